@@ -1,0 +1,54 @@
+# The two set-up commands in README.md: `make demo` and `make test`. Both install what is
+# missing first (scripts/setup.sh), so they work on a fresh machine and are quick on a warm one.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+ENV := root=$(CURDIR) . scripts/env.sh &&
+WASM := --target wasm32-unknown-unknown
+
+.PHONY: demo test setup pkg lint test-native test-browser test-chrome test-firefox test-e2e size bench clean
+
+## Build pkg/ and serve the demo app and the local mock Anon platform.
+demo:
+	scripts/setup.sh --no-browsers
+	$(ENV) scripts/build-pkg.sh
+	$(ENV) scripts/demo.sh
+
+## The whole suite: formatting, lints, native tests, browser tests in Chromium and Firefox,
+## the size budget and the end-to-end tests.
+test: setup lint test-native test-browser size test-e2e
+	@echo "make test: all green"
+
+setup:
+	scripts/setup.sh
+
+pkg:
+	$(ENV) scripts/build-pkg.sh
+
+lint:
+	$(ENV) cargo fmt --all --check
+	$(ENV) cargo clippy $(WASM) --all-targets -- -D warnings
+	$(ENV) cargo clippy --no-default-features --features webhooks,models --all-targets -- -D warnings
+
+test-native:
+	$(ENV) cargo test --no-default-features --features webhooks,models
+	$(ENV) cargo test --lib
+
+test-browser: test-chrome test-firefox
+
+test-chrome:
+	$(ENV) CHROMEDRIVER=/usr/bin/chromedriver cargo test $(WASM)
+
+test-firefox:
+	$(ENV) env -u CHROMEDRIVER GECKODRIVER=$$(command -v geckodriver) cargo test $(WASM)
+
+test-e2e:
+	@if [ -f www/package.json ]; then $(ENV) scripts/build-pkg.sh && cd www && npm test; fi
+
+size:
+	@if [ -f scripts/size.sh ]; then $(ENV) scripts/build-pkg.sh && scripts/size.sh; fi
+
+bench:
+	$(ENV) scripts/bench.sh
+
+clean:
+	rm -rf target pkg pkg-node www/pkg
