@@ -1,0 +1,85 @@
+//! Errors thrown to callers, each with a stable [`ErrorCode`].
+//!
+//! Changing a code is a breaking change; changing a message is not. In JavaScript an [`Error`]
+//! becomes a real `Error` object with `name = "AnonModalError"` and a `code` property.
+
+/// A stable, machine-readable error code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ErrorCode {
+    /// The modal URL is not a URL, not `https:`, or carries credentials.
+    InvalidUrl,
+    /// The modal URL's origin is not in `allowedOrigins`.
+    OriginNotAllowed,
+    /// An entry of `allowedOrigins` is not an origin.
+    InvalidOrigin,
+    /// `expiresAt` is in the past: ask the server for a fresh modal URL.
+    Expired,
+    /// There is no `window`/`document` (server-side rendering, a worker).
+    NoDocument,
+    /// An option has the wrong type or value.
+    InvalidOption,
+    /// A method argument has the wrong type or value.
+    InvalidArgument,
+}
+
+impl ErrorCode {
+    /// The code as JavaScript sees it, e.g. `"INVALID_URL"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::InvalidUrl => "INVALID_URL",
+            ErrorCode::OriginNotAllowed => "ORIGIN_NOT_ALLOWED",
+            ErrorCode::InvalidOrigin => "INVALID_ORIGIN",
+            ErrorCode::Expired => "EXPIRED",
+            ErrorCode::NoDocument => "NO_DOCUMENT",
+            ErrorCode::InvalidOption => "INVALID_OPTION",
+            ErrorCode::InvalidArgument => "INVALID_ARGUMENT",
+        }
+    }
+}
+
+/// An error with a stable code and a human-readable message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Error {
+    code: ErrorCode,
+    message: String,
+}
+
+impl Error {
+    /// An error from its code and message parts (joined without separators).
+    pub fn new(code: ErrorCode, parts: &[&str]) -> Self {
+        Error {
+            code,
+            message: parts.concat(),
+        }
+    }
+
+    /// The stable code.
+    pub fn code(&self) -> ErrorCode {
+        self.code
+    }
+
+    /// The message.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code.as_str())?;
+        f.write_str(": ")?;
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Error {}
+
+#[cfg(feature = "browser")]
+impl From<Error> for wasm_bindgen::JsValue {
+    fn from(error: Error) -> Self {
+        let js = js_sys::Error::new(&error.message);
+        js.set_name("AnonModalError");
+        let _ = js_sys::Reflect::set(&js, &"code".into(), &error.code.as_str().into());
+        js.into()
+    }
+}

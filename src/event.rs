@@ -1,0 +1,96 @@
+//! The modal's event types, as the Anon iframe names them in `event.type`.
+//!
+//! Matching is on exact variants: a `type` of `"constructor"` or `"__proto__"` is simply
+//! [`EventKind::Other`], never a lookup key into an object of handlers.
+
+/// The tag every Anon modal message carries in its `source` field.
+pub const MESSAGE_TAG: &str = "anon_modal";
+
+/// The longest `event.type` accepted, in UTF-16 code units.
+pub const MAX_TYPE_LEN: u32 = 64;
+
+/// What a modal message says happened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EventKind {
+    /// `migration_modal.opened`: the modal is up and ready.
+    Opened,
+    /// `migration_modal.completed`: the user finished connecting their data.
+    Completed,
+    /// `migration_modal.closed`: the user closed the modal.
+    Closed,
+    /// `migration_modal.failed`: the flow failed.
+    Failed,
+    /// `migration_modal.show` (internal): the modal asks to be shown.
+    Show,
+    /// `migration_modal.hide` (internal): the modal asks to be hidden.
+    Hide,
+    /// Any other type: delivered only to catch-all listeners, for forward compatibility.
+    Other,
+}
+
+impl EventKind {
+    /// Every kind that has a wire name, in a stable order.
+    pub const NAMED: [EventKind; 6] = [
+        EventKind::Opened,
+        EventKind::Completed,
+        EventKind::Closed,
+        EventKind::Failed,
+        EventKind::Show,
+        EventKind::Hide,
+    ];
+
+    /// The kind for an `event.type` string (exact, case-sensitive match).
+    pub fn from_type(event_type: &str) -> EventKind {
+        EventKind::NAMED
+            .into_iter()
+            .find(|kind| kind.as_str() == event_type)
+            .unwrap_or(EventKind::Other)
+    }
+
+    /// The wire name (`""` for [`EventKind::Other`]).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventKind::Opened => "migration_modal.opened",
+            EventKind::Completed => "migration_modal.completed",
+            EventKind::Closed => "migration_modal.closed",
+            EventKind::Failed => "migration_modal.failed",
+            EventKind::Show => "migration_modal.show",
+            EventKind::Hide => "migration_modal.hide",
+            EventKind::Other => "",
+        }
+    }
+
+    /// `true` for `show` and `hide`, which steer the host and are never forwarded.
+    pub fn is_internal(self) -> bool {
+        matches!(self, EventKind::Show | EventKind::Hide)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip() {
+        for kind in EventKind::NAMED {
+            assert_eq!(EventKind::from_type(kind.as_str()), kind);
+        }
+    }
+
+    #[test]
+    fn unknown_and_hostile_types_are_other() {
+        for t in [
+            "",
+            "constructor",
+            "__proto__",
+            "toString",
+            "hasOwnProperty",
+            "migration_modal.Opened",
+            "migration_modal.opened ",
+            "migration_modal.progress",
+            "opened",
+        ] {
+            assert_eq!(EventKind::from_type(t), EventKind::Other, "{t:?}");
+        }
+    }
+}

@@ -1,0 +1,42 @@
+//! # anon-modal
+//!
+//! Embed the Anon data-migration modal safely. Your server creates a modal
+//! (`POST /api/v1/migration-modal`, with an API key that never reaches the browser) and gets a
+//! short-lived signed URL; in the browser, `embedAnonModal(url, options)` mounts it in an
+//! iframe and hands its events to typed callbacks, accepting a `message` only when its
+//! **source window, origin, tag and schema** are right.
+//!
+//! - [`origin`], [`signed_url`], [`event`], [`lifecycle`], [`error`]: plain Rust, no browser.
+//! - `modal`, `message_guard`, `schema`, `emitter`, `options`, `bindings`: the browser side
+//!   (feature `browser`, on by default).
+//! - `webhooks`, `models`: the server side (features `webhooks`, `models`).
+#![deny(missing_docs, missing_debug_implementations)]
+#![forbid(unsafe_code)]
+
+pub mod error;
+pub mod event;
+pub mod lifecycle;
+pub mod origin;
+pub mod signed_url;
+
+#[cfg(feature = "browser")]
+pub mod bindings;
+#[cfg(feature = "browser")]
+pub mod emitter;
+#[cfg(feature = "browser")]
+pub mod message_guard;
+#[cfg(feature = "browser")]
+pub mod modal;
+#[cfg(feature = "browser")]
+pub mod options;
+#[cfg(feature = "browser")]
+pub mod schema;
+
+#[cfg(feature = "browser")]
+pub use emitter::Topic;
+pub use error::{Error, ErrorCode};
+pub use event::EventKind;
+#[cfg(feature = "browser")]
+pub use message_guard::RejectReason;
+#[cfg(feature = "browser")]
+pub use modal::{AnonModal, ModalEvent, ModalOptions, Subscription};

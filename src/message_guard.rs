@@ -1,0 +1,105 @@
+//! The message guard: decides whether a `window` `message` event really comes from our modal.
+//!
+//! Checks run cheapest first and stop at the first failure:
+//! 1. `event.source` is our iframe's `contentWindow` (one `===`);
+//! 2. `event.origin` is exactly one of the allowed origins (`===` on canonical strings);
+//! 3. `event.data` is an object whose `source` is `"anon_modal"`;
+//! 4. `event.data.event` passes the [schema](crate::schema).
+//!
+//! No string from the message is copied into Rust before the first two checks pass.
+
+use crate::event::MESSAGE_TAG;
+use crate::origin::AllowList;
+use crate::schema::{read_event, ValidEvent};
+use js_sys::{Array, Reflect};
+use wasm_bindgen::prelude::*;
+
+/// Why a message was dropped; handed to `onReject` as a string.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RejectReason {
+    /// `event.source` is not our iframe's window (another frame, a popup, the page, `null`).
+    Source,
+    /// `event.origin` is not an allowed origin (including `"null"` and the host's own origin).
+    Origin,
+    /// `event.data` is not an object tagged `source: "anon_modal"` (another library's message).
+    Tag,
+    /// The tagged message does not match the schema (wrong field types, missing `type`).
+    Schema,
+    /// The message is over a size cap (fields, string length, nesting).
+    TooLarge,
+}
+
+impl RejectReason {
+    /// The reason as JavaScript sees it, e.g. `"ORIGIN"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RejectReason::Source => "SOURCE",
+            RejectReason::Origin => "ORIGIN",
+            RejectReason::Tag => "TAG",
+            RejectReason::Schema => "SCHEMA",
+            RejectReason::TooLarge => "TOO_LARGE",
+        }
+    }
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// A `MessageEvent` read through getters that return raw `JsValue`s (no string copies).
+    type RawMessageEvent;
+    #[wasm_bindgen(method, getter)]
+    fn source(this: &RawMessageEvent) -> JsValue;
+    #[wasm_bindgen(method, getter)]
+    fn origin(this: &RawMessageEvent) -> JsValue;
+    #[wasm_bindgen(method, getter)]
+    fn data(this: &RawMessageEvent) -> JsValue;
+}
+
+/// Checks messages against one iframe's window and an origin allow-list.
+#[derive(Debug)]
+pub struct MessageGuard {
+    window: JsValue,
+    origins: Vec<JsValue>,
+    tag: JsValue,
+    source_key: JsValue,
+    event_key: JsValue,
+}
+
+impl MessageGuard {
+    /// A guard accepting messages from `window` (an iframe's `contentWindow`) on `allowed`
+    /// origins.
+    pub fn new(window: JsValue, allowed: &AllowList) -> Self {
+        MessageGuard {
+            window,
+            origins: allowed.as_slice().iter().map(|o| JsValue::from_str(o)).collect(),
+            tag: JsValue::from_str(MESSAGE_TAG),
+            source_key: JsValue::from_str("source"),
+            event_key: JsValue::from_str("event"),
+        }
+    }
+
+    /// Checks one `message` event.
+    ///
+    /// # Errors
+    /// The first check that failed.
+    pub fn check(&self, event: &web_sys::Event) -> Result<ValidEvent, RejectReason> {
+        let event: &RawMessageEvent = event.unchecked_ref();
+        let source = event.source();
+        if source.is_null() || !self.window.is_object() || source != self.window {
+            return Err(RejectReason::Source);
+        }
+        let origin = event.origin();
+        if !self.origins.contains(&origin) {
+            return Err(RejectReason::Origin);
+        }
+        let data = event.data();
+        if !data.is_object() || Array::is_array(&data) {
+            return Err(RejectReason::Tag);
+        }
+        let tag = Reflect::get(&data, &self.source_key).map_err(|_| RejectReason::Tag)?;
+        if tag != self.tag {
+            return Err(RejectReason::Tag);
+        }
+        let inner = Reflect::get(&data, &self.event_key).map_err(|_| RejectReason::Schema)?;
+        read_event(&inner)
+    }
+}

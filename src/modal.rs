@@ -1,0 +1,578 @@
+//! The modal: the iframe, its message listener, its lifecycle and its teardown.
+//!
+//! A mounted modal keeps itself alive through its own `message` listener until it is torn down
+//! (closed by the user, failed to load, or `destroy()`): the page's handle may be dropped while
+//! the user is still in the modal. Teardown removes the iframe, the listener and the timer,
+//! restores focus and scroll, settles `settled` and drops every callback, which breaks that
+//! cycle. Only one modal is mounted at a time: embedding another destroys the first.
+
+use crate::emitter::{Emitter, Listener, Topic};
+use crate::error::{Error, ErrorCode};
+use crate::event::EventKind;
+use crate::lifecycle::{Delivery, Lifecycle, Step};
+use crate::message_guard::{MessageGuard, RejectReason};
+use crate::origin::AllowList;
+use crate::signed_url::{check_modal_url, UrlParts};
+use gloo_events::EventListener;
+use js_sys::{Function, Object, Promise, Reflect};
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
+use wasm_bindgen::prelude::*;
+use web_sys::{Document, Element, HtmlElement, HtmlIFrameElement, Window};
+
+/// The sandbox tokens the modal's login flow needs: its own scripts and storage
+/// (`allow-scripts allow-same-origin`, safe because the modal is cross-origin to the host),
+/// form posts (`allow-forms`) and the providers' OAuth pop-ups (`allow-popups`). No
+/// `allow-top-navigation`: the modal can never navigate the host page.
+pub const SANDBOX: &str = "allow-scripts allow-same-origin allow-forms allow-popups";
+/// The permissions policy: the modal may copy and paste (API keys, codes).
+pub const ALLOW: &str = "clipboard-read; clipboard-write";
+/// The host page's origin, and nothing else, goes to the modal as referrer.
+pub const REFERRER_POLICY: &str = "strict-origin";
+/// The ready timeout when none is given.
+pub const DEFAULT_READY_TIMEOUT_MS: u32 = 30_000;
+/// The fullscreen overlay's stacking order when none is given.
+pub const DEFAULT_Z_INDEX: i32 = 2_147_483_000;
+
+/// How to mount a modal. `Default` gives a fullscreen overlay that accepts messages only from
+/// the URL's own origin and fails after [`DEFAULT_READY_TIMEOUT_MS`] without a sign of life.
+#[derive(Debug, Clone)]
+pub struct ModalOptions {
+    /// Mount inside this element instead of a fullscreen overlay on `document.body`.
+    pub container: Option<Element>,
+    /// Accept messages from these origins (the URL's origin must be one of them).
+    pub allowed_origins: Option<AllowList>,
+    /// When the signed URL expires, in milliseconds since the epoch; past → [`ErrorCode::Expired`].
+    pub expires_at_ms: Option<f64>,
+    /// Milliseconds to wait for `opened`/`show` before failing with code `TIMEOUT`; 0 waits forever.
+    pub ready_timeout_ms: u32,
+    /// The overlay's `z-index`.
+    pub z_index: i32,
+    /// The iframe's accessible title.
+    pub title: String,
+    /// Mount without showing (a migration resuming in the background).
+    pub hidden: bool,
+    /// Allow `http:` URLs on loopback hosts, for local development.
+    pub allow_insecure_localhost: bool,
+}
+
+impl Default for ModalOptions {
+    fn default() -> Self {
+        ModalOptions {
+            container: None,
+            allowed_origins: None,
+            expires_at_ms: None,
+            ready_timeout_ms: DEFAULT_READY_TIMEOUT_MS,
+            z_index: DEFAULT_Z_INDEX,
+            title: "Anon data migration".into(),
+            hidden: false,
+            allow_insecure_localhost: false,
+        }
+    }
+}
+
+/// What showing the modal changed on the page, to put back when it is hidden.
+#[derive(Debug, Default)]
+struct Restore {
+    overflow: Option<String>,
+    focus: Option<HtmlElement>,
+}
+
+#[derive(Debug)]
+struct ReadyTimer {
+    window: Window,
+    id: i32,
+    _callback: Closure<dyn FnMut()>,
+}
+
+impl Drop for ReadyTimer {
+    fn drop(&mut self) {
+        self.window.clear_timeout_with_handle(self.id);
+    }
+}
+
+/// The state of one mounted modal, shared by its handles and its listener.
+#[derive(Debug)]
+pub(crate) struct Shared {
+    document: Document,
+    iframe: HtmlIFrameElement,
+    fullscreen: bool,
+    guard: MessageGuard,
+    lifecycle: RefCell<Lifecycle>,
+    pub(crate) emitter: Emitter,
+    listener: RefCell<Option<EventListener>>,
+    timer: RefCell<Option<ReadyTimer>>,
+    resolve: RefCell<Option<Function>>,
+    settled: Promise,
+    restore: RefCell<Restore>,
+}
+
+thread_local! {
+    static CURRENT: RefCell<Weak<Shared>> = const { RefCell::new(Weak::new()) };
+}
+
+fn browser() -> Result<(Window, Document), Error> {
+    let window = web_sys::window().ok_or_else(|| no_document("there is no window"))?;
+    let document = window
+        .document()
+        .ok_or_else(|| no_document("there is no document"))?;
+    Ok((window, document))
+}
+
+fn no_document(why: &str) -> Error {
+    Error::new(
+        ErrorCode::NoDocument,
+        &[why, ": embedAnonModal runs in a browser page (call it from an effect, not during server-side rendering)"],
+    )
+}
+
+/// A synthetic event object, for the ready timeout and `destroy()`.
+fn synthetic_event(kind: EventKind, fields: &[(&str, &str)]) -> JsValue {
+    let event = Object::new();
+    let _ = Reflect::set(&event, &"type".into(), &kind.as_str().into());
+    for (key, value) in fields {
+        let _ = Reflect::set(&event, &(*key).into(), &(*value).into());
+    }
+    event.into()
+}
+
+impl Shared {
+    /// Mounts a modal on `url`.
+    pub(crate) fn mount(url: &str, options: ModalOptions) -> Result<Rc<Shared>, Error> {
+        let (window, document) = browser()?;
+        if let Some(expires) = options.expires_at_ms {
+            if expires <= js_sys::Date::now() {
+                return Err(Error::new(
+                    ErrorCode::Expired,
+                    &["the modal URL has expired (expiresAt is in the past): create a new modal on your server"],
+                ));
+            }
+        }
+        let parsed = web_sys::Url::new(url).map_err(|_| {
+            Error::new(
+                ErrorCode::InvalidUrl,
+                &["the modal URL is not a valid absolute URL"],
+            )
+        })?;
+        let (protocol, hostname, origin) = (parsed.protocol(), parsed.hostname(), parsed.origin());
+        let allowed = check_modal_url(
+            UrlParts {
+                protocol: &protocol,
+                hostname: &hostname,
+                origin: &origin,
+                has_credentials: !parsed.username().is_empty() || !parsed.password().is_empty(),
+            },
+            options.allow_insecure_localhost,
+            options.allowed_origins,
+        )?;
+        let fullscreen = options.container.is_none();
+        let parent: Element = match options.container {
+            Some(container) => container,
+            None => document
+                .body()
+                .ok_or_else(|| no_document("the document has no body"))?
+                .into(),
+        };
+
+        destroy_current();
+
+        let iframe: HtmlIFrameElement = document
+            .create_element("iframe")
+            .map_err(|_| no_document("cannot create an iframe"))?
+            .unchecked_into();
+        let _ = iframe.set_attribute("sandbox", SANDBOX);
+        let _ = iframe.set_attribute("allow", ALLOW);
+        let _ = iframe.set_attribute("referrerpolicy", REFERRER_POLICY);
+        iframe.set_title(&options.title);
+        let style = iframe.style();
+        if fullscreen {
+            let mut css = String::from(
+                "position:fixed;inset:0;width:100%;height:100%;border:0;margin:0;padding:0;background:transparent;z-index:",
+            );
+            css.push_str(&options.z_index.to_string());
+            style.set_css_text(&css);
+        } else {
+            style.set_css_text("display:block;width:100%;height:100%;border:0;margin:0;padding:0");
+        }
+        let _ = style.set_property("display", "none");
+        // The browser re-serializes the URL: the iframe loads exactly what was checked.
+        iframe.set_src(&parsed.href());
+        parent.append_child(&iframe).map_err(|_| {
+            Error::new(
+                ErrorCode::InvalidOption,
+                &["cannot mount the modal in options.container"],
+            )
+        })?;
+        let content_window: JsValue = iframe.content_window().map(Into::into).unwrap_or(JsValue::NULL);
+
+        let mut resolve_slot = None;
+        let settled = Promise::new(&mut |resolve, _reject| resolve_slot = Some(resolve));
+        let shared = Rc::new(Shared {
+            guard: MessageGuard::new(content_window, &allowed),
+            document,
+            iframe,
+            fullscreen,
+            lifecycle: RefCell::new(Lifecycle::new(false)),
+            emitter: Emitter::default(),
+            listener: RefCell::new(None),
+            timer: RefCell::new(None),
+            resolve: RefCell::new(resolve_slot),
+            settled,
+            restore: RefCell::new(Restore::default()),
+        });
+
+        // The listener owns a strong reference: the modal lives until it is torn down.
+        let owner = Rc::clone(&shared);
+        let listener = EventListener::new(&window, "message", move |event| owner.on_message(event));
+        *shared.listener.borrow_mut() = Some(listener);
+
+        if options.ready_timeout_ms > 0 {
+            let weak = Rc::downgrade(&shared);
+            let callback = Closure::<dyn FnMut()>::new(move || {
+                if let Some(shared) = weak.upgrade() {
+                    let step = shared.lifecycle.borrow_mut().on_ready_timeout();
+                    let event = synthetic_event(
+                        EventKind::Failed,
+                        &[("code", "TIMEOUT"), ("message", "the modal did not open in time")],
+                    );
+                    shared.apply(step, EventKind::Failed, &event);
+                }
+            });
+            let timeout = i32::try_from(options.ready_timeout_ms).unwrap_or(i32::MAX);
+            if let Ok(id) = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+                callback.as_ref().unchecked_ref(),
+                timeout,
+            ) {
+                *shared.timer.borrow_mut() = Some(ReadyTimer {
+                    window,
+                    id,
+                    _callback: callback,
+                });
+            }
+        }
+
+        if !options.hidden {
+            shared.request_visibility(true);
+        }
+        CURRENT.with(|current| *current.borrow_mut() = Rc::downgrade(&shared));
+        Ok(shared)
+    }
+
+    fn on_message(&self, event: &web_sys::Event) {
+        match self.guard.check(event) {
+            Ok(valid) => {
+                let step = self.lifecycle.borrow_mut().on_event(valid.kind, valid.internal);
+                self.apply(step, valid.kind, &valid.event.into());
+            }
+            Err(reason) => self.reject(reason, event),
+        }
+    }
+
+    fn reject(&self, reason: RejectReason, event: &web_sys::Event) {
+        self.emitter.emit(Topic::Reject, &reason.as_str().into(), event);
+    }
+
+    /// Carries out one step of the lifecycle. No borrow is held while callbacks run.
+    fn apply(&self, step: Step, kind: EventKind, event: &JsValue) {
+        if step.ready {
+            drop(self.timer.borrow_mut().take());
+        }
+        if let Some(visible) = step.visibility {
+            self.set_visible(visible);
+        }
+        if step.teardown {
+            self.teardown_dom();
+        }
+        if step.settle {
+            self.settle(event);
+        }
+        let topic = match kind {
+            EventKind::Opened => Some(Topic::Opened),
+            EventKind::Completed => Some(Topic::Completed),
+            EventKind::Closed => Some(Topic::Closed),
+            EventKind::Failed => Some(Topic::Failed),
+            _ => None,
+        };
+        match (step.delivery, topic) {
+            (Delivery::Typed, Some(topic)) => {
+                self.emitter.emit(topic, event, &JsValue::UNDEFINED);
+                self.emitter.emit(Topic::Any, event, &JsValue::UNDEFINED);
+            }
+            (Delivery::Typed | Delivery::CatchAllOnly, _) => {
+                self.emitter.emit(Topic::Any, event, &JsValue::UNDEFINED)
+            }
+            (Delivery::Nobody, _) => {}
+        }
+        if step.teardown {
+            self.emitter.clear();
+        }
+    }
+
+    fn settle(&self, event: &JsValue) {
+        if let Some(resolve) = self.resolve.borrow_mut().take() {
+            let _ = resolve.call1(&JsValue::UNDEFINED, event);
+        }
+    }
+
+    fn set_visible(&self, visible: bool) {
+        let style = self.iframe.style();
+        let body = self.document.body();
+        let mut restore = self.restore.borrow_mut();
+        if visible {
+            let _ = style.set_property("display", "block");
+            if let (true, Some(body)) = (self.fullscreen, &body) {
+                let body_style = body.style();
+                restore.overflow = Some(body_style.get_property_value("overflow").unwrap_or_default());
+                let _ = body_style.set_property("overflow", "hidden");
+            }
+            restore.focus = self
+                .document
+                .active_element()
+                .and_then(|e| e.dyn_into::<HtmlElement>().ok());
+            let _ = self.iframe.focus();
+        } else {
+            let _ = style.set_property("display", "none");
+            if let (Some(overflow), Some(body)) = (restore.overflow.take(), &body) {
+                let _ = body.style().set_property("overflow", &overflow);
+            }
+            if let Some(focus) = restore.focus.take() {
+                if focus.is_connected() {
+                    let _ = focus.focus();
+                }
+            }
+        }
+    }
+
+    fn teardown_dom(&self) {
+        drop(self.listener.borrow_mut().take());
+        drop(self.timer.borrow_mut().take());
+        if self.lifecycle.borrow().is_visible() || self.restore.borrow().focus.is_some() {
+            self.set_visible(false);
+        }
+        self.iframe.remove();
+        CURRENT.with(|current| {
+            let mut current = current.borrow_mut();
+            if std::ptr::eq(current.as_ptr(), self) {
+                *current = Weak::new();
+            }
+        });
+    }
+
+    /// Shows (`true`) or hides (`false`) the modal at the host's request.
+    pub(crate) fn request_visibility(&self, visible: bool) {
+        let step = self.lifecycle.borrow_mut().on_visibility_request(visible);
+        if let Some(visible) = step.visibility {
+            self.set_visible(visible);
+        }
+    }
+
+    /// Tears the modal down without calling any callback; idempotent.
+    pub(crate) fn destroy(&self) {
+        let step = self.lifecycle.borrow_mut().on_destroy();
+        let event = synthetic_event(EventKind::Closed, &[("reason", "destroyed")]);
+        self.apply(
+            Step {
+                delivery: Delivery::Nobody,
+                ..step
+            },
+            EventKind::Closed,
+            &event,
+        );
+    }
+
+    pub(crate) fn is_destroyed(&self) -> bool {
+        self.lifecycle.borrow().is_torn_down()
+    }
+
+    pub(crate) fn iframe(&self) -> &HtmlIFrameElement {
+        &self.iframe
+    }
+
+    pub(crate) fn settled(&self) -> &Promise {
+        &self.settled
+    }
+
+    pub(crate) fn subscribe(&self, topic: Topic, listener: Listener, once: bool) -> u32 {
+        if self.is_destroyed() {
+            return 0;
+        }
+        self.emitter.add(topic, listener, once)
+    }
+}
+
+fn destroy_current() {
+    if let Some(previous) = CURRENT.with(|current| current.borrow().upgrade()) {
+        previous.destroy();
+    }
+}
+
+/// A mounted Anon modal, for Rust callers.
+///
+/// Dropping it destroys the modal (gloo style); call [`AnonModal::detach`] to let the modal
+/// live on until the user closes it.
+///
+/// # Examples
+/// ```no_run
+/// use anon_modal::{AnonModal, ModalOptions, Topic};
+/// let modal = AnonModal::embed("https://dashboard.anon.com/modal?token=...", ModalOptions::default())?;
+/// modal.on(Topic::Completed, |event| {
+///     let _migration = event.field("migration_id");
+/// }).detach();
+/// modal.detach();
+/// # Ok::<(), anon_modal::Error>(())
+/// ```
+#[derive(Debug)]
+#[must_use = "dropping the handle destroys the modal; call detach() to keep it"]
+pub struct AnonModal {
+    shared: Rc<Shared>,
+    detached: bool,
+}
+
+/// An event the modal sent, as handed to Rust callbacks: the same bounded copy JavaScript
+/// callbacks get.
+#[derive(Debug, Clone)]
+pub struct ModalEvent {
+    object: JsValue,
+}
+
+impl ModalEvent {
+    /// `event.type`, e.g. `"migration_modal.completed"`.
+    pub fn event_type(&self) -> String {
+        self.field("type").unwrap_or_default()
+    }
+
+    /// The kind of event.
+    pub fn kind(&self) -> EventKind {
+        EventKind::from_type(&self.event_type())
+    }
+
+    /// A string field such as `migration_id` or `user_id`.
+    pub fn field(&self, name: &str) -> Option<String> {
+        Reflect::get(&self.object, &name.into()).ok()?.as_string()
+    }
+
+    /// The event as a JavaScript object.
+    pub fn as_js(&self) -> &JsValue {
+        &self.object
+    }
+}
+
+/// A Rust callback's subscription: unsubscribes on drop unless detached.
+#[derive(Debug)]
+#[must_use = "dropping a Subscription unsubscribes; call detach() to keep it for the modal's life"]
+pub struct Subscription {
+    shared: Weak<Shared>,
+    id: u32,
+}
+
+impl Subscription {
+    /// Keeps the callback until the modal is torn down (not a leak: teardown drops it).
+    pub fn detach(mut self) {
+        self.id = 0;
+    }
+}
+
+impl Drop for Subscription {
+    fn drop(&mut self) {
+        if let (Some(shared), true) = (self.shared.upgrade(), self.id != 0) {
+            shared.emitter.remove(self.id);
+        }
+    }
+}
+
+impl AnonModal {
+    /// Mounts the modal on a signed `url` from `POST /api/v1/migration-modal`.
+    ///
+    /// # Errors
+    /// [`ErrorCode::NoDocument`], [`ErrorCode::Expired`], [`ErrorCode::InvalidUrl`],
+    /// [`ErrorCode::OriginNotAllowed`], [`ErrorCode::InvalidOption`].
+    pub fn embed(url: &str, options: ModalOptions) -> Result<AnonModal, Error> {
+        Ok(AnonModal {
+            shared: Shared::mount(url, options)?,
+            detached: false,
+        })
+    }
+
+    /// Calls `callback` for each event of `topic` ([`Topic::Reject`] is not an event: use
+    /// [`AnonModal::on_reject`]).
+    pub fn on(&self, topic: Topic, callback: impl Fn(&ModalEvent) + 'static) -> Subscription {
+        let listener = Listener::Rust(Rc::new(move |event: &JsValue, _: &JsValue| {
+            callback(&ModalEvent {
+                object: event.clone(),
+            })
+        }));
+        Subscription {
+            shared: Rc::downgrade(&self.shared),
+            id: self.shared.subscribe(topic, listener, false),
+        }
+    }
+
+    /// Calls `callback` for each dropped message, with the reason.
+    pub fn on_reject(
+        &self,
+        callback: impl Fn(RejectReason, &web_sys::MessageEvent) + 'static,
+    ) -> Subscription {
+        let listener = Listener::Rust(Rc::new(move |reason: &JsValue, event: &JsValue| {
+            let reason = match reason.as_string().as_deref() {
+                Some("SOURCE") => RejectReason::Source,
+                Some("ORIGIN") => RejectReason::Origin,
+                Some("TAG") => RejectReason::Tag,
+                Some("TOO_LARGE") => RejectReason::TooLarge,
+                _ => RejectReason::Schema,
+            };
+            callback(reason, event.unchecked_ref())
+        }));
+        Subscription {
+            shared: Rc::downgrade(&self.shared),
+            id: self.shared.subscribe(Topic::Reject, listener, false),
+        }
+    }
+
+    /// Shows the modal (locks page scroll, moves focus into it).
+    pub fn show(&self) {
+        self.shared.request_visibility(true);
+    }
+
+    /// Hides the modal (restores scroll and focus); it keeps running.
+    pub fn hide(&self) {
+        self.shared.request_visibility(false);
+    }
+
+    /// Tears the modal down now; idempotent. No callback runs.
+    pub fn destroy(&self) {
+        self.shared.destroy();
+    }
+
+    /// `true` once the modal is torn down.
+    pub fn is_destroyed(&self) -> bool {
+        self.shared.is_destroyed()
+    }
+
+    /// The iframe element.
+    pub fn iframe(&self) -> &HtmlIFrameElement {
+        self.shared.iframe()
+    }
+
+    /// A promise resolving with the first `completed`, `failed` or `closed` event (or a
+    /// `closed` event with `reason: "destroyed"`).
+    pub fn settled(&self) -> &Promise {
+        self.shared.settled()
+    }
+
+    /// Lets the modal live on after this handle is dropped, until it is closed.
+    pub fn detach(mut self) {
+        self.detached = true;
+    }
+
+    pub(crate) fn shared(&self) -> &Rc<Shared> {
+        &self.shared
+    }
+}
+
+impl Drop for AnonModal {
+    fn drop(&mut self) {
+        if !self.detached {
+            self.shared.destroy();
+        }
+    }
+}

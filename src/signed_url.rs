@@ -1,0 +1,148 @@
+//! Which modal URLs `embedAnonModal` accepts.
+//!
+//! The browser's URL parser splits the URL (so `https://dashboard.anon.com@evil.com/` is seen
+//! to be on `evil.com`); this module decides on the parts, so the policy is plain Rust with
+//! native tests.
+
+use crate::error::{Error, ErrorCode};
+use crate::origin::{is_loopback_host, AllowList, Origin};
+
+/// The parts of a URL, as `new URL(input)` reports them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UrlParts<'a> {
+    /// `URL.protocol`, e.g. `"https:"`.
+    pub protocol: &'a str,
+    /// `URL.hostname`, e.g. `"dashboard.anon.com"` (IPv6 with brackets).
+    pub hostname: &'a str,
+    /// `URL.origin`, e.g. `"https://dashboard.anon.com"`.
+    pub origin: &'a str,
+    /// `URL.username` or `URL.password` is not empty.
+    pub has_credentials: bool,
+}
+
+/// Decides whether the modal may load `url`, and which origins it may then hear from.
+///
+/// `https:` is required; `http:` only for loopback hosts and only when
+/// `allow_insecure_localhost` is set. Without an explicit allow-list, the URL's own origin is
+/// the only one allowed; with one, the URL's origin must be in it.
+///
+/// # Errors
+/// [`ErrorCode::InvalidUrl`] or [`ErrorCode::OriginNotAllowed`].
+pub fn check_modal_url(
+    url: UrlParts<'_>,
+    allow_insecure_localhost: bool,
+    allowed: Option<AllowList>,
+) -> Result<AllowList, Error> {
+    let insecure_ok = url.protocol == "http:" && allow_insecure_localhost && is_loopback_host(url.hostname);
+    if url.protocol != "https:" && !insecure_ok {
+        let hint = if url.protocol == "http:" {
+            " (http: is allowed only for localhost with allowInsecureLocalhost: true)"
+        } else {
+            ""
+        };
+        return Err(Error::new(
+            ErrorCode::InvalidUrl,
+            &["the modal URL must use https:, not ", url.protocol, hint],
+        ));
+    }
+    if url.has_credentials {
+        return Err(Error::new(
+            ErrorCode::InvalidUrl,
+            &["the modal URL must not contain a user name or password"],
+        ));
+    }
+    let origin = Origin::parse(url.origin).map_err(|e| {
+        Error::new(
+            ErrorCode::InvalidUrl,
+            &["the modal URL has no usable origin: ", e.describe()],
+        )
+    })?;
+    match allowed {
+        None => Ok(AllowList::new([origin])),
+        Some(list) if list.allows(&origin.serialize()) => Ok(list),
+        Some(_) => Err(Error::new(
+            ErrorCode::OriginNotAllowed,
+            &["the modal URL's origin ", url.origin, " is not in allowedOrigins"],
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parts<'a>(protocol: &'a str, hostname: &'a str, origin: &'a str) -> UrlParts<'a> {
+        UrlParts {
+            protocol,
+            hostname,
+            origin,
+            has_credentials: false,
+        }
+    }
+
+    fn code(result: Result<AllowList, Error>) -> ErrorCode {
+        result.unwrap_err().code()
+    }
+
+    #[test]
+    fn https_url_allows_its_own_origin_only() {
+        let list = check_modal_url(
+            parts("https:", "dashboard.anon.com", "https://dashboard.anon.com"),
+            false,
+            None,
+        )
+        .unwrap();
+        assert_eq!(list.as_slice(), ["https://dashboard.anon.com"]);
+    }
+
+    #[test]
+    fn non_https_schemes_are_invalid() {
+        for protocol in ["javascript:", "data:", "about:", "blob:", "file:", "ftp:"] {
+            assert_eq!(
+                code(check_modal_url(parts(protocol, "", "null"), true, None)),
+                ErrorCode::InvalidUrl,
+                "{protocol}"
+            );
+        }
+    }
+
+    #[test]
+    fn http_only_for_loopback_and_only_when_asked() {
+        let local = parts("http:", "localhost", "http://localhost:8081");
+        assert_eq!(code(check_modal_url(local, false, None)), ErrorCode::InvalidUrl);
+        assert!(check_modal_url(local, true, None).is_ok());
+        assert!(check_modal_url(parts("http:", "127.0.0.1", "http://127.0.0.1:8081"), true, None).is_ok());
+        let remote = parts("http:", "dashboard.anon.com", "http://dashboard.anon.com");
+        assert_eq!(code(check_modal_url(remote, true, None)), ErrorCode::InvalidUrl);
+    }
+
+    #[test]
+    fn credentials_are_refused() {
+        let mut p = parts("https:", "evil.com", "https://evil.com");
+        p.has_credentials = true;
+        assert_eq!(code(check_modal_url(p, false, None)), ErrorCode::InvalidUrl);
+    }
+
+    #[test]
+    fn allow_list_must_contain_the_real_host() {
+        let allowed = || Some(AllowList::parse(["https://dashboard.anon.com"]).unwrap());
+        // What the browser's parser makes of the tricks in SECURITY-CASES 27 and 28.
+        for (host, origin) in [
+            ("evil.com", "https://evil.com"),
+            ("dashboard.anon.com.", "https://dashboard.anon.com."),
+            ("xn--dshboard-7fg.anon.com", "https://xn--dshboard-7fg.anon.com"),
+            ("127.0.0.1", "https://127.0.0.1"),
+        ] {
+            assert_eq!(
+                code(check_modal_url(parts("https:", host, origin), false, allowed())),
+                ErrorCode::OriginNotAllowed
+            );
+        }
+        let ok = check_modal_url(
+            parts("https:", "dashboard.anon.com", "https://dashboard.anon.com"),
+            false,
+            allowed(),
+        );
+        assert!(ok.is_ok());
+    }
+}

@@ -1,0 +1,218 @@
+//! Helpers shared by the browser test files: embedding through the JavaScript API, recording
+//! callbacks, and sending messages (synthetic `MessageEvent`s and real posts from frames).
+#![allow(dead_code)]
+
+use anon_modal::bindings::{embed_anon_modal, JsAnonModal};
+use js_sys::{Object, Reflect};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, HtmlIFrameElement, MessageEvent, MessageEventInit, Window};
+
+pub const ANON: &str = "https://dashboard.anon.com";
+pub const MODAL_URL: &str = "https://dashboard.anon.com/modal?token=abc";
+
+pub fn window() -> Window {
+    web_sys::window().unwrap()
+}
+
+pub fn document() -> Document {
+    window().document().unwrap()
+}
+
+/// Records every callback as `"label:detail"`, in order.
+#[derive(Clone, Default)]
+pub struct Recorder {
+    log: Rc<RefCell<Vec<String>>>,
+}
+
+impl Recorder {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// A JS function recording `label:<event.type>` (or `label:<reason>` for onReject).
+    pub fn callback(&self, label: &str) -> JsValue {
+        let log = self.log.clone();
+        let label = label.to_owned();
+        Closure::<dyn Fn(JsValue, JsValue)>::new(move |first: JsValue, _second: JsValue| {
+            let detail = first
+                .as_string()
+                .or_else(|| {
+                    Reflect::get(&first, &"type".into())
+                        .ok()
+                        .and_then(|t| t.as_string())
+                })
+                .unwrap_or_default();
+            log.borrow_mut().push(format!("{label}:{detail}"));
+        })
+        .into_js_value()
+    }
+
+    /// An options object with every callback recording (`onX` → `"x"`), plus `extra` fields.
+    pub fn options(&self, extra: &[(&str, JsValue)]) -> JsValue {
+        let options = Object::new();
+        for (key, label) in [
+            ("onOpened", "opened"),
+            ("onCompleted", "completed"),
+            ("onClosed", "closed"),
+            ("onFailed", "failed"),
+            ("onEvent", "event"),
+            ("onReject", "reject"),
+        ] {
+            Reflect::set(&options, &key.into(), &self.callback(label)).unwrap();
+        }
+        for (key, value) in extra {
+            Reflect::set(&options, &(*key).into(), value).unwrap();
+        }
+        options.into()
+    }
+
+    pub fn take(&self) -> Vec<String> {
+        std::mem::take(&mut *self.log.borrow_mut())
+    }
+
+    pub fn push(&self, entry: &str) {
+        self.log.borrow_mut().push(entry.to_owned());
+    }
+
+    /// Entries other than rejections.
+    pub fn delivered(&self) -> Vec<String> {
+        self.take()
+            .into_iter()
+            .filter(|e| !e.starts_with("reject:"))
+            .collect()
+    }
+}
+
+/// Embeds through the JavaScript API, as a page would.
+pub fn embed(url: &str, options: JsValue) -> JsAnonModal {
+    embed_anon_modal(url.into(), options).unwrap_or_else(|e| panic!("embed failed: {}", error_code(&e)))
+}
+
+/// The `code` of a thrown `AnonModalError`.
+pub fn error_code(error: &JsValue) -> String {
+    let name = Reflect::get(error, &"name".into())
+        .ok()
+        .and_then(|n| n.as_string())
+        .unwrap_or_default();
+    assert_eq!(name, "AnonModalError", "thrown value is an AnonModalError");
+    assert!(
+        error.is_instance_of::<js_sys::Error>(),
+        "thrown value is a real Error"
+    );
+    Reflect::get(error, &"code".into()).unwrap().as_string().unwrap()
+}
+
+pub fn embed_error(url: &JsValue, options: JsValue) -> String {
+    match embed_anon_modal(url.clone(), options) {
+        Ok(modal) => {
+            modal.destroy();
+            panic!("embed unexpectedly succeeded for {url:?}")
+        }
+        Err(e) => error_code(&e),
+    }
+}
+
+/// `{source: "anon_modal", event: {type, ...fields}}`.
+pub fn envelope(event_type: &str, fields: &[(&str, JsValue)]) -> JsValue {
+    let event = Object::new();
+    Reflect::set(&event, &"type".into(), &event_type.into()).unwrap();
+    for (k, v) in fields {
+        Reflect::set(&event, &(*k).into(), v).unwrap();
+    }
+    wrap(event.into())
+}
+
+pub fn wrap(event: JsValue) -> JsValue {
+    let data = Object::new();
+    Reflect::set(&data, &"source".into(), &"anon_modal".into()).unwrap();
+    Reflect::set(&data, &"event".into(), &event).unwrap();
+    data.into()
+}
+
+pub fn internal(event_type: &str) -> JsValue {
+    envelope(event_type, &[("internal", true.into())])
+}
+
+/// Dispatches a synthetic `message` event on the window, synchronously.
+pub fn dispatch(data: &JsValue, origin: &str, source: Option<&JsValue>) {
+    let init = MessageEventInit::new();
+    init.set_data(data);
+    init.set_origin(origin);
+    if let Some(source) = source {
+        init.set_source(Some(source.unchecked_ref()));
+    }
+    let event = MessageEvent::new_with_event_init_dict("message", &init).unwrap();
+    window().dispatch_event(&event).unwrap();
+}
+
+pub fn frame_window(modal: &JsAnonModal) -> JsValue {
+    modal
+        .iframe()
+        .content_window()
+        .map(Into::into)
+        .unwrap_or(JsValue::NULL)
+}
+
+/// A message from the modal's own window and origin (everything right but what is tested).
+pub fn from_modal(modal: &JsAnonModal, data: &JsValue) {
+    dispatch(data, ANON, Some(&frame_window(modal)));
+}
+
+pub fn iframes() -> u32 {
+    document().get_elements_by_tag_name("iframe").length()
+}
+
+/// Resolves after `ms` milliseconds.
+pub async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// Waits until the iframe's document finished loading (polling, bounded).
+pub async fn loaded(iframe: &HtmlIFrameElement) {
+    for _ in 0..200 {
+        let ready = iframe
+            .content_document()
+            .map(|d| d.ready_state() == "complete" && d.url().is_ok_and(|u| u != "about:blank"))
+            .unwrap_or(false);
+        if ready {
+            return;
+        }
+        sleep(10).await;
+    }
+    panic!("iframe did not load");
+}
+
+/// Makes `frame` itself post `message` to its parent, by running a script inside it, so the
+/// browser sets `event.source` and `event.origin` for real. Needs a same-origin frame.
+pub fn post_from_frame(frame: &HtmlIFrameElement, message_json: &str) {
+    let doc = frame.content_document().expect("same-origin frame");
+    let script = doc.create_element("script").unwrap();
+    script.set_text_content(Some(&format!("parent.postMessage({message_json}, '*');")));
+    doc.body().unwrap().append_child(&script).unwrap();
+}
+
+/// A same-origin iframe (no sandbox) that has loaded, appended to the body.
+pub async fn extra_frame() -> HtmlIFrameElement {
+    let frame: HtmlIFrameElement = document().create_element("iframe").unwrap().unchecked_into();
+    frame.set_src(&format!(
+        "{}/extra-frame-{}",
+        window().location().origin().unwrap(),
+        js_sys::Math::random()
+    ));
+    document().body().unwrap().append_child(&frame).unwrap();
+    loaded(&frame).await;
+    frame
+}
+
+/// The test page's own origin (the runner's `http://127.0.0.1:PORT`).
+pub fn own_origin() -> String {
+    window().location().origin().unwrap()
+}
