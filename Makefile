@@ -28,10 +28,13 @@ lint:
 	$(ENV) cargo fmt --all --check
 	$(ENV) cargo clippy $(WASM) --all-targets -- -D warnings
 	$(ENV) cargo clippy --no-default-features --features webhooks,models --all-targets -- -D warnings
+	$(ENV) cargo clippy $(WASM) --no-default-features --features node -- -D warnings
 
 test-native:
 	$(ENV) cargo test --no-default-features --features webhooks,models
 	$(ENV) cargo test --lib
+	$(ENV) scripts/build-pkg.sh node
+	node --test tests/node/
 
 test-browser: test-chrome test-firefox
 

@@ -32,6 +32,13 @@ pub mod options;
 #[cfg(feature = "browser")]
 pub mod schema;
 
+#[cfg(feature = "models")]
+pub mod models;
+#[cfg(feature = "node")]
+pub mod node;
+#[cfg(feature = "webhooks")]
+pub mod webhooks;
+
 #[cfg(feature = "browser")]
 pub use emitter::Topic;
 pub use error::{Error, ErrorCode};
