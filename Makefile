@@ -11,6 +11,7 @@ WASM := --target wasm32-unknown-unknown
 demo:
 	scripts/setup.sh --no-browsers
 	$(ENV) scripts/build-pkg.sh
+	$(ENV) scripts/build-pkg.sh node
 	$(ENV) scripts/demo.sh
 
 ## The whole suite: formatting, lints, native tests, browser tests in Chromium and Firefox,
@@ -45,7 +46,9 @@ test-firefox:
 	$(ENV) env -u CHROMEDRIVER GECKODRIVER=$$(command -v geckodriver) cargo test $(WASM)
 
 test-e2e:
-	@if [ -f www/package.json ]; then $(ENV) scripts/build-pkg.sh && cd www && npm test; fi
+	$(ENV) scripts/build-pkg.sh
+	$(ENV) scripts/build-pkg.sh node
+	cd www && npm test
 
 size:
 	@if [ -f scripts/size.sh ]; then $(ENV) scripts/build-pkg.sh && scripts/size.sh; fi

@@ -1,7 +1,6 @@
 #!/usr/bin/env bash
-# Serves the demo: the app (www/app) and the local mock of the Anon platform (www/mock).
+# Serves the demo: the app (www/app, http://127.0.0.1:8080) and the local mock of the Anon
+# platform (www/mock, http://localhost:8081). The demo itself needs no npm package.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-cd "$root/www"
-[ -d node_modules ] || npm ci --no-fund --no-audit --loglevel=error
-exec node demo.mjs
+exec node "$root/www/demo.mjs"

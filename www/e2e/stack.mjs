@@ -1,0 +1,58 @@
+// Starts the demo stack on free ports and drives Debian's Chromium with playwright-core
+// (never a downloaded browser).
+import { chromium } from "playwright-core";
+import { startMock, DEFAULT_API_KEY, DEFAULT_WEBHOOK_SECRET } from "../mock/server.mjs";
+import { startApp } from "../app/server.mjs";
+
+export const MODAL = 'iframe[title="Import your data with Anon"]';
+
+export async function startStack({ apiKey = DEFAULT_API_KEY, modalTtlSeconds } = {}) {
+  const mock = await startMock({ port: 0, retryBaseMs: 100, stepMs: 100 });
+  const mockPort = new URL(mock.url).port;
+  const app = await startApp({
+    port: 0,
+    anonBaseUrl: mock.url,
+    apiKey,
+    webhookSecret: DEFAULT_WEBHOOK_SECRET,
+    insecureLocalhost: true,
+    modalTtlSeconds,
+    // A third origin (same server, other host name) and the modal's own origin.
+    hostileOrigins: [`http://127.0.0.1:${mockPort}`, mock.url],
+  });
+  mock.setWebhookUrl(`${app.url}/webhooks/anon`);
+  mock.setAppOrigin(app.url);
+  return { mock, app, close: async () => { await app.close(); await mock.close(); } };
+}
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+      "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+  });
+}
+
+/** The timeline as [{kind, label, text}]. */
+export async function timeline(page) {
+  return page.$$eval("#timeline li", (items) => items.map((li) => ({
+    kind: li.dataset.kind,
+    label: li.querySelector(".kind").textContent,
+    text: li.lastElementChild.textContent,
+  })));
+}
+
+/** Waits until `predicate(timeline)` holds (polling), or fails with the timeline. */
+export async function waitForTimeline(page, predicate, what, ms = 10_000) {
+  const end = Date.now() + ms;
+  let last = [];
+  while (Date.now() < end) {
+    last = await timeline(page);
+    if (predicate(last)) return last;
+    await page.waitForTimeout(50);
+  }
+  throw new Error(`timed out waiting for ${what}; timeline:\n${last.map((e) => `${e.kind} ${e.label} ${e.text}`).join("\n")}`);
+}
+
+export const callbacks = (entries) => entries.filter((e) => e.kind === "callback").map((e) => e.label);
+export const webhooks = (entries) => entries.filter((e) => e.kind === "webhook").map((e) => e.text.split(" · ")[0]);

@@ -1,0 +1,105 @@
+// The mock platform's HTML pages. Values are escaped; the modal's script reads its context
+// from a JSON block, never from string concatenation into code.
+const escape = (s) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const jsonBlock = (value) => JSON.stringify(value).replace(/</g, "\\u003c");
+
+const STYLE = `
+  :root { font-family: system-ui, sans-serif; color-scheme: light; }
+  body { margin: 0; min-height: 100vh; display: grid; place-items: center; background: rgba(15, 23, 42, .55); }
+  .card { background: #fff; width: min(420px, 92vw); border-radius: 14px; padding: 28px; box-shadow: 0 20px 50px rgba(0,0,0,.3); position: relative; }
+  h1 { font-size: 20px; margin: 0 0 6px; } p { color: #475569; margin: 0 0 18px; }
+  button { font: inherit; border: 0; border-radius: 8px; padding: 10px 14px; cursor: pointer; }
+  .primary { background: #4f46e5; color: #fff; width: 100%; margin-top: 8px; }
+  .ghost { background: #f1f5f9; color: #0f172a; width: 100%; margin-top: 8px; }
+  .close { position: absolute; top: 12px; right: 12px; background: none; font-size: 20px; color: #64748b; padding: 4px 8px; }
+  label { display: block; font-size: 13px; color: #334155; margin: 10px 0 4px; }
+  input, select { width: 100%; box-sizing: border-box; padding: 9px; border: 1px solid #cbd5e1; border-radius: 8px; font: inherit; }
+  .bar { height: 8px; background: #e2e8f0; border-radius: 4px; overflow: hidden; } .bar div { height: 100%; width: 0; background: #4f46e5; transition: width .25s; }
+  .brand { font-weight: 700; color: #4f46e5; font-size: 13px; letter-spacing: .08em; text-transform: uppercase; margin-bottom: 12px; }
+  [hidden] { display: none !important; }`;
+
+export function renderModalPage({ id, migrationId, userId, provider, targetOrigin }) {
+  const context = { modal_id: id, migration_id: migrationId, user_id: userId, source_provider: provider };
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Anon (mock)</title>
+<style>${STYLE}</style></head><body>
+<div class="card" role="dialog" aria-labelledby="title">
+  <button class="close" id="close" aria-label="Close">×</button>
+  <div class="brand">Anon · mock platform</div>
+  <section id="step-provider">
+    <h1 id="title">Bring your data over</h1>
+    <p>Connect your ${escape(provider)} account and we will copy your contacts.</p>
+    <label for="provider">Source</label>
+    <select id="provider"><option>${escape(provider)}</option></select>
+    <button class="primary" id="continue">Continue</button>
+  </section>
+  <section id="step-login" hidden>
+    <h1>Log in to ${escape(provider)}</h1>
+    <p>This is a mock: any e-mail and password work.</p>
+    <label for="email">E-mail</label><input id="email" type="email" value="ada@example.com">
+    <label for="password">Password</label><input id="password" type="password" value="hunter2">
+    <button class="primary" id="login">Log in</button>
+    <button class="ghost" id="fail">Simulate a failure</button>
+  </section>
+  <section id="step-progress" hidden>
+    <h1>Connecting…</h1><p>Checking access to your ${escape(provider)} data.</p>
+    <div class="bar"><div id="bar"></div></div>
+  </section>
+  <section id="step-done" hidden>
+    <h1 id="done-title">All set</h1><p id="done-text">Your migration has started. You can close this window.</p>
+    <button class="primary" id="finish">Done</button>
+  </section>
+</div>
+<script type="application/json" id="context">${jsonBlock({ context, targetOrigin })}</script>
+<script>
+  const { context, targetOrigin } = JSON.parse(document.getElementById("context").textContent);
+  const post = (type, extra = {}) => parent.postMessage({ source: "anon_modal", event: { type, ...context, ...extra } }, targetOrigin);
+  const internal = (type) => parent.postMessage({ source: "anon_modal", event: { type, internal: true } }, targetOrigin);
+  const show = (id) => document.querySelectorAll("section").forEach((s) => (s.hidden = s.id !== id));
+  const finish = (outcome) => fetch(location.pathname + "/finish", { method: "POST", body: JSON.stringify({ outcome }) });
+  document.getElementById("close").onclick = () => post("migration_modal.closed");
+  document.getElementById("finish").onclick = () => post("migration_modal.closed");
+  document.getElementById("continue").onclick = () => show("step-login");
+  document.getElementById("login").onclick = () => {
+    // A provider login would open a pop-up: the modal steps aside meanwhile.
+    internal("migration_modal.hide");
+    setTimeout(() => {
+      internal("migration_modal.show");
+      show("step-progress");
+      let pct = 0;
+      const timer = setInterval(() => {
+        pct += 25;
+        document.getElementById("bar").style.width = pct + "%";
+        if (pct >= 100) {
+          clearInterval(timer);
+          finish("complete").then(() => { show("step-done"); post("migration_modal.completed"); });
+        }
+      }, 120);
+    }, 300);
+  };
+  document.getElementById("fail").onclick = () => {
+    finish("fail").then(() => {
+      document.getElementById("done-title").textContent = "Something went wrong";
+      document.getElementById("done-text").textContent = "We could not access your data. Please try again later.";
+      show("step-done");
+      post("migration_modal.failed", { error_message: "The source provider refused access." });
+    });
+  };
+  internal("migration_modal.show");
+  post("migration_modal.opened");
+</script></body></html>`;
+}
+
+export function renderExpiredPage(message) {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Anon (mock)</title><style>${STYLE}</style></head>
+<body><div class="card"><div class="brand">Anon · mock platform</div><h1>Link unavailable</h1><p>${escape(message)}</p></div></body></html>`;
+}
+
+/** A page that tries to pass for the modal: it posts perfect-looking messages to its parent. */
+export function renderHostilePage() {
+  return `<!doctype html><html><head><meta charset="utf-8"><title>hostile</title></head><body>hostile frame
+<script>
+  const forge = (type) => parent.postMessage({ source: "anon_modal", event: { type, migration_id: "mig_forged", user_id: "attacker" } }, "*");
+  for (const type of ["migration_modal.opened", "migration_modal.completed", "migration_modal.closed"]) forge(type);
+  parent.postMessage({ source: "anon_modal", event: { type: "migration_modal.hide", internal: true } }, "*");
+</script></body></html>`;
+}
