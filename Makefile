@@ -4,6 +4,8 @@ SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 ENV := root=$(CURDIR) . scripts/env.sh &&
 WASM := --target wasm32-unknown-unknown
+# The browser suites run for seconds; the runner's default 20 s limit is too tight on a busy 2-core machine.
+export WASM_BINDGEN_TEST_TIMEOUT := 90
 
 .PHONY: demo test setup pkg lint test-native test-browser test-chrome test-firefox test-e2e size bench clean
 
