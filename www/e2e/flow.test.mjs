@@ -151,7 +151,9 @@ test("webhooks: a forged signature is rejected; deliveries retry once with back-
     await fetch(`${stack.mock.url}/api/v1/migration-modal`, {
       method: "POST", headers: { authorization: "Bearer sk_test_anon_modal_demo" }, body: JSON.stringify({ user_id: "u", source_provider: "zendesk" }),
     });
-    for (let i = 0; i < 50 && seen.length < 2; i++) await new Promise((r) => setTimeout(r, 20));
+    // The mock records an attempt's status after the receiver answered: wait for the record.
+    const attempts = () => stack.mock.state.deliveries.at(-1).attempts;
+    for (let i = 0; i < 100 && attempts().length < 2; i++) await new Promise((r) => setTimeout(r, 20));
     flaky.close();
     assert.equal(seen.length, 2);
     assert.ok(seen[1] - seen[0] >= 100, "backed off");
