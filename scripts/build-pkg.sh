@@ -3,23 +3,45 @@
 # than every source file, and prints its size.
 #   scripts/build-pkg.sh        pkg/       the browser package (--target web, feature browser)
 #   scripts/build-pkg.sh node   pkg-node/  verifyWebhook/signWebhook for Node (feature node)
+#
+# The browser package is built for size where the toolchain allows it:
+# - with the toolchain's std source (Debian's rust-web-src, or `rustup component add rust-src`),
+#   std is rebuilt with panics that abort at once (no panic messages, no formatting code);
+#   RUSTC_BOOTSTRAP enables that on a stable compiler. Without the source (or with
+#   ANON_MODAL_PLAIN_STD=1), std is used as shipped: bigger, same behaviour.
+# - lol_alloc replaces dlmalloc (feature small-allocator, only in this cdylib build);
+# - import and export names are shortened (scripts/minify-names.mjs).
+# pkg/.build-mode says which std was used; the size budget has a figure for each.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 . scripts/env.sh
 case "${1:-web}" in
-  web) out=pkg; args=(--target web); features=() ;;
-  node) out=pkg-node; args=(--target nodejs); features=(-- --no-default-features --features node) ;;
+  web) out=pkg; args=(--target web); cargo_args=(--features small-allocator) ;;
+  node) out=pkg-node; args=(--target nodejs); cargo_args=(--no-default-features --features node) ;;
   *) echo "usage: $0 [web|node]" >&2; exit 2 ;;
 esac
+mode=plain-std
+if [ "$out" = pkg ] && [ -z "${ANON_MODAL_PLAIN_STD:-}" ] && [ -d "$(rustc --print sysroot)/lib/rustlib/src/rust/library/std" ]; then
+  mode=size-std
+fi
 stamp=$out/anon_modal_bg.wasm
-if [ -f "$stamp" ] && [ -z "$(find src Cargo.toml Cargo.lock -newer "$stamp" -print -quit)" ]; then
-  echo "[$out] up to date: $(wc -c < "$stamp") bytes of wasm"
+built_mode=$(cat "$out/.build-mode" 2>/dev/null || echo plain-std)
+if [ -f "$stamp" ] && [ "$built_mode" = "$mode" ] &&
+   [ -z "$(find src Cargo.toml Cargo.lock scripts/build-pkg.sh scripts/minify-names.mjs -newer "$stamp" -print -quit)" ]; then
+  echo "[$out] up to date ($mode): $(wc -c < "$stamp") bytes of wasm"
   exit 0
 fi
-echo "[$out] wasm-pack build --release ${args[*]}"
-wasm-pack --quiet build --mode no-install --release "${args[@]}" --out-dir "$out" --no-pack . "${features[@]}" 2>&1 |
+if [ "$mode" = size-std ]; then
+  export RUSTC_BOOTSTRAP=1 CARGO_TARGET_DIR="$root/target/size-std"
+  export RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort"
+  cargo_args+=(-Zbuild-std=std,panic_abort)
+fi
+echo "[$out] wasm-pack build --release ${args[*]} ($mode)"
+wasm-pack --quiet build --mode no-install --release "${args[@]}" --out-dir "$out" --no-pack . -- "${cargo_args[@]}" 2>&1 |
   grep -v '^\[INFO\]' || true
 [ -f "$stamp" ] || { echo "[$out] FAILED: no $stamp" >&2; exit 1; }
+[ "$out" = pkg ] && node scripts/minify-names.mjs "$out"
+echo "$mode" > "$out/.build-mode"
 touch "$stamp"
-echo "[$out] built: $(wc -c < "$stamp") bytes of wasm, $(wc -c < "$out/anon_modal.js") bytes of JS glue"
+echo "[$out] built ($mode): $(wc -c < "$stamp") bytes of wasm, $(wc -c < "$out/anon_modal.js") bytes of JS glue"

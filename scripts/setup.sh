@@ -136,15 +136,17 @@ if [ $want_browsers = 1 ]; then
     RUSTUP_TOOLCHAIN=$native_toolchain cargo install -q geckodriver --version 0.37.1 || die "cargo install geckodriver"
   fi
   log "ok: $(chromium --version 2>/dev/null | head -1), $(firefox-esr --version 2>/dev/null || firefox --version), geckodriver $(geckodriver --version | head -1 | cut -d' ' -f2)"
-  # End-to-end tests: Playwright drives Debian's Chromium (never a downloaded browser).
-  if [ -f www/package-lock.json ]; then
-    stamp=www/node_modules/.lock-$(cksum < www/package-lock.json | cut -d' ' -f1)
-    if [ ! -f "$stamp" ]; then
-      log "npm ci in www/"
-      (cd www && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-fund --no-audit --loglevel=error >/dev/null) || die "npm ci in www/"
-      touch "$stamp"
-    fi
-    log "ok: www/node_modules"
-  fi
 fi
+# npm packages of the end-to-end tests (www/: playwright-core, which drives Debian's Chromium,
+# never a downloaded browser) and of the benchmarks (bench/: esbuild, the peers).
+for dir in www bench; do
+  [ -f "$dir/package-lock.json" ] || continue
+  stamp=$dir/node_modules/.lock-$(cksum < "$dir/package-lock.json" | cut -d' ' -f1)
+  if [ ! -f "$stamp" ]; then
+    log "npm ci in $dir/"
+    (cd "$dir" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-fund --no-audit --loglevel=error >/dev/null) || die "npm ci in $dir/"
+    touch "$stamp"
+  fi
+  log "ok: $dir/node_modules"
+done
 log "ready"

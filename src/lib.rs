@@ -41,6 +41,11 @@ pub mod webhooks;
 
 #[cfg(feature = "browser")]
 pub use emitter::Topic;
+#[cfg(all(feature = "small-allocator", target_arch = "wasm32"))]
+#[global_allocator]
+static ALLOCATOR: lol_alloc::LockedAllocator<lol_alloc::FreeListAllocator> =
+    lol_alloc::LockedAllocator::new(lol_alloc::FreeListAllocator::new());
+
 pub use error::{Error, ErrorCode};
 pub use event::EventKind;
 #[cfg(feature = "browser")]

@@ -1,0 +1,104 @@
+// Bytes shipped: anon-modal's browser package (JS glue minified + wasm) against its peers and
+// the plain-JS floor, each bundled and minified by esbuild, then gzip -9 and brotli 11.
+//   node bench/size.mjs           print the table, write bench/out/sizes.json and docs/size-chart.svg
+//   node bench/size.mjs --check   also fail when ours is over bench/size-budget.json
+//   node bench/size.mjs --ours    only measure ours (no peers needed)
+import fs from "node:fs";
+import path from "node:path";
+import zlib from "node:zlib";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, "..");
+const args = new Set(process.argv.slice(2));
+
+const gzip = (b) => zlib.gzipSync(b, { level: 9 }).length;
+const brotli = (b) => zlib.brotliCompressSync(b, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: b.length } }).length;
+const measure = (buf) => ({ raw: buf.length, gzip: gzip(buf), brotli: brotli(buf) });
+
+async function bundle(contents, external = []) {
+  const result = await build({
+    stdin: { contents, resolveDir: here, loader: "js" },
+    bundle: true, minify: true, format: "esm", platform: "browser", target: "es2020",
+    write: false, external, logLevel: "silent", legalComments: "none",
+  });
+  return Buffer.from(result.outputFiles[0].contents);
+}
+
+function sum(a, b) {
+  return { raw: a.raw + b.raw, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli };
+}
+
+export async function measureOurs() {
+  const js = await bundle(`export { default, embedAnonModal } from ${JSON.stringify(path.join(root, "pkg/anon_modal.js"))};`);
+  const wasm = fs.readFileSync(path.join(root, "pkg/anon_modal_bg.wasm"));
+  const jsSize = measure(js);
+  const wasmSize = measure(wasm);
+  return { name: "anon-modal (ours: JS + wasm)", js: jsSize, wasm: wasmSize, total: sum(jsSize, wasmSize) };
+}
+
+const PEERS = [
+  ["plain-JS floor (bench/floor.js)", `export { embedFloor } from "./floor.js";`],
+  ["@anon-dot-com/frontend@1.0.0", `export * from "@anon-dot-com/frontend";`],
+  ["@tryfinch/react-connect@5.0.0", `export * from "@tryfinch/react-connect";`, ["react", "react-dom", "react/jsx-runtime"]],
+  ["penpal@7.0.6", `export * from "penpal";`],
+  ["post-robot@10.0.46", `export * from "post-robot";`],
+  ["zoid@9.0.86", `export * from "zoid";`],
+];
+
+function chart(rows, file) {
+  // A horizontal bar chart of brotli bytes, log scale, as SVG (README shows it as an image).
+  const width = 760, rowH = 30, left = 250, top = 40, plotW = width - left - 90;
+  const min = 100, max = 100_000;
+  const x = (v) => left + (Math.log10(Math.max(v, min)) - Math.log10(min)) / (Math.log10(max) - Math.log10(min)) * plotW;
+  const esc = (s) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;");
+  const bars = rows.map((r, i) => {
+    const y = top + i * rowH;
+    const ours = r.name.startsWith("anon-modal");
+    return `<text x="${left - 8}" y="${y + 19}" text-anchor="end">${esc(r.name)}</text>` +
+      `<rect x="${left}" y="${y + 6}" width="${(x(r.total.brotli) - left).toFixed(1)}" height="18" fill="${ours ? "#4f46e5" : "#94a3b8"}"/>` +
+      `<text x="${(x(r.total.brotli) + 6).toFixed(1)}" y="${y + 19}">${(r.total.brotli / 1024).toFixed(1)} KB</text>`;
+  }).join("\n");
+  const ticks = [100, 1000, 10_000, 100_000].map((v) => `<line x1="${x(v)}" x2="${x(v)}" y1="${top}" y2="${top + rows.length * rowH}" stroke="#e2e8f0"/>` +
+    `<text x="${x(v)}" y="${top + rows.length * rowH + 16}" text-anchor="middle" fill="#64748b">${v >= 1000 ? v / 1000 + " KB" : v + " B"}</text>`).join("\n");
+  const height = top + rows.length * rowH + 30;
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="system-ui,sans-serif" font-size="13">
+<rect width="100%" height="100%" fill="#fff"/>
+<text x="${left}" y="22" font-weight="600">Bytes shipped, brotli 11, JS minified with esbuild (log scale)</text>
+${ticks}
+${bars}
+</svg>\n`;
+  fs.writeFileSync(file, svg);
+}
+
+const rows = [await measureOurs()];
+if (!args.has("--ours")) {
+  for (const [name, entry, external] of PEERS) {
+    const size = measure(await bundle(entry, external));
+    rows.push({ name, js: size, total: size });
+  }
+}
+const kb = (n) => (n / 1024).toFixed(1).padStart(6);
+console.log(`${"package".padEnd(36)} ${"raw KB".padStart(8)} ${"gzip KB".padStart(8)} ${"brotli KB".padStart(9)}`);
+for (const r of rows) {
+  console.log(`${r.name.padEnd(36)} ${kb(r.total.raw).padStart(8)} ${kb(r.total.gzip).padStart(8)} ${kb(r.total.brotli).padStart(9)}`);
+  if (r.wasm) {
+    console.log(`${"  of which JS glue".padEnd(36)} ${kb(r.js.raw).padStart(8)} ${kb(r.js.gzip).padStart(8)} ${kb(r.js.brotli).padStart(9)}`);
+    console.log(`${"  of which wasm".padEnd(36)} ${kb(r.wasm.raw).padStart(8)} ${kb(r.wasm.gzip).padStart(8)} ${kb(r.wasm.brotli).padStart(9)}`);
+  }
+}
+fs.mkdirSync(path.join(here, "out"), { recursive: true });
+fs.writeFileSync(path.join(here, "out/sizes.json"), JSON.stringify({ date: new Date().toISOString(), rows }, null, 2));
+if (!args.has("--ours")) chart(rows, path.join(root, "docs/size-chart.svg"));
+
+if (args.has("--check")) {
+  const budgets = JSON.parse(fs.readFileSync(path.join(here, "size-budget.json"), "utf8"));
+  const mode = fs.readFileSync(path.join(root, "pkg/.build-mode"), "utf8").trim();
+  const budget = budgets[mode];
+  if (!budget) throw new Error(`no size budget for build mode ${mode}`);
+  const ours = rows[0].total.brotli;
+  const verdict = ours <= budget ? "within" : "OVER";
+  console.log(`size budget (${mode}): ${ours} B brotli (JS + wasm) ${verdict} the budget of ${budget} B`);
+  if (ours > budget) process.exit(1);
+}

@@ -1,0 +1,59 @@
+#!/usr/bin/env node
+// Shortens the wasm's import and export names and rewrites the JS glue to match.
+//
+// wasm-bindgen names each import `__wbg_<name>_<16 hex digits>` and some exports after their
+// full Rust paths; every name is stored twice (in the .wasm and in the glue) and the hashes do
+// not compress. Binaryen's --minify-imports-and-exports-and-modules renames them to one or two
+// letters and prints the mapping, which this script applies to the glue and the .d.ts files.
+//
+//   node scripts/minify-names.mjs pkg
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+const dir = process.argv[2] ?? "pkg";
+const wasmPath = path.join(dir, "anon_modal_bg.wasm");
+const jsPath = path.join(dir, "anon_modal.js");
+const features = ["--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext",
+  "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue"];
+
+const before = fs.statSync(wasmPath).size;
+const mapping = JSON.parse(execFileSync("wasm-opt", [wasmPath, ...features, "--minify-imports-and-exports-and-modules", "-o", wasmPath], { encoding: "utf8" }));
+const escape = (s) => s.replace(/[$.*+?^(){}|[\]\\]/g, "\\$&");
+
+function replace(text, pattern, replacement, { exactly, file }) {
+  let count = 0;
+  const out = text.replace(pattern, (...m) => { count++; return typeof replacement === "function" ? replacement(...m) : replacement; });
+  if (exactly !== undefined && count !== exactly) {
+    throw new Error(`${file}: expected ${exactly} match(es) of ${pattern}, found ${count}`);
+  }
+  return out;
+}
+
+let js = fs.readFileSync(jsPath, "utf8");
+const modules = new Set(mapping.imports.map(([module]) => module));
+for (const module of modules) {
+  js = replace(js, new RegExp(`"${escape(module)}":`, "g"), `"a":`, { exactly: 1, file: jsPath });
+}
+for (const [, old, short] of mapping.imports) {
+  // In the glue's imports object: `old: function(...)`. A key missing here would make
+  // instantiation fail, so each must be found exactly once.
+  js = replace(js, new RegExp(`(?<![\\w$])${escape(old)}(?=:)`, "g"), JSON.stringify(short), { exactly: 1, file: jsPath });
+}
+const exportPattern = (old) => new RegExp(`(?<=\\bwasm\\.)${escape(old)}(?![\\w$])`, "g");
+for (const [old, short] of mapping.exports) {
+  js = js.replace(exportPattern(old), short);
+}
+fs.writeFileSync(jsPath, js);
+
+for (const dts of ["anon_modal.d.ts", "anon_modal_bg.wasm.d.ts"]) {
+  const file = path.join(dir, dts);
+  if (!fs.existsSync(file)) continue;
+  let text = fs.readFileSync(file, "utf8");
+  for (const [old, short] of mapping.exports) {
+    text = text.replace(new RegExp(`(?<=readonly |export const )${escape(old)}(?=:)`, "g"), JSON.stringify(short).replace(/^"(\w+)"$/, "$1"));
+  }
+  fs.writeFileSync(file, text);
+}
+const after = fs.statSync(wasmPath).size;
+console.log(`[minify-names] ${mapping.imports.length} imports and ${mapping.exports.length} exports renamed: wasm ${before} -> ${after} bytes`);
