@@ -7,7 +7,7 @@ WASM := --target wasm32-unknown-unknown
 # The browser suites run for seconds; the runner's default 20 s limit is too tight on a busy 2-core machine.
 export WASM_BINDGEN_TEST_TIMEOUT := 90
 
-.PHONY: demo test setup pkg lint test-native test-browser test-chrome test-firefox test-e2e size bench clean
+.PHONY: demo test setup pkg lint test-native test-browser test-chrome test-firefox test-e2e size bench fuzz clean
 
 ## Build pkg/ and serve the demo app and the local mock Anon platform.
 demo:
@@ -62,3 +62,9 @@ bench:
 
 clean:
 	rm -rf target pkg pkg-node www/pkg
+
+## Fuzz the webhook verifier and the event parser (needs a nightly toolchain and cargo-fuzz).
+FUZZ_SECONDS ?= 120
+fuzz:
+	cargo +nightly fuzz run -O verify_webhook -- -max_total_time=$(FUZZ_SECONDS)
+	cargo +nightly fuzz run -O parse_event -- -max_total_time=$(FUZZ_SECONDS)
