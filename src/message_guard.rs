@@ -10,7 +10,7 @@
 
 use crate::event::MESSAGE_TAG;
 use crate::origin::AllowList;
-use crate::schema::{read_event, ValidEvent};
+use crate::schema::{Schema, ValidEvent};
 use js_sys::{Array, Reflect};
 use wasm_bindgen::prelude::*;
 
@@ -57,11 +57,13 @@ extern "C" {
 /// Checks messages against one iframe's window and an origin allow-list.
 #[derive(Debug)]
 pub struct MessageGuard {
-    window: JsValue,
+    /// Our iframe's window; `None` when it has none (then every message is dropped).
+    window: Option<JsValue>,
     origins: Vec<JsValue>,
     tag: JsValue,
     source_key: JsValue,
     event_key: JsValue,
+    schema: Schema,
 }
 
 impl MessageGuard {
@@ -69,11 +71,12 @@ impl MessageGuard {
     /// origins.
     pub fn new(window: JsValue, allowed: &AllowList) -> Self {
         MessageGuard {
-            window,
+            window: window.is_object().then_some(window),
             origins: allowed.as_slice().iter().map(|o| JsValue::from_str(o)).collect(),
             tag: JsValue::from_str(MESSAGE_TAG),
             source_key: JsValue::from_str("source"),
             event_key: JsValue::from_str("event"),
+            schema: Schema::default(),
         }
     }
 
@@ -83,9 +86,9 @@ impl MessageGuard {
     /// The first check that failed.
     pub fn check(&self, event: &web_sys::Event) -> Result<ValidEvent, RejectReason> {
         let event: &RawMessageEvent = event.unchecked_ref();
-        let source = event.source();
-        if source.is_null() || !self.window.is_object() || source != self.window {
-            return Err(RejectReason::Source);
+        match &self.window {
+            Some(window) if event.source() == *window => {}
+            _ => return Err(RejectReason::Source),
         }
         let origin = event.origin();
         if !self.origins.contains(&origin) {
@@ -100,6 +103,6 @@ impl MessageGuard {
             return Err(RejectReason::Tag);
         }
         let inner = Reflect::get(&data, &self.event_key).map_err(|_| RejectReason::Schema)?;
-        read_event(&inner)
+        self.schema.read_event(&inner)
     }
 }

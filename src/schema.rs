@@ -4,6 +4,9 @@
 //! strings, numbers, booleans, `null` and plain objects (two levels deep at most), with size
 //! caps on every dimension. Keys such as `__proto__` are never copied, so nothing that arrives
 //! can reach a prototype; arrays and exotic objects (`Blob`, `ArrayBuffer`, `Date`) are left out.
+//!
+//! Every key and known value is a JS string made once per [`Schema`]: the per-message path
+//! compares with `===` and copies no string into Rust.
 
 use crate::event::{EventKind, MAX_TYPE_LEN};
 use crate::message_guard::RejectReason;
@@ -30,6 +33,9 @@ pub const STRING_FIELDS: [&str; 7] = [
     "error_message",
 ];
 
+/// Keys never copied.
+const RESERVED_KEYS: [&str; 3] = ["__proto__", "constructor", "prototype"];
+
 /// A message's `event` that passed the schema.
 #[derive(Debug)]
 pub struct ValidEvent {
@@ -41,88 +47,120 @@ pub struct ValidEvent {
     pub event: Object,
 }
 
-/// Validates `event` and copies it.
-///
-/// # Errors
-/// [`RejectReason::Schema`] for a missing or mistyped field, [`RejectReason::TooLarge`] over a cap.
-pub fn read_event(event: &JsValue) -> Result<ValidEvent, RejectReason> {
-    let plain = Object::get_prototype_of(&Object::new());
-    if !is_plain_object(event, &plain) {
-        return Err(RejectReason::Schema);
+/// The schema check, with its keys and known values made once.
+#[derive(Debug)]
+pub struct Schema {
+    plain: JsValue,
+    type_key: JsValue,
+    internal_key: JsValue,
+    kinds: Vec<(JsValue, EventKind)>,
+    string_fields: Vec<JsValue>,
+    reserved: Vec<JsValue>,
+}
+
+impl Default for Schema {
+    fn default() -> Self {
+        let strings = |names: &[&str]| names.iter().map(|n| JsValue::from_str(n)).collect();
+        Schema {
+            plain: Object::get_prototype_of(&Object::new()).into(),
+            type_key: JsValue::from_str("type"),
+            internal_key: JsValue::from_str("internal"),
+            kinds: EventKind::NAMED
+                .iter()
+                .map(|k| (JsValue::from_str(k.as_str()), *k))
+                .collect(),
+            string_fields: strings(&STRING_FIELDS),
+            reserved: strings(&RESERVED_KEYS),
+        }
     }
-    let event_type = get(event, "type");
-    let type_str = event_type.dyn_ref::<JsString>().ok_or(RejectReason::Schema)?;
-    if type_str.length() == 0 || type_str.length() > MAX_TYPE_LEN {
-        return Err(RejectReason::Schema);
-    }
-    let kind = EventKind::from_type(&String::from(type_str));
-    let internal = match get(event, "internal") {
-        v if v.is_undefined() => false,
-        v => v.as_bool().ok_or(RejectReason::Schema)?,
-    };
-    for field in STRING_FIELDS {
-        let value = get(event, field);
-        if !(value.is_undefined() || value.is_null() || value.is_string()) {
+}
+
+impl Schema {
+    /// Validates `event` and copies it.
+    ///
+    /// # Errors
+    /// [`RejectReason::Schema`] for a missing or mistyped field, [`RejectReason::TooLarge`] over
+    /// a cap.
+    pub fn read_event(&self, event: &JsValue) -> Result<ValidEvent, RejectReason> {
+        if !self.is_plain_object(event) {
             return Err(RejectReason::Schema);
         }
+        let event_type = get(event, &self.type_key);
+        let type_len = event_type
+            .dyn_ref::<JsString>()
+            .ok_or(RejectReason::Schema)?
+            .length();
+        if type_len == 0 || type_len > MAX_TYPE_LEN {
+            return Err(RejectReason::Schema);
+        }
+        let kind = self
+            .kinds
+            .iter()
+            .find(|(name, _)| *name == event_type)
+            .map_or(EventKind::Other, |(_, kind)| *kind);
+        let internal = match get(event, &self.internal_key) {
+            v if v.is_undefined() => false,
+            v => v.as_bool().ok_or(RejectReason::Schema)?,
+        };
+        for field in &self.string_fields {
+            let value = get(event, field);
+            if !(value.is_undefined() || value.is_null() || value.is_string()) {
+                return Err(RejectReason::Schema);
+            }
+        }
+        let mut budget = MAX_FIELDS;
+        let copy = self.copy_object(event.unchecked_ref(), MAX_DEPTH, &mut budget)?;
+        Ok(ValidEvent {
+            kind,
+            internal,
+            event: copy,
+        })
     }
-    let mut budget = MAX_FIELDS;
-    let copy = copy_object(event.unchecked_ref(), &plain, MAX_DEPTH, &mut budget)?;
-    Ok(ValidEvent {
-        kind,
-        internal,
-        event: copy,
-    })
-}
 
-fn get(object: &JsValue, key: &str) -> JsValue {
-    Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
-}
-
-fn is_plain_object(value: &JsValue, plain: &Object) -> bool {
-    value.is_object() && {
-        let proto = Object::get_prototype_of(value);
-        proto == *plain || proto.is_null()
+    fn is_plain_object(&self, value: &JsValue) -> bool {
+        value.is_object() && {
+            let proto: JsValue = Object::get_prototype_of(value).into();
+            proto == self.plain || proto.is_null()
+        }
     }
-}
 
-fn is_reserved_key(key: &str) -> bool {
-    matches!(key, "__proto__" | "constructor" | "prototype")
-}
-
-fn copy_object(source: &Object, plain: &Object, depth: u8, budget: &mut u32) -> Result<Object, RejectReason> {
-    let keys = Object::keys(source);
-    let count = keys.length();
-    if count > *budget {
-        return Err(RejectReason::TooLarge);
-    }
-    *budget -= count;
-    let copy = Object::new();
-    for key in keys.iter() {
-        let key_str: &JsString = key.unchecked_ref();
-        if key_str.length() > MAX_KEY_LEN {
+    fn copy_object(&self, source: &Object, depth: u8, budget: &mut u32) -> Result<Object, RejectReason> {
+        let keys = Object::keys(source);
+        let count = keys.length();
+        if count > *budget {
             return Err(RejectReason::TooLarge);
         }
-        if is_reserved_key(&String::from(key_str)) {
-            continue;
+        *budget -= count;
+        let copy = Object::new();
+        for key in keys.iter() {
+            if key.unchecked_ref::<JsString>().length() > MAX_KEY_LEN {
+                return Err(RejectReason::TooLarge);
+            }
+            if self.reserved.contains(&key) {
+                continue;
+            }
+            let value = Reflect::get(source, &key).map_err(|_| RejectReason::Schema)?;
+            let copied = if let Some(text) = value.dyn_ref::<JsString>() {
+                if text.length() > MAX_STRING_LEN {
+                    return Err(RejectReason::TooLarge);
+                }
+                value
+            } else if value.is_null() || value.as_f64().is_some() || value.as_bool().is_some() {
+                value
+            } else if self.is_plain_object(&value) {
+                if depth == 0 {
+                    return Err(RejectReason::TooLarge);
+                }
+                self.copy_object(value.unchecked_ref(), depth - 1, budget)?.into()
+            } else {
+                continue;
+            };
+            Reflect::set(&copy, &key, &copied).map_err(|_| RejectReason::Schema)?;
         }
-        let value = Reflect::get(source, &key).map_err(|_| RejectReason::Schema)?;
-        let copied = if let Some(text) = value.dyn_ref::<JsString>() {
-            if text.length() > MAX_STRING_LEN {
-                return Err(RejectReason::TooLarge);
-            }
-            value
-        } else if value.is_null() || value.as_f64().is_some() || value.as_bool().is_some() {
-            value
-        } else if is_plain_object(&value, plain) {
-            if depth == 0 {
-                return Err(RejectReason::TooLarge);
-            }
-            copy_object(value.unchecked_ref(), plain, depth - 1, budget)?.into()
-        } else {
-            continue;
-        };
-        Reflect::set(&copy, &key, &copied).map_err(|_| RejectReason::Schema)?;
+        Ok(copy)
     }
-    Ok(copy)
+}
+
+fn get(object: &JsValue, key: &JsValue) -> JsValue {
+    Reflect::get(object, key).unwrap_or(JsValue::UNDEFINED)
 }
