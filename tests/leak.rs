@@ -20,12 +20,13 @@ fn wasm_memory_bytes() -> u32 {
 }
 
 /// One embed, two messages (one accepted, one rejected), destroy; returns how many callbacks ran.
+/// The modal is on the test page's own origin: a cross-origin frame makes Chromium start a
+/// process for each cycle, which measures site isolation rather than this library.
 fn cycle(rec: &Recorder, options: &wasm_bindgen::JsValue) -> usize {
-    let modal = embed(MODAL_URL, options.clone());
-    from_modal(
-        &modal,
-        &envelope("migration_modal.opened", &[("user_id", "u".into())]),
-    );
+    let origin = own_origin();
+    let modal = embed(&format!("{origin}/leak-fixture"), options.clone());
+    let opened = envelope("migration_modal.opened", &[("user_id", "u".into())]);
+    dispatch(&opened, &origin, Some(&frame_window(&modal)));
     dispatch(&envelope("migration_modal.opened", &[]), "https://evil.com", None);
     modal.destroy();
     drop(modal);
@@ -35,20 +36,24 @@ fn cycle(rec: &Recorder, options: &wasm_bindgen::JsValue) -> usize {
 #[wasm_bindgen_test]
 async fn a_thousand_embed_destroy_cycles_leak_nothing() {
     let rec = Recorder::new();
-    // One options object for every cycle: the test itself allocates nothing per cycle.
-    let options = rec.options(&[("allowInsecureLocalhost", true.into())]);
+    // Two options objects for every cycle (the test itself allocates nothing per cycle):
+    // shown and hidden modals alternate, so both paths (scroll lock and focus restore, or
+    // neither) are covered.
+    let shown = rec.options(&[("allowInsecureLocalhost", true.into())]);
+    let hidden = rec.options(&[("allowInsecureLocalhost", true.into()), ("hidden", true.into())]);
+    let options = |i: usize| if i % 2 == 0 { &shown } else { &hidden };
     let iframes_before = iframes();
     // Yield to the event loop every few cycles, as a page would: a long synchronous loop
     // starves the browser (and the test runner's WebDriver polling).
-    for _ in 0..100 {
-        cycle(&rec, &options);
+    for i in 0..100 {
+        cycle(&rec, options(i));
     }
     sleep(0).await;
     let warm = wasm_memory_bytes();
     let started = js_sys::Date::now();
     let mut callbacks = 0;
     for i in 0..1000 {
-        callbacks += cycle(&rec, &options);
+        callbacks += cycle(&rec, options(i));
         if i % 20 == 19 {
             sleep(0).await;
         }
