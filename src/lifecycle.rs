@@ -73,6 +73,11 @@ impl Lifecycle {
         }
     }
 
+    /// Whether the modal proved it loaded (`opened`, `show`, or a terminal event arrived).
+    pub fn is_ready(&self) -> bool {
+        self.ready
+    }
+
     /// Whether the iframe is shown.
     pub fn is_visible(&self) -> bool {
         self.visible

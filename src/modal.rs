@@ -111,8 +111,21 @@ thread_local! {
     static CURRENT: RefCell<Weak<Shared>> = const { RefCell::new(Weak::new()) };
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// The page's `window`; `None` where there is none (Node, workers). Read directly rather
+    /// than through `web_sys::window()`, which probes four globals and costs bytes.
+    #[wasm_bindgen(thread_local_v2, js_name = window)]
+    static WINDOW: Option<Window>;
+}
+
+/// The page's `window`, if there is one.
+pub(crate) fn page_window() -> Option<Window> {
+    WINDOW.with(Clone::clone)
+}
+
 fn browser() -> Result<(Window, Document), Error> {
-    let window = web_sys::window().ok_or_else(|| no_document("there is no window"))?;
+    let window = page_window().ok_or_else(|| no_document("there is no window"))?;
     let document = window
         .document()
         .ok_or_else(|| no_document("there is no document"))?;
@@ -186,15 +199,17 @@ impl Shared {
         iframe.set_title(&options.title);
         let style = iframe.style();
         if fullscreen {
-            let mut css = String::from(
-                "position:fixed;inset:0;width:100%;height:100%;border:0;margin:0;padding:0;background:transparent;z-index:",
+            style.set_css_text(
+                "position:fixed;inset:0;width:100%;height:100%;border:0;margin:0;padding:0;background:transparent",
             );
-            css.push_str(&options.z_index.to_string());
-            style.set_css_text(&css);
+            // A number: the CSSOM converts it, so no integer formatting is compiled in.
+            let _ = Reflect::set(&style, &"zIndex".into(), &options.z_index.into());
         } else {
             style.set_css_text("display:block;width:100%;height:100%;border:0;margin:0;padding:0");
         }
-        let _ = style.set_property("display", "none");
+        if options.hidden {
+            let _ = style.set_property("display", "none");
+        }
         // The browser re-serializes the URL: the iframe loads exactly what was checked.
         iframe.set_src(&parsed.href());
         parent.append_child(&iframe).map_err(|_| {
@@ -280,6 +295,9 @@ impl Shared {
         if let Some(visible) = step.visibility {
             self.set_visible(visible);
         }
+        if step.ready {
+            self.focus_when_ready();
+        }
         if step.teardown {
             self.teardown_dom();
         }
@@ -329,7 +347,8 @@ impl Shared {
                 .document
                 .active_element()
                 .and_then(|e| e.dyn_into::<HtmlElement>().ok());
-            let _ = self.iframe.focus();
+            drop(restore);
+            self.focus_when_ready();
         } else {
             let _ = style.set_property("display", "none");
             if let (Some(overflow), Some(body)) = (restore.overflow.take(), &body) {
@@ -340,6 +359,16 @@ impl Shared {
                     let _ = focus.focus();
                 }
             }
+        }
+    }
+
+    /// Moves focus into the modal once it is both shown and loaded: focusing a frame that is
+    /// still loading helps nobody and forces a synchronous layout during `embedAnonModal`.
+    fn focus_when_ready(&self) {
+        let lifecycle = self.lifecycle.borrow();
+        if lifecycle.is_ready() && lifecycle.is_visible() && !lifecycle.is_torn_down() {
+            drop(lifecycle);
+            let _ = self.iframe.focus();
         }
     }
 

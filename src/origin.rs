@@ -130,7 +130,7 @@ pub fn is_loopback_host(host: &str) -> bool {
     let mut parts = 0;
     for (i, part) in host.split('.').enumerate() {
         let ok = !part.is_empty() && part.len() <= 3 && part.bytes().all(|b| b.is_ascii_digit());
-        if !ok || (i == 0 && part != "127") || part.parse::<u16>().map_or(true, |n| n > 255) {
+        if !ok || (i == 0 && part != "127") || decimal(part).is_none_or(|n| n > 255) {
             return false;
         }
         parts += 1;
@@ -174,10 +174,15 @@ fn valid_host(host: &str) -> bool {
 }
 
 fn parse_port(text: &str) -> Option<u16> {
-    if text.is_empty() || text.len() > 5 || !text.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    text.parse::<u16>().ok().filter(|&p| p != 0)
+    decimal(text)
+        .and_then(|p| u16::try_from(p).ok())
+        .filter(|&p| p != 0)
+}
+
+/// The value of 1 to 5 ASCII digits (no sign, no spaces).
+fn decimal(text: &str) -> Option<u32> {
+    (!text.is_empty() && text.len() <= 5 && text.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| text.bytes().fold(0, |n, d| n * 10 + u32::from(d - b'0')))
 }
 
 fn push_decimal(out: &mut String, mut n: u16) {

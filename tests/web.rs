@@ -231,15 +231,21 @@ fn hidden_mounts_without_showing_and_show_reveals() {
 }
 
 #[wasm_bindgen_test]
-fn focus_moves_into_the_modal_and_back() {
+fn focus_moves_into_the_modal_once_open_and_back() {
     let button = document().create_element("button").unwrap();
     document().body().unwrap().append_child(&button).unwrap();
     button.unchecked_ref::<web_sys::HtmlElement>().focus().unwrap();
     let (_rec, modal) = recorded();
     assert_eq!(
         document().active_element().unwrap(),
+        button,
+        "focus stays put while the modal loads"
+    );
+    from_modal(&modal, &opened());
+    assert_eq!(
+        document().active_element().unwrap(),
         modal.iframe().into(),
-        "focus is in the modal"
+        "focus is in the modal once open"
     );
     modal.destroy();
     assert_eq!(document().active_element().unwrap(), button, "focus is restored");
