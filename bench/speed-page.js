@@ -1,0 +1,107 @@
+// Runs in the benchmark page. Per-message cost: dispatchEvent of one pre-built MessageEvent N
+// times, minus the same with no listener; rounds interleave the implementations; medians.
+import init, { embedAnonModal } from "/pkg/anon_modal.js";
+import { embedFloor } from "/bench/floor.js";
+
+const N = 10_000;
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const modalUrl = `http://localhost:${location.port}/blank-modal`;
+const modalOrigin = `http://localhost:${location.port}`;
+const noop = () => {};
+
+function timeDispatch(event) {
+  const t0 = performance.now();
+  for (let i = 0; i < N; i++) window.dispatchEvent(event);
+  return ((performance.now() - t0) * 1e6) / N; // ns per message
+}
+
+function messages(win) {
+  const data = { source: "anon_modal", event: { type: "migration_modal.opened", user_id: "u_1", migration_id: "mig_1" } };
+  return {
+    foreign: new MessageEvent("message", { data, origin: modalOrigin, source: window }),
+    accepted: new MessageEvent("message", { data, origin: modalOrigin, source: win }),
+  };
+}
+
+const IMPLS = {
+  floor: {
+    embed: () => { const m = embedFloor(modalUrl, { onEvent: noop }); return { win: m.iframe.contentWindow, destroy: m.destroy }; },
+  },
+  ours: {
+    embed: () => {
+      const m = embedAnonModal(modalUrl, { allowInsecureLocalhost: true, readyTimeoutMs: 0, onOpened: noop, onEvent: noop });
+      return { win: m.iframe.contentWindow, destroy: () => { m.destroy(); m.free(); } };
+    },
+  },
+};
+
+export async function runMain(rounds = 31) {
+  await init();
+  const out = { bare: [], floor: { foreign: [], accepted: [], embed: [] }, ours: { foreign: [], accepted: [], embed: [] } };
+  const blank = messages(window);
+  for (let i = 0; i < 3; i++) timeDispatch(blank.accepted); // warm up
+  for (let r = 0; r < rounds; r++) {
+    out.bare.push(timeDispatch(blank.accepted));
+    const order = r % 2 ? ["floor", "ours"] : ["ours", "floor"];
+    for (const name of order) {
+      const t0 = performance.now();
+      const m = IMPLS[name].embed();
+      out[name].embed.push(performance.now() - t0);
+      const ev = messages(m.win);
+      out[name].foreign.push(timeDispatch(ev.foreign));
+      out[name].accepted.push(timeDispatch(ev.accepted));
+      m.destroy();
+      await new Promise((r) => setTimeout(r, 0));
+    }
+  }
+  const bare = median(out.bare);
+  const summary = { bare_ns: bare };
+  for (const name of ["floor", "ours"]) {
+    summary[name] = {
+      foreign_extra_ns: median(out[name].foreign) - bare,
+      accepted_extra_ns: median(out[name].accepted) - bare,
+      embed_ms: median(out[name].embed),
+    };
+  }
+  summary.hostile = await hostileFlood();
+  return summary;
+}
+
+// 10 000 posted hostile messages (from the page itself: wrong source) while a modal is mounted:
+// how long until the page handled them all and a timer set before them fires.
+async function hostileFlood() {
+  const results = {};
+  for (const name of ["floor", "ours"]) {
+    const m = IMPLS[name].embed();
+    const t0 = performance.now();
+    await new Promise((resolve) => {
+      let count = 0;
+      const counter = () => { if (++count === 10_000) { window.removeEventListener("message", counter); resolve(); } };
+      window.addEventListener("message", counter);
+      for (let i = 0; i < 10_000; i++) window.postMessage({ source: "anon_modal", event: { type: "migration_modal.completed" } }, "*");
+    });
+    results[`${name}_10k_posted_ms`] = performance.now() - t0;
+    m.destroy();
+  }
+  return results;
+}
+
+// Anon's own SDK: its listener is never removed, so it runs on a page of its own.
+export async function runAnon(rounds = 31) {
+  const { startModal } = await import("/bench/node_modules/@anon-dot-com/frontend/dist/index.js");
+  const out = { bare: [], foreign: [], accepted: [], embed: [] };
+  const blank = messages(window);
+  for (let i = 0; i < 3; i++) timeDispatch(blank.accepted);
+  for (let r = 0; r < rounds; r++) out.bare.push(timeDispatch(blank.accepted));
+  const t0 = performance.now();
+  await startModal({ userId: "u_1", linkToken: "lt", baseURL: location.origin, onEvent: noop });
+  out.embed.push(performance.now() - t0);
+  const win = document.getElementById("anon-iframe").contentWindow;
+  const ev = messages(win);
+  for (let r = 0; r < rounds; r++) {
+    out.foreign.push(timeDispatch(ev.foreign));
+    out.accepted.push(timeDispatch(ev.accepted));
+  }
+  const bare = median(out.bare);
+  return { bare_ns: bare, foreign_extra_ns: median(out.foreign) - bare, accepted_extra_ns: median(out.accepted) - bare, embed_ms_with_two_fetches: out.embed[0] };
+}
