@@ -7,7 +7,7 @@ WASM := --target wasm32-unknown-unknown
 # The browser suites run for seconds; the runner's default 20 s limit is too tight on a busy 2-core machine.
 export WASM_BINDGEN_TEST_TIMEOUT := 90
 
-.PHONY: demo test setup pkg lint test-native test-browser test-chrome test-firefox test-e2e size bench fuzz clean
+.PHONY: demo test setup pkg lint test-native test-browser test-chrome test-firefox test-e2e test-package size bench fuzz clean
 
 ## Build pkg/ and serve the demo app and the local mock Anon platform.
 demo:
@@ -18,7 +18,7 @@ demo:
 
 ## The whole suite: formatting, lints, native tests, browser tests in Chromium and Firefox,
 ## the size budget and the end-to-end tests.
-test: setup lint test-native test-browser size test-e2e
+test: setup lint test-native test-browser size test-e2e test-package
 	@echo "make test: all green"
 
 setup:
@@ -52,16 +52,26 @@ test-e2e:
 	$(ENV) scripts/build-pkg.sh node
 	cd www && npm test
 
+## The npm package: packed, installed from the tarball into the framework examples, built with
+## Vite and webpack 5, driven in Chromium; plus the SSR import and the TypeScript consumer.
+test-package:
+	$(ENV) scripts/build-pkg.sh
+	node scripts/package.mjs
+	cd www/examples && node build.mjs && npm test
+
 ## The size budget (bench/size-budget.json): fails when the browser package grows past it.
 size:
 	$(ENV) scripts/build-pkg.sh
 	node bench/size.mjs --ours --check
 
+## Sizes against the peers (table + docs/size-chart.svg) and speed against the floor and Anon's SDK.
 bench:
-	$(ENV) scripts/bench.sh
+	$(ENV) scripts/build-pkg.sh
+	node bench/size.mjs
+	node bench/speed.mjs
 
 clean:
-	rm -rf target pkg pkg-node www/pkg
+	rm -rf target pkg pkg-node www/examples/dist
 
 ## Fuzz the webhook verifier and the event parser (needs a nightly toolchain and cargo-fuzz).
 FUZZ_SECONDS ?= 120

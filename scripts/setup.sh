@@ -138,8 +138,9 @@ if [ $want_browsers = 1 ]; then
   log "ok: $(chromium --version 2>/dev/null | head -1), $(firefox-esr --version 2>/dev/null || firefox --version), geckodriver $(geckodriver --version | head -1 | cut -d' ' -f2)"
 fi
 # npm packages of the end-to-end tests (www/: playwright-core, which drives Debian's Chromium,
-# never a downloaded browser) and of the benchmarks (bench/: esbuild, the peers).
-for dir in www bench; do
+# never a downloaded browser), of the framework examples (www/examples/: Vite, React, Vue,
+# Svelte, webpack, TypeScript) and of the benchmarks (bench/: esbuild, the peers).
+for dir in www www/examples bench; do
   [ -f "$dir/package-lock.json" ] || continue
   stamp=$dir/node_modules/.lock-$(cksum < "$dir/package-lock.json" | cut -d' ' -f1)
   if [ ! -f "$stamp" ]; then

@@ -65,7 +65,7 @@ export type RejectReason = "SOURCE" | "ORIGIN" | "TAG" | "SCHEMA" | "TOO_LARGE";
 /** The stable codes of errors thrown by this library. */
 export type AnonModalErrorCode =
   | "INVALID_URL" | "ORIGIN_NOT_ALLOWED" | "INVALID_ORIGIN" | "EXPIRED"
-  | "NO_DOCUMENT" | "INVALID_OPTION" | "INVALID_ARGUMENT";
+  | "NO_DOCUMENT" | "NOT_INITIALIZED" | "INVALID_OPTION" | "INVALID_ARGUMENT";
 
 /** The errors `embedAnonModal` and `AnonModal` methods throw. */
 export interface AnonModalError extends Error {

@@ -37,7 +37,11 @@ async function readBody(req, limit = 1024 * 1024) {
 /**
  * Starts the app.
  * @param {{port?: number, anonBaseUrl: string, apiKey: string, webhookSecret: string,
- *          insecureLocalhost?: boolean, hostileOrigins?: string[], modalTtlSeconds?: number}} options
+ *          insecureLocalhost?: boolean, hostileOrigins?: string[], modalTtlSeconds?: number,
+ *          staticDir?: string, trustedTypes?: boolean | string}} options
+ * `staticDir` serves a built site (the framework examples) instead of the demo page;
+ * `trustedTypes`: a string names the policies a framework creates (Vue: "vue"), `false` drops
+ * the Trusted Types directives (Svelte's own templates need that). anon-modal needs no policy.
  */
 export async function startApp(options) {
   const anonOrigin = new URL(options.anonBaseUrl).origin;
@@ -53,8 +57,7 @@ export async function startApp(options) {
     "img-src 'self' data:",
     "object-src 'none'",
     "base-uri 'none'",
-    "require-trusted-types-for 'script'",
-    "trusted-types 'none'",
+    ...(options.trustedTypes === false ? [] : ["require-trusted-types-for 'script'", `trusted-types ${typeof options.trustedTypes === "string" ? options.trustedTypes : "'none'"}`]),
   ].join("; ");
 
   async function anon(pathname, init = {}) {
@@ -124,6 +127,17 @@ export async function startApp(options) {
       }
       if (req.method === "GET" && p === "/api/config") {
         return json(res, 200, { anonOrigin, insecureLocalhost: !!options.insecureLocalhost, hostileOrigins: options.hostileOrigins ?? [] });
+      }
+      if (req.method === "GET" && options.staticDir) {
+        const base = path.resolve(options.staticDir);
+        const file = path.resolve(base, "." + (p.endsWith("/") ? p + "index.html" : p));
+        const type = TYPES[path.extname(file)];
+        const body = file.startsWith(base + path.sep) && type ? await fs.readFile(file).catch(() => null) : null;
+        if (!body) return json(res, 404, { error: { code: "not_found", message: `No ${p}.` } });
+        const headers = { "content-type": type, "cache-control": "no-store" };
+        if (type.startsWith("text/html")) headers["content-security-policy"] = csp;
+        res.writeHead(200, headers);
+        return res.end(body);
       }
       if (req.method === "GET") {
         const file = p === "/" ? path.join(here, "index.html")

@@ -1,0 +1,30 @@
+// Builds every example from the npm pack tarball (installed as a real package, not a link):
+// vanilla, React, Vue and Svelte with Vite, and vanilla with webpack 5. Neither bundler gets
+// any configuration for anon-modal: the .wasm is found through new URL(..., import.meta.url).
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "vite";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, "../..");
+const tarballs = fs.readdirSync(path.join(root, "target/npm")).filter((f) => f.endsWith(".tgz"));
+if (tarballs.length !== 1) throw new Error("run `node scripts/package.mjs` first (one tarball in target/npm)");
+const tarball = path.join(root, "target/npm", tarballs[0]);
+execFileSync("npm", ["install", "--no-save", "--no-fund", "--no-audit", "--loglevel=error", tarball], { cwd: here, stdio: "inherit" });
+if (fs.lstatSync(path.join(here, "node_modules/anon-modal")).isSymbolicLink()) throw new Error("anon-modal must be installed, not linked");
+
+const dist = path.join(here, "dist");
+fs.rmSync(dist, { recursive: true, force: true });
+for (const name of ["vanilla", "react", "vue", "svelte"]) {
+  await build({ root: path.join(here, name), logLevel: "warn", build: { outDir: path.join(dist, name), emptyOutDir: true } });
+}
+execFileSync(path.join(here, "node_modules/.bin/webpack"), [
+  "--mode", "production", "--entry", "./vanilla/main.js", "--output-path", path.join(dist, "webpack"), "--output-filename", "main.js",
+], { cwd: here, stdio: "inherit" });
+fs.copyFileSync(path.join(here, "webpack/index.html"), path.join(dist, "webpack/index.html"));
+for (const name of fs.readdirSync(dist)) {
+  const files = fs.readdirSync(path.join(dist, name), { recursive: true }).filter((f) => /\.(js|wasm)$/.test(f));
+  console.log(`[examples] ${name}: ${files.join(", ")}`);
+}

@@ -1,0 +1,82 @@
+// Each example, built from the npm tarball, in headless Chromium against the local mock
+// platform: the modal embeds, a completed flow reaches the app's callback, unmounting removes
+// the iframe and the listener, React StrictMode leaves exactly one live modal, and the strict
+// Content-Security-Policy of the app server reports no violation.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { startStack, launchBrowser } from "../../e2e/stack.mjs";
+import { startApp } from "../../app/server.mjs";
+import { startMock, DEFAULT_API_KEY, DEFAULT_WEBHOOK_SECRET } from "../../mock/server.mjs";
+
+const dist = path.join(path.dirname(fileURLToPath(import.meta.url)), "../dist");
+let browser;
+before(async () => { browser = await launchBrowser(); });
+after(async () => { await browser?.close(); });
+
+async function withExample(name, fn, { trustedTypes = true } = {}) {
+  const mock = await startMock({ port: 0, stepMs: 50, retryBaseMs: 50 });
+  const app = await startApp({
+    port: 0, anonBaseUrl: mock.url, apiKey: DEFAULT_API_KEY, webhookSecret: DEFAULT_WEBHOOK_SECRET,
+    insecureLocalhost: true, staticDir: path.join(dist, name), trustedTypes,
+  });
+  mock.setWebhookUrl(`${app.url}/webhooks/anon`);
+  mock.setAppOrigin(app.url);
+  const page = await browser.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  try {
+    await page.goto(`${app.url}/`);
+    await fn(page);
+    assert.deepEqual(errors, [], "no uncaught error");
+    assert.deepEqual(await page.evaluate(() => window.__violations), [], "no CSP violation");
+  } finally {
+    await page.close();
+    await app.close();
+    await mock.close();
+  }
+}
+
+const events = (page) => page.$$eval("#events li", (items) => items.map((li) => li.textContent));
+async function waitForEvent(page, prefix) {
+  await page.waitForFunction((p) => [...document.querySelectorAll("#events li")].some((li) => li.textContent.startsWith(p)), prefix, { timeout: 10_000 });
+}
+
+async function completeFlow(page) {
+  await page.click("#open");
+  await waitForEvent(page, "opened");
+  const modal = page.frameLocator("iframe");
+  await modal.getByRole("button", { name: "Continue" }).click();
+  await modal.getByRole("button", { name: "Log in" }).click();
+  await waitForEvent(page, "completed mig_");
+  await modal.getByRole("button", { name: "Done" }).click();
+  await waitForEvent(page, "closed");
+  assert.deepEqual((await events(page)).map((e) => e.split(" ")[0]), ["opened", "completed", "closed"]);
+  assert.equal(await page.locator("iframe").count(), 0, "closed removes the iframe");
+}
+
+async function unmountRemovesModal(page) {
+  await page.click("#open");
+  await waitForEvent(page, "opened");
+  assert.equal(await page.locator("iframe").count(), 1, "exactly one live modal");
+  assert.equal(await page.evaluate(() => window.__modals.length), 1, "embedded once");
+  const before = (await events(page)).length;
+  await page.evaluate(() => document.getElementById("unmount").click()); // the modal covers the page
+  assert.equal(await page.locator("iframe").count(), 0, "unmount removes the iframe");
+  assert.ok(await page.evaluate(() => window.__modals.every((m) => m.destroyed)), "and destroys the modal");
+  await page.waitForTimeout(200);
+  assert.equal((await events(page)).length, before, "no callback after unmount");
+}
+
+for (const name of ["vanilla", "webpack"]) {
+  test(`${name}: a completed flow reaches the app's callbacks`, () => withExample(name, completeFlow));
+}
+for (const name of ["react", "vue", "svelte"]) {
+  // anon-modal needs no Trusted Types policy; the frameworks do: Vue creates one named "vue",
+  // Svelte's compiled templates assign innerHTML.
+  const options = { trustedTypes: { vue: "vue", svelte: false }[name] ?? true };
+  test(`${name}: a completed flow reaches the app's callbacks`, () => withExample(name, completeFlow, options));
+  test(`${name}: unmounting removes the iframe and the listener${name === "react" ? " (StrictMode: one modal)" : ""}`,
+    () => withExample(name, unmountRemovesModal, options));
+}

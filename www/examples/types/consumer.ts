@@ -1,0 +1,46 @@
+// A TypeScript consumer of the package: what must compile, and (@ts-expect-error) what must not.
+import { init, embedAnonModal } from "anon-modal";
+import type { AnonModal, AnonModalError, ModalCompletedEvent, ModalEvent, ModalSettledEvent, RejectReason } from "anon-modal";
+
+export async function start(url: string, expiresAt: string): Promise<ModalSettledEvent> {
+  await init();
+  const modal: AnonModal = embedAnonModal(url, {
+    expiresAt,
+    container: "#modal",
+    allowedOrigins: ["https://dashboard.anon.com"],
+    readyTimeoutMs: 20_000,
+    onCompleted: (event: ModalCompletedEvent) => console.log(event.migration_id?.toUpperCase()),
+    onFailed: (event) => console.log(event.code, event.error_message),
+    onReject: (reason: RejectReason, message: MessageEvent) => console.log(reason, message.origin),
+    onEvent: (event) => console.log(event.type),
+  });
+  const off: () => void = modal.on("migration_modal.closed", (event) => console.log(event.reason));
+  off();
+  modal.once("*", (event: ModalEvent | { type: string }) => console.log(event.type));
+  const frame: HTMLIFrameElement = modal.iframe;
+  frame.focus();
+  try {
+    embedAnonModal("javascript:alert(1)");
+  } catch (e) {
+    const error = e as AnonModalError;
+    if (error.code === "INVALID_URL") console.log(error.message);
+  }
+
+  // @ts-expect-error: not an event type
+  modal.on("migration_modal.complete", () => {});
+  // @ts-expect-error: a completed event has no `reason`... and the callback takes the event type
+  modal.on("migration_modal.completed", (event: { type: "migration_modal.closed" }) => event);
+  // @ts-expect-error: onCompleted receives an event, not a string
+  embedAnonModal(url, { onCompleted: (event: string) => event });
+  // @ts-expect-error: readyTimeoutMs is a number
+  embedAnonModal(url, { readyTimeoutMs: "30s" });
+  // @ts-expect-error: no such option
+  embedAnonModal(url, { onComplete: () => {} });
+  // @ts-expect-error: not an error code
+  const code: AnonModalError["code"] = "TIMEOUT";
+  console.log(code);
+  // @ts-expect-error: url is required
+  embedAnonModal();
+
+  return modal.settled;
+}
