@@ -63,10 +63,14 @@ function chart(rows, file) {
   const ticks = [100, 1000, 10_000, 100_000].map((v) => `<line x1="${x(v)}" x2="${x(v)}" y1="${top}" y2="${top + rows.length * rowH}" stroke="#e2e8f0"/>` +
     `<text x="${x(v)}" y="${top + rows.length * rowH + 16}" text-anchor="middle" fill="#64748b">${v >= 1000 ? v / 1000 + " KB" : v + " B"}</text>`).join("\n");
   const height = top + rows.length * rowH + 30;
+  const goal = x(8 * 1024);
+  const goalLine = `<line x1="${goal}" x2="${goal}" y1="${top - 4}" y2="${top + rows.length * rowH}" stroke="#dc2626" stroke-dasharray="4 3"/>` +
+    `<text x="${goal + 4}" y="${top + rows.length * rowH - 4}" fill="#dc2626" font-size="11">goal 8 KB</text>`;
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="system-ui,sans-serif" font-size="13">
 <rect width="100%" height="100%" fill="#fff"/>
-<text x="${left}" y="22" font-weight="600">Bytes shipped, brotli 11, JS minified with esbuild (log scale)</text>
+<text x="${left}" y="22" font-weight="600">Bytes shipped, brotli 11, JS minified with esbuild (log scale), ${new Date().toISOString().slice(0, 10)}</text>
 ${ticks}
+${goalLine}
 ${bars}
 </svg>\n`;
   fs.writeFileSync(file, svg);
