@@ -49,7 +49,7 @@ const PEERS = [
 
 function chart(rows, file) {
   // A horizontal bar chart of brotli bytes, log scale, as SVG (README shows it as an image).
-  const width = 760, rowH = 30, left = 250, top = 40, plotW = width - left - 90;
+  const width = 780, rowH = 30, left = 250, top = 46, plotW = width - left - 90;
   const min = 100, max = 100_000;
   const x = (v) => left + (Math.log10(Math.max(v, min)) - Math.log10(min)) / (Math.log10(max) - Math.log10(min)) * plotW;
   const esc = (s) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;");
@@ -65,10 +65,10 @@ function chart(rows, file) {
   const height = top + rows.length * rowH + 30;
   const goal = x(8 * 1024);
   const goalLine = `<line x1="${goal}" x2="${goal}" y1="${top - 4}" y2="${top + rows.length * rowH}" stroke="#dc2626" stroke-dasharray="4 3"/>` +
-    `<text x="${goal + 4}" y="${top + rows.length * rowH - 4}" fill="#dc2626" font-size="11">goal 8 KB</text>`;
+    `<text x="${goal + 4}" y="${top + 2}" fill="#dc2626" font-size="11">goal 8 KB</text>`;
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="system-ui,sans-serif" font-size="13">
 <rect width="100%" height="100%" fill="#fff"/>
-<text x="${left}" y="22" font-weight="600">Bytes shipped, brotli 11, JS minified with esbuild (log scale), ${new Date().toISOString().slice(0, 10)}</text>
+<text x="16" y="22" font-weight="600">Bytes shipped, brotli 11, JS minified with esbuild (log scale), ${new Date().toISOString().slice(0, 10)}</text>
 ${ticks}
 ${goalLine}
 ${bars}
