@@ -56,26 +56,10 @@ fn mounts_a_fullscreen_iframe_with_safe_attributes() {
     assert_eq!(iframe.title(), "Anon data migration");
     assert!(iframe.get_attribute("style").unwrap().contains("position: fixed"));
     assert_eq!(iframe.style().get_property_value("display").unwrap(), "block");
-    assert_eq!(
-        document()
-            .body()
-            .unwrap()
-            .style()
-            .get_property_value("overflow")
-            .unwrap(),
-        "hidden"
-    );
+    assert_eq!(body_overflow(), "hidden");
     modal.destroy();
     assert_eq!(iframes(), before);
-    assert_eq!(
-        document()
-            .body()
-            .unwrap()
-            .style()
-            .get_property_value("overflow")
-            .unwrap(),
-        ""
-    );
+    assert_eq!(body_overflow(), "");
     assert!(modal.destroyed());
 }
 
@@ -207,15 +191,7 @@ fn hidden_mounts_without_showing_and_show_reveals() {
     let modal = embed(MODAL_URL, rec.options(&[("hidden", true.into())]));
     let display = || modal.iframe().style().get_property_value("display").unwrap();
     assert_eq!(display(), "none");
-    assert_eq!(
-        document()
-            .body()
-            .unwrap()
-            .style()
-            .get_property_value("overflow")
-            .unwrap(),
-        ""
-    );
+    assert_eq!(body_overflow(), "");
     from_modal(&modal, &internal("migration_modal.show"));
     assert_eq!(display(), "block");
     modal.hide();
@@ -263,16 +239,7 @@ fn container_option_mounts_inline() {
     );
     assert_eq!(modal.iframe().parent_element().unwrap(), host);
     assert!(!modal.iframe().get_attribute("style").unwrap().contains("fixed"));
-    assert_eq!(
-        document()
-            .body()
-            .unwrap()
-            .style()
-            .get_property_value("overflow")
-            .unwrap(),
-        "",
-        "no scroll lock inline"
-    );
+    assert_eq!(body_overflow(), "", "no scroll lock inline");
     modal.destroy();
     let code = embed_error(
         &MODAL_URL.into(),

@@ -161,6 +161,16 @@ pub fn from_modal(modal: &JsAnonModal, data: &JsValue) {
     dispatch(data, ANON, Some(&frame_window(modal)));
 }
 
+/// The page body's inline `overflow` (the scroll lock sets it to `hidden`).
+pub fn body_overflow() -> String {
+    document()
+        .body()
+        .unwrap()
+        .style()
+        .get_property_value("overflow")
+        .unwrap()
+}
+
 pub fn iframes() -> u32 {
     document().get_elements_by_tag_name("iframe").length()
 }
