@@ -1,5 +1,6 @@
 // Builds every example from the npm pack tarball (installed as a real package, not a link):
-// vanilla, React, Vue and Svelte with Vite, and vanilla with webpack 5. Neither bundler gets
+// vanilla, React, Vue and Svelte with Vite, vanilla with webpack 5, and vanilla with no bundler
+// (the package's files served as they are). Neither bundler gets
 // any configuration for anon-modal: the .wasm is found through new URL(..., import.meta.url).
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
@@ -24,6 +25,11 @@ execFileSync(path.join(here, "node_modules/.bin/webpack"), [
   "--mode", "production", "--entry", "./vanilla/main.js", "--output-path", path.join(dist, "webpack"), "--output-filename", "main.js",
 ], { cwd: here, stdio: "inherit" });
 fs.copyFileSync(path.join(here, "webpack/index.html"), path.join(dist, "webpack/index.html"));
+// No bundler at all: the installed package's files beside a page that imports them by path.
+fs.cpSync(path.join(here, "node_modules/anon-modal"), path.join(dist, "plain/anon-modal"), { recursive: true });
+fs.copyFileSync(path.join(here, "plain/index.html"), path.join(dist, "plain/index.html"));
+fs.writeFileSync(path.join(dist, "plain/main.js"),
+  fs.readFileSync(path.join(here, "vanilla/main.js"), "utf8").replace('from "anon-modal"', 'from "./anon-modal/index.js"'));
 for (const name of fs.readdirSync(dist)) {
   const files = fs.readdirSync(path.join(dist, name), { recursive: true }).filter((f) => /\.(js|wasm)$/.test(f));
   console.log(`[examples] ${name}: ${files.join(", ")}`);

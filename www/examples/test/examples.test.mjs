@@ -69,7 +69,7 @@ async function unmountRemovesModal(page) {
   assert.equal((await events(page)).length, before, "no callback after unmount");
 }
 
-for (const name of ["vanilla", "webpack"]) {
+for (const name of ["vanilla", "webpack", "plain"]) {
   test(`${name}: a completed flow reaches the app's callbacks`, () => withExample(name, completeFlow));
 }
 for (const name of ["react", "vue", "svelte"]) {
