@@ -34,7 +34,8 @@ if [ -f "$stamp" ] && [ "$built_mode" = "$mode" ] &&
 fi
 if [ "$mode" = size-std ]; then
   export RUSTC_BOOTSTRAP=1 CARGO_TARGET_DIR="$root/target/size-std"
-  export RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort"
+  # No panic machinery, no panic locations, no Debug formatting: none of it can reach a user.
+  export RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none"
   cargo_args+=(-Zbuild-std=std,panic_abort)
 fi
 echo "[$out] wasm-pack build --release ${args[*]} ($mode)"
