@@ -122,6 +122,11 @@ impl Emitter {
         drop(old);
     }
 
+    /// `true` when some listener listens to `topic`.
+    pub fn has(&self, topic: Topic) -> bool {
+        self.entries.borrow().iter().any(|e| e.topic == topic)
+    }
+
     /// How many listeners there are.
     pub fn len(&self) -> usize {
         self.entries.borrow().len()

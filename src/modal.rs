@@ -284,7 +284,10 @@ impl Shared {
     }
 
     fn reject(&self, reason: RejectReason, event: &web_sys::Event) {
-        self.emitter.emit(Topic::Reject, &reason.as_str().into(), event);
+        // Most pages have no onReject: then a dropped message costs no string at all.
+        if self.emitter.has(Topic::Reject) {
+            self.emitter.emit(Topic::Reject, &reason.as_str().into(), event);
+        }
     }
 
     /// Carries out one step of the lifecycle. No borrow is held while callbacks run.
