@@ -5,7 +5,7 @@
 # It prints what it does and stops with the name of the piece it could not install.
 #
 #   scripts/setup.sh            everything (Rust wasm target, wasm tools, browsers, npm deps)
-#   scripts/setup.sh --no-browsers   only what building the package needs (used by `make demo`)
+#   scripts/setup.sh --no-browsers   only what building the package and the demo need (`make demo`)
 #
 # After it, `scripts/env.sh` (sourced by the Makefile) selects the toolchain and tool paths.
 set -euo pipefail
@@ -140,8 +140,9 @@ fi
 # npm packages of the end-to-end tests (www/: playwright-core, which drives Debian's Chromium,
 # never a downloaded browser), of the framework examples (www/examples/: Vite, React, Vue,
 # Svelte, webpack, TypeScript) and of the benchmarks (bench/: esbuild, the peers).
+# The demo itself needs none of them (its servers use only Node's standard library).
 for dir in www www/examples bench; do
-  [ -f "$dir/package-lock.json" ] || continue
+  [ $want_browsers = 1 ] && [ -f "$dir/package-lock.json" ] || continue
   stamp=$dir/node_modules/.lock-$(cksum < "$dir/package-lock.json" | cut -d' ' -f1)
   if [ ! -f "$stamp" ]; then
     log "npm ci in $dir/"
