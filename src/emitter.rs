@@ -127,16 +127,6 @@ impl Emitter {
         self.entries.borrow().iter().any(|e| e.topic == topic)
     }
 
-    /// How many listeners there are.
-    pub fn len(&self) -> usize {
-        self.entries.borrow().len()
-    }
-
-    /// `true` when there is no listener.
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
     /// Calls every listener of `topic` with `(first, second)`.
     pub fn emit(&self, topic: Topic, first: &JsValue, second: &JsValue) {
         let snapshot: Vec<(u32, Listener)> = self

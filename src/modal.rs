@@ -378,7 +378,8 @@ impl Shared {
     fn teardown_dom(&self) {
         drop(self.listener.borrow_mut().take());
         drop(self.timer.borrow_mut().take());
-        if self.lifecycle.borrow().is_visible() || self.restore.borrow().focus.is_some() {
+        // Focus and scroll are saved only while shown, so "shown" says whether to restore.
+        if self.lifecycle.borrow().is_visible() {
             self.set_visible(false);
         }
         self.iframe.remove();
@@ -401,6 +402,9 @@ impl Shared {
     /// Tears the modal down without calling any callback; idempotent.
     pub(crate) fn destroy(&self) {
         let step = self.lifecycle.borrow_mut().on_destroy();
+        if !step.teardown {
+            return; // already torn down
+        }
         let event = synthetic_event(EventKind::Closed, &[("reason", "destroyed")]);
         self.apply(
             Step {
