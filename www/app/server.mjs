@@ -82,6 +82,18 @@ export async function startApp(options) {
     record({ kind: "files", migration_id: migrationId, files });
   }
 
+  /** The file for a GET path: from `staticDir` (sub-folders allowed, never outside it), or
+   * the demo page, its assets and /pkg/. `null` when there is none. */
+  function staticFile(p) {
+    if (options.staticDir) {
+      const base = path.resolve(options.staticDir);
+      const file = path.resolve(base, "." + (p.endsWith("/") ? p + "index.html" : p));
+      return file.startsWith(base + path.sep) ? file : null;
+    }
+    if (p === "/") return path.join(here, "index.html");
+    return p.startsWith("/pkg/") ? path.join(pkgDir, path.basename(p)) : path.join(here, path.basename(p));
+  }
+
   const server = http.createServer(async (req, res) => {
     try {
       const url = new URL(req.url, "http://app.invalid");
@@ -128,24 +140,10 @@ export async function startApp(options) {
       if (req.method === "GET" && p === "/api/config") {
         return json(res, 200, { anonOrigin, insecureLocalhost: !!options.insecureLocalhost, hostileOrigins: options.hostileOrigins ?? [] });
       }
-      if (req.method === "GET" && options.staticDir) {
-        const base = path.resolve(options.staticDir);
-        const file = path.resolve(base, "." + (p.endsWith("/") ? p + "index.html" : p));
-        const type = TYPES[path.extname(file)];
-        const body = file.startsWith(base + path.sep) && type ? await fs.readFile(file).catch(() => null) : null;
-        if (!body) return json(res, 404, { error: { code: "not_found", message: `No ${p}.` } });
-        const headers = { "content-type": type, "cache-control": "no-store" };
-        if (type.startsWith("text/html")) headers["content-security-policy"] = csp;
-        res.writeHead(200, headers);
-        return res.end(body);
-      }
       if (req.method === "GET") {
-        const file = p === "/" ? path.join(here, "index.html")
-          : p.startsWith("/pkg/") ? path.join(pkgDir, path.basename(p))
-          : path.join(here, path.basename(p));
-        const type = TYPES[path.extname(file)];
-        if (!type) return json(res, 404, { error: { code: "not_found", message: `No ${p}.` } });
-        const body = await fs.readFile(file).catch(() => null);
+        const file = staticFile(p);
+        const type = file && TYPES[path.extname(file)];
+        const body = type ? await fs.readFile(file).catch(() => null) : null;
         if (!body) return json(res, 404, { error: { code: "not_found", message: `No ${p}.` } });
         const headers = { "content-type": type, "cache-control": "no-store" };
         if (type.startsWith("text/html")) headers["content-security-policy"] = csp;
