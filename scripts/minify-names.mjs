@@ -18,7 +18,7 @@ const features = ["--enable-bulk-memory", "--enable-nontrapping-float-to-int", "
   "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue"];
 
 const before = fs.statSync(wasmPath).size;
-const mapping = JSON.parse(execFileSync("wasm-opt", [wasmPath, ...features, "--minify-imports-and-exports-and-modules", "-o", wasmPath], { encoding: "utf8" }));
+const mapping = JSON.parse(execFileSync("wasm-opt", [wasmPath, ...features, "--minify-imports-and-exports-and-modules", "--strip-producers", "--strip-target-features", "-o", wasmPath], { encoding: "utf8" }));
 const escape = (s) => s.replace(/[$.*+?^(){}|[\]\\]/g, "\\$&");
 
 function replace(text, pattern, replacement, { exactly, file }) {

@@ -5,7 +5,7 @@
 
 use crate::emitter::{Listener, Topic};
 use crate::error::{Error, ErrorCode};
-use crate::modal::{AnonModal, Shared};
+use crate::modal::{AnonModal, Callback, Shared};
 use crate::options::read_options;
 use js_sys::{Function, Promise};
 use std::rc::{Rc, Weak};
@@ -168,7 +168,7 @@ impl JsAnonModal {
         let weak: Weak<Shared> = Rc::downgrade(&self.shared);
         // Owned by the JS garbage collector, and holding only a weak reference: no leak, and
         // calling it after destroy() is a harmless no-op.
-        let unsubscribe = Closure::<dyn Fn()>::new(move || {
+        let unsubscribe = Callback::new(move |_: JsValue| {
             if let Some(shared) = weak.upgrade() {
                 shared.emitter.remove(id);
             }

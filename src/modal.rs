@@ -13,7 +13,6 @@ use crate::lifecycle::{Delivery, Lifecycle, Step};
 use crate::message_guard::{MessageGuard, RejectReason};
 use crate::origin::AllowList;
 use crate::signed_url::{check_modal_url, UrlParts};
-use gloo_events::EventListener;
 use js_sys::{Function, Object, Promise, Reflect};
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
@@ -78,11 +77,31 @@ struct Restore {
     focus: Option<HtmlElement>,
 }
 
+/// The one closure type handed to JavaScript (the message listener, the ready timer, the
+/// unsubscribe functions): each distinct closure type costs its own glue, so they share one.
+pub(crate) type Callback = Closure<dyn Fn(JsValue)>;
+
+/// The window's `message` listener, removed when dropped (as gloo-events does, without its
+/// options object: a plain bubbling listener is all this needs).
+#[derive(Debug)]
+struct MessageListener {
+    window: Window,
+    callback: Callback,
+}
+
+impl Drop for MessageListener {
+    fn drop(&mut self) {
+        let _ = self
+            .window
+            .remove_event_listener_with_callback("message", self.callback.as_ref().unchecked_ref());
+    }
+}
+
 #[derive(Debug)]
 struct ReadyTimer {
     window: Window,
     id: i32,
-    _callback: Closure<dyn FnMut()>,
+    _callback: Callback,
 }
 
 impl Drop for ReadyTimer {
@@ -100,7 +119,7 @@ pub(crate) struct Shared {
     guard: MessageGuard,
     lifecycle: RefCell<Lifecycle>,
     pub(crate) emitter: Emitter,
-    listener: RefCell<Option<EventListener>>,
+    listener: RefCell<Option<MessageListener>>,
     timer: RefCell<Option<ReadyTimer>>,
     resolve: RefCell<Option<Function>>,
     settled: Promise,
@@ -238,12 +257,16 @@ impl Shared {
 
         // The listener owns a strong reference: the modal lives until it is torn down.
         let owner = Rc::clone(&shared);
-        let listener = EventListener::new(&window, "message", move |event| owner.on_message(event));
-        *shared.listener.borrow_mut() = Some(listener);
+        let callback = Callback::new(move |event: JsValue| owner.on_message(event.unchecked_ref()));
+        let _ = window.add_event_listener_with_callback("message", callback.as_ref().unchecked_ref());
+        *shared.listener.borrow_mut() = Some(MessageListener {
+            window: window.clone(),
+            callback,
+        });
 
         if options.ready_timeout_ms > 0 {
             let weak = Rc::downgrade(&shared);
-            let callback = Closure::<dyn FnMut()>::new(move || {
+            let callback = Callback::new(move |_: JsValue| {
                 if let Some(shared) = weak.upgrade() {
                     let step = shared.lifecycle.borrow_mut().on_ready_timeout();
                     let event = synthetic_event(
