@@ -6,7 +6,7 @@
 use crate::emitter::Topic;
 use crate::error::{Error, ErrorCode};
 use crate::modal::ModalOptions;
-use crate::origin::AllowList;
+use crate::origin::{AllowList, Origin};
 use js_sys::{Array, Function, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element};
@@ -90,19 +90,20 @@ pub fn read_options(
             .dyn_ref::<Array>()
             .filter(|a| a.length() > 0)
             .ok_or_else(|| invalid("allowedOrigins", "a non-empty array of origin strings"))?;
-        let mut texts = Vec::new();
-        for item in list.iter() {
-            texts.push(
-                item.as_string()
-                    .ok_or_else(|| invalid("allowedOrigins", "an array of strings"))?,
-            );
+        let mut parsed = AllowList::default();
+        for i in 0..list.length() {
+            let text = list
+                .get(i)
+                .as_string()
+                .ok_or_else(|| invalid("allowedOrigins", "an array of strings"))?;
+            let origin = Origin::parse(&text).map_err(|why| {
+                Error::new(
+                    ErrorCode::InvalidOrigin,
+                    &["allowedOrigins: ", &text, " is not an origin: ", why.describe()],
+                )
+            })?;
+            parsed.push(&origin);
         }
-        let parsed = AllowList::parse(texts.iter().map(String::as_str)).map_err(|(text, why)| {
-            Error::new(
-                ErrorCode::InvalidOrigin,
-                &["allowedOrigins: ", &text, " is not an origin: ", why.describe()],
-            )
-        })?;
         out.allowed_origins = Some(parsed);
     }
 

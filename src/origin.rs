@@ -128,9 +128,9 @@ pub fn is_loopback_host(host: &str) -> bool {
         return true;
     }
     let mut parts = 0;
-    for (i, part) in host.split('.').enumerate() {
-        let ok = !part.is_empty() && part.len() <= 3 && part.bytes().all(|b| b.is_ascii_digit());
-        if !ok || (i == 0 && part != "127") || decimal(part).is_none_or(|n| n > 255) {
+    for (i, part) in host.as_bytes().split(|&b| b == b'.').enumerate() {
+        let ok = !part.is_empty() && part.len() <= 3 && part.iter().all(u8::is_ascii_digit);
+        if !ok || (i == 0 && part != b"127") || decimal(part).is_none_or(|n| n > 255) {
             return false;
         }
         parts += 1;
@@ -139,50 +139,50 @@ pub fn is_loopback_host(host: &str) -> bool {
 }
 
 fn split_host_port(authority: &str) -> Result<(&str, Option<&str>), OriginError> {
-    if authority.starts_with('[') {
-        let end = authority.find(']').ok_or(OriginError::Host)?;
-        let (host, after) = authority.split_at(end + 1);
-        return match after {
-            "" => Ok((host, None)),
-            _ => after
-                .strip_prefix(':')
-                .map(|port| (host, Some(port)))
-                .ok_or(OriginError::Host),
-        };
+    let bytes = authority.as_bytes();
+    // An IPv6 host is bracketed and full of colons: the port's colon comes after the `]`.
+    let host_end = if bytes.first() == Some(&b'[') {
+        bytes.iter().position(|&b| b == b']').ok_or(OriginError::Host)? + 1
+    } else {
+        bytes.iter().position(|&b| b == b':').unwrap_or(bytes.len())
+    };
+    let (host, after) = authority.split_at(host_end);
+    match after.as_bytes() {
+        [] => Ok((host, None)),
+        [b':', ..] => Ok((host, Some(&after[1..]))),
+        _ => Err(OriginError::Host),
     }
-    Ok(match authority.split_once(':') {
-        Some((host, port)) => (host, Some(port)),
-        None => (authority, None),
-    })
 }
 
 fn valid_host(host: &str) -> bool {
-    if let Some(inner) = host.strip_prefix('[').and_then(|h| h.strip_suffix(']')) {
-        return inner.contains(':')
+    let bytes = host.as_bytes();
+    if let [b'[', inner @ .., b']'] = bytes {
+        return inner.contains(&b':')
             && inner
-                .bytes()
-                .all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.');
+                .iter()
+                .all(|&b| b.is_ascii_hexdigit() || b == b':' || b == b'.');
     }
-    !host.is_empty()
-        && host.split('.').enumerate().all(|(i, label)| {
+    let trailing_dot = bytes.len() > 1 && bytes.ends_with(b".");
+    !bytes.is_empty()
+        && bytes.split(|&b| b == b'.').enumerate().all(|(i, label)| {
             // Only a trailing dot may leave an empty label (`host.` is a distinct origin).
-            (!label.is_empty() || (i > 0 && host.ends_with('.') && host.len() > 1))
+            (!label.is_empty() || (i > 0 && trailing_dot))
                 && label
-                    .bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+                    .iter()
+                    .all(|&b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
         })
 }
 
 fn parse_port(text: &str) -> Option<u16> {
-    decimal(text)
+    decimal(text.as_bytes())
         .and_then(|p| u16::try_from(p).ok())
         .filter(|&p| p != 0)
 }
 
 /// The value of 1 to 5 ASCII digits (no sign, no spaces).
-fn decimal(text: &str) -> Option<u32> {
-    (!text.is_empty() && text.len() <= 5 && text.bytes().all(|b| b.is_ascii_digit()))
-        .then(|| text.bytes().fold(0, |n, d| n * 10 + u32::from(d - b'0')))
+fn decimal(text: &[u8]) -> Option<u32> {
+    (!text.is_empty() && text.len() <= 5 && text.iter().all(u8::is_ascii_digit))
+        .then(|| text.iter().fold(0, |n, d| n * 10 + u32::from(d - b'0')))
 }
 
 fn push_decimal(out: &mut String, mut n: u16) {
@@ -210,9 +210,19 @@ pub struct AllowList {
 impl AllowList {
     /// An allow-list of exactly these origins.
     pub fn new(origins: impl IntoIterator<Item = Origin>) -> Self {
-        let mut list: Vec<String> = origins.into_iter().map(|o| o.serialize()).collect();
-        list.dedup();
-        AllowList { origins: list }
+        let mut list = AllowList::default();
+        for origin in origins {
+            list.push(&origin);
+        }
+        list
+    }
+
+    /// Adds `origin` (once: a repeated origin is kept once).
+    pub fn push(&mut self, origin: &Origin) {
+        let text = origin.serialize();
+        if !self.origins.contains(&text) {
+            self.origins.push(text);
+        }
     }
 
     /// Parses each string with [`Origin::parse`].
@@ -220,11 +230,11 @@ impl AllowList {
     /// # Errors
     /// The first string that is not an origin, with the reason.
     pub fn parse<'a>(origins: impl IntoIterator<Item = &'a str>) -> Result<Self, (String, OriginError)> {
-        let mut parsed = Vec::new();
+        let mut list = AllowList::default();
         for text in origins {
-            parsed.push(Origin::parse(text).map_err(|e| (text.to_owned(), e))?);
+            list.push(&Origin::parse(text).map_err(|e| (text.to_owned(), e))?);
         }
-        Ok(AllowList::new(parsed))
+        Ok(list)
     }
 
     /// `true` when `origin` (as a browser serialized it) is exactly one of the allowed origins.
