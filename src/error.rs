@@ -47,10 +47,12 @@ pub struct Error {
 impl Error {
     /// An error from its code and message parts (joined without separators).
     pub fn new(code: ErrorCode, parts: &[&str]) -> Self {
-        Error {
-            code,
-            message: parts.concat(),
+        // A loop of `push_str`: `concat()` compiles in a generic join.
+        let mut message = String::new();
+        for part in parts {
+            message.push_str(part);
         }
+        Error { code, message }
     }
 
     /// The stable code.

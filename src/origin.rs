@@ -186,18 +186,20 @@ fn decimal(text: &[u8]) -> Option<u32> {
 }
 
 fn push_decimal(out: &mut String, mut n: u16) {
-    let mut digits = [0u8; 5];
+    const DIGITS: [&str; 10] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
+    let mut digits = [0usize; 5];
     let mut i = digits.len();
     loop {
         i -= 1;
-        digits[i] = b'0' + (n % 10) as u8;
+        digits[i] = usize::from(n % 10);
         n /= 10;
         if n == 0 {
             break;
         }
     }
+    // `push_str` of ASCII digits: `push(char)` would compile in a UTF-8 encoder.
     for &d in &digits[i..] {
-        out.push(d as char);
+        out.push_str(DIGITS[d]);
     }
 }
 

@@ -58,7 +58,11 @@ pub fn check_modal_url(
         )
     })?;
     match allowed {
-        None => Ok(AllowList::new([origin])),
+        None => {
+            let mut list = AllowList::default();
+            list.push(&origin);
+            Ok(list)
+        }
         Some(list) if list.allows(&origin.serialize()) => Ok(list),
         Some(_) => Err(Error::new(
             ErrorCode::OriginNotAllowed,
