@@ -38,6 +38,7 @@ if [ "$mode" = size-std ]; then
   export RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none"
   cargo_args+=(-Zbuild-std=std,panic_abort)
 fi
+rm -rf "$out/snippets" # wasm-pack adds snippets but never removes old ones
 echo "[$out] wasm-pack build --release ${args[*]} ($mode)"
 wasm-pack --quiet build --mode no-install --release "${args[@]}" --out-dir "$out" --no-pack . -- "${cargo_args[@]}" 2>&1 |
   grep -v '^\[INFO\]' || true

@@ -31,11 +31,25 @@ function replace(text, pattern, replacement, { exactly, file }) {
 }
 
 let js = fs.readFileSync(jsPath, "utf8");
+// Binaryen puts every import in one module, "a". The glue's own imports object keeps its
+// place; a snippet module (`#[wasm_bindgen(module = ...)]`, imported as a namespace) is
+// dissolved into it, one `short: importN.name` entry per function.
 const modules = new Set(mapping.imports.map(([module]) => module));
+const glueModule = "./anon_modal_bg.js";
 for (const module of modules) {
-  js = replace(js, new RegExp(`"${escape(module)}":`, "g"), `"a":`, { exactly: 1, file: jsPath });
+  if (module === glueModule) {
+    js = replace(js, new RegExp(`"${escape(module)}":`, "g"), `"a":`, { exactly: 1, file: jsPath });
+    continue;
+  }
+  // wasm-bindgen may list the same snippet more than once (same namespace each time).
+  let namespace;
+  js = replace(js, new RegExp(`\\n\\s*"${escape(module)}": (import\\d+),`, "g"), (_, name) => { namespace ??= name; return ""; }, { file: jsPath });
+  if (!namespace) throw new Error(`${jsPath}: snippet ${module} is not in the imports object`);
+  const entries = mapping.imports.filter(([m]) => m === module).map(([, old, short]) => `\n        ${JSON.stringify(short)}: ${namespace}.${old},`).join("");
+  js = replace(js, /(const import0 = \{\n\s*__proto__: null,)/g, (_, head) => head + entries, { exactly: 1, file: jsPath });
 }
-for (const [, old, short] of mapping.imports) {
+for (const [module, old, short] of mapping.imports) {
+  if (module !== glueModule) continue;
   // In the glue's imports object: `old: function(...)`. A key missing here would make
   // instantiation fail, so each must be found exactly once.
   js = replace(js, new RegExp(`(?<![\\w$])${escape(old)}(?=:)`, "g"), JSON.stringify(short), { exactly: 1, file: jsPath });

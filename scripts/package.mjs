@@ -33,7 +33,7 @@ const manifest = {
     "./anon_modal_bg.wasm": "./anon_modal_bg.wasm",
     "./package.json": "./package.json",
   },
-  files: ["index.js", "index.d.ts", "anon_modal.js", "anon_modal.d.ts", "anon_modal_bg.wasm", "anon_modal_bg.wasm.d.ts", "README.md", "LICENSE"],
+  files: ["index.js", "index.d.ts", "anon_modal.js", "anon_modal.d.ts", "anon_modal_bg.wasm", "anon_modal_bg.wasm.d.ts", "snippets/", "README.md", "LICENSE"],
   sideEffects: false,
 };
 fs.writeFileSync(path.join(pkg, "package.json"), JSON.stringify(manifest, null, 2) + "\n");

@@ -24,6 +24,8 @@ pub mod bindings;
 #[cfg(feature = "browser")]
 pub mod emitter;
 #[cfg(feature = "browser")]
+mod frame;
+#[cfg(feature = "browser")]
 pub mod message_guard;
 #[cfg(feature = "browser")]
 pub mod modal;

@@ -9,6 +9,7 @@
 use crate::emitter::{Emitter, Listener, Topic};
 use crate::error::{Error, ErrorCode};
 use crate::event::EventKind;
+use crate::frame;
 use crate::lifecycle::{Delivery, Lifecycle, Step};
 use crate::message_guard::{MessageGuard, RejectReason};
 use crate::origin::AllowList;
@@ -17,7 +18,7 @@ use js_sys::{Function, Object, Promise, Reflect};
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
-use web_sys::{Document, Element, HtmlElement, HtmlIFrameElement, Window};
+use web_sys::{Document, Element, HtmlIFrameElement, Window};
 
 /// The sandbox tokens the modal's login flow needs: its own scripts and storage
 /// (`allow-scripts allow-same-origin`, safe because the modal is cross-origin to the host),
@@ -70,13 +71,6 @@ impl Default for ModalOptions {
     }
 }
 
-/// What showing the modal changed on the page, to put back when it is hidden.
-#[derive(Debug, Default)]
-struct Restore {
-    overflow: Option<String>,
-    focus: Option<HtmlElement>,
-}
-
 /// The one closure type handed to JavaScript (the message listener, the ready timer, the
 /// unsubscribe functions): each distinct closure type costs its own glue, so they share one.
 pub(crate) type Callback = Closure<dyn Fn(JsValue)>;
@@ -113,7 +107,6 @@ impl Drop for ReadyTimer {
 /// The state of one mounted modal, shared by its handles and its listener.
 #[derive(Debug)]
 pub(crate) struct Shared {
-    document: Document,
     iframe: HtmlIFrameElement,
     fullscreen: bool,
     guard: MessageGuard,
@@ -123,7 +116,7 @@ pub(crate) struct Shared {
     timer: RefCell<Option<ReadyTimer>>,
     resolve: RefCell<Option<Function>>,
     settled: Promise,
-    restore: RefCell<Restore>,
+    saved: RefCell<Option<frame::Saved>>,
 }
 
 thread_local! {
@@ -208,30 +201,22 @@ impl Shared {
 
         destroy_current();
 
-        let iframe: HtmlIFrameElement = document
-            .create_element("iframe")
-            .map_err(|_| no_document("cannot create an iframe"))?
-            .unchecked_into();
-        let _ = iframe.set_attribute("sandbox", SANDBOX);
-        let _ = iframe.set_attribute("allow", ALLOW);
-        let _ = iframe.set_attribute("referrerpolicy", REFERRER_POLICY);
-        iframe.set_title(&options.title);
-        let style = iframe.style();
-        if fullscreen {
-            style.set_css_text(
-                "position:fixed;inset:0;width:100%;height:100%;border:0;margin:0;padding:0;background:transparent",
-            );
-            // A number: the CSSOM converts it, so no integer formatting is compiled in.
-            let _ = Reflect::set(&style, &"zIndex".into(), &options.z_index.into());
-        } else {
-            style.set_css_text("display:block;width:100%;height:100%;border:0;margin:0;padding:0");
-        }
-        if options.hidden {
-            let _ = style.set_property("display", "none");
-        }
         // The browser re-serializes the URL: the iframe loads exactly what was checked.
-        iframe.set_src(&parsed.href());
-        parent.append_child(&iframe).map_err(|_| {
+        let src = parsed.href();
+        let iframe = frame::mount(
+            &document,
+            &parent,
+            frame::FrameAttributes {
+                src: &src,
+                title: &options.title,
+                z_index: fullscreen.then_some(options.z_index),
+                hidden: options.hidden,
+                sandbox: SANDBOX,
+                allow: ALLOW,
+                referrer_policy: REFERRER_POLICY,
+            },
+        )
+        .map_err(|_| {
             Error::new(
                 ErrorCode::InvalidOption,
                 &["cannot mount the modal in options.container"],
@@ -239,20 +224,18 @@ impl Shared {
         })?;
         let content_window: JsValue = iframe.content_window().map(Into::into).unwrap_or(JsValue::NULL);
 
-        let mut resolve_slot = None;
-        let settled = Promise::new(&mut |resolve, _reject| resolve_slot = Some(resolve));
+        let (settled, resolve) = frame::deferred();
         let shared = Rc::new(Shared {
             guard: MessageGuard::new(content_window, &allowed),
-            document,
             iframe,
             fullscreen,
             lifecycle: RefCell::new(Lifecycle::new(false)),
             emitter: Emitter::default(),
             listener: RefCell::new(None),
             timer: RefCell::new(None),
-            resolve: RefCell::new(resolve_slot),
+            resolve: RefCell::new(Some(resolve)),
             settled,
-            restore: RefCell::new(Restore::default()),
+            saved: RefCell::new(None),
         });
 
         // The listener owns a strong reference: the modal lives until it is torn down.
@@ -359,32 +342,12 @@ impl Shared {
     }
 
     fn set_visible(&self, visible: bool) {
-        let style = self.iframe.style();
-        let body = self.document.body();
-        let mut restore = self.restore.borrow_mut();
         if visible {
-            let _ = style.set_property("display", "block");
-            if let (true, Some(body)) = (self.fullscreen, &body) {
-                let body_style = body.style();
-                restore.overflow = Some(body_style.get_property_value("overflow").unwrap_or_default());
-                let _ = body_style.set_property("overflow", "hidden");
-            }
-            restore.focus = self
-                .document
-                .active_element()
-                .and_then(|e| e.dyn_into::<HtmlElement>().ok());
-            drop(restore);
+            *self.saved.borrow_mut() = Some(frame::show(&self.iframe, self.fullscreen));
             self.focus_when_ready();
         } else {
-            let _ = style.set_property("display", "none");
-            if let (Some(overflow), Some(body)) = (restore.overflow.take(), &body) {
-                let _ = body.style().set_property("overflow", &overflow);
-            }
-            if let Some(focus) = restore.focus.take() {
-                if focus.is_connected() {
-                    let _ = focus.focus();
-                }
-            }
+            let saved = self.saved.borrow_mut().take();
+            frame::hide(&self.iframe, saved);
         }
     }
 

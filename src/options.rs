@@ -21,6 +21,7 @@ pub const CALLBACK_OPTIONS: [(&str, Topic); 6] = [
     ("onReject", Topic::Reject),
 ];
 
+#[inline(never)]
 fn invalid(option: &str, expected: &str) -> Error {
     Error::new(
         ErrorCode::InvalidOption,
@@ -28,6 +29,7 @@ fn invalid(option: &str, expected: &str) -> Error {
     )
 }
 
+#[inline(never)]
 fn get(options: &JsValue, key: &str) -> JsValue {
     Reflect::get(options, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }

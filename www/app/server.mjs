@@ -82,16 +82,18 @@ export async function startApp(options) {
     record({ kind: "files", migration_id: migrationId, files });
   }
 
-  /** The file for a GET path: from `staticDir` (sub-folders allowed, never outside it), or
-   * the demo page, its assets and /pkg/. `null` when there is none. */
+  /** The file for a GET path: from `staticDir` or /pkg/ (sub-folders allowed, never outside
+   * them), or the demo page and its assets. `null` when there is none. */
   function staticFile(p) {
-    if (options.staticDir) {
-      const base = path.resolve(options.staticDir);
-      const file = path.resolve(base, "." + (p.endsWith("/") ? p + "index.html" : p));
+    const inside = (dir, rest) => {
+      const base = path.resolve(dir);
+      const file = path.resolve(base, "." + (rest.endsWith("/") ? rest + "index.html" : rest));
       return file.startsWith(base + path.sep) ? file : null;
-    }
+    };
+    if (options.staticDir) return inside(options.staticDir, p);
     if (p === "/") return path.join(here, "index.html");
-    return p.startsWith("/pkg/") ? path.join(pkgDir, path.basename(p)) : path.join(here, path.basename(p));
+    // The package keeps its JavaScript snippets in /pkg/snippets/...: sub-folders allowed.
+    return p.startsWith("/pkg/") ? inside(pkgDir, p.slice(4)) : path.join(here, path.basename(p));
   }
 
   const server = http.createServer(async (req, res) => {

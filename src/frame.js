@@ -1,0 +1,60 @@
+// The modal's iframe in the page's DOM: building it, showing it and hiding it.
+//
+// Called from src/frame.rs. Every decision (which URL, which attributes, when to show) is
+// made in Rust; these functions only carry it out, in one call each, which is smaller and
+// faster than the dozen DOM calls each would take across the wasm boundary.
+
+/** A promise and the function that resolves it. */
+export function deferred() {
+  let resolve;
+  const promise = new Promise((r) => (resolve = r));
+  return [promise, resolve];
+}
+
+/**
+ * Builds the iframe on `src` and appends it to `parent`: a fullscreen overlay when `zIndex`
+ * is given, otherwise a block that fills `parent`. Throws when `parent` cannot hold it.
+ */
+export function mountFrame(document, parent, src, title, zIndex, hidden, sandbox, allow, referrerPolicy) {
+  const frame = document.createElement("iframe");
+  frame.setAttribute("sandbox", sandbox);
+  frame.setAttribute("allow", allow);
+  frame.setAttribute("referrerpolicy", referrerPolicy);
+  frame.title = title;
+  const style = frame.style;
+  style.cssText =
+    (zIndex === undefined ? "display:block;" : "position:fixed;inset:0;background:transparent;") +
+    "width:100%;height:100%;border:0;margin:0;padding:0";
+  if (zIndex !== undefined) style.zIndex = zIndex;
+  if (hidden) style.display = "none";
+  frame.src = src;
+  parent.appendChild(frame);
+  return frame;
+}
+
+/**
+ * Shows the iframe; with `lockScroll`, stops the page behind it from scrolling. Returns what
+ * `hideFrame` puts back: the body's inline `overflow` and the element that had focus.
+ */
+export function showFrame(frame, lockScroll) {
+  const document = frame.ownerDocument;
+  const body = document.body;
+  frame.style.display = "block";
+  let overflow;
+  if (lockScroll && body) {
+    overflow = body.style.getPropertyValue("overflow");
+    body.style.setProperty("overflow", "hidden");
+  }
+  const focus = document.activeElement;
+  return [overflow, focus instanceof HTMLElement ? focus : undefined];
+}
+
+/** Hides the iframe and puts back what `showFrame` returned (`saved` may be undefined). */
+export function hideFrame(frame, saved) {
+  frame.style.display = "none";
+  if (!saved) return;
+  const [overflow, focus] = saved;
+  const body = frame.ownerDocument.body;
+  if (overflow !== undefined && body) body.style.setProperty("overflow", overflow);
+  if (focus && focus.isConnected) focus.focus();
+}

@@ -1,0 +1,97 @@
+//! The modal's iframe in the page: built, shown and hidden by `src/frame.js` in one call each.
+//!
+//! The decisions stay in Rust (the checked URL, the sandbox, when to show); the JavaScript
+//! side only carries them out. One call per step instead of a dozen `web-sys` calls keeps
+//! both the wasm and its glue smaller.
+
+use js_sys::{Array, Promise};
+use wasm_bindgen::prelude::*;
+use web_sys::{Document, Element, HtmlIFrameElement};
+
+#[wasm_bindgen(module = "/src/frame.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = deferred)]
+    fn deferred_pair() -> Array;
+
+    #[wasm_bindgen(js_name = mountFrame, catch)]
+    #[allow(clippy::too_many_arguments)]
+    fn mount_frame(
+        document: &Document,
+        parent: &Element,
+        src: &str,
+        title: &str,
+        z_index: Option<i32>,
+        hidden: bool,
+        sandbox: &str,
+        allow: &str,
+        referrer_policy: &str,
+    ) -> Result<HtmlIFrameElement, JsValue>;
+
+    #[wasm_bindgen(js_name = showFrame)]
+    fn show_frame(frame: &HtmlIFrameElement, lock_scroll: bool) -> JsValue;
+
+    #[wasm_bindgen(js_name = hideFrame)]
+    fn hide_frame(frame: &HtmlIFrameElement, saved: &JsValue);
+}
+
+/// The iframe's attributes.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct FrameAttributes<'a> {
+    /// The (already checked) URL to load.
+    pub src: &'a str,
+    /// The accessible title.
+    pub title: &'a str,
+    /// `Some(z-index)` for a fullscreen overlay, `None` to fill the parent.
+    pub z_index: Option<i32>,
+    /// Mount with `display: none`.
+    pub hidden: bool,
+    /// The `sandbox`, `allow` and `referrerpolicy` attributes.
+    pub sandbox: &'a str,
+    /// See `sandbox`.
+    pub allow: &'a str,
+    /// See `sandbox`.
+    pub referrer_policy: &'a str,
+}
+
+/// Builds the iframe and appends it to `parent`.
+///
+/// # Errors
+/// The DOM's exception when `parent` cannot hold an iframe.
+pub(crate) fn mount(
+    document: &Document,
+    parent: &Element,
+    a: FrameAttributes<'_>,
+) -> Result<HtmlIFrameElement, JsValue> {
+    mount_frame(
+        document,
+        parent,
+        a.src,
+        a.title,
+        a.z_index,
+        a.hidden,
+        a.sandbox,
+        a.allow,
+        a.referrer_policy,
+    )
+}
+
+/// What showing the frame changed on the page (the body's `overflow`, the focused element),
+/// for [`hide`] to put back.
+#[derive(Debug)]
+pub(crate) struct Saved(JsValue);
+
+/// Shows the frame; with `lock_scroll`, locks the page's scroll.
+pub(crate) fn show(frame: &HtmlIFrameElement, lock_scroll: bool) -> Saved {
+    Saved(show_frame(frame, lock_scroll))
+}
+
+/// Hides the frame and restores what [`show`] saved (focus only if still in the page).
+pub(crate) fn hide(frame: &HtmlIFrameElement, saved: Option<Saved>) {
+    hide_frame(frame, saved.as_ref().map_or(&JsValue::UNDEFINED, |s| &s.0));
+}
+
+/// A promise and the function that resolves it.
+pub(crate) fn deferred() -> (Promise, js_sys::Function) {
+    let pair = deferred_pair();
+    (pair.get(0).unchecked_into(), pair.get(1).unchecked_into())
+}
