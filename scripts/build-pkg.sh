@@ -35,7 +35,8 @@ fi
 if [ "$mode" = size-std ]; then
   export RUSTC_BOOTSTRAP=1 CARGO_TARGET_DIR="$root/target/size-std"
   # No panic machinery, no panic locations, no Debug formatting: none of it can reach a user.
-  export RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none"
+  # A lower inlining threshold than opt-level z's default measured smallest (50 of 0-150).
+  export RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none -Cllvm-args=-inline-threshold=50"
   cargo_args+=(-Zbuild-std=std,panic_abort)
 fi
 rm -rf "$out/snippets" # wasm-pack adds snippets but never removes old ones
