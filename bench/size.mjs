@@ -17,9 +17,9 @@ const gzip = (b) => zlib.gzipSync(b, { level: 9 }).length;
 const brotli = (b) => zlib.brotliCompressSync(b, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: b.length } }).length;
 const measure = (buf) => ({ raw: buf.length, gzip: gzip(buf), brotli: brotli(buf) });
 
-async function bundle(contents, external = []) {
+async function bundle(contents, external = [], resolveDir = here) {
   const result = await build({
-    stdin: { contents, resolveDir: here, loader: "js" },
+    stdin: { contents, resolveDir, loader: "js" },
     bundle: true, minify: true, format: "esm", platform: "browser", target: "es2020",
     write: false, external, logLevel: "silent", legalComments: "none",
   });
@@ -31,7 +31,8 @@ function sum(a, b) {
 }
 
 export async function measureOurs() {
-  const js = await bundle(`export { default, embedAnonModal } from ${JSON.stringify(path.join(root, "pkg/anon_modal.js"))};`);
+  // The package's entry as users import it: npm/index.js (init, embedAnonModal) over the glue.
+  const js = await bundle(fs.readFileSync(path.join(root, "npm/index.js"), "utf8"), [], path.join(root, "pkg"));
   const wasm = fs.readFileSync(path.join(root, "pkg/anon_modal_bg.wasm"));
   const jsSize = measure(js);
   const wasmSize = measure(wasm);
