@@ -9,8 +9,8 @@ export { AnonModal } from "./anon_modal.js";
 /** What `init` accepts: by default the `.wasm` beside the package's JS is fetched. */
 export type WasmSource = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
 
-/** Loads and compiles the wasm once; later calls return the same promise. */
-export function init(wasm?: WasmSource | Promise<WasmSource>): Promise<unknown>;
+/** Loads and compiles the wasm once; later calls return the same promise (a failed load may be retried). */
+export function init(wasm?: WasmSource | Promise<WasmSource>): Promise<void>;
 
 /**
  * Mounts the Anon migration modal for a signed `url` that your server got from

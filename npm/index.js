@@ -1,6 +1,6 @@
 // The package's entry: wasm-bindgen's glue, plus an idempotent `init` and clear errors when
 // the page is not ready for it. Importing touches no window or document (safe during SSR).
-import initWasm, { embedAnonModal as embedWasm, AnonModal } from "./anon_modal.js";
+import { initSync, embedAnonModal as embedWasm, AnonModal } from "./anon_modal.js";
 
 let loading = null;
 let loaded = false;
@@ -12,16 +12,38 @@ function anonModalError(code, message) {
   return error;
 }
 
+// Our own loader over the glue's initSync, so that bundles leave out wasm-bindgen's async
+// loader (about 300 B). It compiles from bytes, so any server's Content-Type works.
+async function compile(source) {
+  source = await source;
+  if (source instanceof WebAssembly.Module) return source;
+  if (typeof source === "string" || source instanceof URL || (typeof Request === "function" && source instanceof Request)) {
+    source = await fetch(source);
+  }
+  if (typeof Response === "function" && source instanceof Response) {
+    if (!source.ok) throw new Error(`anon-modal: fetching ${source.url} failed with HTTP ${source.status}`);
+    source = await source.arrayBuffer();
+  }
+  return WebAssembly.compile(source);
+}
+
 /**
- * Loads and compiles the wasm once; later calls return the same promise. By default the
- * `.wasm` beside this file is fetched (bundlers rewrite that URL); pass a URL, a `Response`,
- * bytes or a `WebAssembly.Module` to load it from elsewhere.
+ * Loads and compiles the wasm once; later calls return the same promise (a failed load may be
+ * retried). By default the `.wasm` beside this file is fetched (bundlers rewrite that URL);
+ * pass a URL, a `Request`, a `Response`, bytes or a `WebAssembly.Module` to load it from
+ * elsewhere.
  */
 export function init(wasm) {
-  loading ??= initWasm(wasm === undefined ? undefined : { module_or_path: wasm }).then((exports) => {
-    loaded = true;
-    return exports;
-  });
+  loading ??= compile(wasm ?? new URL("anon_modal_bg.wasm", import.meta.url)).then(
+    (module) => {
+      initSync({ module });
+      loaded = true;
+    },
+    (error) => {
+      loading = null;
+      throw error;
+    },
+  );
   return loading;
 }
 
