@@ -7,7 +7,14 @@ const N = 10_000;
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 const modalUrl = `http://localhost:${location.port}/blank-modal`;
 const modalOrigin = `http://localhost:${location.port}`;
-const noop = () => {};
+// Every implementation's callback counts what it was handed, so a run whose "accepted"
+// messages were dropped (or whose foreign ones got through) fails instead of looking fast.
+const delivered = { floor: 0, ours: 0 };
+const count = (name) => () => { delivered[name]++; };
+function expectDelivered(name, before, expected, what) {
+  const got = delivered[name] - before;
+  if (got !== expected) throw new Error(`${name}: ${what} messages delivered ${got} events, expected ${expected}`);
+}
 
 function timeDispatch(event) {
   const t0 = performance.now();
@@ -25,11 +32,11 @@ function messages(win) {
 
 const IMPLS = {
   floor: {
-    embed: () => { const m = embedFloor(modalUrl, { onEvent: noop }); return { win: m.iframe.contentWindow, destroy: m.destroy }; },
+    embed: () => { const m = embedFloor(modalUrl, { onEvent: count("floor") }); return { win: m.iframe.contentWindow, destroy: m.destroy }; },
   },
   ours: {
     embed: () => {
-      const m = embedAnonModal(modalUrl, { allowInsecureLocalhost: true, readyTimeoutMs: 0, onOpened: noop, onEvent: noop });
+      const m = embedAnonModal(modalUrl, { allowInsecureLocalhost: true, readyTimeoutMs: 0, onOpened: () => {}, onEvent: count("ours") });
       return { win: m.iframe.contentWindow, destroy: () => { m.destroy(); m.free(); } };
     },
   },
@@ -57,8 +64,12 @@ export async function runMain(rounds = 31) {
     for (const name of order) {
       const m = IMPLS[name].embed();
       const ev = messages(m.win);
+      let before = delivered[name];
       out[name].foreign.push(timeDispatch(ev.foreign));
+      expectDelivered(name, before, 0, "foreign-source");
+      before = delivered[name];
       out[name].accepted.push(timeDispatch(ev.accepted));
+      expectDelivered(name, before, N, "accepted");
       m.destroy();
       await new Promise((r) => setTimeout(r, 0));
     }
@@ -103,7 +114,7 @@ export async function runAnon(rounds = 31) {
   for (let i = 0; i < 3; i++) timeDispatch(blank.accepted);
   for (let r = 0; r < rounds; r++) out.bare.push(timeDispatch(blank.accepted));
   const t0 = performance.now();
-  await startModal({ userId: "u_1", linkToken: "lt", baseURL: location.origin, onEvent: noop });
+  await startModal({ userId: "u_1", linkToken: "lt", baseURL: location.origin, onEvent: () => {} });
   out.embed.push(performance.now() - t0);
   const win = document.getElementById("anon-iframe").contentWindow;
   const ev = messages(win);
