@@ -53,24 +53,20 @@ pub struct Schema {
     plain: JsValue,
     type_key: JsValue,
     internal_key: JsValue,
-    kinds: Vec<(JsValue, EventKind)>,
-    string_fields: Vec<JsValue>,
-    reserved: Vec<JsValue>,
+    kinds: [(JsValue, EventKind); EventKind::NAMED.len()],
+    string_fields: [JsValue; STRING_FIELDS.len()],
+    reserved: [JsValue; RESERVED_KEYS.len()],
 }
 
 impl Default for Schema {
     fn default() -> Self {
-        let strings = |names: &[&str]| names.iter().map(|n| JsValue::from_str(n)).collect();
         Schema {
             plain: Object::get_prototype_of(&Object::new()).into(),
             type_key: JsValue::from_str("type"),
             internal_key: JsValue::from_str("internal"),
-            kinds: EventKind::NAMED
-                .iter()
-                .map(|k| (JsValue::from_str(k.as_str()), *k))
-                .collect(),
-            string_fields: strings(&STRING_FIELDS),
-            reserved: strings(&RESERVED_KEYS),
+            kinds: EventKind::NAMED.map(|k| (JsValue::from_str(k.as_str()), k)),
+            string_fields: STRING_FIELDS.map(JsValue::from_str),
+            reserved: RESERVED_KEYS.map(JsValue::from_str),
         }
     }
 }
