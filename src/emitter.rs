@@ -129,39 +129,35 @@ impl Emitter {
 
     /// Calls every listener of `topic` with `(first, second)`.
     pub fn emit(&self, topic: Topic, first: &JsValue, second: &JsValue) {
-        let snapshot: Vec<(u32, Listener)> = self
+        // Who listens is fixed when dispatch starts; each is looked up again on its turn.
+        let ids: Vec<u32> = self
             .entries
             .borrow()
             .iter()
             .filter(|e| e.topic == topic)
-            .map(|e| (e.id, e.listener.clone()))
+            .map(|e| e.id)
             .collect();
-        for (id, listener) in snapshot {
-            if !self.claim(id) {
-                continue;
-            }
-            match listener {
-                Listener::Js(function) => {
+        for id in ids {
+            match self.claim(id) {
+                Some(Listener::Js(function)) => {
                     if let Err(error) = function.call2(&JsValue::UNDEFINED, first, second) {
                         let _ = report_error(&error);
                     }
                 }
-                Listener::Rust(closure) => closure(first, second),
+                Some(Listener::Rust(closure)) => closure(first, second),
+                None => {}
             }
         }
     }
 
-    /// `true` when listener `id` is still subscribed; removes it first when it is `once`.
-    fn claim(&self, id: u32) -> bool {
+    /// Listener `id`, if it is still subscribed; a `once` listener is removed first.
+    fn claim(&self, id: u32) -> Option<Listener> {
         let mut entries = self.entries.borrow_mut();
-        match entries.iter().position(|e| e.id == id) {
-            Some(i) => {
-                if entries[i].once {
-                    entries.remove(i);
-                }
-                true
-            }
-            None => false,
-        }
+        let i = entries.iter().position(|e| e.id == id)?;
+        Some(if entries[i].once {
+            entries.remove(i).listener
+        } else {
+            entries[i].listener.clone()
+        })
     }
 }
