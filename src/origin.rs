@@ -59,7 +59,8 @@ impl Origin {
     /// Any [`OriginError`]: this parser is deliberately narrower than a URL parser; it refuses
     /// credentials, paths, back-slashes, non-ASCII hosts and the opaque origin `"null"`.
     pub fn parse(input: &str) -> Result<Origin, OriginError> {
-        let lower = input.to_ascii_lowercase();
+        let mut lower = input.to_owned();
+        lower.make_ascii_lowercase();
         let (secure, rest) = if let Some(rest) = lower.strip_prefix("https://") {
             (true, rest)
         } else if let Some(rest) = lower.strip_prefix("http://") {
@@ -71,7 +72,7 @@ impl Origin {
         if rest.bytes().any(|b| matches!(b, b'/' | b'?' | b'#')) {
             return Err(OriginError::Path);
         }
-        if !rest.is_ascii() {
+        if !rest.bytes().all(|b| b.is_ascii()) {
             return Err(OriginError::NonAscii);
         }
         let (host, port) = split_host_port(rest)?;
