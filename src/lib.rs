@@ -8,8 +8,7 @@
 //!
 //! - [`origin`], [`signed_url`], [`event`], [`lifecycle`], [`error`]: plain Rust, no browser.
 //! - `modal` (with `frame`, its iframe in the DOM), `message_guard`, `schema`, `emitter`,
-//!   `options`, `bindings`: the browser side
-//!   (feature `browser`, on by default).
+//!   `options`, `bindings`: the browser side (feature `browser`, on by default).
 //! - `webhooks`, `models`: the server side (features `webhooks`, `models`).
 #![deny(missing_docs, missing_debug_implementations)]
 #![forbid(unsafe_code)]
