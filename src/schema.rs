@@ -22,7 +22,8 @@ pub const MAX_KEY_LEN: u32 = 64;
 /// How many levels of nested objects are copied below the event itself.
 pub const MAX_DEPTH: u8 = 2;
 
-/// Context fields that, when present, must be a string or `null`.
+/// Context fields that, when the event has them, must be a string or `null` (or `undefined`,
+/// which is left out of the copy).
 pub const STRING_FIELDS: [&str; 7] = [
     "user_id",
     "migration_id",
@@ -98,12 +99,6 @@ impl Schema {
             v if v.is_undefined() => false,
             v => v.as_bool().ok_or(RejectReason::Schema)?,
         };
-        for field in &self.string_fields {
-            let value = get(event, field);
-            if !(value.is_undefined() || value.is_null() || value.is_string()) {
-                return Err(RejectReason::Schema);
-            }
-        }
         let mut budget = MAX_FIELDS;
         let copy = self.copy_object(event.unchecked_ref(), MAX_DEPTH, &mut budget)?;
         Ok(ValidEvent {
@@ -141,7 +136,15 @@ impl Schema {
                     return Err(RejectReason::TooLarge);
                 }
                 value
-            } else if value.is_null() || value.as_f64().is_some() || value.as_bool().is_some() {
+            } else if value.is_null() {
+                value
+            } else if value.is_undefined() {
+                continue;
+            } else if depth == MAX_DEPTH && self.string_fields.contains(&key) {
+                // A context field of the event itself that is neither a string nor null. Only
+                // such values pay for this look-up: strings and nulls, the usual case, never do.
+                return Err(RejectReason::Schema);
+            } else if value.as_f64().is_some() || value.as_bool().is_some() {
                 value
             } else if self.is_plain_object(&value) {
                 if depth == 0 {

@@ -491,6 +491,51 @@ fn case_13_proto_keys_in_the_payload_pollute_nothing() {
 }
 
 #[wasm_bindgen_test]
+fn context_fields_are_typed_on_the_event_itself_only() {
+    // The event's own context fields must be strings or null; an undefined one is left out.
+    for bad in [JsValue::from(7), JsValue::TRUE, Object::new().into()] {
+        assert_eq!(
+            hostile(ANON, &envelope("migration_modal.opened", &[("user_id", bad)])),
+            ["reject:SCHEMA"]
+        );
+    }
+    let (rec, modal) = recorded();
+    let seen: std::rc::Rc<std::cell::RefCell<JsValue>> = Default::default();
+    let keep = seen.clone();
+    let cb = Closure::<dyn Fn(JsValue)>::new(move |e: JsValue| *keep.borrow_mut() = e).into_js_value();
+    modal.on("migration_modal.completed".into(), cb).unwrap();
+    let nested = JSON::parse(r#"{"migration_id": 7}"#).unwrap();
+    from_modal(
+        &modal,
+        &envelope(
+            "migration_modal.completed",
+            &[
+                ("user_id", JsValue::NULL),
+                ("modal_id", JsValue::UNDEFINED),
+                ("context", nested),
+            ],
+        ),
+    );
+    assert_eq!(
+        rec.delivered(),
+        [
+            "completed:migration_modal.completed",
+            "event:migration_modal.completed"
+        ],
+        "a nested object's fields are data, not context fields"
+    );
+    let delivered = seen.borrow().clone();
+    assert!(Reflect::get(&delivered, &"user_id".into()).unwrap().is_null());
+    assert!(
+        !Reflect::has(&delivered, &"modal_id".into()).unwrap(),
+        "undefined is left out"
+    );
+    let context = Reflect::get(&delivered, &"context".into()).unwrap();
+    assert_eq!(Reflect::get(&context, &"migration_id".into()).unwrap(), 7);
+    modal.destroy();
+}
+
+#[wasm_bindgen_test]
 fn case_14_cyclic_and_deep_objects_do_bounded_work() {
     let cyclic = Object::new();
     Reflect::set(&cyclic, &"self".into(), &cyclic).unwrap();
