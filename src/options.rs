@@ -21,6 +21,8 @@ pub const CALLBACK_OPTIONS: [(&str, Topic); 6] = [
     ("onReject", Topic::Reject),
 ];
 
+// `invalid` and `get` are called from a dozen places: kept out of line, the package is
+// 121 B smaller (measured on the size-std build).
 #[inline(never)]
 fn invalid(option: &str, expected: &str) -> Error {
     Error::new(
