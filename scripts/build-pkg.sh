@@ -10,6 +10,7 @@
 #   RUSTC_BOOTSTRAP enables that on a stable compiler. Without the source (or with
 #   ANON_MODAL_PLAIN_STD=1), std is used as shipped: bigger, same behaviour.
 # - lol_alloc replaces dlmalloc (feature small-allocator, only in this cdylib build);
+# - scripts/link-wasm.sh links it without js-sys's unused JSPI export;
 # - import and export names are shortened (scripts/minify-names.mjs).
 # pkg/.build-mode says which std was used; the size budget has a figure for each.
 set -euo pipefail
@@ -17,7 +18,8 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 . scripts/env.sh
 case "${1:-web}" in
-  web) out=pkg; args=(--target web); cargo_args=(--features small-allocator) ;;
+  web) out=pkg; args=(--target web); cargo_args=(--features small-allocator)
+    export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER="$root/scripts/link-wasm.sh" ;;
   node) out=pkg-node; args=(--target nodejs); cargo_args=(--no-default-features --features node) ;;
   *) echo "usage: $0 [web|node]" >&2; exit 2 ;;
 esac
@@ -28,7 +30,7 @@ fi
 stamp=$out/anon_modal_bg.wasm
 built_mode=$(cat "$out/.build-mode" 2>/dev/null || echo plain-std)
 if [ -f "$stamp" ] && [ "$built_mode" = "$mode" ] &&
-   [ -z "$(find src Cargo.toml Cargo.lock scripts/build-pkg.sh scripts/minify-names.mjs -newer "$stamp" -print -quit)" ]; then
+   [ -z "$(find src Cargo.toml Cargo.lock scripts/build-pkg.sh scripts/link-wasm.sh scripts/minify-names.mjs -newer "$stamp" -print -quit)" ]; then
   echo "[$out] up to date ($mode): $(wc -c < "$stamp") bytes of wasm"
   exit 0
 fi
