@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds a package with wasm-pack (release profile, wasm-opt -Oz) unless it is already newer
+# Builds a package with wasm-pack (release profile, wasm-opt -Os) unless it is already newer
 # than every source file, and prints its size.
 #   scripts/build-pkg.sh        pkg/       the browser package (--target web, feature browser)
 #   scripts/build-pkg.sh node   pkg-node/  verifyWebhook/signWebhook for Node (feature node)
@@ -9,6 +9,7 @@
 #   std is rebuilt with panics that abort at once (no panic messages, no formatting code);
 #   RUSTC_BOOTSTRAP enables that on a stable compiler. Without the source (or with
 #   ANON_MODAL_PLAIN_STD=1), std is used as shipped: bigger, same behaviour.
+# - rustc's MIR inliner is turned on (it is off at opt-level z);
 # - lol_alloc replaces dlmalloc (feature small-allocator, only in this cdylib build);
 # - scripts/link-wasm.sh links it without js-sys's unused JSPI export;
 # - import and export names are shortened (scripts/minify-names.mjs).
@@ -34,19 +35,24 @@ if [ -f "$stamp" ] && [ "$built_mode" = "$mode" ] &&
   echo "[$out] up to date ($mode): $(wc -c < "$stamp") bytes of wasm"
   exit 0
 fi
+if [ "$out" = pkg ]; then
+  # rustc's MIR inliner, on in every opt-level 3 build, is off at opt-level z. Turned on, it
+  # inlines small helpers before LLVM sees them; twiggy shows the gain spread over RawVec
+  # growth, wasm-bindgen's argument conversions and the exported methods' shims: 1,253 B
+  # smaller with size-std, 1,304 B with plain-std, at a threshold of 350 (thresholds 100 to
+  # 1000 measured 14.8 to 15.1 KB). RUSTC_BOOTSTRAP allows -Z flags on a stable compiler.
+  export RUSTC_BOOTSTRAP=1 CARGO_TARGET_DIR="$root/target/$mode"
+  RUSTFLAGS="-Zinline-mir=yes -Zinline-mir-threshold=350"
+fi
 if [ "$mode" = size-std ]; then
-  export RUSTC_BOOTSTRAP=1 CARGO_TARGET_DIR="$root/target/size-std"
   # No panic machinery, no panic locations, no Debug formatting: none of it can reach a user.
   # A lower inlining threshold than opt-level z's default measured smallest (50 of 0-150).
   # Without reference types, wasm-bindgen keeps JS values in a JS-side slab instead of a wasm
   # table managed by wasm code: 389 B smaller (std is rebuilt with the same flags).
-  # rustc's MIR inliner, on in every opt-level 3 build, is off at opt-level z. Turned on, it
-  # inlines small helpers before LLVM sees them; twiggy shows the gain spread over RawVec
-  # growth, wasm-bindgen's argument conversions and the exported methods' shims. 1,253 B
-  # smaller at a threshold of 350 (thresholds 100 to 1000 measured 14.8 to 15.1 KB).
-  export RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none -Cllvm-args=-inline-threshold=50 -Ctarget-feature=-reference-types -Zinline-mir=yes -Zinline-mir-threshold=350"
+  RUSTFLAGS+=" -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none -Cllvm-args=-inline-threshold=50 -Ctarget-feature=-reference-types"
   cargo_args+=(-Zbuild-std=std,panic_abort)
 fi
+[ "$out" = pkg ] && export RUSTFLAGS
 rm -rf "$out/snippets" # wasm-pack adds snippets but never removes old ones
 echo "[$out] wasm-pack build --release ${args[*]} ($mode)"
 wasm-pack --quiet build --mode no-install --release "${args[@]}" --out-dir "$out" --no-pack . -- "${cargo_args[@]}" 2>&1 |
