@@ -51,7 +51,10 @@ test("full flow: callbacks in order, hostile frames rejected, webhooks verified,
     await modal.getByRole("button", { name: "Continue" }).click();
     await modal.getByRole("button", { name: "Log in" }).click();
     await waitForTimeline(page, (t) => callbacks(t).includes("completed"), "completed");
-    await modal.getByRole("button", { name: "Done" }).click();
+    // The app removes the iframe once the modal reports `closed`, which can happen while
+    // Playwright still waits out its own click (it hung there once); a click made inside the
+    // frame cannot race that removal. The buttons before it are clicked for real.
+    await modal.getByRole("button", { name: "Done" }).evaluate((button) => button.click());
     const t = await waitForTimeline(page, (t) => t.some((e) => e.kind === "files"), "files");
     assert.deepEqual(callbacks(t), ["opened", "completed", "closed"]);
     assert.equal(await page.locator(MODAL).count(), 0, "closed removes the iframe");

@@ -50,7 +50,10 @@ async function completeFlow(page) {
   await modal.getByRole("button", { name: "Continue" }).click();
   await modal.getByRole("button", { name: "Log in" }).click();
   await waitForEvent(page, "completed mig_");
-  await modal.getByRole("button", { name: "Done" }).click();
+  // The app removes the iframe once the modal reports `closed`, which can happen while
+  // Playwright still waits out its own click (it hung there once); a click made inside the
+  // frame cannot race that removal. The buttons before it are clicked for real.
+  await modal.getByRole("button", { name: "Done" }).evaluate((button) => button.click());
   await waitForEvent(page, "closed");
   assert.deepEqual((await events(page)).map((e) => e.split(" ")[0]), ["opened", "completed", "closed"]);
   assert.equal(await page.locator("iframe").count(), 0, "closed removes the iframe");
