@@ -12,7 +12,8 @@
 # - rustc's MIR inliner is turned on (it is off at opt-level z);
 # - lol_alloc replaces dlmalloc (feature small-allocator, only in this cdylib build);
 # - scripts/link-wasm.sh links it without js-sys's unused JSPI export;
-# - import and export names are shortened (scripts/minify-names.mjs).
+# - import and export names are shortened (scripts/minify-names.mjs), and glue that cannot
+#   run in this package is left out (scripts/trim-glue.mjs).
 # pkg/.build-mode says which std was used; the size budget has a figure for each.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -31,7 +32,7 @@ fi
 stamp=$out/anon_modal_bg.wasm
 built_mode=$(cat "$out/.build-mode" 2>/dev/null || echo plain-std)
 if [ -f "$stamp" ] && [ "$built_mode" = "$mode" ] &&
-   [ -z "$(find src Cargo.toml Cargo.lock scripts/build-pkg.sh scripts/link-wasm.sh scripts/minify-names.mjs -newer "$stamp" -print -quit)" ]; then
+   [ -z "$(find src Cargo.toml Cargo.lock scripts/build-pkg.sh scripts/link-wasm.sh scripts/minify-names.mjs scripts/trim-glue.mjs -newer "$stamp" -print -quit)" ]; then
   echo "[$out] up to date ($mode): $(wc -c < "$stamp") bytes of wasm"
   exit 0
 fi
@@ -58,7 +59,7 @@ echo "[$out] wasm-pack build --release ${args[*]} ($mode)"
 wasm-pack --quiet build --mode no-install --release "${args[@]}" --out-dir "$out" --no-pack . -- "${cargo_args[@]}" 2>&1 |
   grep -v '^\[INFO\]' || true
 [ -f "$stamp" ] || { echo "[$out] FAILED: no $stamp" >&2; exit 1; }
-[ "$out" = pkg ] && node scripts/minify-names.mjs "$out"
+[ "$out" = pkg ] && node scripts/minify-names.mjs "$out" && node scripts/trim-glue.mjs "$out"
 echo "$mode" > "$out/.build-mode"
 touch "$stamp"
 echo "[$out] built ($mode): $(wc -c < "$stamp") bytes of wasm, $(wc -c < "$out/anon_modal.js") bytes of JS glue"
