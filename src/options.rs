@@ -22,7 +22,7 @@ pub const CALLBACK_OPTIONS: [(&str, Topic); 6] = [
 ];
 
 // `invalid` and `get` are called from a dozen places: kept out of line, the package is
-// 121 B smaller (measured on the size-std build).
+// 47 B smaller (measured on the size-std build; 121 B before the MIR inliner).
 #[inline(never)]
 fn invalid(option: &str, expected: &str) -> Error {
     Error::new(

@@ -59,7 +59,8 @@ pub fn check_modal_url(
     })?;
     match allowed {
         None => {
-            // `push` rather than the generic `AllowList::new([origin])`: 103 B less in the package.
+            // `push` rather than the generic `AllowList::new([origin])`: 33 B less in the
+            // package (103 B before the MIR inliner).
             let mut list = AllowList::default();
             list.push(&origin);
             Ok(list)
