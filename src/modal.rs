@@ -83,6 +83,17 @@ struct MessageListener {
     callback: Callback,
 }
 
+impl MessageListener {
+    /// Adds `callback` as `window`'s `message` listener, until this is dropped.
+    fn new(window: &Window, callback: Callback) -> Self {
+        let _ = window.add_event_listener_with_callback("message", callback.as_ref().unchecked_ref());
+        MessageListener {
+            window: window.clone(),
+            callback,
+        }
+    }
+}
+
 impl Drop for MessageListener {
     fn drop(&mut self) {
         let _ = self
@@ -241,11 +252,7 @@ impl Shared {
         // The listener owns a strong reference: the modal lives until it is torn down.
         let owner = Rc::clone(&shared);
         let callback = Callback::new(move |event: JsValue| owner.on_message(event.unchecked_ref()));
-        let _ = window.add_event_listener_with_callback("message", callback.as_ref().unchecked_ref());
-        *shared.listener.borrow_mut() = Some(MessageListener {
-            window: window.clone(),
-            callback,
-        });
+        *shared.listener.borrow_mut() = Some(MessageListener::new(&window, callback));
 
         if options.ready_timeout_ms > 0 {
             let weak = Rc::downgrade(&shared);
