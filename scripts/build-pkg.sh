@@ -9,7 +9,8 @@
 #   std is rebuilt with panics that abort at once (no panic messages, no formatting code);
 #   RUSTC_BOOTSTRAP enables that on a stable compiler. Without the source (or with
 #   ANON_MODAL_PLAIN_STD=1), std is used as shipped: bigger, same behaviour.
-# - rustc's MIR inliner is turned on (it is off at opt-level z);
+# - rustc's MIR inliner is turned on (it is off at opt-level z), and functions are inlinable
+#   across crates;
 # - lol_alloc replaces dlmalloc (feature small-allocator, only in this cdylib build);
 # - scripts/link-wasm.sh links it without js-sys's unused JSPI export;
 # - import and export names are shortened (scripts/minify-names.mjs), and glue that cannot
@@ -46,7 +47,7 @@ if [ "$out" = pkg ]; then
   # that call it, as if marked #[inline]: another 1,058 B (size-std) and 563 B (plain-std) less.
   # RUSTC_BOOTSTRAP allows -Z flags on a stable compiler.
   export RUSTC_BOOTSTRAP=1 CARGO_TARGET_DIR="$root/target/$mode"
-  RUSTFLAGS="-Zinline-mir=yes -Zinline-mir-threshold=350 -Zcross-crate-inline-threshold=always"
+  export RUSTFLAGS="-Zinline-mir=yes -Zinline-mir-threshold=350 -Zcross-crate-inline-threshold=always"
 fi
 if [ "$mode" = size-std ]; then
   # No panic machinery, no panic locations, no Debug formatting: none of it can reach a user.
@@ -56,7 +57,6 @@ if [ "$mode" = size-std ]; then
   RUSTFLAGS+=" -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none -Cllvm-args=-inline-threshold=50 -Ctarget-feature=-reference-types"
   cargo_args+=(-Zbuild-std=std,panic_abort)
 fi
-[ "$out" = pkg ] && export RUSTFLAGS
 rm -rf "$out/snippets" # wasm-pack adds snippets but never removes old ones
 echo "[$out] wasm-pack build --release ${args[*]} ($mode)"
 wasm-pack --quiet build --mode no-install --release "${args[@]}" --out-dir "$out" --no-pack . -- "${cargo_args[@]}" 2>&1 |
