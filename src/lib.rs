@@ -6,7 +6,8 @@
 //! iframe and hands its events to typed callbacks, accepting a `message` only when its
 //! **source window, origin, tag and schema** are right.
 //!
-//! - [`origin`], [`signed_url`], [`event`], [`lifecycle`], [`error`]: plain Rust, no browser.
+//! - [`origin`], [`signed_url`], [`event`], [`lifecycle`], [`error`]: plain Rust, no browser
+//!   (only `Origin::parse` asks the browser's URL parser for an origin's canonical form).
 //! - `modal` (with `frame`, its iframe in the DOM), `message_guard`, `schema`, `emitter`,
 //!   `options`, `bindings`: the browser side (feature `browser`, on by default).
 //! - `webhooks`, `models`: the server side (features `webhooks`, `models`).

@@ -1,39 +1,41 @@
-//! Web origins (`scheme://host[:port]`), parsed strictly and compared exactly.
+//! Web origins (`scheme://host[:port]`) for the allow-list, compared exactly.
 //!
-//! A message is accepted only when its `MessageEvent.origin` is, character for character, the
-//! serialization of an allowed [`Origin`]. Browsers serialize origins canonically (lower-case
-//! host, punycode for international names, no default port), so parsing the allow-list once
-//! into that same form makes the per-message test a plain string equality: no `startsWith`,
-//! no regex, no suffix games (`dashboard.anon.com.evil.com` is simply another string).
+//! A message is accepted only when its `MessageEvent.origin` is, character for character, one
+//! of the allowed origins: no `startsWith`, no regex, no suffix games
+//! (`dashboard.anon.com.evil.com` is simply another string). Each allowed origin is put in
+//! canonical form by the browser's own URL parser (`new URL(text).origin`: lower-case host,
+//! punycode, normal IPv4 and IPv6 forms, no default port), the same code that writes
+//! `MessageEvent.origin`, so the per-message test is a plain string equality.
+//!
+//! What text may be given as an origin is decided here, in plain Rust, before the browser
+//! parses it: an `https://` or `http://` scheme, ASCII only, and no credentials, path, query or
+//! fragment. The browser's parser then refuses what is not a host and port.
 
-/// A web origin: an `http` or `https` scheme, a host and a port.
+/// A web origin in the canonical form browsers give `MessageEvent.origin`.
 ///
 /// # Examples
 /// ```
-/// use anon_modal::origin::Origin;
-/// let origin = Origin::parse("HTTPS://Dashboard.Anon.com:443/").unwrap();
-/// assert_eq!(origin.serialize(), "https://dashboard.anon.com");
-/// assert!(Origin::parse("https://dashboard.anon.com@evil.com").is_err());
+/// use anon_modal::origin::{Origin, OriginError};
+/// // In a browser, `Origin::parse` asks its URL parser for the canonical form; here is what
+/// // it gives for `HTTPS://Dashboard.Anon.com:443/`.
+/// let origin = Origin::from_parsed("HTTPS://Dashboard.Anon.com:443/", Some("https://dashboard.anon.com"));
+/// assert_eq!(origin.unwrap().as_str(), "https://dashboard.anon.com");
+/// assert_eq!(Origin::check_shape("https://dashboard.anon.com@evil.com"), Err(OriginError::Host));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Origin {
-    secure: bool,
-    host: String,
-    port: Option<u16>,
-}
+pub struct Origin(String);
 
 /// Why a string is not an origin that can be allowed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OriginError {
     /// The scheme is not `https://` or `http://` (this includes the opaque origin `"null"`).
     Scheme,
-    /// The host is empty, has credentials (`user@`), or characters a host cannot have.
+    /// The host or port is not valid: empty, with credentials (`user@`), with spaces or
+    /// characters a host cannot have, or a port outside 0-65535.
     Host,
     /// The host is not ASCII: give international names in punycode (`xn--...`).
     NonAscii,
-    /// The port is not a number from 1 to 65535.
-    Port,
-    /// There is a path, query or fragment: an origin has none.
+    /// There is a path, query or fragment (or a back-slash): an origin has none.
     Path,
 }
 
@@ -42,84 +44,72 @@ impl OriginError {
     pub fn describe(self) -> &'static str {
         match self {
             OriginError::Scheme => "an origin must start with https:// or http://",
-            OriginError::Host => "the host is empty or has characters a host cannot have",
+            OriginError::Host => "the host or port is not valid",
             OriginError::NonAscii => "the host must be ASCII (write international names in punycode)",
-            OriginError::Port => "the port must be a number from 1 to 65535",
             OriginError::Path => "an origin has no path, query or fragment",
         }
     }
 }
 
 impl Origin {
-    /// Parses `scheme://host[:port]` (one trailing `/` is allowed), lower-casing scheme and host
-    /// and dropping a default port, so that [`Origin::serialize`] matches what browsers put in
-    /// `MessageEvent.origin`.
+    /// Checks that `input` has the shape of an origin before any URL parser sees it:
+    /// `https://` or `http://` (any case), ASCII, and after the scheme no `/` (but one
+    /// trailing), `?`, `#`, `\`, `@`, space or control character.
     ///
     /// # Errors
-    /// Any [`OriginError`]: this parser is deliberately narrower than a URL parser; it refuses
-    /// credentials, paths, back-slashes, non-ASCII hosts and the opaque origin `"null"`.
-    pub fn parse(input: &str) -> Result<Origin, OriginError> {
-        let mut lower = input.to_owned();
-        lower.make_ascii_lowercase();
-        let (secure, rest) = if let Some(rest) = lower.strip_prefix("https://") {
-            (true, rest)
-        } else if let Some(rest) = lower.strip_prefix("http://") {
-            (false, rest)
+    /// [`OriginError::Scheme`], [`OriginError::NonAscii`], [`OriginError::Path`] or
+    /// [`OriginError::Host`] (credentials, spaces, an empty host).
+    pub fn check_shape(input: &str) -> Result<(), OriginError> {
+        let bytes = input.as_bytes();
+        let scheme_len = if bytes.len() >= 8 && bytes[..8].eq_ignore_ascii_case(b"https://") {
+            8
+        } else if bytes.len() >= 7 && bytes[..7].eq_ignore_ascii_case(b"http://") {
+            7
         } else {
             return Err(OriginError::Scheme);
         };
-        let rest = rest.strip_suffix('/').unwrap_or(rest);
-        if rest.bytes().any(|b| matches!(b, b'/' | b'?' | b'#')) {
-            return Err(OriginError::Path);
-        }
-        if !rest.bytes().all(|b| b.is_ascii()) {
+        if !input.is_ascii() {
             return Err(OriginError::NonAscii);
         }
-        let (host, port) = split_host_port(rest)?;
-        if !valid_host(host) {
+        let rest = &bytes[scheme_len..];
+        let rest = rest.strip_suffix(b"/").unwrap_or(rest);
+        if rest.iter().any(|b| matches!(b, b'/' | b'?' | b'#' | b'\\')) {
+            return Err(OriginError::Path);
+        }
+        if rest.is_empty() || rest.iter().any(|&b| b == b'@' || b <= b' ' || b == 0x7f) {
             return Err(OriginError::Host);
         }
-        let default_port = if secure { 443 } else { 80 };
-        let port = match port {
-            None => None,
-            Some(text) => match parse_port(text) {
-                Some(p) if p == default_port => None,
-                Some(p) => Some(p),
-                None => return Err(OriginError::Port),
-            },
-        };
-        Ok(Origin {
-            secure,
-            host: host.to_owned(),
-            port,
-        })
+        Ok(())
     }
 
-    /// The canonical text of the origin, as in `MessageEvent.origin` and `URL.origin`.
-    pub fn serialize(&self) -> String {
-        let mut out = String::with_capacity(self.host.len() + 14);
-        out.push_str(if self.secure { "https://" } else { "http://" });
-        out.push_str(&self.host);
-        if let Some(port) = self.port {
-            out.push(':');
-            push_decimal(&mut out, port);
+    /// The origin of `input`, given what the browser's URL parser made of it
+    /// (`new URL(input).origin`, or `None` when it threw).
+    ///
+    /// # Errors
+    /// Any [`OriginError`] from [`Origin::check_shape`]; [`OriginError::Host`] when the parser
+    /// refused the host or port, or gave the opaque origin `"null"`.
+    pub fn from_parsed(input: &str, parsed: Option<&str>) -> Result<Origin, OriginError> {
+        Origin::check_shape(input)?;
+        match parsed {
+            Some(origin) if origin != "null" => Ok(Origin(origin.to_owned())),
+            _ => Err(OriginError::Host),
         }
-        out
     }
 
-    /// `true` for `https`.
-    pub fn is_secure(&self) -> bool {
-        self.secure
+    /// Checks `input` with [`Origin::check_shape`] and puts it in canonical form with the
+    /// browser's URL parser (wasm32 in a browser or worker only).
+    ///
+    /// # Errors
+    /// See [`Origin::from_parsed`].
+    #[cfg(feature = "browser")]
+    pub fn parse(input: &str) -> Result<Origin, OriginError> {
+        let parsed = web_sys::Url::new(input).ok().map(|url| url.origin());
+        Origin::from_parsed(input, parsed.as_deref())
     }
 
-    /// The lower-case host (IPv6 addresses keep their brackets).
-    pub fn host(&self) -> &str {
-        &self.host
-    }
-
-    /// `true` when the host is this machine: `localhost`, `127.x.y.z` or `[::1]`.
-    pub fn is_loopback(&self) -> bool {
-        is_loopback_host(&self.host)
+    /// The canonical text, as in `MessageEvent.origin` and `URL.origin`.
+    pub fn as_str(&self) -> &str {
+        &self.0
     }
 }
 
@@ -139,69 +129,10 @@ pub fn is_loopback_host(host: &str) -> bool {
     parts == 4
 }
 
-fn split_host_port(authority: &str) -> Result<(&str, Option<&str>), OriginError> {
-    let bytes = authority.as_bytes();
-    // An IPv6 host is bracketed and full of colons: the port's colon comes after the `]`.
-    let host_end = if bytes.first() == Some(&b'[') {
-        bytes.iter().position(|&b| b == b']').ok_or(OriginError::Host)? + 1
-    } else {
-        bytes.iter().position(|&b| b == b':').unwrap_or(bytes.len())
-    };
-    let (host, after) = authority.split_at(host_end);
-    match after.as_bytes() {
-        [] => Ok((host, None)),
-        [b':', ..] => Ok((host, Some(&after[1..]))),
-        _ => Err(OriginError::Host),
-    }
-}
-
-fn valid_host(host: &str) -> bool {
-    let bytes = host.as_bytes();
-    if let [b'[', inner @ .., b']'] = bytes {
-        return inner.contains(&b':')
-            && inner
-                .iter()
-                .all(|&b| b.is_ascii_hexdigit() || b == b':' || b == b'.');
-    }
-    let trailing_dot = bytes.len() > 1 && bytes.ends_with(b".");
-    !bytes.is_empty()
-        && bytes.split(|&b| b == b'.').enumerate().all(|(i, label)| {
-            // Only a trailing dot may leave an empty label (`host.` is a distinct origin).
-            (!label.is_empty() || (i > 0 && trailing_dot))
-                && label
-                    .iter()
-                    .all(|&b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-        })
-}
-
-fn parse_port(text: &str) -> Option<u16> {
-    decimal(text.as_bytes())
-        .and_then(|p| u16::try_from(p).ok())
-        .filter(|&p| p != 0)
-}
-
 /// The value of 1 to 5 ASCII digits (no sign, no spaces).
 fn decimal(text: &[u8]) -> Option<u32> {
     (!text.is_empty() && text.len() <= 5 && text.iter().all(u8::is_ascii_digit))
         .then(|| text.iter().fold(0, |n, d| n * 10 + u32::from(d - b'0')))
-}
-
-fn push_decimal(out: &mut String, mut n: u16) {
-    const DIGITS: [&str; 10] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
-    let mut digits = [0usize; 5];
-    let mut i = digits.len();
-    loop {
-        i -= 1;
-        digits[i] = usize::from(n % 10);
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    // `push_str` of ASCII digits: `push(char)` would compile in a UTF-8 encoder.
-    for &d in &digits[i..] {
-        out.push_str(DIGITS[d]);
-    }
 }
 
 /// The origins a modal accepts messages from, kept in serialized form for exact comparison.
@@ -222,16 +153,16 @@ impl AllowList {
 
     /// Adds `origin` (once: a repeated origin is kept once).
     pub fn push(&mut self, origin: &Origin) {
-        let text = origin.serialize();
-        if !self.origins.contains(&text) {
-            self.origins.push(text);
+        if !self.origins.iter().any(|o| o == origin.as_str()) {
+            self.origins.push(origin.0.clone());
         }
     }
 
-    /// Parses each string with [`Origin::parse`].
+    /// Parses each string with [`Origin::parse`] (in a browser).
     ///
     /// # Errors
     /// The first string that is not an origin, with the reason.
+    #[cfg(feature = "browser")]
     pub fn parse<'a>(origins: impl IntoIterator<Item = &'a str>) -> Result<Self, (String, OriginError)> {
         let mut list = AllowList::default();
         for text in origins {
@@ -261,23 +192,25 @@ impl AllowList {
 mod tests {
     use super::*;
 
-    fn canon(s: &str) -> String {
-        Origin::parse(s).unwrap().serialize()
+    // What `new URL(text).origin` gives is tested in real browsers (tests/web.rs); here, the
+    // shape rules and the list, with the parser's answer written out.
+    fn origin(canonical: &str) -> Origin {
+        Origin::from_parsed(canonical, Some(canonical)).unwrap()
     }
 
     #[test]
-    fn canonicalizes_case_default_ports_and_trailing_slash() {
-        assert_eq!(canon("https://dashboard.anon.com"), "https://dashboard.anon.com");
-        assert_eq!(canon("HTTPS://Dashboard.ANON.com/"), "https://dashboard.anon.com");
-        assert_eq!(
-            canon("https://dashboard.anon.com:443"),
-            "https://dashboard.anon.com"
-        );
-        assert_eq!(canon("http://localhost:80"), "http://localhost");
-        assert_eq!(canon("http://localhost:8081"), "http://localhost:8081");
-        assert_eq!(canon("https://anon.com:8443/"), "https://anon.com:8443");
-        assert_eq!(canon("http://[::1]:3000"), "http://[::1]:3000");
-        assert_eq!(canon("http://127.0.0.1:65535"), "http://127.0.0.1:65535");
+    fn accepts_the_shapes_of_an_origin() {
+        for input in [
+            "https://dashboard.anon.com",
+            "HTTPS://Dashboard.ANON.com/",
+            "https://dashboard.anon.com:443",
+            "http://localhost:8081",
+            "http://[::1]:3000",
+            "http://127.0.0.1:65535",
+            "https://dashboard.anon.com.",
+        ] {
+            assert_eq!(Origin::check_shape(input), Ok(()), "{input:?}");
+        }
     }
 
     #[test]
@@ -290,33 +223,52 @@ mod tests {
             ("javascript:alert(1)", Scheme),
             ("data:text/html,x", Scheme),
             ("ftp://anon.com", Scheme),
+            ("https:dashboard.anon.com", Scheme),
+            (" https://dashboard.anon.com", Scheme),
             ("https://", Host),
+            ("https:///", Host),
             ("https://dashboard.anon.com@evil.com", Host),
-            ("https://evil.com\\@dashboard.anon.com", Host),
+            ("https://user:pass@dashboard.anon.com", Host),
+            ("https://an on.com", Host),
+            ("https://dash\tboard.anon.com", Host),
+            ("https://dashboard.anon.com ", Host),
+            ("https://evil.com\\@dashboard.anon.com", Path),
             ("https://evil.com#@dashboard.anon.com", Path),
             ("https://anon.com/path", Path),
+            ("https://anon.com/./", Path),
             ("https://anon.com?x", Path),
+            ("https://anon.com/?", Path),
+            ("https://anon.com#", Path),
             ("https://anon.com//", Path),
             ("https://d\u{043e}shboard.anon.com", NonAscii),
-            ("https://anon.com:0", Port),
-            ("https://anon.com:65536", Port),
-            ("https://anon.com:+80", Port),
-            ("https://anon.com:", Port),
-            ("https://a..b", Host),
-            ("https://.anon.com", Host),
-            ("https://[::1", Host),
-            ("https://[::1]x", Host),
-            ("https://[zz]", Host),
-            ("https://an on.com", Host),
         ];
         for (input, want) in cases {
-            assert_eq!(Origin::parse(input), Err(want), "{input:?}");
+            assert_eq!(Origin::check_shape(input), Err(want), "{input:?}");
+            assert_eq!(
+                Origin::from_parsed(input, Some("https://x.com")),
+                Err(want),
+                "{input:?}"
+            );
         }
     }
 
     #[test]
+    fn takes_the_parsers_canonical_form_and_never_null() {
+        let parsed = Origin::from_parsed(
+            "HTTPS://Dashboard.Anon.com:443/",
+            Some("https://dashboard.anon.com"),
+        );
+        assert_eq!(parsed.unwrap().as_str(), "https://dashboard.anon.com");
+        assert_eq!(Origin::from_parsed("https://[zz]", None), Err(OriginError::Host));
+        assert_eq!(
+            Origin::from_parsed("https://x.com", Some("null")),
+            Err(OriginError::Host)
+        );
+    }
+
+    #[test]
     fn allow_list_matches_exactly_and_never_null() {
-        let list = AllowList::parse(["https://dashboard.anon.com"]).unwrap();
+        let list = AllowList::new([origin("https://dashboard.anon.com")]);
         assert!(list.allows("https://dashboard.anon.com"));
         for hostile in [
             "https://dashboard.anon.com.evil.com",
@@ -340,15 +292,19 @@ mod tests {
 
     #[test]
     fn trailing_dot_host_is_its_own_origin() {
-        let list = AllowList::parse(["https://dashboard.anon.com."]).unwrap();
+        let list = AllowList::new([origin("https://dashboard.anon.com.")]);
         assert!(list.allows("https://dashboard.anon.com."));
         assert!(!list.allows("https://dashboard.anon.com"));
     }
 
     #[test]
-    fn reports_the_first_bad_entry() {
-        let err = AllowList::parse(["https://ok.com", "https://bad.com/x"]).unwrap_err();
-        assert_eq!(err, ("https://bad.com/x".to_owned(), OriginError::Path));
+    fn a_repeated_origin_is_kept_once() {
+        let list = AllowList::new([
+            origin("https://a.com"),
+            origin("https://b.com"),
+            origin("https://a.com"),
+        ]);
+        assert_eq!(list.as_slice(), ["https://a.com", "https://b.com"]);
     }
 
     #[test]

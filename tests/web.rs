@@ -302,6 +302,54 @@ fn option_types_are_checked() {
     );
 }
 
+#[wasm_bindgen_test]
+fn allowed_origins_take_the_browsers_canonical_form() {
+    use anon_modal::origin::{Origin, OriginError};
+    for (input, canonical) in [
+        ("https://dashboard.anon.com", "https://dashboard.anon.com"),
+        ("HTTPS://Dashboard.ANON.com/", "https://dashboard.anon.com"),
+        ("https://dashboard.anon.com:443", "https://dashboard.anon.com"),
+        ("http://localhost:80", "http://localhost"),
+        ("http://localhost:8081", "http://localhost:8081"),
+        ("https://anon.com:8443/", "https://anon.com:8443"),
+        ("http://[::1]:3000", "http://[::1]:3000"),
+        ("http://[0:0::1]:3000", "http://[::1]:3000"),
+        ("http://127.0.0.1:65535", "http://127.0.0.1:65535"),
+        ("https://0x7f.1", "https://127.0.0.1"),
+        ("https://dashboard.anon.com.", "https://dashboard.anon.com."),
+        (
+            "https://xn--dshboard-7fg.anon.com",
+            "https://xn--dshboard-7fg.anon.com",
+        ),
+    ] {
+        let origin = Origin::parse(input).map(|o| o.as_str().to_owned());
+        assert_eq!(origin, Ok(canonical.to_owned()), "{input:?}");
+    }
+    for (input, why) in [
+        ("https://[::1", OriginError::Host),
+        ("https://[::1]x", OriginError::Host),
+        ("https://[zz]", OriginError::Host),
+        ("https://anon.com:65536", OriginError::Host),
+        ("https://anon.com:+80", OriginError::Host),
+        ("https://anon.com:8x", OriginError::Host),
+        ("https://dashboard.anon.com@evil.com", OriginError::Host),
+        ("https://anon.com/path", OriginError::Path),
+        ("null", OriginError::Scheme),
+    ] {
+        assert_eq!(Origin::parse(input), Err(why), "{input:?}");
+    }
+    // Written any way the parser accepts, the origin matches what the modal's messages carry.
+    let rec = Recorder::new();
+    let written = Array::of1(&"HTTPS://Dashboard.ANON.com:443/".into());
+    let modal = embed(MODAL_URL, rec.options(&[("allowedOrigins", written.into())]));
+    from_modal(&modal, &opened());
+    assert_eq!(
+        rec.take(),
+        ["opened:migration_modal.opened", "event:migration_modal.opened"]
+    );
+    modal.destroy();
+}
+
 // ---- SECURITY-CASES: Messages ------------------------------------------------------------------
 
 #[wasm_bindgen_test]
