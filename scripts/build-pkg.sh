@@ -59,10 +59,15 @@ if [ "$mode" = size-std ]; then
 fi
 rm -rf "$out/snippets" # wasm-pack adds snippets but never removes old ones
 echo "[$out] wasm-pack build --release ${args[*]} ($mode)"
+# No stale wasm may pass for this build: a failed build leaves no package at all.
+rm -f "$stamp"
 wasm-pack --quiet build --mode no-install --release "${args[@]}" --out-dir "$out" --no-pack . -- "${cargo_args[@]}" 2>&1 |
-  grep -v '^\[INFO\]' || true
+  { grep -v '^\[INFO\]' || true; }
 [ -f "$stamp" ] || { echo "[$out] FAILED: no $stamp" >&2; exit 1; }
-[ "$out" = pkg ] && node scripts/minify-names.mjs "$out" && node scripts/trim-glue.mjs "$out"
+if [ "$out" = pkg ]; then
+  node scripts/minify-names.mjs "$out"
+  node scripts/trim-glue.mjs "$out"
+fi
 echo "$mode" > "$out/.build-mode"
 touch "$stamp"
 echo "[$out] built ($mode): $(wc -c < "$stamp") bytes of wasm, $(wc -c < "$out/anon_modal.js") bytes of JS glue"
