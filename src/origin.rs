@@ -68,15 +68,22 @@ impl Origin {
         } else {
             return Err(OriginError::Scheme);
         };
-        if !input.is_ascii() {
-            return Err(OriginError::NonAscii);
-        }
         let rest = &bytes[scheme_len..];
         let rest = rest.strip_suffix(b"/").unwrap_or(rest);
-        if rest.iter().any(|b| matches!(b, b'/' | b'?' | b'#' | b'\\')) {
+        // One pass, then the most telling reason first.
+        let (mut non_ascii, mut path, mut host) = (false, false, rest.is_empty());
+        for &b in rest {
+            non_ascii |= !b.is_ascii();
+            path |= matches!(b, b'/' | b'?' | b'#' | b'\\');
+            host |= b == b'@' || b <= b' ' || b == 0x7f;
+        }
+        if non_ascii {
+            return Err(OriginError::NonAscii);
+        }
+        if path {
             return Err(OriginError::Path);
         }
-        if rest.is_empty() || rest.iter().any(|&b| b == b'@' || b <= b' ' || b == 0x7f) {
+        if host {
             return Err(OriginError::Host);
         }
         Ok(())
