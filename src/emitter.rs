@@ -109,7 +109,8 @@ impl Emitter {
     pub fn remove_function(&self, topic: Topic, function: &JsValue) {
         let mut entries = self.entries.borrow_mut();
         if let Some(i) = entries.iter().position(|e| {
-            e.topic == topic && matches!(&e.listener, Listener::Js(f) if JsValue::from(f) == *function)
+            e.topic == topic
+                && matches!(&e.listener, Listener::Js(f) if AsRef::<JsValue>::as_ref(f) == function)
         }) {
             entries.remove(i);
         }
