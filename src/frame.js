@@ -1,4 +1,5 @@
-// The modal's iframe in the page's DOM: building it, showing it and hiding it.
+// The modal's iframe in the page's DOM: finding the page's window, building the iframe,
+// showing it and hiding it.
 //
 // Called from src/frame.rs. Every decision (which URL, which attributes, when to show) is
 // made in Rust; these functions only carry it out, in one call each, which is smaller and
@@ -57,4 +58,9 @@ export function hideFrame(frame, saved) {
   const body = frame.ownerDocument.body;
   if (overflow !== undefined && body) body.style.setProperty("overflow", overflow);
   if (focus && focus.isConnected) focus.focus();
+}
+
+/** The page's `window`, or `undefined` where there is none (Node, workers). */
+export function pageWindow() {
+  return typeof window === "undefined" ? undefined : window;
 }

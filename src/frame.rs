@@ -1,4 +1,5 @@
-//! The modal's iframe in the page: built, shown and hidden by `src/frame.js` in one call each.
+//! The modal's iframe in the page: built, shown and hidden by `src/frame.js` in one call each
+//! (which also finds the page's `window`).
 //!
 //! The decisions stay in Rust (the checked URL, the sandbox, when to show); the JavaScript
 //! side only carries them out. One call per step instead of a dozen `web-sys` calls keeps
@@ -6,7 +7,7 @@
 
 use js_sys::{Array, Promise};
 use wasm_bindgen::prelude::*;
-use web_sys::{Document, Element, HtmlIFrameElement};
+use web_sys::{Document, Element, HtmlIFrameElement, Window};
 
 #[wasm_bindgen(module = "/src/frame.js")]
 extern "C" {
@@ -26,6 +27,12 @@ extern "C" {
         allow: &str,
         referrer_policy: &str,
     ) -> Result<HtmlIFrameElement, JsValue>;
+
+    /// The page's `window`; `None` where there is none (Node, workers). A plain import, read
+    /// on each embed: `web_sys::window()` probes four globals, and a cached
+    /// `thread_local_v2` static brings in its cell code (132 B more in the package).
+    #[wasm_bindgen(js_name = pageWindow)]
+    pub(crate) fn page_window() -> Option<Window>;
 
     #[wasm_bindgen(js_name = showFrame)]
     fn show_frame(frame: &HtmlIFrameElement, lock_scroll: bool) -> JsValue;

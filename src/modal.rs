@@ -134,21 +134,8 @@ thread_local! {
     static CURRENT: RefCell<Weak<Shared>> = const { RefCell::new(Weak::new()) };
 }
 
-#[wasm_bindgen]
-extern "C" {
-    /// The page's `window`; `None` where there is none (Node, workers). Read directly rather
-    /// than through `web_sys::window()`, which probes four globals and costs bytes.
-    #[wasm_bindgen(thread_local_v2, js_name = window)]
-    static WINDOW: Option<Window>;
-}
-
-/// The page's `window`, if there is one.
-pub(crate) fn page_window() -> Option<Window> {
-    WINDOW.with(Clone::clone)
-}
-
 fn browser() -> Result<(Window, Document), Error> {
-    let window = page_window().ok_or_else(|| no_document("there is no window"))?;
+    let window = frame::page_window().ok_or_else(|| no_document("there is no window"))?;
     let document = window
         .document()
         .ok_or_else(|| no_document("there is no document"))?;
