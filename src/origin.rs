@@ -127,8 +127,7 @@ pub fn is_loopback_host(host: &str) -> bool {
     }
     let mut parts = 0;
     for (i, part) in host.as_bytes().split(|&b| b == b'.').enumerate() {
-        let ok = !part.is_empty() && part.len() <= 3 && part.iter().all(u8::is_ascii_digit);
-        if !ok || (i == 0 && part != b"127") || decimal(part).is_none_or(|n| n > 255) {
+        if !is_octet(part) || (i == 0 && part != b"127") {
             return false;
         }
         parts += 1;
@@ -136,10 +135,12 @@ pub fn is_loopback_host(host: &str) -> bool {
     parts == 4
 }
 
-/// The value of 1 to 5 ASCII digits (no sign, no spaces).
-fn decimal(text: &[u8]) -> Option<u32> {
-    (!text.is_empty() && text.len() <= 5 && text.iter().all(u8::is_ascii_digit))
-        .then(|| text.iter().fold(0, |n, d| n * 10 + u32::from(d - b'0')))
+/// `true` for one part of a dotted-decimal address: 1 to 3 ASCII digits, at most 255.
+fn is_octet(part: &[u8]) -> bool {
+    !part.is_empty()
+        && part.len() <= 3
+        && part.iter().all(u8::is_ascii_digit)
+        && part.iter().fold(0, |n, d| n * 10 + u32::from(d - b'0')) <= 255
 }
 
 /// The origins a modal accepts messages from, kept in serialized form for exact comparison.
