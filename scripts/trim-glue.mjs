@@ -5,8 +5,9 @@
 // - `initSync`'s support for its deprecated argument form: npm/index.js always passes
 //   `{ module }`.
 // - `passStringToWasm0`'s branch for a missing `realloc`: every call passes one.
-// - The `TextEncoder.encodeInto` fallback: the wasm needs bulk memory and non-trapping float
-//   conversions (Safari 15, Chrome 75, Firefox 79), and every such browser has `encodeInto`.
+// - The `TextEncoder.encodeInto` fallback: the wasm needs bulk memory, non-trapping float
+//   conversions and multiple return values (Chrome 85, Firefox 79, Safari 15), and every such
+//   browser has `encodeInto`.
 // Together 146 B less after brotli.
 //
 // Written shorter, with the same result:
@@ -18,6 +19,9 @@
 // - `getDataViewMemory0` asks whether its memory buffer is detached, or compares it where
 //   browsers cannot say; comparing is right everywhere (a grown memory has a new buffer).
 //   20 B less.
+// - The two stand-ins for a missing `FinalizationRegistry`: the wasm returns multiple values,
+//   so it only runs where FinalizationRegistry exists too (Chrome 85, Firefox 79, Safari 14.1).
+//   34 B less.
 // www/examples/test/glue.test.mjs runs the release glue with ASCII, accented and astral text.
 //
 // Each edit must find its text exactly once, so a new wasm-bindgen (it is pinned in
@@ -49,11 +53,12 @@ cut(
 cut("    if (realloc === undefined) {", "    let len = arg.length;");
 cut("if (!('encodeInto' in cachedTextEncoder)) {", "let WASM_VECTOR_LEN");
 
-/** Replaces `from` (a string, or a regular expression without the g flag) found exactly once. */
-function rewrite(from, to) {
-  const matches = typeof from === "string" ? js.split(from).length - 1 : (js.match(new RegExp(from.source, "g")) ?? []).length;
-  if (matches !== 1) throw new Error(`${file}: expected one ${from}, found ${matches}`);
-  js = js.replace(from, to);
+/** Replaces `from` (a string, or a regular expression without the g flag), found exactly `times` times. */
+function rewrite(from, to, times = 1) {
+  const pattern = new RegExp(typeof from === "string" ? from.replace(/[$.*+?^(){}|[\]\\]/g, "\\$&") : from.source, "g");
+  const matches = (js.match(pattern) ?? []).length;
+  if (matches !== times) throw new Error(`${file}: expected ${times} of ${from}, found ${matches}`);
+  js = js.replace(pattern, typeof from === "string" ? () => to : to);
 }
 
 rewrite(`function passStringToWasm0(arg, malloc, realloc) {
@@ -98,6 +103,9 @@ rewrite(
   /cachedDataViewMemory0\.buffer\.detached === true \|\| \(cachedDataViewMemory0\.buffer\.detached === undefined && (cachedDataViewMemory0\.buffer !== wasm\.\w+\.buffer)\)/,
   "$1",
 );
+rewrite(`(typeof FinalizationRegistry === 'undefined')
+    ? { register: () => {}, unregister: () => {} }
+    : new FinalizationRegistry(`, "new FinalizationRegistry(", 2);
 
 fs.writeFileSync(file, js);
 console.log(`[trim-glue] ${before} -> ${js.length} bytes of JS glue`);
