@@ -13,6 +13,7 @@
 #   across crates;
 # - lol_alloc replaces dlmalloc (feature small-allocator, only in this cdylib build);
 # - scripts/link-wasm.sh links it without js-sys's unused JSPI export;
+# - function-table slots that can only trap share one function (scripts/fold-traps.mjs);
 # - import and export names are shortened (scripts/minify-names.mjs), and glue that cannot
 #   run in this package is left out (scripts/trim-glue.mjs).
 # pkg/.build-mode says which std was used; the size budget has a figure for each.
@@ -33,7 +34,7 @@ fi
 stamp=$out/anon_modal_bg.wasm
 built_mode=$(cat "$out/.build-mode" 2>/dev/null || echo plain-std)
 if [ -f "$stamp" ] && [ "$built_mode" = "$mode" ] &&
-   [ -z "$(find src Cargo.toml Cargo.lock scripts/build-pkg.sh scripts/link-wasm.sh scripts/minify-names.mjs scripts/trim-glue.mjs -newer "$stamp" -print -quit)" ]; then
+   [ -z "$(find src Cargo.toml Cargo.lock scripts/build-pkg.sh scripts/link-wasm.sh scripts/fold-traps.mjs scripts/minify-names.mjs scripts/trim-glue.mjs -newer "$stamp" -print -quit)" ]; then
   echo "[$out] up to date ($mode): $(wc -c < "$stamp") bytes of wasm"
   exit 0
 fi
@@ -65,6 +66,7 @@ wasm-pack --quiet build --mode no-install --release "${args[@]}" --out-dir "$out
   { grep -v '^\[INFO\]' || true; }
 [ -f "$stamp" ] || { echo "[$out] FAILED: no $stamp" >&2; exit 1; }
 if [ "$out" = pkg ]; then
+  node scripts/fold-traps.mjs "$out"
   node scripts/minify-names.mjs "$out"
   node scripts/trim-glue.mjs "$out"
 fi
