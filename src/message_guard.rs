@@ -59,7 +59,8 @@ extern "C" {
 pub struct MessageGuard {
     /// Our iframe's window; `None` when it has none (then every message is dropped).
     window: Option<JsValue>,
-    origins: Vec<JsValue>,
+    /// The allowed origins, as JS strings (one `includes` call per message).
+    origins: Array,
     tag: JsValue,
     source_key: JsValue,
     event_key: JsValue,
@@ -91,7 +92,7 @@ impl MessageGuard {
             _ => return Err(RejectReason::Source),
         }
         let origin = event.origin();
-        if !self.origins.contains(&origin) {
+        if !self.origins.includes(&origin, 0) {
             return Err(RejectReason::Origin);
         }
         let data = event.data();
