@@ -8,7 +8,8 @@
 //
 // The same wasm-opt call then runs -Os a second time (wasm-pack ran it once): the second round
 // still finds work, 36 B less after brotli with size-std and 89 B with the shipped std; a
-// third finds none.
+// third finds none. Last, --reorder-functions gives the most-called functions the shortest
+// indices: 48 B less with size-std, 16 B more with the shipped std (kept for the first).
 //
 //   node scripts/minify-names.mjs pkg
 import { execFileSync } from "node:child_process";
@@ -22,7 +23,7 @@ const features = ["--enable-bulk-memory", "--enable-nontrapping-float-to-int", "
   "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue"];
 
 const before = fs.statSync(wasmPath).size;
-const mapping = JSON.parse(execFileSync("wasm-opt", [wasmPath, ...features, "--minify-imports-and-exports-and-modules", "--strip-producers", "--strip-target-features", "-Os", "-o", wasmPath], { encoding: "utf8" }));
+const mapping = JSON.parse(execFileSync("wasm-opt", [wasmPath, ...features, "--minify-imports-and-exports-and-modules", "--strip-producers", "--strip-target-features", "-Os", "--reorder-functions", "-o", wasmPath], { encoding: "utf8" }));
 const escape = (s) => s.replace(/[$.*+?^(){}|[\]\\]/g, "\\$&");
 
 function replace(text, pattern, replacement, { exactly, file }) {
