@@ -95,9 +95,8 @@ pub fn read_options(
             .filter(|a| a.length() > 0)
             .ok_or_else(|| invalid("allowedOrigins", "a non-empty array of origin strings"))?;
         let mut parsed = AllowList::default();
-        for i in 0..list.length() {
-            let text = list
-                .get(i)
+        for entry in list.iter() {
+            let text = entry
                 .as_string()
                 .ok_or_else(|| invalid("allowedOrigins", "an array of strings"))?;
             let origin = Origin::parse(&text).map_err(|why| {
