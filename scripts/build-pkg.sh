@@ -46,16 +46,19 @@ if [ "$out" = pkg ]; then
   # 1000 measured 14.8 to 15.1 KB). With -Zcross-crate-inline-threshold=always, every function
   # of the crates compiled here (std too, in size-std) is available for inlining in the crates
   # that call it, as if marked #[inline]: another 1,058 B (size-std) and 563 B (plain-std) less.
+  # No panic locations: a panic message has nowhere to go in this package. A lower inlining
+  # threshold than opt-level z's default measured smallest (50 of 0-150 with size-std). With
+  # the shipped std these two save 428 B; they were first kept to the size-std build.
   # RUSTC_BOOTSTRAP allows -Z flags on a stable compiler.
   export RUSTC_BOOTSTRAP=1 CARGO_TARGET_DIR="$root/target/$mode"
-  export RUSTFLAGS="-Zinline-mir=yes -Zinline-mir-threshold=350 -Zcross-crate-inline-threshold=always"
+  export RUSTFLAGS="-Zinline-mir=yes -Zinline-mir-threshold=350 -Zcross-crate-inline-threshold=always -Zlocation-detail=none -Cllvm-args=-inline-threshold=50"
 fi
 if [ "$mode" = size-std ]; then
-  # No panic machinery, no panic locations, no Debug formatting: none of it can reach a user.
-  # A lower inlining threshold than opt-level z's default measured smallest (50 of 0-150).
+  # No panic machinery and no Debug formatting: none of it can reach a user.
   # Without reference types, wasm-bindgen keeps JS values in a JS-side slab instead of a wasm
-  # table managed by wasm code: 389 B smaller (std is rebuilt with the same flags).
-  RUSTFLAGS+=" -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none -Cllvm-args=-inline-threshold=50 -Ctarget-feature=-reference-types"
+  # table managed by wasm code: 389 B smaller (std is rebuilt with the same flags; the
+  # shipped std has reference types, and wasm-bindgen refuses the mix).
+  RUSTFLAGS+=" -Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Ctarget-feature=-reference-types"
   cargo_args+=(-Zbuild-std=std,panic_abort)
 fi
 rm -rf "$out/snippets" # wasm-pack adds snippets but never removes old ones
