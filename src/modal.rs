@@ -15,7 +15,7 @@ use crate::message_guard::{MessageGuard, RejectReason};
 use crate::origin::AllowList;
 use crate::signed_url::{check_modal_url, UrlParts};
 use js_sys::{Function, Object, Promise, Reflect};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element, HtmlIFrameElement, Window};
@@ -116,18 +116,30 @@ impl Drop for ReadyTimer {
 }
 
 /// The state of one mounted modal, shared by its handles and its listener.
-#[derive(Debug)]
+///
+/// What is only ever taken or replaced whole sits in a `Cell<Option<_>>`: no borrow flag to
+/// check, and no borrow that a callback could collide with.
 pub(crate) struct Shared {
     iframe: HtmlIFrameElement,
     fullscreen: bool,
     guard: MessageGuard,
     lifecycle: RefCell<Lifecycle>,
     pub(crate) emitter: Emitter,
-    listener: RefCell<Option<MessageListener>>,
-    timer: RefCell<Option<ReadyTimer>>,
-    resolve: RefCell<Option<Function>>,
+    listener: Cell<Option<MessageListener>>,
+    timer: Cell<Option<ReadyTimer>>,
+    resolve: Cell<Option<Function>>,
     settled: Promise,
-    saved: RefCell<Option<frame::Saved>>,
+    saved: Cell<Option<frame::Saved>>,
+}
+
+impl std::fmt::Debug for Shared {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Shared")
+            .field("iframe", &self.iframe)
+            .field("lifecycle", &self.lifecycle)
+            .field("emitter", &self.emitter)
+            .finish_non_exhaustive()
+    }
 }
 
 thread_local! {
@@ -229,17 +241,17 @@ impl Shared {
             fullscreen,
             lifecycle: RefCell::new(Lifecycle::new(false)),
             emitter: Emitter::default(),
-            listener: RefCell::new(None),
-            timer: RefCell::new(None),
-            resolve: RefCell::new(Some(resolve)),
+            listener: Cell::new(None),
+            timer: Cell::new(None),
+            resolve: Cell::new(Some(resolve)),
             settled,
-            saved: RefCell::new(None),
+            saved: Cell::new(None),
         });
 
         // The listener owns a strong reference: the modal lives until it is torn down.
         let owner = Rc::clone(&shared);
         let callback = Callback::new(move |event: JsValue| owner.on_message(event.unchecked_ref()));
-        *shared.listener.borrow_mut() = Some(MessageListener::new(&window, callback));
+        shared.listener.set(Some(MessageListener::new(&window, callback)));
 
         if options.ready_timeout_ms > 0 {
             let weak = Rc::downgrade(&shared);
@@ -258,11 +270,11 @@ impl Shared {
                 callback.as_ref().unchecked_ref(),
                 timeout,
             ) {
-                *shared.timer.borrow_mut() = Some(ReadyTimer {
+                shared.timer.set(Some(ReadyTimer {
                     window,
                     id,
                     _callback: callback,
-                });
+                }));
             }
         }
 
@@ -293,7 +305,7 @@ impl Shared {
     /// Carries out one step of the lifecycle. No borrow is held while callbacks run.
     fn apply(&self, step: Step, kind: EventKind, event: &JsValue) {
         if step.ready {
-            drop(self.timer.borrow_mut().take());
+            drop(self.timer.take());
         }
         if let Some(visible) = step.visibility {
             self.set_visible(visible);
@@ -330,17 +342,17 @@ impl Shared {
     }
 
     fn settle(&self, event: &JsValue) {
-        if let Some(resolve) = self.resolve.borrow_mut().take() {
+        if let Some(resolve) = self.resolve.take() {
             let _ = resolve.call1(&JsValue::UNDEFINED, event);
         }
     }
 
     fn set_visible(&self, visible: bool) {
         if visible {
-            *self.saved.borrow_mut() = Some(frame::show(&self.iframe, self.fullscreen));
+            self.saved.set(Some(frame::show(&self.iframe, self.fullscreen)));
             self.focus_when_ready();
         } else {
-            let saved = self.saved.borrow_mut().take();
+            let saved = self.saved.take();
             frame::hide(&self.iframe, saved);
         }
     }
@@ -356,8 +368,8 @@ impl Shared {
     }
 
     fn teardown_dom(&self) {
-        drop(self.listener.borrow_mut().take());
-        drop(self.timer.borrow_mut().take());
+        drop(self.listener.take());
+        drop(self.timer.take());
         // Focus and scroll are saved only while shown, so "shown" says whether to restore.
         if self.lifecycle.borrow().is_visible() {
             self.set_visible(false);
