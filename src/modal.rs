@@ -143,7 +143,7 @@ impl std::fmt::Debug for Shared {
 }
 
 thread_local! {
-    static CURRENT: RefCell<Weak<Shared>> = const { RefCell::new(Weak::new()) };
+    static CURRENT: Cell<Weak<Shared>> = const { Cell::new(Weak::new()) };
 }
 
 fn browser() -> Result<(Window, Document), Error> {
@@ -281,7 +281,7 @@ impl Shared {
         if !options.hidden {
             shared.request_visibility(true);
         }
-        CURRENT.with(|current| *current.borrow_mut() = Rc::downgrade(&shared));
+        CURRENT.set(Rc::downgrade(&shared));
         Ok(shared)
     }
 
@@ -375,12 +375,10 @@ impl Shared {
             self.set_visible(false);
         }
         self.iframe.remove();
-        CURRENT.with(|current| {
-            let mut current = current.borrow_mut();
-            if std::ptr::eq(current.as_ptr(), self) {
-                *current = Weak::new();
-            }
-        });
+        let current = CURRENT.take();
+        if !std::ptr::eq(current.as_ptr(), self) {
+            CURRENT.set(current);
+        }
     }
 
     /// Shows (`true`) or hides (`false`) the modal at the host's request.
@@ -429,7 +427,8 @@ impl Shared {
 }
 
 fn destroy_current() {
-    if let Some(previous) = CURRENT.with(|current| current.borrow().upgrade()) {
+    // Taken, not read: the next modal replaces it anyway.
+    if let Some(previous) = CURRENT.take().upgrade() {
         previous.destroy();
     }
 }
