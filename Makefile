@@ -67,6 +67,7 @@ size:
 ## Sizes against the peers (table + docs/size-chart.svg) and speed against the floor and Anon's SDK.
 bench:
 	$(ENV) scripts/build-pkg.sh
+	$(ENV) scripts/build-pkg.sh floor
 	node bench/size.mjs
 	node bench/speed.mjs
 

@@ -3,6 +3,7 @@
 //   node bench/size.mjs           print the table, write bench/out/sizes.json and docs/size-chart.svg
 //   node bench/size.mjs --check   also fail when ours is over bench/size-budget.json
 //   node bench/size.mjs --ours    only measure ours (no peers needed)
+// The floor in Rust (bench/wasm-floor) is measured when it was built (`make bench` builds it).
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
@@ -77,11 +78,25 @@ ${bars}
   fs.writeFileSync(file, svg);
 }
 
+/** bench/floor.js ported to Rust, built like the package (`scripts/build-pkg.sh floor`). */
+async function measureWasmFloor() {
+  const dir = path.join(here, "wasm-floor/pkg");
+  if (!fs.existsSync(path.join(dir, "anon_modal_bg.wasm"))) {
+    console.log("(bench/wasm-floor not built: scripts/build-pkg.sh floor)");
+    return null;
+  }
+  const js = measure(await bundle(`export { initSync, embedAnonModal } from "./anon_modal.js";`, [], dir));
+  const wasm = measure(fs.readFileSync(path.join(dir, "anon_modal_bg.wasm")));
+  return { name: "the floor in Rust (bench/wasm-floor)", js, wasm, total: sum(js, wasm) };
+}
+
 const rows = [await measureOurs()];
 if (!args.has("--ours")) {
+  const wasmFloor = await measureWasmFloor();
   for (const [name, entry, external] of PEERS) {
     const size = measure(await bundle(entry, external));
     rows.push({ name, js: size, total: size });
+    if (wasmFloor && rows.length === 2) rows.push(wasmFloor);
   }
 }
 const kb = (n) => (n / 1024).toFixed(1).padStart(6);

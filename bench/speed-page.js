@@ -9,7 +9,7 @@ const modalUrl = `http://localhost:${location.port}/blank-modal`;
 const modalOrigin = `http://localhost:${location.port}`;
 // Every implementation's callback counts what it was handed, so a run whose "accepted"
 // messages were dropped (or whose foreign ones got through) fails instead of looking fast.
-const delivered = { floor: 0, ours: 0 };
+const delivered = { floor: 0, ours: 0, wasmFloor: 0 };
 const count = (name) => () => { delivered[name]++; };
 function expectDelivered(name, before, expected, what) {
   const got = delivered[name] - before;
@@ -40,17 +40,38 @@ const IMPLS = {
       return { win: m.iframe.contentWindow, destroy: () => { m.destroy(); m.free(); } };
     },
   },
+  // bench/floor.js in Rust (bench/wasm-floor), loaded by runWasmFloor.
+  wasmFloor: {
+    embed: () => {
+      const m = wasmFloor.embedAnonModal(modalUrl, { onEvent: count("wasmFloor") });
+      return { win: document.querySelector("iframe:last-of-type").contentWindow, destroy: () => { m.destroy(); m.free(); } };
+    },
+  },
 };
+let wasmFloor;
 
 export async function runMain(rounds = 31) {
   await init();
-  const out = { bare: [], floor: { foreign: [], accepted: [], embed: [] }, ours: { foreign: [], accepted: [], embed: [] } };
+  const out = await compare(["floor", "ours"], rounds);
+  out.hostile = await hostileFlood();
+  return out;
+}
+
+/** The floor in Rust against the JS floor, on a page of its own (it is not anon-modal). */
+export async function runWasmFloor(rounds = 31) {
+  wasmFloor = await import("/bench/wasm-floor/pkg/anon_modal.js");
+  await wasmFloor.default();
+  return compare(["floor", "wasmFloor"], rounds);
+}
+
+async function compare([a, b], rounds) {
+  const out = { bare: [], [a]: { foreign: [], accepted: [], embed: [] }, [b]: { foreign: [], accepted: [], embed: [] } };
   const blank = messages(window);
   for (let i = 0; i < 3; i++) timeDispatch(blank.accepted); // warm up
   // Embed calls first, in a phase of their own: a message batch's garbage would otherwise be
   // collected during the next embed and counted against it.
   for (let r = 0; r < rounds; r++) {
-    for (const name of r % 2 ? ["floor", "ours"] : ["ours", "floor"]) {
+    for (const name of r % 2 ? [a, b] : [b, a]) {
       const t0 = performance.now();
       const m = IMPLS[name].embed();
       out[name].embed.push(performance.now() - t0);
@@ -60,7 +81,7 @@ export async function runMain(rounds = 31) {
   }
   for (let r = 0; r < rounds; r++) {
     out.bare.push(timeDispatch(blank.accepted));
-    const order = r % 2 ? ["floor", "ours"] : ["ours", "floor"];
+    const order = r % 2 ? [a, b] : [b, a];
     for (const name of order) {
       const m = IMPLS[name].embed();
       const ev = messages(m.win);
@@ -76,14 +97,13 @@ export async function runMain(rounds = 31) {
   }
   const bare = median(out.bare);
   const summary = { bare_ns: bare };
-  for (const name of ["floor", "ours"]) {
+  for (const name of [a, b]) {
     summary[name] = {
       foreign_extra_ns: median(out[name].foreign) - bare,
       accepted_extra_ns: median(out[name].accepted) - bare,
       embed_ms: median(out[name].embed),
     };
   }
-  summary.hostile = await hostileFlood();
   return summary;
 }
 

@@ -1,4 +1,5 @@
-// Speed of anon-modal against the plain-JS floor and Anon's own SDK, in headless Chromium
+// Speed of anon-modal against the plain-JS floor and Anon's own SDK (and, when built, the floor
+// ported to Rust: bench/wasm-floor), in headless Chromium
 // (Debian's, driven by playwright-core). Prints a table and writes bench/out/speed.json.
 //   node bench/speed.mjs
 import http from "node:http";
@@ -43,6 +44,8 @@ async function inPage(fn) {
 }
 const main = await inPage(async () => (await import("/bench/speed-page.js")).runMain());
 const anon = await inPage(async () => (await import("/bench/speed-page.js")).runAnon());
+const hasWasmFloor = fs.existsSync(path.join(here, "wasm-floor/pkg/anon_modal_bg.wasm"));
+const wasmFloor = hasWasmFloor ? await inPage(async () => (await import("/bench/speed-page.js")).runWasmFloor()) : null;
 await browser.close();
 server.close();
 
@@ -58,5 +61,13 @@ const fmt = (v) => (v === null ? "-" : v.toFixed(v < 10 ? 2 : 0));
 console.log(`Chromium ${version}, medians of 31 interleaved rounds of ${(10000).toLocaleString("en")} dispatches; bare dispatch ${main.bare_ns.toFixed(0)} ns`);
 console.log(`${"".padEnd(38)} ${"floor".padStart(8)} ${"ours".padStart(8)} ${"Anon SDK".padStart(9)} ${"ours/floor".padStart(11)} ${"goal".padStart(6)}`);
 for (const [name, a, b, c, r, goal] of rows) console.log(`${name.padEnd(38)} ${fmt(a).padStart(8)} ${fmt(b).padStart(8)} ${fmt(c).padStart(9)} ${r.padStart(11)} ${goal.padStart(6)}`);
+if (wasmFloor) {
+  const [jf, rf] = [wasmFloor.floor, wasmFloor.wasmFloor];
+  console.log(`the floor in Rust (bench/wasm-floor), on its own page against the JS floor: foreign ${fmt(rf.foreign_extra_ns)} ns ` +
+    `(${ratio(rf.foreign_extra_ns, jf.foreign_extra_ns)}), accepted ${fmt(rf.accepted_extra_ns)} ns (${ratio(rf.accepted_extra_ns, jf.accepted_extra_ns)}), ` +
+    `embed ${fmt(rf.embed_ms)} ms (${ratio(rf.embed_ms, jf.embed_ms)})`);
+} else {
+  console.log("(bench/wasm-floor not built: scripts/build-pkg.sh floor)");
+}
 fs.mkdirSync(path.join(here, "out"), { recursive: true });
-fs.writeFileSync(path.join(here, "out/speed.json"), JSON.stringify({ date: new Date().toISOString(), chromium: version, main, anon }, null, 2));
+fs.writeFileSync(path.join(here, "out/speed.json"), JSON.stringify({ date: new Date().toISOString(), chromium: version, main, anon, wasmFloor }, null, 2));

@@ -3,6 +3,8 @@
 # than every source file, and prints its size.
 #   scripts/build-pkg.sh        pkg/       the browser package (--target web, feature browser)
 #   scripts/build-pkg.sh node   pkg-node/  verifyWebhook/signWebhook for Node (feature node)
+#   scripts/build-pkg.sh floor  bench/wasm-floor/pkg/  bench/floor.js in Rust, built the same
+#                               way as pkg/ (for the size benchmark)
 #
 # The browser package is built for size where the toolchain allows it:
 # - with the toolchain's std source (Debian's rust-web-src, or `rustup component add rust-src`),
@@ -21,24 +23,29 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 . scripts/env.sh
+crate=. sources=(src Cargo.toml Cargo.lock)
 case "${1:-web}" in
   web) out=pkg; args=(--target web); cargo_args=(--features small-allocator)
     export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER="$root/scripts/link-wasm.sh" ;;
   node) out=pkg-node; args=(--target nodejs); cargo_args=(--no-default-features --features node) ;;
-  *) echo "usage: $0 [web|node]" >&2; exit 2 ;;
+  floor) out=bench/wasm-floor/pkg; crate=bench/wasm-floor; args=(--target web); cargo_args=(--features small-allocator)
+    sources=(bench/wasm-floor/lib.rs bench/wasm-floor/Cargo.toml bench/wasm-floor/Cargo.lock)
+    export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER="$root/scripts/link-wasm.sh" ;;
+  *) echo "usage: $0 [web|node|floor]" >&2; exit 2 ;;
 esac
+browser=; [ "$out" = pkg-node ] || browser=1
 mode=plain-std
-if [ "$out" = pkg ] && [ -z "${ANON_MODAL_PLAIN_STD:-}" ] && [ -d "$(rustc --print sysroot)/lib/rustlib/src/rust/library/std" ]; then
+if [ -n "$browser" ] && [ -z "${ANON_MODAL_PLAIN_STD:-}" ] && [ -d "$(rustc --print sysroot)/lib/rustlib/src/rust/library/std" ]; then
   mode=size-std
 fi
 stamp=$out/anon_modal_bg.wasm
 built_mode=$(cat "$out/.build-mode" 2>/dev/null || echo plain-std)
 if [ -f "$stamp" ] && [ "$built_mode" = "$mode" ] &&
-   [ -z "$(find src Cargo.toml Cargo.lock scripts/build-pkg.sh scripts/link-wasm.sh scripts/fold-traps.mjs scripts/minify-names.mjs scripts/trim-glue.mjs -newer "$stamp" -print -quit)" ]; then
+   [ -z "$(find "${sources[@]}" scripts/build-pkg.sh scripts/link-wasm.sh scripts/fold-traps.mjs scripts/minify-names.mjs scripts/trim-glue.mjs -newer "$stamp" -print -quit)" ]; then
   echo "[$out] up to date ($mode): $(wc -c < "$stamp") bytes of wasm"
   exit 0
 fi
-if [ "$out" = pkg ]; then
+if [ -n "$browser" ]; then
   # rustc's MIR inliner, on in every opt-level 3 build, is off at opt-level z. Turned on, it
   # inlines small helpers before LLVM sees them; twiggy shows the gain spread over RawVec
   # growth, wasm-bindgen's argument conversions and the exported methods' shims: 1,253 B
@@ -50,7 +57,8 @@ if [ "$out" = pkg ]; then
   # threshold than opt-level z's default measured smallest (50 of 0-150 with size-std). With
   # the shipped std these two save 428 B; they were first kept to the size-std build.
   # RUSTC_BOOTSTRAP allows -Z flags on a stable compiler.
-  export RUSTC_BOOTSTRAP=1 CARGO_TARGET_DIR="$root/target/$mode"
+  target=$mode; [ "$crate" = . ] || target=$mode-floor
+  export RUSTC_BOOTSTRAP=1 CARGO_TARGET_DIR="$root/target/$target"
   export RUSTFLAGS="-Zinline-mir=yes -Zinline-mir-threshold=350 -Zcross-crate-inline-threshold=always -Zlocation-detail=none -Cllvm-args=-inline-threshold=50"
 fi
 if [ "$mode" = size-std ]; then
@@ -65,10 +73,10 @@ rm -rf "$out/snippets" # wasm-pack adds snippets but never removes old ones
 echo "[$out] wasm-pack build --release ${args[*]} ($mode)"
 # No stale wasm may pass for this build: a failed build leaves no package at all.
 rm -f "$stamp"
-wasm-pack --quiet build --mode no-install --release "${args[@]}" --out-dir "$out" --no-pack . -- "${cargo_args[@]}" 2>&1 |
+wasm-pack --quiet build --mode no-install --release "${args[@]}" --out-dir "$root/$out" --no-pack "$crate" -- "${cargo_args[@]}" 2>&1 |
   { grep -v '^\[INFO\]' || true; }
 [ -f "$stamp" ] || { echo "[$out] FAILED: no $stamp" >&2; exit 1; }
-if [ "$out" = pkg ]; then
+if [ -n "$browser" ]; then
   node scripts/fold-traps.mjs "$out"
   node scripts/minify-names.mjs "$out"
   node scripts/trim-glue.mjs "$out"
