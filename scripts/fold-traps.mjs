@@ -3,8 +3,8 @@
 //
 // The wasm's function table holds the targets of its indirect calls: the methods of Rust
 // trait objects (closures) and wasm-bindgen's closure shims. With panics that abort, most
-// methods no caller can reach become a lone `unreachable`: 43 of the 56 slots, spread over 17
-// such functions of different signatures. wasm-opt must keep each of them, since a slot's
+// methods no caller can reach become a lone `unreachable`: in the size-std build, 43 of the 56
+// slots, spread over 17 such functions of different signatures. wasm-opt must keep each of them, since a slot's
 // index is data it cannot follow. Calling any of those slots traps; after this script it still
 // traps (at the `unreachable`, or at the signature check of `call_indirect`), so nothing a
 // program can observe changes. The 16 functions left without a slot are removed by the -Os

@@ -22,10 +22,12 @@
 // - The two stand-ins for a missing `FinalizationRegistry`: the wasm returns multiple values,
 //   so it only runs where FinalizationRegistry exists too (Chrome 85, Firefox 79, Safari 14.1).
 //   34 B less.
-// www/examples/test/glue.test.mjs runs the release glue with ASCII, accented and astral text.
+// www/examples/test/glue.test.mjs runs the release glue with ASCII, accented and astral text,
+// and a lone surrogate.
 //
-// Each edit must find its text exactly once, so a new wasm-bindgen (it is pinned in
-// Cargo.toml) that changes the glue stops the build instead of shipping something half-edited.
+// Each edit must find its text exactly as often as expected (once, or twice for the
+// FinalizationRegistry stand-ins), so a new wasm-bindgen (it is pinned in Cargo.toml) that
+// changes the glue stops the build instead of shipping something half-edited.
 //
 //   node scripts/trim-glue.mjs pkg
 import fs from "node:fs";
