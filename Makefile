@@ -72,7 +72,7 @@ bench:
 	node bench/speed.mjs
 
 clean:
-	rm -rf target pkg pkg-node www/examples/dist
+	rm -rf target pkg pkg-node www/examples/dist bench/wasm-floor/pkg
 
 ## Fuzz the webhook verifier and the event parser (needs a nightly toolchain and cargo-fuzz).
 FUZZ_SECONDS ?= 120
