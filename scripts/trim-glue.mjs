@@ -4,16 +4,16 @@
 // Left out, because they can never run here:
 // - `initSync`'s support for its deprecated argument form: npm/index.js always passes
 //   `{ module }`.
-// - `passStringToWasm0`'s branch for a missing `realloc`: every call passes one.
 // - The `TextEncoder.encodeInto` fallback: the wasm needs bulk memory, non-trapping float
 //   conversions and multiple return values (Chrome 85, Firefox 79, Safari 15), and every such
 //   browser has `encodeInto`.
-// Together 146 B less after brotli.
+// With `passStringToWasm0`'s branch for a missing `realloc` (below), 146 B less after brotli.
 //
 // Written shorter, with the same result:
-// - `passStringToWasm0` copies ASCII by hand and encodes the rest with `encodeInto`, growing
-//   the buffer when it meets the first non-ASCII character. Here it allocates the most UTF-8
-//   can take (3 bytes per UTF-16 unit), encodes once and shrinks to what was written. Only
+// - `passStringToWasm0` has a branch for a missing `realloc`, which every call here passes;
+//   then it copies ASCII by hand and encodes the rest with `encodeInto`, growing the buffer
+//   when it meets the first non-ASCII character. Here it allocates the most UTF-8 can take
+//   (3 bytes per UTF-16 unit), encodes once and shrinks to what was written. Only
 //   caller input crosses this way (the URL, option strings, event names), never a message, so
 //   the one extra copy costs nothing that matters. 88 B less.
 // - `getDataViewMemory0` asks whether its memory buffer is detached, or compares it where
@@ -52,7 +52,6 @@ cut(
   "    const imports = __wbg_get_imports();",
   "    ({ module } = module);\n\n",
 );
-cut("    if (realloc === undefined) {", "    let len = arg.length;");
 cut("if (!('encodeInto' in cachedTextEncoder)) {", "let WASM_VECTOR_LEN");
 
 /** Replaces `from` (a string, or a regular expression without the g flag), found exactly `times` times. */
@@ -64,6 +63,14 @@ function rewrite(from, to, times = 1) {
 }
 
 rewrite(`function passStringToWasm0(arg, malloc, realloc) {
+    if (realloc === undefined) {
+        const buf = cachedTextEncoder.encode(arg);
+        const ptr = malloc(buf.length, 1) >>> 0;
+        getUint8ArrayMemory0().subarray(ptr, ptr + buf.length).set(buf);
+        WASM_VECTOR_LEN = buf.length;
+        return ptr;
+    }
+
     let len = arg.length;
     let ptr = malloc(len, 1) >>> 0;
 
