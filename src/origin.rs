@@ -161,7 +161,8 @@ impl AllowList {
 
     /// Adds `origin` (once: a repeated origin is kept once).
     pub fn push(&mut self, origin: &Origin) {
-        if !self.origins.iter().any(|o| o == origin.as_str()) {
+        // An `Origin` is never `"null"`, so `allows` is exactly "already in the list".
+        if !self.allows(origin.as_str()) {
             self.origins.push(origin.0.clone());
         }
     }
