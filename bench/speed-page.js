@@ -44,7 +44,7 @@ const IMPLS = {
   wasmFloor: {
     embed: () => {
       const m = wasmFloor.embedAnonModal(modalUrl, { onEvent: count("wasmFloor") });
-      return { win: document.querySelector("iframe:last-of-type").contentWindow, destroy: () => { m.destroy(); m.free(); } };
+      return { win: m.iframe.contentWindow, destroy: () => { m.destroy(); m.free(); } };
     },
   },
 };

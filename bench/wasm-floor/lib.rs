@@ -37,14 +37,21 @@ impl Mounted {
     }
 }
 
-/// A mounted floor modal.
+/// A mounted floor modal: its iframe and `destroy`, as `embedFloor` returns them.
 #[wasm_bindgen]
 pub struct Floor {
+    iframe: HtmlIFrameElement,
     mounted: Rc<std::cell::OnceCell<Mounted>>,
 }
 
 #[wasm_bindgen]
 impl Floor {
+    /// The modal's iframe.
+    #[wasm_bindgen(getter)]
+    pub fn iframe(&self) -> HtmlIFrameElement {
+        self.iframe.clone()
+    }
+
     /// Removes the iframe and the listener.
     pub fn destroy(&self) {
         if let Some(mounted) = self.mounted.get() {
@@ -116,8 +123,8 @@ pub fn embed(url: &str, options: JsValue) -> Result<Floor, JsValue> {
     window.add_event_listener_with_callback("message", listener.as_ref().unchecked_ref())?;
     let _ = mounted.set(Mounted {
         window,
-        iframe,
+        iframe: iframe.clone(),
         listener,
     });
-    Ok(Floor { mounted })
+    Ok(Floor { iframe, mounted })
 }
