@@ -92,12 +92,12 @@ async function measureWasmFloor() {
 
 const rows = [await measureOurs()];
 if (!args.has("--ours")) {
-  const wasmFloor = await measureWasmFloor();
   for (const [name, entry, external] of PEERS) {
     const size = measure(await bundle(entry, external));
     rows.push({ name, js: size, total: size });
-    if (wasmFloor && rows.length === 2) rows.push(wasmFloor);
   }
+  const wasmFloor = await measureWasmFloor();
+  if (wasmFloor) rows.splice(2, 0, wasmFloor); // beside the plain-JS floor
 }
 const kb = (n) => (n / 1024).toFixed(1).padStart(6);
 console.log(`${"package".padEnd(36)} ${"raw KB".padStart(8)} ${"gzip KB".padStart(8)} ${"brotli KB".padStart(9)}`);
