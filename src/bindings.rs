@@ -3,12 +3,12 @@
 //! A thin layer over [`crate::modal`]: it converts arguments, throws `AnonModalError`s and
 //! declares the precise TypeScript types (the generated `.d.ts` has no `any`).
 
-use crate::emitter::{Listener, Topic};
+use crate::emitter::Topic;
 use crate::error::{Error, ErrorCode};
-use crate::modal::{AnonModal, Callback, Shared};
+use crate::modal::{AnonModal, Shared};
 use crate::options::read_options;
 use js_sys::{Function, Promise};
-use std::rc::{Rc, Weak};
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlIFrameElement;
 
@@ -160,31 +160,25 @@ fn function_argument(callback: JsValue) -> Result<Function, JsValue> {
 
 #[wasm_bindgen(js_class = AnonModal)]
 impl JsAnonModal {
-    fn subscribe(&self, name: JsValue, callback: JsValue, once: bool) -> Result<JsValue, JsValue> {
+    fn subscribe(&self, name: JsValue, callback: JsValue, once: bool) -> Result<Function, JsValue> {
         let topic = topic_argument(&name)?;
-        let id = self
+        // The unsubscribe function holds the listener list, not the modal: calling it after
+        // destroy() is a harmless no-op.
+        Ok(self
             .shared
-            .subscribe(topic, Listener::Js(function_argument(callback)?), once);
-        let weak: Weak<Shared> = Rc::downgrade(&self.shared);
-        // Owned by the JS garbage collector, and holding only a weak reference: no leak, and
-        // calling it after destroy() is a harmless no-op.
-        let unsubscribe = Callback::new(move |_: JsValue| {
-            if let Some(shared) = weak.upgrade() {
-                shared.emitter.remove(id);
-            }
-        });
-        Ok(unsubscribe.into_js_value())
+            .emitter
+            .add(topic, &function_argument(callback)?, once))
     }
 
     /// Listens to one event type; returns an unsubscribe function.
     #[wasm_bindgen(skip_typescript)]
-    pub fn on(&self, name: JsValue, callback: JsValue) -> Result<JsValue, JsValue> {
+    pub fn on(&self, name: JsValue, callback: JsValue) -> Result<Function, JsValue> {
         self.subscribe(name, callback, false)
     }
 
     /// Listens to the next event of one type; returns an unsubscribe function.
     #[wasm_bindgen(skip_typescript)]
-    pub fn once(&self, name: JsValue, callback: JsValue) -> Result<JsValue, JsValue> {
+    pub fn once(&self, name: JsValue, callback: JsValue) -> Result<Function, JsValue> {
         self.subscribe(name, callback, true)
     }
 
@@ -192,7 +186,7 @@ impl JsAnonModal {
     #[wasm_bindgen(skip_typescript)]
     pub fn off(&self, name: JsValue, callback: JsValue) -> Result<(), JsValue> {
         let topic = topic_argument(&name)?;
-        self.shared.emitter.remove_function(topic, &callback);
+        self.shared.emitter.remove(topic, &callback);
         Ok(())
     }
 
@@ -247,7 +241,7 @@ pub fn embed_anon_modal(url: JsValue, options: JsValue) -> Result<JsAnonModal, J
     let modal = AnonModal::embed(&url, options)?;
     let shared = Rc::clone(modal.shared());
     for (topic, function) in listeners {
-        shared.subscribe(topic, Listener::Js(function), false);
+        shared.emitter.add(topic, &function, false);
     }
     modal.detach();
     Ok(JsAnonModal { shared })

@@ -2,14 +2,12 @@
 //!
 //! Dispatch follows the DOM's rules for `EventTarget`: a listener added while an event is being
 //! dispatched does not hear that event; one removed (or cleared by `destroy()`) before its turn
-//! is not called; a `once` listener is removed before it runs, so it runs at most once. No
-//! `RefCell` borrow is held while a listener runs, so a listener may subscribe, unsubscribe or
-//! destroy the modal. A listener that throws is reported like an uncaught exception
+//! is not called; a `once` listener is removed before it runs, so it runs at most once. No Rust
+//! borrow is held while a listener runs, so a listener may subscribe, unsubscribe or destroy
+//! the modal. A listener that throws is reported like an uncaught exception
 //! (`reportError`) and the remaining listeners still run.
 
 use js_sys::Function;
-use std::cell::{Cell, RefCell};
-use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
 /// What a listener listens to.
@@ -43,122 +41,68 @@ impl Topic {
     }
 }
 
-/// A Rust listener: called with the event (or the reject reason) and a second argument
-/// (`undefined` for events, the `MessageEvent` for rejections).
-pub type RustListener = Rc<dyn Fn(&JsValue, &JsValue)>;
-
-/// A listener: a JavaScript function, or a Rust closure.
-#[derive(Clone)]
-pub enum Listener {
-    /// Called with `(event)` or, for [`Topic::Reject`], `(reason, messageEvent)`.
-    Js(Function),
-    /// Called with the same two arguments (the second is `undefined` for events).
-    Rust(RustListener),
-}
-
-impl std::fmt::Debug for Listener {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self {
-            Listener::Js(_) => "Listener::Js",
-            Listener::Rust(_) => "Listener::Rust",
-        })
-    }
-}
-
-#[derive(Debug)]
-struct Entry {
-    id: u32,
-    topic: Topic,
-    once: bool,
-    listener: Listener,
-}
-
-/// The listeners of one modal.
-#[derive(Debug, Default)]
-pub struct Emitter {
-    entries: RefCell<Vec<Entry>>,
-    next_id: Cell<u32>,
-}
-
-#[wasm_bindgen]
+/// The listeners of one modal, kept by `src/emitter.js`.
+///
+/// Rust decides what each listener gets and when (see [`crate::modal`]); the list and the
+/// calls are in JavaScript, one call per event instead of one wasm-to-JS call per listener.
+/// A listener is a JavaScript function: a Rust closure becomes one with [`rust_listener`].
+#[wasm_bindgen(module = "/src/emitter.js")]
 extern "C" {
-    #[wasm_bindgen(js_name = reportError, catch)]
-    fn report_error(error: &JsValue) -> Result<(), JsValue>;
+    /// The listeners of one modal.
+    #[derive(Debug, Clone)]
+    pub type Emitter;
+
+    /// An emitter with no listeners.
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> Emitter;
+
+    #[wasm_bindgen(method, js_name = add)]
+    fn add_listener(this: &Emitter, topic: u32, listener: &Function, once: bool) -> Function;
+
+    #[wasm_bindgen(method, js_name = remove)]
+    fn remove_listener(this: &Emitter, topic: u32, listener: &JsValue);
+
+    /// Removes every listener and refuses new ones: the modal is torn down.
+    #[wasm_bindgen(method)]
+    pub fn close(this: &Emitter);
+
+    #[wasm_bindgen(method, js_name = has)]
+    fn has_listener(this: &Emitter, topic: u32) -> bool;
+
+    #[wasm_bindgen(method, js_name = emit)]
+    fn emit_to(this: &Emitter, topic: u32, first: &JsValue, second: &JsValue);
 }
 
 impl Emitter {
-    /// Adds a listener; returns its id for [`Emitter::remove`].
-    pub fn add(&self, topic: Topic, listener: Listener, once: bool) -> u32 {
-        let id = self.next_id.get().wrapping_add(1);
-        self.next_id.set(id);
-        self.entries.borrow_mut().push(Entry {
-            id,
-            topic,
-            once,
-            listener,
-        });
-        id
+    /// Adds `listener` for `topic` (for one call only with `once`); returns the function that
+    /// removes it. After [`Emitter::close`] nothing is added and that function does nothing.
+    pub fn add(&self, topic: Topic, listener: &Function, once: bool) -> Function {
+        self.add_listener(topic as u32, listener, once)
     }
 
-    /// Removes the listener with this id, if it is still there.
-    pub fn remove(&self, id: u32) {
-        self.entries.borrow_mut().retain(|e| e.id != id);
-    }
-
-    /// Removes the first listener of `topic` that is this very JavaScript function.
-    pub fn remove_function(&self, topic: Topic, function: &JsValue) {
-        let mut entries = self.entries.borrow_mut();
-        if let Some(i) = entries.iter().position(|e| {
-            e.topic == topic
-                && matches!(&e.listener, Listener::Js(f) if AsRef::<JsValue>::as_ref(f) == function)
-        }) {
-            entries.remove(i);
-        }
-    }
-
-    /// Removes every listener.
-    pub fn clear(&self) {
-        // Drop the listeners outside the borrow: a dropped Rust closure may run arbitrary code.
-        let old = std::mem::take(&mut *self.entries.borrow_mut());
-        drop(old);
+    /// Removes the first listener of `topic` that is this very function.
+    pub fn remove(&self, topic: Topic, listener: &JsValue) {
+        self.remove_listener(topic as u32, listener);
     }
 
     /// `true` when some listener listens to `topic`.
     pub fn has(&self, topic: Topic) -> bool {
-        self.entries.borrow().iter().any(|e| e.topic == topic)
+        self.has_listener(topic as u32)
     }
 
     /// Calls every listener of `topic` with `(first, second)`.
     pub fn emit(&self, topic: Topic, first: &JsValue, second: &JsValue) {
-        // Who listens is fixed when dispatch starts; each is looked up again on its turn.
-        let ids: Vec<u32> = self
-            .entries
-            .borrow()
-            .iter()
-            .filter(|e| e.topic == topic)
-            .map(|e| e.id)
-            .collect();
-        for id in ids {
-            match self.claim(id) {
-                Some(Listener::Js(function)) => {
-                    if let Err(error) = function.call2(&JsValue::UNDEFINED, first, second) {
-                        let _ = report_error(&error);
-                    }
-                }
-                Some(Listener::Rust(closure)) => closure(first, second),
-                None => {}
-            }
-        }
+        self.emit_to(topic as u32, first, second);
     }
+}
 
-    /// Listener `id`, if it is still subscribed; a `once` listener is removed first.
-    fn claim(&self, id: u32) -> Option<Listener> {
-        let mut entries = self.entries.borrow_mut();
-        let i = entries.iter().position(|e| e.id == id)?;
-        Some(if entries[i].once {
-            entries.remove(i).listener
-        } else {
-            entries[i].listener.clone()
-        })
-    }
+/// A Rust closure as a listener: called with the event (or the reject reason) and a second
+/// argument (`undefined` for events, the `MessageEvent` for rejections).
+///
+/// The function owns the closure, and the JavaScript garbage collector owns the function: once
+/// the listener is removed and unreachable, the closure is dropped.
+pub fn rust_listener(callback: impl Fn(&JsValue, &JsValue) + 'static) -> Function {
+    Closure::<dyn Fn(JsValue, JsValue)>::new(move |first: JsValue, second: JsValue| callback(&first, &second))
+        .into_js_value()
+        .unchecked_into()
 }

@@ -6,7 +6,7 @@
 //! restores focus and scroll, settles `settled` and drops every callback, which breaks that
 //! cycle. Only one modal is mounted at a time: embedding another destroys the first.
 
-use crate::emitter::{Emitter, Listener, Topic};
+use crate::emitter::{rust_listener, Emitter, Topic};
 use crate::error::{Error, ErrorCode};
 use crate::event::EventKind;
 use crate::frame;
@@ -71,8 +71,8 @@ impl Default for ModalOptions {
     }
 }
 
-/// The one closure type handed to JavaScript (the message listener, the ready timer, the
-/// unsubscribe functions): each distinct closure type costs its own glue, so they share one.
+/// The one closure type the JavaScript API hands to JavaScript (the message listener and the
+/// ready timer): each distinct closure type costs its own glue, so they share one.
 pub(crate) type Callback = Closure<dyn Fn(JsValue)>;
 
 /// The window's `message` listener, removed when dropped (as gloo-events does, without its
@@ -240,7 +240,7 @@ impl Shared {
             iframe,
             fullscreen,
             lifecycle: RefCell::new(Lifecycle::new(false)),
-            emitter: Emitter::default(),
+            emitter: Emitter::new(),
             listener: Cell::new(None),
             timer: Cell::new(None),
             resolve: Cell::new(Some(resolve)),
@@ -337,7 +337,7 @@ impl Shared {
             (Delivery::Nobody, _) => {}
         }
         if step.teardown {
-            self.emitter.clear();
+            self.emitter.close();
         }
     }
 
@@ -417,13 +417,6 @@ impl Shared {
     pub(crate) fn settled(&self) -> &Promise {
         &self.settled
     }
-
-    pub(crate) fn subscribe(&self, topic: Topic, listener: Listener, once: bool) -> u32 {
-        if self.is_destroyed() {
-            return 0;
-        }
-        self.emitter.add(topic, listener, once)
-    }
 }
 
 fn destroy_current() {
@@ -488,21 +481,20 @@ impl ModalEvent {
 #[derive(Debug)]
 #[must_use = "dropping a Subscription unsubscribes; call detach() to keep it for the modal's life"]
 pub struct Subscription {
-    shared: Weak<Shared>,
-    id: u32,
+    unsubscribe: Option<Function>,
 }
 
 impl Subscription {
     /// Keeps the callback until the modal is torn down (not a leak: teardown drops it).
     pub fn detach(mut self) {
-        self.id = 0;
+        self.unsubscribe = None;
     }
 }
 
 impl Drop for Subscription {
     fn drop(&mut self) {
-        if let (Some(shared), true) = (self.shared.upgrade(), self.id != 0) {
-            shared.emitter.remove(self.id);
+        if let Some(unsubscribe) = self.unsubscribe.take() {
+            let _ = unsubscribe.call0(&JsValue::UNDEFINED);
         }
     }
 }
@@ -523,14 +515,13 @@ impl AnonModal {
     /// Calls `callback` for each event of `topic` ([`Topic::Reject`] is not an event: use
     /// [`AnonModal::on_reject`]).
     pub fn on(&self, topic: Topic, callback: impl Fn(&ModalEvent) + 'static) -> Subscription {
-        let listener = Listener::Rust(Rc::new(move |event: &JsValue, _: &JsValue| {
+        let listener = rust_listener(move |event: &JsValue, _: &JsValue| {
             callback(&ModalEvent {
                 object: event.clone(),
             })
-        }));
+        });
         Subscription {
-            shared: Rc::downgrade(&self.shared),
-            id: self.shared.subscribe(topic, listener, false),
+            unsubscribe: Some(self.shared.emitter.add(topic, &listener, false)),
         }
     }
 
@@ -539,7 +530,7 @@ impl AnonModal {
         &self,
         callback: impl Fn(RejectReason, &web_sys::MessageEvent) + 'static,
     ) -> Subscription {
-        let listener = Listener::Rust(Rc::new(move |reason: &JsValue, event: &JsValue| {
+        let listener = rust_listener(move |reason: &JsValue, event: &JsValue| {
             let reason = match reason.as_string().as_deref() {
                 Some("SOURCE") => RejectReason::Source,
                 Some("ORIGIN") => RejectReason::Origin,
@@ -548,10 +539,9 @@ impl AnonModal {
                 _ => RejectReason::Schema,
             };
             callback(reason, event.unchecked_ref())
-        }));
+        });
         Subscription {
-            shared: Rc::downgrade(&self.shared),
-            id: self.shared.subscribe(Topic::Reject, listener, false),
+            unsubscribe: Some(self.shared.emitter.add(Topic::Reject, &listener, false)),
         }
     }
 
