@@ -7,6 +7,7 @@
 //! the modal. A listener that throws is reported like an uncaught exception
 //! (`reportError`) and the remaining listeners still run.
 
+use crate::event::EventKind;
 use js_sys::Function;
 use wasm_bindgen::prelude::*;
 
@@ -39,6 +40,17 @@ impl Topic {
             _ => return None,
         })
     }
+
+    /// The typed topic of a public event kind (`None` for internal and unknown kinds).
+    pub fn for_kind(kind: EventKind) -> Option<Topic> {
+        Some(match kind {
+            EventKind::Opened => Topic::Opened,
+            EventKind::Completed => Topic::Completed,
+            EventKind::Closed => Topic::Closed,
+            EventKind::Failed => Topic::Failed,
+            EventKind::Show | EventKind::Hide | EventKind::Other => return None,
+        })
+    }
 }
 
 /// The listeners of one modal, kept by `src/emitter.js`.
@@ -52,9 +64,8 @@ extern "C" {
     #[derive(Debug, Clone)]
     pub type Emitter;
 
-    /// An emitter with no listeners.
-    #[wasm_bindgen(constructor)]
-    pub fn new() -> Emitter;
+    #[wasm_bindgen(js_name = emitter)]
+    fn new_emitter() -> Emitter;
 
     #[wasm_bindgen(method, js_name = add)]
     fn add_listener(this: &Emitter, topic: u32, listener: &Function, once: bool) -> Function;
@@ -71,6 +82,13 @@ extern "C" {
 
     #[wasm_bindgen(method, js_name = emit)]
     fn emit_to(this: &Emitter, topic: u32, first: &JsValue, second: &JsValue);
+}
+
+impl Default for Emitter {
+    /// An emitter with no listeners.
+    fn default() -> Self {
+        new_emitter()
+    }
 }
 
 impl Emitter {

@@ -240,7 +240,7 @@ impl Shared {
             iframe,
             fullscreen,
             lifecycle: RefCell::new(Lifecycle::new(false)),
-            emitter: Emitter::new(),
+            emitter: Emitter::default(),
             listener: Cell::new(None),
             timer: Cell::new(None),
             resolve: Cell::new(Some(resolve)),
@@ -319,14 +319,7 @@ impl Shared {
         if step.settle {
             self.settle(event);
         }
-        let topic = match kind {
-            EventKind::Opened => Some(Topic::Opened),
-            EventKind::Completed => Some(Topic::Completed),
-            EventKind::Closed => Some(Topic::Closed),
-            EventKind::Failed => Some(Topic::Failed),
-            _ => None,
-        };
-        match (step.delivery, topic) {
+        match (step.delivery, Topic::for_kind(kind)) {
             (Delivery::Typed, Some(topic)) => {
                 self.emitter.emit(topic, event, &JsValue::UNDEFINED);
                 self.emitter.emit(Topic::Any, event, &JsValue::UNDEFINED);
