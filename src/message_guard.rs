@@ -30,6 +30,22 @@ pub enum RejectReason {
 }
 
 impl RejectReason {
+    /// Every reason.
+    pub const ALL: [RejectReason; 5] = [
+        RejectReason::Source,
+        RejectReason::Origin,
+        RejectReason::Tag,
+        RejectReason::Schema,
+        RejectReason::TooLarge,
+    ];
+
+    /// The reason [`RejectReason::as_str`] names, e.g. `"ORIGIN"`.
+    pub fn from_name(name: &str) -> Option<RejectReason> {
+        RejectReason::ALL
+            .into_iter()
+            .find(|reason| reason.as_str() == name)
+    }
+
     /// The reason as JavaScript sees it, e.g. `"ORIGIN"`.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -105,5 +121,19 @@ impl MessageGuard {
         }
         let inner = Reflect::get(&data, &self.event_key).map_err(|_| RejectReason::Schema)?;
         self.schema.read_event(&inner)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reject_reasons_are_found_by_the_names_javascript_sees() {
+        for reason in RejectReason::ALL {
+            assert_eq!(RejectReason::from_name(reason.as_str()), Some(reason));
+        }
+        assert_eq!(RejectReason::from_name("origin"), None);
+        assert_eq!(RejectReason::from_name(""), None);
     }
 }

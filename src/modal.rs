@@ -524,13 +524,12 @@ impl AnonModal {
         callback: impl Fn(RejectReason, &web_sys::MessageEvent) + 'static,
     ) -> Subscription {
         let listener = rust_listener(move |reason: &JsValue, event: &JsValue| {
-            let reason = match reason.as_string().as_deref() {
-                Some("SOURCE") => RejectReason::Source,
-                Some("ORIGIN") => RejectReason::Origin,
-                Some("TAG") => RejectReason::Tag,
-                Some("TOO_LARGE") => RejectReason::TooLarge,
-                _ => RejectReason::Schema,
-            };
+            // The emitter hands on what `reject` sent: always one of the names.
+            let reason = reason
+                .as_string()
+                .as_deref()
+                .and_then(RejectReason::from_name)
+                .unwrap_or(RejectReason::Schema);
             callback(reason, event.unchecked_ref())
         });
         Subscription {
