@@ -6,9 +6,11 @@
 /** An emitter with no listeners: `{ topic, fn, once }` entries, in the order they were added. */
 export function emitter() {
   let list = [];
+  /** Where `entry` is in the list; -1 once it was removed or the list closed. */
+  const indexOf = (entry) => (list ? list.indexOf(entry) : -1);
   /** Removes `entry` if it is still listed. */
   const drop = (entry) => {
-    const at = list ? list.indexOf(entry) : -1;
+    const at = indexOf(entry);
     if (at >= 0) list.splice(at, 1);
   };
   return {
@@ -34,8 +36,9 @@ export function emitter() {
     emit(topic, first, second) {
       // Who listens is fixed when dispatch starts; each is looked up again on its turn.
       for (const entry of list ? list.filter((e) => e.topic === topic) : []) {
-        if (!list || !list.includes(entry)) continue;
-        if (entry.once) drop(entry);
+        const at = indexOf(entry);
+        if (at < 0) continue;
+        if (entry.once) list.splice(at, 1);
         const fn = entry.fn;
         try {
           fn(first, second);
