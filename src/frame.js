@@ -60,6 +60,21 @@ export function hideFrame(frame, saved) {
   if (focus && focus.isConnected) focus.focus();
 }
 
+/**
+ * Adds `callback` as `window`'s `message` listener and, when `readyMs > 0`, calls it with no
+ * argument after `readyMs` milliseconds: the ready timeout, which a message cannot fake (the
+ * DOM always passes its event). Returns `stop(all)`, which cancels the timer and, with `all`,
+ * removes the listener too.
+ */
+export function listen(window, callback, readyMs) {
+  window.addEventListener("message", callback);
+  const timer = readyMs > 0 ? window.setTimeout(() => callback(), readyMs) : undefined;
+  return (all) => {
+    window.clearTimeout(timer);
+    if (all) window.removeEventListener("message", callback);
+  };
+}
+
 /** The page's `window`, or `undefined` where there is none (Node, workers). */
 export function pageWindow() {
   return typeof window === "undefined" ? undefined : window;

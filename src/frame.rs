@@ -5,7 +5,7 @@
 //! side only carries them out. One call per step instead of a dozen `web-sys` calls keeps
 //! both the wasm and its glue smaller.
 
-use js_sys::{Array, Promise};
+use js_sys::{Array, Function, Promise};
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element, HtmlIFrameElement, Window};
 
@@ -33,6 +33,9 @@ extern "C" {
     /// `thread_local_v2` static brings in its cell code (132 B more in the package).
     #[wasm_bindgen(js_name = pageWindow)]
     pub(crate) fn page_window() -> Option<Window>;
+
+    #[wasm_bindgen(js_name = listen)]
+    fn listen_js(window: &Window, callback: &JsValue, ready_ms: u32) -> Function;
 
     #[wasm_bindgen(js_name = showFrame)]
     fn show_frame(frame: &HtmlIFrameElement, lock_scroll: bool) -> JsValue;
@@ -95,6 +98,36 @@ pub(crate) fn show(frame: &HtmlIFrameElement, lock_scroll: bool) -> Saved {
 /// Hides the frame and restores what [`show`] saved (focus only if still in the page).
 pub(crate) fn hide(frame: &HtmlIFrameElement, saved: Option<Saved>) {
     hide_frame(frame, saved.as_ref().map_or(&JsValue::UNDEFINED, |s| &s.0));
+}
+
+/// `window`'s `message` listener and the ready timer, both calling one closure: with the
+/// `MessageEvent`, or with `undefined` when the ready time is up (the DOM always passes an
+/// event, so no message can pass for the timer). Both stop when this is dropped.
+#[derive(Debug)]
+pub(crate) struct Listening {
+    _callback: Closure<dyn Fn(JsValue)>,
+    stop: Function,
+}
+
+impl Listening {
+    /// Starts listening; with `ready_ms > 0`, also starts the ready timer.
+    pub(crate) fn start(window: &Window, callback: Closure<dyn Fn(JsValue)>, ready_ms: u32) -> Self {
+        Listening {
+            stop: listen_js(window, callback.as_ref(), ready_ms),
+            _callback: callback,
+        }
+    }
+
+    /// Cancels the ready timer; the listener stays.
+    pub(crate) fn cancel_timer(&self) {
+        let _ = self.stop.call1(&JsValue::UNDEFINED, &JsValue::FALSE);
+    }
+}
+
+impl Drop for Listening {
+    fn drop(&mut self) {
+        let _ = self.stop.call1(&JsValue::UNDEFINED, &JsValue::TRUE);
+    }
 }
 
 /// A promise and the function that resolves it.

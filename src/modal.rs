@@ -71,50 +71,6 @@ impl Default for ModalOptions {
     }
 }
 
-/// The one closure type the JavaScript API hands to JavaScript (the message listener and the
-/// ready timer): each distinct closure type costs its own glue, so they share one.
-pub(crate) type Callback = Closure<dyn Fn(JsValue)>;
-
-/// The window's `message` listener, removed when dropped (as gloo-events does, without its
-/// options object: a plain bubbling listener is all this needs).
-#[derive(Debug)]
-struct MessageListener {
-    window: Window,
-    callback: Callback,
-}
-
-impl MessageListener {
-    /// Adds `callback` as `window`'s `message` listener, until this is dropped.
-    fn new(window: &Window, callback: Callback) -> Self {
-        let _ = window.add_event_listener_with_callback("message", callback.as_ref().unchecked_ref());
-        MessageListener {
-            window: window.clone(),
-            callback,
-        }
-    }
-}
-
-impl Drop for MessageListener {
-    fn drop(&mut self) {
-        let _ = self
-            .window
-            .remove_event_listener_with_callback("message", self.callback.as_ref().unchecked_ref());
-    }
-}
-
-#[derive(Debug)]
-struct ReadyTimer {
-    window: Window,
-    id: i32,
-    _callback: Callback,
-}
-
-impl Drop for ReadyTimer {
-    fn drop(&mut self) {
-        self.window.clear_timeout_with_handle(self.id);
-    }
-}
-
 /// The state of one mounted modal, shared by its handles and its listener.
 ///
 /// What is only ever taken or replaced whole sits in a `Cell<Option<_>>`: no borrow flag to
@@ -125,8 +81,7 @@ pub(crate) struct Shared {
     guard: MessageGuard,
     lifecycle: RefCell<Lifecycle>,
     pub(crate) emitter: Emitter,
-    listener: Cell<Option<MessageListener>>,
-    timer: Cell<Option<ReadyTimer>>,
+    listening: Cell<Option<frame::Listening>>,
     resolve: Cell<Option<Function>>,
     settled: Promise,
     saved: Cell<Option<frame::Saved>>,
@@ -241,8 +196,7 @@ impl Shared {
             fullscreen,
             lifecycle: RefCell::new(Lifecycle::new(false)),
             emitter: Emitter::default(),
-            listener: Cell::new(None),
-            timer: Cell::new(None),
+            listening: Cell::new(None),
             resolve: Cell::new(Some(resolve)),
             settled,
             saved: Cell::new(None),
@@ -250,33 +204,13 @@ impl Shared {
 
         // The listener owns a strong reference: the modal lives until it is torn down.
         let owner = Rc::clone(&shared);
-        let callback = Callback::new(move |event: JsValue| owner.on_message(event.unchecked_ref()));
-        shared.listener.set(Some(MessageListener::new(&window, callback)));
-
-        if options.ready_timeout_ms > 0 {
-            let weak = Rc::downgrade(&shared);
-            let callback = Callback::new(move |_: JsValue| {
-                if let Some(shared) = weak.upgrade() {
-                    let step = shared.lifecycle.borrow_mut().on_ready_timeout();
-                    let event = synthetic_event(
-                        EventKind::Failed,
-                        &[("code", "TIMEOUT"), ("message", "the modal did not open in time")],
-                    );
-                    shared.apply(step, EventKind::Failed, &event);
-                }
-            });
-            let timeout = i32::try_from(options.ready_timeout_ms).unwrap_or(i32::MAX);
-            if let Ok(id) = window.set_timeout_with_callback_and_timeout_and_arguments_0(
-                callback.as_ref().unchecked_ref(),
-                timeout,
-            ) {
-                shared.timer.set(Some(ReadyTimer {
-                    window,
-                    id,
-                    _callback: callback,
-                }));
-            }
-        }
+        let callback = Closure::new(move |event: JsValue| owner.on_message(event));
+        shared.listening.set(Some(frame::Listening::start(
+            &window,
+            callback,
+            // Past i32::MAX ms, `setTimeout` fires at once.
+            options.ready_timeout_ms.min(i32::MAX as u32),
+        )));
 
         if !options.hidden {
             shared.request_visibility(true);
@@ -285,7 +219,18 @@ impl Shared {
         Ok(shared)
     }
 
-    fn on_message(&self, event: &web_sys::Event) {
+    /// A `message` event, or `undefined` from the ready timer.
+    fn on_message(&self, event: JsValue) {
+        if event.is_undefined() {
+            let step = self.lifecycle.borrow_mut().on_ready_timeout();
+            let event = synthetic_event(
+                EventKind::Failed,
+                &[("code", "TIMEOUT"), ("message", "the modal did not open in time")],
+            );
+            self.apply(step, EventKind::Failed, &event);
+            return;
+        }
+        let event: &web_sys::Event = event.unchecked_ref();
         match self.guard.check(event) {
             Ok(valid) => {
                 let step = self.lifecycle.borrow_mut().on_event(valid.kind, valid.internal);
@@ -305,7 +250,7 @@ impl Shared {
     /// Carries out one step of the lifecycle. No borrow is held while callbacks run.
     fn apply(&self, step: Step, kind: EventKind, event: &JsValue) {
         if step.ready {
-            drop(self.timer.take());
+            self.cancel_timer();
         }
         if let Some(visible) = step.visibility {
             self.set_visible(visible);
@@ -331,6 +276,13 @@ impl Shared {
         }
         if step.teardown {
             self.emitter.close();
+        }
+    }
+
+    fn cancel_timer(&self) {
+        if let Some(listening) = self.listening.take() {
+            listening.cancel_timer();
+            self.listening.set(Some(listening));
         }
     }
 
@@ -361,8 +313,7 @@ impl Shared {
     }
 
     fn teardown_dom(&self) {
-        drop(self.listener.take());
-        drop(self.timer.take());
+        drop(self.listening.take());
         // Focus and scroll are saved only while shown, so "shown" says whether to restore.
         if self.lifecycle.borrow().is_visible() {
             self.set_visible(false);

@@ -822,6 +822,23 @@ async fn case_22_opened_in_time_cancels_the_timeout() {
 }
 
 #[wasm_bindgen_test]
+async fn case_22_a_ready_timeout_past_the_timers_range_waits_instead_of_failing_at_once() {
+    // `setTimeout` fires at once for a delay past i32::MAX ms; the Rust API takes a u32.
+    use anon_modal::{AnonModal, ModalOptions};
+    let options = ModalOptions {
+        ready_timeout_ms: u32::MAX,
+        ..ModalOptions::default()
+    };
+    let modal = AnonModal::embed(MODAL_URL, options).unwrap();
+    sleep(30).await;
+    assert!(
+        !modal.is_destroyed(),
+        "the modal is still waiting for a sign of life"
+    );
+    modal.destroy();
+}
+
+#[wasm_bindgen_test]
 fn case_23_expired_urls_are_refused() {
     let rec = Recorder::new();
     for past in [
