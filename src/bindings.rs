@@ -139,17 +139,14 @@ pub struct JsAnonModal {
     shared: Rc<Shared>,
 }
 
-fn topic_argument(name: &JsValue) -> Result<Topic, JsValue> {
-    name.as_string()
-        .as_deref()
-        .and_then(Topic::from_name)
-        .ok_or_else(|| {
-            Error::new(
-                ErrorCode::InvalidArgument,
-                &["unknown event type: use migration_modal.opened, .completed, .closed, .failed or \"*\""],
-            )
-            .into()
-        })
+fn topic_argument(shared: &Shared, name: &JsValue) -> Result<Topic, JsValue> {
+    shared.topic_of(name).ok_or_else(|| {
+        Error::new(
+            ErrorCode::InvalidArgument,
+            &["unknown event type: use migration_modal.opened, .completed, .closed, .failed or \"*\""],
+        )
+        .into()
+    })
 }
 
 fn function_argument(callback: JsValue) -> Result<Function, JsValue> {
@@ -161,7 +158,7 @@ fn function_argument(callback: JsValue) -> Result<Function, JsValue> {
 #[wasm_bindgen(js_class = AnonModal)]
 impl JsAnonModal {
     fn subscribe(&self, name: JsValue, callback: JsValue, once: bool) -> Result<Function, JsValue> {
-        let topic = topic_argument(&name)?;
+        let topic = topic_argument(&self.shared, &name)?;
         // The unsubscribe function holds the listener list, not the modal: calling it after
         // destroy() is a harmless no-op.
         Ok(self
@@ -185,7 +182,7 @@ impl JsAnonModal {
     /// Removes a callback added with `on` or `once`.
     #[wasm_bindgen(skip_typescript)]
     pub fn off(&self, name: JsValue, callback: JsValue) -> Result<(), JsValue> {
-        let topic = topic_argument(&name)?;
+        let topic = topic_argument(&self.shared, &name)?;
         self.shared.emitter.remove(topic, &callback);
         Ok(())
     }

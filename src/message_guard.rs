@@ -97,6 +97,11 @@ impl MessageGuard {
         }
     }
 
+    /// The schema messages are checked against.
+    pub fn schema(&self) -> &Schema {
+        &self.schema
+    }
+
     /// Checks one `message` event.
     ///
     /// # Errors

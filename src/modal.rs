@@ -350,6 +350,12 @@ impl Shared {
         );
     }
 
+    /// The topic of an `on()` event name: a public event type or `"*"`.
+    pub(crate) fn topic_of(&self, name: &JsValue) -> Option<Topic> {
+        Topic::for_kind(self.guard.schema().kind_of(name))
+            .or_else(|| (*name == JsValue::from_str("*")).then_some(Topic::Any))
+    }
+
     pub(crate) fn is_destroyed(&self) -> bool {
         self.lifecycle.borrow().is_torn_down()
     }

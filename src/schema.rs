@@ -98,10 +98,7 @@ impl Schema {
         if type_len == 0 || type_len > MAX_TYPE_LEN {
             return Err(RejectReason::Schema);
         }
-        let kind = usize::try_from(self.kinds.index_of(&event_type, 0))
-            .ok()
-            .and_then(|i| EventKind::NAMED.get(i).copied())
-            .unwrap_or(EventKind::Other);
+        let kind = self.kind_of(&event_type);
         let internal = match get(event, &self.internal_key) {
             v if v.is_undefined() => false,
             v => v.as_bool().ok_or(RejectReason::Schema)?,
@@ -113,6 +110,15 @@ impl Schema {
             internal,
             event: copy,
         })
+    }
+
+    /// The kind named by `event_type` ([`EventKind::Other`] for anything else, strings or not),
+    /// found without copying the string into Rust.
+    pub fn kind_of(&self, event_type: &JsValue) -> EventKind {
+        usize::try_from(self.kinds.index_of(event_type, 0))
+            .ok()
+            .and_then(|i| EventKind::NAMED.get(i).copied())
+            .unwrap_or(EventKind::Other)
     }
 
     fn is_plain_object(&self, value: &JsValue) -> bool {

@@ -179,8 +179,17 @@ fn on_once_off_and_unsubscribe() {
     unsubscribe
         .call0(&JsValue::NULL)
         .expect("unsubscribing after destroy is a no-op");
-    let err = modal.on("constructor".into(), rec.callback("x")).unwrap_err();
-    assert_eq!(error_code(&err), "INVALID_ARGUMENT");
+    // Not event types of `on()`: a prototype name, an internal type, a non-string.
+    for name in [
+        JsValue::from("constructor"),
+        JsValue::from("migration_modal.show"),
+        JsValue::from(0),
+    ] {
+        let err = modal.on(name.clone(), rec.callback("x")).unwrap_err();
+        assert_eq!(error_code(&err), "INVALID_ARGUMENT", "{name:?}");
+        let err = modal.off(name, rec.callback("x")).unwrap_err();
+        assert_eq!(error_code(&err), "INVALID_ARGUMENT");
+    }
     let err = modal.on("*".into(), JsValue::from(5)).unwrap_err();
     assert_eq!(error_code(&err), "INVALID_ARGUMENT");
 }
