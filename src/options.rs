@@ -1,15 +1,23 @@
 //! Reading `embedAnonModal`'s JavaScript options object into [`ModalOptions`] and listeners.
 //!
 //! Every option is checked for its type; a wrong one is an `INVALID_OPTION` error naming it,
-//! never a silent default.
+//! never a silent default. `expiresAt` is turned into a time by `src/options.js`, in one call.
 
 use crate::emitter::Topic;
 use crate::error::{Error, ErrorCode};
 use crate::modal::ModalOptions;
 use crate::origin::{AllowList, Origin};
 use js_sys::{Array, Function, Reflect};
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element};
+
+#[wasm_bindgen(module = "/src/options.js")]
+extern "C" {
+    /// The time a `Date`, ISO 8601 string or number names, in ms since the epoch; `NaN` for
+    /// any other value.
+    #[wasm_bindgen(js_name = timeOf)]
+    fn time_of(value: &JsValue) -> f64;
+}
 
 /// The callback options and the topics they listen to.
 pub const CALLBACK_OPTIONS: [(&str, Topic); 6] = [
@@ -112,10 +120,8 @@ pub fn read_options(
 
     let expires = get(options, "expiresAt");
     if !expires.is_undefined() {
-        let ok_type =
-            expires.is_string() || expires.as_f64().is_some() || expires.is_instance_of::<js_sys::Date>();
-        let time = js_sys::Date::new(&expires).get_time();
-        if !ok_type || time.is_nan() {
+        let time = time_of(&expires);
+        if time.is_nan() {
             return Err(invalid(
                 "expiresAt",
                 "a date, an ISO 8601 string or milliseconds since the epoch",

@@ -319,6 +319,9 @@ fn option_types_are_checked() {
         ("allowedOrigins", JsValue::from("https://dashboard.anon.com")),
         ("allowedOrigins", Array::new().into()),
         ("expiresAt", JsValue::from("not a date")),
+        // `new Date` would take these as times (0 and 1 ms): still the wrong type, not EXPIRED.
+        ("expiresAt", JsValue::NULL),
+        ("expiresAt", JsValue::TRUE),
         ("title", JsValue::from("")),
     ] {
         let options = Object::new();
