@@ -233,7 +233,7 @@ pub fn embed_anon_modal(url: JsValue, options: JsValue) -> Result<JsAnonModal, J
     let url = url
         .as_string()
         .ok_or_else(|| Error::new(ErrorCode::InvalidUrl, &["the modal URL must be a string"]))?;
-    let document = crate::frame::page_window().and_then(|w| w.document());
+    let document = crate::frame::page_document();
     let (options, listeners) = read_options(&options, document.as_ref())?;
     let modal = AnonModal::embed(&url, options)?;
     let shared = Rc::clone(modal.shared());

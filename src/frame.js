@@ -61,12 +61,13 @@ export function hideFrame(frame, saved) {
 }
 
 /**
- * Adds `callback` as `window`'s `message` listener and, when `readyMs > 0`, calls it with no
- * argument after `readyMs` milliseconds: the ready timeout, which a message cannot fake (the
- * DOM always passes its event). Returns `stop(all)`, which cancels the timer and, with `all`,
- * removes the listener too.
+ * Adds `callback` as the `message` listener of `document`'s window and, when `readyMs > 0`,
+ * calls it with no argument after `readyMs` milliseconds: the ready timeout, which a message
+ * cannot fake (the DOM always passes its event). Returns `stop(all)`, which cancels the timer
+ * and, with `all`, removes the listener too.
  */
-export function listen(window, callback, readyMs) {
+export function listen(document, callback, readyMs) {
+  const window = document.defaultView;
   window.addEventListener("message", callback);
   const timer = readyMs > 0 ? window.setTimeout(() => callback(), readyMs) : undefined;
   return (all) => {
@@ -75,7 +76,7 @@ export function listen(window, callback, readyMs) {
   };
 }
 
-/** The page's `window`, or `undefined` where there is none (Node, workers). */
-export function pageWindow() {
-  return typeof window === "undefined" ? undefined : window;
+/** The page's `document`, or `undefined` where there is none (Node, workers). */
+export function pageDocument() {
+  return typeof document === "undefined" ? undefined : document;
 }

@@ -1,5 +1,5 @@
 //! The modal's iframe in the page: built, shown and hidden by `src/frame.js` in one call each
-//! (which also finds the page's `window`).
+//! (which also finds the page's `document` and listens to its window's messages).
 //!
 //! The decisions stay in Rust (the checked URL, the sandbox, when to show); the JavaScript
 //! side only carries them out. One call per step instead of a dozen `web-sys` calls keeps
@@ -7,7 +7,7 @@
 
 use js_sys::{Array, Function, Promise};
 use wasm_bindgen::prelude::*;
-use web_sys::{Document, Element, HtmlIFrameElement, Window};
+use web_sys::{Document, Element, HtmlIFrameElement};
 
 #[wasm_bindgen(module = "/src/frame.js")]
 extern "C" {
@@ -28,14 +28,14 @@ extern "C" {
         referrer_policy: &str,
     ) -> Result<HtmlIFrameElement, JsValue>;
 
-    /// The page's `window`; `None` where there is none (Node, workers). A plain import, read
+    /// The page's `document`; `None` where there is none (Node, workers). A plain import, read
     /// on each embed: `web_sys::window()` probes four globals, and a cached
     /// `thread_local_v2` static brings in its cell code (132 B more in the package).
-    #[wasm_bindgen(js_name = pageWindow)]
-    pub(crate) fn page_window() -> Option<Window>;
+    #[wasm_bindgen(js_name = pageDocument)]
+    pub(crate) fn page_document() -> Option<Document>;
 
     #[wasm_bindgen(js_name = listen)]
-    fn listen_js(window: &Window, callback: &JsValue, ready_ms: u32) -> Function;
+    fn listen_js(document: &Document, callback: &JsValue, ready_ms: u32) -> Function;
 
     #[wasm_bindgen(js_name = showFrame)]
     fn show_frame(frame: &HtmlIFrameElement, lock_scroll: bool) -> JsValue;
@@ -100,7 +100,7 @@ pub(crate) fn hide(frame: &HtmlIFrameElement, saved: Option<Saved>) {
     hide_frame(frame, saved.as_ref().map_or(&JsValue::UNDEFINED, |s| &s.0));
 }
 
-/// `window`'s `message` listener and the ready timer, both calling one closure: with the
+/// The page's `message` listener and the ready timer, both calling one closure: with the
 /// `MessageEvent`, or with `undefined` when the ready time is up (the DOM always passes an
 /// event, so no message can pass for the timer). Both stop when this is dropped.
 #[derive(Debug)]
@@ -111,9 +111,9 @@ pub(crate) struct Listening {
 
 impl Listening {
     /// Starts listening; with `ready_ms > 0`, also starts the ready timer.
-    pub(crate) fn start(window: &Window, callback: Closure<dyn Fn(JsValue)>, ready_ms: u32) -> Self {
+    pub(crate) fn start(document: &Document, callback: Closure<dyn Fn(JsValue)>, ready_ms: u32) -> Self {
         Listening {
-            stop: listen_js(window, callback.as_ref(), ready_ms),
+            stop: listen_js(document, callback.as_ref(), ready_ms),
             _callback: callback,
         }
     }

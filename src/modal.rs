@@ -18,7 +18,7 @@ use js_sys::{Function, Object, Promise, Reflect};
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
-use web_sys::{Document, Element, HtmlIFrameElement, Window};
+use web_sys::{Element, HtmlIFrameElement};
 
 /// The sandbox tokens the modal's login flow needs: its own scripts and storage
 /// (`allow-scripts allow-same-origin`, safe because the modal is cross-origin to the host),
@@ -101,14 +101,6 @@ thread_local! {
     static CURRENT: Cell<Weak<Shared>> = const { Cell::new(Weak::new()) };
 }
 
-fn browser() -> Result<(Window, Document), Error> {
-    let window = frame::page_window().ok_or_else(|| no_document("there is no window"))?;
-    let document = window
-        .document()
-        .ok_or_else(|| no_document("there is no document"))?;
-    Ok((window, document))
-}
-
 fn no_document(why: &str) -> Error {
     Error::new(
         ErrorCode::NoDocument,
@@ -129,7 +121,7 @@ fn synthetic_event(kind: EventKind, fields: &[(&str, &str)]) -> JsValue {
 impl Shared {
     /// Mounts a modal on `url`.
     pub(crate) fn mount(url: &str, options: ModalOptions) -> Result<Rc<Shared>, Error> {
-        let (window, document) = browser()?;
+        let document = frame::page_document().ok_or_else(|| no_document("there is no document"))?;
         if let Some(expires) = options.expires_at_ms {
             if expires <= js_sys::Date::now() {
                 return Err(Error::new(
@@ -206,7 +198,7 @@ impl Shared {
         let owner = Rc::clone(&shared);
         let callback = Closure::new(move |event: JsValue| owner.on_message(event));
         shared.listening.set(Some(frame::Listening::start(
-            &window,
+            &document,
             callback,
             // Past i32::MAX ms, `setTimeout` fires at once.
             options.ready_timeout_ms.min(i32::MAX as u32),
