@@ -152,7 +152,12 @@ impl Shared {
             Some(container) => container,
             None => document
                 .body()
-                .ok_or_else(|| no_document("the document has no body"))?
+                .ok_or_else(|| {
+                    Error::new(
+                        ErrorCode::NoDocument,
+                        &["the document has no body yet: call embedAnonModal once the page has loaded"],
+                    )
+                })?
                 .into(),
         };
 

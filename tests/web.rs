@@ -309,6 +309,23 @@ fn embedding_again_replaces_the_first_modal() {
 }
 
 #[wasm_bindgen_test]
+fn a_page_without_a_body_yet_is_told_to_wait_for_it() {
+    // A script in <head> runs before the body exists.
+    let html = document().document_element().unwrap();
+    let body = document().body().unwrap();
+    html.remove_child(&body).unwrap();
+    let error = anon_modal::bindings::embed_anon_modal(MODAL_URL.into(), JsValue::UNDEFINED).map(|_| ());
+    html.append_child(&body).unwrap();
+    let error = error.unwrap_err();
+    assert_eq!(error_code(&error), "NO_DOCUMENT");
+    let message = Reflect::get(&error, &"message".into())
+        .unwrap()
+        .as_string()
+        .unwrap();
+    assert!(message.contains("once the page has loaded"), "{message}");
+}
+
+#[wasm_bindgen_test]
 fn option_types_are_checked() {
     for (key, value) in [
         ("readyTimeoutMs", JsValue::from("10")),
