@@ -1,10 +1,9 @@
 export type {
-  AnonModalError, AnonModalErrorCode, EmbedOptions, ModalClosedEvent, ModalCompletedEvent,
-  ModalEvent, ModalEventContext, ModalEventMap, ModalEventType, ModalFailedEvent, ModalOpenedEvent,
-  ModalSettledEvent, ModalUnknownEvent, RejectReason,
+  AnonModal, AnonModalError, AnonModalErrorCode, EmbedOptions, ModalClosedEvent,
+  ModalCompletedEvent, ModalEvent, ModalEventContext, ModalEventMap, ModalEventType,
+  ModalFailedEvent, ModalOpenedEvent, ModalSettledEvent, ModalUnknownEvent, RejectReason,
 } from "./anon_modal.js";
 import type { AnonModal, EmbedOptions } from "./anon_modal.js";
-export { AnonModal } from "./anon_modal.js";
 
 /** What `init` accepts: by default the `.wasm` beside the package's JS is fetched. */
 export type WasmSource = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;

@@ -1,6 +1,6 @@
 // The package's entry: wasm-bindgen's glue, plus an idempotent `init` and clear errors when
 // the page is not ready for it. Importing touches no window or document (safe during SSR).
-import { initSync, embedAnonModal as embedWasm, AnonModal } from "./anon_modal.js";
+import { initSync, embedAnonModal as embedWasm } from "./anon_modal.js";
 
 let loading = null;
 let loaded = false;
@@ -57,5 +57,3 @@ export function embedAnonModal(url, options) {
   }
   return embedWasm(url, options);
 }
-
-export { AnonModal };

@@ -19,14 +19,13 @@
 // - `getDataViewMemory0` asks whether its memory buffer is detached, or compares it where
 //   browsers cannot say; comparing is right everywhere (a grown memory has a new buffer).
 //   20 B less.
-// - The two stand-ins for a missing `FinalizationRegistry`: the wasm returns multiple values,
-//   so it only runs where FinalizationRegistry exists too (Chrome 85, Firefox 79, Safari 14.1).
-//   34 B less.
+// - The stand-in for a missing `FinalizationRegistry` (the closures'; the package exports no
+//   class, so there is no second one): the wasm returns multiple values, so it only runs where
+//   FinalizationRegistry exists too (Chrome 85, Firefox 79, Safari 14.1). 34 B less with two.
 // www/examples/test/glue.test.mjs runs the release glue with ASCII, accented and astral text,
 // and a lone surrogate.
 //
-// Each edit must find its text exactly as often as expected (once, or twice for the
-// FinalizationRegistry stand-ins), so a new wasm-bindgen (it is pinned in Cargo.toml) that
+// Each edit must find its text exactly as often as expected (once), so a new wasm-bindgen (it is pinned in Cargo.toml) that
 // changes the glue stops the build instead of shipping something half-edited.
 //
 //   node scripts/trim-glue.mjs pkg
@@ -114,7 +113,7 @@ rewrite(
 );
 rewrite(`(typeof FinalizationRegistry === 'undefined')
     ? { register: () => {}, unregister: () => {} }
-    : new FinalizationRegistry(`, "new FinalizationRegistry(", 2);
+    : new FinalizationRegistry(`, "new FinalizationRegistry(");
 
 fs.writeFileSync(file, js);
 console.log(`[trim-glue] ${before} -> ${js.length} bytes of JS glue`);

@@ -11,7 +11,8 @@ use crate::event::EventKind;
 use js_sys::Function;
 use wasm_bindgen::prelude::*;
 
-/// What a listener listens to.
+/// What a listener listens to. The emitter knows a topic by its number (`topic as u32`), and
+/// `src/handle.js` gives `on()`'s event names the numbers of this order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Topic {
     /// `migration_modal.opened`.
@@ -29,7 +30,7 @@ pub enum Topic {
 }
 
 impl Topic {
-    /// The topic for an `on()` event name: the four public types and `"*"`.
+    /// The topic for an event name of the JavaScript `on()`: the four public types and `"*"`.
     pub fn from_name(name: &str) -> Option<Topic> {
         Some(match name {
             "migration_modal.opened" => Topic::Opened,

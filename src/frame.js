@@ -62,17 +62,30 @@ export function hideFrame(frame, saved) {
 
 /**
  * Adds `callback` as the `message` listener of `document`'s window and, when `readyMs > 0`,
- * calls it with no argument after `readyMs` milliseconds: the ready timeout, which a message
- * cannot fake (the DOM always passes its event). Returns `stop(all)`, which cancels the timer
- * and, with `all`, removes the listener too.
+ * calls it with no argument after `readyMs` milliseconds: the ready timeout. The handle's
+ * commands reach it as numbers through `send`. The DOM always passes an event object, so no
+ * message can pass for the timer or a command. `stop(all)` cancels the timer and, with `all`,
+ * removes the listener; from then on `send` does nothing and `stopped` is true.
  */
 export function listen(document, callback, readyMs) {
   const window = document.defaultView;
+  let listening = true;
   window.addEventListener("message", callback);
   const timer = readyMs > 0 ? window.setTimeout(() => callback(), readyMs) : undefined;
-  return (all) => {
-    window.clearTimeout(timer);
-    if (all) window.removeEventListener("message", callback);
+  return {
+    stop(all) {
+      window.clearTimeout(timer);
+      if (all && listening) {
+        listening = false;
+        window.removeEventListener("message", callback);
+      }
+    },
+    send(command) {
+      if (listening) callback(command);
+    },
+    get stopped() {
+      return !listening;
+    },
   };
 }
 

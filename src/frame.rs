@@ -5,7 +5,7 @@
 //! side only carries them out. One call per step instead of a dozen `web-sys` calls keeps
 //! both the wasm and its glue smaller.
 
-use js_sys::{Array, Function, Promise};
+use js_sys::{Array, Promise};
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element, HtmlIFrameElement};
 
@@ -34,8 +34,16 @@ extern "C" {
     #[wasm_bindgen(js_name = pageDocument)]
     pub(crate) fn page_document() -> Option<Document>;
 
+    /// What `listen` returns: `stop(all)` for Rust, `send(command)` and `stopped` for the
+    /// JavaScript handle.
+    #[derive(Debug, Clone)]
+    pub(crate) type Link;
+
     #[wasm_bindgen(js_name = listen)]
-    fn listen_js(document: &Document, callback: &JsValue, ready_ms: u32) -> Function;
+    fn listen_js(document: &Document, callback: &JsValue, ready_ms: u32) -> Link;
+
+    #[wasm_bindgen(method)]
+    fn stop(this: &Link, all: bool);
 
     #[wasm_bindgen(js_name = showFrame)]
     fn show_frame(frame: &HtmlIFrameElement, lock_scroll: bool) -> JsValue;
@@ -100,33 +108,62 @@ pub(crate) fn hide(frame: &HtmlIFrameElement, saved: Option<Saved>) {
     hide_frame(frame, saved.as_ref().map_or(&JsValue::UNDEFINED, |s| &s.0));
 }
 
-/// The page's `message` listener and the ready timer, both calling one closure: with the
-/// `MessageEvent`, or with `undefined` when the ready time is up (the DOM always passes an
-/// event, so no message can pass for the timer). Both stop when this is dropped.
+/// The page's `message` listener, the ready timer and the JavaScript handle's commands, all
+/// calling one closure: with the `MessageEvent`, with `undefined` when the ready time is up,
+/// or with a [`Command`]'s number. The DOM always passes an event object, so no message can
+/// pass for the timer or a command. All three stop when this is dropped.
 #[derive(Debug)]
 pub(crate) struct Listening {
     _callback: Closure<dyn Fn(JsValue)>,
-    stop: Function,
+    link: Link,
 }
 
 impl Listening {
     /// Starts listening; with `ready_ms > 0`, also starts the ready timer.
     pub(crate) fn start(document: &Document, callback: Closure<dyn Fn(JsValue)>, ready_ms: u32) -> Self {
         Listening {
-            stop: listen_js(document, callback.as_ref(), ready_ms),
+            link: listen_js(document, callback.as_ref(), ready_ms),
             _callback: callback,
         }
     }
 
     /// Cancels the ready timer; the listener stays.
     pub(crate) fn cancel_timer(&self) {
-        let _ = self.stop.call1(&JsValue::UNDEFINED, &JsValue::FALSE);
+        self.link.stop(false);
+    }
+
+    /// The link the JavaScript handle sends its commands through (`src/handle.js`).
+    pub(crate) fn link(&self) -> &Link {
+        &self.link
     }
 }
 
 impl Drop for Listening {
     fn drop(&mut self) {
-        let _ = self.stop.call1(&JsValue::UNDEFINED, &JsValue::TRUE);
+        self.link.stop(true);
+    }
+}
+
+/// What the JavaScript handle asks of the modal, sent as a number through the [`Link`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Command {
+    /// `show()`.
+    Show = 1,
+    /// `hide()`.
+    Hide = 2,
+    /// `destroy()`.
+    Destroy = 3,
+}
+
+impl Command {
+    /// The command a listener argument carries, if it is one (a number, which no event is).
+    pub(crate) fn from_argument(argument: &JsValue) -> Option<Command> {
+        Some(match argument.as_f64()? as u8 {
+            1 => Command::Show,
+            2 => Command::Hide,
+            3 => Command::Destroy,
+            _ => return None,
+        })
     }
 }
 

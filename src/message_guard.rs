@@ -97,11 +97,6 @@ impl MessageGuard {
         }
     }
 
-    /// The schema messages are checked against.
-    pub fn schema(&self) -> &Schema {
-        &self.schema
-    }
-
     /// Checks one `message` event.
     ///
     /// # Errors

@@ -216,8 +216,17 @@ impl Shared {
         Ok(shared)
     }
 
-    /// A `message` event, or `undefined` from the ready timer.
+    /// A `message` event, `undefined` from the ready timer, or a command from the JavaScript
+    /// handle (see [`frame::Listening`]).
     fn on_message(&self, event: JsValue) {
+        if let Some(command) = frame::Command::from_argument(&event) {
+            match command {
+                frame::Command::Show => self.request_visibility(true),
+                frame::Command::Hide => self.request_visibility(false),
+                frame::Command::Destroy => self.destroy(),
+            }
+            return;
+        }
         if event.is_undefined() {
             let step = self.lifecycle.borrow_mut().on_ready_timeout();
             let event = synthetic_event(
@@ -347,10 +356,13 @@ impl Shared {
         );
     }
 
-    /// The topic of an `on()` event name: a public event type or `"*"`.
-    pub(crate) fn topic_of(&self, name: &JsValue) -> Option<Topic> {
-        Topic::for_kind(self.guard.schema().kind_of(name))
-            .or_else(|| (*name == JsValue::from_str("*")).then_some(Topic::Any))
+    /// The link the JavaScript handle sends its commands through; `undefined` once torn down
+    /// (never the case when the handle is made, right after mounting).
+    pub(crate) fn link(&self) -> Option<frame::Link> {
+        let listening = self.listening.take()?;
+        let link = listening.link().clone();
+        self.listening.set(Some(listening));
+        Some(link)
     }
 
     pub(crate) fn is_destroyed(&self) -> bool {

@@ -20,7 +20,7 @@ fn opened() -> JsValue {
 }
 
 /// Embeds a modal on MODAL_URL with every callback recording.
-fn recorded() -> (Recorder, anon_modal::bindings::JsAnonModal) {
+fn recorded() -> (Recorder, ModalHandle) {
     let rec = Recorder::new();
     let modal = embed(MODAL_URL, rec.options(&[]));
     (rec, modal)
@@ -192,6 +192,64 @@ fn on_once_off_and_unsubscribe() {
     }
     let err = modal.on("*".into(), JsValue::from(5)).unwrap_err();
     assert_eq!(error_code(&err), "INVALID_ARGUMENT");
+}
+
+#[wasm_bindgen_test]
+fn each_event_name_of_on_hears_its_own_type() {
+    const TYPES: [&str; 4] = [
+        "migration_modal.opened",
+        "migration_modal.completed",
+        "migration_modal.closed",
+        "migration_modal.failed",
+    ];
+    for sent in TYPES {
+        let rec = Recorder::new();
+        let modal = embed(MODAL_URL, JsValue::UNDEFINED);
+        for name in TYPES.into_iter().chain(["*"]) {
+            modal.on(name.into(), rec.callback(name)).unwrap();
+        }
+        from_modal(&modal, &envelope(sent, &[]));
+        assert_eq!(rec.take(), [format!("{sent}:{sent}"), format!("*:{sent}")]);
+        modal.destroy();
+    }
+}
+
+#[wasm_bindgen_test]
+fn the_handle_is_frozen_its_methods_need_no_this_and_do_nothing_after_teardown() {
+    let rec = Recorder::new();
+    let modal = embed(MODAL_URL, JsValue::UNDEFINED);
+    assert!(Object::is_frozen(modal.unchecked_ref::<Object>()));
+    let iframe = modal.iframe();
+    let method =
+        |name: &str| -> js_sys::Function { Reflect::get(&modal, &name.into()).unwrap().unchecked_into() };
+    // Called on their own, as `const { hide, show } = modal` would.
+    method("hide").call0(&JsValue::UNDEFINED).unwrap();
+    assert_eq!(iframe.style().get_property_value("display").unwrap(), "none");
+    method("show").call0(&JsValue::UNDEFINED).unwrap();
+    assert_eq!(iframe.style().get_property_value("display").unwrap(), "block");
+
+    // A callback of the closing event, and any code after it, may still call every method.
+    let m = modal.clone();
+    let r = rec.clone();
+    let calls_everything = Closure::<dyn Fn(JsValue)>::new(move |_: JsValue| {
+        m.show();
+        m.hide();
+        m.destroy();
+        r.push(&format!("closed, destroyed: {}", m.destroyed()));
+    })
+    .into_js_value();
+    modal
+        .on("migration_modal.closed".into(), calls_everything)
+        .unwrap();
+    from_modal(&modal, &envelope("migration_modal.closed", &[]));
+    assert_eq!(rec.take(), ["closed, destroyed: true"]);
+    for name in ["show", "hide", "destroy"] {
+        method(name)
+            .call0(&JsValue::UNDEFINED)
+            .unwrap_or_else(|e| panic!("{name}() after teardown threw {e:?}"));
+    }
+    assert!(!iframe.is_connected());
+    assert_eq!(body_overflow(), "", "no scroll lock came back");
 }
 
 #[wasm_bindgen_test]

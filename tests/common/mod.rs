@@ -2,13 +2,47 @@
 //! callbacks, and sending messages (synthetic `MessageEvent`s and real posts from frames).
 #![allow(dead_code)]
 
-use anon_modal::bindings::{embed_anon_modal, JsAnonModal};
+use anon_modal::bindings::embed_anon_modal;
 use js_sys::{Object, Reflect};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, HtmlIFrameElement, MessageEvent, MessageEventInit, Window};
+
+#[wasm_bindgen]
+extern "C" {
+    /// The `AnonModal` handle `embedAnonModal` returns, called as a page calls it.
+    #[derive(Clone, Debug)]
+    pub type ModalHandle;
+
+    #[wasm_bindgen(method, catch)]
+    pub fn on(this: &ModalHandle, name: JsValue, callback: JsValue) -> Result<js_sys::Function, JsValue>;
+
+    #[wasm_bindgen(method, catch)]
+    pub fn once(this: &ModalHandle, name: JsValue, callback: JsValue) -> Result<js_sys::Function, JsValue>;
+
+    #[wasm_bindgen(method, catch)]
+    pub fn off(this: &ModalHandle, name: JsValue, callback: JsValue) -> Result<(), JsValue>;
+
+    #[wasm_bindgen(method)]
+    pub fn show(this: &ModalHandle);
+
+    #[wasm_bindgen(method)]
+    pub fn hide(this: &ModalHandle);
+
+    #[wasm_bindgen(method)]
+    pub fn destroy(this: &ModalHandle);
+
+    #[wasm_bindgen(method, getter)]
+    pub fn destroyed(this: &ModalHandle) -> bool;
+
+    #[wasm_bindgen(method, getter)]
+    pub fn iframe(this: &ModalHandle) -> HtmlIFrameElement;
+
+    #[wasm_bindgen(method, getter)]
+    pub fn settled(this: &ModalHandle) -> js_sys::Promise;
+}
 
 pub const ANON: &str = "https://dashboard.anon.com";
 pub const MODAL_URL: &str = "https://dashboard.anon.com/modal?token=abc";
@@ -87,8 +121,10 @@ impl Recorder {
 }
 
 /// Embeds through the JavaScript API, as a page would.
-pub fn embed(url: &str, options: JsValue) -> JsAnonModal {
-    embed_anon_modal(url.into(), options).unwrap_or_else(|e| panic!("embed failed: {}", error_code(&e)))
+pub fn embed(url: &str, options: JsValue) -> ModalHandle {
+    embed_anon_modal(url.into(), options)
+        .unwrap_or_else(|e| panic!("embed failed: {}", error_code(&e)))
+        .unchecked_into()
 }
 
 /// The `code` of a thrown `AnonModalError`.
@@ -108,7 +144,7 @@ pub fn error_code(error: &JsValue) -> String {
 pub fn embed_error(url: &JsValue, options: JsValue) -> String {
     match embed_anon_modal(url.clone(), options) {
         Ok(modal) => {
-            modal.destroy();
+            modal.unchecked_into::<ModalHandle>().destroy();
             panic!("embed unexpectedly succeeded for {url:?}")
         }
         Err(e) => error_code(&e),
@@ -148,7 +184,7 @@ pub fn dispatch(data: &JsValue, origin: &str, source: Option<&JsValue>) {
     window().dispatch_event(&event).unwrap();
 }
 
-pub fn frame_window(modal: &JsAnonModal) -> JsValue {
+pub fn frame_window(modal: &ModalHandle) -> JsValue {
     modal
         .iframe()
         .content_window()
@@ -157,7 +193,7 @@ pub fn frame_window(modal: &JsAnonModal) -> JsValue {
 }
 
 /// A message from the modal's own window and origin (everything right but what is tested).
-pub fn from_modal(modal: &JsAnonModal, data: &JsValue) {
+pub fn from_modal(modal: &ModalHandle, data: &JsValue) {
     dispatch(data, ANON, Some(&frame_window(modal)));
 }
 
