@@ -77,11 +77,16 @@ impl std::fmt::Display for Error {
 impl std::error::Error for Error {}
 
 #[cfg(feature = "browser")]
+#[wasm_bindgen::prelude::wasm_bindgen(module = "/src/handle.js")]
+extern "C" {
+    /// The `AnonModalError` for `code` and `message`, made where the handle makes its own.
+    #[wasm_bindgen(js_name = anonModalError)]
+    fn anon_modal_error(code: &str, message: &str) -> wasm_bindgen::JsValue;
+}
+
+#[cfg(feature = "browser")]
 impl From<Error> for wasm_bindgen::JsValue {
     fn from(error: Error) -> Self {
-        let js = js_sys::Error::new(&error.message);
-        js.set_name("AnonModalError");
-        let _ = js_sys::Reflect::set(&js, &"code".into(), &error.code.as_str().into());
-        js.into()
+        anon_modal_error(error.code.as_str(), &error.message)
     }
 }

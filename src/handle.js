@@ -6,13 +6,16 @@
 /** `on()`'s event names, at their topic numbers (src/emitter.rs's `Topic`). */
 const TOPICS = ["migration_modal.opened", "migration_modal.completed", "migration_modal.closed", "migration_modal.failed", "*"];
 
-/** The `AnonModalError` a wrong argument throws. */
-function invalidArgument(message) {
+/** An `AnonModalError`: a real `Error` with a stable `code` (src/error.rs makes them here too). */
+export function anonModalError(code, message) {
   const error = new Error(message);
   error.name = "AnonModalError";
-  error.code = "INVALID_ARGUMENT";
+  error.code = code;
   return error;
 }
+
+/** The `AnonModalError` a wrong argument throws. */
+const invalidArgument = (message) => anonModalError("INVALID_ARGUMENT", message);
 
 /** The topic number of an event name; throws for any other value. */
 function topic(type) {
