@@ -1,11 +1,86 @@
-// Conversions for src/options.rs that take one call in JavaScript and several across the wasm
-// boundary. What the values mean (whether the URL has expired) is decided in Rust.
+// Reads embedAnonModal's options object: each option's type, in one call. What the values
+// mean (which origins, whether the URL has expired, what to mount) is decided in Rust
+// (src/options.rs and src/modal.rs). Each property is read once; one whose getter throws
+// counts as not given. Nothing here throws: a wrong option comes back as a message.
+
+const CALLBACKS = ["onOpened", "onCompleted", "onClosed", "onFailed", "onEvent", "onReject"];
+const INT32 = 2147483647;
 
 /**
- * The time `value` names, in milliseconds since the epoch: a `Date`, an ISO 8601 string or a
- * number of milliseconds. `NaN` for anything else, such as `null` or `true`, which `new Date`
- * would take as 0 and 1.
+ * Returns `[container, allowedOrigins, expiresAtMs, readyTimeoutMs, zIndex, title, hidden,
+ * allowInsecureLocalhost, ...callbacks]` (`undefined` for an option not given; the origins
+ * as a fresh array of strings), or a message naming the option that is wrong.
  */
-export function timeOf(value) {
-  return typeof value === "string" || typeof value === "number" || value instanceof Date ? new Date(value).getTime() : NaN;
+export function readOptions(options, document) {
+  try {
+    return read(options ?? {}, document);
+  } catch (problem) {
+    // `wrong` throws its message; anything else is an exotic object (a revoked Proxy, say).
+    return typeof problem === "string" ? problem : "options could not be read";
+  }
+}
+
+function read(options, document) {
+  if (typeof options !== "object") return "options must be an object";
+  const get = (key) => {
+    try {
+      return options[key];
+    } catch {
+      return undefined;
+    }
+  };
+  const wrong = (key, expected) => {
+    throw `options.${key} must be ${expected}`;
+  };
+  const whole = (key, min) => {
+    const n = get(key);
+    return n === undefined || (typeof n === "number" && Number.isInteger(n) && n >= min && n <= INT32) ? n : wrong(key, "a whole number in range");
+  };
+  const flag = (key) => {
+    const b = get(key);
+    return b === undefined ? false : typeof b === "boolean" ? b : wrong(key, "a boolean");
+  };
+
+  let container = get("container");
+  if (typeof container === "string") {
+    try {
+      container = document ? document.querySelector(container) : null;
+    } catch {
+      container = null;
+    }
+    if (!container) wrong("container", "an element or a selector that matches one");
+  } else if (container !== undefined && !(container instanceof Element)) {
+    wrong("container", "an element or a selector");
+  }
+
+  let origins = get("allowedOrigins");
+  if (origins !== undefined) {
+    if (!Array.isArray(origins) || origins.length === 0) wrong("allowedOrigins", "a non-empty array of origin strings");
+    const copy = [];
+    for (let i = 0; i < origins.length; i++) {
+      if (typeof origins[i] !== "string") wrong("allowedOrigins", "an array of strings");
+      copy.push(origins[i]);
+    }
+    origins = copy;
+  }
+
+  let expires = get("expiresAt");
+  if (expires !== undefined) {
+    const time = typeof expires === "string" || typeof expires === "number" || expires instanceof Date ? new Date(expires).getTime() : NaN;
+    if (Number.isNaN(time)) wrong("expiresAt", "a date, an ISO 8601 string or milliseconds since the epoch");
+    expires = time;
+  }
+
+  const readyTimeoutMs = whole("readyTimeoutMs", 0);
+  const zIndex = whole("zIndex", -INT32 - 1);
+  const title = get("title");
+  if (title !== undefined && (typeof title !== "string" || title === "")) wrong("title", "a non-empty string");
+
+  const out = [container, origins, expires, readyTimeoutMs, zIndex, title, flag("hidden"), flag("allowInsecureLocalhost")];
+  for (const key of CALLBACKS) {
+    const callback = get(key);
+    if (callback !== undefined && callback !== null && typeof callback !== "function") wrong(key, "a function");
+    out.push(callback ?? undefined);
+  }
+  return out;
 }
