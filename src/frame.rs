@@ -170,5 +170,9 @@ impl Command {
 /// A promise and the function that resolves it.
 pub(crate) fn deferred() -> (Promise, js_sys::Function) {
     let pair = deferred_pair();
-    (pair.get(0).unchecked_into(), pair.get(1).unchecked_into())
+    // `get_unchecked` is the accessor `Array::iter` uses: one import for both.
+    (
+        pair.get_unchecked(0).unchecked_into(),
+        pair.get_unchecked(1).unchecked_into(),
+    )
 }

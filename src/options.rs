@@ -42,7 +42,7 @@ pub fn read_options(
         return Err(Error::new(ErrorCode::InvalidOption, &[&message]));
     }
     let values: Array = values.unchecked_into();
-    let given = |i: u32| Some(values.get(i)).filter(|v| !v.is_undefined());
+    let given = |i: u32| Some(values.get_unchecked(i)).filter(|v| !v.is_undefined());
 
     let mut out = ModalOptions {
         container: given(0).map(JsCast::unchecked_into),
@@ -52,7 +52,7 @@ pub fn read_options(
         let origins: Array = origins.unchecked_into();
         let mut allowed = AllowList::default();
         for i in 0..origins.length() {
-            let text = origins.get(i).as_string().unwrap_or_default();
+            let text = origins.get_unchecked(i).as_string().unwrap_or_default();
             let origin = Origin::parse(&text).map_err(|why| {
                 Error::new(
                     ErrorCode::InvalidOrigin,
@@ -73,8 +73,8 @@ pub fn read_options(
     if let Some(title) = given(5).and_then(|v| v.as_string()) {
         out.title = title;
     }
-    out.hidden = values.get(6).is_truthy();
-    out.allow_insecure_localhost = values.get(7).is_truthy();
+    out.hidden = values.get_unchecked(6).as_bool().unwrap_or(false);
+    out.allow_insecure_localhost = values.get_unchecked(7).as_bool().unwrap_or(false);
 
     let mut listeners = Vec::new();
     for (i, (_, topic)) in (8..).zip(CALLBACK_OPTIONS) {
