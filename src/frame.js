@@ -1,5 +1,6 @@
-// The modal's iframe in the page's DOM: finding the page's window, building the iframe,
-// showing it and hiding it.
+// The modal in the page: finding the page's document, building the iframe, showing it and
+// hiding it, listening to the window's messages (and the ready timer), and the events Rust
+// reports without a message.
 //
 // Called from src/frame.rs. Every decision (which URL, which attributes, when to show) is
 // made in Rust; these functions only carry it out, in one call each, which is smaller and
@@ -87,6 +88,16 @@ export function listen(document, callback, readyMs) {
       return !listening;
     },
   };
+}
+
+/**
+ * A fresh event for what Rust reports without a message: `destroy()`'s `closed` (with
+ * `destroyed`), or the ready timeout's `failed`.
+ */
+export function syntheticEvent(destroyed) {
+  return destroyed
+    ? { type: "migration_modal.closed", reason: "destroyed" }
+    : { type: "migration_modal.failed", code: "TIMEOUT", message: "the modal did not open in time" };
 }
 
 /** The page's `document`, or `undefined` where there is none (Node, workers). */

@@ -1,5 +1,6 @@
-//! The modal's iframe in the page: built, shown and hidden by `src/frame.js` in one call each
-//! (which also finds the page's `document` and listens to its window's messages).
+//! The modal in the page: its iframe built, shown and hidden by `src/frame.js` in one call
+//! each, which also finds the page's `document`, listens to its window's messages and makes
+//! the events Rust reports without a message.
 //!
 //! The decisions stay in Rust (the checked URL, the sandbox, when to show); the JavaScript
 //! side only carries them out. One call per step instead of a dozen `web-sys` calls keeps
@@ -44,6 +45,10 @@ extern "C" {
 
     #[wasm_bindgen(method)]
     fn stop(this: &Link, all: bool);
+
+    /// The event `destroy()` settles with (`destroyed`), or the ready timeout's.
+    #[wasm_bindgen(js_name = syntheticEvent)]
+    pub(crate) fn synthetic_event(destroyed: bool) -> JsValue;
 
     #[wasm_bindgen(js_name = showFrame)]
     fn show_frame(frame: &HtmlIFrameElement, lock_scroll: bool) -> JsValue;

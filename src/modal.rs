@@ -14,7 +14,7 @@ use crate::lifecycle::{Delivery, Lifecycle, Step};
 use crate::message_guard::{MessageGuard, RejectReason};
 use crate::origin::AllowList;
 use crate::signed_url::{check_modal_url, UrlParts};
-use js_sys::{Function, Object, Promise, Reflect};
+use js_sys::{Function, Promise, Reflect};
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
@@ -106,16 +106,6 @@ fn no_document(why: &str) -> Error {
         ErrorCode::NoDocument,
         &[why, ": embedAnonModal runs in a browser page (call it from an effect, not during server-side rendering)"],
     )
-}
-
-/// A synthetic event object, for the ready timeout and `destroy()`.
-fn synthetic_event(kind: EventKind, fields: &[(&str, &str)]) -> JsValue {
-    let event = Object::new();
-    let _ = Reflect::set(&event, &"type".into(), &kind.as_str().into());
-    for (key, value) in fields {
-        let _ = Reflect::set(&event, &(*key).into(), &(*value).into());
-    }
-    event.into()
 }
 
 impl Shared {
@@ -229,10 +219,7 @@ impl Shared {
         }
         if event.is_undefined() {
             let step = self.lifecycle.borrow_mut().on_ready_timeout();
-            let event = synthetic_event(
-                EventKind::Failed,
-                &[("code", "TIMEOUT"), ("message", "the modal did not open in time")],
-            );
+            let event = frame::synthetic_event(false);
             self.apply(step, EventKind::Failed, &event);
             return;
         }
@@ -345,7 +332,7 @@ impl Shared {
         if !step.teardown {
             return; // already torn down
         }
-        let event = synthetic_event(EventKind::Closed, &[("reason", "destroyed")]);
+        let event = frame::synthetic_event(true);
         self.apply(
             Step {
                 delivery: Delivery::Nobody,
