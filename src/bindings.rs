@@ -12,10 +12,9 @@
 
 use crate::emitter::Emitter;
 use crate::error::{Error, ErrorCode};
-use crate::modal::AnonModal;
+use crate::modal::Shared;
 use crate::options::read_options;
 use js_sys::Promise;
-use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlIFrameElement;
 
@@ -157,17 +156,16 @@ extern "C" {
 /// An `AnonModalError` with a stable `code`.
 #[wasm_bindgen(js_name = embedAnonModal, skip_typescript)]
 pub fn embed_anon_modal(url: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    let url = url
-        .as_string()
-        .ok_or_else(|| Error::new(ErrorCode::InvalidUrl, &["the modal URL must be a string"]))?;
+    if !url.is_string() {
+        return Err(Error::new(ErrorCode::InvalidUrl, &["the modal URL must be a string"]).into());
+    }
     let document = crate::frame::page_document();
     let (options, listeners) = read_options(&options, document.as_ref())?;
-    let modal = AnonModal::embed(&url, options)?;
-    let shared = Rc::clone(modal.shared());
+    // The modal keeps itself alive until torn down; this handle needs no Rust owner.
+    let shared = Shared::mount(&url, options)?;
     for (topic, function) in listeners {
         shared.emitter.add(topic, &function, false);
     }
-    modal.detach();
     // A modal just mounted always listens: the `None` arm never runs.
     let handle = shared
         .link()

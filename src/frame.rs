@@ -57,6 +57,43 @@ extern "C" {
     fn hide_frame(frame: &HtmlIFrameElement, saved: &JsValue);
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// A URL as the browser's parser splits it (`web_sys::Url`'s parts, built from a JS value:
+    /// a JS string in hand is parsed without a copy into Rust and back).
+    #[wasm_bindgen(js_name = URL)]
+    #[derive(Debug, Clone)]
+    pub(crate) type ParsedUrl;
+
+    /// `new URL(input)`; throws for what is not an absolute URL.
+    #[wasm_bindgen(constructor, js_class = URL, catch)]
+    pub(crate) fn new(input: &JsValue) -> Result<ParsedUrl, JsValue>;
+
+    /// `URL.protocol`.
+    #[wasm_bindgen(method, getter)]
+    pub(crate) fn protocol(this: &ParsedUrl) -> String;
+
+    /// `URL.hostname`.
+    #[wasm_bindgen(method, getter)]
+    pub(crate) fn hostname(this: &ParsedUrl) -> String;
+
+    /// `URL.origin`.
+    #[wasm_bindgen(method, getter)]
+    pub(crate) fn origin(this: &ParsedUrl) -> String;
+
+    /// `URL.username`.
+    #[wasm_bindgen(method, getter)]
+    pub(crate) fn username(this: &ParsedUrl) -> String;
+
+    /// `URL.password`.
+    #[wasm_bindgen(method, getter)]
+    pub(crate) fn password(this: &ParsedUrl) -> String;
+
+    /// `URL.href`.
+    #[wasm_bindgen(method, getter)]
+    pub(crate) fn href(this: &ParsedUrl) -> String;
+}
+
 /// The iframe's attributes.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct FrameAttributes<'a> {

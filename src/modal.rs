@@ -110,7 +110,7 @@ fn no_document(why: &str) -> Error {
 
 impl Shared {
     /// Mounts a modal on `url`.
-    pub(crate) fn mount(url: &str, options: ModalOptions) -> Result<Rc<Shared>, Error> {
+    pub(crate) fn mount(url: &JsValue, options: ModalOptions) -> Result<Rc<Shared>, Error> {
         let document = frame::page_document().ok_or_else(|| no_document("there is no document"))?;
         if let Some(expires) = options.expires_at_ms {
             if expires <= js_sys::Date::now() {
@@ -120,7 +120,7 @@ impl Shared {
                 ));
             }
         }
-        let parsed = web_sys::Url::new(url).map_err(|_| {
+        let parsed = frame::ParsedUrl::new(url).map_err(|_| {
             Error::new(
                 ErrorCode::InvalidUrl,
                 &["the modal URL is not a valid absolute URL"],
@@ -453,7 +453,7 @@ impl AnonModal {
     /// [`ErrorCode::OriginNotAllowed`], [`ErrorCode::InvalidOption`].
     pub fn embed(url: &str, options: ModalOptions) -> Result<AnonModal, Error> {
         Ok(AnonModal {
-            shared: Shared::mount(url, options)?,
+            shared: Shared::mount(&url.into(), options)?,
             detached: false,
         })
     }
@@ -524,10 +524,6 @@ impl AnonModal {
     /// Lets the modal live on after this handle is dropped, until it is closed.
     pub fn detach(mut self) {
         self.detached = true;
-    }
-
-    pub(crate) fn shared(&self) -> &Rc<Shared> {
-        &self.shared
     }
 }
 

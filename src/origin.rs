@@ -110,7 +110,9 @@ impl Origin {
     /// See [`Origin::from_parsed`].
     #[cfg(feature = "browser")]
     pub fn parse(input: &str) -> Result<Origin, OriginError> {
-        let parsed = web_sys::Url::new(input).ok().map(|url| url.origin());
+        let parsed = crate::frame::ParsedUrl::new(&input.into())
+            .ok()
+            .map(|url| url.origin());
         Origin::from_parsed(input, parsed.as_deref())
     }
 
