@@ -147,6 +147,7 @@ extern "C" {
         emitter: &Emitter,
         iframe: &HtmlIFrameElement,
         settled: &Promise,
+        callbacks: &js_sys::Array,
     ) -> JsValue;
 }
 
@@ -160,15 +161,19 @@ pub fn embed_anon_modal(url: JsValue, options: JsValue) -> Result<JsValue, JsVal
         return Err(Error::new(ErrorCode::InvalidUrl, &["the modal URL must be a string"]).into());
     }
     let document = crate::frame::page_document();
-    let (options, listeners) = read_options(&options, document.as_ref())?;
+    let (options, callbacks) = read_options(&options, document.as_ref())?;
     // The modal keeps itself alive until torn down; this handle needs no Rust owner.
     let shared = Shared::mount(&url, options)?;
-    for (topic, function) in listeners {
-        shared.emitter.add(topic, &function, false);
-    }
+
     // A modal just mounted always listens: the `None` arm never runs.
-    let handle = shared
-        .link()
-        .map(|link| make_handle(&link, &shared.emitter, shared.iframe(), shared.settled()));
+    let handle = shared.link().map(|link| {
+        make_handle(
+            &link,
+            &shared.emitter,
+            shared.iframe(),
+            shared.settled(),
+            &callbacks,
+        )
+    });
     Ok(handle.unwrap_or_default())
 }

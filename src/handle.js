@@ -31,10 +31,12 @@ function listener(callback) {
 }
 
 /**
- * The handle of a modal just mounted (the `AnonModal` of the types in src/bindings.rs): a
- * frozen object whose methods need no `this`, so they may be passed around on their own.
+ * The handle of a modal just mounted (the `AnonModal` of the types in src/bindings.rs), with
+ * the options' `callbacks` (at their topic numbers) subscribed: a frozen object whose methods
+ * need no `this`, so they may be passed around on their own.
  */
-export function handle(link, emitter, iframe, settled) {
+export function handle(link, emitter, iframe, settled, callbacks) {
+  callbacks.forEach((callback, topic) => callback && emitter.add(topic, callback, false));
   return Object.freeze({
     iframe,
     settled,

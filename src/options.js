@@ -3,12 +3,13 @@
 // (src/options.rs and src/modal.rs). Each property is read once; one whose getter throws
 // counts as not given. Nothing here throws: a wrong option comes back as a message.
 
+/** The callback options, at the numbers of the topics they listen to (src/emitter.rs `Topic`). */
 const CALLBACKS = ["onOpened", "onCompleted", "onClosed", "onFailed", "onEvent", "onReject"];
 const INT32 = 2147483647;
 
 /**
  * Returns `[container, allowedOrigins, expiresAtMs, readyTimeoutMs, zIndex, title, hidden,
- * allowInsecureLocalhost, ...callbacks]` (`undefined` for an option not given; the origins
+ * allowInsecureLocalhost, callbacks]`, `callbacks` at their topic numbers (`undefined` for an option not given; the origins
  * as a fresh array of strings), or a message naming the option that is wrong.
  */
 export function readOptions(options, document) {
@@ -76,11 +77,10 @@ function read(options, document) {
   const title = get("title");
   if (title !== undefined && (typeof title !== "string" || title === "")) wrong("title", "a non-empty string");
 
-  const out = [container, origins, expires, readyTimeoutMs, zIndex, title, flag("hidden"), flag("allowInsecureLocalhost")];
-  for (const key of CALLBACKS) {
+  const callbacks = CALLBACKS.map((key) => {
     const callback = get(key);
     if (callback !== undefined && callback !== null && typeof callback !== "function") wrong(key, "a function");
-    out.push(callback ?? undefined);
-  }
-  return out;
+    return callback ?? undefined;
+  });
+  return [container, origins, expires, readyTimeoutMs, zIndex, title, flag("hidden"), flag("allowInsecureLocalhost"), callbacks];
 }

@@ -8,11 +8,12 @@ use crate::emitter::Topic;
 use crate::error::{Error, ErrorCode};
 use crate::modal::ModalOptions;
 use crate::origin::{AllowList, Origin};
-use js_sys::{Array, Function};
+use js_sys::Array;
 use wasm_bindgen::prelude::*;
 use web_sys::Document;
 
-/// The callback options and the topics they listen to, in the order `readOptions` returns them.
+/// The callback options and the topics they listen to: `readOptions` returns them in this
+/// order, which is the topics' own (a test checks it).
 pub const CALLBACK_OPTIONS: [(&str, Topic); 6] = [
     ("onOpened", Topic::Opened),
     ("onCompleted", Topic::Completed),
@@ -28,15 +29,14 @@ extern "C" {
     fn read_option_values(options: &JsValue, document: Option<&Document>) -> JsValue;
 }
 
-/// Reads the options object (`undefined` and `null` mean all defaults).
+/// Reads the options object (`undefined` and `null` mean all defaults): the options, and the
+/// callback options at their topics' numbers ([`CALLBACK_OPTIONS`]; `undefined` where not
+/// given).
 ///
 /// # Errors
 /// [`ErrorCode::InvalidOption`] for a wrongly typed option, [`ErrorCode::InvalidOrigin`] for
 /// an `allowedOrigins` entry that is not an origin.
-pub fn read_options(
-    options: &JsValue,
-    document: Option<&Document>,
-) -> Result<(ModalOptions, Vec<(Topic, Function)>), Error> {
+pub fn read_options(options: &JsValue, document: Option<&Document>) -> Result<(ModalOptions, Array), Error> {
     let values = read_option_values(options, document);
     if let Some(message) = values.as_string() {
         return Err(Error::new(ErrorCode::InvalidOption, &[&message]));
@@ -75,12 +75,19 @@ pub fn read_options(
     }
     out.hidden = values.get_unchecked(6).as_bool().unwrap_or(false);
     out.allow_insecure_localhost = values.get_unchecked(7).as_bool().unwrap_or(false);
+    Ok((out, values.get_unchecked(8).unchecked_into()))
+}
 
-    let mut listeners = Vec::new();
-    for (i, (_, topic)) in (8..).zip(CALLBACK_OPTIONS) {
-        if let Some(callback) = given(i) {
-            listeners.push((topic, callback.unchecked_into()));
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn callback_options_are_listed_at_their_topics_numbers() {
+        // `readOptions` returns the callbacks in this order, and the handle subscribes each at
+        // its index: the index must be the topic's number.
+        for (index, (_, topic)) in CALLBACK_OPTIONS.into_iter().enumerate() {
+            assert_eq!(topic as usize, index);
         }
     }
-    Ok((out, listeners))
 }
