@@ -14,10 +14,10 @@ export function deferred() {
 }
 
 /**
- * Builds the iframe on `src` and appends it to `parent`: a fullscreen overlay when `zIndex`
+ * Builds the iframe on the parsed `url` (its `href`, as the browser serializes it) and appends it to `parent`: a fullscreen overlay when `zIndex`
  * is given, otherwise a block that fills `parent`. Throws when `parent` cannot hold it.
  */
-export function mountFrame(document, parent, src, title, zIndex, hidden, sandbox, allow, referrerPolicy) {
+export function mountFrame(document, parent, url, title, zIndex, hidden, sandbox, allow, referrerPolicy) {
   const frame = document.createElement("iframe");
   frame.setAttribute("sandbox", sandbox);
   frame.setAttribute("allow", allow);
@@ -29,7 +29,7 @@ export function mountFrame(document, parent, src, title, zIndex, hidden, sandbox
     "width:100%;height:100%;border:0;margin:0;padding:0";
   if (zIndex !== undefined) style.zIndex = zIndex;
   if (hidden) style.display = "none";
-  frame.src = src;
+  frame.src = url.href;
   parent.appendChild(frame);
   return frame;
 }

@@ -20,7 +20,7 @@ extern "C" {
     fn mount_frame(
         document: &Document,
         parent: &Element,
-        src: &str,
+        url: &ParsedUrl,
         title: &str,
         z_index: Option<i32>,
         hidden: bool,
@@ -89,16 +89,14 @@ extern "C" {
     #[wasm_bindgen(method, getter)]
     pub(crate) fn password(this: &ParsedUrl) -> String;
 
-    /// `URL.href`.
-    #[wasm_bindgen(method, getter)]
-    pub(crate) fn href(this: &ParsedUrl) -> String;
 }
 
 /// The iframe's attributes.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct FrameAttributes<'a> {
-    /// The (already checked) URL to load.
-    pub src: &'a str,
+    /// The (already checked) URL to load, as the browser parsed it: the iframe loads its
+    /// `href`, exactly what was checked.
+    pub url: &'a ParsedUrl,
     /// The accessible title.
     pub title: &'a str,
     /// `Some(z-index)` for a fullscreen overlay, `None` to fill the parent.
@@ -125,7 +123,7 @@ pub(crate) fn mount(
     mount_frame(
         document,
         parent,
-        a.src,
+        a.url,
         a.title,
         a.z_index,
         a.hidden,

@@ -153,13 +153,11 @@ impl Shared {
 
         destroy_current();
 
-        // The browser re-serializes the URL: the iframe loads exactly what was checked.
-        let src = parsed.href();
         let iframe = frame::mount(
             &document,
             &parent,
             frame::FrameAttributes {
-                src: &src,
+                url: &parsed,
                 title: &options.title,
                 z_index: fullscreen.then_some(options.z_index),
                 hidden: options.hidden,
