@@ -37,7 +37,7 @@ const IMPLS = {
   ours: {
     embed: () => {
       const m = embedAnonModal(modalUrl, { allowInsecureLocalhost: true, readyTimeoutMs: 0, onOpened: () => {}, onEvent: count("ours") });
-      return { win: m.iframe.contentWindow, destroy: () => { m.destroy(); m.free(); } };
+      return { win: m.iframe.contentWindow, destroy: m.destroy };
     },
   },
   // bench/floor.js in Rust (bench/wasm-floor), loaded by runWasmFloor.

@@ -63,16 +63,16 @@ export function hideFrame(frame, saved) {
 
 /**
  * Adds `callback` as the `message` listener of `document`'s window and, when `readyMs > 0`,
- * calls it with no argument after `readyMs` milliseconds: the ready timeout. The handle's
- * commands reach it as numbers through `send`. The DOM always passes an event object, so no
- * message can pass for the timer or a command. `stop(all)` cancels the timer and, with `all`,
+ * calls it with 0 after `readyMs` milliseconds: the ready timeout. The handle's commands
+ * reach it as numbers too, through `send` (src/frame.rs `Signal`). The DOM always passes an
+ * event object, so no message can pass for the timer or a command. `stop(all)` cancels the timer and, with `all`,
  * removes the listener; from then on `send` does nothing and `stopped` is true.
  */
 export function listen(document, callback, readyMs) {
   const window = document.defaultView;
   let listening = true;
   window.addEventListener("message", callback);
-  const timer = readyMs > 0 ? window.setTimeout(() => callback(), readyMs) : undefined;
+  const timer = readyMs > 0 ? window.setTimeout(() => callback(0), readyMs) : undefined;
   return {
     stop(all) {
       window.clearTimeout(timer);

@@ -149,9 +149,9 @@ pub(crate) fn hide(frame: &HtmlIFrameElement, saved: Option<Saved>) {
 }
 
 /// The page's `message` listener, the ready timer and the JavaScript handle's commands, all
-/// calling one closure: with the `MessageEvent`, with `undefined` when the ready time is up,
-/// or with a [`Command`]'s number. The DOM always passes an event object, so no message can
-/// pass for the timer or a command. All three stop when this is dropped.
+/// calling one closure: with the `MessageEvent`, or with a [`Signal`]'s number. The DOM always
+/// passes an event object, so no message can pass for a signal, and telling them apart costs
+/// a message one call (`as_f64`). All three stop when this is dropped.
 #[derive(Debug)]
 pub(crate) struct Listening {
     _callback: Closure<dyn Fn(JsValue)>,
@@ -184,9 +184,12 @@ impl Drop for Listening {
     }
 }
 
-/// What the JavaScript handle asks of the modal, sent as a number through the [`Link`].
+/// What reaches the modal's listener besides messages, as a number: the ready timer's, or a
+/// command the JavaScript handle sends through the [`Link`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Command {
+pub(crate) enum Signal {
+    /// The ready time is up (from `listen`'s timer).
+    ReadyTimeout = 0,
     /// `show()`.
     Show = 1,
     /// `hide()`.
@@ -195,14 +198,14 @@ pub(crate) enum Command {
     Destroy = 3,
 }
 
-impl Command {
-    /// The command a listener argument carries, if it is one (a number, which no event is).
-    pub(crate) fn from_argument(argument: &JsValue) -> Option<Command> {
+impl Signal {
+    /// The signal a listener argument carries, if it is one (a number, which no event is).
+    pub(crate) fn from_argument(argument: &JsValue) -> Option<Signal> {
         Some(match argument.as_f64()? as u8 {
-            1 => Command::Show,
-            2 => Command::Hide,
-            3 => Command::Destroy,
-            _ => return None,
+            0 => Signal::ReadyTimeout,
+            1 => Signal::Show,
+            2 => Signal::Hide,
+            _ => Signal::Destroy,
         })
     }
 }

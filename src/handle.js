@@ -1,7 +1,8 @@
 // The `AnonModal` handle JavaScript callers get from embedAnonModal (made by src/bindings.rs).
 //
-// Its commands go to Rust through the modal's own listener (`link.send`, see frame.js), which
-// decides what they do; its listeners go straight to the modal's emitter (emitter.js).
+// Its commands go to Rust through the modal's own listener (`link.send`, see frame.js) as the
+// numbers of src/frame.rs's `Signal`, and Rust decides what they do; its listeners go straight
+// to the modal's emitter (emitter.js).
 
 /** `on()`'s event names, at their topic numbers (src/emitter.rs's `Topic`). */
 const TOPICS = ["migration_modal.opened", "migration_modal.completed", "migration_modal.closed", "migration_modal.failed", "*"];

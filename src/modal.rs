@@ -204,21 +204,19 @@ impl Shared {
         Ok(shared)
     }
 
-    /// A `message` event, `undefined` from the ready timer, or a command from the JavaScript
-    /// handle (see [`frame::Listening`]).
+    /// A `message` event, or a [`frame::Signal`]: the ready timer's or a command of the
+    /// JavaScript handle (see [`frame::Listening`]).
     fn on_message(&self, event: JsValue) {
-        if let Some(command) = frame::Command::from_argument(&event) {
-            match command {
-                frame::Command::Show => self.request_visibility(true),
-                frame::Command::Hide => self.request_visibility(false),
-                frame::Command::Destroy => self.destroy(),
+        if let Some(signal) = frame::Signal::from_argument(&event) {
+            match signal {
+                frame::Signal::ReadyTimeout => {
+                    let step = self.lifecycle.borrow_mut().on_ready_timeout();
+                    self.apply(step, EventKind::Failed, &frame::synthetic_event(false));
+                }
+                frame::Signal::Show => self.request_visibility(true),
+                frame::Signal::Hide => self.request_visibility(false),
+                frame::Signal::Destroy => self.destroy(),
             }
-            return;
-        }
-        if event.is_undefined() {
-            let step = self.lifecycle.borrow_mut().on_ready_timeout();
-            let event = frame::synthetic_event(false);
-            self.apply(step, EventKind::Failed, &event);
             return;
         }
         let event: &web_sys::Event = event.unchecked_ref();
