@@ -62,17 +62,18 @@ export function hideFrame(frame, saved) {
 }
 
 /**
- * Adds `callback` as the `message` listener of `document`'s window and, when `readyMs > 0`,
+ * Adds `callback` as the page window's `message` listener and, when `readyMs > 0`,
  * calls it with 0 after `readyMs` milliseconds: the ready timeout. The handle's commands
  * reach it as numbers too, through `send` (src/frame.rs `Signal`). The DOM always passes an
  * event object, so no message can pass for the timer or a command. `stop(all)` cancels the timer and, with `all`,
  * removes the listener; from then on `send` does nothing and `stopped` is true.
  */
-export function listen(document, callback, readyMs) {
-  const window = document.defaultView;
+export function listen(callback, readyMs) {
+  // The global `window`, never `document.defaultView`: a named element such as
+  // <img name="defaultView"> overrides the document's own properties.
   let listening = true;
   window.addEventListener("message", callback);
-  const timer = readyMs > 0 ? window.setTimeout(() => callback(0), readyMs) : undefined;
+  const timer = readyMs && window.setTimeout(() => callback(0), readyMs);
   return {
     stop(all) {
       window.clearTimeout(timer);

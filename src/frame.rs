@@ -1,5 +1,5 @@
 //! The modal in the page: its iframe built, shown and hidden by `src/frame.js` in one call
-//! each, which also finds the page's `document`, listens to its window's messages and makes
+//! each, which also finds the page's `document`, listens to the window's messages and makes
 //! the events Rust reports without a message.
 //!
 //! The decisions stay in Rust (the checked URL, the sandbox, when to show); the JavaScript
@@ -41,7 +41,7 @@ extern "C" {
     pub(crate) type Link;
 
     #[wasm_bindgen(js_name = listen)]
-    fn listen_js(document: &Document, callback: &JsValue, ready_ms: u32) -> Link;
+    fn listen_js(callback: &JsValue, ready_ms: u32) -> Link;
 
     #[wasm_bindgen(method)]
     fn stop(this: &Link, all: bool);
@@ -160,9 +160,9 @@ pub(crate) struct Listening {
 
 impl Listening {
     /// Starts listening; with `ready_ms > 0`, also starts the ready timer.
-    pub(crate) fn start(document: &Document, callback: Closure<dyn Fn(JsValue)>, ready_ms: u32) -> Self {
+    pub(crate) fn start(callback: Closure<dyn Fn(JsValue)>, ready_ms: u32) -> Self {
         Listening {
-            link: listen_js(document, callback.as_ref(), ready_ms),
+            link: listen_js(callback.as_ref(), ready_ms),
             _callback: callback,
         }
     }

@@ -191,7 +191,6 @@ impl Shared {
         let owner = Rc::clone(&shared);
         let callback = Closure::new(move |event: JsValue| owner.on_message(event));
         shared.listening.set(Some(frame::Listening::start(
-            &document,
             callback,
             // Past i32::MAX ms, `setTimeout` fires at once.
             options.ready_timeout_ms.min(i32::MAX as u32),

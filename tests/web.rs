@@ -1093,9 +1093,14 @@ fn case_29_dom_clobbering_changes_nothing() {
     let body = document().body().unwrap();
     let img = document().create_element("img").unwrap();
     img.set_attribute("name", "currentScript").unwrap();
+    // A named <img> overrides the document's own properties ([LegacyOverrideBuiltIns]): the
+    // listener must go on the real window, not on `document.defaultView`.
+    let view = document().create_element("img").unwrap();
+    view.set_attribute("name", "defaultView").unwrap();
     let form = document().create_element("form").unwrap();
     form.set_id("anon_modal");
     body.append_child(&img).unwrap();
+    body.append_child(&view).unwrap();
     body.append_child(&form).unwrap();
     let (rec, modal) = recorded();
     from_modal(&modal, &opened());
@@ -1105,5 +1110,6 @@ fn case_29_dom_clobbering_changes_nothing() {
     );
     modal.destroy();
     img.remove();
+    view.remove();
     form.remove();
 }
