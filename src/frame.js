@@ -34,9 +34,12 @@ export function mountFrame(document, parent, url, title, zIndex, hidden, sandbox
   return frame;
 }
 
+/** What `showFrame` changed, per frame, for `hideFrame` to put back. */
+const changed = new WeakMap();
+
 /**
- * Shows the iframe; with `lockScroll`, stops the page behind it from scrolling. Returns what
- * `hideFrame` puts back: the body's inline `overflow` and the element that had focus.
+ * Shows the iframe; with `lockScroll`, stops the page behind it from scrolling. Remembers the
+ * body's inline `overflow` and the element that had focus, for `hideFrame`.
  */
 export function showFrame(frame, lockScroll) {
   const document = frame.ownerDocument;
@@ -48,13 +51,15 @@ export function showFrame(frame, lockScroll) {
     body.style.setProperty("overflow", "hidden");
   }
   const focus = document.activeElement;
-  return [overflow, focus instanceof HTMLElement ? focus : undefined];
+  changed.set(frame, [overflow, focus instanceof HTMLElement ? focus : undefined]);
 }
 
-/** Hides the iframe and puts back what `showFrame` returned (`saved` may be undefined). */
-export function hideFrame(frame, saved) {
+/** Hides the iframe and puts back what the last `showFrame` changed, once. */
+export function hideFrame(frame) {
   frame.style.display = "none";
+  const saved = changed.get(frame);
   if (!saved) return;
+  changed.delete(frame);
   const [overflow, focus] = saved;
   const body = frame.ownerDocument.body;
   if (overflow !== undefined && body) body.style.setProperty("overflow", overflow);

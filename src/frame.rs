@@ -50,11 +50,15 @@ extern "C" {
     #[wasm_bindgen(js_name = syntheticEvent)]
     pub(crate) fn synthetic_event(destroyed: bool) -> JsValue;
 
+    /// Shows the frame; with `lock_scroll`, locks the page's scroll. `frame.js` remembers the
+    /// body's `overflow` and the focused element for [`hide`].
     #[wasm_bindgen(js_name = showFrame)]
-    fn show_frame(frame: &HtmlIFrameElement, lock_scroll: bool) -> JsValue;
+    pub(crate) fn show(frame: &HtmlIFrameElement, lock_scroll: bool);
 
+    /// Hides the frame and puts back, once, what the last [`show`] changed (focus only if that
+    /// element is still in the page).
     #[wasm_bindgen(js_name = hideFrame)]
-    fn hide_frame(frame: &HtmlIFrameElement, saved: &JsValue);
+    pub(crate) fn hide(frame: &HtmlIFrameElement);
 }
 
 #[wasm_bindgen]
@@ -131,21 +135,6 @@ pub(crate) fn mount(
         a.allow,
         a.referrer_policy,
     )
-}
-
-/// What showing the frame changed on the page (the body's `overflow`, the focused element),
-/// for [`hide`] to put back.
-#[derive(Debug)]
-pub(crate) struct Saved(JsValue);
-
-/// Shows the frame; with `lock_scroll`, locks the page's scroll.
-pub(crate) fn show(frame: &HtmlIFrameElement, lock_scroll: bool) -> Saved {
-    Saved(show_frame(frame, lock_scroll))
-}
-
-/// Hides the frame and restores what [`show`] saved (focus only if still in the page).
-pub(crate) fn hide(frame: &HtmlIFrameElement, saved: Option<Saved>) {
-    hide_frame(frame, saved.as_ref().map_or(&JsValue::UNDEFINED, |s| &s.0));
 }
 
 /// The page's `message` listener, the ready timer and the JavaScript handle's commands, all

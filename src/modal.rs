@@ -84,7 +84,6 @@ pub(crate) struct Shared {
     listening: Cell<Option<frame::Listening>>,
     resolve: Cell<Option<Function>>,
     settled: Promise,
-    saved: Cell<Option<frame::Saved>>,
 }
 
 impl std::fmt::Debug for Shared {
@@ -184,7 +183,6 @@ impl Shared {
             listening: Cell::new(None),
             resolve: Cell::new(Some(resolve)),
             settled,
-            saved: Cell::new(None),
         });
 
         // The listener owns a strong reference: the modal lives until it is torn down.
@@ -282,11 +280,10 @@ impl Shared {
 
     fn set_visible(&self, visible: bool) {
         if visible {
-            self.saved.set(Some(frame::show(&self.iframe, self.fullscreen)));
+            frame::show(&self.iframe, self.fullscreen);
             self.focus_when_ready();
         } else {
-            let saved = self.saved.take();
-            frame::hide(&self.iframe, saved);
+            frame::hide(&self.iframe);
         }
     }
 
