@@ -15,6 +15,14 @@ extern "C" {
     #[wasm_bindgen(js_name = deferred)]
     fn deferred_pair() -> Array;
 
+    /// A promise's resolve function. It never throws, so it is called without a catch.
+    #[derive(Debug, Clone)]
+    pub(crate) type Resolve;
+
+    /// Resolves the promise with `value` (no effect after the first call).
+    #[wasm_bindgen(method, js_name = call)]
+    pub(crate) fn with_context(this: &Resolve, context: &JsValue, value: &JsValue);
+
     #[wasm_bindgen(js_name = mountFrame, catch)]
     #[allow(clippy::too_many_arguments)]
     fn mount_frame(
@@ -200,11 +208,18 @@ impl Signal {
 }
 
 /// A promise and the function that resolves it.
-pub(crate) fn deferred() -> (Promise, js_sys::Function) {
+pub(crate) fn deferred() -> (Promise, Resolve) {
     let pair = deferred_pair();
     // `get_unchecked` is the accessor `Array::iter` uses: one import for both.
     (
         pair.get_unchecked(0).unchecked_into(),
         pair.get_unchecked(1).unchecked_into(),
     )
+}
+
+impl Resolve {
+    /// Resolves the promise with `value` (no effect after the first call).
+    pub(crate) fn with(&self, value: &JsValue) {
+        self.with_context(&JsValue::UNDEFINED, value);
+    }
 }

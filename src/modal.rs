@@ -82,7 +82,8 @@ pub(crate) struct Shared {
     lifecycle: RefCell<Lifecycle>,
     pub(crate) emitter: Emitter,
     listening: Cell<Option<frame::Listening>>,
-    resolve: Cell<Option<Function>>,
+    /// Resolves `settled`; a promise's resolve function ignores every call after the first.
+    resolve: frame::Resolve,
     settled: Promise,
 }
 
@@ -181,7 +182,7 @@ impl Shared {
             lifecycle: RefCell::new(Lifecycle::new(false)),
             emitter: Emitter::default(),
             listening: Cell::new(None),
-            resolve: Cell::new(Some(resolve)),
+            resolve,
             settled,
         });
 
@@ -273,9 +274,7 @@ impl Shared {
     }
 
     fn settle(&self, event: &JsValue) {
-        if let Some(resolve) = self.resolve.take() {
-            let _ = resolve.call1(&JsValue::UNDEFINED, event);
-        }
+        self.resolve.with(event);
     }
 
     fn set_visible(&self, visible: bool) {
