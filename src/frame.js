@@ -34,6 +34,11 @@ export function mountFrame(document, parent, url, title, zIndex, hidden, sandbox
   return frame;
 }
 
+/** Moves focus into the iframe (`focus()` never throws: no catch is needed around it). */
+export function focusFrame(frame) {
+  frame.focus();
+}
+
 /** What `showFrame` changed, per frame, for `hideFrame` to put back. */
 const changed = new WeakMap();
 

@@ -58,6 +58,10 @@ extern "C" {
     #[wasm_bindgen(js_name = syntheticEvent)]
     pub(crate) fn synthetic_event(destroyed: bool) -> JsValue;
 
+    /// Moves focus into the frame.
+    #[wasm_bindgen(js_name = focusFrame)]
+    pub(crate) fn focus(frame: &HtmlIFrameElement);
+
     /// Shows the frame; with `lock_scroll`, locks the page's scroll. `frame.js` remembers the
     /// body's `overflow` and the focused element for [`hide`].
     #[wasm_bindgen(js_name = showFrame)]

@@ -292,7 +292,7 @@ impl Shared {
         let lifecycle = self.lifecycle.borrow();
         if lifecycle.is_ready() && lifecycle.is_visible() && !lifecycle.is_torn_down() {
             drop(lifecycle);
-            let _ = self.iframe.focus();
+            frame::focus(&self.iframe);
         }
     }
 
