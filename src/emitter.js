@@ -43,7 +43,7 @@ export function emitter() {
         try {
           fn(first, second);
         } catch (error) {
-          if (typeof reportError === "function") reportError(error);
+          globalThis.reportError?.(error);
         }
       }
     },

@@ -14,14 +14,24 @@ export function deferred() {
 }
 
 /**
- * Builds the iframe on the parsed `url` (its `href`, as the browser serializes it) and appends it to `parent`: a fullscreen overlay when `zIndex`
- * is given, otherwise a block that fills `parent`. Throws when `parent` cannot hold it.
+ * `document.body` as the document itself has it. A named element such as `<img name=body>`
+ * overrides what `document.body` gives ([LegacyOverrideBuiltIns]), so it is read through
+ * `Document.prototype`, as `createElement` is called.
+ */
+export function pageBody(document) {
+  return Object.getOwnPropertyDescriptor(Document.prototype, "body").get.call(document);
+}
+
+/**
+ * Builds the iframe on the parsed `url` (its `href`, as the browser serializes it) and appends
+ * it to `parent`: a fullscreen overlay when `zIndex` is given, otherwise a block that fills
+ * `parent`. Throws when `parent` cannot hold it.
  */
 export function mountFrame(document, parent, url, title, zIndex, hidden, sandbox, allow, referrerPolicy) {
-  const frame = document.createElement("iframe");
-  frame.setAttribute("sandbox", sandbox);
-  frame.setAttribute("allow", allow);
-  frame.setAttribute("referrerpolicy", referrerPolicy);
+  const frame = Document.prototype.createElement.call(document, "iframe");
+  frame.sandbox = sandbox;
+  frame.allow = allow;
+  frame.referrerPolicy = referrerPolicy;
   frame.title = title;
   const style = frame.style;
   style.cssText =
@@ -47,28 +57,24 @@ const changed = new WeakMap();
  * body's inline `overflow` and the element that had focus, for `hideFrame`.
  */
 export function showFrame(frame, lockScroll) {
-  const document = frame.ownerDocument;
-  const body = document.body;
   frame.style.display = "block";
-  let overflow;
-  if (lockScroll && body) {
-    overflow = body.style.getPropertyValue("overflow");
-    body.style.setProperty("overflow", "hidden");
-  }
-  const focus = document.activeElement;
-  changed.set(frame, [overflow, focus instanceof HTMLElement ? focus : undefined]);
+  // Only a fullscreen frame locks the scroll, and it is mounted on the body.
+  const body = lockScroll ? frame.parentElement : null;
+  const overflow = body?.style.getPropertyValue("overflow");
+  body?.style.setProperty("overflow", "hidden");
+  changed.set(frame, [body, overflow, frame.ownerDocument.activeElement]);
 }
 
 /** Hides the iframe and puts back what the last `showFrame` changed, once. */
 export function hideFrame(frame) {
   frame.style.display = "none";
   const saved = changed.get(frame);
-  if (!saved) return;
   changed.delete(frame);
-  const [overflow, focus] = saved;
-  const body = frame.ownerDocument.body;
-  if (overflow !== undefined && body) body.style.setProperty("overflow", overflow);
-  if (focus && focus.isConnected) focus.focus();
+  if (saved) {
+    const [body, overflow, focus] = saved;
+    body?.style.setProperty("overflow", overflow);
+    if (focus?.isConnected) focus.focus?.();
+  }
 }
 
 /**

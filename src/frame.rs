@@ -37,6 +37,11 @@ extern "C" {
         referrer_policy: &str,
     ) -> Result<HtmlIFrameElement, JsValue>;
 
+    /// The document's own `body` (`null` before there is one), whatever named elements the
+    /// page has (`<img name=body>` overrides `document.body`).
+    #[wasm_bindgen(js_name = pageBody)]
+    pub(crate) fn body(document: &Document) -> Option<Element>;
+
     /// The page's `document`; `None` where there is none (Node, workers). A plain import, read
     /// on each embed: `web_sys::window()` probes four globals, and a cached
     /// `thread_local_v2` static brings in its cell code (132 B more in the package).

@@ -140,15 +140,12 @@ impl Shared {
         let fullscreen = options.container.is_none();
         let parent: Element = match options.container {
             Some(container) => container,
-            None => document
-                .body()
-                .ok_or_else(|| {
-                    Error::new(
-                        ErrorCode::NoDocument,
-                        &["the document has no body yet: call embedAnonModal once the page has loaded"],
-                    )
-                })?
-                .into(),
+            None => frame::body(&document).ok_or_else(|| {
+                Error::new(
+                    ErrorCode::NoDocument,
+                    &["the document has no body yet: call embedAnonModal once the page has loaded"],
+                )
+            })?,
         };
 
         destroy_current();

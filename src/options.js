@@ -45,7 +45,8 @@ function read(options, document) {
   let container = get("container");
   if (typeof container === "string") {
     try {
-      container = document ? document.querySelector(container) : null;
+      // Through `Document.prototype`: a named element may override `document.querySelector`.
+      container = document ? Document.prototype.querySelector.call(document, container) : null;
     } catch {
       container = null;
     }
@@ -57,12 +58,7 @@ function read(options, document) {
   let origins = get("allowedOrigins");
   if (origins !== undefined) {
     if (!Array.isArray(origins) || origins.length === 0) wrong("allowedOrigins", "a non-empty array of origin strings");
-    const copy = [];
-    for (let i = 0; i < origins.length; i++) {
-      if (typeof origins[i] !== "string") wrong("allowedOrigins", "an array of strings");
-      copy.push(origins[i]);
-    }
-    origins = copy;
+    origins = Array.from(origins, (origin) => (typeof origin === "string" ? origin : wrong("allowedOrigins", "an array of strings")));
   }
 
   let expires = get("expiresAt");

@@ -393,6 +393,10 @@ fn option_types_are_checked() {
         ("onCompleted", JsValue::from("not a function")),
         ("allowedOrigins", JsValue::from("https://dashboard.anon.com")),
         ("allowedOrigins", Array::new().into()),
+        (
+            "allowedOrigins",
+            Array::of2(&ANON.into(), &JsValue::from(5)).into(),
+        ),
         ("expiresAt", JsValue::from("not a date")),
         // `new Date` would take these as times (0 and 1 ms): still the wrong type, not EXPIRED.
         ("expiresAt", JsValue::NULL),
@@ -1086,6 +1090,70 @@ fn case_27_28_the_real_host_must_be_allowed() {
         );
     }
     embed("https://dashboard.anon.com/modal", allow()).destroy();
+}
+
+#[wasm_bindgen_test]
+fn case_29_named_elements_cannot_override_what_the_library_reads_from_the_document() {
+    // Named <img>s override the document's own properties ([LegacyOverrideBuiltIns]): with
+    // these, `document.body` is an <img> and `document.createElement` is not a function. So
+    // everything this test needs from the document is made before they are planted.
+    let body = document().body().unwrap();
+    let host = document().create_element("div").unwrap();
+    host.set_id("clobber-host");
+    body.append_child(&host).unwrap();
+    let planted: Vec<web_sys::Element> = [
+        "body",
+        "createElement",
+        "activeElement",
+        "querySelector",
+        "defaultView",
+    ]
+    .iter()
+    .map(|name| {
+        let img = document().create_element("img").unwrap();
+        img.set_attribute("name", name).unwrap();
+        img
+    })
+    .collect();
+    for img in &planted {
+        body.append_child(img).unwrap();
+    }
+    let overflow = || body.style().get_property_value("overflow").unwrap();
+    let overridden = Reflect::get(&document(), &"body".into()).unwrap();
+    assert!(
+        overridden != JsValue::from(body.clone()),
+        "the page really overrides document.body"
+    );
+
+    let (rec, modal) = recorded();
+    let iframe = modal.iframe();
+    let real_body: web_sys::Element = body.clone().into();
+    assert_eq!(
+        iframe.parent_element(),
+        Some(real_body),
+        "mounted in the real body"
+    );
+    assert_eq!(overflow(), "hidden", "the real body's scroll is locked");
+    from_modal(&modal, &opened());
+    assert_eq!(
+        rec.take(),
+        ["opened:migration_modal.opened", "event:migration_modal.opened"]
+    );
+    modal.hide();
+    assert_eq!(overflow(), "", "and unlocked");
+    modal.destroy();
+
+    let modal = embed(MODAL_URL, rec.options(&[("container", "#clobber-host".into())]));
+    assert_eq!(
+        modal.iframe().parent_element(),
+        Some(host.clone()),
+        "the selector still works"
+    );
+    modal.destroy();
+    for img in planted {
+        img.remove();
+    }
+    host.remove();
 }
 
 #[wasm_bindgen_test]
