@@ -143,7 +143,7 @@ extern "C" {
     /// The `AnonModal` handle of a modal just mounted.
     #[wasm_bindgen(js_name = handle)]
     fn make_handle(
-        link: &JsValue,
+        link: &crate::frame::Link,
         emitter: &Emitter,
         iframe: &HtmlIFrameElement,
         settled: &Promise,

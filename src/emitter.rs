@@ -30,18 +30,6 @@ pub enum Topic {
 }
 
 impl Topic {
-    /// The topic for an event name of the JavaScript `on()`: the four public types and `"*"`.
-    pub fn from_name(name: &str) -> Option<Topic> {
-        Some(match name {
-            "migration_modal.opened" => Topic::Opened,
-            "migration_modal.completed" => Topic::Completed,
-            "migration_modal.closed" => Topic::Closed,
-            "migration_modal.failed" => Topic::Failed,
-            "*" => Topic::Any,
-            _ => return None,
-        })
-    }
-
     /// The typed topic of a public event kind (`None` for internal and unknown kinds).
     pub fn for_kind(kind: EventKind) -> Option<Topic> {
         Some(match kind {
@@ -58,6 +46,7 @@ impl Topic {
 ///
 /// Rust decides what each listener gets and when (see [`crate::modal`]); the list and the
 /// calls are in JavaScript, one call per event instead of one wasm-to-JS call per listener.
+/// The JavaScript handle (`src/handle.js`) adds and removes its listeners there directly.
 /// A listener is a JavaScript function: a Rust closure becomes one with [`rust_listener`].
 #[wasm_bindgen(module = "/src/emitter.js")]
 extern "C" {
@@ -70,9 +59,6 @@ extern "C" {
 
     #[wasm_bindgen(method, js_name = add)]
     fn add_listener(this: &Emitter, topic: u32, listener: &Function, once: bool) -> Function;
-
-    #[wasm_bindgen(method, js_name = remove)]
-    fn remove_listener(this: &Emitter, topic: u32, listener: &JsValue);
 
     /// Removes every listener and refuses new ones: the modal is torn down.
     #[wasm_bindgen(method)]
@@ -97,11 +83,6 @@ impl Emitter {
     /// removes it. After [`Emitter::close`] nothing is added and that function does nothing.
     pub fn add(&self, topic: Topic, listener: &Function, once: bool) -> Function {
         self.add_listener(topic as u32, listener, once)
-    }
-
-    /// Removes the first listener of `topic` that is this very function.
-    pub fn remove(&self, topic: Topic, listener: &JsValue) {
-        self.remove_listener(topic as u32, listener);
     }
 
     /// `true` when some listener listens to `topic`.

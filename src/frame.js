@@ -78,11 +78,11 @@ export function hideFrame(frame) {
 }
 
 /**
- * Adds `callback` as the page window's `message` listener and, when `readyMs > 0`,
- * calls it with 0 after `readyMs` milliseconds: the ready timeout. The handle's commands
- * reach it as numbers too, through `send` (src/frame.rs `Signal`). The DOM always passes an
- * event object, so no message can pass for the timer or a command. `stop(all)` cancels the timer and, with `all`,
- * removes the listener; from then on `send` does nothing and `stopped` is true.
+ * Adds `callback` as the page window's `message` listener and, when `readyMs > 0`, calls it
+ * with 0 after `readyMs` milliseconds: the ready timeout. The handle's commands reach it as
+ * numbers too, through `send` (src/frame.rs `Signal`). The DOM always passes an event object,
+ * so no message can pass for the timer or a command. `stop(all)` cancels the timer and, with
+ * `all`, removes the listener; from then on `send` does nothing and `stopped` is true.
  */
 export function listen(callback, readyMs) {
   // The global `window`, never `document.defaultView`: a named element such as

@@ -263,11 +263,16 @@ impl Shared {
         }
     }
 
+    /// Runs `f` on the listener while the modal listens (`None` once torn down).
+    fn with_listening<R>(&self, f: impl FnOnce(&frame::Listening) -> R) -> Option<R> {
+        let listening = self.listening.take()?;
+        let result = f(&listening);
+        self.listening.set(Some(listening));
+        Some(result)
+    }
+
     fn cancel_timer(&self) {
-        if let Some(listening) = self.listening.take() {
-            listening.cancel_timer();
-            self.listening.set(Some(listening));
-        }
+        self.with_listening(frame::Listening::cancel_timer);
     }
 
     fn settle(&self, event: &JsValue) {
@@ -331,13 +336,10 @@ impl Shared {
         );
     }
 
-    /// The link the JavaScript handle sends its commands through; `undefined` once torn down
+    /// The link the JavaScript handle sends its commands through; `None` once torn down
     /// (never the case when the handle is made, right after mounting).
     pub(crate) fn link(&self) -> Option<frame::Link> {
-        let listening = self.listening.take()?;
-        let link = listening.link().clone();
-        self.listening.set(Some(listening));
-        Some(link)
+        self.with_listening(|listening| listening.link().clone())
     }
 
     pub(crate) fn is_destroyed(&self) -> bool {

@@ -9,8 +9,9 @@ const INT32 = 2147483647;
 
 /**
  * Returns `[container, allowedOrigins, expiresAtMs, readyTimeoutMs, zIndex, title, hidden,
- * allowInsecureLocalhost, callbacks]`, `callbacks` at their topic numbers (`undefined` for an option not given; the origins
- * as a fresh array of strings), or a message naming the option that is wrong.
+ * allowInsecureLocalhost, callbacks]` (`undefined` for an option not given; the origins as a
+ * fresh array of strings; the callbacks at their topic numbers), or a message naming the
+ * option that is wrong.
  */
 export function readOptions(options, document) {
   try {
