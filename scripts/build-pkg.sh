@@ -71,8 +71,9 @@ if [ "$mode" = size-std ]; then
 fi
 rm -rf "$out/snippets" # wasm-pack adds snippets but never removes old ones
 echo "[$out] wasm-pack build --release ${args[*]} ($mode)"
-# No stale wasm may pass for this build: a failed build leaves no package at all.
-rm -f "$stamp"
+# No stale wasm may pass for this build: a failed build, or a failed step after wasm-pack,
+# leaves no package that a later run could take as up to date.
+rm -f "$stamp" "$out/.build-mode"
 wasm-pack --quiet build --mode no-install --release "${args[@]}" --out-dir "$root/$out" --no-pack "$crate" -- "${cargo_args[@]}" 2>&1 |
   { grep -v '^\[INFO\]' || true; }
 [ -f "$stamp" ] || { echo "[$out] FAILED: no $stamp" >&2; exit 1; }
