@@ -1,6 +1,6 @@
 // Runs in the benchmark page. Per-message cost: dispatchEvent of one pre-built MessageEvent N
 // times, minus the same with no listener; rounds interleave the implementations; medians.
-import init, { embedAnonModal } from "/pkg/anon_modal.js";
+import { init, embedAnonModal } from "/pkg/index.js";
 import { embedFloor } from "/bench/floor.js";
 
 const N = 10_000;

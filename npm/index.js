@@ -1,6 +1,6 @@
 // The package's entry: wasm-bindgen's glue, plus an idempotent `init` and clear errors when
 // the page is not ready for it. Importing touches no window or document (safe during SSR).
-import { initSync, embedAnonModal as embedWasm } from "./anon_modal.js";
+import { initSync, embedAnonModal as embedWasm, dispatch } from "./anon_modal.js";
 
 let loading = null;
 let loaded = false;
@@ -55,5 +55,5 @@ export function embedAnonModal(url, options) {
   if (!loaded) {
     throw anonModalError("NOT_INITIALIZED", "anon-modal is not loaded yet: await init() once before embedAnonModal");
   }
-  return embedWasm(url, options);
+  return embedWasm(url, options, dispatch);
 }

@@ -39,9 +39,13 @@ if [ -n "$browser" ] && [ -z "${ANON_MODAL_PLAIN_STD:-}" ] && [ -d "$(rustc --pr
   mode=size-std
 fi
 stamp=$out/anon_modal_bg.wasm
+# The browser package's entry (init, embedAnonModal), as users import it: the demo and the
+# benchmarks load pkg/index.js, and scripts/package.mjs packs it.
+entry() { [ "$out" != pkg ] || cp npm/index.js npm/index.d.ts "$out/"; }
 built_mode=$(cat "$out/.build-mode" 2>/dev/null || echo plain-std)
 if [ -f "$stamp" ] && [ "$built_mode" = "$mode" ] &&
    [ -z "$(find "${sources[@]}" scripts/build-pkg.sh scripts/link-wasm.sh scripts/fold-traps.mjs scripts/minify-names.mjs scripts/trim-glue.mjs -newer "$stamp" -print -quit)" ]; then
+  entry
   echo "[$out] up to date ($mode): $(wc -c < "$stamp") bytes of wasm"
   exit 0
 fi
@@ -82,6 +86,7 @@ if [ -n "$browser" ]; then
   node scripts/minify-names.mjs "$out"
   node scripts/trim-glue.mjs "$out"
 fi
+entry
 echo "$mode" > "$out/.build-mode"
 touch "$stamp"
 echo "[$out] built ($mode): $(wc -c < "$stamp") bytes of wasm, $(wc -c < "$out/anon_modal.js") bytes of JS glue"

@@ -19,9 +19,6 @@
 // - `getDataViewMemory0` asks whether its memory buffer is detached, or compares it where
 //   browsers cannot say; comparing is right everywhere (a grown memory has a new buffer).
 //   20 B less.
-// - The stand-in for a missing `FinalizationRegistry` (the closures'; the package exports no
-//   class, so there is no second one): the wasm returns multiple values, so it only runs where
-//   FinalizationRegistry exists too (Chrome 85, Firefox 79, Safari 14.1). 34 B less with two.
 // www/examples/test/glue.test.mjs runs the release glue with ASCII, accented and astral text,
 // and a lone surrogate.
 //
@@ -111,9 +108,6 @@ rewrite(
   /cachedDataViewMemory0\.buffer\.detached === true \|\| \(cachedDataViewMemory0\.buffer\.detached === undefined && (cachedDataViewMemory0\.buffer !== wasm\.\w+\.buffer)\)/,
   "$1",
 );
-rewrite(`(typeof FinalizationRegistry === 'undefined')
-    ? { register: () => {}, unregister: () => {} }
-    : new FinalizationRegistry(`, "new FinalizationRegistry(");
 
 fs.writeFileSync(file, js);
 console.log(`[trim-glue] ${before} -> ${js.length} bytes of JS glue`);

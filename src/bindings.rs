@@ -151,19 +151,21 @@ extern "C" {
     ) -> JsValue;
 }
 
-/// Mounts the Anon migration modal (see the TypeScript declaration above).
+/// Mounts the Anon migration modal (see the TypeScript declaration above). `dispatcher` is a
+/// JavaScript function that hands its argument to [`dispatch`]: the package's entry
+/// (`npm/index.js`) passes the exported `dispatch` itself.
 ///
 /// # Errors
 /// An `AnonModalError` with a stable `code`.
 #[wasm_bindgen(js_name = embedAnonModal, skip_typescript)]
-pub fn embed_anon_modal(url: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+pub fn embed_anon_modal(url: JsValue, options: JsValue, dispatcher: JsValue) -> Result<JsValue, JsValue> {
     if !url.is_string() {
         return Err(Error::new(ErrorCode::InvalidUrl, &["the modal URL must be a string"]).into());
     }
     let document = crate::frame::page_document();
     let (options, callbacks) = read_options(&options, document.as_ref())?;
     // The modal keeps itself alive until torn down; this handle needs no Rust owner.
-    let shared = Shared::mount(&url, options)?;
+    let shared = Shared::mount(&url, options, &dispatcher)?;
 
     // A modal just mounted always listens: the `None` arm never runs.
     let handle = shared.link().map(|link| {
@@ -176,4 +178,12 @@ pub fn embed_anon_modal(url: JsValue, options: JsValue) -> Result<JsValue, JsVal
         )
     });
     Ok(handle.unwrap_or_default())
+}
+
+/// Hands what a modal's listener heard (a `message` event, or a command's number) to the
+/// modal that is listening. Exported so that the listener calls into wasm without a Rust
+/// closure: with none, the package ships none of wasm-bindgen's closure machinery.
+#[wasm_bindgen(skip_typescript)]
+pub fn dispatch(argument: JsValue) {
+    crate::modal::dispatch(argument);
 }

@@ -78,16 +78,20 @@ export function hideFrame(frame) {
 }
 
 /**
- * Adds `callback` as the page window's `message` listener and, when `readyMs > 0`, calls it
- * with 0 after `readyMs` milliseconds: the ready timeout. The handle's commands reach it as
- * numbers too, through `send` (src/frame.rs `Signal`). The DOM always passes an event object,
- * so no message can pass for the timer or a command. `stop(all)` cancels the timer and, with
- * `all`, removes the listener; from then on `send` does nothing and `stopped` is true.
+ * Adds a `message` listener to the page's window that hands each event to `dispatch` (the
+ * package's exported `dispatch`, which passes it to the modal that is listening) and, when
+ * `readyMs > 0`, calls `dispatch(0)` after `readyMs` milliseconds: the ready timeout. The
+ * handle's commands reach it as numbers too, through `send` (src/frame.rs `Signal`). The DOM
+ * always passes an event object, so no message can pass for the timer or a command.
+ * `stop(all)` cancels the timer and, with `all`, removes the listener; from then on `send`
+ * does nothing and `stopped` is true.
  */
-export function listen(callback, readyMs) {
+export function listen(dispatch, readyMs) {
   // The global `window`, never `document.defaultView`: a named element such as
   // <img name="defaultView"> overrides the document's own properties.
   let listening = true;
+  // A listener of this modal's own, so that removing it can never remove another's.
+  const callback = (argument) => dispatch(argument);
   window.addEventListener("message", callback);
   const timer = readyMs && window.setTimeout(() => callback(0), readyMs);
   return {

@@ -54,7 +54,7 @@ extern "C" {
     pub(crate) type Link;
 
     #[wasm_bindgen(js_name = listen)]
-    fn listen_js(callback: &JsValue, ready_ms: u32) -> Link;
+    fn listen_js(dispatcher: &JsValue, ready_ms: u32) -> Link;
 
     #[wasm_bindgen(method)]
     fn stop(this: &Link, all: bool);
@@ -155,21 +155,20 @@ pub(crate) fn mount(
 }
 
 /// The page's `message` listener, the ready timer and the JavaScript handle's commands, all
-/// calling one closure: with the `MessageEvent`, or with a [`Signal`]'s number. The DOM always
-/// passes an event object, so no message can pass for a signal, and telling them apart costs
-/// a message one call (`as_f64`). All three stop when this is dropped.
+/// calling one JavaScript function (the dispatcher, see `crate::modal::dispatch`): with the
+/// `MessageEvent`, or with a [`Signal`]'s number. The DOM always passes an event object, so no
+/// message can pass for a signal, and telling them apart costs a message one call (`as_f64`).
+/// All three stop when this is dropped.
 #[derive(Debug)]
 pub(crate) struct Listening {
-    _callback: Closure<dyn Fn(JsValue)>,
     link: Link,
 }
 
 impl Listening {
     /// Starts listening; with `ready_ms > 0`, also starts the ready timer.
-    pub(crate) fn start(callback: Closure<dyn Fn(JsValue)>, ready_ms: u32) -> Self {
+    pub(crate) fn start(dispatcher: &JsValue, ready_ms: u32) -> Self {
         Listening {
-            link: listen_js(callback.as_ref(), ready_ms),
-            _callback: callback,
+            link: listen_js(dispatcher, ready_ms),
         }
     }
 

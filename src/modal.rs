@@ -1,10 +1,12 @@
 //! The modal: the iframe, its message listener, its lifecycle and its teardown.
 //!
-//! A mounted modal keeps itself alive through its own `message` listener until it is torn down
-//! (closed by the user, failed to load, or `destroy()`): the page's handle may be dropped while
-//! the user is still in the modal. Teardown removes the iframe, the listener and the timer,
-//! restores focus and scroll, settles `settled` and drops every callback, which breaks that
-//! cycle. Only one modal is mounted at a time: embedding another destroys the first.
+//! Only one modal is mounted at a time: embedding another destroys the first. The mounted
+//! modal is owned by this module (`CURRENT`) until it is torn down (closed by the user, failed
+//! to load, or `destroy()`), so the page's handle may be dropped while the user is still in
+//! the modal, and its listener reaches it through one exported function,
+//! [`dispatch`](crate::bindings::dispatch), with no Rust closure. Teardown removes the iframe,
+//! the listener and the timer, restores focus and scroll, settles `settled`, drops every
+//! callback and lets the modal go.
 
 use crate::emitter::{rust_listener, Emitter, Topic};
 use crate::error::{Error, ErrorCode};
@@ -16,7 +18,7 @@ use crate::origin::AllowList;
 use crate::signed_url::{check_modal_url, UrlParts};
 use js_sys::{Function, Promise, Reflect};
 use std::cell::{Cell, RefCell};
-use std::rc::{Rc, Weak};
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, HtmlIFrameElement};
 
@@ -98,7 +100,23 @@ impl std::fmt::Debug for Shared {
 }
 
 thread_local! {
-    static CURRENT: Cell<Weak<Shared>> = const { Cell::new(Weak::new()) };
+    /// The modal that is mounted and listening: there is at most one, since mounting another
+    /// destroys it first. It owns the modal until teardown, so the page's handle may be dropped
+    /// while the user is still in the modal.
+    static CURRENT: Cell<Option<Rc<Shared>>> = const { Cell::new(None) };
+}
+
+/// Hands what the modal's listener heard (a `message` event, or a [`frame::Signal`]'s number)
+/// to the modal that is listening. Every listener calls this one function, so the package
+/// needs no Rust closure: the JavaScript entry passes the exported `dispatch` to
+/// [`Shared::mount`], Rust callers a closure over this function.
+pub(crate) fn dispatch(argument: JsValue) {
+    // Cloned out, not borrowed: a callback may destroy this modal or mount the next one.
+    let current = CURRENT.take();
+    CURRENT.set(current.clone());
+    if let Some(modal) = current {
+        modal.on_message(argument);
+    }
 }
 
 fn no_document(why: &str) -> Error {
@@ -109,8 +127,13 @@ fn no_document(why: &str) -> Error {
 }
 
 impl Shared {
-    /// Mounts a modal on `url`.
-    pub(crate) fn mount(url: &JsValue, options: ModalOptions) -> Result<Rc<Shared>, Error> {
+    /// Mounts a modal on `url`; its listener calls `dispatcher`, a JavaScript function that
+    /// hands its argument to [`dispatch`].
+    pub(crate) fn mount(
+        url: &JsValue,
+        options: ModalOptions,
+        dispatcher: &JsValue,
+    ) -> Result<Rc<Shared>, Error> {
         let document = frame::page_document().ok_or_else(|| no_document("there is no document"))?;
         if let Some(expires) = options.expires_at_ms {
             if expires <= js_sys::Date::now() {
@@ -183,11 +206,10 @@ impl Shared {
             settled,
         });
 
-        // The listener owns a strong reference: the modal lives until it is torn down.
-        let owner = Rc::clone(&shared);
-        let callback = Closure::new(move |event: JsValue| owner.on_message(event));
+        // `CURRENT` owns the modal until it is torn down.
+        CURRENT.set(Some(Rc::clone(&shared)));
         shared.listening.set(Some(frame::Listening::start(
-            callback,
+            dispatcher,
             // Past i32::MAX ms, `setTimeout` fires at once.
             options.ready_timeout_ms.min(i32::MAX as u32),
         )));
@@ -195,7 +217,6 @@ impl Shared {
         if !options.hidden {
             shared.request_visibility(true);
         }
-        CURRENT.set(Rc::downgrade(&shared));
         Ok(shared)
     }
 
@@ -306,7 +327,7 @@ impl Shared {
         }
         self.iframe.remove();
         let current = CURRENT.take();
-        if !std::ptr::eq(current.as_ptr(), self) {
+        if !current.as_ref().is_some_and(|modal| std::ptr::eq(&**modal, self)) {
             CURRENT.set(current);
         }
     }
@@ -357,7 +378,7 @@ impl Shared {
 
 fn destroy_current() {
     // Taken, not read: the next modal replaces it anyway.
-    if let Some(previous) = CURRENT.take().upgrade() {
+    if let Some(previous) = CURRENT.take() {
         previous.destroy();
     }
 }
@@ -442,8 +463,11 @@ impl AnonModal {
     /// [`ErrorCode::NoDocument`], [`ErrorCode::Expired`], [`ErrorCode::InvalidUrl`],
     /// [`ErrorCode::OriginNotAllowed`], [`ErrorCode::InvalidOption`].
     pub fn embed(url: &str, options: ModalOptions) -> Result<AnonModal, Error> {
+        // A JavaScript function owned by the garbage collector: the modal's listener holds it
+        // until teardown.
+        let dispatcher = Closure::<dyn Fn(JsValue)>::new(dispatch).into_js_value();
         Ok(AnonModal {
-            shared: Shared::mount(&url.into(), options)?,
+            shared: Shared::mount(&url.into(), options, &dispatcher)?,
             detached: false,
         })
     }

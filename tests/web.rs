@@ -349,11 +349,12 @@ fn rust_callers_subscribe_with_closures_until_the_subscription_drops() {
 }
 
 #[wasm_bindgen_test]
-fn embedding_again_replaces_the_first_modal() {
+async fn embedding_again_replaces_the_first_modal() {
     let first_rec = Recorder::new();
-    let first = embed(MODAL_URL, first_rec.options(&[]));
+    let first = embed(MODAL_URL, first_rec.options(&[("readyTimeoutMs", 20.into())]));
     let first_window = frame_window(&first);
-    let second = embed(MODAL_URL, JsValue::UNDEFINED);
+    let second_rec = Recorder::new();
+    let second = embed(MODAL_URL, second_rec.options(&[("readyTimeoutMs", 0.into())]));
     assert!(first.destroyed(), "the first modal was destroyed");
     assert!(!first.iframe().is_connected());
     assert_eq!(iframes(), 1);
@@ -362,6 +363,26 @@ fn embedding_again_replaces_the_first_modal() {
         first_rec.take(),
         Vec::<String>::new(),
         "SECURITY-CASES 18: an earlier instance hears nothing"
+    );
+    // Every listener hands what it hears to the modal that is listening now: what the first
+    // modal's handle and timer send must stop with the first modal, never reach the second.
+    first.hide();
+    first.destroy();
+    sleep(60).await;
+    assert!(
+        !second.destroyed(),
+        "the first handle's destroy() left the second modal alone"
+    );
+    assert_eq!(
+        second.iframe().style().get_property_value("display").unwrap(),
+        "block",
+        "the first handle's hide() did not hide the second"
+    );
+    assert_eq!(
+        second_rec.take(),
+        ["reject:SOURCE"],
+        "the second modal drops the first frame's message by source, and the first modal's \
+         ready timer never fired"
     );
     second.destroy();
 }
@@ -372,7 +393,7 @@ fn a_page_without_a_body_yet_is_told_to_wait_for_it() {
     let html = document().document_element().unwrap();
     let body = document().body().unwrap();
     html.remove_child(&body).unwrap();
-    let error = anon_modal::bindings::embed_anon_modal(MODAL_URL.into(), JsValue::UNDEFINED).map(|_| ());
+    let error = embed_js(MODAL_URL.into(), JsValue::UNDEFINED).map(|_| ());
     html.append_child(&body).unwrap();
     let error = error.unwrap_err();
     assert_eq!(error_code(&error), "NO_DOCUMENT");

@@ -120,9 +120,20 @@ impl Recorder {
     }
 }
 
+/// What the package's entry (`npm/index.js`) passes to `embedAnonModal`: a function that
+/// hands its argument to the exported `dispatch`.
+pub fn dispatcher() -> JsValue {
+    Closure::<dyn Fn(JsValue)>::new(anon_modal::bindings::dispatch).into_js_value()
+}
+
+/// `embedAnonModal(url, options)` as the package's entry calls it.
+pub fn embed_js(url: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    embed_anon_modal(url, options, dispatcher())
+}
+
 /// Embeds through the JavaScript API, as a page would.
 pub fn embed(url: &str, options: JsValue) -> ModalHandle {
-    embed_anon_modal(url.into(), options)
+    embed_js(url.into(), options)
         .unwrap_or_else(|e| panic!("embed failed: {}", error_code(&e)))
         .unchecked_into()
 }
@@ -142,7 +153,7 @@ pub fn error_code(error: &JsValue) -> String {
 }
 
 pub fn embed_error(url: &JsValue, options: JsValue) -> String {
-    match embed_anon_modal(url.clone(), options) {
+    match embed_js(url.clone(), options) {
         Ok(modal) => {
             modal.unchecked_into::<ModalHandle>().destroy();
             panic!("embed unexpectedly succeeded for {url:?}")

@@ -1,7 +1,7 @@
 // The demo page: embeds the modal with anon-modal and shows a live timeline of modal events,
 // rejected messages, webhooks the backend verified and the files it found. Everything written
 // to the page goes through textContent (the page runs under Trusted Types).
-import init, { embedAnonModal } from "/pkg/anon_modal.js";
+import { init, embedAnonModal } from "/pkg/index.js";
 
 const $ = (id) => document.getElementById(id);
 const params = new URLSearchParams(location.search);
