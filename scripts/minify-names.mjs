@@ -36,6 +36,7 @@ function replace(text, pattern, replacement, { exactly, file }) {
 }
 
 let js = fs.readFileSync(jsPath, "utf8");
+let dropped = 0;
 // Binaryen puts every import in one module, "a". The glue's own imports object keeps its
 // place; a snippet module (`#[wasm_bindgen(module = ...)]`, imported as a namespace) is
 // dissolved into it, one `short: importN.name` entry per function.
@@ -59,6 +60,16 @@ for (const [module, old, short] of mapping.imports) {
   // instantiation fail, so each must be found exactly once.
   js = replace(js, new RegExp(`(?<![\\w$])${escape(old)}(?=:)`, "g"), JSON.stringify(short), { exactly: 1, file: jsPath });
 }
+// An entry of the imports object that the wasm does not import is dead code: wasm-opt removed
+// the last call to it (here wasm-bindgen's `__wbindgen_throw`, whose callers abort instead).
+// An entry runs from its key (indented by eight spaces) to the next key.
+const imported = new Set(mapping.imports.map(([, , short]) => short));
+js = replace(js, /(const import0 = \{\n\s*__proto__: null,)([^]*?)(\n {4}\};)/g, (_, head, body, tail) => {
+  const entries = body.split(/(?=\n {8}"?[\w$]+"?: )/);
+  const kept = entries.filter((entry) => imported.has(entry.match(/^\n {8}"?([\w$]+)"?:/)[1]));
+  dropped = entries.length - kept.length;
+  return head + kept.join("") + tail;
+}, { exactly: 1, file: jsPath });
 const exportPattern = (old) => new RegExp(`(?<=\\bwasm\\.)${escape(old)}(?![\\w$])`, "g");
 for (const [old, short] of mapping.exports) {
   js = js.replace(exportPattern(old), short);
@@ -75,4 +86,4 @@ for (const dts of ["anon_modal.d.ts", "anon_modal_bg.wasm.d.ts"]) {
   fs.writeFileSync(file, text);
 }
 const after = fs.statSync(wasmPath).size;
-console.log(`[minify-names] ${mapping.imports.length} imports and ${mapping.exports.length} exports renamed: wasm ${before} -> ${after} bytes`);
+console.log(`[minify-names] ${mapping.imports.length} imports and ${mapping.exports.length} exports renamed, ${dropped} unused import(s) dropped from the glue: wasm ${before} -> ${after} bytes`);

@@ -19,6 +19,7 @@
 // - `getDataViewMemory0` asks whether its memory buffer is detached, or compares it where
 //   browsers cannot say; comparing is right everywhere (a grown memory has a new buffer).
 //   20 B less.
+// - `wasmModule` and `wasmInstance`, which `__wbg_finalize_init` stores and nothing reads.
 // www/examples/test/glue.test.mjs runs the release glue with ASCII, accented and astral text,
 // and a lone surrogate.
 //
@@ -104,6 +105,9 @@ rewrite(`function passStringToWasm0(arg, malloc, realloc) {
     }
     return ptr;
 }`);
+rewrite("let wasmModule, wasmInstance, wasm;", "let wasm;");
+rewrite("    wasmInstance = instance;\n", "");
+rewrite("    wasmModule = module;\n", "");
 rewrite(
   /cachedDataViewMemory0\.buffer\.detached === true \|\| \(cachedDataViewMemory0\.buffer\.detached === undefined && (cachedDataViewMemory0\.buffer !== wasm\.\w+\.buffer)\)/,
   "$1",
