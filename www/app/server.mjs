@@ -132,7 +132,11 @@ export async function startApp(options) {
         }
         record({ kind: "webhook", type: event.type, migration_id: event.data.migration_id, error_message: event.data.error_message ?? null, svix_id: req.headers["svix-id"] });
         json(res, 200, { received: true });
-        if (event.type === "migration.completed") await listFiles(event.data.migration_id);
+        // The webhook is answered: a failure to list the files now goes to the timeline (the
+        // catch below would answer a second time).
+        if (event.type === "migration.completed") {
+          await listFiles(event.data.migration_id).catch((e) => record({ kind: "error", text: `Files API: ${e.message}` }));
+        }
         return;
       }
       if (req.method === "GET" && p === "/api/timeline") {

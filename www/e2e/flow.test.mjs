@@ -3,7 +3,13 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs/promises";
+import { createRequire } from "node:module";
+import http from "node:http";
 import { startStack, launchBrowser, timeline, waitForTimeline, callbacks, webhooks, MODAL } from "./stack.mjs";
+import { startApp } from "../app/server.mjs";
+import { DEFAULT_API_KEY, DEFAULT_WEBHOOK_SECRET } from "../mock/server.mjs";
+
+const { signWebhook } = createRequire(import.meta.url)("../../pkg-node/anon_modal.js");
 
 let browser;
 before(async () => { browser = await launchBrowser(); });
@@ -162,4 +168,30 @@ test("webhooks: a forged signature is rejected; deliveries retry once with back-
     assert.ok(seen[1] - seen[0] >= 100, "backed off");
     assert.deepEqual(stack.mock.state.deliveries.at(-1).attempts, [500, 200]);
   });
+});
+
+test("webhooks: the Files API failing after a verified completed webhook is shown on the timeline", async () => {
+  // The app's Anon base URL is a port nothing listens on: listing the files fails after the
+  // webhook was answered, and must not make the server answer it a second time.
+  const closed = http.createServer();
+  await new Promise((r) => closed.listen(0, "127.0.0.1", r));
+  const anonBaseUrl = `http://127.0.0.1:${closed.address().port}`;
+  await new Promise((r) => closed.close(r));
+  const app = await startApp({ port: 0, anonBaseUrl, apiKey: DEFAULT_API_KEY, webhookSecret: DEFAULT_WEBHOOK_SECRET, insecureLocalhost: true });
+  try {
+    const body = JSON.stringify({ id: "evt_1", object: "event", created: "2025-06-18T04:06:42Z", type: "migration.completed", data: { migration_id: "mig_1", object: "migration" } });
+    const timestamp = Math.floor(Date.now() / 1000);
+    const res = await fetch(`${app.url}/webhooks/anon`, {
+      method: "POST",
+      headers: { "svix-id": "msg_1", "svix-timestamp": String(timestamp), "svix-signature": signWebhook(DEFAULT_WEBHOOK_SECRET, "msg_1", timestamp, body) },
+      body,
+    });
+    assert.equal(res.status, 200);
+    assert.deepEqual(await res.json(), { received: true });
+    const failure = () => app.timeline.find((e) => e.kind === "error" && e.text.startsWith("Files API"));
+    for (let i = 0; i < 100 && !failure(); i++) await new Promise((r) => setTimeout(r, 20));
+    assert.ok(failure(), "the Files API failure is on the timeline");
+  } finally {
+    await app.close();
+  }
 });
