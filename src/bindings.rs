@@ -180,10 +180,11 @@ pub fn embed_anon_modal(url: JsValue, options: JsValue, dispatcher: JsValue) -> 
     Ok(handle.unwrap_or_default())
 }
 
-/// Hands what a modal's listener heard (a `message` event, or a command's number) to the
-/// modal that is listening. Exported so that the listener calls into wasm without a Rust
-/// closure: with none, the package ships none of wasm-bindgen's closure machinery.
+/// Hands what a modal's listener heard to the modal that is listening: a `message` event
+/// with `signal` 0, or the number of a command or of the ready timer (`src/frame.js`).
+/// Exported so that the listener calls into wasm without a Rust closure: with none, the
+/// package ships none of wasm-bindgen's closure machinery.
 #[wasm_bindgen(skip_typescript)]
-pub fn dispatch(argument: JsValue) {
-    crate::modal::dispatch(argument);
+pub fn dispatch(event: JsValue, signal: u32) {
+    crate::modal::dispatch(event, signal);
 }

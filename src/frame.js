@@ -79,10 +79,10 @@ export function hideFrame(frame) {
 
 /**
  * Adds a `message` listener to the page's window that hands each event to `dispatch` (the
- * package's exported `dispatch`, which passes it to the modal that is listening) and, when
- * `readyMs > 0`, calls `dispatch(0)` after `readyMs` milliseconds: the ready timeout. The
- * handle's commands reach it as numbers too, through `send` (src/frame.rs `Signal`). The DOM
- * always passes an event object, so no message can pass for the timer or a command.
+ * package's exported `dispatch`, which passes it to the modal that is listening) with 0 and,
+ * when `readyMs > 0`, calls `dispatch(undefined, 4)` after `readyMs` milliseconds: the ready
+ * timeout. The handle's commands reach it through `send` with their numbers, 1 to 3 (src/frame.rs
+ * `Signal`). Only the listener passes 0, and only with the event the DOM gives it.
  * `stop(all)` cancels the timer and, with `all`, removes the listener; from then on `send`
  * does nothing and `stopped` is true.
  */
@@ -91,9 +91,9 @@ export function listen(dispatch, readyMs) {
   // <img name="defaultView"> overrides the document's own properties.
   let listening = true;
   // A listener of this modal's own, so that removing it can never remove another's.
-  const callback = (argument) => dispatch(argument);
+  const callback = (event) => dispatch(event, 0);
   window.addEventListener("message", callback);
-  const timer = readyMs && window.setTimeout(() => callback(0), readyMs);
+  const timer = readyMs && window.setTimeout(() => dispatch(undefined, 4), readyMs);
   return {
     stop(all) {
       window.clearTimeout(timer);
@@ -103,7 +103,7 @@ export function listen(dispatch, readyMs) {
       }
     },
     send(command) {
-      if (listening) callback(command);
+      if (listening) dispatch(undefined, command);
     },
     get stopped() {
       return !listening;

@@ -155,9 +155,8 @@ pub(crate) fn mount(
 }
 
 /// The page's `message` listener, the ready timer and the JavaScript handle's commands, all
-/// calling one JavaScript function (the dispatcher, see `crate::modal::dispatch`): with the
-/// `MessageEvent`, or with a [`Signal`]'s number. The DOM always passes an event object, so no
-/// message can pass for a signal, and telling them apart costs a message one call (`as_f64`).
+/// calling one JavaScript function (the dispatcher, see `crate::modal::dispatch`) with what
+/// they carry and a [`Signal`]'s number: 0 with a `MessageEvent`, never with anything else.
 /// All three stop when this is dropped.
 #[derive(Debug)]
 pub(crate) struct Listening {
@@ -189,28 +188,30 @@ impl Drop for Listening {
     }
 }
 
-/// What reaches the modal's listener besides messages, as a number: the ready timer's, or a
-/// command the JavaScript handle sends through the [`Link`].
+/// What reaches the modal's listener besides messages, as the number `dispatch` gets with it
+/// (a message comes with 0): a command the JavaScript handle sends through the [`Link`]
+/// (`src/handle.js` sends 1 to 3), or the ready timer's (`src/frame.js` sends 4).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Signal {
-    /// The ready time is up (from `listen`'s timer).
-    ReadyTimeout = 0,
     /// `show()`.
     Show = 1,
     /// `hide()`.
     Hide = 2,
     /// `destroy()`.
     Destroy = 3,
+    /// The ready time is up.
+    ReadyTimeout = 4,
 }
 
 impl Signal {
-    /// The signal a listener argument carries, if it is one (a number, which no event is).
-    pub(crate) fn from_argument(argument: &JsValue) -> Option<Signal> {
-        Some(match argument.as_f64()? as u8 {
-            0 => Signal::ReadyTimeout,
+    /// The signal a number names; `None` for 0, a message.
+    pub(crate) fn from_number(number: u32) -> Option<Signal> {
+        Some(match number {
+            0 => return None,
             1 => Signal::Show,
             2 => Signal::Hide,
-            _ => Signal::Destroy,
+            3 => Signal::Destroy,
+            _ => Signal::ReadyTimeout,
         })
     }
 }

@@ -106,16 +106,16 @@ thread_local! {
     static CURRENT: Cell<Option<Rc<Shared>>> = const { Cell::new(None) };
 }
 
-/// Hands what the modal's listener heard (a `message` event, or a [`frame::Signal`]'s number)
-/// to the modal that is listening. Every listener calls this one function, so the package
-/// needs no Rust closure: the JavaScript entry passes the exported `dispatch` to
-/// [`Shared::mount`], Rust callers a closure over this function.
-pub(crate) fn dispatch(argument: JsValue) {
+/// Hands what the modal's listener heard to the modal that is listening: a `message` event
+/// with `signal` 0, or a [`frame::Signal`]'s number. Every listener calls this one function,
+/// so the package needs no Rust closure: the JavaScript entry passes the exported `dispatch`
+/// to [`Shared::mount`], Rust callers a closure over this function.
+pub(crate) fn dispatch(event: JsValue, signal: u32) {
     // Cloned out, not borrowed: a callback may destroy this modal or mount the next one.
     let current = CURRENT.take();
     CURRENT.set(current.clone());
     if let Some(modal) = current {
-        modal.on_message(argument);
+        modal.on_message(event, signal);
     }
 }
 
@@ -220,10 +220,10 @@ impl Shared {
         Ok(shared)
     }
 
-    /// A `message` event, or a [`frame::Signal`]: the ready timer's or a command of the
-    /// JavaScript handle (see [`frame::Listening`]).
-    fn on_message(&self, event: JsValue) {
-        if let Some(signal) = frame::Signal::from_argument(&event) {
+    /// A `message` event (`signal` 0), or a [`frame::Signal`]: the ready timer's or a command
+    /// of the JavaScript handle (see [`frame::Listening`]).
+    fn on_message(&self, event: JsValue, signal: u32) {
+        if let Some(signal) = frame::Signal::from_number(signal) {
             match signal {
                 frame::Signal::ReadyTimeout => {
                     let step = self.lifecycle.borrow_mut().on_ready_timeout();
@@ -465,7 +465,7 @@ impl AnonModal {
     pub fn embed(url: &str, options: ModalOptions) -> Result<AnonModal, Error> {
         // A JavaScript function owned by the garbage collector: the modal's listener holds it
         // until teardown.
-        let dispatcher = Closure::<dyn Fn(JsValue)>::new(dispatch).into_js_value();
+        let dispatcher = Closure::<dyn Fn(JsValue, u32)>::new(dispatch).into_js_value();
         Ok(AnonModal {
             shared: Shared::mount(&url.into(), options, &dispatcher)?,
             detached: false,

@@ -29,6 +29,16 @@ extern "C" {
     fn read_option_values(options: &JsValue, document: Option<&Document>) -> JsValue;
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// `readOptions`' array, its numbers read as they are: no `Option<f64>` written into wasm
+    /// memory, as `JsValue::as_f64` does. An option not given (`undefined`) reads as NaN.
+    type Numbers;
+
+    #[wasm_bindgen(method, structural, indexing_getter)]
+    fn get(this: &Numbers, index: u32) -> f64;
+}
+
 /// Reads the options object (`undefined` and `null` mean all defaults): the options, and the
 /// callback options at their topics' numbers ([`CALLBACK_OPTIONS`]; `undefined` where not
 /// given).
@@ -63,11 +73,13 @@ pub fn read_options(options: &JsValue, document: Option<&Document>) -> Result<(M
         }
         out.allowed_origins = Some(allowed);
     }
-    out.expires_at_ms = given(2).and_then(|v| v.as_f64());
-    if let Some(ms) = given(3).and_then(|v| v.as_f64()) {
+    // `readOptions` checked these: each is a number or not given.
+    let number = |i: u32| Some(values.unchecked_ref::<Numbers>().get(i)).filter(|n| !n.is_nan());
+    out.expires_at_ms = number(2);
+    if let Some(ms) = number(3) {
         out.ready_timeout_ms = ms as u32;
     }
-    if let Some(z) = given(4).and_then(|v| v.as_f64()) {
+    if let Some(z) = number(4) {
         out.z_index = z as i32;
     }
     if let Some(title) = given(5).and_then(|v| v.as_string()) {

@@ -11,7 +11,7 @@ use wasm_bindgen_test::*;
 
 #[wasm_bindgen_test]
 fn embedding_without_a_dom_throws_no_document() {
-    let dispatcher = Closure::<dyn Fn(JsValue)>::new(anon_modal::bindings::dispatch).into_js_value();
+    let dispatcher = Closure::<dyn Fn(JsValue, u32)>::new(anon_modal::bindings::dispatch).into_js_value();
     let error = embed_anon_modal(
         "https://dashboard.anon.com/modal".into(),
         JsValue::UNDEFINED,

@@ -728,6 +728,49 @@ fn context_fields_are_typed_on_the_event_itself_only() {
 }
 
 #[wasm_bindgen_test]
+fn the_copy_keeps_numbers_booleans_and_plain_objects_and_leaves_out_the_rest() {
+    let (rec, modal) = recorded();
+    let seen: std::rc::Rc<std::cell::RefCell<JsValue>> = Default::default();
+    let keep = seen.clone();
+    let cb = Closure::<dyn Fn(JsValue)>::new(move |e: JsValue| *keep.borrow_mut() = e).into_js_value();
+    modal.on("migration_modal.completed".into(), cb).unwrap();
+    let fields = [
+        ("progress", JsValue::from(0.5)),
+        ("ratio", JsValue::from(f64::NAN)),
+        ("done", JsValue::TRUE),
+        ("retried", JsValue::FALSE),
+        ("list", Array::of2(&1.into(), &2.into()).into()),
+        ("when", js_sys::Date::new_0().into()),
+        ("call", js_sys::Function::new_no_args("return 1").into()),
+        ("big", js_sys::BigInt::from(5).into()),
+    ];
+    from_modal(&modal, &envelope("migration_modal.completed", &fields));
+    assert_eq!(
+        rec.delivered(),
+        [
+            "completed:migration_modal.completed",
+            "event:migration_modal.completed"
+        ]
+    );
+    let delivered = seen.borrow().clone();
+    let field = |name: &str| Reflect::get(&delivered, &name.into()).unwrap();
+    assert_eq!(field("progress"), 0.5);
+    assert!(
+        field("ratio").as_f64().is_some_and(f64::is_nan),
+        "NaN is a number"
+    );
+    assert_eq!(field("done"), JsValue::TRUE);
+    assert_eq!(field("retried"), JsValue::FALSE);
+    for left_out in ["list", "when", "call", "big"] {
+        assert!(
+            !Reflect::has(&delivered, &left_out.into()).unwrap(),
+            "{left_out} is not copied"
+        );
+    }
+    modal.destroy();
+}
+
+#[wasm_bindgen_test]
 fn case_14_cyclic_and_deep_objects_do_bounded_work() {
     let cyclic = Object::new();
     Reflect::set(&cyclic, &"self".into(), &cyclic).unwrap();

@@ -123,7 +123,7 @@ impl Recorder {
 /// What the package's entry (`npm/index.js`) passes to `embedAnonModal`: a function that
 /// hands its argument to the exported `dispatch`.
 pub fn dispatcher() -> JsValue {
-    Closure::<dyn Fn(JsValue)>::new(anon_modal::bindings::dispatch).into_js_value()
+    Closure::<dyn Fn(JsValue, u32)>::new(anon_modal::bindings::dispatch).into_js_value()
 }
 
 /// `embedAnonModal(url, options)` as the package's entry calls it.
