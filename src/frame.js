@@ -1,6 +1,7 @@
 // The modal in the page: finding the page's document, building the iframe, showing it and
-// hiding it, listening to the window's messages (and the ready timer), and the events Rust
-// reports without a message.
+// hiding it, listening to the window's messages (and the ready timer), the events Rust
+// reports without a message, and the one test of a message's values that wasm-bindgen's
+// JsValue has no call for (`typeof` number).
 //
 // Called from src/frame.rs. Every decision (which URL, which attributes, when to show) is
 // made in Rust; these functions only carry it out, in one call each, which is smaller and
@@ -119,6 +120,11 @@ export function syntheticEvent(destroyed) {
   return destroyed
     ? { type: "migration_modal.closed", reason: "destroyed" }
     : { type: "migration_modal.failed", code: "TIMEOUT", message: "the modal did not open in time" };
+}
+
+/** `true` for a number: the copy of a message's event keeps numbers (no conversion runs). */
+export function isNumber(value) {
+  return typeof value === "number";
 }
 
 /** The page's `document`, or `undefined` where there is none (Node, workers). */

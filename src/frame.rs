@@ -63,6 +63,13 @@ extern "C" {
     #[wasm_bindgen(js_name = syntheticEvent)]
     pub(crate) fn synthetic_event(destroyed: bool) -> JsValue;
 
+    /// `typeof value === "number"`, for the copy of a message's event (`JsValue` has no
+    /// `is_number`, and `as_f64` writes an `Option<f64>` into wasm memory). Here rather than
+    /// in a snippet file of its own: a fifth snippet module made wasm-bindgen-test-runner's
+    /// server stall on one of the test page's module requests, in about half the runs.
+    #[wasm_bindgen(js_name = isNumber)]
+    pub(crate) fn is_number(value: &JsValue) -> bool;
+
     /// Moves focus into the frame.
     #[wasm_bindgen(js_name = focusFrame)]
     pub(crate) fn focus(frame: &HtmlIFrameElement);

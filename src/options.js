@@ -1,7 +1,8 @@
 // Reads embedAnonModal's options object: each option's type, in one call. What the values
 // mean (which origins, whether the URL has expired, what to mount) is decided in Rust
 // (src/options.rs and src/modal.rs). Each property is read once; one whose getter throws
-// counts as not given. Nothing here throws: a wrong option comes back as a message.
+// counts as not given. A wrong option throws an INVALID_OPTION AnonModalError naming it.
+import { anonModalError } from "./handle.js";
 
 /** The callback options, at the numbers of the topics they listen to (src/emitter.rs `Topic`). */
 const CALLBACKS = ["onOpened", "onCompleted", "onClosed", "onFailed", "onEvent", "onReject"];
@@ -10,20 +11,20 @@ const INT32 = 2147483647;
 /**
  * Returns `[container, allowedOrigins, expiresAtMs, readyTimeoutMs, zIndex, title, hidden,
  * allowInsecureLocalhost, callbacks]` (`undefined` for an option not given; the origins as a
- * fresh array of strings; the callbacks at their topic numbers), or a message naming the
- * option that is wrong.
+ * fresh array of strings; the callbacks at their topic numbers); throws an `INVALID_OPTION`
+ * AnonModalError whose message names the option that is wrong.
  */
 export function readOptions(options, document) {
   try {
     return read(options ?? {}, document);
   } catch (problem) {
     // `wrong` throws its message; anything else is an exotic object (a revoked Proxy, say).
-    return typeof problem === "string" ? problem : "options could not be read";
+    throw anonModalError("INVALID_OPTION", typeof problem === "string" ? problem : "options could not be read");
   }
 }
 
 function read(options, document) {
-  if (typeof options !== "object") return "options must be an object";
+  if (typeof options !== "object") throw "options must be an object";
   const get = (key) => {
     try {
       return options[key];

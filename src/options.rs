@@ -1,6 +1,6 @@
 //! Reading `embedAnonModal`'s JavaScript options object into [`ModalOptions`] and listeners.
 //!
-//! `src/options.js` checks each option's type in one call (a wrong one is an
+//! `src/options.js` checks each option's type in one call (a wrong one throws an
 //! `INVALID_OPTION` error naming it, never a silent default); this module decides what the
 //! values mean: each `allowedOrigins` entry must parse as an [`Origin`].
 
@@ -25,8 +25,8 @@ pub const CALLBACK_OPTIONS: [(&str, Topic); 6] = [
 
 #[wasm_bindgen(module = "/src/options.js")]
 extern "C" {
-    #[wasm_bindgen(js_name = readOptions)]
-    fn read_option_values(options: &JsValue, document: Option<&Document>) -> JsValue;
+    #[wasm_bindgen(js_name = readOptions, catch)]
+    fn read_option_values(options: &JsValue, document: Option<&Document>) -> Result<JsValue, JsValue>;
 }
 
 #[wasm_bindgen]
@@ -44,14 +44,14 @@ extern "C" {
 /// given).
 ///
 /// # Errors
-/// [`ErrorCode::InvalidOption`] for a wrongly typed option, [`ErrorCode::InvalidOrigin`] for
-/// an `allowedOrigins` entry that is not an origin.
-pub fn read_options(options: &JsValue, document: Option<&Document>) -> Result<(ModalOptions, Array), Error> {
-    let values = read_option_values(options, document);
-    if let Some(message) = values.as_string() {
-        return Err(Error::new(ErrorCode::InvalidOption, &[&message]));
-    }
-    let values: Array = values.unchecked_into();
+/// An `AnonModalError`: [`ErrorCode::InvalidOption`] for a wrongly typed option (thrown by
+/// `src/options.js`), [`ErrorCode::InvalidOrigin`] for an `allowedOrigins` entry that is not an
+/// origin.
+pub fn read_options(
+    options: &JsValue,
+    document: Option<&Document>,
+) -> Result<(ModalOptions, Array), JsValue> {
+    let values: Array = read_option_values(options, document)?.unchecked_into();
     let given = |i: u32| Some(values.get_unchecked(i)).filter(|v| !v.is_undefined());
 
     let mut out = ModalOptions {

@@ -157,7 +157,7 @@ impl Schema {
                 // A context field of the event itself that is neither a string nor null. Only
                 // such values pay for this look-up: strings and nulls, the usual case, never do.
                 return Err(RejectReason::Schema);
-            } else if is_number(&value) || value.as_bool().is_some() {
+            } else if crate::frame::is_number(&value) || value.as_bool().is_some() {
                 value
             } else if self.is_plain_object(&value) {
                 if depth == 0 {
@@ -171,12 +171,6 @@ impl Schema {
         }
         Ok(copy)
     }
-}
-
-#[wasm_bindgen::prelude::wasm_bindgen(module = "/src/schema.js")]
-extern "C" {
-    #[wasm_bindgen(js_name = isNumber)]
-    fn is_number(value: &JsValue) -> bool;
 }
 
 fn get(object: &JsValue, key: &JsValue) -> JsValue {
