@@ -69,7 +69,7 @@ pub fn read_options(
                     &["allowedOrigins: ", &text, " is not an origin: ", why.describe()],
                 )
             })?;
-            allowed.push(&origin);
+            allowed.push(origin);
         }
         out.allowed_origins = Some(allowed);
     }

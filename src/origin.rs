@@ -156,16 +156,17 @@ impl AllowList {
     pub fn new(origins: impl IntoIterator<Item = Origin>) -> Self {
         let mut list = AllowList::default();
         for origin in origins {
-            list.push(&origin);
+            list.push(origin);
         }
         list
     }
 
-    /// Adds `origin` (once: a repeated origin is kept once).
-    pub fn push(&mut self, origin: &Origin) {
+    /// Adds `origin` (once: a repeated origin is kept once). Taken by value: its text moves
+    /// into the list, with no copy.
+    pub fn push(&mut self, origin: Origin) {
         // An `Origin` is never `"null"`, so `allows` is exactly "already in the list".
         if !self.allows(origin.as_str()) {
-            self.origins.push(origin.0.clone());
+            self.origins.push(origin.0);
         }
     }
 
@@ -177,7 +178,7 @@ impl AllowList {
     pub fn parse<'a>(origins: impl IntoIterator<Item = &'a str>) -> Result<Self, (String, OriginError)> {
         let mut list = AllowList::default();
         for text in origins {
-            list.push(&Origin::parse(text).map_err(|e| (text.to_owned(), e))?);
+            list.push(Origin::parse(text).map_err(|e| (text.to_owned(), e))?);
         }
         Ok(list)
     }

@@ -63,7 +63,7 @@ pub fn check_modal_url(
             // `push` rather than the generic `AllowList::new([origin])`: 33 B less in the
             // package (103 B before the MIR inliner).
             let mut list = AllowList::default();
-            list.push(&origin);
+            list.push(origin);
             Ok(list)
         }
         Some(list) if list.allows(origin.as_str()) => Ok(list),
