@@ -160,7 +160,7 @@ extern "C" {
 #[wasm_bindgen(js_name = embedAnonModal, skip_typescript)]
 pub fn embed_anon_modal(url: JsValue, options: JsValue, dispatcher: JsValue) -> Result<JsValue, JsValue> {
     if !url.is_string() {
-        return Err(Error::new(ErrorCode::InvalidUrl, &["the modal URL must be a string"]).into());
+        return Err(Error::fixed(ErrorCode::InvalidUrl, "the modal URL must be a string").into());
     }
     let document = crate::frame::page_document();
     let (options, callbacks) = read_options(&options, document.as_ref())?;

@@ -3,6 +3,8 @@
 //! Changing a code is a breaking change; changing a message is not. In JavaScript an [`Error`]
 //! becomes a real `Error` object with `name = "AnonModalError"` and a `code` property.
 
+use std::borrow::Cow;
+
 /// A stable, machine-readable error code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ErrorCode {
@@ -41,7 +43,7 @@ impl ErrorCode {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Error {
     code: ErrorCode,
-    message: String,
+    message: Cow<'static, str>,
 }
 
 impl Error {
@@ -52,7 +54,18 @@ impl Error {
         for part in parts {
             message.push_str(part);
         }
-        Error { code, message }
+        Error {
+            code,
+            message: Cow::Owned(message),
+        }
+    }
+
+    /// An error with a message that is all fixed text: nothing is allocated or copied.
+    pub fn fixed(code: ErrorCode, message: &'static str) -> Self {
+        Error {
+            code,
+            message: Cow::Borrowed(message),
+        }
     }
 
     /// The stable code.

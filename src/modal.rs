@@ -119,13 +119,6 @@ pub(crate) fn dispatch(event: JsValue, signal: u32) {
     }
 }
 
-fn no_document(why: &str) -> Error {
-    Error::new(
-        ErrorCode::NoDocument,
-        &[why, ": embedAnonModal runs in a browser page (call it from an effect, not during server-side rendering)"],
-    )
-}
-
 impl Shared {
     /// Mounts a modal on `url`; its listener calls `dispatcher`, a JavaScript function that
     /// hands its argument to [`dispatch`].
@@ -134,21 +127,22 @@ impl Shared {
         options: ModalOptions,
         dispatcher: &JsValue,
     ) -> Result<Rc<Shared>, Error> {
-        let document = frame::page_document().ok_or_else(|| no_document("there is no document"))?;
+        let document = frame::page_document().ok_or_else(|| {
+            Error::fixed(
+                ErrorCode::NoDocument,
+                "there is no document: embedAnonModal runs in a browser page (call it from an effect, not during server-side rendering)",
+            )
+        })?;
         if let Some(expires) = options.expires_at_ms {
             if expires <= js_sys::Date::now() {
-                return Err(Error::new(
+                return Err(Error::fixed(
                     ErrorCode::Expired,
-                    &["the modal URL has expired (expiresAt is in the past): create a new modal on your server"],
+                    "the modal URL has expired (expiresAt is in the past): create a new modal on your server",
                 ));
             }
         }
-        let parsed = frame::ParsedUrl::new(url).map_err(|_| {
-            Error::new(
-                ErrorCode::InvalidUrl,
-                &["the modal URL is not a valid absolute URL"],
-            )
-        })?;
+        let parsed = frame::ParsedUrl::new(url)
+            .map_err(|_| Error::fixed(ErrorCode::InvalidUrl, "the modal URL is not a valid absolute URL"))?;
         let (protocol, hostname, origin) = (parsed.protocol(), parsed.hostname(), parsed.origin());
         let allowed = check_modal_url(
             UrlParts {
@@ -164,9 +158,9 @@ impl Shared {
         let parent: Element = match options.container {
             Some(container) => container,
             None => frame::body(&document).ok_or_else(|| {
-                Error::new(
+                Error::fixed(
                     ErrorCode::NoDocument,
-                    &["the document has no body yet: call embedAnonModal once the page has loaded"],
+                    "the document has no body yet: call embedAnonModal once the page has loaded",
                 )
             })?,
         };
@@ -187,9 +181,9 @@ impl Shared {
             },
         )
         .map_err(|_| {
-            Error::new(
+            Error::fixed(
                 ErrorCode::InvalidOption,
-                &["cannot mount the modal in options.container"],
+                "cannot mount the modal in options.container",
             )
         })?;
         let content_window: JsValue = iframe.content_window().map(Into::into).unwrap_or(JsValue::NULL);

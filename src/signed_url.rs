@@ -46,9 +46,9 @@ pub fn check_modal_url(
         ));
     }
     if url.has_credentials {
-        return Err(Error::new(
+        return Err(Error::fixed(
             ErrorCode::InvalidUrl,
-            &["the modal URL must not contain a user name or password"],
+            "the modal URL must not contain a user name or password",
         ));
     }
     // `URL.origin` is already canonical: this only checks it is a usable one.
