@@ -122,6 +122,21 @@ export function syntheticEvent(destroyed) {
     : { type: "migration_modal.failed", code: "TIMEOUT", message: "the modal did not open in time" };
 }
 
+/**
+ * The strings the message guard and the schema compare a message with (src/message_guard.rs,
+ * src/schema.rs), made here rather than one by one from Rust: the tag, the envelope's keys,
+ * the event's keys, then three lists in the order of Rust's `EventKind::NAMED`,
+ * `STRING_FIELDS` and `RESERVED_KEYS` (a test checks them against those).
+ */
+export function messageKeys() {
+  return [
+    "anon_modal", "source", "event", "type", "internal",
+    ["migration_modal.opened", "migration_modal.completed", "migration_modal.closed", "migration_modal.failed", "migration_modal.show", "migration_modal.hide"],
+    ["user_id", "migration_id", "modal_id", "source_provider", "code", "message", "error_message"],
+    ["__proto__", "constructor", "prototype"],
+  ];
+}
+
 /** `true` for a number: the copy of a message's event keeps numbers (no conversion runs). */
 export function isNumber(value) {
   return typeof value === "number";

@@ -63,6 +63,14 @@ extern "C" {
     #[wasm_bindgen(js_name = syntheticEvent)]
     pub(crate) fn synthetic_event(destroyed: bool) -> JsValue;
 
+    /// The strings the message guard and the schema compare a message with, in one array:
+    /// `[MESSAGE_TAG, "source", "event", "type", "internal", kinds, string fields, reserved
+    /// keys]`, the three lists in the order of `EventKind::NAMED`, `STRING_FIELDS` and
+    /// `RESERVED_KEYS` (`src/schema.rs` tests this). One call instead of 22 strings and three
+    /// arrays made from Rust.
+    #[wasm_bindgen(js_name = messageKeys)]
+    pub(crate) fn message_keys() -> Array;
+
     /// `typeof value === "number"`, for the copy of a message's event (`JsValue` has no
     /// `is_number`, and `as_f64` writes an `Option<f64>` into wasm memory). Here rather than
     /// in a snippet file of its own: a fifth snippet module made wasm-bindgen-test-runner's

@@ -8,7 +8,6 @@
 //!
 //! No string from the message is copied into Rust before the first two checks pass.
 
-use crate::event::MESSAGE_TAG;
 use crate::origin::AllowList;
 use crate::schema::{Schema, ValidEvent};
 use js_sys::{Array, Reflect};
@@ -87,13 +86,15 @@ impl MessageGuard {
     /// A guard accepting messages from `window` (an iframe's `contentWindow`) on `allowed`
     /// origins.
     pub fn new(window: JsValue, allowed: &AllowList) -> Self {
+        // `MESSAGE_TAG`, the envelope's keys and the schema's strings, made in JavaScript.
+        let keys = crate::frame::message_keys();
         MessageGuard {
             window: window.is_object().then_some(window),
             origins: allowed.as_slice().iter().map(|o| JsValue::from_str(o)).collect(),
-            tag: JsValue::from_str(MESSAGE_TAG),
-            source_key: JsValue::from_str("source"),
-            event_key: JsValue::from_str("event"),
-            schema: Schema::default(),
+            tag: keys.get_unchecked(0),
+            source_key: keys.get_unchecked(1),
+            event_key: keys.get_unchecked(2),
+            schema: Schema::from_keys(&keys),
         }
     }
 

@@ -5,10 +5,10 @@
 //! caps on every dimension. Keys such as `__proto__` are never copied, so nothing that arrives
 //! can reach a prototype; arrays and exotic objects (`Blob`, `ArrayBuffer`, `Date`) are left out.
 //!
-//! Every key and known value is a JS string made once per [`Schema`]: the per-message path
-//! compares with `===` and copies no string into Rust. The lists of them are JS arrays, each
-//! searched with one call (`indexOf`, `includes`) instead of a loop of calls: the same speed,
-//! and 105 B smaller than Rust arrays of `JsValue`.
+//! Every key and known value is a JS string made once per [`Schema`], all in one call to
+//! `src/frame.js` (`messageKeys`, checked against this module's constants by a test): the
+//! per-message path compares with `===` and copies no string into Rust. The lists of them are
+//! JS arrays, each searched with one call (`indexOf`, `includes`) instead of a loop of calls.
 
 use crate::event::{EventKind, MAX_TYPE_LEN};
 use crate::message_guard::RejectReason;
@@ -37,7 +37,7 @@ pub const STRING_FIELDS: [&str; 7] = [
 ];
 
 /// Keys never copied.
-const RESERVED_KEYS: [&str; 3] = ["__proto__", "constructor", "prototype"];
+pub const RESERVED_KEYS: [&str; 3] = ["__proto__", "constructor", "prototype"];
 
 /// A message's `event` that passed the schema.
 #[derive(Debug)]
@@ -66,21 +66,25 @@ pub struct Schema {
 
 impl Default for Schema {
     fn default() -> Self {
-        Schema {
-            plain: Object::get_prototype_of(&Object::new()).into(),
-            type_key: JsValue::from_str("type"),
-            internal_key: JsValue::from_str("internal"),
-            kinds: EventKind::NAMED
-                .iter()
-                .map(|k| JsValue::from_str(k.as_str()))
-                .collect(),
-            string_fields: STRING_FIELDS.iter().map(|k| JsValue::from_str(k)).collect(),
-            reserved: RESERVED_KEYS.iter().map(|k| JsValue::from_str(k)).collect(),
-        }
+        Schema::from_keys(&crate::frame::message_keys())
     }
 }
 
 impl Schema {
+    /// The schema on the strings `src/frame.js` makes (`messageKeys`): the event's keys at 3
+    /// and 4, then the lists of [`EventKind::NAMED`]'s names, [`STRING_FIELDS`] and
+    /// [`RESERVED_KEYS`].
+    pub(crate) fn from_keys(keys: &Array) -> Self {
+        Schema {
+            plain: Object::get_prototype_of(&Object::new()).into(),
+            type_key: keys.get_unchecked(3),
+            internal_key: keys.get_unchecked(4),
+            kinds: keys.get_unchecked(5).unchecked_into(),
+            string_fields: keys.get_unchecked(6).unchecked_into(),
+            reserved: keys.get_unchecked(7).unchecked_into(),
+        }
+    }
+
     /// Validates `event` and copies it.
     ///
     /// # Errors
@@ -175,4 +179,31 @@ impl Schema {
 
 fn get(object: &JsValue, key: &JsValue) -> JsValue {
     Reflect::get(object, key).unwrap_or(JsValue::UNDEFINED)
+}
+
+#[cfg(all(test, target_arch = "wasm32"))]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    fn texts(list: JsValue) -> Vec<String> {
+        Array::from(&list)
+            .iter()
+            .map(|text| text.as_string().unwrap())
+            .collect()
+    }
+
+    #[wasm_bindgen_test]
+    fn the_javascript_keys_are_the_rust_constants_in_their_order() {
+        let keys = crate::frame::message_keys();
+        assert_eq!(keys.length(), 8);
+        assert_eq!(keys.get_unchecked(0), crate::event::MESSAGE_TAG);
+        for (index, key) in [(1, "source"), (2, "event"), (3, "type"), (4, "internal")] {
+            assert_eq!(keys.get_unchecked(index), key);
+        }
+        let kinds: Vec<&str> = EventKind::NAMED.iter().map(|kind| kind.as_str()).collect();
+        assert_eq!(texts(keys.get_unchecked(5)), kinds);
+        assert_eq!(texts(keys.get_unchecked(6)), STRING_FIELDS);
+        assert_eq!(texts(keys.get_unchecked(7)), RESERVED_KEYS);
+    }
 }
