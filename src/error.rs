@@ -25,6 +25,17 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
+    /// Every code, in the order of their numbers (`code as u32`).
+    pub const ALL: [ErrorCode; 7] = [
+        ErrorCode::InvalidUrl,
+        ErrorCode::OriginNotAllowed,
+        ErrorCode::InvalidOrigin,
+        ErrorCode::Expired,
+        ErrorCode::NoDocument,
+        ErrorCode::InvalidOption,
+        ErrorCode::InvalidArgument,
+    ];
+
     /// The code as JavaScript sees it, e.g. `"INVALID_URL"`.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -92,14 +103,41 @@ impl std::error::Error for Error {}
 #[cfg(feature = "browser")]
 #[wasm_bindgen::prelude::wasm_bindgen(module = "/src/handle.js")]
 extern "C" {
-    /// The `AnonModalError` for `code` and `message`, made where the handle makes its own.
-    #[wasm_bindgen(js_name = anonModalError)]
-    fn anon_modal_error(code: &str, message: &str) -> wasm_bindgen::JsValue;
+    /// The `AnonModalError` for `code` (its number: `handle.js` names it from its `CODES`,
+    /// listed in [`ErrorCode::ALL`]'s order) and `message`, made where the handle makes its
+    /// own.
+    #[wasm_bindgen(js_name = rustError)]
+    fn anon_modal_error(code: u32, message: &str) -> wasm_bindgen::JsValue;
 }
 
 #[cfg(feature = "browser")]
 impl From<Error> for wasm_bindgen::JsValue {
     fn from(error: Error) -> Self {
-        anon_modal_error(error.code.as_str(), &error.message)
+        anon_modal_error(error.code as u32, &error.message)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn all_lists_each_code_at_its_number() {
+        for (number, code) in ErrorCode::ALL.into_iter().enumerate() {
+            assert_eq!(code as usize, number, "{code:?}");
+        }
+    }
+
+    #[cfg(all(feature = "browser", target_arch = "wasm32"))]
+    #[wasm_bindgen_test::wasm_bindgen_test]
+    fn handle_js_names_each_code_at_its_number() {
+        #[wasm_bindgen::prelude::wasm_bindgen(module = "/src/handle.js")]
+        extern "C" {
+            #[wasm_bindgen(thread_local_v2, js_name = CODES)]
+            static CODES: js_sys::Array;
+        }
+        let names: Vec<String> = CODES.with(|codes| codes.iter().map(|c| c.as_string().unwrap()).collect());
+        let expected: Vec<&str> = ErrorCode::ALL.iter().map(|code| code.as_str()).collect();
+        assert_eq!(names, expected);
     }
 }

@@ -15,6 +15,14 @@ export function anonModalError(code, message) {
   return error;
 }
 
+/** The codes of src/error.rs's `ErrorCode`, at their numbers (a test checks the order). */
+export const CODES = ["INVALID_URL", "ORIGIN_NOT_ALLOWED", "INVALID_ORIGIN", "EXPIRED", "NO_DOCUMENT", "INVALID_OPTION", "INVALID_ARGUMENT"];
+
+/** The `AnonModalError` of a Rust `Error`: its code comes as `ErrorCode`'s number. */
+export function rustError(code, message) {
+  return anonModalError(CODES[code], message);
+}
+
 /** The `AnonModalError` a wrong argument throws. */
 const invalidArgument = (message) => anonModalError("INVALID_ARGUMENT", message);
 
