@@ -42,7 +42,7 @@ stamp=$out/anon_modal_bg.wasm
 # The browser package's entry (init, embedAnonModal), as users import it: the demo and the
 # benchmarks load pkg/index.js, and scripts/package.mjs packs it.
 entry() { [ "$out" != pkg ] || cp npm/index.js npm/index.d.ts "$out/"; }
-built_mode=$(cat "$out/.build-mode" 2>/dev/null || echo plain-std)
+built_mode=$(cat "$out/.build-mode" 2>/dev/null || echo none)
 if [ -f "$stamp" ] && [ "$built_mode" = "$mode" ] &&
    [ -z "$(find "${sources[@]}" scripts/build-pkg.sh scripts/link-wasm.sh scripts/fold-traps.mjs scripts/minify-names.mjs scripts/trim-glue.mjs -newer "$stamp" -print -quit)" ]; then
   entry

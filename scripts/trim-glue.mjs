@@ -109,7 +109,7 @@ rewrite("let wasmModule, wasmInstance, wasm;", "let wasm;");
 rewrite("    wasmInstance = instance;\n", "");
 rewrite("    wasmModule = module;\n", "");
 rewrite(
-  /cachedDataViewMemory0\.buffer\.detached === true \|\| \(cachedDataViewMemory0\.buffer\.detached === undefined && (cachedDataViewMemory0\.buffer !== wasm\.\w+\.buffer)\)/,
+  /cachedDataViewMemory0\.buffer\.detached === true \|\| \(cachedDataViewMemory0\.buffer\.detached === undefined && (cachedDataViewMemory0\.buffer !== wasm\.[\w$]+\.buffer)\)/,
   "$1",
 );
 
