@@ -28,11 +28,12 @@ export function pageBody(document) {
  * it to `parent`: a fullscreen overlay when `zIndex` is given, otherwise a block that fills
  * `parent`. Throws when `parent` cannot hold it.
  */
-export function mountFrame(document, parent, url, title, zIndex, hidden, sandbox, allow, referrerPolicy) {
+export function mountFrame(document, parent, url, title, zIndex, hidden) {
   const frame = Document.prototype.createElement.call(document, "iframe");
-  frame.sandbox = sandbox;
-  frame.allow = allow;
-  frame.referrerPolicy = referrerPolicy;
+  // src/modal.rs SANDBOX, ALLOW and REFERRER_POLICY (a test checks them).
+  frame.sandbox = "allow-scripts allow-same-origin allow-forms allow-popups";
+  frame.allow = "clipboard-read; clipboard-write";
+  frame.referrerPolicy = "strict-origin";
   frame.title = title;
   const style = frame.style;
   style.cssText =

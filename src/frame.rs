@@ -2,9 +2,12 @@
 //! each, which also finds the page's `document`, listens to the window's messages and makes
 //! the events Rust reports without a message.
 //!
-//! The decisions stay in Rust (the checked URL, the sandbox, when to show); the JavaScript
-//! side only carries them out. One call per step instead of a dozen `web-sys` calls keeps
-//! both the wasm and its glue smaller.
+//! The decisions stay in Rust (the checked URL, what to mount, when to show); the JavaScript
+//! side only carries them out. The iframe's fixed attributes are written in `frame.js` as
+//! [`crate::modal`] documents them (`SANDBOX`, `ALLOW`, `REFERRER_POLICY`; a browser test
+//! compares the mounted iframe with those constants), which spares three strings per embed.
+//! One call per step instead of a dozen `web-sys` calls keeps both the wasm and its glue
+//! smaller.
 
 use js_sys::{Array, Promise};
 use wasm_bindgen::prelude::*;
@@ -24,7 +27,6 @@ extern "C" {
     pub(crate) fn with_context(this: &Resolve, context: &JsValue, value: &JsValue);
 
     #[wasm_bindgen(js_name = mountFrame, catch)]
-    #[allow(clippy::too_many_arguments)]
     fn mount_frame(
         document: &Document,
         parent: &Element,
@@ -32,9 +34,6 @@ extern "C" {
         title: &str,
         z_index: Option<i32>,
         hidden: bool,
-        sandbox: &str,
-        allow: &str,
-        referrer_policy: &str,
     ) -> Result<HtmlIFrameElement, JsValue>;
 
     /// The document's own `body` (`null` before there is one), whatever named elements the
@@ -139,12 +138,6 @@ pub(crate) struct FrameAttributes<'a> {
     pub z_index: Option<i32>,
     /// Mount with `display: none`.
     pub hidden: bool,
-    /// The `sandbox`, `allow` and `referrerpolicy` attributes.
-    pub sandbox: &'a str,
-    /// See `sandbox`.
-    pub allow: &'a str,
-    /// See `sandbox`.
-    pub referrer_policy: &'a str,
 }
 
 /// Builds the iframe and appends it to `parent`.
@@ -156,17 +149,7 @@ pub(crate) fn mount(
     parent: &Element,
     a: FrameAttributes<'_>,
 ) -> Result<HtmlIFrameElement, JsValue> {
-    mount_frame(
-        document,
-        parent,
-        a.url,
-        a.title,
-        a.z_index,
-        a.hidden,
-        a.sandbox,
-        a.allow,
-        a.referrer_policy,
-    )
+    mount_frame(document, parent, a.url, a.title, a.z_index, a.hidden)
 }
 
 /// The page's `message` listener, the ready timer and the JavaScript handle's commands, all

@@ -22,6 +22,9 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, HtmlIFrameElement};
 
+/// The iframe's fixed attributes, set by `src/frame.js` (`mountFrame`) as these say; a browser
+/// test compares the mounted iframe with them.
+///
 /// The sandbox tokens the modal's login flow needs: its own scripts and storage
 /// (`allow-scripts allow-same-origin`, safe because the modal is cross-origin to the host),
 /// form posts (`allow-forms`) and the providers' OAuth pop-ups (`allow-popups`). No
@@ -175,9 +178,6 @@ impl Shared {
                 title: &options.title,
                 z_index: fullscreen.then_some(options.z_index),
                 hidden: options.hidden,
-                sandbox: SANDBOX,
-                allow: ALLOW,
-                referrer_policy: REFERRER_POLICY,
             },
         )
         .map_err(|_| {

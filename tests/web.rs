@@ -53,6 +53,16 @@ fn mounts_a_fullscreen_iframe_with_safe_attributes() {
         "clipboard-read; clipboard-write"
     );
     assert_eq!(iframe.get_attribute("referrerpolicy").unwrap(), "strict-origin");
+    // src/frame.js writes them as src/modal.rs documents them.
+    assert_eq!(
+        iframe.get_attribute("sandbox").unwrap(),
+        anon_modal::modal::SANDBOX
+    );
+    assert_eq!(iframe.get_attribute("allow").unwrap(), anon_modal::modal::ALLOW);
+    assert_eq!(
+        iframe.get_attribute("referrerpolicy").unwrap(),
+        anon_modal::modal::REFERRER_POLICY
+    );
     assert_eq!(iframe.title(), "Anon data migration");
     assert!(iframe.get_attribute("style").unwrap().contains("position: fixed"));
     assert_eq!(iframe.style().get_property_value("display").unwrap(), "block");
