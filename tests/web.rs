@@ -653,13 +653,20 @@ fn case_12_prototype_names_as_types_reach_no_typed_callback() {
     }
 }
 
-#[wasm_bindgen_test]
-fn case_13_proto_keys_in_the_payload_pollute_nothing() {
+/// [`recorded`], plus the last `completed` event a callback got (`JsValue::UNDEFINED` before).
+fn recorded_keeping_the_completed_event() -> (Recorder, ModalHandle, std::rc::Rc<std::cell::RefCell<JsValue>>)
+{
     let (rec, modal) = recorded();
     let seen: std::rc::Rc<std::cell::RefCell<JsValue>> = Default::default();
     let keep = seen.clone();
     let cb = Closure::<dyn Fn(JsValue)>::new(move |e: JsValue| *keep.borrow_mut() = e).into_js_value();
     modal.on("migration_modal.completed".into(), cb).unwrap();
+    (rec, modal, seen)
+}
+
+#[wasm_bindgen_test]
+fn case_13_proto_keys_in_the_payload_pollute_nothing() {
+    let (rec, modal, seen) = recorded_keeping_the_completed_event();
     let event = JSON::parse(
         r#"{"type":"migration_modal.completed","__proto__":{"polluted":"yes"},
             "constructor":{"prototype":{"polluted":"yes"}},"nested":{"__proto__":{"polluted":"yes"}}}"#,
@@ -701,11 +708,7 @@ fn context_fields_are_typed_on_the_event_itself_only() {
             ["reject:SCHEMA"]
         );
     }
-    let (rec, modal) = recorded();
-    let seen: std::rc::Rc<std::cell::RefCell<JsValue>> = Default::default();
-    let keep = seen.clone();
-    let cb = Closure::<dyn Fn(JsValue)>::new(move |e: JsValue| *keep.borrow_mut() = e).into_js_value();
-    modal.on("migration_modal.completed".into(), cb).unwrap();
+    let (rec, modal, seen) = recorded_keeping_the_completed_event();
     let nested = JSON::parse(r#"{"migration_id": 7}"#).unwrap();
     from_modal(
         &modal,
@@ -739,11 +742,7 @@ fn context_fields_are_typed_on_the_event_itself_only() {
 
 #[wasm_bindgen_test]
 fn the_copy_keeps_numbers_booleans_and_plain_objects_and_leaves_out_the_rest() {
-    let (rec, modal) = recorded();
-    let seen: std::rc::Rc<std::cell::RefCell<JsValue>> = Default::default();
-    let keep = seen.clone();
-    let cb = Closure::<dyn Fn(JsValue)>::new(move |e: JsValue| *keep.borrow_mut() = e).into_js_value();
-    modal.on("migration_modal.completed".into(), cb).unwrap();
+    let (rec, modal, seen) = recorded_keeping_the_completed_event();
     let fields = [
         ("progress", JsValue::from(0.5)),
         ("ratio", JsValue::from(f64::NAN)),
