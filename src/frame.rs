@@ -26,8 +26,15 @@ extern "C" {
     #[wasm_bindgen(method, js_name = call)]
     pub(crate) fn with_context(this: &Resolve, context: &JsValue, value: &JsValue);
 
+    /// Builds the iframe on the (already checked) `url`, as the browser parsed it (the iframe
+    /// loads its `href`, exactly what was checked), and appends it to `parent`: a fullscreen
+    /// overlay at `z_index` when given, otherwise a block that fills `parent`; with `hidden`,
+    /// mounted with `display: none`.
+    ///
+    /// # Errors
+    /// The DOM's exception when `parent` cannot hold an iframe.
     #[wasm_bindgen(js_name = mountFrame, catch)]
-    fn mount_frame(
+    pub(crate) fn mount(
         document: &Document,
         parent: &Element,
         url: &ParsedUrl,
@@ -124,32 +131,6 @@ extern "C" {
     #[wasm_bindgen(method, getter)]
     pub(crate) fn password(this: &ParsedUrl) -> String;
 
-}
-
-/// The iframe's attributes.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct FrameAttributes<'a> {
-    /// The (already checked) URL to load, as the browser parsed it: the iframe loads its
-    /// `href`, exactly what was checked.
-    pub url: &'a ParsedUrl,
-    /// The accessible title.
-    pub title: &'a str,
-    /// `Some(z-index)` for a fullscreen overlay, `None` to fill the parent.
-    pub z_index: Option<i32>,
-    /// Mount with `display: none`.
-    pub hidden: bool,
-}
-
-/// Builds the iframe and appends it to `parent`.
-///
-/// # Errors
-/// The DOM's exception when `parent` cannot hold an iframe.
-pub(crate) fn mount(
-    document: &Document,
-    parent: &Element,
-    a: FrameAttributes<'_>,
-) -> Result<HtmlIFrameElement, JsValue> {
-    mount_frame(document, parent, a.url, a.title, a.z_index, a.hidden)
 }
 
 /// The page's `message` listener, the ready timer and the JavaScript handle's commands, all

@@ -173,12 +173,10 @@ impl Shared {
         let iframe = frame::mount(
             &document,
             &parent,
-            frame::FrameAttributes {
-                url: &parsed,
-                title: &options.title,
-                z_index: fullscreen.then_some(options.z_index),
-                hidden: options.hidden,
-            },
+            &parsed,
+            &options.title,
+            fullscreen.then_some(options.z_index),
+            options.hidden,
         )
         .map_err(|_| {
             Error::fixed(
