@@ -188,3 +188,11 @@ pub fn embed_anon_modal(url: JsValue, options: JsValue, dispatcher: JsValue) -> 
 pub fn dispatch(event: JsValue, signal: u32) {
     crate::modal::dispatch(event, signal);
 }
+
+/// What Rust callers pass to [`embed_anon_modal`] as its `dispatcher` (the package's entry
+/// passes the exported [`dispatch`] itself): a JavaScript function, owned by the garbage
+/// collector, that hands its arguments to [`dispatch`]. The modal's listener holds it until
+/// teardown.
+pub fn dispatcher() -> JsValue {
+    Closure::<dyn Fn(JsValue, u32)>::new(dispatch).into_js_value()
+}

@@ -455,11 +455,8 @@ impl AnonModal {
     /// [`ErrorCode::NoDocument`], [`ErrorCode::Expired`], [`ErrorCode::InvalidUrl`],
     /// [`ErrorCode::OriginNotAllowed`], [`ErrorCode::InvalidOption`].
     pub fn embed(url: &str, options: ModalOptions) -> Result<AnonModal, Error> {
-        // A JavaScript function owned by the garbage collector: the modal's listener holds it
-        // until teardown.
-        let dispatcher = Closure::<dyn Fn(JsValue, u32)>::new(dispatch).into_js_value();
         Ok(AnonModal {
-            shared: Shared::mount(&url.into(), options, &dispatcher)?,
+            shared: Shared::mount(&url.into(), options, &crate::bindings::dispatcher())?,
             detached: false,
         })
     }

@@ -6,16 +6,15 @@
 use anon_modal::bindings::embed_anon_modal;
 use anon_modal::{AnonModal, ErrorCode, ModalOptions};
 use js_sys::Reflect;
-use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 
 #[wasm_bindgen_test]
 fn embedding_without_a_dom_throws_no_document() {
-    let dispatcher = Closure::<dyn Fn(JsValue, u32)>::new(anon_modal::bindings::dispatch).into_js_value();
     let error = embed_anon_modal(
         "https://dashboard.anon.com/modal".into(),
         JsValue::UNDEFINED,
-        dispatcher,
+        anon_modal::bindings::dispatcher(),
     )
     .unwrap_err();
     assert_eq!(Reflect::get(&error, &"name".into()).unwrap(), "AnonModalError");

@@ -120,15 +120,10 @@ impl Recorder {
     }
 }
 
-/// What the package's entry (`npm/index.js`) passes to `embedAnonModal`: a function that
-/// hands its argument to the exported `dispatch`.
-pub fn dispatcher() -> JsValue {
-    Closure::<dyn Fn(JsValue, u32)>::new(anon_modal::bindings::dispatch).into_js_value()
-}
-
-/// `embedAnonModal(url, options)` as the package's entry calls it.
+/// `embedAnonModal(url, options)` as the package's entry calls it, with a function that hands
+/// its arguments to the exported `dispatch`.
 pub fn embed_js(url: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    embed_anon_modal(url, options, dispatcher())
+    embed_anon_modal(url, options, anon_modal::bindings::dispatcher())
 }
 
 /// Embeds through the JavaScript API, as a page would.
