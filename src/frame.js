@@ -1,7 +1,8 @@
 // The modal in the page: finding the page's document, building the iframe, showing it and
 // hiding it, listening to the window's messages (and the ready timer), the events Rust
-// reports without a message, and the one test of a message's values that wasm-bindgen's
-// JsValue has no call for (`typeof` number).
+// reports without a message, the strings the message checks compare with (`messageKeys`), and
+// the one test of a message's values that wasm-bindgen's JsValue has no call for (`typeof`
+// number).
 //
 // Called from src/frame.rs. Every decision (which URL, which attributes, when to show) is
 // made in Rust; these functions only carry it out, in one call each, which is smaller and
