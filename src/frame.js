@@ -1,8 +1,7 @@
 // The modal in the page: finding the page's document, building the iframe, showing it and
 // hiding it, listening to the window's messages (and the ready timer), the events Rust
 // reports without a message, the strings the message checks compare with (`messageKeys`), and
-// the one test of a message's values that wasm-bindgen's JsValue has no call for (`typeof`
-// number).
+// what kind of value each of a message's values is (`kindOf`).
 //
 // Called from src/frame.rs. Every decision (which URL, which attributes, when to show) is
 // made in Rust; these functions only carry it out, in one call each, which is smaller and
@@ -139,9 +138,26 @@ export function messageKeys() {
   ];
 }
 
-/** `true` for a number: the copy of a message's event keeps numbers (no conversion runs). */
-export function isNumber(value) {
-  return typeof value === "number";
+/**
+ * What the schema asks of a value, in one call (src/schema.rs `Kind`): 0 `undefined`, 1
+ * `null`, 2 `false`, 3 `true`, 4 a number, 5 a plain object (its prototype is
+ * `Object.prototype` or `null`), 6 anything else (an array, a function, an exotic object, or
+ * one whose prototype cannot be read), and 7 + n a string of length n.
+ */
+export function kindOf(value) {
+  const type = typeof value;
+  if (type === "string") return 7 + value.length;
+  if (type === "number") return 4;
+  if (type === "boolean") return value ? 3 : 2;
+  if (value === undefined) return 0;
+  if (value === null) return 1;
+  if (type === "object") {
+    try {
+      const prototype = Object.getPrototypeOf(value);
+      if (prototype === Object.prototype || prototype === null) return 5;
+    } catch {}
+  }
+  return 6;
 }
 
 /** The page's `document`, or `undefined` where there is none (Node, workers). */

@@ -77,12 +77,13 @@ extern "C" {
     #[wasm_bindgen(js_name = messageKeys)]
     pub(crate) fn message_keys() -> Array;
 
-    /// `typeof value === "number"`, for the copy of a message's event (`JsValue` has no
-    /// `is_number`, and `as_f64` writes an `Option<f64>` into wasm memory). Here rather than
-    /// in a snippet file of its own: a fifth snippet module made wasm-bindgen-test-runner's
-    /// server stall on one of the test page's module requests, in about half the runs.
-    #[wasm_bindgen(js_name = isNumber)]
-    pub(crate) fn is_number(value: &JsValue) -> bool;
+    /// What kind of value `value` is, as a number (see `Kind` in `src/schema.rs`): one call
+    /// instead of the half dozen type tests, prototype reads and length reads it replaces,
+    /// and none of them can throw. Here rather than in a snippet file of its own: a fifth
+    /// snippet module made wasm-bindgen-test-runner's server stall on one of the test page's
+    /// module requests, in about half the runs.
+    #[wasm_bindgen(js_name = kindOf)]
+    pub(crate) fn kind_of(value: &JsValue) -> u32;
 
     /// Moves focus into the frame.
     #[wasm_bindgen(js_name = focusFrame)]

@@ -9,7 +9,7 @@
 //! No string from the message is copied into Rust before the first two checks pass.
 
 use crate::origin::AllowList;
-use crate::schema::{Schema, ValidEvent};
+use crate::schema::{Kind, Schema, ValidEvent};
 use js_sys::{Array, Reflect};
 use wasm_bindgen::prelude::*;
 
@@ -83,13 +83,13 @@ pub struct MessageGuard {
 }
 
 impl MessageGuard {
-    /// A guard accepting messages from `window` (an iframe's `contentWindow`) on `allowed`
-    /// origins.
-    pub fn new(window: JsValue, allowed: &AllowList) -> Self {
+    /// A guard accepting messages from `window` (an iframe's `contentWindow`; with `None`,
+    /// none) on `allowed` origins.
+    pub fn new(window: Option<JsValue>, allowed: &AllowList) -> Self {
         // `MESSAGE_TAG`, the envelope's keys and the schema's strings, made in JavaScript.
         let keys = crate::frame::message_keys();
         MessageGuard {
-            window: window.is_object().then_some(window),
+            window,
             origins: allowed.as_slice().iter().map(|o| JsValue::from_str(o)).collect(),
             tag: keys.get_unchecked(0),
             source_key: keys.get_unchecked(1),
@@ -113,7 +113,7 @@ impl MessageGuard {
             return Err(RejectReason::Origin);
         }
         let data = event.data();
-        if !data.is_object() || Array::is_array(&data) {
+        if Kind::of(&data) != Kind::Plain {
             return Err(RejectReason::Tag);
         }
         let tag = Reflect::get(&data, &self.source_key).map_err(|_| RejectReason::Tag)?;

@@ -184,7 +184,7 @@ impl Shared {
                 "cannot mount the modal in options.container",
             )
         })?;
-        let content_window: JsValue = iframe.content_window().map(Into::into).unwrap_or(JsValue::NULL);
+        let content_window = iframe.content_window().map(Into::into);
 
         let (settled, resolve) = frame::deferred();
         let shared = Rc::new(Shared {

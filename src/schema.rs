@@ -9,10 +9,11 @@
 //! `src/frame.js` (`messageKeys`, checked against this module's constants by a test): the
 //! per-message path compares with `===` and copies no string into Rust. The lists of them are
 //! JS arrays, each searched with one call (`indexOf`, `includes`) instead of a loop of calls.
+//! What kind each value is (and a string's length) is asked with one call too ([`Kind`]).
 
 use crate::event::{EventKind, MAX_TYPE_LEN};
 use crate::message_guard::RejectReason;
-use js_sys::{Array, JsString, Object, Reflect};
+use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
 /// At most this many properties in the whole event (all levels together).
@@ -50,10 +51,45 @@ pub struct ValidEvent {
     pub event: Object,
 }
 
+/// What kind of value a message holds, as `src/frame.js` (`kindOf`) tells it in one call.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// `undefined`.
+    Undefined,
+    /// `null`.
+    Null,
+    /// `true` or `false`.
+    Boolean(bool),
+    /// A number (`NaN` too).
+    Number,
+    /// A plain object: its prototype is `Object.prototype` or `null`.
+    Plain,
+    /// Anything else: an array, a function, a `BigInt`, an exotic object (`Date`, `Blob`), or
+    /// an object whose prototype cannot be read.
+    Other,
+    /// A string of this many UTF-16 code units.
+    Text(u32),
+}
+
+impl Kind {
+    /// The kind of `value`.
+    pub fn of(value: &JsValue) -> Kind {
+        match crate::frame::kind_of(value) {
+            0 => Kind::Undefined,
+            1 => Kind::Null,
+            2 => Kind::Boolean(false),
+            3 => Kind::Boolean(true),
+            4 => Kind::Number,
+            5 => Kind::Plain,
+            6 => Kind::Other,
+            n => Kind::Text(n - 7),
+        }
+    }
+}
+
 /// The schema check, with its keys and known values made once.
 #[derive(Debug)]
 pub struct Schema {
-    plain: JsValue,
     type_key: JsValue,
     internal_key: JsValue,
     /// The wire names of [`EventKind::NAMED`], in that order.
@@ -76,7 +112,6 @@ impl Schema {
     /// [`RESERVED_KEYS`].
     pub(crate) fn from_keys(keys: &Array) -> Self {
         Schema {
-            plain: Object::get_prototype_of(&Object::new()).into(),
             type_key: keys.get_unchecked(3),
             internal_key: keys.get_unchecked(4),
             kinds: keys.get_unchecked(5).unchecked_into(),
@@ -91,21 +126,19 @@ impl Schema {
     /// [`RejectReason::Schema`] for a missing or mistyped field, [`RejectReason::TooLarge`] over
     /// a cap.
     pub fn read_event(&self, event: &JsValue) -> Result<ValidEvent, RejectReason> {
-        if !self.is_plain_object(event) {
+        if Kind::of(event) != Kind::Plain {
             return Err(RejectReason::Schema);
         }
         let event_type = get(event, &self.type_key);
-        let type_len = event_type
-            .dyn_ref::<JsString>()
-            .ok_or(RejectReason::Schema)?
-            .length();
-        if type_len == 0 || type_len > MAX_TYPE_LEN {
-            return Err(RejectReason::Schema);
+        match Kind::of(&event_type) {
+            Kind::Text(len) if len > 0 && len <= MAX_TYPE_LEN => {}
+            _ => return Err(RejectReason::Schema),
         }
         let kind = self.kind_of(&event_type);
-        let internal = match get(event, &self.internal_key) {
-            v if v.is_undefined() => false,
-            v => v.as_bool().ok_or(RejectReason::Schema)?,
+        let internal = match Kind::of(&get(event, &self.internal_key)) {
+            Kind::Undefined => false,
+            Kind::Boolean(internal) => internal,
+            _ => return Err(RejectReason::Schema),
         };
         let mut budget = MAX_FIELDS;
         let copy = self.copy_object(event.unchecked_ref(), MAX_DEPTH, &mut budget)?;
@@ -125,13 +158,6 @@ impl Schema {
             .unwrap_or(EventKind::Other)
     }
 
-    fn is_plain_object(&self, value: &JsValue) -> bool {
-        value.is_object() && {
-            let proto: JsValue = Object::get_prototype_of(value).into();
-            proto == self.plain || proto.is_null()
-        }
-    }
-
     fn copy_object(&self, source: &Object, depth: u8, budget: &mut u32) -> Result<Object, RejectReason> {
         let keys = Object::keys(source);
         let count = keys.length();
@@ -141,35 +167,27 @@ impl Schema {
         *budget -= count;
         let copy = Object::new();
         for key in keys.iter() {
-            if key.unchecked_ref::<JsString>().length() > MAX_KEY_LEN {
+            // `Object.keys` gives strings only.
+            if !matches!(Kind::of(&key), Kind::Text(len) if len <= MAX_KEY_LEN) {
                 return Err(RejectReason::TooLarge);
             }
             if self.reserved.includes(&key, 0) {
                 continue;
             }
             let value = Reflect::get(source, &key).map_err(|_| RejectReason::Schema)?;
-            let copied = if let Some(text) = value.dyn_ref::<JsString>() {
-                if text.length() > MAX_STRING_LEN {
-                    return Err(RejectReason::TooLarge);
-                }
-                value
-            } else if value.is_null() {
-                value
-            } else if value.is_undefined() {
-                continue;
-            } else if depth == MAX_DEPTH && self.string_fields.includes(&key, 0) {
+            let copied = match Kind::of(&value) {
+                Kind::Text(len) if len > MAX_STRING_LEN => return Err(RejectReason::TooLarge),
+                Kind::Text(_) | Kind::Null => value,
+                Kind::Undefined => continue,
                 // A context field of the event itself that is neither a string nor null. Only
                 // such values pay for this look-up: strings and nulls, the usual case, never do.
-                return Err(RejectReason::Schema);
-            } else if crate::frame::is_number(&value) || value.as_bool().is_some() {
-                value
-            } else if self.is_plain_object(&value) {
-                if depth == 0 {
-                    return Err(RejectReason::TooLarge);
+                _ if depth == MAX_DEPTH && self.string_fields.includes(&key, 0) => {
+                    return Err(RejectReason::Schema)
                 }
-                self.copy_object(value.unchecked_ref(), depth - 1, budget)?.into()
-            } else {
-                continue;
+                Kind::Number | Kind::Boolean(_) => value,
+                Kind::Plain if depth == 0 => return Err(RejectReason::TooLarge),
+                Kind::Plain => self.copy_object(value.unchecked_ref(), depth - 1, budget)?.into(),
+                Kind::Other => continue,
             };
             Reflect::set(&copy, &key, &copied).map_err(|_| RejectReason::Schema)?;
         }

@@ -866,6 +866,36 @@ fn case_16_wrong_field_types_are_dropped() {
     );
 }
 
+/// A `Proxy` whose `getPrototypeOf` trap throws. No message from another window can carry one
+/// (structured cloning makes plain data), but a script of the page can dispatch one itself.
+fn proxy_that_throws() -> JsValue {
+    js_sys::Function::new_no_args("return new Proxy({}, { getPrototypeOf() { throw new Error('trap'); } })")
+        .call0(&JsValue::UNDEFINED)
+        .unwrap()
+}
+
+#[wasm_bindgen_test]
+fn values_whose_prototype_cannot_be_read_are_dropped_and_the_modal_goes_on() {
+    let (rec, modal) = recorded();
+    // As the envelope, as the event, and as a value inside the event.
+    from_modal(&modal, &proxy_that_throws());
+    from_modal(&modal, &wrap(proxy_that_throws()));
+    from_modal(
+        &modal,
+        &envelope("migration_modal.opened", &[("context", proxy_that_throws())]),
+    );
+    assert_eq!(
+        rec.take(),
+        [
+            "reject:TAG",
+            "reject:SCHEMA",
+            "opened:migration_modal.opened",
+            "event:migration_modal.opened"
+        ]
+    );
+    modal.destroy();
+}
+
 #[wasm_bindgen_test]
 fn case_17_terminal_callbacks_fire_at_most_once() {
     let (rec, modal) = recorded();
