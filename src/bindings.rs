@@ -14,6 +14,7 @@ use crate::emitter::Emitter;
 use crate::error::{Error, ErrorCode};
 use crate::modal::Shared;
 use crate::options::read_options;
+use crate::schema::Kind;
 use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlIFrameElement;
@@ -159,7 +160,7 @@ extern "C" {
 /// An `AnonModalError` with a stable `code`.
 #[wasm_bindgen(js_name = embedAnonModal, skip_typescript)]
 pub fn embed_anon_modal(url: JsValue, options: JsValue, dispatcher: JsValue) -> Result<JsValue, JsValue> {
-    if !url.is_string() {
+    if !matches!(Kind::of(&url), Kind::Text(_)) {
         return Err(Error::fixed(ErrorCode::InvalidUrl, "the modal URL must be a string").into());
     }
     let document = crate::frame::page_document();

@@ -8,6 +8,7 @@ use crate::emitter::Topic;
 use crate::error::{Error, ErrorCode};
 use crate::modal::ModalOptions;
 use crate::origin::{AllowList, Origin};
+use crate::schema::Kind;
 use js_sys::Array;
 use wasm_bindgen::prelude::*;
 use web_sys::Document;
@@ -52,7 +53,7 @@ pub fn read_options(
     document: Option<&Document>,
 ) -> Result<(ModalOptions, Array), JsValue> {
     let values: Array = read_option_values(options, document)?.unchecked_into();
-    let given = |i: u32| Some(values.get_unchecked(i)).filter(|v| !v.is_undefined());
+    let given = |i: u32| Some(values.get_unchecked(i)).filter(|v| Kind::of(v) != Kind::Undefined);
 
     let mut out = ModalOptions {
         container: given(0).map(JsCast::unchecked_into),
@@ -85,8 +86,9 @@ pub fn read_options(
     if let Some(title) = given(5).and_then(|v| v.as_string()) {
         out.title = title;
     }
-    out.hidden = values.get_unchecked(6).as_bool().unwrap_or(false);
-    out.allow_insecure_localhost = values.get_unchecked(7).as_bool().unwrap_or(false);
+    let flag = |i: u32| Kind::of(&values.get_unchecked(i)) == Kind::Boolean(true);
+    out.hidden = flag(6);
+    out.allow_insecure_localhost = flag(7);
     Ok((out, values.get_unchecked(8).unchecked_into()))
 }
 
