@@ -163,10 +163,10 @@ pub fn embed_anon_modal(url: JsValue, options: JsValue, dispatcher: JsValue) -> 
     if !matches!(Kind::of(&url), Kind::Text(_)) {
         return Err(Error::fixed(ErrorCode::InvalidUrl, "the modal URL must be a string").into());
     }
-    let document = crate::frame::page_document();
-    let (options, callbacks) = read_options(&options, document.as_ref())?;
+    let document = crate::frame::page_document()?;
+    let (options, callbacks) = read_options(&options, &document)?;
     // The modal keeps itself alive until torn down; this handle needs no Rust owner.
-    let shared = Shared::mount(&url, options, &dispatcher)?;
+    let shared = Shared::mount(&document, &url, options, &dispatcher)?;
 
     // A modal just mounted always listens: the `None` arm never runs.
     let handle = shared.link().map(|link| {

@@ -7,6 +7,8 @@
 // made in Rust; these functions only carry it out, in one call each, which is smaller and
 // faster than the dozen DOM calls each would take across the wasm boundary.
 
+import { anonModalError } from "./handle.js";
+
 /** A promise and the function that resolves it. */
 export function deferred() {
   let resolve;
@@ -160,7 +162,16 @@ export function kindOf(value) {
   return 6;
 }
 
-/** The page's `document`, or `undefined` where there is none (Node, workers). */
+/**
+ * The page's `document`. Where there is none (Node, workers), throws the `NO_DOCUMENT`
+ * AnonModalError, with the message npm/index.js gives when it finds no document itself.
+ */
 export function pageDocument() {
-  return typeof document === "undefined" ? undefined : document;
+  if (typeof document === "undefined") {
+    throw anonModalError(
+      "NO_DOCUMENT",
+      "there is no document: embedAnonModal runs in a browser page (call it from an effect, not during server-side rendering)",
+    );
+  }
+  return document;
 }

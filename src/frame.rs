@@ -48,11 +48,15 @@ extern "C" {
     #[wasm_bindgen(js_name = pageBody)]
     pub(crate) fn body(document: &Document) -> Option<Element>;
 
-    /// The page's `document`; `None` where there is none (Node, workers). A plain import, read
-    /// on each embed: `web_sys::window()` probes four globals, and a cached
-    /// `thread_local_v2` static brings in its cell code (132 B more in the package).
-    #[wasm_bindgen(js_name = pageDocument)]
-    pub(crate) fn page_document() -> Option<Document>;
+    /// The page's `document`. A plain import, read on each embed: `web_sys::window()` probes
+    /// four globals, and a cached `thread_local_v2` static brings in its cell code (132 B more
+    /// in the package).
+    ///
+    /// # Errors
+    /// Where there is none (Node, workers), the `NO_DOCUMENT` `AnonModalError` JavaScript
+    /// callers get, made in `frame.js` with the message `npm/index.js` gives for the same case.
+    #[wasm_bindgen(js_name = pageDocument, catch)]
+    pub(crate) fn page_document() -> Result<Document, JsValue>;
 
     /// What `listen` returns: `stop(all)` for Rust, `send(command)` and `stopped` for the
     /// JavaScript handle.

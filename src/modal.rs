@@ -20,7 +20,7 @@ use js_sys::{Function, Promise, Reflect};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
-use web_sys::{Element, HtmlIFrameElement};
+use web_sys::{Document, Element, HtmlIFrameElement};
 
 /// The iframe's fixed attributes, set by `src/frame.js` (`mountFrame`) as these say; a browser
 /// test compares the mounted iframe with them.
@@ -123,19 +123,14 @@ pub(crate) fn dispatch(event: JsValue, signal: u32) {
 }
 
 impl Shared {
-    /// Mounts a modal on `url`; its listener calls `dispatcher`, a JavaScript function that
-    /// hands its argument to [`dispatch`].
+    /// Mounts a modal on `url` in the page's `document`; its listener calls `dispatcher`, a
+    /// JavaScript function that hands its argument to [`dispatch`].
     pub(crate) fn mount(
+        document: &Document,
         url: &JsValue,
         options: ModalOptions,
         dispatcher: &JsValue,
     ) -> Result<Rc<Shared>, Error> {
-        let document = frame::page_document().ok_or_else(|| {
-            Error::fixed(
-                ErrorCode::NoDocument,
-                "there is no document: embedAnonModal runs in a browser page (call it from an effect, not during server-side rendering)",
-            )
-        })?;
         if let Some(expires) = options.expires_at_ms {
             if expires <= js_sys::Date::now() {
                 return Err(Error::fixed(
@@ -160,7 +155,7 @@ impl Shared {
         let fullscreen = options.container.is_none();
         let parent: Element = match options.container {
             Some(container) => container,
-            None => frame::body(&document).ok_or_else(|| {
+            None => frame::body(document).ok_or_else(|| {
                 Error::fixed(
                     ErrorCode::NoDocument,
                     "the document has no body yet: call embedAnonModal once the page has loaded",
@@ -171,7 +166,7 @@ impl Shared {
         destroy_current();
 
         let iframe = frame::mount(
-            &document,
+            document,
             &parent,
             &parsed,
             &options.title,
@@ -455,8 +450,14 @@ impl AnonModal {
     /// [`ErrorCode::NoDocument`], [`ErrorCode::Expired`], [`ErrorCode::InvalidUrl`],
     /// [`ErrorCode::OriginNotAllowed`], [`ErrorCode::InvalidOption`].
     pub fn embed(url: &str, options: ModalOptions) -> Result<AnonModal, Error> {
+        let document = frame::page_document().map_err(|_| {
+            Error::fixed(
+                ErrorCode::NoDocument,
+                "there is no document: the modal mounts in a browser page, not in a worker or Node",
+            )
+        })?;
         Ok(AnonModal {
-            shared: Shared::mount(&url.into(), options, &crate::bindings::dispatcher())?,
+            shared: Shared::mount(&document, &url.into(), options, &crate::bindings::dispatcher())?,
             detached: false,
         })
     }

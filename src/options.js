@@ -48,7 +48,7 @@ function read(options, document) {
   if (typeof container === "string") {
     try {
       // Through `Document.prototype`: a named element may override `document.querySelector`.
-      container = document ? Document.prototype.querySelector.call(document, container) : null;
+      container = Document.prototype.querySelector.call(document, container);
     } catch {
       container = null;
     }

@@ -27,7 +27,7 @@ pub const CALLBACK_OPTIONS: [(&str, Topic); 6] = [
 #[wasm_bindgen(module = "/src/options.js")]
 extern "C" {
     #[wasm_bindgen(js_name = readOptions, catch)]
-    fn read_option_values(options: &JsValue, document: Option<&Document>) -> Result<JsValue, JsValue>;
+    fn read_option_values(options: &JsValue, document: &Document) -> Result<JsValue, JsValue>;
 }
 
 #[wasm_bindgen]
@@ -48,10 +48,7 @@ extern "C" {
 /// An `AnonModalError`: [`ErrorCode::InvalidOption`] for a wrongly typed option (thrown by
 /// `src/options.js`), [`ErrorCode::InvalidOrigin`] for an `allowedOrigins` entry that is not an
 /// origin.
-pub fn read_options(
-    options: &JsValue,
-    document: Option<&Document>,
-) -> Result<(ModalOptions, Array), JsValue> {
+pub fn read_options(options: &JsValue, document: &Document) -> Result<(ModalOptions, Array), JsValue> {
     let values: Array = read_option_values(options, document)?.unchecked_into();
     let given = |i: u32| Some(values.get_unchecked(i)).filter(|v| Kind::of(v) != Kind::Undefined);
 
