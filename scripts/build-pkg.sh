@@ -16,6 +16,8 @@
 # - lol_alloc replaces dlmalloc (feature small-allocator, only in this cdylib build);
 # - scripts/link-wasm.sh links it without js-sys's unused JSPI export;
 # - function-table slots that can only trap share one function (scripts/fold-traps.mjs);
+# - JsValue's drop and clone guards are left to the glue, which makes the same test
+#   (scripts/unguard-drops.mjs);
 # - import and export names are shortened (scripts/minify-names.mjs), and glue that cannot
 #   run in this package is left out (scripts/trim-glue.mjs).
 # pkg/.build-mode says which std was used; the size budget has a figure for each.
@@ -44,7 +46,7 @@ stamp=$out/anon_modal_bg.wasm
 entry() { [ "$out" != pkg ] || cp npm/index.js npm/index.d.ts "$out/"; }
 built_mode=$(cat "$out/.build-mode" 2>/dev/null || echo none)
 if [ -f "$stamp" ] && [ "$built_mode" = "$mode" ] &&
-   [ -z "$(find "${sources[@]}" scripts/build-pkg.sh scripts/link-wasm.sh scripts/fold-traps.mjs scripts/minify-names.mjs scripts/trim-glue.mjs -newer "$stamp" -print -quit)" ]; then
+   [ -z "$(find "${sources[@]}" scripts/build-pkg.sh scripts/link-wasm.sh scripts/fold-traps.mjs scripts/unguard-drops.mjs scripts/minify-names.mjs scripts/trim-glue.mjs -newer "$stamp" -print -quit)" ]; then
   entry
   echo "[$out] up to date ($mode): $(wc -c < "$stamp") bytes of wasm"
   exit 0
@@ -83,6 +85,7 @@ wasm-pack --quiet build --mode no-install --release "${args[@]}" --out-dir "$roo
 [ -f "$stamp" ] || { echo "[$out] FAILED: no $stamp" >&2; exit 1; }
 if [ -n "$browser" ]; then
   node scripts/fold-traps.mjs "$out"
+  node scripts/unguard-drops.mjs "$out"
   node scripts/minify-names.mjs "$out"
   node scripts/trim-glue.mjs "$out"
 fi
