@@ -128,8 +128,8 @@ export function syntheticEvent(destroyed) {
 /**
  * The strings the message guard and the schema compare a message with (src/message_guard.rs,
  * src/schema.rs), made here rather than one by one from Rust: the tag, the envelope's keys,
- * the event's keys, then three lists in the order of Rust's `EventKind::NAMED`,
- * `STRING_FIELDS` and `RESERVED_KEYS` (a test checks them against those).
+ * the event's keys, then four lists in the order of Rust's `EventKind::NAMED`,
+ * `STRING_FIELDS`, `RESERVED_KEYS` and `RejectReason::ALL` (a test checks them against those).
  */
 export function messageKeys() {
   return [
@@ -137,6 +137,7 @@ export function messageKeys() {
     ["migration_modal.opened", "migration_modal.completed", "migration_modal.closed", "migration_modal.failed", "migration_modal.show", "migration_modal.hide"],
     ["user_id", "migration_id", "modal_id", "source_provider", "code", "message", "error_message"],
     ["__proto__", "constructor", "prototype"],
+    ["SOURCE", "ORIGIN", "TAG", "SCHEMA", "TOO_LARGE"],
   ];
 }
 

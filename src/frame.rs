@@ -73,11 +73,12 @@ extern "C" {
     #[wasm_bindgen(js_name = syntheticEvent)]
     pub(crate) fn synthetic_event(destroyed: bool) -> JsValue;
 
-    /// The strings the message guard and the schema compare a message with, in one array:
-    /// `[MESSAGE_TAG, "source", "event", "type", "internal", kinds, string fields, reserved
-    /// keys]`, the three lists in the order of `EventKind::NAMED`, `STRING_FIELDS` and
-    /// `RESERVED_KEYS` (`src/schema.rs` tests this). One call instead of 22 strings and three
-    /// arrays made from Rust.
+    /// The strings the message guard and the schema compare a message with, and the names of
+    /// the reasons it drops one, in one array: `[MESSAGE_TAG, "source", "event", "type",
+    /// "internal", kinds, string fields, reserved keys, reasons]`, the four lists in the order
+    /// of `EventKind::NAMED`, `STRING_FIELDS`, `RESERVED_KEYS` and `RejectReason::ALL`
+    /// (`src/schema.rs` tests this). One call instead of 27 strings and four arrays made from
+    /// Rust.
     #[wasm_bindgen(js_name = messageKeys)]
     pub(crate) fn message_keys() -> Array;
 

@@ -79,6 +79,8 @@ pub struct MessageGuard {
     tag: JsValue,
     source_key: JsValue,
     event_key: JsValue,
+    /// [`RejectReason::ALL`]'s names, in that order.
+    reasons: Array,
     schema: Schema,
 }
 
@@ -94,8 +96,14 @@ impl MessageGuard {
             tag: keys.get_unchecked(0),
             source_key: keys.get_unchecked(1),
             event_key: keys.get_unchecked(2),
+            reasons: keys.get_unchecked(8).unchecked_into(),
             schema: Schema::from_keys(&keys),
         }
+    }
+
+    /// `reason`'s name, as `onReject` gets it (see [`RejectReason::as_str`]).
+    pub fn reason_name(&self, reason: RejectReason) -> JsValue {
+        self.reasons.get_unchecked(reason as u32)
     }
 
     /// Checks one `message` event.

@@ -235,7 +235,8 @@ impl Shared {
     fn reject(&self, reason: RejectReason, event: &web_sys::Event) {
         // Most pages have no onReject: then a dropped message costs no string at all.
         if self.emitter.has(Topic::Reject) {
-            self.emitter.emit(Topic::Reject, &reason.as_str().into(), event);
+            self.emitter
+                .emit(Topic::Reject, &self.guard.reason_name(reason), event);
         }
     }
 

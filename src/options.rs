@@ -60,8 +60,9 @@ pub fn read_options(options: &JsValue, document: &Document) -> Result<(ModalOpti
         let origins: Array = origins.unchecked_into();
         let mut allowed = AllowList::default();
         for i in 0..origins.length() {
-            let text = origins.get_unchecked(i).as_string().unwrap_or_default();
-            let origin = Origin::parse(&text).map_err(|why| {
+            let value = origins.get_unchecked(i);
+            let text = value.as_string().unwrap_or_default();
+            let origin = Origin::parse_js(&text, &value).map_err(|why| {
                 Error::new(
                     ErrorCode::InvalidOrigin,
                     &["allowedOrigins: ", &text, " is not an origin: ", why.describe()],

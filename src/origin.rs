@@ -110,9 +110,14 @@ impl Origin {
     /// See [`Origin::from_parsed`].
     #[cfg(feature = "browser")]
     pub fn parse(input: &str) -> Result<Origin, OriginError> {
-        let parsed = crate::frame::ParsedUrl::new(&input.into())
-            .ok()
-            .map(|url| url.origin());
+        Origin::parse_js(input, &input.into())
+    }
+
+    /// [`Origin::parse`] of text the caller also has as a JavaScript string, `value`, which
+    /// the URL parser gets as it is (no copy back out of Rust).
+    #[cfg(feature = "browser")]
+    pub(crate) fn parse_js(input: &str, value: &wasm_bindgen::JsValue) -> Result<Origin, OriginError> {
+        let parsed = crate::frame::ParsedUrl::new(value).ok().map(|url| url.origin());
         Origin::from_parsed(input, parsed.as_deref())
     }
 

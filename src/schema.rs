@@ -214,7 +214,7 @@ mod tests {
     #[wasm_bindgen_test]
     fn the_javascript_keys_are_the_rust_constants_in_their_order() {
         let keys = crate::frame::message_keys();
-        assert_eq!(keys.length(), 8);
+        assert_eq!(keys.length(), 9);
         assert_eq!(keys.get_unchecked(0), crate::event::MESSAGE_TAG);
         for (index, key) in [(1, "source"), (2, "event"), (3, "type"), (4, "internal")] {
             assert_eq!(keys.get_unchecked(index), key);
@@ -223,5 +223,7 @@ mod tests {
         assert_eq!(texts(keys.get_unchecked(5)), kinds);
         assert_eq!(texts(keys.get_unchecked(6)), STRING_FIELDS);
         assert_eq!(texts(keys.get_unchecked(7)), RESERVED_KEYS);
+        let reasons: Vec<&str> = RejectReason::ALL.iter().map(|reason| reason.as_str()).collect();
+        assert_eq!(texts(keys.get_unchecked(8)), reasons);
     }
 }
