@@ -1,7 +1,7 @@
 // The modal in the page: finding the page's document, building the iframe, showing it and
 // hiding it, listening to the window's messages (and the ready timer), the events Rust
 // reports without a message, the strings the message checks compare with (`messageKeys`), and
-// what kind of value each of a message's values is (`kindOf`).
+// what kind of value each of a message's values is (`kindOf`), and reading one (`field`).
 //
 // Called from src/frame.rs. Every decision (which URL, which attributes, when to show) is
 // made in Rust; these functions only carry it out, in one call each, which is smaller and
@@ -161,6 +161,18 @@ export function kindOf(value) {
     } catch {}
   }
   return 6;
+}
+
+/**
+ * `object[key]`, or `undefined` when reading it throws: a getter or a `Proxy` of the page's
+ * own making (a message from another window, structured-cloned, has neither).
+ */
+export function field(object, key) {
+  try {
+    return object[key];
+  } catch {
+    return undefined;
+  }
 }
 
 /**

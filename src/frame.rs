@@ -90,6 +90,12 @@ extern "C" {
     #[wasm_bindgen(js_name = kindOf)]
     pub(crate) fn kind_of(value: &JsValue) -> u32;
 
+    /// `object[key]`, or `undefined` when reading it throws (a getter or a `Proxy` the page
+    /// made itself: a structured-cloned message has neither). With the catch in JavaScript,
+    /// the wasm gets a plain value instead of a `Result`.
+    #[wasm_bindgen(js_name = field)]
+    pub(crate) fn field(object: &JsValue, key: &JsValue) -> JsValue;
+
     /// Moves focus into the frame.
     #[wasm_bindgen(js_name = focusFrame)]
     pub(crate) fn focus(frame: &HtmlIFrameElement);

@@ -10,7 +10,7 @@
 
 use crate::origin::AllowList;
 use crate::schema::{Kind, Schema, ValidEvent};
-use js_sys::{Array, Reflect};
+use js_sys::Array;
 use wasm_bindgen::prelude::*;
 
 /// Why a message was dropped; handed to `onReject` as a string.
@@ -124,11 +124,11 @@ impl MessageGuard {
         if Kind::of(&data) != Kind::Plain {
             return Err(RejectReason::Tag);
         }
-        let tag = Reflect::get(&data, &self.source_key).map_err(|_| RejectReason::Tag)?;
+        let tag = crate::frame::field(&data, &self.source_key);
         if tag != self.tag {
             return Err(RejectReason::Tag);
         }
-        let inner = Reflect::get(&data, &self.event_key).map_err(|_| RejectReason::Schema)?;
+        let inner = crate::frame::field(&data, &self.event_key);
         self.schema.read_event(&inner)
     }
 }

@@ -12,9 +12,18 @@
 //! What kind each value is (and a string's length) is asked with one call too ([`Kind`]).
 
 use crate::event::{EventKind, MAX_TYPE_LEN};
+use crate::frame::field;
 use crate::message_guard::RejectReason;
-use js_sys::{Array, Object, Reflect};
-use wasm_bindgen::{JsCast, JsValue};
+use js_sys::{Array, Object};
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    /// `Reflect.set`, bound without a catch: on the fresh plain object of a copy, under a key
+    /// that is not reserved, it cannot throw.
+    #[wasm_bindgen(js_namespace = Reflect, js_name = set)]
+    fn set_field(target: &Object, key: &JsValue, value: &JsValue) -> bool;
+}
 
 /// At most this many properties in the whole event (all levels together).
 pub const MAX_FIELDS: u32 = 64;
@@ -129,13 +138,13 @@ impl Schema {
         if Kind::of(event) != Kind::Plain {
             return Err(RejectReason::Schema);
         }
-        let event_type = get(event, &self.type_key);
+        let event_type = field(event, &self.type_key);
         match Kind::of(&event_type) {
             Kind::Text(len) if len > 0 && len <= MAX_TYPE_LEN => {}
             _ => return Err(RejectReason::Schema),
         }
         let kind = self.kind_of(&event_type);
-        let internal = match Kind::of(&get(event, &self.internal_key)) {
+        let internal = match Kind::of(&field(event, &self.internal_key)) {
             Kind::Undefined => false,
             Kind::Boolean(internal) => internal,
             _ => return Err(RejectReason::Schema),
@@ -174,7 +183,8 @@ impl Schema {
             if self.reserved.includes(&key, 0) {
                 continue;
             }
-            let value = Reflect::get(source, &key).map_err(|_| RejectReason::Schema)?;
+            // A value that cannot be read is `undefined` here, so it is left out.
+            let value = field(source, &key);
             let copied = match Kind::of(&value) {
                 Kind::Text(len) if len > MAX_STRING_LEN => return Err(RejectReason::TooLarge),
                 Kind::Text(_) | Kind::Null => value,
@@ -189,14 +199,10 @@ impl Schema {
                 Kind::Plain => self.copy_object(value.unchecked_ref(), depth - 1, budget)?.into(),
                 Kind::Other => continue,
             };
-            Reflect::set(&copy, &key, &copied).map_err(|_| RejectReason::Schema)?;
+            set_field(&copy, &key, &copied);
         }
         Ok(copy)
     }
-}
-
-fn get(object: &JsValue, key: &JsValue) -> JsValue {
-    Reflect::get(object, key).unwrap_or(JsValue::UNDEFINED)
 }
 
 #[cfg(all(test, target_arch = "wasm32"))]

@@ -866,17 +866,29 @@ fn case_16_wrong_field_types_are_dropped() {
     );
 }
 
-/// A `Proxy` whose `getPrototypeOf` trap throws. No message from another window can carry one
-/// (structured cloning makes plain data), but a script of the page can dispatch one itself.
-fn proxy_that_throws() -> JsValue {
-    js_sys::Function::new_no_args("return new Proxy({}, { getPrototypeOf() { throw new Error('trap'); } })")
+/// A value made by a script of the page itself: no message from another window can carry a
+/// `Proxy` or a getter (structured cloning makes plain data), but the page can dispatch one.
+fn page_made(script: &str) -> JsValue {
+    js_sys::Function::new_no_args(script)
         .call0(&JsValue::UNDEFINED)
         .unwrap()
 }
 
+/// A `Proxy` whose `getPrototypeOf` trap throws.
+fn proxy_that_throws() -> JsValue {
+    page_made("return new Proxy({}, { getPrototypeOf() { throw new Error('trap'); } })")
+}
+
+/// An object whose `key` is a getter that throws, with `fields` (JSON) besides.
+fn getter_that_throws(key: &str, fields: &str) -> JsValue {
+    page_made(&format!(
+        "return Object.defineProperty({fields}, '{key}', {{ enumerable: true, get() {{ throw new Error('getter'); }} }})"
+    ))
+}
+
 #[wasm_bindgen_test]
-fn values_whose_prototype_cannot_be_read_are_dropped_and_the_modal_goes_on() {
-    let (rec, modal) = recorded();
+fn values_that_cannot_be_read_are_dropped_and_the_modal_goes_on() {
+    let (rec, modal, seen) = recorded_keeping_the_completed_event();
     // As the envelope, as the event, and as a value inside the event.
     from_modal(&modal, &proxy_that_throws());
     from_modal(&modal, &wrap(proxy_that_throws()));
@@ -884,15 +896,33 @@ fn values_whose_prototype_cannot_be_read_are_dropped_and_the_modal_goes_on() {
         &modal,
         &envelope("migration_modal.opened", &[("context", proxy_that_throws())]),
     );
+    // Getters that throw: the tag, the type, then a context field (left out of the copy).
+    from_modal(
+        &modal,
+        &getter_that_throws("source", r#"{"event": {"type": "migration_modal.opened"}}"#),
+    );
+    from_modal(&modal, &wrap(getter_that_throws("type", "{}")));
+    let completed = getter_that_throws("migration_id", r#"{"type": "migration_modal.completed"}"#);
+    from_modal(&modal, &wrap(completed));
     assert_eq!(
         rec.take(),
         [
             "reject:TAG",
             "reject:SCHEMA",
             "opened:migration_modal.opened",
-            "event:migration_modal.opened"
+            "event:migration_modal.opened",
+            "reject:TAG",
+            "reject:SCHEMA",
+            "completed:migration_modal.completed",
+            "event:migration_modal.completed"
         ]
     );
+    let delivered = seen.borrow().clone();
+    assert_eq!(
+        Reflect::get(&delivered, &"type".into()).unwrap(),
+        "migration_modal.completed"
+    );
+    assert!(!Reflect::has(&delivered, &"migration_id".into()).unwrap());
     modal.destroy();
 }
 
