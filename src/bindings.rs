@@ -163,8 +163,7 @@ pub fn embed_anon_modal(url: JsValue, options: JsValue, dispatcher: JsValue) -> 
     if !matches!(Kind::of(&url), Kind::Text(_)) {
         return Err(Error::fixed(ErrorCode::InvalidUrl, "the modal URL must be a string").into());
     }
-    let document = crate::frame::page_document()?;
-    let (options, callbacks) = read_options(&options, &document)?;
+    let (options, callbacks, document) = read_options(&options)?;
     // The modal keeps itself alive until torn down; this handle needs no Rust owner.
     let shared = Shared::mount(&document, &url, options, &dispatcher)?;
 

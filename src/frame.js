@@ -7,8 +7,6 @@
 // made in Rust; these functions only carry it out, in one call each, which is smaller and
 // faster than the dozen DOM calls each would take across the wasm boundary.
 
-import { anonModalError } from "./handle.js";
-
 /** A promise and the function that resolves it. */
 export function deferred() {
   let resolve;
@@ -28,7 +26,7 @@ export function pageBody(document) {
 /**
  * Builds the iframe on the parsed `url` (its `href`, as the browser serializes it) and appends
  * it to `parent`: a fullscreen overlay when `zIndex` is given, otherwise a block that fills
- * `parent`. Throws when `parent` cannot hold it.
+ * `parent`. Returns `undefined` when `parent` cannot hold it.
  */
 export function mountFrame(document, parent, url, title, zIndex, hidden) {
   const frame = Document.prototype.createElement.call(document, "iframe");
@@ -44,8 +42,21 @@ export function mountFrame(document, parent, url, title, zIndex, hidden) {
   if (zIndex !== undefined) style.zIndex = zIndex;
   if (hidden) style.display = "none";
   frame.src = url.href;
-  parent.appendChild(frame);
+  try {
+    parent.appendChild(frame);
+  } catch {
+    return undefined;
+  }
   return frame;
+}
+
+/** `new URL(input)`, or `undefined` for what is not an absolute URL. */
+export function parseUrl(input) {
+  try {
+    return new URL(input);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Moves focus into the iframe (`focus()` never throws: no catch is needed around it). */
@@ -175,16 +186,7 @@ export function field(object, key) {
   }
 }
 
-/**
- * The page's `document`. Where there is none (Node, workers), throws the `NO_DOCUMENT`
- * AnonModalError, with the message npm/index.js gives when it finds no document itself.
- */
+/** The page's `document`, or `undefined` where there is none (Node, workers). */
 export function pageDocument() {
-  if (typeof document === "undefined") {
-    throw anonModalError(
-      "NO_DOCUMENT",
-      "there is no document: embedAnonModal runs in a browser page (call it from an effect, not during server-side rendering)",
-    );
-  }
-  return document;
+  return typeof document === "undefined" ? undefined : document;
 }

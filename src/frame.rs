@@ -29,11 +29,9 @@ extern "C" {
     /// Builds the iframe on the (already checked) `url`, as the browser parsed it (the iframe
     /// loads its `href`, exactly what was checked), and appends it to `parent`: a fullscreen
     /// overlay at `z_index` when given, otherwise a block that fills `parent`; with `hidden`,
-    /// mounted with `display: none`.
-    ///
-    /// # Errors
-    /// The DOM's exception when `parent` cannot hold an iframe.
-    #[wasm_bindgen(js_name = mountFrame, catch)]
+    /// mounted with `display: none`. `None` when `parent` cannot hold an iframe (the DOM's
+    /// exception is caught in JavaScript: no `Result` crosses the boundary).
+    #[wasm_bindgen(js_name = mountFrame)]
     pub(crate) fn mount(
         document: &Document,
         parent: &Element,
@@ -41,22 +39,24 @@ extern "C" {
         title: &str,
         z_index: Option<i32>,
         hidden: bool,
-    ) -> Result<HtmlIFrameElement, JsValue>;
+    ) -> Option<HtmlIFrameElement>;
+
+    /// `new URL(input)`, or `None` for what is not an absolute URL (the parser's exception is
+    /// caught in JavaScript).
+    #[wasm_bindgen(js_name = parseUrl)]
+    fn parse_url(input: &JsValue) -> Option<ParsedUrl>;
 
     /// The document's own `body` (`null` before there is one), whatever named elements the
     /// page has (`<img name=body>` overrides `document.body`).
     #[wasm_bindgen(js_name = pageBody)]
     pub(crate) fn body(document: &Document) -> Option<Element>;
 
-    /// The page's `document`. A plain import, read on each embed: `web_sys::window()` probes
-    /// four globals, and a cached `thread_local_v2` static brings in its cell code (132 B more
-    /// in the package).
-    ///
-    /// # Errors
-    /// Where there is none (Node, workers), the `NO_DOCUMENT` `AnonModalError` JavaScript
-    /// callers get, made in `frame.js` with the message `npm/index.js` gives for the same case.
-    #[wasm_bindgen(js_name = pageDocument, catch)]
-    pub(crate) fn page_document() -> Result<Document, JsValue>;
+    /// The page's `document` for Rust callers (JavaScript's `embedAnonModal` gets it from
+    /// `readOptions`); `None` where there is none (Node, workers). A plain import:
+    /// `web_sys::window()` probes four globals, and a cached `thread_local_v2` static brings
+    /// in its cell code.
+    #[wasm_bindgen(js_name = pageDocument)]
+    pub(crate) fn page_document() -> Option<Document>;
 
     /// What `listen` returns: `stop(all)` for Rust, `send(command)` and `stopped` for the
     /// JavaScript handle.
@@ -119,10 +119,6 @@ extern "C" {
     #[derive(Debug, Clone)]
     pub(crate) type ParsedUrl;
 
-    /// `new URL(input)`; throws for what is not an absolute URL.
-    #[wasm_bindgen(constructor, js_class = URL, catch)]
-    pub(crate) fn new(input: &JsValue) -> Result<ParsedUrl, JsValue>;
-
     /// `URL.protocol`.
     #[wasm_bindgen(method, getter)]
     pub(crate) fn protocol(this: &ParsedUrl) -> String;
@@ -143,6 +139,13 @@ extern "C" {
     #[wasm_bindgen(method, getter)]
     pub(crate) fn password(this: &ParsedUrl) -> String;
 
+}
+
+impl ParsedUrl {
+    /// Parses `input` as an absolute URL; `None` when it is not one.
+    pub(crate) fn new(input: &JsValue) -> Option<ParsedUrl> {
+        parse_url(input)
+    }
 }
 
 /// The page's `message` listener, the ready timer and the JavaScript handle's commands, all

@@ -139,8 +139,9 @@ impl Shared {
                 ));
             }
         }
-        let parsed = frame::ParsedUrl::new(url)
-            .map_err(|_| Error::fixed(ErrorCode::InvalidUrl, "the modal URL is not a valid absolute URL"))?;
+        let parsed = frame::ParsedUrl::new(url).ok_or_else(|| {
+            Error::fixed(ErrorCode::InvalidUrl, "the modal URL is not a valid absolute URL")
+        })?;
         let (protocol, hostname, origin) = (parsed.protocol(), parsed.hostname(), parsed.origin());
         let allowed = check_modal_url(
             UrlParts {
@@ -173,7 +174,7 @@ impl Shared {
             fullscreen.then_some(options.z_index),
             options.hidden,
         )
-        .map_err(|_| {
+        .ok_or_else(|| {
             Error::fixed(
                 ErrorCode::InvalidOption,
                 "cannot mount the modal in options.container",
@@ -451,7 +452,7 @@ impl AnonModal {
     /// [`ErrorCode::NoDocument`], [`ErrorCode::Expired`], [`ErrorCode::InvalidUrl`],
     /// [`ErrorCode::OriginNotAllowed`], [`ErrorCode::InvalidOption`].
     pub fn embed(url: &str, options: ModalOptions) -> Result<AnonModal, Error> {
-        let document = frame::page_document().map_err(|_| {
+        let document = frame::page_document().ok_or_else(|| {
             Error::fixed(
                 ErrorCode::NoDocument,
                 "there is no document: the modal mounts in a browser page, not in a worker or Node",

@@ -1,7 +1,8 @@
 // Reads embedAnonModal's options object: each option's type, in one call. What the values
 // mean (which origins, whether the URL has expired, what to mount) is decided in Rust
 // (src/options.rs and src/modal.rs). Each property is read once; one whose getter throws
-// counts as not given. A wrong option throws an INVALID_OPTION AnonModalError naming it.
+// counts as not given. A wrong option gives an INVALID_OPTION AnonModalError naming it, and a
+// page with no document (server-side rendering, a worker) a NO_DOCUMENT one.
 import { anonModalError } from "./handle.js";
 
 /** The callback options, at the numbers of the topics they listen to (src/emitter.rs `Topic`). */
@@ -10,16 +11,27 @@ const INT32 = 2147483647;
 
 /**
  * Returns `[container, allowedOrigins, expiresAtMs, readyTimeoutMs, zIndex, title, hidden,
- * allowInsecureLocalhost, callbacks]` (`undefined` for an option not given; the origins as a
- * fresh array of strings; the callbacks at their topic numbers); throws an `INVALID_OPTION`
- * AnonModalError whose message names the option that is wrong.
+ * allowInsecureLocalhost, callbacks, document]` (`undefined` for an option not given; the
+ * origins as a fresh array of strings; the callbacks at their topic numbers; the page's
+ * document). Or, returned rather than thrown so that no exception crosses into wasm, `[error]`:
+ * the `NO_DOCUMENT` AnonModalError where there is no document (with the message
+ * npm/index.js gives for the same case), or an `INVALID_OPTION` one whose message names the
+ * option that is wrong.
  */
-export function readOptions(options, document) {
+export function readOptions(options) {
+  if (typeof document === "undefined") {
+    return [
+      anonModalError(
+        "NO_DOCUMENT",
+        "there is no document: embedAnonModal runs in a browser page (call it from an effect, not during server-side rendering)",
+      ),
+    ];
+  }
   try {
     return read(options ?? {}, document);
   } catch (problem) {
     // `wrong` throws its message; anything else is an exotic object (a revoked Proxy, say).
-    throw anonModalError("INVALID_OPTION", typeof problem === "string" ? problem : "options could not be read");
+    return [anonModalError("INVALID_OPTION", typeof problem === "string" ? problem : "options could not be read")];
   }
 }
 
@@ -80,5 +92,5 @@ function read(options, document) {
     if (callback !== undefined && callback !== null && typeof callback !== "function") wrong(key, "a function");
     return callback ?? undefined;
   });
-  return [container, origins, expires, readyTimeoutMs, zIndex, title, flag("hidden"), flag("allowInsecureLocalhost"), callbacks];
+  return [container, origins, expires, readyTimeoutMs, zIndex, title, flag("hidden"), flag("allowInsecureLocalhost"), callbacks, document];
 }

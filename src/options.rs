@@ -26,8 +26,8 @@ pub const CALLBACK_OPTIONS: [(&str, Topic); 6] = [
 
 #[wasm_bindgen(module = "/src/options.js")]
 extern "C" {
-    #[wasm_bindgen(js_name = readOptions, catch)]
-    fn read_option_values(options: &JsValue, document: &Document) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_name = readOptions)]
+    fn read_option_values(options: &JsValue) -> Array;
 }
 
 #[wasm_bindgen]
@@ -40,16 +40,21 @@ extern "C" {
     fn get(this: &Numbers, index: u32) -> f64;
 }
 
-/// Reads the options object (`undefined` and `null` mean all defaults): the options, and the
+/// Reads the options object (`undefined` and `null` mean all defaults): the options, the
 /// callback options at their topics' numbers ([`CALLBACK_OPTIONS`]; `undefined` where not
-/// given).
+/// given), and the page's document.
 ///
 /// # Errors
-/// An `AnonModalError`: [`ErrorCode::InvalidOption`] for a wrongly typed option (thrown by
-/// `src/options.js`), [`ErrorCode::InvalidOrigin`] for an `allowedOrigins` entry that is not an
-/// origin.
-pub fn read_options(options: &JsValue, document: &Document) -> Result<(ModalOptions, Array), JsValue> {
-    let values: Array = read_option_values(options, document)?.unchecked_into();
+/// An `AnonModalError` (made by `src/options.js` for the first two):
+/// [`ErrorCode::NoDocument`] where there is no document, [`ErrorCode::InvalidOption`] for a
+/// wrongly typed option, [`ErrorCode::InvalidOrigin`] for an `allowedOrigins` entry that is not
+/// an origin.
+pub fn read_options(options: &JsValue) -> Result<(ModalOptions, Array, Document), JsValue> {
+    let values = read_option_values(options);
+    // `[error]` instead of the ten values: `readOptions` returns its errors, never throws.
+    if values.length() == 1 {
+        return Err(values.get_unchecked(0));
+    }
     let given = |i: u32| Some(values.get_unchecked(i)).filter(|v| Kind::of(v) != Kind::Undefined);
 
     let mut out = ModalOptions {
@@ -87,7 +92,11 @@ pub fn read_options(options: &JsValue, document: &Document) -> Result<(ModalOpti
     let flag = |i: u32| Kind::of(&values.get_unchecked(i)) == Kind::Boolean(true);
     out.hidden = flag(6);
     out.allow_insecure_localhost = flag(7);
-    Ok((out, values.get_unchecked(8).unchecked_into()))
+    Ok((
+        out,
+        values.get_unchecked(8).unchecked_into(),
+        values.get_unchecked(9).unchecked_into(),
+    ))
 }
 
 #[cfg(test)]

@@ -323,6 +323,17 @@ fn container_option_mounts_inline() {
         Recorder::new().options(&[("container", "#nope".into())]),
     );
     assert_eq!(code, "INVALID_OPTION");
+    // A container that refuses the iframe: an error, not an exception through the wasm.
+    let refusing =
+        js_sys::Function::new_with_args("host", "host.appendChild = () => { throw new Error('no'); }");
+    refusing.call1(&JsValue::UNDEFINED, &host).unwrap();
+    let before = iframes();
+    let code = embed_error(
+        &MODAL_URL.into(),
+        Recorder::new().options(&[("container", host.clone().into())]),
+    );
+    assert_eq!(code, "INVALID_OPTION");
+    assert_eq!(iframes(), before);
     host.remove();
 }
 
