@@ -2,8 +2,10 @@
 // Edits wasm-bindgen's generated glue where it does more than this package needs.
 //
 // Left out, because they can never run here:
-// - `initSync`'s support for its deprecated argument form: npm/index.js always passes
-//   `{ module }`.
+// - `initSync`'s support for its deprecated argument form, and for bytes: npm/index.js always
+//   passes `{ module }` with a compiled `WebAssembly.Module`, once.
+// - `__wbg_finalize_init`'s reset of the memory views, which are still unset at the one
+//   instantiation.
 // - The `TextEncoder.encodeInto` fallback: the wasm needs bulk memory, non-trapping float
 //   conversions and multiple return values (Chrome 85, Firefox 79, Safari 15), and every such
 //   browser has `encodeInto`.
@@ -110,6 +112,8 @@ rewrite(`function passStringToWasm0(arg, malloc, realloc) {
     }
     return ptr;
 }`);
+rewrite("    if (!(module instanceof WebAssembly.Module)) {\n        module = new WebAssembly.Module(module);\n    }\n", "");
+rewrite("    cachedDataViewMemory0 = null;\n    cachedUint8ArrayMemory0 = null;\n", "");
 rewrite("let wasmModule, wasmInstance, wasm;", "let wasm;");
 rewrite("    wasmInstance = instance;\n", "");
 rewrite("    wasmModule = module;\n", "");
