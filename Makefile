@@ -37,7 +37,7 @@ test-native:
 	$(ENV) cargo test --no-default-features --features webhooks,models
 	$(ENV) cargo test --lib
 	$(ENV) scripts/build-pkg.sh node
-	node --test tests/node/
+	$(ENV) node --test tests/node/
 
 test-browser: test-chrome test-firefox
 
