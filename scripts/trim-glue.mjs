@@ -159,12 +159,14 @@ function returnString(retptr, text) {
 
 function passStringToWasm0(`);
 }
-if (/": function\(/.test(js) || /\barguments\b/.test(js)) {
-  throw new Error(`${file}: an import shim was not made an arrow function`);
+const leftover = js.split("\n").find((line) => !line.trim().startsWith("//") && /": function\(|\barguments\b/.test(line));
+if (leftover !== undefined) {
+  throw new Error(`${file}: an import shim was not made an arrow function: ${leftover.trim()}`);
 }
 
 // A shim whose body is one call (its import returns nothing): the arrow's expression. The
 // value it then returns is dropped by the wasm, whose import has no result.
-js = js.replace(/ => \{\n +((?!return |const |let |var )\S[^;\n]*);\n +\},/g, " => $1,");
+js = js.replace(/ => \{\n +((?!(?:return|const|let|var|throw|if|for|while|switch|try)\b)\S[^;\n]*);\n +\},/g, " => $1,");
+
 fs.writeFileSync(file, js);
 console.log(`[trim-glue] ${before} -> ${js.length} bytes of JS glue`);
