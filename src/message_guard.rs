@@ -3,7 +3,7 @@
 //! Checks run cheapest first and stop at the first failure:
 //! 1. `event.source` is our iframe's `contentWindow` (one `===`);
 //! 2. `event.origin` is exactly one of the allowed origins (`===` on canonical strings);
-//! 3. `event.data` is an object whose `source` is `"anon_modal"`;
+//! 3. `event.data` is a plain object whose `source` is `"anon_modal"`;
 //! 4. `event.data.event` passes the [schema](crate::schema).
 //!
 //! No string from the message is copied into Rust before the first two checks pass.
@@ -143,6 +143,11 @@ mod tests {
             assert_eq!(RejectReason::from_name(reason.as_str()), Some(reason));
         }
         assert_eq!(RejectReason::from_name("origin"), None);
+        // `MessageGuard::reason_name` looks a reason up at its number in `messageKeys`' list,
+        // which is in `ALL`'s order.
+        for (number, reason) in RejectReason::ALL.into_iter().enumerate() {
+            assert_eq!(reason as usize, number, "{reason:?}");
+        }
         assert_eq!(RejectReason::from_name(""), None);
     }
 }

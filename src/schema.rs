@@ -232,4 +232,39 @@ mod tests {
         let reasons: Vec<&str> = RejectReason::ALL.iter().map(|reason| reason.as_str()).collect();
         assert_eq!(texts(keys.get_unchecked(8)), reasons);
     }
+
+    #[wasm_bindgen_test]
+    fn kind_of_tells_each_kind_of_value_and_a_strings_length() {
+        let made = |script: &str| {
+            js_sys::Function::new_no_args(script)
+                .call0(&JsValue::UNDEFINED)
+                .unwrap()
+        };
+        let cases = [
+            (JsValue::UNDEFINED, Kind::Undefined),
+            (JsValue::NULL, Kind::Null),
+            (JsValue::FALSE, Kind::Boolean(false)),
+            (JsValue::TRUE, Kind::Boolean(true)),
+            (JsValue::from(0), Kind::Number),
+            (JsValue::from(f64::NAN), Kind::Number),
+            (Object::new().into(), Kind::Plain),
+            (made("return Object.create(null)"), Kind::Plain),
+            (Array::new().into(), Kind::Other),
+            (made("return function () {}"), Kind::Other),
+            (made("return new Date()"), Kind::Other),
+            (made("return 1n"), Kind::Other),
+            (made("return Symbol()"), Kind::Other),
+            (made("return new (class {})()"), Kind::Other),
+            (
+                made("return new Proxy({}, { getPrototypeOf() { throw 1; } })"),
+                Kind::Other,
+            ),
+            (JsValue::from(""), Kind::Text(0)),
+            (JsValue::from("abc"), Kind::Text(3)),
+            (JsValue::from("\u{1F600}"), Kind::Text(2)),
+        ];
+        for (value, kind) in cases {
+            assert_eq!(Kind::of(&value), kind, "{value:?}");
+        }
+    }
 }
