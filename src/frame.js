@@ -1,7 +1,9 @@
-// The modal in the page: finding the page's document, building the iframe, showing it and
-// hiding it, listening to the window's messages (and the ready timer), the events Rust
-// reports without a message, the strings the message checks compare with (`messageKeys`), and
-// what kind of value each of a message's values is (`kindOf`), and reading one (`field`).
+// The modal in the page: finding the page's document, parsing the modal's URL, building the
+// iframe, showing it and hiding it, listening to the window's messages (and the ready timer),
+// the events Rust reports without a message, the strings the message checks compare with
+// (`messageKeys`), what kind of value each of a message's values is (`kindOf`), and reading
+// one (`field`). Nothing here throws into the wasm: where the DOM or the URL parser throws,
+// the function catches and returns `undefined`.
 //
 // Called from src/frame.rs. Every decision (which URL, which attributes, when to show) is
 // made in Rust; these functions only carry it out, in one call each, which is smaller and
