@@ -11,7 +11,7 @@
 //! its commands do nothing.
 
 use crate::emitter::Emitter;
-use crate::error::{Error, ErrorCode};
+use crate::error::{Error, Message};
 use crate::modal::Shared;
 use crate::options::read_options;
 use crate::schema::Kind;
@@ -161,7 +161,7 @@ extern "C" {
 #[wasm_bindgen(js_name = embedAnonModal, skip_typescript)]
 pub fn embed_anon_modal(url: JsValue, options: JsValue, dispatcher: JsValue) -> Result<JsValue, JsValue> {
     if !matches!(Kind::of(&url), Kind::Text(_)) {
-        return Err(Error::fixed(ErrorCode::InvalidUrl, "the modal URL must be a string").into());
+        return Err(Error::fixed(Message::UrlNotString).into());
     }
     let (options, callbacks, document) = read_options(&options)?;
     // The modal keeps itself alive until torn down; this handle needs no Rust owner.

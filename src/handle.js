@@ -18,9 +18,39 @@ export function anonModalError(code, message) {
 /** The codes of src/error.rs's `ErrorCode`, at their numbers (a test checks the order). */
 export const CODES = ["INVALID_URL", "ORIGIN_NOT_ALLOWED", "INVALID_ORIGIN", "EXPIRED", "NO_DOCUMENT", "INVALID_OPTION", "INVALID_ARGUMENT"];
 
-/** The `AnonModalError` of a Rust `Error`: its code comes as `ErrorCode`'s number. */
-export function rustError(code, message) {
-  return anonModalError(CODES[code], message);
+/** Why a text is not an origin (src/origin.rs `OriginError`, in its order). */
+const NOT_AN_ORIGIN = [
+  "an origin must start with https:// or http://",
+  "the host or port is not valid",
+  "the host must be ASCII (write international names in punycode)",
+  "an origin has no path, query or fragment",
+];
+
+/**
+ * The messages of src/error.rs's `Message`, at their numbers, as Rust writes them (a test
+ * compares each): `%` stands for the error's detail.
+ */
+const MESSAGES = [
+  "the modal URL must be a string",
+  "the modal URL has expired (expiresAt is in the past): create a new modal on your server",
+  "the modal URL is not a valid absolute URL",
+  "the document has no body yet: call embedAnonModal once the page has loaded",
+  "cannot mount the modal in options.container",
+  "the modal URL must use https:, not %",
+  "the modal URL must use https:, not http: (http: is allowed only for localhost with allowInsecureLocalhost: true)",
+  "the modal URL must not contain a user name or password",
+  "the modal URL's origin % is not in allowedOrigins",
+  "%",
+  ...NOT_AN_ORIGIN.map((why) => "the modal URL has no usable origin: " + why),
+  ...NOT_AN_ORIGIN.map((why) => "allowedOrigins: % is not an origin: " + why),
+];
+
+/**
+ * The `AnonModalError` of a Rust `Error`: its code comes as `ErrorCode`'s number, its message
+ * as `Message`'s, with the detail (a protocol, an origin, a text given as one) in its place.
+ */
+export function rustError(code, message, detail) {
+  return anonModalError(CODES[code], MESSAGES[message].replace("%", () => detail));
 }
 
 /** The `AnonModalError` a wrong argument throws. */

@@ -9,7 +9,7 @@
 //! callback and lets the modal go.
 
 use crate::emitter::{rust_listener, Emitter, Topic};
-use crate::error::{Error, ErrorCode};
+use crate::error::{Error, ErrorCode, Message};
 use crate::event::EventKind;
 use crate::frame;
 use crate::lifecycle::{Delivery, Lifecycle, Step};
@@ -133,15 +133,10 @@ impl Shared {
     ) -> Result<Rc<Shared>, Error> {
         if let Some(expires) = options.expires_at_ms {
             if expires <= js_sys::Date::now() {
-                return Err(Error::fixed(
-                    ErrorCode::Expired,
-                    "the modal URL has expired (expiresAt is in the past): create a new modal on your server",
-                ));
+                return Err(Error::fixed(Message::Expired));
             }
         }
-        let parsed = frame::ParsedUrl::new(url).ok_or_else(|| {
-            Error::fixed(ErrorCode::InvalidUrl, "the modal URL is not a valid absolute URL")
-        })?;
+        let parsed = frame::ParsedUrl::new(url).ok_or_else(|| Error::fixed(Message::UrlNotAbsolute))?;
         let (protocol, hostname, origin) = (parsed.protocol(), parsed.hostname(), parsed.origin());
         let allowed = check_modal_url(
             UrlParts {
@@ -156,12 +151,7 @@ impl Shared {
         let fullscreen = options.container.is_none();
         let parent: Element = match options.container {
             Some(container) => container,
-            None => frame::body(document).ok_or_else(|| {
-                Error::fixed(
-                    ErrorCode::NoDocument,
-                    "the document has no body yet: call embedAnonModal once the page has loaded",
-                )
-            })?,
+            None => frame::body(document).ok_or_else(|| Error::fixed(Message::NoBody))?,
         };
 
         destroy_current();
@@ -174,12 +164,7 @@ impl Shared {
             fullscreen.then_some(options.z_index),
             options.hidden,
         )
-        .ok_or_else(|| {
-            Error::fixed(
-                ErrorCode::InvalidOption,
-                "cannot mount the modal in options.container",
-            )
-        })?;
+        .ok_or_else(|| Error::fixed(Message::ContainerRefused))?;
         let content_window = iframe.content_window().map(Into::into);
 
         let (settled, resolve) = frame::deferred();
@@ -453,8 +438,8 @@ impl AnonModal {
     /// [`ErrorCode::OriginNotAllowed`], [`ErrorCode::InvalidOption`].
     pub fn embed(url: &str, options: ModalOptions) -> Result<AnonModal, Error> {
         let document = frame::page_document().ok_or_else(|| {
-            Error::fixed(
-                ErrorCode::NoDocument,
+            Error::new(
+                Message::Verbatim(ErrorCode::NoDocument),
                 "there is no document: the modal mounts in a browser page, not in a worker or Node",
             )
         })?;

@@ -5,7 +5,7 @@
 //! values mean: each `allowedOrigins` entry must parse as an [`Origin`].
 
 use crate::emitter::Topic;
-use crate::error::{Error, ErrorCode};
+use crate::error::{Error, Message};
 use crate::modal::ModalOptions;
 use crate::origin::{AllowList, Origin};
 use crate::schema::Kind;
@@ -46,8 +46,8 @@ extern "C" {
 ///
 /// # Errors
 /// An `AnonModalError` (made by `src/options.js` for the first two):
-/// [`ErrorCode::NoDocument`] where there is no document, [`ErrorCode::InvalidOption`] for a
-/// wrongly typed option, [`ErrorCode::InvalidOrigin`] for an `allowedOrigins` entry that is not
+/// [`ErrorCode::NoDocument`](crate::ErrorCode::NoDocument) where there is no document, [`ErrorCode::InvalidOption`](crate::ErrorCode::InvalidOption) for a
+/// wrongly typed option, [`ErrorCode::InvalidOrigin`](crate::ErrorCode::InvalidOrigin) for an `allowedOrigins` entry that is not
 /// an origin.
 pub fn read_options(options: &JsValue) -> Result<(ModalOptions, Array, Document), JsValue> {
     let values = read_option_values(options);
@@ -67,12 +67,8 @@ pub fn read_options(options: &JsValue) -> Result<(ModalOptions, Array, Document)
         for i in 0..origins.length() {
             let value = origins.get_unchecked(i);
             let text = value.as_string().unwrap_or_default();
-            let origin = Origin::parse_js(&text, &value).map_err(|why| {
-                Error::new(
-                    ErrorCode::InvalidOrigin,
-                    &["allowedOrigins: ", &text, " is not an origin: ", why.describe()],
-                )
-            })?;
+            let origin =
+                Origin::parse_js(&text, &value).map_err(|why| Error::new(Message::NotAnOrigin(why), text))?;
             allowed.push(origin);
         }
         out.allowed_origins = Some(allowed);

@@ -4,7 +4,7 @@
 //! to be on `evil.com`); this module decides on the parts, so the policy is plain Rust with
 //! native tests.
 
-use crate::error::{Error, ErrorCode};
+use crate::error::{Error, Message};
 use crate::origin::{is_loopback_host, AllowList, Origin};
 
 /// The parts of a URL, as `new URL(input)` reports them.
@@ -27,7 +27,7 @@ pub struct UrlParts<'a> {
 /// the only one allowed; with one, the URL's origin must be in it.
 ///
 /// # Errors
-/// [`ErrorCode::InvalidUrl`] or [`ErrorCode::OriginNotAllowed`].
+/// [`ErrorCode::InvalidUrl`](crate::ErrorCode::InvalidUrl) or [`ErrorCode::OriginNotAllowed`](crate::ErrorCode::OriginNotAllowed).
 pub fn check_modal_url(
     url: UrlParts<'_>,
     allow_insecure_localhost: bool,
@@ -35,29 +35,18 @@ pub fn check_modal_url(
 ) -> Result<AllowList, Error> {
     let insecure_ok = url.protocol == "http:" && allow_insecure_localhost && is_loopback_host(url.hostname);
     if url.protocol != "https:" && !insecure_ok {
-        let hint = if url.protocol == "http:" {
-            " (http: is allowed only for localhost with allowInsecureLocalhost: true)"
+        return Err(if url.protocol == "http:" {
+            Error::fixed(Message::HttpNotLoopback)
         } else {
-            ""
-        };
-        return Err(Error::new(
-            ErrorCode::InvalidUrl,
-            &["the modal URL must use https:, not ", url.protocol, hint],
-        ));
+            Error::new(Message::NotHttps, url.protocol.to_owned())
+        });
     }
     if url.has_credentials {
-        return Err(Error::fixed(
-            ErrorCode::InvalidUrl,
-            "the modal URL must not contain a user name or password",
-        ));
+        return Err(Error::fixed(Message::Credentials));
     }
     // `URL.origin` is already canonical: this only checks it is a usable one.
-    let origin = Origin::from_parsed(url.origin, Some(url.origin)).map_err(|e| {
-        Error::new(
-            ErrorCode::InvalidUrl,
-            &["the modal URL has no usable origin: ", e.describe()],
-        )
-    })?;
+    let origin = Origin::from_parsed(url.origin, Some(url.origin))
+        .map_err(|why| Error::fixed(Message::NoUsableOrigin(why)))?;
     match allowed {
         None => {
             // `push` rather than the generic `AllowList::new([origin])`: 33 B less in the
@@ -67,16 +56,14 @@ pub fn check_modal_url(
             Ok(list)
         }
         Some(list) if list.allows(origin.as_str()) => Ok(list),
-        Some(_) => Err(Error::new(
-            ErrorCode::OriginNotAllowed,
-            &["the modal URL's origin ", url.origin, " is not in allowedOrigins"],
-        )),
+        Some(_) => Err(Error::new(Message::OriginNotAllowed, url.origin.to_owned())),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::ErrorCode;
 
     fn parts<'a>(protocol: &'a str, hostname: &'a str, origin: &'a str) -> UrlParts<'a> {
         UrlParts {
