@@ -147,34 +147,19 @@ impl Message {
 
     /// Writes the message with `detail` in its place.
     fn write(self, detail: &str, out: &mut String) {
-        let parts: [&str; 4] = match self {
-            Message::UrlNotString => ["the modal URL must be a string", "", "", ""],
-            Message::Expired => [
-                "the modal URL has expired (expiresAt is in the past): create a new modal on your server",
-                "",
-                "",
-                "",
-            ],
-            Message::UrlNotAbsolute => ["the modal URL is not a valid absolute URL", "", "", ""],
-            Message::NoBody => [
-                "the document has no body yet: call embedAnonModal once the page has loaded",
-                "",
-                "",
-                "",
-            ],
-            Message::ContainerRefused => ["cannot mount the modal in options.container", "", "", ""],
-            Message::NotHttps => ["the modal URL must use https:, not ", detail, "", ""],
-            Message::HttpNotLoopback => [
-                "the modal URL must use https:, not http: (http: is allowed only for localhost with allowInsecureLocalhost: true)",
-                "",
-                "",
-                "",
-            ],
-            Message::Credentials => ["the modal URL must not contain a user name or password", "", "", ""],
-            Message::OriginNotAllowed => ["the modal URL's origin ", detail, " is not in allowedOrigins", ""],
-            Message::NoUsableOrigin(why) => ["the modal URL has no usable origin: ", why.describe(), "", ""],
-            Message::NotAnOrigin(why) => ["allowedOrigins: ", detail, " is not an origin: ", why.describe()],
-            Message::Verbatim(_) => [detail, "", "", ""],
+        let parts: &[&str] = match self {
+            Message::UrlNotString => &["the modal URL must be a string"],
+            Message::Expired => &["the modal URL has expired (expiresAt is in the past): create a new modal on your server"],
+            Message::UrlNotAbsolute => &["the modal URL is not a valid absolute URL"],
+            Message::NoBody => &["the document has no body yet: call embedAnonModal once the page has loaded"],
+            Message::ContainerRefused => &["cannot mount the modal in options.container"],
+            Message::NotHttps => &["the modal URL must use https:, not ", detail],
+            Message::HttpNotLoopback => &["the modal URL must use https:, not http: (http: is allowed only for localhost with allowInsecureLocalhost: true)"],
+            Message::Credentials => &["the modal URL must not contain a user name or password"],
+            Message::OriginNotAllowed => &["the modal URL's origin ", detail, " is not in allowedOrigins"],
+            Message::NoUsableOrigin(why) => &["the modal URL has no usable origin: ", why.describe()],
+            Message::NotAnOrigin(why) => &["allowedOrigins: ", detail, " is not an origin: ", why.describe()],
+            Message::Verbatim(_) => &[detail],
         };
         for part in parts {
             out.push_str(part);
