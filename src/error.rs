@@ -56,7 +56,7 @@ impl ErrorCode {
 /// error's detail: a protocol, an origin, the text given as one).
 ///
 /// JavaScript callers get the text from `src/handle.js`, which writes each message as this
-/// module does (a browser test compares them): the package ships each text once, in the
+/// module does (a wasm test compares them): the package ships each text once, in the
 /// JavaScript bundle, and the wasm sends only the message's number and the detail.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Message {

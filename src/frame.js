@@ -98,8 +98,9 @@ export function hideFrame(frame) {
  * Adds a `message` listener to the page's window that hands each event to `dispatch` (the
  * package's exported `dispatch`, which passes it to the modal that is listening) with 0 and,
  * when `readyMs > 0`, calls `dispatch(undefined, 4)` after `readyMs` milliseconds: the ready
- * timeout. The handle's commands reach it through `send` with their numbers, 1 to 3 (src/frame.rs
- * `Signal`). Only the listener passes 0, and only with the event the DOM gives it.
+ * timeout. The handle's commands reach it through `send` with their numbers, 1 to 3
+ * (src/frame.rs `Signal`). Only the listener passes 0, and only with the event the DOM gives
+ * it.
  * `stop(all)` cancels the timer and, with `all`, removes the listener; from then on `send`
  * does nothing and `stopped` is true.
  */

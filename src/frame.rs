@@ -44,7 +44,7 @@ extern "C" {
     /// `new URL(input)`, or `None` for what is not an absolute URL (the parser's exception is
     /// caught in JavaScript).
     #[wasm_bindgen(js_name = parseUrl)]
-    fn parse_url(input: &JsValue) -> Option<ParsedUrl>;
+    pub(crate) fn parse_url(input: &JsValue) -> Option<ParsedUrl>;
 
     /// The document's own `body` (`null` before there is one), whatever named elements the
     /// page has (`<img name=body>` overrides `document.body`).
@@ -139,13 +139,6 @@ extern "C" {
     #[wasm_bindgen(method, getter)]
     pub(crate) fn password(this: &ParsedUrl) -> String;
 
-}
-
-impl ParsedUrl {
-    /// Parses `input` as an absolute URL; `None` when it is not one.
-    pub(crate) fn new(input: &JsValue) -> Option<ParsedUrl> {
-        parse_url(input)
-    }
 }
 
 /// The page's `message` listener, the ready timer and the JavaScript handle's commands, all

@@ -136,7 +136,7 @@ impl Shared {
                 return Err(Error::fixed(Message::Expired));
             }
         }
-        let parsed = frame::ParsedUrl::new(url).ok_or_else(|| Error::fixed(Message::UrlNotAbsolute))?;
+        let parsed = frame::parse_url(url).ok_or_else(|| Error::fixed(Message::UrlNotAbsolute))?;
         let (protocol, hostname, origin) = (parsed.protocol(), parsed.hostname(), parsed.origin());
         let allowed = check_modal_url(
             UrlParts {

@@ -1,8 +1,9 @@
 //! Reading `embedAnonModal`'s JavaScript options object into [`ModalOptions`] and listeners.
 //!
-//! `src/options.js` checks each option's type in one call (a wrong one throws an
-//! `INVALID_OPTION` error naming it, never a silent default); this module decides what the
-//! values mean: each `allowedOrigins` entry must parse as an [`Origin`].
+//! `src/options.js` checks each option's type in one call (a wrong one gives an
+//! `INVALID_OPTION` error naming it, returned rather than thrown, never a silent default);
+//! this module decides what the values mean: each `allowedOrigins` entry must parse as an
+//! [`Origin`].
 
 use crate::emitter::Topic;
 use crate::error::{Error, Message};
@@ -45,10 +46,9 @@ extern "C" {
 /// given), and the page's document.
 ///
 /// # Errors
-/// An `AnonModalError` (made by `src/options.js` for the first two):
-/// [`ErrorCode::NoDocument`](crate::ErrorCode::NoDocument) where there is no document, [`ErrorCode::InvalidOption`](crate::ErrorCode::InvalidOption) for a
-/// wrongly typed option, [`ErrorCode::InvalidOrigin`](crate::ErrorCode::InvalidOrigin) for an `allowedOrigins` entry that is not
-/// an origin.
+/// An `AnonModalError` (made by `src/options.js` for the first two): `NO_DOCUMENT` where
+/// there is no document, `INVALID_OPTION` for a wrongly typed option, `INVALID_ORIGIN` for an
+/// `allowedOrigins` entry that is not an origin (see [`ErrorCode`](crate::ErrorCode)).
 pub fn read_options(options: &JsValue) -> Result<(ModalOptions, Array, Document), JsValue> {
     let values = read_option_values(options);
     // `[error]` instead of the ten values: `readOptions` returns its errors, never throws.

@@ -117,7 +117,7 @@ impl Origin {
     /// the URL parser gets as it is (no copy back out of Rust).
     #[cfg(feature = "browser")]
     pub(crate) fn parse_js(input: &str, value: &wasm_bindgen::JsValue) -> Result<Origin, OriginError> {
-        let parsed = crate::frame::ParsedUrl::new(value).map(|url| url.origin());
+        let parsed = crate::frame::parse_url(value).map(|url| url.origin());
         Origin::from_parsed(input, parsed.as_deref())
     }
 

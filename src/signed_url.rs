@@ -27,7 +27,8 @@ pub struct UrlParts<'a> {
 /// the only one allowed; with one, the URL's origin must be in it.
 ///
 /// # Errors
-/// [`ErrorCode::InvalidUrl`](crate::ErrorCode::InvalidUrl) or [`ErrorCode::OriginNotAllowed`](crate::ErrorCode::OriginNotAllowed).
+/// An [`Error`] whose code is `InvalidUrl` or `OriginNotAllowed`
+/// ([`ErrorCode`](crate::ErrorCode)).
 pub fn check_modal_url(
     url: UrlParts<'_>,
     allow_insecure_localhost: bool,
