@@ -32,8 +32,8 @@ function sum(a, b) {
 }
 
 export async function measureOurs() {
-  // The package's entry as users import it: npm/index.js (init, embedAnonModal) over the glue.
-  const js = await bundle(fs.readFileSync(path.join(root, "npm/index.js"), "utf8"), [], path.join(root, "pkg"));
+  // The package's entry as users import it: pkg/index.js (init, embedAnonModal) over the glue.
+  const js = await bundle(fs.readFileSync(path.join(root, "pkg/index.js"), "utf8"), [], path.join(root, "pkg"));
   const wasm = fs.readFileSync(path.join(root, "pkg/anon_modal_bg.wasm"));
   const jsSize = measure(js);
   const wasmSize = measure(wasm);

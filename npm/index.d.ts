@@ -1,9 +1,138 @@
-export type {
-  AnonModal, AnonModalError, AnonModalErrorCode, EmbedOptions, ModalClosedEvent,
-  ModalCompletedEvent, ModalEvent, ModalEventContext, ModalEventMap, ModalEventType,
-  ModalFailedEvent, ModalOpenedEvent, ModalSettledEvent, ModalUnknownEvent, RejectReason,
-} from "./anon_modal.js";
-import type { AnonModal, EmbedOptions } from "./anon_modal.js";
+// The public types of anon-modal. The unions between `// <generated: …>` and `// </generated>`
+// are generated from the Rust definitions by `cargo test --test sourcegen`.
+
+/** The public event types the modal sends. */
+// <generated: event-types>
+export type ModalEventType =
+  | "migration_modal.opened"
+  | "migration_modal.completed"
+  | "migration_modal.closed"
+  | "migration_modal.failed";
+// </generated>
+
+/** The stable codes of `AnonModalError`s. Changing a code is a breaking change; a message is not. */
+// <generated: error-codes>
+export type AnonModalErrorCode =
+  | "INVALID_URL"
+  | "ORIGIN_NOT_ALLOWED"
+  | "INVALID_ORIGIN"
+  | "EXPIRED"
+  | "NO_DOCUMENT"
+  | "NOT_INITIALIZED"
+  | "INVALID_OPTION"
+  | "INVALID_ARGUMENT";
+// </generated>
+
+/** Why a message was dropped (`onReject`). */
+// <generated: reject-reasons>
+export type RejectReason =
+  | "SOURCE"
+  | "ORIGIN"
+  | "TAG"
+  | "SCHEMA"
+  | "TOO_LARGE";
+// </generated>
+
+/** Context fields the modal may send with any event. Unknown extra fields are kept as data. */
+export interface ModalEventContext {
+  user_id?: string | null;
+  migration_id?: string | null;
+  modal_id?: string | null;
+  source_provider?: string | null;
+  [field: string]: unknown;
+}
+export interface ModalOpenedEvent extends ModalEventContext { type: "migration_modal.opened" }
+export interface ModalCompletedEvent extends ModalEventContext { type: "migration_modal.completed" }
+export interface ModalClosedEvent extends ModalEventContext {
+  type: "migration_modal.closed";
+  /** `"destroyed"` when `destroy()` settled the modal (only ever seen on `settled`). */
+  reason?: "destroyed";
+}
+export interface ModalFailedEvent extends ModalEventContext {
+  type: "migration_modal.failed";
+  /** `"TIMEOUT"` when the modal did not open within `readyTimeoutMs`. */
+  code?: string | null;
+  message?: string | null;
+  error_message?: string | null;
+}
+/** An event type this version does not know yet (delivered to `onEvent` / `"*"` only). */
+export interface ModalUnknownEvent extends ModalEventContext { type: string }
+/** Any public event. */
+export type ModalEvent = ModalOpenedEvent | ModalCompletedEvent | ModalClosedEvent | ModalFailedEvent;
+/** What `settled` resolves with. */
+export type ModalSettledEvent = ModalCompletedEvent | ModalClosedEvent | ModalFailedEvent;
+
+/** The event each `on()` name delivers. */
+export interface ModalEventMap {
+  "migration_modal.opened": ModalOpenedEvent;
+  "migration_modal.completed": ModalCompletedEvent;
+  "migration_modal.closed": ModalClosedEvent;
+  "migration_modal.failed": ModalFailedEvent;
+  "*": ModalEvent | ModalUnknownEvent;
+}
+
+/** The error every failure of the package throws: a real `Error` with a stable `code`. */
+export declare class AnonModalError extends Error {
+  readonly name: "AnonModalError";
+  readonly code: AnonModalErrorCode;
+  constructor(code: AnonModalErrorCode, message: string);
+}
+
+/** `true` for an `AnonModalError`, including one from another copy of the package. */
+export function isAnonModalError(value: unknown): value is AnonModalError;
+
+export interface EmbedOptions {
+  /** Mount inside this element (or the first match of this selector) instead of fullscreen. */
+  container?: HTMLElement | string;
+  /** Origins the modal may message from; default: exactly the URL's origin. */
+  allowedOrigins?: readonly string[];
+  /** From the create-modal response: refuse to mount (`EXPIRED`) once past. */
+  expiresAt?: string | Date | number;
+  /** No `opened`/`show` within this many ms: `failed` with code `TIMEOUT`. 0 waits forever. Default 30000. */
+  readyTimeoutMs?: number;
+  /** The fullscreen overlay's z-index. */
+  zIndex?: number;
+  /** The iframe's accessible title. */
+  title?: string;
+  /** Mount without showing; the modal's `show` message or `modal.show()` reveals it. */
+  hidden?: boolean;
+  /** Allow `http:` on loopback hosts (local development only). */
+  allowInsecureLocalhost?: boolean;
+  onOpened?: (event: ModalOpenedEvent) => void;
+  onCompleted?: (event: ModalCompletedEvent) => void;
+  onClosed?: (event: ModalClosedEvent) => void;
+  onFailed?: (event: ModalFailedEvent) => void;
+  /** Every public event, including types this version does not know. */
+  onEvent?: (event: ModalEvent | ModalUnknownEvent) => void;
+  /** Every dropped message, with the reason (a debugging aid). */
+  onReject?: (reason: RejectReason, event: MessageEvent) => void;
+}
+
+/**
+ * A mounted modal. A frozen object: its methods need no `this`, and after the modal is torn
+ * down `show`, `hide` and `destroy` do nothing. One modal is mounted at a time: embedding
+ * another destroys this one.
+ */
+export interface AnonModal {
+  /** The modal's iframe. */
+  readonly iframe: HTMLIFrameElement;
+  /** Resolves with the first completed, failed or closed event. */
+  readonly settled: Promise<ModalSettledEvent>;
+  /** `true` once the modal was torn down. */
+  readonly destroyed: boolean;
+  /** Listens to one event type (or `"*"` for all); returns a function that unsubscribes. */
+  on<K extends keyof ModalEventMap>(type: K, callback: (event: ModalEventMap[K]) => void): () => void;
+  /** Like `on`, for the next event of that type only. */
+  once<K extends keyof ModalEventMap>(type: K, callback: (event: ModalEventMap[K]) => void): () => void;
+  /** Removes a callback added with `on` or `once`. */
+  off<K extends keyof ModalEventMap>(type: K, callback: (event: ModalEventMap[K]) => void): void;
+  /** Shows the modal: locks page scroll and moves focus into it. */
+  show(): void;
+  /** Hides the modal; it keeps running. */
+  hide(): void;
+  /** Removes the modal now, with no callback; safe to call twice. */
+  destroy(): void;
+}
 
 /** What `init` accepts: by default the `.wasm` beside the package's JS is fetched. */
 export type WasmSource = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
@@ -14,7 +143,7 @@ export function init(wasm?: WasmSource | Promise<WasmSource>): Promise<void>;
 /**
  * Mounts the Anon migration modal for a signed `url` that your server got from
  * `POST /api/v1/migration-modal`. Call `await init()` once before. Throws an `AnonModalError`
- * (`code`: `NO_DOCUMENT` without a DOM, `NOT_INITIALIZED` before `init()`, or the codes of
- * `AnonModalErrorCode` for a bad URL or option).
+ * (`NO_DOCUMENT` without a DOM, `NOT_INITIALIZED` before `init()`, or another code for a bad
+ * URL or option).
  */
 export function embedAnonModal(url: string, options?: EmbedOptions): AnonModal;

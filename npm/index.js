@@ -1,19 +1,35 @@
-// The package's entry: wasm-bindgen's glue, plus an idempotent `init` and clear errors when
-// the page is not ready for it. Importing touches no window or document (safe during SSR).
-import { initSync, embedAnonModal as embedWasm, dispatch } from "./anon_modal.js";
+// The package's entry: wasm-bindgen's glue, an idempotent `init`, and the errors a page that
+// is not ready gets. Importing touches no window or document (safe during SSR). The `./js/`
+// modules are the crate's JavaScript (src/js/), the very modules the glue imports: the package
+// build points these imports at them.
+import {
+  initSync,
+  embedAnonModal as embedWasm,
+  onMessage,
+  onReadyTimeout,
+  showModal,
+  hideModal,
+  destroyModal,
+} from "./anon_modal.js";
+import { AnonModalError, isAnonModalError, packageError } from "./js/errors.js";
+import { Message } from "./js/names.js";
+
+export { AnonModalError, isAnonModalError };
+
+/** What the modal's listener, ready timer and handle call: the wasm's entry points. */
+const commands = Object.freeze({
+  message: onMessage,
+  timeout: onReadyTimeout,
+  show: showModal,
+  hide: hideModal,
+  destroy: destroyModal,
+});
 
 let loading = null;
 let loaded = false;
 
-function anonModalError(code, message) {
-  const error = new Error(message);
-  error.name = "AnonModalError";
-  error.code = code;
-  return error;
-}
-
 // Our own loader over the glue's initSync, so that bundles leave out wasm-bindgen's async
-// loader (about 300 B). It compiles from bytes, so any server's Content-Type works.
+// loader. It compiles from bytes, so any server's Content-Type works.
 async function compile(source) {
   source = await source;
   if (source instanceof WebAssembly.Module) return source;
@@ -49,11 +65,7 @@ export function init(wasm) {
 
 /** Mounts the modal (see the types for the options). Call `await init()` once before. */
 export function embedAnonModal(url, options) {
-  if (typeof document === "undefined") {
-    throw anonModalError("NO_DOCUMENT", "there is no document: embedAnonModal runs in a browser page (call it from an effect, not during server-side rendering)");
-  }
-  if (!loaded) {
-    throw anonModalError("NOT_INITIALIZED", "anon-modal is not loaded yet: await init() once before embedAnonModal");
-  }
-  return embedWasm(url, options, dispatch);
+  if (typeof document === "undefined") throw packageError(Message.NoDocument);
+  if (!loaded) throw packageError(Message.NotInitialized);
+  return embedWasm(url, options, commands);
 }

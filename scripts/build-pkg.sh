@@ -42,8 +42,17 @@ if [ -n "$browser" ] && [ -z "${ANON_MODAL_PLAIN_STD:-}" ] && [ -d "$(rustc --pr
 fi
 stamp=$out/anon_modal_bg.wasm
 # The browser package's entry (init, embedAnonModal), as users import it: the demo and the
-# benchmarks load pkg/index.js, and scripts/package.mjs packs it.
-entry() { [ "$out" != pkg ] || cp npm/index.js npm/index.d.ts "$out/"; }
+# benchmarks load pkg/index.js, and scripts/package.mjs packs it. Its `./js/` imports are the
+# crate's JavaScript, which wasm-bindgen copied under snippets/anon-modal-<hash>/src/js/.
+entry() {
+  [ "$out" = pkg ] || return 0
+  local js_dir
+  js_dir=$(cd "$out" && echo snippets/anon-modal-*/src/js)
+  [ -f "$out/$js_dir/names.js" ] || { echo "[$out] FAILED: no snippets/anon-modal-*/src/js/names.js" >&2; exit 1; }
+  sed "s#from \"./js/#from \"./$js_dir/#" npm/index.js > "$out/index.js"
+  grep -q "\"./$js_dir/names.js\"" "$out/index.js" || { echo "[$out] FAILED: the entry's imports were not rewritten" >&2; exit 1; }
+  cp npm/index.d.ts "$out/"
+}
 built_mode=$(cat "$out/.build-mode" 2>/dev/null || echo none)
 if [ -f "$stamp" ] && [ "$built_mode" = "$mode" ] &&
    [ -z "$(find "${sources[@]}" scripts/build-pkg.sh scripts/link-wasm.sh scripts/fold-traps.mjs scripts/unguard-drops.mjs scripts/minify-names.mjs scripts/trim-glue.mjs -newer "$stamp" -print -quit)" ]; then

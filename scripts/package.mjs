@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Turns pkg/ (scripts/build-pkg.sh) into the npm package and packs it:
 //   node scripts/package.mjs     -> target/npm/anon-modal-<version>.tgz
-// Adds package.json (exports with types, files, sideEffects), the entry (npm/index.js and
-// index.d.ts), the package README and the license.
+// Adds package.json (exports with types, files, sideEffects), the package README and the
+// license to the package scripts/build-pkg.sh built.
 import fs from "node:fs";
 import path from "node:path";
 import { execFileSync } from "node:child_process";
@@ -13,7 +13,8 @@ const pkg = path.join(root, "pkg");
 const cargo = fs.readFileSync(path.join(root, "Cargo.toml"), "utf8");
 const field = (name) => cargo.match(new RegExp(`^${name} = "([^"]*)"`, "m"))[1];
 
-for (const file of ["index.js", "index.d.ts", "README.md"]) fs.copyFileSync(path.join(root, "npm", file), path.join(pkg, file));
+// The entry (index.js, index.d.ts) is already in pkg/: scripts/build-pkg.sh writes it.
+fs.copyFileSync(path.join(root, "npm", "README.md"), path.join(pkg, "README.md"));
 fs.copyFileSync(path.join(root, "LICENSE"), path.join(pkg, "LICENSE"));
 fs.rmSync(path.join(pkg, ".gitignore"), { force: true });
 

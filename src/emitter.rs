@@ -7,52 +7,21 @@
 //! the modal. A listener that throws is reported like an uncaught exception
 //! (`reportError`) and the remaining listeners still run.
 
-use crate::event::EventKind;
+use crate::topic::Topic;
 use js_sys::Function;
 use wasm_bindgen::prelude::*;
 
-/// What a listener listens to. The emitter knows a topic by its number (`topic as u32`), and
-/// `src/handle.js` gives `on()`'s event names the numbers of this order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Topic {
-    /// `migration_modal.opened`.
-    Opened,
-    /// `migration_modal.completed`.
-    Completed,
-    /// `migration_modal.closed`.
-    Closed,
-    /// `migration_modal.failed`.
-    Failed,
-    /// Every public event, including types this version does not know (`"*"`, `onEvent`).
-    Any,
-    /// Dropped messages, with the reason (`onReject`).
-    Reject,
-}
-
-impl Topic {
-    /// The typed topic of a public event kind (`None` for internal and unknown kinds).
-    pub fn for_kind(kind: EventKind) -> Option<Topic> {
-        Some(match kind {
-            EventKind::Opened => Topic::Opened,
-            EventKind::Completed => Topic::Completed,
-            EventKind::Closed => Topic::Closed,
-            EventKind::Failed => Topic::Failed,
-            EventKind::Show | EventKind::Hide | EventKind::Other => return None,
-        })
-    }
-}
-
-/// The listeners of one modal, kept by `src/emitter.js`.
+/// The listeners of one modal, kept by `src/js/emitter.js`.
 ///
 /// Rust decides what each listener gets and when (see [`crate::modal`]); the list and the
 /// calls are in JavaScript, one call per event instead of one wasm-to-JS call per listener.
-/// The JavaScript handle (`src/handle.js`) adds and removes its listeners there directly.
+/// The JavaScript handle (`src/js/handle.js`) adds and removes its listeners there directly.
 /// A listener is a JavaScript function: a Rust closure becomes one with [`rust_listener`].
-#[wasm_bindgen(module = "/src/emitter.js")]
+#[wasm_bindgen(module = "/src/js/emitter.js")]
 extern "C" {
     /// The listeners of one modal.
     #[derive(Debug, Clone)]
-    pub type Emitter;
+    pub(crate) type Emitter;
 
     #[wasm_bindgen(js_name = emitter)]
     fn new_emitter() -> Emitter;
@@ -62,7 +31,7 @@ extern "C" {
 
     /// Removes every listener and refuses new ones: the modal is torn down.
     #[wasm_bindgen(method)]
-    pub fn close(this: &Emitter);
+    pub(crate) fn close(this: &Emitter);
 
     #[wasm_bindgen(method, js_name = has)]
     fn has_listener(this: &Emitter, topic: u32) -> bool;
@@ -81,17 +50,17 @@ impl Default for Emitter {
 impl Emitter {
     /// Adds `listener` for `topic` (for one call only with `once`); returns the function that
     /// removes it. After [`Emitter::close`] nothing is added and that function does nothing.
-    pub fn add(&self, topic: Topic, listener: &Function, once: bool) -> Function {
+    pub(crate) fn add(&self, topic: Topic, listener: &Function, once: bool) -> Function {
         self.add_listener(topic as u32, listener, once)
     }
 
     /// `true` when some listener listens to `topic`.
-    pub fn has(&self, topic: Topic) -> bool {
+    pub(crate) fn has(&self, topic: Topic) -> bool {
         self.has_listener(topic as u32)
     }
 
     /// Calls every listener of `topic` with `(first, second)`.
-    pub fn emit(&self, topic: Topic, first: &JsValue, second: &JsValue) {
+    pub(crate) fn emit(&self, topic: Topic, first: &JsValue, second: &JsValue) {
         self.emit_to(topic as u32, first, second);
     }
 }
@@ -101,7 +70,7 @@ impl Emitter {
 ///
 /// The function owns the closure, and the JavaScript garbage collector owns the function: once
 /// the listener is removed and unreachable, the closure is dropped.
-pub fn rust_listener(callback: impl Fn(&JsValue, &JsValue) + 'static) -> Function {
+pub(crate) fn rust_listener(callback: impl Fn(&JsValue, &JsValue) + 'static) -> Function {
     Closure::<dyn Fn(JsValue, JsValue)>::new(move |first: JsValue, second: JsValue| callback(&first, &second))
         .into_js_value()
         .unchecked_into()

@@ -1,8 +1,9 @@
 //! Errors thrown to callers, each with a stable [`ErrorCode`].
 //!
 //! Changing a code is a breaking change; changing a message is not. In JavaScript an [`Error`]
-//! becomes a real `Error` object with `name = "AnonModalError"` and a `code` property, whose
-//! message `src/handle.js` writes (see [`Message`]).
+//! becomes a real `Error` object with `name = "AnonModalError"` and a `code` property. Every
+//! code and message text is defined here once: `src/js/names.js` is generated from them
+//! (`cargo test --test sourcegen`), and the wasm sends only a message's number and detail.
 
 use crate::origin::OriginError;
 use std::borrow::Cow;
@@ -20,6 +21,8 @@ pub enum ErrorCode {
     Expired,
     /// There is no `window`/`document` (server-side rendering, a worker).
     NoDocument,
+    /// `embedAnonModal` was called before `init()` loaded the wasm.
+    NotInitialized,
     /// An option has the wrong type or value.
     InvalidOption,
     /// A method argument has the wrong type or value.
@@ -28,12 +31,13 @@ pub enum ErrorCode {
 
 impl ErrorCode {
     /// Every code, in the order of their numbers (`code as u32`).
-    pub const ALL: [ErrorCode; 7] = [
+    pub const ALL: [ErrorCode; 8] = [
         ErrorCode::InvalidUrl,
         ErrorCode::OriginNotAllowed,
         ErrorCode::InvalidOrigin,
         ErrorCode::Expired,
         ErrorCode::NoDocument,
+        ErrorCode::NotInitialized,
         ErrorCode::InvalidOption,
         ErrorCode::InvalidArgument,
     ];
@@ -46,6 +50,7 @@ impl ErrorCode {
             ErrorCode::InvalidOrigin => "INVALID_ORIGIN",
             ErrorCode::Expired => "EXPIRED",
             ErrorCode::NoDocument => "NO_DOCUMENT",
+            ErrorCode::NotInitialized => "NOT_INITIALIZED",
             ErrorCode::InvalidOption => "INVALID_OPTION",
             ErrorCode::InvalidArgument => "INVALID_ARGUMENT",
         }
@@ -55,9 +60,9 @@ impl ErrorCode {
 /// What an error says: one of a fixed set of messages, some with a part that varies (the
 /// error's detail: a protocol, an origin, the text given as one).
 ///
-/// JavaScript callers get the text from `src/handle.js`, which writes each message as this
-/// module does (a wasm test compares them): the package ships each text once, in the
-/// JavaScript bundle, and the wasm sends only the message's number and the detail.
+/// JavaScript callers get the text from `src/js/names.js` (`MESSAGES`, generated from
+/// [`Message::ALL`] with `%` standing for the detail): the package ships each text once, and
+/// the wasm sends only the message's number and the detail.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Message {
     /// The URL argument is not a string.
@@ -82,13 +87,21 @@ pub enum Message {
     NoUsableOrigin(OriginError),
     /// An `allowedOrigins` entry (the detail) is not an origin, and why.
     NotAnOrigin(OriginError),
-    /// The detail itself, with this code (messages only the Rust API gives).
-    Verbatim(ErrorCode),
+    /// There is no document (server-side rendering, a worker, Node).
+    NoDocument,
+    /// The wasm is not loaded yet.
+    NotInitialized,
+    /// `on()`, `once()` or `off()` got a name (the detail) that is no event type.
+    UnknownEventType,
+    /// A callback that is not a function.
+    CallbackNotFunction,
+    /// An option of the wrong type or value; the detail says which and why.
+    InvalidOption,
 }
 
 impl Message {
     /// Every message, in the order of their numbers (`src/handle.js` lists them so).
-    pub const ALL: [Message; 18] = [
+    pub const ALL: [Message; 22] = [
         Message::UrlNotString,
         Message::Expired,
         Message::UrlNotAbsolute,
@@ -98,7 +111,8 @@ impl Message {
         Message::HttpNotLoopback,
         Message::Credentials,
         Message::OriginNotAllowed,
-        Message::Verbatim(ErrorCode::NoDocument),
+        Message::NoDocument,
+        Message::NotInitialized,
         Message::NoUsableOrigin(OriginError::Scheme),
         Message::NoUsableOrigin(OriginError::Host),
         Message::NoUsableOrigin(OriginError::NonAscii),
@@ -107,6 +121,9 @@ impl Message {
         Message::NotAnOrigin(OriginError::Host),
         Message::NotAnOrigin(OriginError::NonAscii),
         Message::NotAnOrigin(OriginError::Path),
+        Message::UnknownEventType,
+        Message::CallbackNotFunction,
+        Message::InvalidOption,
     ];
 
     /// The code of an error that says this.
@@ -119,11 +136,12 @@ impl Message {
             | Message::Credentials
             | Message::NoUsableOrigin(_) => ErrorCode::InvalidUrl,
             Message::Expired => ErrorCode::Expired,
-            Message::NoBody => ErrorCode::NoDocument,
-            Message::ContainerRefused => ErrorCode::InvalidOption,
+            Message::NoBody | Message::NoDocument => ErrorCode::NoDocument,
+            Message::NotInitialized => ErrorCode::NotInitialized,
+            Message::ContainerRefused | Message::InvalidOption => ErrorCode::InvalidOption,
+            Message::UnknownEventType | Message::CallbackNotFunction => ErrorCode::InvalidArgument,
             Message::OriginNotAllowed => ErrorCode::OriginNotAllowed,
             Message::NotAnOrigin(_) => ErrorCode::InvalidOrigin,
-            Message::Verbatim(code) => code,
         }
     }
 
@@ -139,14 +157,18 @@ impl Message {
             Message::HttpNotLoopback => 6,
             Message::Credentials => 7,
             Message::OriginNotAllowed => 8,
-            Message::Verbatim(_) => 9,
-            Message::NoUsableOrigin(why) => 10 + why as u32,
-            Message::NotAnOrigin(why) => 14 + why as u32,
+            Message::NoDocument => 9,
+            Message::NotInitialized => 10,
+            Message::NoUsableOrigin(why) => 11 + why as u32,
+            Message::NotAnOrigin(why) => 15 + why as u32,
+            Message::UnknownEventType => 19,
+            Message::CallbackNotFunction => 20,
+            Message::InvalidOption => 21,
         }
     }
 
     /// Writes the message with `detail` in its place.
-    fn write(self, detail: &str, out: &mut String) {
+    pub fn write(self, detail: &str, out: &mut String) {
         let parts: &[&str] = match self {
             Message::UrlNotString => &["the modal URL must be a string"],
             Message::Expired => &["the modal URL has expired (expiresAt is in the past): create a new modal on your server"],
@@ -159,7 +181,15 @@ impl Message {
             Message::OriginNotAllowed => &["the modal URL's origin ", detail, " is not in allowedOrigins"],
             Message::NoUsableOrigin(why) => &["the modal URL has no usable origin: ", why.describe()],
             Message::NotAnOrigin(why) => &["allowedOrigins: ", detail, " is not an origin: ", why.describe()],
-            Message::Verbatim(_) => &[detail],
+            Message::NoDocument => &["there is no document: the modal mounts in a browser page (call embedAnonModal from an effect or an event handler, not during server-side rendering, in a worker or in Node)"],
+            Message::NotInitialized => &["anon-modal is not loaded yet: await init() once before embedAnonModal"],
+            Message::UnknownEventType => &[
+                "unknown event type ",
+                detail,
+                ": use \"migration_modal.opened\", \"migration_modal.completed\", \"migration_modal.closed\", \"migration_modal.failed\" or \"*\"",
+            ],
+            Message::CallbackNotFunction => &["the callback must be a function"],
+            Message::InvalidOption => &[detail],
         };
         for part in parts {
             out.push_str(part);
@@ -212,19 +242,17 @@ impl std::fmt::Display for Error {
 impl std::error::Error for Error {}
 
 #[cfg(feature = "browser")]
-#[wasm_bindgen::prelude::wasm_bindgen(module = "/src/handle.js")]
+#[wasm_bindgen::prelude::wasm_bindgen(module = "/src/js/errors.js")]
 extern "C" {
-    /// The `AnonModalError` for `code` (its number: `handle.js` names it from its `CODES`,
-    /// listed in [`ErrorCode::ALL`]'s order) that says `message` (its number: `handle.js`
-    /// writes it, [`Message::ALL`]'s order) with `detail`, made where the handle makes its own.
-    #[wasm_bindgen(js_name = rustError)]
-    fn anon_modal_error(code: u32, message: u32, detail: &str) -> wasm_bindgen::JsValue;
+    /// The `AnonModalError` that says `message` (its number) with `detail`.
+    #[wasm_bindgen(js_name = packageError)]
+    fn package_error(message: u32, detail: &str) -> wasm_bindgen::JsValue;
 }
 
 #[cfg(feature = "browser")]
 impl From<Error> for wasm_bindgen::JsValue {
     fn from(error: Error) -> Self {
-        anon_modal_error(error.code() as u32, error.message.number(), &error.detail)
+        package_error(error.message.number(), &error.detail)
     }
 }
 
@@ -260,24 +288,11 @@ mod tests {
         }
     }
 
-    #[cfg(all(feature = "browser", target_arch = "wasm32"))]
-    #[wasm_bindgen_test::wasm_bindgen_test]
-    fn handle_js_names_each_code_at_its_number() {
-        #[wasm_bindgen::prelude::wasm_bindgen(module = "/src/handle.js")]
-        extern "C" {
-            #[wasm_bindgen(thread_local_v2, js_name = CODES)]
-            static CODES: js_sys::Array;
-        }
-        let names: Vec<String> = CODES.with(|codes| codes.iter().map(|c| c.as_string().unwrap()).collect());
-        let expected: Vec<&str> = ErrorCode::ALL.iter().map(|code| code.as_str()).collect();
-        assert_eq!(names, expected);
-    }
-
-    /// `handle.js` writes every message as Rust does, with a detail where it has one (this
+    /// `errors.js` writes every message as Rust does, with a detail where it has one (this
     /// one has the characters `String.replace` would expand).
     #[cfg(all(feature = "browser", target_arch = "wasm32"))]
     #[wasm_bindgen_test::wasm_bindgen_test]
-    fn handle_js_writes_each_message_as_rust_does() {
+    fn errors_js_writes_each_message_as_rust_does() {
         for message in Message::ALL {
             let error = Error::new(message, "d%$&'");
             let js = wasm_bindgen::JsValue::from(error.clone());

@@ -1,4 +1,5 @@
-//! The modal's event types, as the Anon iframe names them in `event.type`.
+//! The modal's messages: their envelope, their event types as the Anon iframe names them in
+//! `event.type`, the context fields, and the caps on what the library copies.
 //!
 //! Matching is on exact variants: a `type` of `"constructor"` or `"__proto__"` is simply
 //! [`EventKind::Other`], never a lookup key into an object of handlers.
@@ -6,8 +7,47 @@
 /// The tag every Anon modal message carries in its `source` field.
 pub const MESSAGE_TAG: &str = "anon_modal";
 
+/// The envelope's key holding [`MESSAGE_TAG`]: `{source: "anon_modal", event: {...}}`.
+pub const SOURCE_KEY: &str = "source";
+/// The envelope's key holding the event.
+pub const EVENT_KEY: &str = "event";
+/// The event's key holding its type.
+pub const TYPE_KEY: &str = "type";
+/// The event's key that marks `show`/`hide` as steering the host (`internal: true`).
+pub const INTERNAL_KEY: &str = "internal";
+
+/// Context fields that, when the event has them, must be a string or `null` (or `undefined`,
+/// which is left out of the copy).
+pub const STRING_FIELDS: [&str; 7] = [
+    "user_id",
+    "migration_id",
+    "modal_id",
+    "source_provider",
+    "code",
+    "message",
+    "error_message",
+];
+
+/// Keys never copied, so nothing that arrives can reach a prototype.
+pub const RESERVED_KEYS: [&str; 3] = ["__proto__", "constructor", "prototype"];
+
 /// The longest `event.type` accepted, in UTF-16 code units.
 pub const MAX_TYPE_LEN: u32 = 64;
+/// At most this many properties in the whole event (all levels together).
+pub const MAX_FIELDS: u32 = 64;
+/// The longest string value, in UTF-16 code units.
+pub const MAX_STRING_LEN: u32 = 16 * 1024;
+/// The longest property name.
+pub const MAX_KEY_LEN: u32 = 64;
+/// How many levels of nested objects are copied below the event itself.
+pub const MAX_DEPTH: u8 = 2;
+
+/// The `reason` of the `closed` event `settled` resolves with after `destroy()`.
+pub const DESTROYED_REASON: &str = "destroyed";
+/// The `code` of the `failed` event when the modal did not open within the ready timeout.
+pub const TIMEOUT_CODE: &str = "TIMEOUT";
+/// The `message` of that event.
+pub const TIMEOUT_MESSAGE: &str = "the modal did not open in time";
 
 /// What a modal message says happened.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -1,19 +1,26 @@
-//! The modal in the page: its iframe built, shown and hidden by `src/frame.js` in one call
-//! each, which also finds the page's `document`, listens to the window's messages and makes
-//! the events Rust reports without a message.
+//! The modal in the page: its iframe built, shown and hidden by `src/js/frame.js` in one call
+//! each, which also finds the page's `document` and listens to the window's messages and the
+//! ready timer.
 //!
 //! The decisions stay in Rust (the checked URL, what to mount, when to show); the JavaScript
-//! side only carries them out. The iframe's fixed attributes are written in `frame.js` as
-//! [`crate::modal`] documents them (`SANDBOX`, `ALLOW`, `REFERRER_POLICY`; a browser test
-//! compares the mounted iframe with those constants), which spares three strings per embed.
-//! One call per step instead of a dozen `web-sys` calls keeps both the wasm and its glue
-//! smaller.
+//! side only carries them out, one call per step instead of a dozen `web-sys` calls.
+
+/// The sandbox tokens the modal's login flow needs: its own scripts and storage
+/// (`allow-scripts allow-same-origin`, safe because the modal is cross-origin to the host),
+/// form posts (`allow-forms`) and the providers' OAuth pop-ups (`allow-popups`). No
+/// `allow-top-navigation`: the modal can never navigate the host page. `frame.js` writes it; a
+/// browser test compares the mounted iframe with these constants.
+pub const SANDBOX: &str = "allow-scripts allow-same-origin allow-forms allow-popups";
+/// The permissions policy: the modal may copy and paste (API keys, codes).
+pub const ALLOW: &str = "clipboard-read; clipboard-write";
+/// The host page's origin, and nothing else, goes to the modal as referrer.
+pub const REFERRER_POLICY: &str = "strict-origin";
 
 use js_sys::{Array, Promise};
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element, HtmlIFrameElement};
 
-#[wasm_bindgen(module = "/src/frame.js")]
+#[wasm_bindgen(module = "/src/js/frame.js")]
 extern "C" {
     #[wasm_bindgen(js_name = deferred)]
     fn deferred_pair() -> Array;
@@ -58,43 +65,16 @@ extern "C" {
     #[wasm_bindgen(js_name = pageDocument)]
     pub(crate) fn page_document() -> Option<Document>;
 
-    /// What `listen` returns: `stop(all)` for Rust, `send(command)` and `stopped` for the
+    /// What `listen` returns: `stop(all)` for Rust, `commands` and `stopped` for the
     /// JavaScript handle.
     #[derive(Debug, Clone)]
     pub(crate) type Link;
 
     #[wasm_bindgen(js_name = listen)]
-    fn listen_js(dispatcher: &JsValue, ready_ms: u32) -> Link;
+    fn listen_js(commands: &JsValue, ready_ms: u32) -> Link;
 
     #[wasm_bindgen(method)]
     fn stop(this: &Link, all: bool);
-
-    /// The event `destroy()` settles with (`destroyed`), or the ready timeout's.
-    #[wasm_bindgen(js_name = syntheticEvent)]
-    pub(crate) fn synthetic_event(destroyed: bool) -> JsValue;
-
-    /// The strings the message guard and the schema compare a message with, and the names of
-    /// the reasons it drops one, in one array: `[MESSAGE_TAG, "source", "event", "type",
-    /// "internal", kinds, string fields, reserved keys, reasons]`, the four lists in the order
-    /// of `EventKind::NAMED`, `STRING_FIELDS`, `RESERVED_KEYS` and `RejectReason::ALL`
-    /// (`src/schema.rs` tests this). One call instead of 27 strings and four arrays made from
-    /// Rust.
-    #[wasm_bindgen(js_name = messageKeys)]
-    pub(crate) fn message_keys() -> Array;
-
-    /// What kind of value `value` is, as a number (see `Kind` in `src/schema.rs`): one call
-    /// instead of the half dozen type tests, prototype reads and length reads it replaces,
-    /// and none of them can throw. Here rather than in a snippet file of its own: a fifth
-    /// snippet module made wasm-bindgen-test-runner's server stall on one of the test page's
-    /// module requests, in about half the runs.
-    #[wasm_bindgen(js_name = kindOf)]
-    pub(crate) fn kind_of(value: &JsValue) -> u32;
-
-    /// `object[key]`, or `undefined` when reading it throws (a getter or a `Proxy` the page
-    /// made itself: a structured-cloned message has neither). With the catch in JavaScript,
-    /// the wasm gets a plain value instead of a `Result`.
-    #[wasm_bindgen(js_name = field)]
-    pub(crate) fn field(object: &JsValue, key: &JsValue) -> JsValue;
 
     /// Moves focus into the frame.
     #[wasm_bindgen(js_name = focusFrame)]
@@ -141,10 +121,9 @@ extern "C" {
 
 }
 
-/// The page's `message` listener, the ready timer and the JavaScript handle's commands, all
-/// calling one JavaScript function (the dispatcher, see `crate::modal::dispatch`) with what
-/// they carry and a [`Signal`]'s number: 0 with a `MessageEvent`, never with anything else.
-/// All three stop when this is dropped.
+/// The page's `message` listener and the ready timer, both calling the wasm's exported entry
+/// points (`commands`, see [`crate::bindings`]), and the link the JavaScript handle calls them
+/// through. Both stop when this is dropped.
 #[derive(Debug)]
 pub(crate) struct Listening {
     link: Link,
@@ -152,9 +131,9 @@ pub(crate) struct Listening {
 
 impl Listening {
     /// Starts listening; with `ready_ms > 0`, also starts the ready timer.
-    pub(crate) fn start(dispatcher: &JsValue, ready_ms: u32) -> Self {
+    pub(crate) fn start(commands: &JsValue, ready_ms: u32) -> Self {
         Listening {
-            link: listen_js(dispatcher, ready_ms),
+            link: listen_js(commands, ready_ms),
         }
     }
 
@@ -163,7 +142,7 @@ impl Listening {
         self.link.stop(false);
     }
 
-    /// The link the JavaScript handle sends its commands through (`src/handle.js`).
+    /// The link the JavaScript handle calls the commands through (`src/js/handle.js`).
     pub(crate) fn link(&self) -> &Link {
         &self.link
     }
@@ -172,34 +151,6 @@ impl Listening {
 impl Drop for Listening {
     fn drop(&mut self) {
         self.link.stop(true);
-    }
-}
-
-/// What reaches the modal's listener besides messages, as the number `dispatch` gets with it
-/// (a message comes with 0): a command the JavaScript handle sends through the [`Link`]
-/// (`src/handle.js` sends 1 to 3), or the ready timer's (`src/frame.js` sends 4).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Signal {
-    /// `show()`.
-    Show = 1,
-    /// `hide()`.
-    Hide = 2,
-    /// `destroy()`.
-    Destroy = 3,
-    /// The ready time is up.
-    ReadyTimeout = 4,
-}
-
-impl Signal {
-    /// The signal a number names; `None` for 0, a message.
-    pub(crate) fn from_number(number: u32) -> Option<Signal> {
-        Some(match number {
-            0 => return None,
-            1 => Signal::Show,
-            2 => Signal::Hide,
-            3 => Signal::Destroy,
-            _ => Signal::ReadyTimeout,
-        })
     }
 }
 

@@ -6,34 +6,38 @@
 //! iframe and hands its events to typed callbacks, accepting a `message` only when its
 //! **source window, origin, tag and schema** are right.
 //!
-//! - [`origin`], [`signed_url`], [`event`], [`lifecycle`], [`error`]: plain Rust, no browser
-//!   (only `Origin::parse` asks the browser's URL parser for an origin's canonical form).
-//! - `modal` (with `frame`, its iframe in the DOM), `message_guard`, `schema`, `emitter`,
-//!   `options`, `bindings`: the browser side (feature `browser`, on by default).
-//! - `webhooks`, `models`: the server side (features `webhooks`, `models`).
+//! - Plain Rust, no browser, tested natively: [`origin`] and [`signed_url`] (which URLs and
+//!   origins are accepted), [`event`] (the messages' shape), [`guard`] (the message guard and
+//!   its bounded copy, over any [`guard::MessageValue`]), [`lifecycle`] (what each event
+//!   does), [`topic`], [`reject`], [`error`].
+//! - The browser side (feature `browser`, on by default): [`AnonModal`] and [`ModalOptions`]
+//!   for Rust callers; `bindings`, the JavaScript API; and the modules that carry decisions
+//!   into the page through the JavaScript of `src/js/`.
+//! - The server side: `webhooks` and `models` (features `webhooks`, `models`).
 #![deny(missing_docs, missing_debug_implementations)]
 #![deny(unsafe_code)]
 
 pub mod error;
 pub mod event;
+pub mod guard;
 pub mod lifecycle;
 pub mod origin;
+pub mod reject;
 pub mod signed_url;
+pub mod topic;
 
 #[cfg(feature = "browser")]
 pub mod bindings;
 #[cfg(feature = "browser")]
-pub mod emitter;
+mod emitter;
 #[cfg(feature = "browser")]
 mod frame;
 #[cfg(feature = "browser")]
-pub mod message_guard;
+mod js_value;
 #[cfg(feature = "browser")]
 pub mod modal;
 #[cfg(feature = "browser")]
 pub mod options;
-#[cfg(feature = "browser")]
-pub mod schema;
 
 #[cfg(feature = "models")]
 pub mod models;
@@ -42,8 +46,6 @@ pub mod node;
 #[cfg(feature = "webhooks")]
 pub mod webhooks;
 
-#[cfg(feature = "browser")]
-pub use emitter::Topic;
 // The package's allocator, unlocked: a wasm32 build without the `atomics` feature has one
 // thread, and the lock it would take otherwise costs 91 B (53 B with the shipped std).
 #[cfg(all(
@@ -61,6 +63,8 @@ static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> 
 pub use error::{Error, ErrorCode};
 pub use event::EventKind;
 #[cfg(feature = "browser")]
-pub use message_guard::RejectReason;
+pub use modal::{AnonModal, ModalEvent, Subscription};
 #[cfg(feature = "browser")]
-pub use modal::{AnonModal, ModalEvent, ModalOptions, Subscription};
+pub use options::ModalOptions;
+pub use reject::RejectReason;
+pub use topic::Topic;

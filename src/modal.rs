@@ -3,77 +3,43 @@
 //! Only one modal is mounted at a time: embedding another destroys the first. The mounted
 //! modal is owned by this module (`CURRENT`) until it is torn down (closed by the user, failed
 //! to load, or `destroy()`), so the page's handle may be dropped while the user is still in
-//! the modal, and its listener reaches it through one exported function,
-//! [`dispatch`](crate::bindings::dispatch), with no Rust closure. Teardown removes the iframe,
-//! the listener and the timer, restores focus and scroll, settles `settled`, drops every
-//! callback and lets the modal go.
+//! the modal. What reaches it from the page (a message, the ready timer, a command of the
+//! JavaScript handle) arrives through the [`commands`] of this module, which act on the
+//! current modal. Teardown removes the iframe, the listener and the timer, restores focus and
+//! scroll, settles `settled`, drops every callback and lets the modal go.
 
-use crate::emitter::{rust_listener, Emitter, Topic};
-use crate::error::{Error, ErrorCode, Message};
+use crate::emitter::{rust_listener, Emitter};
+use crate::error::{Error, Message};
 use crate::event::EventKind;
 use crate::frame;
+use crate::guard::MessageGuard;
+use crate::js_value::{PageMessage, RawMessageEvent};
 use crate::lifecycle::{Delivery, Lifecycle, Step};
-use crate::message_guard::{MessageGuard, RejectReason};
-use crate::origin::AllowList;
+use crate::options::ModalOptions;
+use crate::reject::RejectReason;
 use crate::signed_url::{check_modal_url, UrlParts};
-use js_sys::{Function, Promise, Reflect};
+use crate::topic::Topic;
+use js_sys::{Function, Object, Promise, Reflect};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element, HtmlIFrameElement};
 
-/// The iframe's fixed attributes, set by `src/frame.js` (`mountFrame`) as these say; a browser
-/// test compares the mounted iframe with them.
-///
-/// The sandbox tokens the modal's login flow needs: its own scripts and storage
-/// (`allow-scripts allow-same-origin`, safe because the modal is cross-origin to the host),
-/// form posts (`allow-forms`) and the providers' OAuth pop-ups (`allow-popups`). No
-/// `allow-top-navigation`: the modal can never navigate the host page.
-pub const SANDBOX: &str = "allow-scripts allow-same-origin allow-forms allow-popups";
-/// The permissions policy: the modal may copy and paste (API keys, codes).
-pub const ALLOW: &str = "clipboard-read; clipboard-write";
-/// The host page's origin, and nothing else, goes to the modal as referrer.
-pub const REFERRER_POLICY: &str = "strict-origin";
-/// The ready timeout when none is given.
-pub const DEFAULT_READY_TIMEOUT_MS: u32 = 30_000;
-/// The fullscreen overlay's stacking order when none is given.
-pub const DEFAULT_Z_INDEX: i32 = 2_147_483_000;
+pub use crate::frame::{ALLOW, REFERRER_POLICY, SANDBOX};
 
-/// How to mount a modal. `Default` gives a fullscreen overlay that accepts messages only from
-/// the URL's own origin and fails after [`DEFAULT_READY_TIMEOUT_MS`] without a sign of life.
-#[derive(Debug, Clone)]
-pub struct ModalOptions {
-    /// Mount inside this element instead of a fullscreen overlay on `document.body`.
-    pub container: Option<Element>,
-    /// Accept messages from these origins (the URL's origin must be one of them).
-    pub allowed_origins: Option<AllowList>,
-    /// When the signed URL expires, in milliseconds since the epoch; past → [`ErrorCode::Expired`].
-    pub expires_at_ms: Option<f64>,
-    /// Milliseconds to wait for `opened`/`show` before failing with code `TIMEOUT`; 0 waits forever.
-    pub ready_timeout_ms: u32,
-    /// The overlay's `z-index`.
-    pub z_index: i32,
-    /// The iframe's accessible title.
-    pub title: String,
-    /// Mount without showing (a migration resuming in the background).
-    pub hidden: bool,
-    /// Allow `http:` URLs on loopback hosts, for local development.
-    pub allow_insecure_localhost: bool,
-}
+#[wasm_bindgen(module = "/src/js/names.js")]
+extern "C" {
+    /// The event `destroy()` settles with.
+    #[wasm_bindgen(js_name = destroyedEvent)]
+    fn destroyed_event() -> JsValue;
 
-impl Default for ModalOptions {
-    fn default() -> Self {
-        ModalOptions {
-            container: None,
-            allowed_origins: None,
-            expires_at_ms: None,
-            ready_timeout_ms: DEFAULT_READY_TIMEOUT_MS,
-            z_index: DEFAULT_Z_INDEX,
-            title: "Anon data migration".into(),
-            hidden: false,
-            allow_insecure_localhost: false,
-        }
-    }
+    /// The event of a modal that did not open within the ready timeout.
+    #[wasm_bindgen(js_name = timeoutEvent)]
+    fn timeout_event() -> JsValue;
+
+    /// The name `onReject` gets for a reason's number.
+    #[wasm_bindgen(js_name = rejectReason)]
+    fn reject_reason_name(reason: u32) -> JsValue;
 }
 
 /// The state of one mounted modal, shared by its handles and its listener.
@@ -82,8 +48,10 @@ impl Default for ModalOptions {
 /// check, and no borrow that a callback could collide with.
 pub(crate) struct Shared {
     iframe: HtmlIFrameElement,
+    /// The iframe's `contentWindow`: messages from any other source are dropped.
+    window: Option<JsValue>,
     fullscreen: bool,
-    guard: MessageGuard,
+    guard: MessageGuard<JsValue>,
     lifecycle: RefCell<Lifecycle>,
     pub(crate) emitter: Emitter,
     listening: Cell<Option<frame::Listening>>,
@@ -109,27 +77,89 @@ thread_local! {
     static CURRENT: Cell<Option<Rc<Shared>>> = const { Cell::new(None) };
 }
 
-/// Hands what the modal's listener heard to the modal that is listening: a `message` event
-/// with `signal` 0, or a [`frame::Signal`]'s number. Every listener calls this one function,
-/// so the package needs no Rust closure: the JavaScript entry passes the exported `dispatch`
-/// to [`Shared::mount`], Rust callers a closure over this function.
-pub(crate) fn dispatch(event: JsValue, signal: u32) {
-    // Cloned out, not borrowed: a callback may destroy this modal or mount the next one.
-    let current = CURRENT.take();
-    CURRENT.set(current.clone());
-    if let Some(modal) = current {
-        modal.on_message(event, signal);
+/// What reaches the mounted modal from the page, each acting on the current modal (nothing
+/// when none is mounted). The JavaScript entry hands the wasm's exports of these to the
+/// listener and the handle (see [`crate::bindings`]); Rust callers get closures over them
+/// ([`rust_commands`]).
+pub(crate) mod commands {
+    use super::*;
+
+    /// The current modal, cloned out rather than borrowed: a callback may destroy it or mount
+    /// the next one.
+    fn current() -> Option<Rc<Shared>> {
+        let current = CURRENT.take();
+        CURRENT.set(current.clone());
+        current
+    }
+
+    /// A `message` event of the page.
+    pub(crate) fn message(event: &JsValue) {
+        if let Some(modal) = current() {
+            modal.on_message(event.unchecked_ref());
+        }
+    }
+
+    /// The ready time is up.
+    pub(crate) fn timeout() {
+        if let Some(modal) = current() {
+            modal.on_ready_timeout();
+        }
+    }
+
+    /// The handle's `show()`.
+    pub(crate) fn show() {
+        if let Some(modal) = current() {
+            modal.request_visibility(true);
+        }
+    }
+
+    /// The handle's `hide()`.
+    pub(crate) fn hide() {
+        if let Some(modal) = current() {
+            modal.request_visibility(false);
+        }
+    }
+
+    /// The handle's `destroy()`.
+    pub(crate) fn destroy() {
+        if let Some(modal) = current() {
+            modal.destroy();
+        }
     }
 }
 
+/// The commands object for Rust callers, whose modal has no JavaScript entry to hand over the
+/// wasm's exports: a closure over each command, owned by the JavaScript garbage collector.
+pub(crate) fn rust_commands() -> JsValue {
+    let object = Object::new();
+    let set = |name: &str, function: JsValue| {
+        let _ = Reflect::set(&object, &name.into(), &function);
+    };
+    set(
+        "message",
+        Closure::<dyn Fn(JsValue)>::new(|event: JsValue| commands::message(&event)).into_js_value(),
+    );
+    set(
+        "timeout",
+        Closure::<dyn Fn()>::new(commands::timeout).into_js_value(),
+    );
+    set("show", Closure::<dyn Fn()>::new(commands::show).into_js_value());
+    set("hide", Closure::<dyn Fn()>::new(commands::hide).into_js_value());
+    set(
+        "destroy",
+        Closure::<dyn Fn()>::new(commands::destroy).into_js_value(),
+    );
+    object.into()
+}
+
 impl Shared {
-    /// Mounts a modal on `url` in the page's `document`; its listener calls `dispatcher`, a
-    /// JavaScript function that hands its argument to [`dispatch`].
+    /// Mounts a modal on `url` in the page's `document`; its listener and ready timer call
+    /// `commands` (see [`commands`]).
     pub(crate) fn mount(
         document: &Document,
         url: &JsValue,
         options: ModalOptions,
-        dispatcher: &JsValue,
+        commands: &JsValue,
     ) -> Result<Rc<Shared>, Error> {
         if let Some(expires) = options.expires_at_ms {
             if expires <= js_sys::Date::now() {
@@ -165,11 +195,11 @@ impl Shared {
             options.hidden,
         )
         .ok_or_else(|| Error::fixed(Message::ContainerRefused))?;
-        let content_window = iframe.content_window().map(Into::into);
 
         let (settled, resolve) = frame::deferred();
         let shared = Rc::new(Shared {
-            guard: MessageGuard::new(content_window, &allowed),
+            window: iframe.content_window().map(Into::into),
+            guard: MessageGuard::new(&allowed),
             iframe,
             fullscreen,
             lifecycle: RefCell::new(Lifecycle::new(false)),
@@ -182,7 +212,7 @@ impl Shared {
         // `CURRENT` owns the modal until it is torn down.
         CURRENT.set(Some(Rc::clone(&shared)));
         shared.listening.set(Some(frame::Listening::start(
-            dispatcher,
+            commands,
             // Past i32::MAX ms, `setTimeout` fires at once.
             options.ready_timeout_ms.min(i32::MAX as u32),
         )));
@@ -193,36 +223,32 @@ impl Shared {
         Ok(shared)
     }
 
-    /// A `message` event (`signal` 0), or a [`frame::Signal`]: the ready timer's or a command
-    /// of the JavaScript handle (see [`frame::Listening`]).
-    fn on_message(&self, event: JsValue, signal: u32) {
-        if let Some(signal) = frame::Signal::from_number(signal) {
-            match signal {
-                frame::Signal::ReadyTimeout => {
-                    let step = self.lifecycle.borrow_mut().on_ready_timeout();
-                    self.apply(step, EventKind::Failed, &frame::synthetic_event(false));
-                }
-                frame::Signal::Show => self.request_visibility(true),
-                frame::Signal::Hide => self.request_visibility(false),
-                frame::Signal::Destroy => self.destroy(),
-            }
-            return;
-        }
-        let event: &web_sys::Event = event.unchecked_ref();
-        match self.guard.check(event) {
+    /// A `message` event of the page: checked, then carried out or dropped.
+    fn on_message(&self, event: &RawMessageEvent) {
+        let message = PageMessage {
+            event,
+            window: self.window.as_ref(),
+        };
+        match self.guard.check(&message) {
             Ok(valid) => {
                 let step = self.lifecycle.borrow_mut().on_event(valid.kind, valid.internal);
-                self.apply(step, valid.kind, &valid.event.into());
+                self.apply(step, valid.kind, &valid.event);
             }
             Err(reason) => self.reject(reason, event),
         }
     }
 
-    fn reject(&self, reason: RejectReason, event: &web_sys::Event) {
+    /// The ready timer ran out.
+    fn on_ready_timeout(&self) {
+        let step = self.lifecycle.borrow_mut().on_ready_timeout();
+        self.apply(step, EventKind::Failed, &timeout_event());
+    }
+
+    fn reject(&self, reason: RejectReason, event: &RawMessageEvent) {
         // Most pages have no onReject: then a dropped message costs no string at all.
         if self.emitter.has(Topic::Reject) {
             self.emitter
-                .emit(Topic::Reject, &self.guard.reason_name(reason), event);
+                .emit(Topic::Reject, &reject_reason_name(reason as u32), event);
         }
     }
 
@@ -320,7 +346,7 @@ impl Shared {
         if !step.teardown {
             return; // already torn down
         }
-        let event = frame::synthetic_event(true);
+        let event = destroyed_event();
         self.apply(
             Step {
                 delivery: Delivery::Nobody,
@@ -434,17 +460,12 @@ impl AnonModal {
     /// Mounts the modal on a signed `url` from `POST /api/v1/migration-modal`.
     ///
     /// # Errors
-    /// [`ErrorCode::NoDocument`], [`ErrorCode::Expired`], [`ErrorCode::InvalidUrl`],
+    /// [`ErrorCode::NoDocument`](crate::ErrorCode::NoDocument), [`ErrorCode::Expired`](crate::ErrorCode::Expired), [`ErrorCode::InvalidUrl`](crate::ErrorCode::InvalidUrl),
     /// [`ErrorCode::OriginNotAllowed`], [`ErrorCode::InvalidOption`].
     pub fn embed(url: &str, options: ModalOptions) -> Result<AnonModal, Error> {
-        let document = frame::page_document().ok_or_else(|| {
-            Error::new(
-                Message::Verbatim(ErrorCode::NoDocument),
-                "there is no document: the modal mounts in a browser page, not in a worker or Node",
-            )
-        })?;
+        let document = frame::page_document().ok_or_else(|| Error::fixed(Message::NoDocument))?;
         Ok(AnonModal {
-            shared: Shared::mount(&document, &url.into(), options, &crate::bindings::dispatcher())?,
+            shared: Shared::mount(&document, &url.into(), options, &rust_commands())?,
             detached: false,
         })
     }

@@ -1,71 +1,124 @@
-//! Reading `embedAnonModal`'s JavaScript options object into [`ModalOptions`] and listeners.
+//! How to mount a modal: [`ModalOptions`] for Rust callers, and reading `embedAnonModal`'s
+//! JavaScript options object into them.
 //!
-//! `src/options.js` checks each option's type in one call (a wrong one gives an
-//! `INVALID_OPTION` error naming it, returned rather than thrown, never a silent default);
-//! this module decides what the values mean: each `allowedOrigins` entry must parse as an
+//! `src/js/options.js` checks each option's type in one call (a wrong one gives an
+//! `INVALID_OPTION` error naming it, returned rather than thrown, never a silent default); this
+//! module decides what the values mean: each `allowedOrigins` entry must parse as an
 //! [`Origin`].
 
-use crate::emitter::Topic;
 use crate::error::{Error, Message};
-use crate::modal::ModalOptions;
 use crate::origin::{AllowList, Origin};
-use crate::schema::Kind;
 use js_sys::Array;
 use wasm_bindgen::prelude::*;
-use web_sys::Document;
+use web_sys::{Document, Element};
 
-/// The callback options and the topics they listen to: `readOptions` returns them in this
-/// order, which is the topics' own (a test checks it).
-pub const CALLBACK_OPTIONS: [(&str, Topic); 6] = [
-    ("onOpened", Topic::Opened),
-    ("onCompleted", Topic::Completed),
-    ("onClosed", Topic::Closed),
-    ("onFailed", Topic::Failed),
-    ("onEvent", Topic::Any),
-    ("onReject", Topic::Reject),
-];
+/// The ready timeout when none is given.
+pub const DEFAULT_READY_TIMEOUT_MS: u32 = 30_000;
+/// The fullscreen overlay's stacking order when none is given.
+pub const DEFAULT_Z_INDEX: i32 = 2_147_483_000;
 
-#[wasm_bindgen(module = "/src/options.js")]
+/// How to mount a modal. `Default` gives a fullscreen overlay that accepts messages only from
+/// the URL's own origin and fails after [`DEFAULT_READY_TIMEOUT_MS`] without a sign of life.
+#[derive(Debug, Clone)]
+pub struct ModalOptions {
+    /// Mount inside this element instead of a fullscreen overlay on `document.body`.
+    pub container: Option<Element>,
+    /// Accept messages from these origins (the URL's origin must be one of them).
+    pub allowed_origins: Option<AllowList>,
+    /// When the signed URL expires, in milliseconds since the epoch; past →
+    /// [`ErrorCode::Expired`](crate::ErrorCode::Expired).
+    pub expires_at_ms: Option<f64>,
+    /// Milliseconds to wait for `opened`/`show` before failing with code `TIMEOUT`; 0 waits
+    /// forever.
+    pub ready_timeout_ms: u32,
+    /// The overlay's `z-index`.
+    pub z_index: i32,
+    /// The iframe's accessible title.
+    pub title: String,
+    /// Mount without showing (a migration resuming in the background).
+    pub hidden: bool,
+    /// Allow `http:` URLs on loopback hosts, for local development.
+    pub allow_insecure_localhost: bool,
+}
+
+impl Default for ModalOptions {
+    fn default() -> Self {
+        ModalOptions {
+            container: None,
+            allowed_origins: None,
+            expires_at_ms: None,
+            ready_timeout_ms: DEFAULT_READY_TIMEOUT_MS,
+            z_index: DEFAULT_Z_INDEX,
+            title: "Anon data migration".into(),
+            hidden: false,
+            allow_insecure_localhost: false,
+        }
+    }
+}
+
+#[wasm_bindgen(module = "/src/js/options.js")]
 extern "C" {
+    /// What `readOptions` returns: the checked values, or `error`.
+    type OptionValues;
+
     #[wasm_bindgen(js_name = readOptions)]
-    fn read_option_values(options: &JsValue) -> Array;
+    fn read_option_values(options: &JsValue) -> OptionValues;
+
+    #[wasm_bindgen(method, getter)]
+    fn error(this: &OptionValues) -> JsValue;
+    #[wasm_bindgen(method, getter)]
+    fn container(this: &OptionValues) -> Option<Element>;
+    #[wasm_bindgen(method, getter, js_name = allowedOrigins)]
+    fn allowed_origins(this: &OptionValues) -> Option<Array>;
+    #[wasm_bindgen(method, getter, js_name = expiresAtMs)]
+    fn expires_at_ms(this: &OptionValues) -> Option<f64>;
+    #[wasm_bindgen(method, getter, js_name = readyTimeoutMs)]
+    fn ready_timeout_ms(this: &OptionValues) -> Option<u32>;
+    #[wasm_bindgen(method, getter, js_name = zIndex)]
+    fn z_index(this: &OptionValues) -> Option<i32>;
+    #[wasm_bindgen(method, getter)]
+    fn title(this: &OptionValues) -> Option<String>;
+    #[wasm_bindgen(method, getter)]
+    fn hidden(this: &OptionValues) -> bool;
+    #[wasm_bindgen(method, getter, js_name = allowInsecureLocalhost)]
+    fn allow_insecure_localhost(this: &OptionValues) -> bool;
+    #[wasm_bindgen(method, getter)]
+    fn callbacks(this: &OptionValues) -> Array;
+    #[wasm_bindgen(method, getter)]
+    fn document(this: &OptionValues) -> Document;
 }
 
-#[wasm_bindgen]
-extern "C" {
-    /// `readOptions`' array, its numbers read as they are: no `Option<f64>` written into wasm
-    /// memory, as `JsValue::as_f64` does. An option not given (`undefined`) reads as NaN.
-    type Numbers;
-
-    #[wasm_bindgen(method, structural, indexing_getter)]
-    fn get(this: &Numbers, index: u32) -> f64;
+/// The options `embedAnonModal` was given, read.
+pub(crate) struct ReadOptions {
+    /// The options.
+    pub options: ModalOptions,
+    /// The callback options at their topics' numbers (`undefined` where not given).
+    pub callbacks: Array,
+    /// The page's document.
+    pub document: Document,
 }
 
-/// Reads the options object (`undefined` and `null` mean all defaults): the options, the
-/// callback options at their topics' numbers ([`CALLBACK_OPTIONS`]; `undefined` where not
-/// given), and the page's document.
+/// Reads the options object (`undefined` and `null` mean all defaults).
 ///
 /// # Errors
-/// An `AnonModalError` (made by `src/options.js` for the first two): `NO_DOCUMENT` where
-/// there is no document, `INVALID_OPTION` for a wrongly typed option, `INVALID_ORIGIN` for an
-/// `allowedOrigins` entry that is not an origin (see [`ErrorCode`](crate::ErrorCode)).
-pub fn read_options(options: &JsValue) -> Result<(ModalOptions, Array, Document), JsValue> {
+/// An `AnonModalError`: `NO_DOCUMENT` where there is no document, `INVALID_OPTION` for a
+/// wrongly typed option, `INVALID_ORIGIN` for an `allowedOrigins` entry that is not an origin.
+pub(crate) fn read_options(options: &JsValue) -> Result<ReadOptions, JsValue> {
     let values = read_option_values(options);
-    // `[error]` instead of the ten values: `readOptions` returns its errors, never throws.
-    if values.length() == 1 {
-        return Err(values.get_unchecked(0));
+    let error = values.error();
+    if !error.is_undefined() {
+        return Err(error);
     }
-    let given = |i: u32| Some(values.get_unchecked(i)).filter(|v| Kind::of(v) != Kind::Undefined);
-
     let mut out = ModalOptions {
-        container: given(0).map(JsCast::unchecked_into),
+        container: values.container(),
+        expires_at_ms: values.expires_at_ms(),
+        hidden: values.hidden(),
+        allow_insecure_localhost: values.allow_insecure_localhost(),
         ..ModalOptions::default()
     };
-    if let Some(origins) = given(1) {
-        let origins: Array = origins.unchecked_into();
+    if let Some(origins) = values.allowed_origins() {
         let mut allowed = AllowList::default();
-        for i in 0..origins.length() {
-            let value = origins.get_unchecked(i);
+        for value in origins.iter() {
             let text = value.as_string().unwrap_or_default();
             let origin =
                 Origin::parse_js(&text, &value).map_err(|why| Error::new(Message::NotAnOrigin(why), text))?;
@@ -73,38 +126,18 @@ pub fn read_options(options: &JsValue) -> Result<(ModalOptions, Array, Document)
         }
         out.allowed_origins = Some(allowed);
     }
-    // `readOptions` checked these: each is a number or not given.
-    let number = |i: u32| Some(values.unchecked_ref::<Numbers>().get(i)).filter(|n| !n.is_nan());
-    out.expires_at_ms = number(2);
-    if let Some(ms) = number(3) {
-        out.ready_timeout_ms = ms as u32;
+    if let Some(ms) = values.ready_timeout_ms() {
+        out.ready_timeout_ms = ms;
     }
-    if let Some(z) = number(4) {
-        out.z_index = z as i32;
+    if let Some(z) = values.z_index() {
+        out.z_index = z;
     }
-    if let Some(title) = given(5).and_then(|v| v.as_string()) {
+    if let Some(title) = values.title() {
         out.title = title;
     }
-    let flag = |i: u32| Kind::of(&values.get_unchecked(i)) == Kind::Boolean(true);
-    out.hidden = flag(6);
-    out.allow_insecure_localhost = flag(7);
-    Ok((
-        out,
-        values.get_unchecked(8).unchecked_into(),
-        values.get_unchecked(9).unchecked_into(),
-    ))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn callback_options_are_listed_at_their_topics_numbers() {
-        // `readOptions` returns the callbacks in this order, and the handle subscribes each at
-        // its index: the index must be the topic's number.
-        for (index, (_, topic)) in CALLBACK_OPTIONS.into_iter().enumerate() {
-            assert_eq!(topic as usize, index);
-        }
-    }
+    Ok(ReadOptions {
+        options: out,
+        callbacks: values.callbacks(),
+        document: values.document(),
+    })
 }

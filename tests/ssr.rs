@@ -14,7 +14,7 @@ fn embedding_without_a_dom_throws_no_document() {
     let error = embed_anon_modal(
         "https://dashboard.anon.com/modal".into(),
         JsValue::UNDEFINED,
-        anon_modal::bindings::dispatcher(),
+        anon_modal::bindings::rust_commands(),
     )
     .unwrap_err();
     assert_eq!(Reflect::get(&error, &"name".into()).unwrap(), "AnonModalError");

@@ -123,7 +123,7 @@ impl Recorder {
 /// `embedAnonModal(url, options)` as the package's entry calls it, with a function that hands
 /// its arguments to the exported `dispatch`.
 pub fn embed_js(url: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    embed_anon_modal(url, options, anon_modal::bindings::dispatcher())
+    embed_anon_modal(url, options, anon_modal::bindings::rust_commands())
 }
 
 /// Embeds through the JavaScript API, as a page would.

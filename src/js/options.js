@@ -3,35 +3,26 @@
 // (src/options.rs and src/modal.rs). Each property is read once; one whose getter throws
 // counts as not given. A wrong option gives an INVALID_OPTION AnonModalError naming it, and a
 // page with no document (server-side rendering, a worker) a NO_DOCUMENT one.
-import { anonModalError } from "./handle.js";
+import { CALLBACK_OPTIONS, Message } from "./names.js";
+import { packageError } from "./errors.js";
 
-/** The callback options, at the numbers of the topics they listen to (src/emitter.rs `Topic`). */
-const CALLBACKS = ["onOpened", "onCompleted", "onClosed", "onFailed", "onEvent", "onReject"];
 const INT32 = 2147483647;
 
 /**
- * Returns `[container, allowedOrigins, expiresAtMs, readyTimeoutMs, zIndex, title, hidden,
- * allowInsecureLocalhost, callbacks, document]` (`undefined` for an option not given; the
- * origins as a fresh array of strings; the callbacks at their topic numbers; the page's
- * document). Or, returned rather than thrown so that no exception crosses into wasm, `[error]`:
- * the `NO_DOCUMENT` AnonModalError where there is no document (with the message
- * npm/index.js gives for the same case), or an `INVALID_OPTION` one whose message names the
- * option that is wrong.
+ * Returns the options as src/options.rs `OptionValues` reads them: `container`,
+ * `allowedOrigins` (a fresh array of strings), `expiresAtMs`, `readyTimeoutMs`, `zIndex`,
+ * `title` (`undefined` when not given), `hidden` and `allowInsecureLocalhost` (booleans), the
+ * `callbacks` at their topic numbers, and the page's `document`. Or, returned rather than
+ * thrown so that no exception crosses into wasm, `{ error }`: a `NO_DOCUMENT` AnonModalError
+ * where there is no document, or an `INVALID_OPTION` one whose message names the option.
  */
 export function readOptions(options) {
-  if (typeof document === "undefined") {
-    return [
-      anonModalError(
-        "NO_DOCUMENT",
-        "there is no document: embedAnonModal runs in a browser page (call it from an effect, not during server-side rendering)",
-      ),
-    ];
-  }
+  if (typeof document === "undefined") return { error: packageError(Message.NoDocument) };
   try {
     return read(options ?? {}, document);
   } catch (problem) {
     // `wrong` throws its message; anything else is an exotic object (a revoked Proxy, say).
-    return [anonModalError("INVALID_OPTION", typeof problem === "string" ? problem : "options could not be read")];
+    return { error: packageError(Message.InvalidOption, typeof problem === "string" ? problem : "options could not be read") };
   }
 }
 
@@ -87,10 +78,21 @@ function read(options, document) {
   const title = get("title");
   if (title !== undefined && (typeof title !== "string" || title === "")) wrong("title", "a non-empty string");
 
-  const callbacks = CALLBACKS.map((key) => {
+  const callbacks = CALLBACK_OPTIONS.map((key) => {
     const callback = get(key);
     if (callback !== undefined && callback !== null && typeof callback !== "function") wrong(key, "a function");
     return callback ?? undefined;
   });
-  return [container, origins, expires, readyTimeoutMs, zIndex, title, flag("hidden"), flag("allowInsecureLocalhost"), callbacks, document];
+  return {
+    container,
+    allowedOrigins: origins,
+    expiresAtMs: expires,
+    readyTimeoutMs,
+    zIndex,
+    title,
+    hidden: flag("hidden"),
+    allowInsecureLocalhost: flag("allowInsecureLocalhost"),
+    callbacks,
+    document,
+  };
 }

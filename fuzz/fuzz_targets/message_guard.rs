@@ -1,0 +1,128 @@
+//! Any message: the guard returns a copy or a reason, never panics, and what it accepts keeps
+//! its promises: no reserved key at any level, no level deeper than allowed, no more fields
+//! than allowed, no string longer than allowed, and a string `type`.
+#![no_main]
+use anon_modal::event::{MAX_DEPTH, MAX_FIELDS, MAX_STRING_LEN, RESERVED_KEYS};
+use anon_modal::guard::{Message, MessageGuard, Value};
+use anon_modal::origin::{AllowList, Origin};
+use libfuzzer_sys::fuzz_target;
+
+const ANON: &str = "https://dashboard.anon.com";
+const KEYS: [&str; 12] = [
+    "source",
+    "event",
+    "type",
+    "internal",
+    "migration_id",
+    "code",
+    "__proto__",
+    "constructor",
+    "prototype",
+    "nested",
+    "x",
+    "",
+];
+const TEXTS: [&str; 6] = [
+    "anon_modal",
+    "migration_modal.completed",
+    "migration_modal.show",
+    "constructor",
+    "",
+    "<b>x</b>",
+];
+
+/// Reads a value from the fuzzer's bytes: a small grammar that reaches every branch of the
+/// guard (known keys and texts, long strings, deep and wide objects).
+struct Reader<'a>(&'a [u8]);
+
+impl Reader<'_> {
+    fn byte(&mut self) -> u8 {
+        let (first, rest) = self.0.split_first().unwrap_or((&0, &[]));
+        self.0 = rest;
+        *first
+    }
+
+    fn text(&mut self) -> String {
+        match self.byte() % 4 {
+            0 => TEXTS[usize::from(self.byte()) % TEXTS.len()].to_owned(),
+            1 => "y".repeat(usize::from(self.byte()) * 80),
+            2 => char::from_u32(0x1F600 + u32::from(self.byte()))
+                .unwrap_or('?')
+                .to_string(),
+            _ => {
+                let len = usize::from(self.byte() % 16).min(self.0.len());
+                let (text, rest) = self.0.split_at(len);
+                self.0 = rest;
+                String::from_utf8_lossy(text).into_owned()
+            }
+        }
+    }
+
+    fn value(&mut self, depth: u32) -> Value {
+        match self.byte() % 9 {
+            0 => Value::Undefined,
+            1 => Value::Null,
+            2 => Value::Bool(self.byte() % 2 == 0),
+            3 => Value::Number(f64::from(self.byte())),
+            4 | 5 => Value::Text(self.text()),
+            6 => Value::Other,
+            _ if depth > 40 => Value::Null,
+            _ => {
+                let count = usize::from(self.byte() % 12);
+                let fields = (0..count)
+                    .map(|_| {
+                        let key = if self.byte() % 3 == 0 {
+                            self.text()
+                        } else {
+                            KEYS[usize::from(self.byte()) % KEYS.len()].to_owned()
+                        };
+                        (key, self.value(depth + 1))
+                    })
+                    .collect();
+                Value::Object(fields)
+            }
+        }
+    }
+}
+
+/// Checks the copy's promises; returns how many fields it holds.
+fn check_copy(value: &Value, levels_left: i32) -> u32 {
+    let Value::Object(fields) = value else { return 0 };
+    assert!(levels_left >= 0, "a level deeper than allowed");
+    let mut count = fields.len() as u32;
+    for (key, field) in fields {
+        assert!(
+            !RESERVED_KEYS.contains(&key.as_str()),
+            "reserved key {key:?} copied"
+        );
+        match field {
+            Value::Text(text) => assert!(text.encode_utf16().count() as u32 <= MAX_STRING_LEN),
+            Value::Undefined | Value::Other => panic!("{field:?} copied"),
+            _ => {}
+        }
+        count += check_copy(field, levels_left - 1);
+    }
+    count
+}
+
+fuzz_target!(|data: &[u8]| {
+    let mut reader = Reader(data);
+    let from_our_frame = reader.byte() % 8 != 0;
+    let origin = if reader.byte() % 8 == 0 {
+        "null".to_owned()
+    } else {
+        ANON.to_owned()
+    };
+    let message = Message {
+        from_our_frame,
+        origin,
+        data: reader.value(0),
+    };
+    let guard: MessageGuard<Value> =
+        MessageGuard::new(&AllowList::new([Origin::from_parsed(ANON, Some(ANON)).unwrap()]));
+    if let Ok(valid) = guard.check(&message) {
+        assert!(message.from_our_frame && message.origin == ANON);
+        assert!(matches!(valid.event.field("type"), Value::Text(t) if !t.is_empty()));
+        assert!(check_copy(&valid.event, i32::from(MAX_DEPTH)) <= MAX_FIELDS);
+    }
+});

@@ -1,0 +1,359 @@
+//! The message guard: decides whether a `window` `message` event really comes from our modal,
+//! and makes the bounded copy of its event that callbacks get.
+//!
+//! Checks run cheapest first and stop at the first failure:
+//! 1. `event.source` is our iframe's `contentWindow`;
+//! 2. `event.origin` is exactly one of the allowed origins;
+//! 3. `event.data` is a plain object whose `source` is `"anon_modal"`;
+//! 4. `event.data.event` passes the schema: a plain object with a string `type`, an optional
+//!    boolean `internal`, context fields that are strings or `null`, within the caps of
+//!    [`crate::event`].
+//!
+//! Callbacks never see the object that arrived: they get a fresh plain object holding only
+//! strings, numbers, booleans, `null` and plain objects (two levels deep at most). Reserved keys
+//! such as `__proto__` are never copied, so nothing that arrives can reach a prototype; arrays
+//! and exotic objects (`Blob`, `ArrayBuffer`, `Date`) are left out.
+//!
+//! The guard is written against [`MessageValue`]: the browser reads `JsValue`s (no string of a
+//! message is copied into Rust), and native tests and the fuzzer read plain [`Value`]s, so every
+//! hostile payload is tested without a browser.
+
+use crate::event::{self, EventKind};
+use crate::origin::AllowList;
+use crate::reject::RejectReason;
+
+/// What kind of value a message holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// `undefined`.
+    Undefined,
+    /// `null`.
+    Null,
+    /// `true` or `false`.
+    Boolean(bool),
+    /// A number (`NaN` too).
+    Number,
+    /// A plain object: its prototype is `Object.prototype` or `null`.
+    Plain,
+    /// Anything else: an array, a function, a `BigInt`, an exotic object (`Date`, `Blob`), or
+    /// an object whose prototype cannot be read.
+    Other,
+    /// A string of this many UTF-16 code units.
+    Text(u32),
+}
+
+/// A value a message carries, as the guard reads it. Reading never fails: what cannot be read
+/// (a throwing getter, a `Proxy`) reads as `undefined`.
+pub trait MessageValue: Sized {
+    /// A list of strings, searched in one step.
+    type List;
+
+    /// The strings the guard compares a message with, made once per guard.
+    fn names() -> Names<Self>;
+    /// A list of these texts.
+    fn list(texts: &[String]) -> Self::List;
+    /// What kind of value this is.
+    fn kind(&self) -> Kind;
+    /// `self[key]`.
+    fn get(&self, key: &Self) -> Self;
+    /// The own enumerable string keys (`Object.keys`) of a plain object.
+    fn keys(&self) -> Vec<Self>;
+    /// Where this string is in `list` (`===`), if it is.
+    fn position(&self, list: &Self::List) -> Option<usize>;
+    /// `self === other`.
+    fn same(&self, other: &Self) -> bool;
+    /// A fresh, empty plain object.
+    fn object() -> Self;
+    /// `object[key] = value`, on an object made by [`MessageValue::object`].
+    fn set(object: &mut Self, key: &Self, value: Self);
+}
+
+/// The strings a guard compares with, in a value type's own form: the envelope's and the
+/// event's keys, and the lists of known names (all from [`crate::event`]).
+#[derive(Debug)]
+pub struct Names<V: MessageValue> {
+    /// [`event::MESSAGE_TAG`].
+    pub tag: V,
+    /// [`event::SOURCE_KEY`].
+    pub source: V,
+    /// [`event::EVENT_KEY`].
+    pub event: V,
+    /// [`event::TYPE_KEY`].
+    pub type_key: V,
+    /// [`event::INTERNAL_KEY`].
+    pub internal: V,
+    /// The wire names of [`EventKind::NAMED`], in that order.
+    pub kinds: V::List,
+    /// [`event::STRING_FIELDS`].
+    pub string_fields: V::List,
+    /// [`event::RESERVED_KEYS`].
+    pub reserved: V::List,
+}
+
+/// A `message` event as the guard reads it.
+pub trait IncomingMessage {
+    /// The kind of values it carries.
+    type Value: MessageValue;
+    /// `event.source` is our iframe's window.
+    fn from_our_frame(&self) -> bool;
+    /// `event.origin`.
+    fn origin(&self) -> Self::Value;
+    /// `event.data`.
+    fn data(&self) -> Self::Value;
+}
+
+/// A message's event that passed every check.
+#[derive(Debug)]
+pub struct ValidEvent<V> {
+    /// What happened.
+    pub kind: EventKind,
+    /// `event.internal === true`.
+    pub internal: bool,
+    /// The bounded copy handed to callbacks.
+    pub event: V,
+}
+
+/// Checks messages against one modal's allowed origins.
+#[derive(Debug)]
+pub struct MessageGuard<V: MessageValue> {
+    names: Names<V>,
+    origins: V::List,
+}
+
+impl<V: MessageValue> MessageGuard<V> {
+    /// A guard accepting messages from the `allowed` origins (the source window is the
+    /// caller's to compare: see [`IncomingMessage::from_our_frame`]).
+    pub fn new(allowed: &AllowList) -> Self {
+        MessageGuard {
+            names: V::names(),
+            origins: V::list(allowed.as_slice()),
+        }
+    }
+
+    /// Checks one message.
+    ///
+    /// # Errors
+    /// The reason of the first check that failed.
+    pub fn check(&self, message: &impl IncomingMessage<Value = V>) -> Result<ValidEvent<V>, RejectReason> {
+        if !message.from_our_frame() {
+            return Err(RejectReason::Source);
+        }
+        if message.origin().position(&self.origins).is_none() {
+            return Err(RejectReason::Origin);
+        }
+        let data = message.data();
+        if data.kind() != Kind::Plain || !data.get(&self.names.source).same(&self.names.tag) {
+            return Err(RejectReason::Tag);
+        }
+        self.read_event(&data.get(&self.names.event))
+    }
+
+    /// Validates the envelope's `event` and copies it.
+    ///
+    /// # Errors
+    /// [`RejectReason::Schema`] for a missing or mistyped field, [`RejectReason::TooLarge`]
+    /// over a cap.
+    pub fn read_event(&self, event: &V) -> Result<ValidEvent<V>, RejectReason> {
+        if event.kind() != Kind::Plain {
+            return Err(RejectReason::Schema);
+        }
+        let event_type = event.get(&self.names.type_key);
+        match event_type.kind() {
+            Kind::Text(len) if len > 0 && len <= event::MAX_TYPE_LEN => {}
+            _ => return Err(RejectReason::Schema),
+        }
+        let kind = event_type
+            .position(&self.names.kinds)
+            .and_then(|i| EventKind::NAMED.get(i).copied())
+            .unwrap_or(EventKind::Other);
+        let internal = match event.get(&self.names.internal).kind() {
+            Kind::Undefined => false,
+            Kind::Boolean(internal) => internal,
+            _ => return Err(RejectReason::Schema),
+        };
+        let mut budget = event::MAX_FIELDS;
+        let copy = self.copy_object(event, event::MAX_DEPTH, &mut budget)?;
+        Ok(ValidEvent {
+            kind,
+            internal,
+            event: copy,
+        })
+    }
+
+    fn copy_object(&self, source: &V, depth: u8, budget: &mut u32) -> Result<V, RejectReason> {
+        let keys = source.keys();
+        let count = u32::try_from(keys.len()).unwrap_or(u32::MAX);
+        if count > *budget {
+            return Err(RejectReason::TooLarge);
+        }
+        *budget -= count;
+        let mut copy = V::object();
+        for key in &keys {
+            if !matches!(key.kind(), Kind::Text(len) if len <= event::MAX_KEY_LEN) {
+                return Err(RejectReason::TooLarge);
+            }
+            if key.position(&self.names.reserved).is_some() {
+                continue;
+            }
+            let value = source.get(key);
+            let copied = match value.kind() {
+                Kind::Text(len) if len > event::MAX_STRING_LEN => return Err(RejectReason::TooLarge),
+                Kind::Text(_) | Kind::Null => value,
+                Kind::Undefined => continue,
+                // A context field of the event itself that is neither a string nor null. Only
+                // such values pay for this look-up: strings and nulls never do.
+                _ if depth == event::MAX_DEPTH && key.position(&self.names.string_fields).is_some() => {
+                    return Err(RejectReason::Schema)
+                }
+                Kind::Number | Kind::Boolean(_) => value,
+                Kind::Plain if depth == 0 => return Err(RejectReason::TooLarge),
+                Kind::Plain => self.copy_object(&value, depth - 1, budget)?,
+                Kind::Other => continue,
+            };
+            V::set(&mut copy, key, copied);
+        }
+        Ok(copy)
+    }
+}
+
+/// A message's value as plain Rust data: what native tests and the fuzzer hand the guard.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    /// `undefined`.
+    Undefined,
+    /// `null`.
+    Null,
+    /// A boolean.
+    Bool(bool),
+    /// A number.
+    Number(f64),
+    /// A string.
+    Text(String),
+    /// A plain object, its fields in order (a repeated key: the first one counts).
+    Object(Vec<(String, Value)>),
+    /// Anything else (an array, a `Blob`, a function, a `Date`).
+    Other,
+}
+
+impl Value {
+    /// A plain object of these fields.
+    pub fn object<'a>(fields: impl IntoIterator<Item = (&'a str, Value)>) -> Value {
+        Value::Object(fields.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())
+    }
+
+    /// A string.
+    pub fn text(text: &str) -> Value {
+        Value::Text(text.to_owned())
+    }
+
+    /// The field `key` of an object (`Undefined` when there is none).
+    pub fn field(&self, key: &str) -> &Value {
+        match self {
+            Value::Object(fields) => fields
+                .iter()
+                .find(|(k, _)| k == key)
+                .map_or(&Value::Undefined, |(_, v)| v),
+            _ => &Value::Undefined,
+        }
+    }
+}
+
+impl MessageValue for Value {
+    type List = Vec<String>;
+
+    fn names() -> Names<Value> {
+        let list = |texts: &[&str]| texts.iter().map(|t| (*t).to_owned()).collect();
+        let kinds: Vec<&str> = EventKind::NAMED.iter().map(|kind| kind.as_str()).collect();
+        Names {
+            tag: Value::text(event::MESSAGE_TAG),
+            source: Value::text(event::SOURCE_KEY),
+            event: Value::text(event::EVENT_KEY),
+            type_key: Value::text(event::TYPE_KEY),
+            internal: Value::text(event::INTERNAL_KEY),
+            kinds: list(&kinds),
+            string_fields: list(&event::STRING_FIELDS),
+            reserved: list(&event::RESERVED_KEYS),
+        }
+    }
+
+    fn list(texts: &[String]) -> Vec<String> {
+        texts.to_vec()
+    }
+
+    fn kind(&self) -> Kind {
+        match self {
+            Value::Undefined => Kind::Undefined,
+            Value::Null => Kind::Null,
+            Value::Bool(b) => Kind::Boolean(*b),
+            Value::Number(_) => Kind::Number,
+            Value::Text(text) => Kind::Text(u32::try_from(text.encode_utf16().count()).unwrap_or(u32::MAX)),
+            Value::Object(_) => Kind::Plain,
+            Value::Other => Kind::Other,
+        }
+    }
+
+    fn get(&self, key: &Value) -> Value {
+        match key {
+            Value::Text(key) => self.field(key).clone(),
+            _ => Value::Undefined,
+        }
+    }
+
+    fn keys(&self) -> Vec<Value> {
+        match self {
+            Value::Object(fields) => fields.iter().map(|(k, _)| Value::Text(k.clone())).collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    fn position(&self, list: &Vec<String>) -> Option<usize> {
+        match self {
+            Value::Text(text) => list.iter().position(|item| item == text),
+            _ => None,
+        }
+    }
+
+    fn same(&self, other: &Value) -> bool {
+        matches!((self, other), (Value::Text(a), Value::Text(b)) if a == b)
+    }
+
+    fn object() -> Value {
+        Value::Object(Vec::new())
+    }
+
+    fn set(object: &mut Value, key: &Value, value: Value) {
+        if let (Value::Object(fields), Value::Text(key)) = (object, key) {
+            match fields.iter_mut().find(|(k, _)| k == key) {
+                Some((_, slot)) => *slot = value,
+                None => fields.push((key.clone(), value)),
+            }
+        }
+    }
+}
+
+/// A message made of plain values, for native tests and fuzzing.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Message {
+    /// Whether `event.source` is our iframe's window.
+    pub from_our_frame: bool,
+    /// `event.origin`.
+    pub origin: String,
+    /// `event.data`.
+    pub data: Value,
+}
+
+impl IncomingMessage for Message {
+    type Value = Value;
+
+    fn from_our_frame(&self) -> bool {
+        self.from_our_frame
+    }
+
+    fn origin(&self) -> Value {
+        Value::Text(self.origin.clone())
+    }
+
+    fn data(&self) -> Value {
+        self.data.clone()
+    }
+}

@@ -1,0 +1,214 @@
+//! The message guard's view of JavaScript values: [`MessageValue`] for `JsValue`, and a
+//! `message` event as the guard reads it.
+//!
+//! Every read goes through `src/js/value.js`, which cannot throw into the wasm, and no string of
+//! a message is copied into Rust: keys and known names are JS strings compared with `===`,
+//! lists are JS arrays searched with one call.
+
+use crate::guard::{IncomingMessage, Kind, MessageValue, Names};
+use js_sys::{Array, Object};
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(module = "/src/js/value.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = kindOf)]
+    fn kind_of(value: &JsValue) -> u32;
+
+    #[wasm_bindgen(js_name = field)]
+    fn field(object: &JsValue, key: &JsValue) -> JsValue;
+}
+
+#[wasm_bindgen(module = "/src/js/names.js")]
+extern "C" {
+    /// The guard's strings, generated from [`crate::event`]: [`Names`]' fields.
+    type GuardNames;
+
+    #[wasm_bindgen(js_name = guardNames)]
+    fn guard_names() -> GuardNames;
+    #[wasm_bindgen(method, getter)]
+    fn tag(this: &GuardNames) -> JsValue;
+    #[wasm_bindgen(method, getter)]
+    fn source(this: &GuardNames) -> JsValue;
+    #[wasm_bindgen(method, getter)]
+    fn event(this: &GuardNames) -> JsValue;
+    #[wasm_bindgen(method, getter, js_name = typeKey)]
+    fn type_key(this: &GuardNames) -> JsValue;
+    #[wasm_bindgen(method, getter)]
+    fn internal(this: &GuardNames) -> JsValue;
+    #[wasm_bindgen(method, getter)]
+    fn kinds(this: &GuardNames) -> Array;
+    #[wasm_bindgen(method, getter, js_name = stringFields)]
+    fn string_fields(this: &GuardNames) -> Array;
+    #[wasm_bindgen(method, getter)]
+    fn reserved(this: &GuardNames) -> Array;
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// `Reflect.set`, bound without a catch: on the fresh plain object of a copy, under a key
+    /// that is not reserved, it cannot throw.
+    #[wasm_bindgen(js_namespace = Reflect, js_name = set)]
+    fn set_field(target: &JsValue, key: &JsValue, value: &JsValue) -> bool;
+
+    /// A `MessageEvent` read through getters that return raw `JsValue`s (no string copies).
+    #[derive(Debug)]
+    pub(crate) type RawMessageEvent;
+    #[wasm_bindgen(method, getter)]
+    fn source(this: &RawMessageEvent) -> JsValue;
+    #[wasm_bindgen(method, getter)]
+    fn origin(this: &RawMessageEvent) -> JsValue;
+    #[wasm_bindgen(method, getter)]
+    fn data(this: &RawMessageEvent) -> JsValue;
+}
+
+impl MessageValue for JsValue {
+    type List = Array;
+
+    fn names() -> Names<JsValue> {
+        let names = guard_names();
+        Names {
+            tag: names.tag(),
+            source: names.source(),
+            event: names.event(),
+            type_key: names.type_key(),
+            internal: names.internal(),
+            kinds: names.kinds(),
+            string_fields: names.string_fields(),
+            reserved: names.reserved(),
+        }
+    }
+
+    fn list(texts: &[String]) -> Array {
+        texts.iter().map(|text| JsValue::from_str(text)).collect()
+    }
+
+    fn kind(&self) -> Kind {
+        match kind_of(self) {
+            0 => Kind::Undefined,
+            1 => Kind::Null,
+            2 => Kind::Boolean(false),
+            3 => Kind::Boolean(true),
+            4 => Kind::Number,
+            5 => Kind::Plain,
+            6 => Kind::Other,
+            n => Kind::Text(n - 7),
+        }
+    }
+
+    fn get(&self, key: &JsValue) -> JsValue {
+        field(self, key)
+    }
+
+    fn keys(&self) -> Vec<JsValue> {
+        Object::keys(self.unchecked_ref::<Object>()).iter().collect()
+    }
+
+    fn position(&self, list: &Array) -> Option<usize> {
+        usize::try_from(list.index_of(self, 0)).ok()
+    }
+
+    fn same(&self, other: &JsValue) -> bool {
+        self == other
+    }
+
+    fn object() -> JsValue {
+        Object::new().into()
+    }
+
+    fn set(object: &mut JsValue, key: &JsValue, value: JsValue) {
+        set_field(object, key, &value);
+    }
+}
+
+/// A `message` event of the page, and the window our iframe has (`None`: every message is
+/// from another source).
+#[derive(Debug)]
+pub(crate) struct PageMessage<'a> {
+    /// The event.
+    pub event: &'a RawMessageEvent,
+    /// Our iframe's `contentWindow`.
+    pub window: Option<&'a JsValue>,
+}
+
+impl IncomingMessage for PageMessage<'_> {
+    type Value = JsValue;
+
+    fn from_our_frame(&self) -> bool {
+        self.window.is_some_and(|window| self.event.source() == *window)
+    }
+
+    fn origin(&self) -> JsValue {
+        self.event.origin()
+    }
+
+    fn data(&self) -> JsValue {
+        self.event.data()
+    }
+}
+
+/// What kind of value `value` is, as the guard sees it.
+pub(crate) fn kind(value: &JsValue) -> Kind {
+    value.kind()
+}
+
+#[cfg(all(test, target_arch = "wasm32"))]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    #[wasm_bindgen_test]
+    fn kind_tells_each_kind_of_value_and_a_strings_length() {
+        let made = |script: &str| {
+            js_sys::Function::new_no_args(script)
+                .call0(&JsValue::UNDEFINED)
+                .unwrap()
+        };
+        let cases = [
+            (JsValue::UNDEFINED, Kind::Undefined),
+            (JsValue::NULL, Kind::Null),
+            (JsValue::FALSE, Kind::Boolean(false)),
+            (JsValue::TRUE, Kind::Boolean(true)),
+            (JsValue::from(0), Kind::Number),
+            (JsValue::from(f64::NAN), Kind::Number),
+            (Object::new().into(), Kind::Plain),
+            (made("return Object.create(null)"), Kind::Plain),
+            (Array::new().into(), Kind::Other),
+            (made("return function () {}"), Kind::Other),
+            (made("return new Date()"), Kind::Other),
+            (made("return 1n"), Kind::Other),
+            (made("return Symbol()"), Kind::Other),
+            (made("return new (class {})()"), Kind::Other),
+            (
+                made("return new Proxy({}, { getPrototypeOf() { throw 1; } })"),
+                Kind::Other,
+            ),
+            (JsValue::from(""), Kind::Text(0)),
+            (JsValue::from("abc"), Kind::Text(3)),
+            (JsValue::from("\u{1F600}"), Kind::Text(2)),
+        ];
+        for (value, kind) in cases {
+            assert_eq!(value.kind(), kind, "{value:?}");
+        }
+    }
+
+    #[wasm_bindgen_test]
+    fn the_guards_names_are_the_rust_definitions() {
+        use crate::guard::Value;
+        let js = <JsValue as MessageValue>::names();
+        let native = <Value as MessageValue>::names();
+        let text = |value: &JsValue| value.as_string().unwrap();
+        let texts = |list: &Array| list.iter().map(|v| v.as_string().unwrap()).collect::<Vec<_>>();
+        let native_text = |value: &Value| match value {
+            Value::Text(text) => text.clone(),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(text(&js.tag), native_text(&native.tag));
+        assert_eq!(text(&js.source), native_text(&native.source));
+        assert_eq!(text(&js.event), native_text(&native.event));
+        assert_eq!(text(&js.type_key), native_text(&native.type_key));
+        assert_eq!(text(&js.internal), native_text(&native.internal));
+        assert_eq!(texts(&js.kinds), native.kinds);
+        assert_eq!(texts(&js.string_fields), native.string_fields);
+        assert_eq!(texts(&js.reserved), native.reserved);
+    }
+}

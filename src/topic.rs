@@ -1,0 +1,95 @@
+//! What a listener listens to: one public event type, every event (`"*"`), or dropped
+//! messages (`onReject`).
+
+use crate::event::EventKind;
+
+/// What a listener listens to. JavaScript knows a topic by its `on()` name or its callback
+/// option (`onOpened`), both listed here and generated into `src/js/names.js`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Topic {
+    /// `migration_modal.opened`.
+    Opened,
+    /// `migration_modal.completed`.
+    Completed,
+    /// `migration_modal.closed`.
+    Closed,
+    /// `migration_modal.failed`.
+    Failed,
+    /// Every public event, including types this version does not know (`"*"`, `onEvent`).
+    Any,
+    /// Dropped messages, with the reason (`onReject`).
+    Reject,
+}
+
+impl Topic {
+    /// Every topic, in the order of their numbers (`topic as u32`).
+    pub const ALL: [Topic; 6] = [
+        Topic::Opened,
+        Topic::Completed,
+        Topic::Closed,
+        Topic::Failed,
+        Topic::Any,
+        Topic::Reject,
+    ];
+
+    /// The typed topic of a public event kind (`None` for internal and unknown kinds).
+    pub fn for_kind(kind: EventKind) -> Option<Topic> {
+        Some(match kind {
+            EventKind::Opened => Topic::Opened,
+            EventKind::Completed => Topic::Completed,
+            EventKind::Closed => Topic::Closed,
+            EventKind::Failed => Topic::Failed,
+            EventKind::Show | EventKind::Hide | EventKind::Other => return None,
+        })
+    }
+
+    /// The name `on()`, `once()` and `off()` take (`None` for [`Topic::Reject`], which only the
+    /// `onReject` option reaches).
+    pub fn event_name(self) -> Option<&'static str> {
+        Some(match self {
+            Topic::Opened => EventKind::Opened.as_str(),
+            Topic::Completed => EventKind::Completed.as_str(),
+            Topic::Closed => EventKind::Closed.as_str(),
+            Topic::Failed => EventKind::Failed.as_str(),
+            Topic::Any => "*",
+            Topic::Reject => return None,
+        })
+    }
+
+    /// The option of `embedAnonModal` that subscribes a callback to this topic.
+    pub fn option_name(self) -> &'static str {
+        match self {
+            Topic::Opened => "onOpened",
+            Topic::Completed => "onCompleted",
+            Topic::Closed => "onClosed",
+            Topic::Failed => "onFailed",
+            Topic::Any => "onEvent",
+            Topic::Reject => "onReject",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn all_lists_each_topic_at_its_number() {
+        for (number, topic) in Topic::ALL.into_iter().enumerate() {
+            assert_eq!(topic as usize, number, "{topic:?}");
+        }
+    }
+
+    #[test]
+    fn public_kinds_have_their_own_topic_named_like_the_event() {
+        for kind in EventKind::NAMED {
+            match Topic::for_kind(kind) {
+                Some(topic) => assert_eq!(topic.event_name(), Some(kind.as_str())),
+                None => assert!(kind.is_internal(), "{kind:?}"),
+            }
+        }
+        assert_eq!(Topic::for_kind(EventKind::Other), None);
+        assert_eq!(Topic::Any.event_name(), Some("*"));
+        assert_eq!(Topic::Reject.event_name(), None);
+    }
+}
