@@ -12,7 +12,7 @@ import {
   destroyModal,
 } from "./anon_modal.js";
 import { AnonModalError, isAnonModalError, packageError } from "./js/errors.js";
-import { Message } from "./js/names.js";
+import { MESSAGE_NO_DOCUMENT, MESSAGE_NOT_INITIALIZED } from "./js/names.js";
 
 export { AnonModalError, isAnonModalError };
 
@@ -65,7 +65,7 @@ export function init(wasm) {
 
 /** Mounts the modal (see the types for the options). Call `await init()` once before. */
 export function embedAnonModal(url, options) {
-  if (typeof document === "undefined") throw packageError(Message.NoDocument);
-  if (!loaded) throw packageError(Message.NotInitialized);
+  if (typeof document === "undefined") throw packageError(MESSAGE_NO_DOCUMENT);
+  if (!loaded) throw packageError(MESSAGE_NOT_INITIALIZED);
   return embedWasm(url, options, commands);
 }

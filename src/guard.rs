@@ -47,17 +47,19 @@ pub enum Kind {
 pub trait MessageValue: Sized {
     /// A list of strings, searched in one step.
     type List;
+    /// An object's keys.
+    type Keys: ExactSizeIterator<Item = Self>;
 
-    /// The strings the guard compares a message with, made once per guard.
-    fn names() -> Names<Self>;
-    /// A list of these texts.
-    fn list(texts: &[String]) -> Self::List;
+    /// A string.
+    fn text(text: &str) -> Self;
+    /// A list of these strings.
+    fn list(texts: &[&str]) -> Self::List;
     /// What kind of value this is.
     fn kind(&self) -> Kind;
     /// `self[key]`.
     fn get(&self, key: &Self) -> Self;
     /// The own enumerable string keys (`Object.keys`) of a plain object.
-    fn keys(&self) -> Vec<Self>;
+    fn keys(&self) -> Self::Keys;
     /// Where this string is in `list` (`===`), if it is.
     fn position(&self, list: &Self::List) -> Option<usize>;
     /// `self === other`.
@@ -68,8 +70,8 @@ pub trait MessageValue: Sized {
     fn set(object: &mut Self, key: &Self, value: Self);
 }
 
-/// The strings a guard compares with, in a value type's own form: the envelope's and the
-/// event's keys, and the lists of known names (all from [`crate::event`]).
+/// The strings a guard compares with, in a value type's own form, made once per guard from
+/// [`crate::event`]: the envelope's and the event's keys, and the lists of known names.
 #[derive(Debug)]
 pub struct Names<V: MessageValue> {
     /// [`event::MESSAGE_TAG`].
@@ -88,6 +90,29 @@ pub struct Names<V: MessageValue> {
     pub string_fields: V::List,
     /// [`event::RESERVED_KEYS`].
     pub reserved: V::List,
+}
+
+impl<V: MessageValue> Names<V> {
+    /// The names of [`crate::event`].
+    pub fn new() -> Self {
+        let kinds: Vec<&str> = EventKind::NAMED.iter().map(|kind| kind.as_str()).collect();
+        Names {
+            tag: V::text(event::MESSAGE_TAG),
+            source: V::text(event::SOURCE_KEY),
+            event: V::text(event::EVENT_KEY),
+            type_key: V::text(event::TYPE_KEY),
+            internal: V::text(event::INTERNAL_KEY),
+            kinds: V::list(&kinds),
+            string_fields: V::list(&event::STRING_FIELDS),
+            reserved: V::list(&event::RESERVED_KEYS),
+        }
+    }
+}
+
+impl<V: MessageValue> Default for Names<V> {
+    fn default() -> Self {
+        Names::new()
+    }
 }
 
 /// A `message` event as the guard reads it.
@@ -124,9 +149,10 @@ impl<V: MessageValue> MessageGuard<V> {
     /// A guard accepting messages from the `allowed` origins (the source window is the
     /// caller's to compare: see [`IncomingMessage::from_our_frame`]).
     pub fn new(allowed: &AllowList) -> Self {
+        let origins: Vec<&str> = allowed.as_slice().iter().map(String::as_str).collect();
         MessageGuard {
-            names: V::names(),
-            origins: V::list(allowed.as_slice()),
+            names: Names::new(),
+            origins: V::list(&origins),
         }
     }
 
@@ -188,14 +214,14 @@ impl<V: MessageValue> MessageGuard<V> {
         }
         *budget -= count;
         let mut copy = V::object();
-        for key in &keys {
+        for key in keys {
             if !matches!(key.kind(), Kind::Text(len) if len <= event::MAX_KEY_LEN) {
                 return Err(RejectReason::TooLarge);
             }
             if key.position(&self.names.reserved).is_some() {
                 continue;
             }
-            let value = source.get(key);
+            let value = source.get(&key);
             let copied = match value.kind() {
                 Kind::Text(len) if len > event::MAX_STRING_LEN => return Err(RejectReason::TooLarge),
                 Kind::Text(_) | Kind::Null => value,
@@ -210,7 +236,7 @@ impl<V: MessageValue> MessageGuard<V> {
                 Kind::Plain => self.copy_object(&value, depth - 1, budget)?,
                 Kind::Other => continue,
             };
-            V::set(&mut copy, key, copied);
+            V::set(&mut copy, &key, copied);
         }
         Ok(copy)
     }
@@ -260,24 +286,14 @@ impl Value {
 
 impl MessageValue for Value {
     type List = Vec<String>;
+    type Keys = std::vec::IntoIter<Value>;
 
-    fn names() -> Names<Value> {
-        let list = |texts: &[&str]| texts.iter().map(|t| (*t).to_owned()).collect();
-        let kinds: Vec<&str> = EventKind::NAMED.iter().map(|kind| kind.as_str()).collect();
-        Names {
-            tag: Value::text(event::MESSAGE_TAG),
-            source: Value::text(event::SOURCE_KEY),
-            event: Value::text(event::EVENT_KEY),
-            type_key: Value::text(event::TYPE_KEY),
-            internal: Value::text(event::INTERNAL_KEY),
-            kinds: list(&kinds),
-            string_fields: list(&event::STRING_FIELDS),
-            reserved: list(&event::RESERVED_KEYS),
-        }
+    fn text(text: &str) -> Value {
+        Value::Text(text.to_owned())
     }
 
-    fn list(texts: &[String]) -> Vec<String> {
-        texts.to_vec()
+    fn list(texts: &[&str]) -> Vec<String> {
+        texts.iter().map(|text| (*text).to_owned()).collect()
     }
 
     fn kind(&self) -> Kind {
@@ -299,11 +315,12 @@ impl MessageValue for Value {
         }
     }
 
-    fn keys(&self) -> Vec<Value> {
-        match self {
+    fn keys(&self) -> std::vec::IntoIter<Value> {
+        let keys: Vec<Value> = match self {
             Value::Object(fields) => fields.iter().map(|(k, _)| Value::Text(k.clone())).collect(),
             _ => Vec::new(),
-        }
+        };
+        keys.into_iter()
     }
 
     fn position(&self, list: &Vec<String>) -> Option<usize> {

@@ -2,10 +2,10 @@
 //! `message` event as the guard reads it.
 //!
 //! Every read goes through `src/js/value.js`, which cannot throw into the wasm, and no string of
-//! a message is copied into Rust: keys and known names are JS strings compared with `===`,
-//! lists are JS arrays searched with one call.
+//! a message is copied into Rust: keys and known names are JS strings, made once per guard and
+//! compared with `===`; lists are JS arrays searched with one call.
 
-use crate::guard::{IncomingMessage, Kind, MessageValue, Names};
+use crate::guard::{IncomingMessage, Kind, MessageValue};
 use js_sys::{Array, Object};
 use wasm_bindgen::prelude::*;
 
@@ -16,31 +16,6 @@ extern "C" {
 
     #[wasm_bindgen(js_name = field)]
     fn field(object: &JsValue, key: &JsValue) -> JsValue;
-}
-
-#[wasm_bindgen(module = "/src/js/names.js")]
-extern "C" {
-    /// The guard's strings, generated from [`crate::event`]: [`Names`]' fields.
-    type GuardNames;
-
-    #[wasm_bindgen(js_name = guardNames)]
-    fn guard_names() -> GuardNames;
-    #[wasm_bindgen(method, getter)]
-    fn tag(this: &GuardNames) -> JsValue;
-    #[wasm_bindgen(method, getter)]
-    fn source(this: &GuardNames) -> JsValue;
-    #[wasm_bindgen(method, getter)]
-    fn event(this: &GuardNames) -> JsValue;
-    #[wasm_bindgen(method, getter, js_name = typeKey)]
-    fn type_key(this: &GuardNames) -> JsValue;
-    #[wasm_bindgen(method, getter)]
-    fn internal(this: &GuardNames) -> JsValue;
-    #[wasm_bindgen(method, getter)]
-    fn kinds(this: &GuardNames) -> Array;
-    #[wasm_bindgen(method, getter, js_name = stringFields)]
-    fn string_fields(this: &GuardNames) -> Array;
-    #[wasm_bindgen(method, getter)]
-    fn reserved(this: &GuardNames) -> Array;
 }
 
 #[wasm_bindgen]
@@ -63,22 +38,13 @@ extern "C" {
 
 impl MessageValue for JsValue {
     type List = Array;
+    type Keys = js_sys::ArrayIntoIter;
 
-    fn names() -> Names<JsValue> {
-        let names = guard_names();
-        Names {
-            tag: names.tag(),
-            source: names.source(),
-            event: names.event(),
-            type_key: names.type_key(),
-            internal: names.internal(),
-            kinds: names.kinds(),
-            string_fields: names.string_fields(),
-            reserved: names.reserved(),
-        }
+    fn text(text: &str) -> JsValue {
+        JsValue::from_str(text)
     }
 
-    fn list(texts: &[String]) -> Array {
+    fn list(texts: &[&str]) -> Array {
         texts.iter().map(|text| JsValue::from_str(text)).collect()
     }
 
@@ -99,8 +65,8 @@ impl MessageValue for JsValue {
         field(self, key)
     }
 
-    fn keys(&self) -> Vec<JsValue> {
-        Object::keys(self.unchecked_ref::<Object>()).iter().collect()
+    fn keys(&self) -> js_sys::ArrayIntoIter {
+        Object::keys(self.unchecked_ref::<Object>()).into_iter()
     }
 
     fn position(&self, list: &Array) -> Option<usize> {
@@ -189,26 +155,5 @@ mod tests {
         for (value, kind) in cases {
             assert_eq!(value.kind(), kind, "{value:?}");
         }
-    }
-
-    #[wasm_bindgen_test]
-    fn the_guards_names_are_the_rust_definitions() {
-        use crate::guard::Value;
-        let js = <JsValue as MessageValue>::names();
-        let native = <Value as MessageValue>::names();
-        let text = |value: &JsValue| value.as_string().unwrap();
-        let texts = |list: &Array| list.iter().map(|v| v.as_string().unwrap()).collect::<Vec<_>>();
-        let native_text = |value: &Value| match value {
-            Value::Text(text) => text.clone(),
-            other => panic!("{other:?}"),
-        };
-        assert_eq!(text(&js.tag), native_text(&native.tag));
-        assert_eq!(text(&js.source), native_text(&native.source));
-        assert_eq!(text(&js.event), native_text(&native.event));
-        assert_eq!(text(&js.type_key), native_text(&native.type_key));
-        assert_eq!(text(&js.internal), native_text(&native.internal));
-        assert_eq!(texts(&js.kinds), native.kinds);
-        assert_eq!(texts(&js.string_fields), native.string_fields);
-        assert_eq!(texts(&js.reserved), native.reserved);
     }
 }

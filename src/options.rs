@@ -70,12 +70,14 @@ extern "C" {
     fn container(this: &OptionValues) -> Option<Element>;
     #[wasm_bindgen(method, getter, js_name = allowedOrigins)]
     fn allowed_origins(this: &OptionValues) -> Option<Array>;
+    // The numbers are NaN when not given: a plain `f64` crosses the seam without a slot in wasm
+    // memory, as an `Option<f64>` would need.
     #[wasm_bindgen(method, getter, js_name = expiresAtMs)]
-    fn expires_at_ms(this: &OptionValues) -> Option<f64>;
+    fn expires_at_ms(this: &OptionValues) -> f64;
     #[wasm_bindgen(method, getter, js_name = readyTimeoutMs)]
-    fn ready_timeout_ms(this: &OptionValues) -> Option<u32>;
+    fn ready_timeout_ms(this: &OptionValues) -> f64;
     #[wasm_bindgen(method, getter, js_name = zIndex)]
-    fn z_index(this: &OptionValues) -> Option<i32>;
+    fn z_index(this: &OptionValues) -> f64;
     #[wasm_bindgen(method, getter)]
     fn title(this: &OptionValues) -> Option<String>;
     #[wasm_bindgen(method, getter)]
@@ -109,9 +111,10 @@ pub(crate) fn read_options(options: &JsValue) -> Result<ReadOptions, JsValue> {
     if !error.is_undefined() {
         return Err(error);
     }
+    let given = |n: f64| Some(n).filter(|n| !n.is_nan());
     let mut out = ModalOptions {
         container: values.container(),
-        expires_at_ms: values.expires_at_ms(),
+        expires_at_ms: given(values.expires_at_ms()),
         hidden: values.hidden(),
         allow_insecure_localhost: values.allow_insecure_localhost(),
         ..ModalOptions::default()
@@ -126,11 +129,12 @@ pub(crate) fn read_options(options: &JsValue) -> Result<ReadOptions, JsValue> {
         }
         out.allowed_origins = Some(allowed);
     }
-    if let Some(ms) = values.ready_timeout_ms() {
-        out.ready_timeout_ms = ms;
+    // `readOptions` checked both: whole numbers within range.
+    if let Some(ms) = given(values.ready_timeout_ms()) {
+        out.ready_timeout_ms = ms as u32;
     }
-    if let Some(z) = values.z_index() {
-        out.z_index = z;
+    if let Some(z) = given(values.z_index()) {
+        out.z_index = z as i32;
     }
     if let Some(title) = values.title() {
         out.title = title;

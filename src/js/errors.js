@@ -19,8 +19,8 @@ export function isAnonModalError(value) {
 }
 
 /**
- * The `AnonModalError` that says `message` (its number in src/error.rs `Message`, as the
- * generated `Message` names it) with `detail` where the text has `%`.
+ * The `AnonModalError` that says `message` (its number in src/error.rs `Message`: one of
+ * names.js's `MESSAGE_*` constants) with `detail` where the text has `%`.
  */
 export function packageError(message, detail = "") {
   const [code, text] = MESSAGES[message];

@@ -2,19 +2,19 @@
 // its listeners go straight to the modal's emitter (emitter.js), its commands are calls to the
 // wasm's exported entry points (`link.commands`, see frame.js `listen`), made only while the
 // modal listens.
-import { Message, TOPICS } from "./names.js";
+import { MESSAGE_CALLBACK_NOT_FUNCTION, MESSAGE_UNKNOWN_EVENT_TYPE, TOPICS } from "./names.js";
 import { packageError } from "./errors.js";
 
 /** The topic number of an event name; throws for any other value. */
 function topic(type) {
   const number = typeof type === "string" && type !== "" ? TOPICS.indexOf(type) : -1;
-  if (number < 0) throw packageError(Message.UnknownEventType, JSON.stringify(String(type)));
+  if (number < 0) throw packageError(MESSAGE_UNKNOWN_EVENT_TYPE, JSON.stringify(String(type)));
   return number;
 }
 
 /** `callback`, which must be a function. */
 function listener(callback) {
-  if (typeof callback !== "function") throw packageError(Message.CallbackNotFunction);
+  if (typeof callback !== "function") throw packageError(MESSAGE_CALLBACK_NOT_FUNCTION);
   return callback;
 }
 

@@ -37,51 +37,36 @@ export const MESSAGES = [
   [6, "%"],
 ];
 
-/** Each message's number, by its name in src/error.rs `Message`. */
-export const Message = Object.freeze({
-  UrlNotString: 0,
-  Expired: 1,
-  UrlNotAbsolute: 2,
-  NoBody: 3,
-  ContainerRefused: 4,
-  NotHttps: 5,
-  HttpNotLoopback: 6,
-  Credentials: 7,
-  OriginNotAllowed: 8,
-  NoDocument: 9,
-  NotInitialized: 10,
-  NoUsableOriginScheme: 11,
-  NoUsableOriginHost: 12,
-  NoUsableOriginNonAscii: 13,
-  NoUsableOriginPath: 14,
-  NotAnOriginScheme: 15,
-  NotAnOriginHost: 16,
-  NotAnOriginNonAscii: 17,
-  NotAnOriginPath: 18,
-  UnknownEventType: 19,
-  CallbackNotFunction: 20,
-  InvalidOption: 21,
-});
+// Each message's number, named after src/error.rs `Message` (one constant each, so that
+// a bundler keeps only those the JavaScript throws itself).
+export const MESSAGE_URL_NOT_STRING = 0;
+export const MESSAGE_EXPIRED = 1;
+export const MESSAGE_URL_NOT_ABSOLUTE = 2;
+export const MESSAGE_NO_BODY = 3;
+export const MESSAGE_CONTAINER_REFUSED = 4;
+export const MESSAGE_NOT_HTTPS = 5;
+export const MESSAGE_HTTP_NOT_LOOPBACK = 6;
+export const MESSAGE_CREDENTIALS = 7;
+export const MESSAGE_ORIGIN_NOT_ALLOWED = 8;
+export const MESSAGE_NO_DOCUMENT = 9;
+export const MESSAGE_NOT_INITIALIZED = 10;
+export const MESSAGE_NO_USABLE_ORIGIN_SCHEME = 11;
+export const MESSAGE_NO_USABLE_ORIGIN_HOST = 12;
+export const MESSAGE_NO_USABLE_ORIGIN_NON_ASCII = 13;
+export const MESSAGE_NO_USABLE_ORIGIN_PATH = 14;
+export const MESSAGE_NOT_AN_ORIGIN_SCHEME = 15;
+export const MESSAGE_NOT_AN_ORIGIN_HOST = 16;
+export const MESSAGE_NOT_AN_ORIGIN_NON_ASCII = 17;
+export const MESSAGE_NOT_AN_ORIGIN_PATH = 18;
+export const MESSAGE_UNKNOWN_EVENT_TYPE = 19;
+export const MESSAGE_CALLBACK_NOT_FUNCTION = 20;
+export const MESSAGE_INVALID_OPTION = 21;
 
 /** The reasons of src/reject.rs `RejectReason`, at their numbers. */
 export const REJECT_REASONS = ["SOURCE", "ORIGIN", "TAG", "SCHEMA", "TOO_LARGE"];
 
 /** The name `onReject` gets for a reason's number. */
 export const rejectReason = (number) => REJECT_REASONS[number];
-
-/** The strings the message guard compares with (src/guard.rs `Names`): fresh arrays each call, one set per guard. */
-export function guardNames() {
-  return {
-    tag: "anon_modal",
-    source: "source",
-    event: "event",
-    typeKey: "type",
-    internal: "internal",
-    kinds: ["migration_modal.opened", "migration_modal.completed", "migration_modal.closed", "migration_modal.failed", "migration_modal.show", "migration_modal.hide"],
-    stringFields: ["user_id", "migration_id", "modal_id", "source_provider", "code", "message", "error_message"],
-    reserved: ["__proto__", "constructor", "prototype"],
-  };
-}
 
 /** The event `destroy()` settles with. */
 export const destroyedEvent = () => ({ type: "migration_modal.closed", reason: "destroyed" });

@@ -3,26 +3,26 @@
 // (src/options.rs and src/modal.rs). Each property is read once; one whose getter throws
 // counts as not given. A wrong option gives an INVALID_OPTION AnonModalError naming it, and a
 // page with no document (server-side rendering, a worker) a NO_DOCUMENT one.
-import { CALLBACK_OPTIONS, Message } from "./names.js";
+import { CALLBACK_OPTIONS, MESSAGE_INVALID_OPTION, MESSAGE_NO_DOCUMENT } from "./names.js";
 import { packageError } from "./errors.js";
 
 const INT32 = 2147483647;
 
 /**
  * Returns the options as src/options.rs `OptionValues` reads them: `container`,
- * `allowedOrigins` (a fresh array of strings), `expiresAtMs`, `readyTimeoutMs`, `zIndex`,
- * `title` (`undefined` when not given), `hidden` and `allowInsecureLocalhost` (booleans), the
+ * `allowedOrigins` (a fresh array of strings), `title` (`undefined` when not given),
+ * `expiresAtMs`, `readyTimeoutMs` and `zIndex` (NaN when not given), `hidden` and `allowInsecureLocalhost` (booleans), the
  * `callbacks` at their topic numbers, and the page's `document`. Or, returned rather than
  * thrown so that no exception crosses into wasm, `{ error }`: a `NO_DOCUMENT` AnonModalError
  * where there is no document, or an `INVALID_OPTION` one whose message names the option.
  */
 export function readOptions(options) {
-  if (typeof document === "undefined") return { error: packageError(Message.NoDocument) };
+  if (typeof document === "undefined") return { error: packageError(MESSAGE_NO_DOCUMENT) };
   try {
     return read(options ?? {}, document);
   } catch (problem) {
     // `wrong` throws its message; anything else is an exotic object (a revoked Proxy, say).
-    return { error: packageError(Message.InvalidOption, typeof problem === "string" ? problem : "options could not be read") };
+    return { error: packageError(MESSAGE_INVALID_OPTION, typeof problem === "string" ? problem : "options could not be read") };
   }
 }
 
@@ -86,9 +86,9 @@ function read(options, document) {
   return {
     container,
     allowedOrigins: origins,
-    expiresAtMs: expires,
-    readyTimeoutMs,
-    zIndex,
+    expiresAtMs: expires ?? NaN,
+    readyTimeoutMs: readyTimeoutMs ?? NaN,
+    zIndex: zIndex ?? NaN,
     title,
     hidden: flag("hidden"),
     allowInsecureLocalhost: flag("allowInsecureLocalhost"),
