@@ -15,6 +15,9 @@ const field = (name) => cargo.match(new RegExp(`^${name} = "([^"]*)"`, "m"))[1];
 
 for (const file of ["index.js", "index.d.ts", "README.md"]) fs.copyFileSync(path.join(root, "npm", file), path.join(pkg, file));
 fs.copyFileSync(path.join(root, "LICENSE"), path.join(pkg, "LICENSE"));
+// The mock platform (www/mock) ships as the `anon-modal-mock` command and `anon-modal/mock`.
+fs.mkdirSync(path.join(pkg, "mock"), { recursive: true });
+for (const file of ["cli.mjs", "server.mjs", "pages.mjs", "ids.mjs"]) fs.copyFileSync(path.join(root, "www/mock", file), path.join(pkg, "mock", file));
 fs.rmSync(path.join(pkg, ".gitignore"), { force: true });
 
 const manifest = {
@@ -31,9 +34,11 @@ const manifest = {
   exports: {
     ".": { types: "./index.d.ts", default: "./index.js" },
     "./anon_modal_bg.wasm": "./anon_modal_bg.wasm",
+    "./mock": "./mock/cli.mjs",
     "./package.json": "./package.json",
   },
-  files: ["index.js", "index.d.ts", "anon_modal.js", "anon_modal.d.ts", "anon_modal_bg.wasm", "anon_modal_bg.wasm.d.ts", "snippets/", "README.md", "LICENSE"],
+  bin: { "anon-modal-mock": "./mock/cli.mjs" },
+  files: ["index.js", "index.d.ts", "anon_modal.js", "anon_modal.d.ts", "anon_modal_bg.wasm", "anon_modal_bg.wasm.d.ts", "snippets/", "mock/", "README.md", "LICENSE"],
   sideEffects: false,
 };
 fs.writeFileSync(path.join(pkg, "package.json"), JSON.stringify(manifest, null, 2) + "\n");

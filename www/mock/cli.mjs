@@ -3,7 +3,7 @@
 // platform for any app. Prints the base URL, API key and webhook secret to give the app.
 import { startMock, DEFAULT_API_KEY, DEFAULT_WEBHOOK_SECRET, parseOrigin } from "./server.mjs";
 
-export { startMock } from "./server.mjs";
+export { startMock, svixSignature, DEFAULT_API_KEY, DEFAULT_WEBHOOK_SECRET } from "./server.mjs";
 
 const USAGE = `Usage: anon-modal-mock [options]
   --port N              port to listen on (default 8081; 0 picks a free one)
