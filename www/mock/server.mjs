@@ -210,7 +210,8 @@ export async function startMock(options = {}) {
     return record.done;
   }
 
-  function addFile(migrationId, [type, name, contentType, content]) {
+  function addFile(migrationId, [type, name, contentType, text]) {
+    const content = Buffer.from(text);
     const id = crypto.randomUUID();
     const exp = Date.now() + 3600_000;
     state.files.set(id, {
