@@ -1,8 +1,10 @@
 #!/usr/bin/env node
-// Turns pkg/ (scripts/build-pkg.sh) into the npm package and packs it:
+// Turns pkg/ (scripts/build-pkg.sh, then scripts/build-pkg.sh server) into the npm package and
+// packs it:
 //   node scripts/package.mjs     -> target/npm/anon-modal-<version>.tgz
 // Adds package.json (exports with types, files, sideEffects), the entry (npm/index.js and
-// index.d.ts), the package README and the license.
+// index.d.ts), the package README and the license. `anon-modal` is the browser entry;
+// `anon-modal/server` the server one (its own wasm, never imported by the browser entry).
 import fs from "node:fs";
 import path from "node:path";
 import { execFileSync } from "node:child_process";
@@ -19,6 +21,10 @@ fs.copyFileSync(path.join(root, "LICENSE"), path.join(pkg, "LICENSE"));
 fs.mkdirSync(path.join(pkg, "mock"), { recursive: true });
 for (const file of ["cli.mjs", "server.mjs", "pages.mjs", "ids.mjs"]) fs.copyFileSync(path.join(root, "www/mock", file), path.join(pkg, "mock", file));
 fs.rmSync(path.join(pkg, ".gitignore"), { force: true });
+const serverFiles = ["server.js", "server.cjs", "server.workerd.js", "server.d.ts", "server.d.cts", "anon_modal_server_bg.wasm", "anon_modal_server_wasm.cjs"];
+for (const file of serverFiles) {
+  if (!fs.existsSync(path.join(pkg, file))) throw new Error(`pkg/${file} is missing: run scripts/build-pkg.sh server first`);
+}
 
 const manifest = {
   name: "anon-modal",
@@ -33,6 +39,15 @@ const manifest = {
   types: "./index.d.ts",
   exports: {
     ".": { types: "./index.d.ts", default: "./index.js" },
+    // workerd compiles no wasm from bytes: its bundlers (wrangler) pick `workerd` and import the
+    // .wasm as a module. Node, Deno and Bun load the base64 copy synchronously.
+    "./server": {
+      workerd: { types: "./server.d.ts", default: "./server.workerd.js" },
+      import: { types: "./server.d.ts", default: "./server.js" },
+      require: { types: "./server.d.cts", default: "./server.cjs" },
+      default: { types: "./server.d.ts", default: "./server.js" },
+    },
+    "./anon_modal_server_bg.wasm": "./anon_modal_server_bg.wasm",
     "./anon_modal_bg.wasm": "./anon_modal_bg.wasm",
     "./mock": "./mock/cli.mjs",
     "./package.json": "./package.json",
