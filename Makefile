@@ -31,7 +31,7 @@ lint:
 	$(ENV) cargo fmt --all --check
 	$(ENV) cargo clippy $(WASM) --all-targets -- -D warnings
 	$(ENV) cargo clippy --no-default-features --features webhooks,models --all-targets -- -D warnings
-	$(ENV) cargo clippy $(WASM) --no-default-features --features node -- -D warnings
+	$(ENV) cargo clippy $(WASM) --no-default-features --features server -- -D warnings
 
 test-native:
 	$(ENV) cargo test --no-default-features --features webhooks,models
@@ -86,8 +86,10 @@ bench:
 clean:
 	rm -rf target pkg pkg-node www/examples/dist bench/wasm-floor/pkg
 
-## Fuzz the webhook verifier and the event parser (needs a nightly toolchain and cargo-fuzz).
-FUZZ_SECONDS ?= 120
+## Fuzz the webhook verifier and the event parser, FUZZ_RUNS executions each, one job, the
+## documents' examples as seeds (needs a nightly toolchain and cargo-fuzz).
+FUZZ_RUNS ?= 10000000
 fuzz:
-	cargo +nightly fuzz run -O verify_webhook -- -max_total_time=$(FUZZ_SECONDS)
-	cargo +nightly fuzz run -O parse_event -- -max_total_time=$(FUZZ_SECONDS)
+	mkdir -p fuzz/corpus/verify_webhook fuzz/corpus/parse_event
+	cargo +nightly fuzz run -O verify_webhook fuzz/corpus/verify_webhook -- -runs=$(FUZZ_RUNS) -print_final_stats=1
+	cargo +nightly fuzz run -O parse_event fuzz/corpus/parse_event tests/fixtures -- -runs=$(FUZZ_RUNS) -print_final_stats=1
