@@ -32,7 +32,10 @@ crate=. sources=(src Cargo.toml Cargo.lock)
 case "${1:-web}" in
   web) out=pkg; args=(--target web); cargo_args=(--features small-allocator)
     export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER="$root/scripts/link-wasm.sh" ;;
-  server) out=target/server-pkg; args=(--target web --out-name anon_modal_server); cargo_args=(--no-default-features --features server) ;;
+  server) out=target/server-pkg; args=(--target web --out-name anon_modal_server); cargo_args=(--no-default-features --features server)
+    # Built for speed, not size: a server downloads it once, and SHA-256 at opt-level z is
+    # a loop LLVM may not unroll.
+    export CARGO_PROFILE_RELEASE_OPT_LEVEL=3 ;;
   floor) out=bench/wasm-floor/pkg; crate=bench/wasm-floor; args=(--target web); cargo_args=(--features small-allocator)
     sources=(bench/wasm-floor/lib.rs bench/wasm-floor/Cargo.toml bench/wasm-floor/Cargo.lock)
     export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER="$root/scripts/link-wasm.sh" ;;
