@@ -102,7 +102,7 @@ export type WebhookBody = string | Uint8Array | ArrayBuffer | ArrayBufferView;
 export type WebhookSecrets = string | readonly string[];
 
 export interface WebhookVerifierOptions {
-  /** How far the delivery's timestamp may be from now, either way. Default: 300 (5 minutes). */
+  /** How far the delivery's timestamp may be from now, either way, in whole seconds. Default: 300 (5 minutes). */
   toleranceSeconds?: number;
 }
 
@@ -124,6 +124,7 @@ export function isAnonWebhookError(error: unknown): error is AnonWebhookError;
 /**
  * Verifies deliveries with keys decoded once: make one per endpoint and reuse it.
  * @throws {AnonWebhookError} `INVALID_SECRET` when a key is empty or not valid, or the list is empty.
+ * @throws {RangeError} when `toleranceSeconds` is not whole seconds from 0 to 2^32 - 1.
  */
 export class WebhookVerifier {
   constructor(secretOrSecrets: WebhookSecrets, options?: WebhookVerifierOptions);

@@ -52,6 +52,7 @@ stamp=$out/anon_modal_bg.wasm
 # them): the wasm, its base64 module, and npm/server.js bundled with wasm-bindgen's glue for
 # each way of loading the wasm.
 server_entry() {
+  command -v esbuild >/dev/null || { echo "[server] esbuild not found: run scripts/setup.sh" >&2; exit 1; }
   mkdir -p pkg
   cp "$out/anon_modal_server_bg.wasm" pkg/
   node -e '
