@@ -119,15 +119,17 @@ test("Deno: the Deno.serve example (node_modules), and an npm: import", async ()
   const deno = bin("deno");
   versions.Deno = execFileSync(deno, ["--version"], { encoding: "utf8" }).split("\n")[0].split(" ")[1];
   const denoDir = fs.mkdtempSync(path.join(os.tmpdir(), "anon-modal-deno-"));
+  // --cached-only with an empty DENO_DIR: the package can only come from node_modules, never
+  // from the registry.
   const env = { DENO_DIR: denoDir, DENO_NO_UPDATE_CHECK: "1", DENO_NO_PROMPT: "1" };
   try {
-    await overHttp(deno, ["run", "--allow-net=127.0.0.1", "--allow-env", "--allow-read", "deno.mjs"], env);
+    await overHttp(deno, ["run", "--cached-only", "--allow-net=127.0.0.1", "--allow-env", "--allow-read", "deno.mjs"], env);
     const script = `import { signWebhook, verifyWebhook } from "npm:anon-modal/server";
       const body = ${JSON.stringify(contractEvent("migration.started"))};
       const headers = new Headers({ "webhook-id": "m", "webhook-timestamp": "1750133013", "webhook-signature": signWebhook(${JSON.stringify(secret)}, "m", 1750133013, body) });
       console.log(verifyWebhook(new TextEncoder().encode(body), headers, ${JSON.stringify(secret)}, { now: 1750133013 }).data.object.status);`;
     fs.writeFileSync(path.join(app, "npm-specifier.mjs"), script);
-    const out = execFileSync(deno, ["run", "--allow-env", "--allow-read", "npm-specifier.mjs"], { cwd: app, env: { ...process.env, ...env, NO_COLOR: "1" }, encoding: "utf8" });
+    const out = execFileSync(deno, ["run", "--cached-only", "--allow-env", "--allow-read", "npm-specifier.mjs"], { cwd: app, env: { ...process.env, ...env, NO_COLOR: "1" }, encoding: "utf8" });
     assert.equal(out.trim(), "WORKING");
   } finally {
     fs.rmSync(denoDir, { recursive: true, force: true });
