@@ -117,8 +117,16 @@ function secrets(secretOrSecrets) {
   return list;
 }
 
+// Options are an object: catches a caller of the former verifyWebhook(..., nowSeconds).
+function checkOptions(options) {
+  if (options !== undefined && (options === null || typeof options !== "object")) {
+    throw new TypeError("anon-modal/server: options must be an object, e.g. { now, toleranceSeconds }");
+  }
+  return options;
+}
+
 function nowSeconds(options) {
-  const now = options?.now;
+  const now = checkOptions(options)?.now;
   if (now === undefined) return Math.floor(Date.now() / 1000);
   if (now instanceof Date || tag(now) === "[object Date]") return Math.floor(now.getTime() / 1000);
   if (typeof now !== "number") throw new TypeError("anon-modal/server: options.now must be Unix seconds or a Date");
@@ -126,7 +134,7 @@ function nowSeconds(options) {
 }
 
 function toleranceSeconds(options) {
-  const tolerance = options?.toleranceSeconds;
+  const tolerance = checkOptions(options)?.toleranceSeconds;
   if (tolerance !== undefined && typeof tolerance !== "number") {
     throw new TypeError("anon-modal/server: options.toleranceSeconds must be a number of seconds");
   }

@@ -117,6 +117,7 @@ test("bodies: string, Buffer, Uint8Array (a view into a larger buffer too), Arra
   assert.throws(() => verifyWebhook(undefined, h, secret, { now: NOW }), TypeError);
   assert.throws(() => verifyWebhook(body, h, 42, { now: NOW }), TypeError);
   assert.throws(() => verifyWebhook(body, h, secret, { now: "now" }), TypeError);
+  assert.throws(() => verifyWebhook(body, h, secret, NOW), { name: "TypeError", message: /options must be an object/ });
 });
 
 test("the clock: the system's by default, a Date, Unix seconds", () => {
