@@ -62,6 +62,7 @@ const headerStyles = {
   "Svix-* Title-Case": (id, ts, sig) => ({ "Svix-Id": id, "Svix-Timestamp": ts, "Svix-Signature": sig }),
   "SVIX-* UPPER CASE": (id, ts, sig) => ({ "SVIX-ID": id, "SVIX-TIMESTAMP": ts, "SVIX-SIGNATURE": sig }),
   "Webhook-* Title-Case": (id, ts, sig) => ({ "Webhook-Id": id, "Webhook-Timestamp": ts, "Webhook-Signature": sig }),
+  "WEBHOOK-* UPPER CASE": (id, ts, sig) => ({ "WEBHOOK-ID": id, "WEBHOOK-TIMESTAMP": ts, "WEBHOOK-SIGNATURE": sig }),
   "Fetch Headers": (id, ts, sig) => new Headers({ "Svix-Id": id, "svix-timestamp": ts, "SVIX-SIGNATURE": sig }),
   "Node headersDistinct (arrays)": (id, ts, sig) => ({ "svix-id": [id], "svix-timestamp": [ts], "svix-signature": sig.split(" ") }),
 };
