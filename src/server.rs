@@ -44,8 +44,8 @@ impl JsVerifier {
     /// `undefined` means the default; otherwise a whole number of seconds, 0 to 2^32 - 1.
     ///
     /// # Errors
-    /// `["INVALID_SECRET", message]` for an empty list or an invalid key;
-    /// `["INVALID_TIMESTAMP", message]` for a tolerance that is not whole seconds in range.
+    /// `["INVALID_SECRET", message]` for an empty list or an invalid key; a `RangeError` (a
+    /// caller's mistake, not a delivery's) for a tolerance that is not whole seconds in range.
     #[wasm_bindgen(constructor)]
     pub fn new(keys: Vec<String>, tolerance_seconds: Option<f64>) -> Result<JsVerifier, JsValue> {
         let inner = Verifier::with_keys(&keys).map_err(to_js)?;
@@ -54,7 +54,11 @@ impl JsVerifier {
             Some(secs) => {
                 let secs = whole_seconds(secs)
                     .and_then(|s| u32::try_from(s).ok())
-                    .ok_or_else(|| to_js(WebhookError::InvalidTimestamp))?;
+                    .ok_or_else(|| {
+                        js_sys::RangeError::new(
+                            "toleranceSeconds must be a whole number of seconds from 0 to 4294967295",
+                        )
+                    })?;
                 inner.with_tolerance(secs)
             }
         };
