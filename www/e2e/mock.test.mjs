@@ -260,3 +260,17 @@ test("the modal page: framed by and posting to the Referer's origin, or the app 
     await mock.close();
   }
 });
+
+test("the command line: each option, and a message naming the bad value", async () => {
+  const { parseArgs } = await import("../mock/cli.mjs");
+  assert.deepEqual(parseArgs(["--port=0", "--app-origin", "http://localhost:5173/", "--app-origin=http://127.0.0.1:3000", "--webhook-url", "http://localhost:3000/webhooks/anon", "--quiet"]),
+    { appOrigins: ["http://localhost:5173", "http://127.0.0.1:3000"], port: 0, webhookUrl: "http://localhost:3000/webhooks/anon", quiet: true });
+  assert.deepEqual(parseArgs([]), { appOrigins: [] });
+  assert.throws(() => parseArgs(["--port", "80a"]), /--port must be a number from 0 to 65535, got "80a"/);
+  assert.throws(() => parseArgs(["--port"]), /--port needs a value/);
+  assert.throws(() => parseArgs(["--app-origin", "http://localhost:5173/app"]), /"http:\/\/localhost:5173\/app" is not an origin: give scheme, host and port only, e\.g\. http:\/\/localhost:5173/);
+  assert.throws(() => parseArgs(["--webhook-url", "localhost:3000/hook"]), /--webhook-url must be an http\(s\) URL, got "localhost:3000\/hook"/);
+  assert.throws(() => parseArgs(["--webhook-secret", "secret"]), /--webhook-secret must be whsec_ followed by base64/);
+  assert.throws(() => parseArgs(["--app-orign", "x"]), { message: "unknown option --app-orign (did you mean --app-origin?)" });
+  assert.throws(() => parseArgs(["--verbose"]), { message: "unknown option --verbose" });
+});

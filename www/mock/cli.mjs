@@ -17,6 +17,23 @@ const USAGE = `Usage: anon-modal-mock [options]
   --quiet               print only the configuration, not each request
   --help                this text`;
 
+const OPTIONS = ["--help", "--quiet", "--port", "--host", "--public-host", "--app-origin", "--webhook-url", "--api-key", "--webhook-secret"];
+
+/** The known option closest to a misspelled one (at most 3 edits away), if any. */
+function nearest(arg) {
+  const distance = (a, b) => {
+    let row = [...Array(b.length + 1).keys()];
+    for (let i = 1; i <= a.length; i++) {
+      const next = [i];
+      for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      row = next;
+    }
+    return row[b.length];
+  };
+  const [best] = OPTIONS.map((o) => [distance(arg, o), o]).sort((x, y) => x[0] - y[0]);
+  return best[0] <= 3 ? best[1] : null;
+}
+
 /** Reads the command line; throws an Error whose message says what is wrong. */
 export function parseArgs(argv) {
   const options = { appOrigins: [] };
@@ -55,7 +72,10 @@ export function parseArgs(argv) {
         options.webhookSecret = v;
         break;
       }
-      default: throw new Error(`unknown option ${arg}`);
+      default: {
+        const near = nearest(arg);
+        throw new Error(`unknown option ${arg}${near ? ` (did you mean ${near}?)` : ""}`);
+      }
     }
   }
   return options;
