@@ -41,8 +41,8 @@ pub mod options;
 
 #[cfg(feature = "models")]
 pub mod models;
-#[cfg(feature = "node")]
-pub mod node;
+#[cfg(feature = "server")]
+mod server;
 #[cfg(feature = "webhooks")]
 pub mod webhooks;
 

@@ -209,6 +209,36 @@ fn fill_regions(text: &str, regions: &[(&str, String)], file: &str) -> String {
     out
 }
 
+/// The generated regions of `npm/server.d.ts`, by name.
+#[cfg(all(feature = "webhooks", feature = "models"))]
+fn server_d_ts_regions() -> Vec<(&'static str, String)> {
+    use anon_modal::models::{MigrationStatus, WebhookEventType};
+    use anon_modal::webhooks::WebhookError;
+    let codes: Vec<&str> = WebhookError::ALL.iter().map(|e| e.code()).collect();
+    let statuses = MigrationStatus::KNOWN
+        .iter()
+        .map(|s| js(s))
+        .chain(["(string & {})".to_owned()]);
+    let migration_types = WebhookEventType::KNOWN
+        .iter()
+        .copied()
+        .filter(|t| t.starts_with("migration."));
+    vec![
+        (
+            "webhook-error-codes",
+            format!(
+                "/** The stable `code` of an `AnonWebhookError` (Rust's `WebhookError::ALL`). */\nexport type WebhookErrorCode =\n{}",
+                union(codes)
+            ),
+        ),
+        (
+            "migration-statuses",
+            format!("export type MigrationStatus =\n  | {};", statuses.collect::<Vec<_>>().join("\n  | ")),
+        ),
+        ("migration-event-types", format!("export type MigrationEventType =\n{}", union(migration_types))),
+    ]
+}
+
 fn check_or_write(path: &str, want: &str) {
     let file = Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
     let have = std::fs::read_to_string(&file).unwrap_or_default();
@@ -232,4 +262,12 @@ fn the_declarations_unions_are_generated_from_the_rust_definitions() {
     let path = "npm/index.d.ts";
     let have = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(path)).unwrap();
     check_or_write(path, &fill_regions(&have, &index_d_ts_regions(), path));
+}
+
+#[cfg(all(feature = "webhooks", feature = "models"))]
+#[test]
+fn the_server_declarations_unions_are_generated_from_the_rust_definitions() {
+    let path = "npm/server.d.ts";
+    let have = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(path)).unwrap();
+    check_or_write(path, &fill_regions(&have, &server_d_ts_regions(), path));
 }
