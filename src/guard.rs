@@ -120,7 +120,7 @@ pub trait IncomingMessage {
     /// The kind of values it carries.
     type Value: MessageValue;
     /// `event.source` is our iframe's window.
-    fn from_our_frame(&self) -> bool;
+    fn is_from_our_frame(&self) -> bool;
     /// `event.origin`.
     fn origin(&self) -> Self::Value;
     /// `event.data`.
@@ -147,7 +147,7 @@ pub struct MessageGuard<V: MessageValue> {
 
 impl<V: MessageValue> MessageGuard<V> {
     /// A guard accepting messages from the `allowed` origins (the source window is the
-    /// caller's to compare: see [`IncomingMessage::from_our_frame`]).
+    /// caller's to compare: see [`IncomingMessage::is_from_our_frame`]).
     pub fn new(allowed: &AllowList) -> Self {
         let origins: Vec<&str> = allowed.as_slice().iter().map(String::as_str).collect();
         MessageGuard {
@@ -161,7 +161,7 @@ impl<V: MessageValue> MessageGuard<V> {
     /// # Errors
     /// The reason of the first check that failed.
     pub fn check(&self, message: &impl IncomingMessage<Value = V>) -> Result<ValidEvent<V>, RejectReason> {
-        if !message.from_our_frame() {
+        if !message.is_from_our_frame() {
             return Err(RejectReason::Source);
         }
         if message.origin().position(&self.origins).is_none() {
@@ -362,7 +362,7 @@ pub struct Message {
 impl IncomingMessage for Message {
     type Value = Value;
 
-    fn from_our_frame(&self) -> bool {
+    fn is_from_our_frame(&self) -> bool {
         self.from_our_frame
     }
 

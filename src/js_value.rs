@@ -99,7 +99,7 @@ pub(crate) struct PageMessage<'a> {
 impl IncomingMessage for PageMessage<'_> {
     type Value = JsValue;
 
-    fn from_our_frame(&self) -> bool {
+    fn is_from_our_frame(&self) -> bool {
         self.window.is_some_and(|window| self.event.source() == *window)
     }
 

@@ -1,0 +1,243 @@
+//! SECURITY-CASES 17-25: terminal events, teardown, the ready timeout, expiry, throwing and re-entrant callbacks.
+
+use super::*;
+
+#[wasm_bindgen_test]
+fn case_17_terminal_callbacks_fire_at_most_once() {
+    let (rec, modal) = recorded();
+    from_modal(&modal, &envelope("migration_modal.completed", &[]));
+    from_modal(&modal, &envelope("migration_modal.completed", &[]));
+    from_modal(&modal, &envelope("migration_modal.failed", &[]));
+    from_modal(&modal, &envelope("migration_modal.closed", &[]));
+    from_modal(&modal, &envelope("migration_modal.completed", &[]));
+    assert_eq!(
+        rec.take(),
+        [
+            "completed:migration_modal.completed",
+            "event:migration_modal.completed",
+            "closed:migration_modal.closed",
+            "event:migration_modal.closed",
+        ]
+    );
+}
+
+#[wasm_bindgen_test]
+fn case_18_nothing_after_destroy() {
+    let (rec, modal) = recorded();
+    let source = frame_window(&modal);
+    modal.destroy();
+    dispatch(&opened(), ANON, Some(&source));
+    dispatch(&envelope("migration_modal.completed", &[]), ANON, Some(&source));
+    assert_eq!(rec.take(), Vec::<String>::new());
+}
+
+#[wasm_bindgen_test]
+fn case_19_ports_are_ignored() {
+    let (rec, modal) = recorded();
+    let channel = web_sys::MessageChannel::new().unwrap();
+    let init = web_sys::MessageEventInit::new();
+    init.set_data(&opened());
+    init.set_origin(ANON);
+    init.set_source(Some(frame_window(&modal).unchecked_ref()));
+    init.set_ports(&Array::of1(&channel.port1()));
+    let event = web_sys::MessageEvent::new_with_event_init_dict("message", &init).unwrap();
+    window().dispatch_event(&event).unwrap();
+    assert_eq!(
+        rec.take(),
+        ["opened:migration_modal.opened", "event:migration_modal.opened"]
+    );
+    modal.destroy();
+}
+
+#[wasm_bindgen_test]
+fn case_20_21_html_and_urls_in_payloads_stay_text() {
+    let (rec, modal) = recorded();
+    let html = "<img src=x onerror=\"window.__pwned=1\">";
+    let kept: std::rc::Rc<std::cell::RefCell<String>> = Default::default();
+    let keep = kept.clone();
+    let cb = Closure::<dyn Fn(JsValue)>::new(move |e: JsValue| {
+        *keep.borrow_mut() = Reflect::get(&e, &"error_message".into())
+            .unwrap()
+            .as_string()
+            .unwrap()
+    })
+    .into_js_value();
+    modal.on("migration_modal.failed".into(), cb).unwrap();
+    let src_before = modal.iframe().src();
+    let href_before = window().location().href().unwrap();
+    from_modal(
+        &modal,
+        &envelope(
+            "migration_modal.failed",
+            &[
+                ("error_message", html.into()),
+                ("redirect_url", "https://evil.com/".into()),
+            ],
+        ),
+    );
+    assert_eq!(*kept.borrow(), html, "handed over as text");
+    assert_eq!(
+        rec.delivered(),
+        ["failed:migration_modal.failed", "event:migration_modal.failed"]
+    );
+    assert_eq!(
+        document().query_selector("img[src=x]").unwrap(),
+        None,
+        "never written to the DOM"
+    );
+    assert_eq!(modal.iframe().src(), src_before, "never navigated");
+    assert_eq!(window().location().href().unwrap(), href_before);
+    modal.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn case_22_no_sign_of_life_fails_with_timeout_and_tears_down() {
+    let rec = Recorder::new();
+    let modal = embed(MODAL_URL, rec.options(&[("readyTimeoutMs", 30.into())]));
+    let iframe = modal.iframe();
+    sleep(80).await;
+    assert_eq!(
+        rec.take(),
+        ["failed:migration_modal.failed", "event:migration_modal.failed"]
+    );
+    assert!(!iframe.is_connected(), "torn down");
+    let settled = wasm_bindgen_futures::JsFuture::from(modal.settled())
+        .await
+        .unwrap();
+    assert_eq!(Reflect::get(&settled, &"code".into()).unwrap(), "TIMEOUT");
+}
+
+#[wasm_bindgen_test]
+async fn case_22_opened_in_time_cancels_the_timeout() {
+    let rec = Recorder::new();
+    let modal = embed(MODAL_URL, rec.options(&[("readyTimeoutMs", 30.into())]));
+    from_modal(&modal, &opened());
+    sleep(80).await;
+    assert_eq!(
+        rec.take(),
+        ["opened:migration_modal.opened", "event:migration_modal.opened"]
+    );
+    assert!(!modal.destroyed());
+    modal.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn case_22_a_ready_timeout_past_the_timers_range_waits_instead_of_failing_at_once() {
+    // `setTimeout` fires at once for a delay past i32::MAX ms; the Rust API takes a u32.
+    use anon_modal::{AnonModal, ModalOptions};
+    let options = ModalOptions {
+        ready_timeout_ms: u32::MAX,
+        ..ModalOptions::default()
+    };
+    let modal = AnonModal::embed(MODAL_URL, options).unwrap();
+    sleep(30).await;
+    assert!(
+        !modal.is_destroyed(),
+        "the modal is still waiting for a sign of life"
+    );
+    modal.destroy();
+}
+
+#[wasm_bindgen_test]
+fn case_23_expired_urls_are_refused() {
+    let rec = Recorder::new();
+    for past in [
+        JsValue::from("2020-01-01T00:00:00Z"),
+        js_sys::Date::new(&JsValue::from(0)).into(),
+        (js_sys::Date::now() - 1.0).into(),
+    ] {
+        let before = iframes();
+        assert_eq!(
+            embed_error(&MODAL_URL.into(), rec.options(&[("expiresAt", past)])),
+            "EXPIRED"
+        );
+        assert_eq!(iframes(), before, "nothing mounted");
+    }
+    let future = js_sys::Date::new(&JsValue::from(js_sys::Date::now() + 600_000.0));
+    embed(
+        MODAL_URL,
+        rec.options(&[("expiresAt", future.to_iso_string().into())]),
+    )
+    .destroy();
+}
+
+#[wasm_bindgen_test]
+fn case_24_a_throwing_callback_does_not_stop_the_others() {
+    let rec = Recorder::new();
+    let errors = Recorder::new();
+    let log = errors.clone();
+    let on_error = Closure::<dyn Fn(web_sys::ErrorEvent)>::new(move |e: web_sys::ErrorEvent| {
+        e.prevent_default();
+        log.push("reported");
+    });
+    window()
+        .add_event_listener_with_callback("error", on_error.as_ref().unchecked_ref())
+        .unwrap();
+    let thrower = js_sys::Function::new_with_args("", "throw new Error('callback bug')");
+    let options = rec.options(&[("onOpened", thrower.into())]);
+    let modal = embed(MODAL_URL, options);
+    from_modal(&modal, &opened());
+    from_modal(&modal, &envelope("migration_modal.completed", &[]));
+    assert_eq!(
+        rec.take(),
+        [
+            "event:migration_modal.opened",
+            "completed:migration_modal.completed",
+            "event:migration_modal.completed"
+        ]
+    );
+    assert_eq!(
+        errors.take(),
+        ["reported"],
+        "the error is reported like an uncaught one"
+    );
+    window()
+        .remove_event_listener_with_callback("error", on_error.as_ref().unchecked_ref())
+        .unwrap();
+    modal.destroy();
+}
+
+#[wasm_bindgen_test]
+fn case_25_callbacks_may_destroy_subscribe_and_unsubscribe_during_dispatch() {
+    let rec = Recorder::new();
+    let modal = std::rc::Rc::new(embed(MODAL_URL, rec.options(&[])));
+    // A callback that subscribes another (which must not hear the current event).
+    let m = modal.clone();
+    let r = rec.clone();
+    let subscriber = Closure::<dyn Fn(JsValue)>::new(move |_e: JsValue| {
+        r.push("subscriber");
+        m.on("migration_modal.opened".into(), r.callback("late")).unwrap();
+    })
+    .into_js_value();
+    modal.once("migration_modal.opened".into(), subscriber).unwrap();
+    from_modal(&modal, &opened());
+    assert_eq!(
+        rec.take(),
+        [
+            "opened:migration_modal.opened",
+            "subscriber",
+            "event:migration_modal.opened"
+        ]
+    );
+    from_modal(&modal, &opened());
+    assert_eq!(
+        rec.take(),
+        [
+            "opened:migration_modal.opened",
+            "late:migration_modal.opened",
+            "event:migration_modal.opened"
+        ]
+    );
+    // A callback that destroys the modal: later callbacks for the event do not run, no panic.
+    let m = modal.clone();
+    let destroyer = Closure::<dyn Fn(JsValue)>::new(move |_e: JsValue| m.destroy()).into_js_value();
+    modal.on("migration_modal.completed".into(), destroyer).unwrap();
+    modal
+        .on("migration_modal.completed".into(), rec.callback("after-destroy"))
+        .unwrap();
+    from_modal(&modal, &envelope("migration_modal.completed", &[]));
+    assert_eq!(rec.take(), ["completed:migration_modal.completed"]);
+    assert!(modal.destroyed());
+    from_modal(&modal, &opened());
+    assert_eq!(rec.take(), Vec::<String>::new());
+}

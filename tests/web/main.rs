@@ -1,0 +1,42 @@
+//! Browser tests of the JavaScript API: run in headless Chromium and Firefox.
+//!
+//! Each case of shared SECURITY-CASES "Messages" and "The signed URL" has a test here, named
+//! after its number, asserting what the page would see: which callbacks ran (none, for a
+//! dropped message), which reason `onReject` got, or which error code was thrown.
+#![cfg(target_arch = "wasm32")]
+
+#[path = "../common/mod.rs"]
+mod common;
+mod flow;
+mod lifecycle;
+mod payloads;
+mod sources;
+mod urls;
+
+use common::*;
+use js_sys::{Array, Object, Reflect, JSON};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+pub(crate) fn opened() -> JsValue {
+    envelope("migration_modal.opened", &[("user_id", "u_1".into())])
+}
+
+/// Embeds a modal on MODAL_URL with every callback recording.
+pub(crate) fn recorded() -> (Recorder, ModalHandle) {
+    let rec = Recorder::new();
+    let modal = embed(MODAL_URL, rec.options(&[]));
+    (rec, modal)
+}
+
+/// Sends `data` as if from the modal and returns what the page saw.
+pub(crate) fn hostile(origin: &str, data: &JsValue) -> Vec<String> {
+    let (rec, modal) = recorded();
+    dispatch(data, origin, Some(&frame_window(&modal)));
+    let seen = rec.take();
+    modal.destroy();
+    seen
+}

@@ -1,0 +1,276 @@
+//! SECURITY-CASES 13-16: what a payload may hold, and the bounded copy callbacks get.
+
+use super::*;
+
+/// [`recorded`], plus the last `completed` event a callback got (`JsValue::UNDEFINED` before).
+fn recorded_keeping_the_completed_event() -> (Recorder, ModalHandle, std::rc::Rc<std::cell::RefCell<JsValue>>)
+{
+    let (rec, modal) = recorded();
+    let seen: std::rc::Rc<std::cell::RefCell<JsValue>> = Default::default();
+    let keep = seen.clone();
+    let cb = Closure::<dyn Fn(JsValue)>::new(move |e: JsValue| *keep.borrow_mut() = e).into_js_value();
+    modal.on("migration_modal.completed".into(), cb).unwrap();
+    (rec, modal, seen)
+}
+
+#[wasm_bindgen_test]
+fn case_13_proto_keys_in_the_payload_pollute_nothing() {
+    let (rec, modal, seen) = recorded_keeping_the_completed_event();
+    let event = JSON::parse(
+        r#"{"type":"migration_modal.completed","__proto__":{"polluted":"yes"},
+            "constructor":{"prototype":{"polluted":"yes"}},"nested":{"__proto__":{"polluted":"yes"}}}"#,
+    )
+    .unwrap();
+    from_modal(&modal, &wrap(event));
+    assert_eq!(
+        rec.delivered(),
+        [
+            "completed:migration_modal.completed",
+            "event:migration_modal.completed"
+        ]
+    );
+    let delivered = seen.borrow().clone();
+    assert!(Reflect::get(&delivered, &"polluted".into())
+        .unwrap()
+        .is_undefined());
+    assert!(
+        Reflect::get(&Object::new(), &"polluted".into())
+            .unwrap()
+            .is_undefined(),
+        "Object.prototype is clean"
+    );
+    let nested = Reflect::get(&delivered, &"nested".into()).unwrap();
+    assert!(Reflect::get(&nested, &"polluted".into()).unwrap().is_undefined());
+    assert_eq!(
+        Object::get_prototype_of(&delivered),
+        Object::get_prototype_of(&Object::new())
+    );
+    modal.destroy();
+}
+
+#[wasm_bindgen_test]
+fn context_fields_are_typed_on_the_event_itself_only() {
+    // The event's own context fields must be strings or null; an undefined one is left out.
+    for bad in [JsValue::from(7), JsValue::TRUE, Object::new().into()] {
+        assert_eq!(
+            hostile(ANON, &envelope("migration_modal.opened", &[("user_id", bad)])),
+            ["reject:SCHEMA"]
+        );
+    }
+    let (rec, modal, seen) = recorded_keeping_the_completed_event();
+    let nested = JSON::parse(r#"{"migration_id": 7}"#).unwrap();
+    from_modal(
+        &modal,
+        &envelope(
+            "migration_modal.completed",
+            &[
+                ("user_id", JsValue::NULL),
+                ("modal_id", JsValue::UNDEFINED),
+                ("context", nested),
+            ],
+        ),
+    );
+    assert_eq!(
+        rec.delivered(),
+        [
+            "completed:migration_modal.completed",
+            "event:migration_modal.completed"
+        ],
+        "a nested object's fields are data, not context fields"
+    );
+    let delivered = seen.borrow().clone();
+    assert!(Reflect::get(&delivered, &"user_id".into()).unwrap().is_null());
+    assert!(
+        !Reflect::has(&delivered, &"modal_id".into()).unwrap(),
+        "undefined is left out"
+    );
+    let context = Reflect::get(&delivered, &"context".into()).unwrap();
+    assert_eq!(Reflect::get(&context, &"migration_id".into()).unwrap(), 7);
+    modal.destroy();
+}
+
+#[wasm_bindgen_test]
+fn the_copy_keeps_numbers_booleans_and_plain_objects_and_leaves_out_the_rest() {
+    let (rec, modal, seen) = recorded_keeping_the_completed_event();
+    let fields = [
+        ("progress", JsValue::from(0.5)),
+        ("ratio", JsValue::from(f64::NAN)),
+        ("done", JsValue::TRUE),
+        ("retried", JsValue::FALSE),
+        ("list", Array::of2(&1.into(), &2.into()).into()),
+        ("when", js_sys::Date::new_0().into()),
+        ("call", js_sys::Function::new_no_args("return 1").into()),
+        ("big", js_sys::BigInt::from(5).into()),
+    ];
+    from_modal(&modal, &envelope("migration_modal.completed", &fields));
+    assert_eq!(
+        rec.delivered(),
+        [
+            "completed:migration_modal.completed",
+            "event:migration_modal.completed"
+        ]
+    );
+    let delivered = seen.borrow().clone();
+    let field = |name: &str| Reflect::get(&delivered, &name.into()).unwrap();
+    assert_eq!(field("progress"), 0.5);
+    assert!(
+        field("ratio").as_f64().is_some_and(f64::is_nan),
+        "NaN is a number"
+    );
+    assert_eq!(field("done"), JsValue::TRUE);
+    assert_eq!(field("retried"), JsValue::FALSE);
+    for left_out in ["list", "when", "call", "big"] {
+        assert!(
+            !Reflect::has(&delivered, &left_out.into()).unwrap(),
+            "{left_out} is not copied"
+        );
+    }
+    modal.destroy();
+}
+
+#[wasm_bindgen_test]
+fn case_14_cyclic_and_deep_objects_do_bounded_work() {
+    let cyclic = Object::new();
+    Reflect::set(&cyclic, &"self".into(), &cyclic).unwrap();
+    let mut deep: JsValue = Object::new().into();
+    for _ in 0..10_000 {
+        let parent = Object::new();
+        Reflect::set(&parent, &"child".into(), &deep).unwrap();
+        deep = parent.into();
+    }
+    for payload in [JsValue::from(cyclic), deep] {
+        let data = envelope("migration_modal.completed", &[("context", payload)]);
+        assert_eq!(hostile(ANON, &data), ["reject:TOO_LARGE"]);
+    }
+}
+
+#[wasm_bindgen_test]
+fn case_15_huge_strings_and_objects_are_capped() {
+    let huge = "x".repeat(3 * 1024 * 1024);
+    let many = Object::new();
+    for i in 0..10_000 {
+        Reflect::set(&many, &format!("k{i}").into(), &i.into()).unwrap();
+    }
+    let huge_array = Array::new_with_length(1_000_000);
+    let start = js_sys::Date::now();
+    assert_eq!(
+        hostile(
+            ANON,
+            &envelope("migration_modal.completed", &[("message", huge.as_str().into())])
+        ),
+        ["reject:TOO_LARGE"]
+    );
+    assert_eq!(
+        hostile(
+            ANON,
+            &envelope("migration_modal.completed", &[("context", many.into())])
+        ),
+        ["reject:TOO_LARGE"]
+    );
+    assert_eq!(
+        hostile(ANON, &envelope(&"t".repeat(100_000), &[])),
+        ["reject:SCHEMA"]
+    );
+    // Arrays are not copied at all, so a huge one costs nothing and the event still arrives.
+    assert_eq!(
+        hostile(
+            ANON,
+            &envelope("migration_modal.opened", &[("list", huge_array.into())])
+        ),
+        ["opened:migration_modal.opened", "event:migration_modal.opened"]
+    );
+    assert!(js_sys::Date::now() - start < 2_000.0, "bounded work");
+}
+
+#[wasm_bindgen_test]
+fn case_16_wrong_field_types_are_dropped() {
+    let typed = |t: JsValue| {
+        let event = Object::new();
+        Reflect::set(&event, &"type".into(), &t).unwrap();
+        wrap(event.into())
+    };
+    assert_eq!(hostile(ANON, &typed(42.into())), ["reject:SCHEMA"]);
+    assert_eq!(hostile(ANON, &typed(JsValue::NULL)), ["reject:SCHEMA"]);
+    assert_eq!(hostile(ANON, &wrap(Array::new().into())), ["reject:SCHEMA"]);
+    assert_eq!(
+        hostile(ANON, &wrap(JsValue::from("migration_modal.opened"))),
+        ["reject:SCHEMA"]
+    );
+    let tag_array =
+        JSON::parse(r#"{"source":["anon_modal"],"event":{"type":"migration_modal.opened"}}"#).unwrap();
+    assert_eq!(hostile(ANON, &tag_array), ["reject:TAG"]);
+    assert_eq!(
+        hostile(
+            ANON,
+            &envelope("migration_modal.opened", &[("migration_id", 7.into())])
+        ),
+        ["reject:SCHEMA"]
+    );
+    assert_eq!(
+        hostile(
+            ANON,
+            &envelope("migration_modal.show", &[("internal", "true".into())])
+        ),
+        ["reject:SCHEMA"]
+    );
+}
+
+/// A value made by a script of the page itself: no message from another window can carry a
+/// `Proxy` or a getter (structured cloning makes plain data), but the page can dispatch one.
+fn page_made(script: &str) -> JsValue {
+    js_sys::Function::new_no_args(script)
+        .call0(&JsValue::UNDEFINED)
+        .unwrap()
+}
+
+/// A `Proxy` whose `getPrototypeOf` trap throws.
+fn proxy_that_throws() -> JsValue {
+    page_made("return new Proxy({}, { getPrototypeOf() { throw new Error('trap'); } })")
+}
+
+/// An object whose `key` is a getter that throws, with `fields` (JSON) besides.
+fn getter_that_throws(key: &str, fields: &str) -> JsValue {
+    page_made(&format!(
+        "return Object.defineProperty({fields}, '{key}', {{ enumerable: true, get() {{ throw new Error('getter'); }} }})"
+    ))
+}
+
+#[wasm_bindgen_test]
+fn values_that_cannot_be_read_are_dropped_and_the_modal_goes_on() {
+    let (rec, modal, seen) = recorded_keeping_the_completed_event();
+    // As the envelope, as the event, and as a value inside the event.
+    from_modal(&modal, &proxy_that_throws());
+    from_modal(&modal, &wrap(proxy_that_throws()));
+    from_modal(
+        &modal,
+        &envelope("migration_modal.opened", &[("context", proxy_that_throws())]),
+    );
+    // Getters that throw: the tag, the type, then a context field (left out of the copy).
+    from_modal(
+        &modal,
+        &getter_that_throws("source", r#"{"event": {"type": "migration_modal.opened"}}"#),
+    );
+    from_modal(&modal, &wrap(getter_that_throws("type", "{}")));
+    let completed = getter_that_throws("migration_id", r#"{"type": "migration_modal.completed"}"#);
+    from_modal(&modal, &wrap(completed));
+    assert_eq!(
+        rec.take(),
+        [
+            "reject:TAG",
+            "reject:SCHEMA",
+            "opened:migration_modal.opened",
+            "event:migration_modal.opened",
+            "reject:TAG",
+            "reject:SCHEMA",
+            "completed:migration_modal.completed",
+            "event:migration_modal.completed"
+        ]
+    );
+    let delivered = seen.borrow().clone();
+    assert_eq!(
+        Reflect::get(&delivered, &"type".into()).unwrap(),
+        "migration_modal.completed"
+    );
+    assert!(!Reflect::has(&delivered, &"migration_id".into()).unwrap());
+    modal.destroy();
+}

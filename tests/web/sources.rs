@@ -1,0 +1,152 @@
+//! SECURITY-CASES 1-12: messages from the wrong origin or source, and data that is not an Anon message.
+
+use super::*;
+
+// ---- SECURITY-CASES: Messages ------------------------------------------------------------------
+
+#[wasm_bindgen_test]
+fn case_01_02_04_07_lookalike_and_wrong_origins_are_dropped() {
+    for origin in [
+        "https://dashboard.anon.com.evil.com",
+        "https://evil-dashboard.anon.com",
+        "https://dashboard.anon.co",
+        "http://dashboard.anon.com",
+        "https://dashboard.anon.com:8443",
+        "https://evil.com",
+        "https://DASHBOARD.anon.com",
+    ] {
+        assert_eq!(hostile(origin, &opened()), ["reject:ORIGIN"], "{origin}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn case_03_null_origin_is_always_dropped() {
+    assert_eq!(hostile("null", &opened()), ["reject:ORIGIN"]);
+    let rec = Recorder::new();
+    let options = rec.options(&[("allowedOrigins", Array::of2(&"null".into(), &ANON.into()).into())]);
+    assert_eq!(
+        embed_error(&MODAL_URL.into(), options),
+        "INVALID_ORIGIN",
+        "\"null\" cannot be allowed"
+    );
+}
+
+#[wasm_bindgen_test]
+fn case_05_right_origin_wrong_source_is_dropped() {
+    let (rec, modal) = recorded();
+    dispatch(&opened(), ANON, Some(&window().into()));
+    let other = document()
+        .create_element("iframe")
+        .unwrap()
+        .unchecked_into::<web_sys::HtmlIFrameElement>();
+    document().body().unwrap().append_child(&other).unwrap();
+    dispatch(&opened(), ANON, Some(&other.content_window().unwrap().into()));
+    assert_eq!(rec.take(), ["reject:SOURCE", "reject:SOURCE"]);
+    other.remove();
+    modal.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn case_05_a_real_second_frame_on_the_modals_origin_is_rejected_by_source() {
+    // The modal is on this page's own origin, so a second same-origin frame can post real,
+    // perfect messages: the browser sets source and origin, and only the source check stops them.
+    let rec = Recorder::new();
+    let url = format!("{}/modal-fixture", own_origin());
+    let modal = embed(
+        &url,
+        rec.options(&[
+            ("allowInsecureLocalhost", true.into()),
+            ("readyTimeoutMs", 0.into()),
+        ]),
+    );
+    let intruder = extra_frame().await;
+    post_from_frame(
+        &intruder,
+        r#"{source: "anon_modal", event: {type: "migration_modal.completed"}}"#,
+    );
+    sleep(50).await;
+    assert_eq!(rec.take(), ["reject:SOURCE"]);
+    // The modal's own frame posting the same message is accepted: the check is not too strict.
+    loaded(&modal.iframe()).await;
+    post_from_frame(
+        &modal.iframe(),
+        r#"{source: "anon_modal", event: {type: "migration_modal.completed"}}"#,
+    );
+    sleep(50).await;
+    assert_eq!(
+        rec.take(),
+        [
+            "completed:migration_modal.completed",
+            "event:migration_modal.completed"
+        ]
+    );
+    intruder.remove();
+    modal.destroy();
+}
+
+#[wasm_bindgen_test]
+fn case_06_null_source_and_removed_iframe_are_dropped() {
+    let (rec, modal) = recorded();
+    dispatch(&opened(), ANON, None);
+    assert_eq!(rec.take(), ["reject:SOURCE"]);
+    let stale = frame_window(&modal);
+    modal.destroy();
+    dispatch(&opened(), ANON, Some(&stale));
+    assert_eq!(rec.take(), Vec::<String>::new(), "no listener left after removal");
+}
+
+#[wasm_bindgen_test]
+fn case_08_initial_about_blank_document_carries_the_host_origin_and_is_dropped() {
+    assert_eq!(hostile(&own_origin(), &opened()), ["reject:ORIGIN"]);
+}
+
+#[wasm_bindgen_test]
+fn case_09_non_object_data_is_dropped() {
+    let buffer = js_sys::ArrayBuffer::new(8);
+    let blob = web_sys::Blob::new().unwrap();
+    let json_string =
+        JsValue::from_str(r#"{"source":"anon_modal","event":{"type":"migration_modal.completed"}}"#);
+    for data in [
+        json_string,
+        JsValue::NULL,
+        JsValue::UNDEFINED,
+        JsValue::from(42),
+        Array::of1(&opened()).into(),
+        buffer.into(),
+        blob.into(),
+    ] {
+        assert_eq!(hostile(ANON, &data), ["reject:TAG"], "{data:?}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn case_10_other_libraries_messages_are_dropped() {
+    let devtools = JSON::parse(r#"{"source":"react-devtools-content-script","payload":{}}"#).unwrap();
+    for data in [JsValue::from("[iFrameSizer]frame1:100:200"), devtools] {
+        assert_eq!(hostile(ANON, &data), ["reject:TAG"]);
+    }
+}
+
+#[wasm_bindgen_test]
+fn case_11_unknown_type_reaches_only_the_catch_all() {
+    assert_eq!(
+        hostile(
+            ANON,
+            &envelope("migration_modal.progress", &[("percent", 40.into())])
+        ),
+        ["event:migration_modal.progress"]
+    );
+}
+
+#[wasm_bindgen_test]
+fn case_12_prototype_names_as_types_reach_no_typed_callback() {
+    for t in [
+        "constructor",
+        "__proto__",
+        "toString",
+        "hasOwnProperty",
+        "valueOf",
+    ] {
+        assert_eq!(hostile(ANON, &envelope(t, &[])), [format!("event:{t}")], "{t}");
+    }
+}
