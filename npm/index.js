@@ -11,7 +11,7 @@ import {
   hideModal,
   destroyModal,
 } from "./anon_modal.js";
-import { AnonModalError, isAnonModalError, packageError } from "./js/errors.js";
+import { AnonModalError, isAnonModalError, packageError } from "./js/handle.js";
 import { MESSAGE_NO_DOCUMENT, MESSAGE_NOT_INITIALIZED } from "./js/names.js";
 
 export { AnonModalError, isAnonModalError };

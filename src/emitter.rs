@@ -11,13 +11,13 @@ use crate::topic::Topic;
 use js_sys::Function;
 use wasm_bindgen::prelude::*;
 
-/// The listeners of one modal, kept by `src/js/emitter.js`.
+/// The listeners of one modal, kept by `src/js/handle.js` (`emitter`).
 ///
 /// Rust decides what each listener gets and when (see [`crate::modal`]); the list and the
 /// calls are in JavaScript, one call per event instead of one wasm-to-JS call per listener.
 /// The JavaScript handle (`src/js/handle.js`) adds and removes its listeners there directly.
 /// A listener is a JavaScript function: a Rust closure becomes one with [`rust_listener`].
-#[wasm_bindgen(module = "/src/js/emitter.js")]
+#[wasm_bindgen(module = "/src/js/handle.js")]
 extern "C" {
     /// The listeners of one modal.
     #[derive(Debug, Clone)]

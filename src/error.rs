@@ -242,7 +242,7 @@ impl std::fmt::Display for Error {
 impl std::error::Error for Error {}
 
 #[cfg(feature = "browser")]
-#[wasm_bindgen::prelude::wasm_bindgen(module = "/src/js/errors.js")]
+#[wasm_bindgen::prelude::wasm_bindgen(module = "/src/js/handle.js")]
 extern "C" {
     /// The `AnonModalError` that says `message` (its number) with `detail`.
     #[wasm_bindgen(js_name = packageError)]
@@ -288,11 +288,11 @@ mod tests {
         }
     }
 
-    /// `errors.js` writes every message as Rust does, with a detail where it has one (this
+    /// `handle.js` writes every message as Rust does, with a detail where it has one (this
     /// one has the characters `String.replace` would expand).
     #[cfg(all(feature = "browser", target_arch = "wasm32"))]
     #[wasm_bindgen_test::wasm_bindgen_test]
-    fn errors_js_writes_each_message_as_rust_does() {
+    fn handle_js_writes_each_message_as_rust_does() {
         for message in Message::ALL {
             let error = Error::new(message, "d%$&'");
             let js = wasm_bindgen::JsValue::from(error.clone());

@@ -1,7 +1,7 @@
 //! The message guard's view of JavaScript values: [`MessageValue`] for `JsValue`, and a
 //! `message` event as the guard reads it.
 //!
-//! Every read goes through `src/js/value.js`, which cannot throw into the wasm, and no string of
+//! Every read goes through `src/js/frame.js`, which cannot throw into the wasm, and no string of
 //! a message is copied into Rust: keys and known names are JS strings, made once per guard and
 //! compared with `===`; lists are JS arrays searched with one call.
 
@@ -9,7 +9,7 @@ use crate::guard::{IncomingMessage, Kind, MessageValue};
 use js_sys::{Array, Object};
 use wasm_bindgen::prelude::*;
 
-#[wasm_bindgen(module = "/src/js/value.js")]
+#[wasm_bindgen(module = "/src/js/frame.js")]
 extern "C" {
     #[wasm_bindgen(js_name = kindOf)]
     fn kind_of(value: &JsValue) -> u32;

@@ -2,6 +2,8 @@
 //! list ("Messages") runs here natively, named after its number. The same guard runs in the
 //! browser on `JsValue`s (tests/web/ checks the browser's side: source windows, real posts).
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use anon_modal::event::{MAX_DEPTH, MAX_FIELDS, MAX_KEY_LEN, MAX_STRING_LEN, MAX_TYPE_LEN};
 use anon_modal::guard::{Message, MessageGuard, Value};
 use anon_modal::origin::{AllowList, Origin};

@@ -6,6 +6,8 @@
 //! - `src/js/names.js`: the whole file.
 //! - `npm/index.d.ts`: the regions between `// <generated: NAME>` and `// </generated>`.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use anon_modal::error::Message;
 use anon_modal::event::{self, EventKind};
 use anon_modal::{ErrorCode, RejectReason, Topic};

@@ -1,8 +1,12 @@
-// The modal in the page, for src/frame.rs: finding the page's document, parsing the modal's
-// URL, building the iframe, showing and hiding it, and listening to the window's messages and
-// the ready timer. Every decision (which URL, when to show) is made in Rust; these functions
-// carry it out in one call each. Nothing here throws into the wasm: where the DOM or the URL
-// parser throws, the function catches and returns `undefined`.
+// The modal in the page, for src/frame.rs and src/js_value.rs: finding the page's document,
+// parsing the modal's URL, building the iframe, showing and hiding it, listening to the
+// window's messages and the ready timer, and reading what a message holds. Every decision
+// (which URL, when to show, which message to accept) is made in Rust; these functions carry
+// it out in one call each. Nothing here throws into the wasm: where the DOM, the URL parser or
+// a value of the page throws, the function catches and returns `undefined`.
+//
+// The crate's JavaScript is four modules (this one, handle.js, options.js and the generated
+// names.js): wasm-bindgen-test-runner's server can stall a page that loads more at once.
 
 /** A promise and the function that resolves it. */
 export function deferred() {
@@ -121,4 +125,38 @@ export function listen(commands, readyMs) {
       return !listening;
     },
   };
+}
+
+/**
+ * What the guard asks of a value, in one call (src/guard.rs `Kind`): 0 `undefined`, 1 `null`,
+ * 2 `false`, 3 `true`, 4 a number, 5 a plain object (its prototype is `Object.prototype` or
+ * `null`), 6 anything else (an array, a function, an exotic object, or one whose prototype
+ * cannot be read), and 7 + n a string of length n.
+ */
+export function kindOf(value) {
+  const type = typeof value;
+  if (type === "string") return 7 + value.length;
+  if (type === "number") return 4;
+  if (type === "boolean") return value ? 3 : 2;
+  if (value === undefined) return 0;
+  if (value === null) return 1;
+  if (type === "object") {
+    try {
+      const prototype = Object.getPrototypeOf(value);
+      if (prototype === Object.prototype || prototype === null) return 5;
+    } catch {}
+  }
+  return 6;
+}
+
+/**
+ * `object[key]`, or `undefined` when reading it throws: a getter or a `Proxy` of the page's
+ * own making (a message from another window, structured-cloned, has neither).
+ */
+export function field(object, key) {
+  try {
+    return object[key];
+  } catch {
+    return undefined;
+  }
 }

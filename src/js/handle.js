@@ -1,9 +1,9 @@
-// The `AnonModal` handle JavaScript callers get from embedAnonModal (made by src/bindings.rs):
-// its listeners go straight to the modal's emitter (emitter.js), its commands are calls to the
-// wasm's exported entry points (`link.commands`, see frame.js `listen`), made only while the
-// modal listens.
-import { MESSAGE_CALLBACK_NOT_FUNCTION, MESSAGE_UNKNOWN_EVENT_TYPE, TOPICS } from "./names.js";
-import { packageError } from "./errors.js";
+// The `AnonModal` handle JavaScript callers get from embedAnonModal (made by src/bindings.rs),
+// with what it is made of: the modal's listeners and their dispatch (`emitter`, for
+// src/emitter.rs), its commands (calls to the wasm's exported entry points, `link.commands`,
+// see frame.js `listen`, made only while the modal listens), and the AnonModalError every
+// failure of the package throws, written from the generated messages.
+import { ERROR_CODES, MESSAGES, MESSAGE_CALLBACK_NOT_FUNCTION, MESSAGE_UNKNOWN_EVENT_TYPE, TOPICS } from "./names.js";
 
 /** The topic number of an event name; throws for any other value. */
 function topic(type) {
@@ -39,4 +39,81 @@ export function handle(link, emitter, iframe, settled, callbacks) {
     hide: command("hide"),
     destroy: command("destroy"),
   });
+}
+
+/** A real `Error` with a stable `code` (see `AnonModalErrorCode` in the package's types). */
+export class AnonModalError extends Error {
+  constructor(code, message) {
+    super(message);
+    this.name = "AnonModalError";
+    this.code = code;
+  }
+}
+
+/**
+ * `true` for an `AnonModalError`, including one made by another copy of the package (two
+ * bundles on one page each have their own class).
+ */
+export function isAnonModalError(value) {
+  return value instanceof Error && value.name === "AnonModalError" && typeof value.code === "string";
+}
+
+/**
+ * The `AnonModalError` that says `message` (its number in src/error.rs `Message`: one of
+ * names.js's `MESSAGE_*` constants) with `detail` where the text has `%`.
+ */
+export function packageError(message, detail = "") {
+  const [code, text] = MESSAGES[message];
+  return new AnonModalError(ERROR_CODES[code], text.replace("%", () => detail));
+}
+
+// The listeners of one modal, and their dispatch (src/emitter.rs states the rules). Rust
+// decides what to deliver and when; this only keeps the list and calls the listeners, in one
+// call per event instead of one call across the wasm boundary per listener.
+
+/** An emitter with no listeners: `{ topic, fn, once }` entries, in the order they were added. */
+export function emitter() {
+  let list = [];
+  /** Where `entry` is in the list; -1 once it was removed or the list closed. */
+  const indexOf = (entry) => (list ? list.indexOf(entry) : -1);
+  /** Removes `entry` if it is still listed. */
+  const drop = (entry) => {
+    const at = indexOf(entry);
+    if (at >= 0) list.splice(at, 1);
+  };
+  return {
+    /** Adds `fn` for `topic`; returns the function that removes it (a no-op once closed). */
+    add(topic, fn, once) {
+      const entry = { topic, fn, once };
+      if (list) list.push(entry);
+      return () => drop(entry);
+    },
+    /** Removes the first listener of `topic` that is this very `fn`. */
+    remove(topic, fn) {
+      if (list) drop(list.find((e) => e.topic === topic && e.fn === fn));
+    },
+    /** Removes every listener and refuses new ones (the modal is torn down). */
+    close() {
+      list = null;
+    },
+    /** Whether some listener listens to `topic`. */
+    has(topic) {
+      return !!list && list.some((e) => e.topic === topic);
+    },
+    /** Calls every listener of `topic` with `(first, second)`. */
+    emit(topic, first, second) {
+      // Who listens is fixed when dispatch starts; each is looked up again on its turn.
+      for (const entry of list ? list.filter((e) => e.topic === topic) : []) {
+        const at = indexOf(entry);
+        if (at < 0) continue;
+        if (entry.once) list.splice(at, 1);
+        const fn = entry.fn;
+        try {
+          fn(first, second);
+        } catch (error) {
+          globalThis.reportError?.(error);
+        }
+      }
+    },
+  };
 }

@@ -4,7 +4,7 @@
 // counts as not given. A wrong option gives an INVALID_OPTION AnonModalError naming it, and a
 // page with no document (server-side rendering, a worker) a NO_DOCUMENT one.
 import { CALLBACK_OPTIONS, MESSAGE_INVALID_OPTION, MESSAGE_NO_DOCUMENT } from "./names.js";
-import { packageError } from "./errors.js";
+import { packageError } from "./handle.js";
 
 const INT32 = 2147483647;
 
