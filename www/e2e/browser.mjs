@@ -20,6 +20,17 @@ export const ENGINE = process.env.E2E_BROWSER ?? "chromium";
 if (!ENGINES.includes(ENGINE)) throw new Error(`E2E_BROWSER=${ENGINE}: expected one of ${ENGINES.join(", ")}`);
 
 const TIMEOUT_MS = 30_000;
+// E2E_TRACE=1 prints each command and how long it took, to see where an engine spends its time.
+const started = Date.now();
+async function traced(what, fn) {
+  if (!process.env.E2E_TRACE) return fn();
+  const t = Date.now();
+  try {
+    return await fn();
+  } finally {
+    console.error(`[${ENGINE} +${t - started} ms] ${what}: ${Date.now() - t} ms`);
+  }
+}
 
 function which(...names) {
   for (const name of names) {
@@ -155,9 +166,11 @@ class Page {
     return result.value ?? undefined;
   }
 
-  async goto(url) {
-    await this.driver.get(url);
-    await this.run(() => undefined);
+  goto(url) {
+    return traced(`goto ${url}`, async () => {
+      await this.driver.get(url);
+      await this.run(() => undefined);
+    });
   }
 
   evaluate(fn, arg) { return this.run(fn, arg); }
@@ -173,20 +186,23 @@ class Page {
     return this.run(new Function("[selector, arg]", `return (${fn})([...document.querySelectorAll(selector)], arg);`), [selector, arg]);
   }
 
-  async waitForFunction(fn, arg, { timeout = TIMEOUT_MS } = {}) {
-    const end = Date.now() + timeout;
-    for (;;) {
-      const value = await this.run(fn, arg);
-      if (value) return value;
-      if (Date.now() > end) throw new Error(`waitForFunction timed out after ${timeout} ms: ${fn}`);
-      await sleep(50);
-    }
+  waitForFunction(fn, arg, { timeout = TIMEOUT_MS } = {}) {
+    return traced("waitForFunction", async () => {
+      const end = Date.now() + timeout;
+      for (;;) {
+        const value = await this.run(fn, arg);
+        if (value) return value;
+        if (Date.now() > end) throw new Error(`waitForFunction timed out after ${timeout} ms: ${fn}`);
+        await sleep(50);
+      }
+    });
   }
 
   waitForTimeout(ms) { return sleep(ms); }
 
-  async click(selector) {
-    await retry(`click ${selector}`, async () => (await this.driver.findElement(By.css(selector))).click());
+  click(selector) {
+    return traced(`click ${selector}`, () =>
+      retry(`click ${selector}`, async () => (await this.driver.findElement(By.css(selector))).click()));
   }
 
   locator(selector) {
@@ -203,7 +219,7 @@ class Page {
     // Finding the frame and the element is retried until it succeeds. The action runs again only
     // when WebDriver says it was not performed; when it fails because the frame went away (the
     // modal closed itself in answer, which WebKit reports as a failed command), it is done.
-    const inFrame = async (what, find, act) => {
+    const inFrame = (what, find, act) => traced(what, async () => {
       const end = Date.now() + TIMEOUT_MS;
       try {
         for (;;) {
@@ -227,7 +243,7 @@ class Page {
       } finally {
         await page.driver.switchTo().defaultContent();
       }
-    };
+    });
     return {
       getByRole(role, { name, exact = false } = {}) {
         const what = `${selector} >> role=${role}[name=${JSON.stringify(name)}${exact ? "" : "i"}]`;
