@@ -1,6 +1,5 @@
 // End to end, on real separate origins: the app (127.0.0.1), the mock Anon platform
-// (localhost) and a third origin (127.0.0.1 on the mock's port), in the browser E2E_BROWSER
-// names (Chromium, Firefox or WebKit; `npm test` runs all three).
+// (localhost) and a third origin (127.0.0.1 on the mock's port), in headless Chromium.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs/promises";
