@@ -57,7 +57,8 @@ test-e2e:
 	cd www && npm test
 
 ## The npm package: packed, installed from the tarball into the framework examples, built with
-## Vite and webpack 5, driven in Chromium; plus the SSR import and the TypeScript consumer.
+## Vite and webpack 5, driven in Chromium, Firefox and WebKit; plus the SSR import and the
+## TypeScript consumer.
 test-package:
 	$(ENV) scripts/build-pkg.sh
 	node scripts/package.mjs
