@@ -1,8 +1,10 @@
 #!/usr/bin/env node
-// Turns pkg/ (scripts/build-pkg.sh) into the npm package and packs it:
+// Turns pkg/ (scripts/build-pkg.sh, then scripts/build-pkg.sh server) into the npm package and
+// packs it:
 //   node scripts/package.mjs     -> target/npm/anon-modal-<version>.tgz
 // Adds package.json (exports with types, files, sideEffects), the entry (npm/index.js and
-// index.d.ts), the package README and the license.
+// index.d.ts), the package README and the license. `anon-modal` is the browser entry;
+// `anon-modal/server` the server one (its own wasm, never imported by the browser entry).
 import fs from "node:fs";
 import path from "node:path";
 import { execFileSync } from "node:child_process";
@@ -15,7 +17,14 @@ const field = (name) => cargo.match(new RegExp(`^${name} = "([^"]*)"`, "m"))[1];
 
 for (const file of ["index.js", "index.d.ts", "README.md"]) fs.copyFileSync(path.join(root, "npm", file), path.join(pkg, file));
 fs.copyFileSync(path.join(root, "LICENSE"), path.join(pkg, "LICENSE"));
+// The mock platform (www/mock) ships as the `anon-modal-mock` command and `anon-modal/mock`.
+fs.mkdirSync(path.join(pkg, "mock"), { recursive: true });
+for (const file of ["cli.mjs", "cli.d.mts", "server.mjs", "pages.mjs", "ids.mjs"]) fs.copyFileSync(path.join(root, "www/mock", file), path.join(pkg, "mock", file));
 fs.rmSync(path.join(pkg, ".gitignore"), { force: true });
+const serverFiles = ["server.js", "server.cjs", "server.workerd.js", "server.d.ts", "server.d.cts", "anon_modal_server_bg.wasm", "anon_modal_server_wasm.cjs"];
+for (const file of serverFiles) {
+  if (!fs.existsSync(path.join(pkg, file))) throw new Error(`pkg/${file} is missing: run scripts/build-pkg.sh server first`);
+}
 
 const manifest = {
   name: "anon-modal",
@@ -30,10 +39,21 @@ const manifest = {
   types: "./index.d.ts",
   exports: {
     ".": { types: "./index.d.ts", default: "./index.js" },
+    // workerd compiles no wasm from bytes: its bundlers (wrangler) pick `workerd` and import the
+    // .wasm as a module. Node, Deno and Bun load the base64 copy synchronously.
+    "./server": {
+      workerd: { types: "./server.d.ts", default: "./server.workerd.js" },
+      import: { types: "./server.d.ts", default: "./server.js" },
+      require: { types: "./server.d.cts", default: "./server.cjs" },
+      default: { types: "./server.d.ts", default: "./server.js" },
+    },
+    "./anon_modal_server_bg.wasm": "./anon_modal_server_bg.wasm",
     "./anon_modal_bg.wasm": "./anon_modal_bg.wasm",
+    "./mock": "./mock/cli.mjs",
     "./package.json": "./package.json",
   },
-  files: ["index.js", "index.d.ts", "anon_modal.js", "anon_modal.d.ts", "anon_modal_bg.wasm", "anon_modal_bg.wasm.d.ts", "snippets/", "README.md", "LICENSE"],
+  bin: { "anon-modal-mock": "./mock/cli.mjs" },
+  files: ["index.js", "index.d.ts", "anon_modal.js", "anon_modal.d.ts", "anon_modal_bg.wasm", "anon_modal_bg.wasm.d.ts", "snippets/", "mock/", ...serverFiles, "README.md", "LICENSE"],
   sideEffects: false,
 };
 fs.writeFileSync(path.join(pkg, "package.json"), JSON.stringify(manifest, null, 2) + "\n");

@@ -123,9 +123,11 @@ npm_tools() { # npm_tools DIR PKG@VER... : installs pinned npm packages into DIR
   (cd "$dir" && npm install --no-fund --no-audit --loglevel=error "$@" >/dev/null) || die "npm install $*"
   touch "$stamp"
 }
-npm_tools "$tools_dir" binaryen@132.0.0
+# esbuild bundles the server entry (scripts/build-pkg.sh server).
+npm_tools "$tools_dir" binaryen@132.0.0 esbuild@0.28.2
 wasm-opt --version 2>/dev/null | grep -q 'version 132' || die "wasm-opt 132 (npm binaryen) is not first on PATH"
-log "ok: $(wasm-opt --version)"
+[ "$(esbuild --version 2>/dev/null)" = 0.28.2 ] || die "esbuild 0.28.2 (npm) is not first on PATH"
+log "ok: $(wasm-opt --version), esbuild $(esbuild --version)"
 
 # --- 3. Browsers and their WebDriver servers ------------------------------------------------
 if [ $want_browsers = 1 ]; then
@@ -141,11 +143,13 @@ if [ $want_browsers = 1 ]; then
   log "ok: $(chromium --version 2>/dev/null | head -1), $(firefox-esr --version 2>/dev/null || firefox --version), geckodriver $(geckodriver --version 2>/dev/null | head -1 | cut -d' ' -f2), WebKitGTK $(dpkg-query -W -f '${Version}' webkit2gtk-driver)"
 fi
 # npm packages of the end-to-end tests (www/: selenium-webdriver, which drives the browsers
-# installed above through their WebDriver servers, never a downloaded browser), of the framework
-# examples (www/examples/: Vite, React, Vue, Svelte, webpack, TypeScript, selenium-webdriver)
-# and of the benchmarks (bench/: esbuild, the peers).
+# installed above through their WebDriver servers, never a downloaded browser; the examples'
+# tests use it from there), of the framework examples (www/examples/: Vite, React, Vue, Svelte,
+# webpack, TypeScript), of the benchmarks (bench/: esbuild, the peers) and of the server
+# entry's tests (tests/server/: the reference webhook libraries, and deno, bun and miniflare,
+# whose npm packages bring their runtime's binary).
 # The demo itself needs none of them (its servers use only Node's standard library).
-for dir in www www/examples bench; do
+for dir in www www/examples bench tests/server; do
   [ $want_browsers = 1 ] && [ -f "$dir/package-lock.json" ] || continue
   stamp=$dir/node_modules/.lock-$(cksum < "$dir/package-lock.json" | cut -d' ' -f1)
   if [ ! -f "$stamp" ]; then

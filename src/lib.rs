@@ -37,8 +37,8 @@ pub mod schema;
 
 #[cfg(feature = "models")]
 pub mod models;
-#[cfg(feature = "node")]
-pub mod node;
+#[cfg(feature = "server")]
+mod server;
 #[cfg(feature = "webhooks")]
 pub mod webhooks;
 

@@ -1,21 +1,34 @@
-//! Anon's REST and webhook objects, typed with serde.
+//! Anon's REST and webhook objects, typed with serde, to the shapes of Anon's documents.
 //!
-//! Unknown enum values are kept (as `Other(String)`), never rejected, so a new event type or
-//! status from Anon does not break a server that runs an older version of this crate.
+//! Nothing a sender sent is lost: unknown enum values are kept (as `Other(String)`), unknown
+//! fields go to each object's `extra` map, and serializing gives back every field. So a new
+//! event type, status, file type or field from Anon never breaks a server that runs an older
+//! version of this crate.
 //!
 //! # Examples
 //! ```
-//! use anon_modal::models::{WebhookEvent, WebhookEventType};
+//! use anon_modal::models::{MigrationStatus, WebhookEvent, WebhookEventType};
 //! let event: WebhookEvent = serde_json::from_str(r#"{
-//!   "id": "evt_1", "object": "event", "created": "2023-11-07T05:31:56Z",
-//!   "type": "migration.completed",
-//!   "data": {"migration_id": "mig_1", "object": "migration"}
-//! }"#).unwrap();
+//!   "id": "evt_01HX4J1SQ93Y9F6VBQ4JPZW66S", "object": "event",
+//!   "created": "2025-06-18T00:50:40.301173", "type": "migration.completed",
+//!   "data": {
+//!     "migration_id": "mig_01HX4J3SQ4QZZ9V9JMP8J2V7KZ",
+//!     "object": {
+//!       "company_id": "f7b2d4e9-3c8a-4f1b-9e6d-2a5c8b7f3e91", "created": "2025-06-18T04:06:42.453452",
+//!       "id": "mig_01HX4J3SQ4QZZ9V9JMP8J2V7KZ", "created_by_user_id": "usr_01HX4J1SQ93Y9F6VBQ4JPZW66S",
+//!       "object": "migration", "status": "COMPLETE"
+//!     }
+//!   }
+//! }"#)?;
 //! assert_eq!(event.event_type, WebhookEventType::MigrationCompleted);
-//! assert_eq!(event.created.unix_millis(), 1_699_335_116_000);
+//! assert_eq!(event.created.unix_millis(), 1_750_207_840_301);
+//! let migration = event.data.object.as_migration().expect("migration.* events carry a migration");
+//! assert_eq!(migration.status, MigrationStatus::Complete);
+//! # Ok::<(), serde_json::Error>(())
 //! ```
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::{Map, Value};
 
 /// A timestamp as Anon writes it: ISO 8601 with a zone (`2023-11-07T05:31:56Z`) or without
 /// one (`2025-06-18T04:06:42.453452`, read as UTC). Keeps the original text.
@@ -215,59 +228,179 @@ open_enum! {
     }
 }
 
-open_enum! {
-    /// A file's medallion layer.
-    FileLayer {
-        /// Raw data as the source provider returned it.
-        Bronze = "bronze",
-        /// Data mapped to Anon's schema, as JSON.
-        Silver = "silver",
+/// Fields an object carried that this version does not name, kept as sent.
+pub type Extra = Map<String, Value>;
+
+/// A file's type: what the file holds, e.g. `CompanyInfo-EntityType-Screenshot` (a screenshot
+/// of a company-info entity type). An open set: any value Anon sends is kept as is.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct FileType(pub String);
+
+impl FileType {
+    /// The type as sent.
+    pub fn as_str(&self) -> &str {
+        &self.0
     }
 }
 
-/// A webhook delivery's body.
+impl std::fmt::Display for FileType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A webhook delivery's body: the envelope every event shares.
+///
+/// Read from JSON, `data.object` is typed by the event's `type` (see [`EventObject`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "RawEvent")]
 pub struct WebhookEvent {
     /// The event id (`evt_...`).
     pub id: String,
-    /// Always `"event"`.
+    /// `"event"`.
     pub object: String,
-    /// When the event happened.
+    /// When the event happened (Anon writes it without a zone: UTC).
     pub created: Timestamp,
     /// What happened.
     #[serde(rename = "type")]
     pub event_type: WebhookEventType,
-    /// The object it happened to.
+    /// The resource it happened to.
     pub data: WebhookEventData,
+    /// Other fields, kept as sent.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 /// A webhook event's `data`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct WebhookEventData {
     /// The migration concerned.
     pub migration_id: String,
-    /// The object type, e.g. `"migration"` or `"migration_task"`.
-    pub object: String,
-    /// Why it failed, on `*.failed` events.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// The resource object.
+    pub object: EventObject,
+    /// Why it failed, on `*.failed` events. A value that is not a string (`null`, say) is kept
+    /// in `extra` under its name instead.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub error_message: Option<String>,
+    /// Other fields, kept as sent.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
-/// A migration.
+/// A webhook event's resource object (`data.object`), typed where Anon documents it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum EventObject {
+    /// On `migration.*` events: the migration.
+    Migration(Migration),
+    /// On `migration_task.*` events: the task, whose schema Anon does not document, as sent.
+    MigrationTask(Value),
+    /// On event types this version does not know: the object as sent.
+    Other(Value),
+}
+
+impl EventObject {
+    /// The migration, on `migration.*` events.
+    pub fn as_migration(&self) -> Option<&Migration> {
+        match self {
+            EventObject::Migration(migration) => Some(migration),
+            EventObject::MigrationTask(_) | EventObject::Other(_) => None,
+        }
+    }
+
+    /// The object as JSON, whatever its kind.
+    pub fn to_json(&self) -> Value {
+        match self {
+            EventObject::Migration(migration) => serde_json::to_value(migration).unwrap_or(Value::Null),
+            EventObject::MigrationTask(value) | EventObject::Other(value) => value.clone(),
+        }
+    }
+}
+
+/// The event as it comes off the wire, before `data.object` is typed by `type`.
+#[derive(Deserialize)]
+struct RawEvent {
+    id: String,
+    object: String,
+    created: Timestamp,
+    #[serde(rename = "type")]
+    event_type: WebhookEventType,
+    data: RawEventData,
+    #[serde(flatten)]
+    extra: Extra,
+}
+
+#[derive(Deserialize)]
+struct RawEventData {
+    migration_id: String,
+    object: Value,
+    // `Some(Value::Null)` for an explicit null: it must be kept, not read as absent.
+    #[serde(default, deserialize_with = "present")]
+    error_message: Option<Value>,
+    #[serde(flatten)]
+    extra: Extra,
+}
+
+fn present<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Value>, D::Error> {
+    Value::deserialize(deserializer).map(Some)
+}
+
+impl TryFrom<RawEvent> for WebhookEvent {
+    type Error = serde_json::Error;
+
+    fn try_from(raw: RawEvent) -> Result<Self, Self::Error> {
+        let kind = raw.event_type.as_str();
+        let object = if kind.starts_with("migration.") {
+            EventObject::Migration(serde_json::from_value(raw.data.object)?)
+        } else if kind.starts_with("migration_task.") {
+            EventObject::MigrationTask(raw.data.object)
+        } else {
+            EventObject::Other(raw.data.object)
+        };
+        let mut extra = raw.data.extra;
+        let error_message = match raw.data.error_message {
+            Some(Value::String(text)) => Some(text),
+            Some(other) => {
+                extra.insert("error_message".to_owned(), other);
+                None
+            }
+            None => None,
+        };
+        Ok(WebhookEvent {
+            id: raw.id,
+            object: raw.object,
+            created: raw.created,
+            event_type: raw.event_type,
+            data: WebhookEventData {
+                migration_id: raw.data.migration_id,
+                object,
+                error_message,
+                extra,
+            },
+            extra: raw.extra,
+        })
+    }
+}
+
+/// A migration (the resource object of `migration.*` events).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Migration {
-    /// The migration id.
-    pub id: String,
-    /// Always `"migration"`.
-    pub object: String,
     /// The company (your Anon account).
     pub company_id: String,
     /// When it was created.
     pub created: Timestamp,
+    /// The migration id (`mig_...`).
+    pub id: String,
     /// Your user for whom it runs.
     pub created_by_user_id: String,
+    /// `"migration"`.
+    pub object: String,
     /// Where it stands.
     pub status: MigrationStatus,
+    /// Other fields, kept as sent.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 /// `POST /api/v1/migration-modal` request body.
@@ -275,14 +408,14 @@ pub struct Migration {
 pub struct CreateModalRequest {
     /// Your id for the user who migrates.
     pub user_id: String,
-    /// The provider to migrate from, e.g. `"salesforce"`.
+    /// The provider to migrate from, e.g. `"gusto"`.
     pub source_provider: String,
 }
 
 /// `POST /api/v1/migration-modal` response: hand `url` (and `expires_at`) to the browser.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CreateModalResponse {
-    /// Always `"migration_modal"`.
+    /// `"migration_modal"`.
     pub object: String,
     /// The modal id.
     pub id: String,
@@ -294,20 +427,25 @@ pub struct CreateModalResponse {
     pub created: Timestamp,
     /// When `url` stops working.
     pub expires_at: Timestamp,
+    /// Other fields, kept as sent.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 /// A file from the Files API.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct File {
+    /// `"file"`.
+    pub object: String,
     /// The file id.
     pub id: String,
     /// When it was written.
     pub created: Timestamp,
     /// The file name.
     pub name: String,
-    /// Its medallion layer.
+    /// What the file holds (not its medallion layer).
     #[serde(rename = "type")]
-    pub layer: FileLayer,
+    pub file_type: FileType,
     /// Where to download its content.
     pub url: String,
     /// Its size in bytes.
@@ -316,23 +454,30 @@ pub struct File {
     pub content_type: String,
     /// The migration that produced it.
     pub migration_id: String,
+    /// Other fields, kept as sent.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 /// A page of files.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FileList {
-    /// Always `"list"`.
+    /// `"list"`.
     pub object: String,
     /// The files.
     pub data: Vec<File>,
-    /// Whether more pages follow.
-    #[serde(default)]
-    pub has_more: bool,
+    /// Whether more pages follow (`None` when the page does not say).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub has_more: Option<bool>,
+    /// Other fields, kept as sent.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     #[test]
     fn timestamps_with_and_without_zone() {
@@ -363,30 +508,7 @@ mod tests {
     }
 
     #[test]
-    fn webhook_events_parse_and_keep_unknown_types() {
-        let failed: WebhookEvent = serde_json::from_str(
-            r#"{"id":"evt_2","object":"event","created":"2025-06-18T04:06:42.453452","type":"migration_task.failed",
-                "data":{"migration_id":"mig_2","object":"migration_task","error_message":"token revoked"}}"#,
-        )
-        .unwrap();
-        assert_eq!(failed.event_type, WebhookEventType::MigrationTaskFailed);
-        assert_eq!(failed.data.error_message.as_deref(), Some("token revoked"));
-        let future: WebhookEvent = serde_json::from_str(
-            r#"{"id":"evt_3","object":"event","created":"2025-06-18T04:06:42Z","type":"migration.paused",
-                "data":{"migration_id":"mig_3","object":"migration"}}"#,
-        )
-        .unwrap();
-        assert_eq!(
-            future.event_type,
-            WebhookEventType::Other("migration.paused".into())
-        );
-        let round = serde_json::to_value(&future).unwrap();
-        assert_eq!(round["type"], "migration.paused");
-        assert_eq!(round["created"], "2025-06-18T04:06:42Z");
-    }
-
-    #[test]
-    fn all_event_types_and_statuses_round_trip() {
+    fn all_event_types_and_statuses_are_known() {
         for t in [
             "migration.created",
             "migration.started",
@@ -405,45 +527,168 @@ mod tests {
             "COMPLETED_WITH_FAILURES",
             "FAILED",
         ] {
+            let parsed = MigrationStatus::from_wire(s);
+            assert!(!matches!(parsed, MigrationStatus::Other(_)), "{s}");
+            assert_eq!(parsed.as_str(), s);
+        }
+    }
+
+    fn event(event_type: &str, object: Value) -> Value {
+        json!({
+            "id": "evt_1", "object": "event", "created": "2025-06-18T00:50:40.301173",
+            "type": event_type, "data": {"migration_id": "mig_1", "object": object}
+        })
+    }
+
+    fn migration(status: &str) -> Value {
+        json!({
+            "company_id": "co_1", "created": "2025-06-18T04:06:42.453452", "id": "mig_1",
+            "created_by_user_id": "usr_1", "object": "migration", "status": status
+        })
+    }
+
+    /// Parses `value` as an event and checks that serializing gives it back whole.
+    fn round_trip(value: Value) -> WebhookEvent {
+        let parsed: WebhookEvent = serde_json::from_value(value.clone()).unwrap();
+        assert_eq!(serde_json::to_value(&parsed).unwrap(), value);
+        parsed
+    }
+
+    #[test]
+    fn data_object_is_typed_by_the_event_type() {
+        let created = round_trip(event("migration.created", migration("NOT_STARTED")));
+        let m = created.data.object.as_migration().unwrap();
+        assert_eq!(
+            (m.id.as_str(), &m.status),
+            ("mig_1", &MigrationStatus::NotStarted)
+        );
+        assert_eq!(created.data.object.to_json(), migration("NOT_STARTED"));
+        // A migration.* type this version does not know still carries a migration.
+        let paused = round_trip(event("migration.paused", migration("PAUSED")));
+        assert_eq!(
+            paused.event_type,
+            WebhookEventType::Other("migration.paused".into())
+        );
+        assert_eq!(
+            paused.data.object.as_migration().unwrap().status,
+            MigrationStatus::Other("PAUSED".into())
+        );
+        let task_object =
+            json!({"id": "task_1", "object": "migration_task", "steps": [1, 2.5, null, {"deep": true}]});
+        let task = round_trip(event("migration_task.failed", task_object.clone()));
+        assert_eq!(task.data.object, EventObject::MigrationTask(task_object));
+        assert_eq!(task.data.object.as_migration(), None);
+        for object in [
+            json!("migration"),
+            json!(null),
+            json!([1, "two"]),
+            json!({"x": {"y": []}}),
+        ] {
+            let other = round_trip(event("company.updated", object.clone()));
+            assert_eq!(other.data.object, EventObject::Other(object));
+        }
+    }
+
+    #[test]
+    fn a_migration_event_without_a_migration_object_is_refused() {
+        for object in [
+            json!("migration"),
+            json!({"id": "mig_1"}),
+            migration("")
+                .as_object()
+                .map(|m| {
+                    let mut m = m.clone();
+                    m.remove("created");
+                    Value::Object(m)
+                })
+                .unwrap(),
+        ] {
             assert!(
-                !matches!(MigrationStatus::from_wire(s), MigrationStatus::Other(_)),
-                "{s}"
+                serde_json::from_value::<WebhookEvent>(event("migration.completed", object.clone())).is_err(),
+                "{object}"
             );
         }
     }
 
     #[test]
-    fn migration_modal_and_files() {
-        let migration: Migration = serde_json::from_str(
-            r#"{"company_id":"co_1","created":"2023-11-07T05:31:56Z","id":"mig_1","created_by_user_id":"u_1",
-                "object":"migration","status":"COMPLETED_WITH_FAILURES"}"#,
-        )
-        .unwrap();
-        assert_eq!(migration.status, MigrationStatus::CompletedWithFailures);
-        let modal: CreateModalResponse = serde_json::from_str(
-            r#"{"object":"migration_modal","id":"mm_1","migration_id":"mig_1","url":"https://x/modal",
-                "created":"2023-11-07T05:31:56Z","expires_at":"2023-11-07T05:41:56Z"}"#,
-        )
-        .unwrap();
+    fn unknown_fields_and_error_messages_are_kept() {
+        let mut value = event("migration.failed", migration("FAILED"));
+        value["livemode"] = json!(false);
+        value["data"]["error_message"] = json!("token revoked");
+        value["data"]["attempt"] = json!(2);
+        value["data"]["object"]["source_provider"] = json!("gusto");
+        let failed = round_trip(value);
+        assert_eq!(failed.extra["livemode"], json!(false));
+        assert_eq!(failed.data.error_message.as_deref(), Some("token revoked"));
+        assert_eq!(failed.data.extra["attempt"], json!(2));
         assert_eq!(
-            modal.expires_at.unix_millis() - modal.created.unix_millis(),
-            600_000
+            failed.data.object.as_migration().unwrap().extra["source_provider"],
+            json!("gusto")
         );
-        let files: FileList = serde_json::from_str(
-            r#"{"object":"list","data":[{"id":"file_1","created":"2023-11-07T05:31:56Z","name":"contacts.json",
-                "type":"silver","url":"https://x/files/file_1/content","size":1234,"content_type":"application/json",
-                "migration_id":"mig_1"},{"id":"file_2","created":"2023-11-07T05:31:56Z","name":"raw.csv","type":"bronze",
-                "url":"https://x/files/file_2/content","size":99,"content_type":"text/csv","migration_id":"mig_1"}]}"#,
+        // An explicit null (or any non-string) error_message is kept as sent, in `extra`.
+        for odd in [json!(null), json!(42), json!({"code": "E1"})] {
+            let mut value = event("migration.created", migration("NOT_STARTED"));
+            value["data"]["error_message"] = odd.clone();
+            let parsed = round_trip(value);
+            assert_eq!(parsed.data.error_message, None);
+            assert_eq!(parsed.data.extra["error_message"], odd);
+        }
+    }
+
+    #[test]
+    fn envelopes_missing_a_documented_field_are_refused() {
+        let whole = event("migration_task.failed", json!({}));
+        for (path, field) in [
+            ("", "id"),
+            ("", "object"),
+            ("", "created"),
+            ("", "type"),
+            ("", "data"),
+            ("data", "migration_id"),
+            ("data", "object"),
+        ] {
+            let mut value = whole.clone();
+            let target = if path.is_empty() {
+                &mut value
+            } else {
+                &mut value[path]
+            };
+            target.as_object_mut().unwrap().remove(field);
+            assert!(
+                serde_json::from_value::<WebhookEvent>(value).is_err(),
+                "{path}.{field}"
+            );
+        }
+        let mut bad_time = whole.clone();
+        bad_time["created"] = json!("yesterday");
+        assert!(serde_json::from_value::<WebhookEvent>(bad_time).is_err());
+        assert!(serde_json::from_str::<WebhookEvent>(
+            r#"{"id":"a","id":"b","object":"event","created":"2025-06-18T00:50:40","type":"x","data":{"migration_id":"m","object":1}}"#
         )
-        .unwrap();
-        assert_eq!(files.data[0].layer, FileLayer::Silver);
-        assert_eq!(files.data[1].layer, FileLayer::Bronze);
-        assert!(!files.has_more);
+        .is_err(), "a repeated field is refused, not resolved silently");
+    }
+
+    #[test]
+    fn files_and_modals_keep_every_field() {
+        let file = json!({
+            "object": "file", "id": "f_1", "created": "2023-11-07T05:31:56Z", "name": "acme.png",
+            "type": "CompanyInfo-EntityType-Screenshot", "url": "https://x/f_1", "size": 123,
+            "content_type": "image/png", "migration_id": "mig_1", "layer": "bronze"
+        });
+        let parsed: File = serde_json::from_value(file.clone()).unwrap();
+        assert_eq!(parsed.file_type.as_str(), "CompanyInfo-EntityType-Screenshot");
+        assert_eq!(parsed.file_type.to_string(), "CompanyInfo-EntityType-Screenshot");
+        assert_eq!(parsed.extra["layer"], json!("bronze"));
+        assert_eq!(serde_json::to_value(&parsed).unwrap(), file);
+        let list = json!({"object": "list", "data": [file], "next_cursor": "c_2"});
+        let page: FileList = serde_json::from_value(list.clone()).unwrap();
+        assert_eq!(page.has_more, None);
+        assert_eq!(serde_json::to_value(&page).unwrap(), list);
         let request = serde_json::to_string(&CreateModalRequest {
             user_id: "u_1".into(),
-            source_provider: "salesforce".into(),
+            source_provider: "gusto".into(),
         })
         .unwrap();
-        assert_eq!(request, r#"{"user_id":"u_1","source_provider":"salesforce"}"#);
+        assert_eq!(request, r#"{"user_id":"u_1","source_provider":"gusto"}"#);
     }
 }

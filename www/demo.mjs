@@ -1,25 +1,52 @@
 // `make demo`: the app on http://127.0.0.1:8080 and the mock Anon platform on
-// http://localhost:8081 (two origins). With ANON_API_KEY set, the app talks to the real Anon
-// instead (ANON_BASE_URL, ANON_WEBHOOK_SECRET) and no mock is started.
-import { startMock, DEFAULT_API_KEY, DEFAULT_WEBHOOK_SECRET } from "./mock/server.mjs";
+// http://localhost:8081 (two origins). The mock is started as any app would start it, with its
+// command (`anon-modal-mock`), and the app is given the base URL, API key and webhook secret it
+// prints. With ANON_API_KEY set, the app talks to the real Anon instead (ANON_BASE_URL,
+// ANON_WEBHOOK_SECRET) and no mock is started.
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { startApp } from "./app/server.mjs";
 
 const appPort = Number(process.env.APP_PORT ?? 8080);
 const mockPort = Number(process.env.MOCK_PORT ?? 8081);
 const real = Boolean(process.env.ANON_API_KEY);
 
+/** Starts `anon-modal-mock` and resolves with the settings it prints (ANON_BASE_URL, ...). */
+function startMockCommand(args) {
+  const child = spawn(process.execPath, [fileURLToPath(new URL("./mock/cli.mjs", import.meta.url)), ...args], { stdio: ["ignore", "pipe", "inherit"] });
+  return new Promise((resolve, reject) => {
+    let out = "";
+    const onData = (chunk) => {
+      out += chunk;
+      const settings = Object.fromEntries([...out.matchAll(/^\s*(ANON_\w+)=(\S+)$/gm)].map((m) => [m[1], m[2]]));
+      if (settings.ANON_WEBHOOK_SECRET) {
+        child.stdout.off("data", onData);
+        child.stdout.pipe(process.stdout);
+        resolve({ child, settings });
+      }
+    };
+    child.stdout.setEncoding("utf8").on("data", onData);
+    child.once("exit", (code) => reject(new Error(`anon-modal-mock exited (${code}) before it was ready`)));
+  });
+}
+
 let mock = null;
 if (!real) {
-  mock = await startMock({ port: mockPort, appOrigin: `http://127.0.0.1:${appPort}`, webhookUrl: `http://127.0.0.1:${appPort}/webhooks/anon` });
+  mock = await startMockCommand(["--port", String(mockPort), "--webhook-url", `http://127.0.0.1:${appPort}/webhooks/anon`]);
+  process.on("exit", () => mock.child.kill());
+  const stop = () => process.exit(0);
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
 }
+const anonBaseUrl = real ? (process.env.ANON_BASE_URL ?? "https://api.anon.com") : mock.settings.ANON_BASE_URL;
 const app = await startApp({
   port: appPort,
-  anonBaseUrl: real ? (process.env.ANON_BASE_URL ?? "https://api.anon.com") : mock.url,
-  apiKey: real ? process.env.ANON_API_KEY : DEFAULT_API_KEY,
-  webhookSecret: real ? (process.env.ANON_WEBHOOK_SECRET ?? "") : DEFAULT_WEBHOOK_SECRET,
+  anonBaseUrl,
+  apiKey: real ? process.env.ANON_API_KEY : mock.settings.ANON_API_KEY,
+  webhookSecret: real ? (process.env.ANON_WEBHOOK_SECRET ?? "") : mock.settings.ANON_WEBHOOK_SECRET,
   insecureLocalhost: !real,
-  hostileOrigins: real ? [] : [`http://127.0.0.1:${mockPort}`, mock.url],
+  hostileOrigins: real ? [] : [`http://127.0.0.1:${mockPort}`, anonBaseUrl],
 });
 console.log(`anon-modal demo: open ${app.url}`);
-console.log(real ? `  talking to the real Anon at ${process.env.ANON_BASE_URL ?? "https://api.anon.com"}` : `  mock Anon platform at ${mock.url} (webhooks to ${app.url}/webhooks/anon)`);
+console.log(real ? `  talking to the real Anon at ${anonBaseUrl}` : `  mock Anon platform at ${anonBaseUrl} (webhooks to ${app.url}/webhooks/anon)`);
 console.log("  Ctrl-C to stop");

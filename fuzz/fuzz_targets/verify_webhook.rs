@@ -1,22 +1,46 @@
-//! Any headers, body, secret and clock: verification returns Ok or a typed error, never panics,
-//! and accepts only a body signed with the secret.
+//! Any keys, headers, body, clock and tolerance: verification returns Ok or a typed error and
+//! never panics; a body signed with a key verifies with that key (or its public key).
 #![no_main]
-use anon_modal::webhooks::{check_timestamp, Webhook, WebhookHeaders};
+use anon_modal::webhooks::{check_timestamp, Signer, Verifier, WebhookHeaders};
 use libfuzzer_sys::fuzz_target;
 
-fuzz_target!(|input: (&str, &str, &str, &str, &[u8], i64)| {
-    let (secret, id, timestamp, signature, body, now) = input;
-    let _ = check_timestamp(timestamp, now);
-    if let Ok(hook) = Webhook::new(secret) {
-        let headers = WebhookHeaders { id, timestamp, signature };
-        let _ = hook.verify(body, &headers, now);
-        let _ = hook.verify_event(body, &headers, now);
-        // A delivery signed with this secret verifies at its own time.
-        if let Ok(ts) = timestamp.parse::<i64>() {
-            let signed = hook.sign(id, ts, body);
-            let ts_text = ts.to_string();
-            let good = WebhookHeaders { id, timestamp: &ts_text, signature: &signed };
-            assert!(hook.verify(body, &good, ts).is_ok());
+fuzz_target!(|input: (Vec<&str>, [&str; 3], &[u8], i64, u32)| {
+    let (keys, [id, timestamp, signature], body, now, tolerance) = input;
+    let _ = check_timestamp(timestamp, now, tolerance);
+    let pairs = [
+        ("Svix-Id", id),
+        ("webhook-timestamp", timestamp),
+        ("SVIX-SIGNATURE", signature),
+    ];
+    let headers = WebhookHeaders::from_pairs(pairs).expect("all three are present");
+    if let Ok(verifier) = Verifier::with_keys(&keys) {
+        let verifier = verifier.with_tolerance(tolerance);
+        let _ = verifier.verify(body, &headers, now);
+        let _ = verifier.verify_event(body, &headers, now);
+    }
+    // A valid id and a sending time of zero or more: the signature must verify at that time.
+    let valid_id = !id.is_empty() && !id.chars().any(char::is_control);
+    let sent_at = now.max(0);
+    for key in keys.iter().take(2) {
+        let Ok(signer) = Signer::new(key) else {
+            continue;
+        };
+        let signed = signer.sign(id, sent_at, body);
+        let verify_key = signer.public_key().unwrap_or_else(|| (*key).to_owned());
+        let verifier = Verifier::new(&verify_key).expect("a signing key's verifying key is valid");
+        let sent_at_text = sent_at.to_string();
+        let good = WebhookHeaders {
+            id,
+            timestamp: &sent_at_text,
+            signature: &signed,
+        };
+        let result = verifier.verify(body, &good, sent_at);
+        assert_eq!(result.is_ok(), valid_id, "{result:?}");
+        // And alongside whatever else the signature header held.
+        if valid_id && !signature.chars().any(char::is_control) {
+            let list = format!("{signature} {signed}");
+            let mixed = WebhookHeaders { signature: &list, ..good };
+            assert!(verifier.verify(body, &mixed, sent_at).is_ok());
         }
     }
 });

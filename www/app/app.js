@@ -75,8 +75,10 @@ async function poll() {
     const { entries, next } = await (await fetch(`/api/timeline?since=${since}`)).json();
     since = next;
     for (const e of entries) {
-      if (e.kind === "webhook") log("webhook", "webhook ✓", `${e.type} · migration ${e.migration_id}${e.error_message ? " · " + e.error_message : ""} (signature verified)`);
-      else if (e.kind === "files") log("files", "files", e.files.map((f) => `${f.layer}: ${f.name} (${f.size} B)`).join(" · "));
+      if (e.kind === "webhook") log("webhook", "webhook ✓", [e.type, `migration ${e.migration_id}`, e.object_type === "migration" ? e.status : e.object_type && `${e.object_type} ${e.object?.id ?? ""}`.trim(), e.error_message]
+        .filter(Boolean).join(" · ") + " (signature verified)");
+      else if (e.kind === "webhook-duplicate") log("duplicate", "webhook again", e.text);
+      else if (e.kind === "files") log("files", "files", e.files.map((f) => `${f.type}: ${f.name} (${f.size} B)`).join(" · "));
       else log(e.kind, e.kind === "server" ? "server" : e.kind, e.text);
     }
   } catch {}

@@ -1,20 +1,24 @@
 // The demo app's backend: what an Anon customer runs on their own server.
 //   GET  /                     the page (strict CSP, Trusted Types), /app.js, /style.css, /pkg/*
 //   POST /api/create-modal     calls Anon's POST /api/v1/migration-modal with the API key,
-//                              which never leaves this server, and returns { url, expires_at }
-//   POST /webhooks/anon        verifies Anon's Svix-signed webhooks with verifyWebhook (this
-//                              crate's Node build) and, on migration.completed, lists the files
+//                              which never leaves this server (one call at a time per user:
+//                              Anon's documents warn that modals created in quick succession
+//                              for one user interfere), and returns { url, expires_at }
+//   POST /webhooks/anon        verifies Anon's Svix-signed webhooks with verifyWebhook (the
+//                              package's server entry), acknowledges a repeated svix-id without
+//                              doing the work again, and lists the files on migration.completed
+//                              and migration_task.failed (a failed task may leave files)
 //   GET  /api/timeline?since=N what the server saw (webhooks, files), for the page to show
 import http from "node:http";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { createRequire } from "node:module";
+import { verifyWebhook } from "../../pkg/server.js";
 
-const require = createRequire(import.meta.url);
-const { verifyWebhook } = require("../../pkg-node/anon_modal.js");
 const here = path.dirname(fileURLToPath(import.meta.url));
 const pkgDir = path.resolve(here, "../../pkg");
+/** How many delivery ids the app remembers to recognise a repeated delivery. */
+const SEEN_LIMIT = 10_000;
 
 const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css", ".wasm": "application/wasm", ".ts": "text/plain" };
 
@@ -74,13 +78,40 @@ export async function startApp(options) {
     if (status !== 200) return record({ kind: "error", text: `Files API answered ${status}` });
     const files = [];
     for (const f of body.data) {
-      // Download each file's content, as a real import would, and show its first bytes.
-      const res = await fetch(f.url, { headers: { authorization: `Bearer ${options.apiKey}` } });
-      const text = await res.text();
-      files.push({ name: f.name, layer: f.type, size: f.size, content_type: f.content_type, preview: text.slice(0, 60) });
+      // Download each file, as a real import would; `type` says what it holds (a screenshot,
+      // raw rows, JSON), so only text is previewed.
+      const res = await fetch(f.url);
+      const bytes = Buffer.from(await res.arrayBuffer());
+      const text = /^(text\/|application\/json)/.test(f.content_type) ? bytes.toString("utf8").slice(0, 60) : null;
+      files.push({ id: f.id, name: f.name, type: f.type, size: f.size, content_type: f.content_type, downloaded: bytes.length, preview: text });
     }
     record({ kind: "files", migration_id: migrationId, files });
   }
+
+  // Delivery ids already handled, oldest first. A repeated delivery (a retry after a lost
+  // answer, a replay) is acknowledged again but its work is not done twice.
+  const seen = new Set();
+  const firstTime = (id) => {
+    if (seen.has(id)) return false;
+    seen.add(id);
+    if (seen.size > SEEN_LIMIT) seen.delete(seen.values().next().value);
+    return true;
+  };
+  // One create-modal call per user at a time: a double click gets the same modal.
+  const creating = new Map();
+  const createModal = (input) => {
+    let pending = creating.get(input.user_id);
+    if (!pending) {
+      const headers = options.modalTtlSeconds ? { "x-mock-ttl-seconds": String(options.modalTtlSeconds) } : {};
+      pending = anon("/api/v1/migration-modal", {
+        method: "POST",
+        headers,
+        body: JSON.stringify({ user_id: input.user_id, source_provider: input.source_provider }),
+      }).finally(() => creating.delete(input.user_id));
+      creating.set(input.user_id, pending);
+    }
+    return pending;
+  };
 
   /** The file for a GET path: from `staticDir` or /pkg/ (sub-folders allowed, never outside
    * them), or the demo page and its assets. `null` when there is none. */
@@ -107,12 +138,7 @@ export async function startApp(options) {
         } catch {
           return json(res, 400, { error: { code: "invalid_request", message: "The body must be JSON." } });
         }
-        const headers = options.modalTtlSeconds ? { "x-mock-ttl-seconds": String(options.modalTtlSeconds) } : {};
-        const { status, body } = await anon("/api/v1/migration-modal", {
-          method: "POST",
-          headers,
-          body: JSON.stringify({ user_id: input.user_id, source_provider: input.source_provider }),
-        });
+        const { status, body } = await createModal(input);
         if (status !== 201 && status !== 200) {
           const message = body?.error?.message ?? "Anon refused the request.";
           record({ kind: "error", text: `create modal: Anon answered ${status}: ${message}` });
@@ -130,11 +156,22 @@ export async function startApp(options) {
           record({ kind: "webhook-rejected", text: `webhook rejected: ${e.code}` });
           return json(res, 400, { error: { code: e.code, message: e.message } });
         }
-        record({ kind: "webhook", type: event.type, migration_id: event.data.migration_id, error_message: event.data.error_message ?? null, svix_id: req.headers["svix-id"] });
+        const deliveryId = req.headers["svix-id"] ?? req.headers["webhook-id"];
+        if (!firstTime(deliveryId)) {
+          record({ kind: "webhook-duplicate", text: `${event.type} ${deliveryId} again: acknowledged, already handled`, svix_id: deliveryId });
+          return json(res, 200, { received: true, duplicate: true });
+        }
+        // data.object is the resource: the migration for migration.*, the task (its schema is
+        // not documented, so it is shown as it came) for migration_task.*.
+        const object = event.data.object;
+        record({
+          kind: "webhook", type: event.type, migration_id: event.data.migration_id, object_type: object?.object ?? null,
+          status: object?.status ?? null, object, error_message: event.data.error_message ?? null, svix_id: deliveryId,
+        });
         json(res, 200, { received: true });
         // The webhook is answered: a failure to list the files now goes to the timeline (the
         // catch below would answer a second time).
-        if (event.type === "migration.completed") {
+        if (event.type === "migration.completed" || event.type === "migration_task.failed") {
           await listFiles(event.data.migration_id).catch((e) => record({ kind: "error", text: `Files API: ${e.message}` }));
         }
         return;

@@ -1,15 +1,14 @@
 // End to end, on real separate origins: the app (127.0.0.1), the mock Anon platform
-// (localhost) and a third origin (127.0.0.1 on the mock's port), in headless Chromium.
+// (localhost) and a third origin (127.0.0.1 on the mock's port), in headless Chromium. The
+// mock sends the shapes of Anon's documents (www/e2e/mock.test.mjs holds it to them); the app
+// verifies them with the package's server entry and reads data.object as the migration.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs/promises";
-import { createRequire } from "node:module";
 import http from "node:http";
 import { startStack, launchBrowser, timeline, waitForTimeline, callbacks, webhooks, MODAL } from "./stack.mjs";
 import { startApp } from "../app/server.mjs";
-import { DEFAULT_API_KEY, DEFAULT_WEBHOOK_SECRET } from "../mock/server.mjs";
-
-const { signWebhook } = createRequire(import.meta.url)("../../pkg-node/anon_modal.js");
+import { DEFAULT_API_KEY, DEFAULT_WEBHOOK_SECRET, svixSignature } from "../mock/server.mjs";
 
 let browser;
 before(async () => { browser = await launchBrowser(); });
@@ -66,11 +65,18 @@ test("full flow: callbacks in order, hostile frames rejected, webhooks verified,
     assert.equal(await page.locator(MODAL).count(), 0, "closed removes the iframe");
     assert.deepEqual(webhooks(t), ["migration.created", "migration.started", "migration.completed"]);
     assert.ok(t.filter((e) => e.kind === "webhook").every((e) => e.text.includes("signature verified")));
+    assert.deepEqual(t.filter((e) => e.kind === "webhook").map((e) => e.text.split(" · ")[2]), ["NOT_STARTED (signature verified)", "WORKING (signature verified)", "COMPLETE (signature verified)"], "data.object read as the migration");
     const files = t.find((e) => e.kind === "files").text;
-    assert.match(files, /bronze: contacts\.csv/);
-    assert.match(files, /silver: contacts\.json/);
+    assert.equal(files, "CompanyInfo-EntityType-Screenshot: company-info.png (68 B) · Contacts-EntityType-Raw: contacts.csv (82 B) · Contacts-EntityType-Json: contacts.json (174 B)");
     const completed = t.find((e) => e.label === "completed").text;
-    assert.match(completed, /migration mig_[0-9a-f]+ · user user_42/, "the callback got the user and migration context");
+    assert.match(completed, /migration mig_[0-9A-Z]{26} · user user_42/, "the callback got the user and migration context");
+    // The server got each event whole: the migration object as the platform sent it, one
+    // migration id in the modal's events, the webhooks and the files.
+    const migrationId = completed.match(/mig_\w+/)[0];
+    const received = stack.app.timeline.filter((e) => e.kind === "webhook");
+    assert.deepEqual(received.map((e) => e.object), stack.mock.state.deliveries.map((d) => d.event.data.object));
+    assert.ok(received.every((e) => e.migration_id === migrationId && e.object.id === migrationId));
+    assert.ok(stack.app.timeline.find((e) => e.kind === "files").files.every((f) => f.downloaded === f.size));
     assert.deepEqual(await page.evaluate(() => window.__demo.violations), [], "no CSP or Trusted Types violation");
     assert.deepEqual(consoleErrors, []);
     assert.equal(await page.evaluate(() => getComputedStyle(document.body).overflow), "visible", "scroll restored");
@@ -90,16 +96,36 @@ test("closing mid-flow: closed, no completed, iframe removed, no migration start
   });
 });
 
-test("the platform failing the migration: failed callback, failure webhooks verified", async () => {
+test("the platform failing the migration: failed callback, migration_task.failed with the task whole, migration.failed", async () => {
   await withPage({}, async ({ page, stack }) => {
     const modal = await open(page, stack);
     await modal.getByRole("button", { name: "Continue" }).click();
     await modal.getByRole("button", { name: "Simulate a failure" }).click();
-    const t = await waitForTimeline(page, (t) => webhooks(t).includes("migration.failed"), "migration.failed webhook");
+    const t = await waitForTimeline(page, (t) => webhooks(t).includes("migration.failed") && t.some((e) => e.kind === "files"), "migration.failed webhook and the files");
     assert.deepEqual(callbacks(t), ["opened", "failed"]);
     assert.match(t.find((e) => e.label === "failed").text, /The source provider refused access\./);
     assert.deepEqual(webhooks(t), ["migration.created", "migration.started", "migration_task.failed", "migration.failed"]);
-    assert.ok(t.some((e) => e.kind === "webhook" && e.text.includes("revoked the token")));
+    assert.match(t.find((e) => e.text.startsWith("migration_task.failed")).text,
+      /^migration_task\.failed · migration mig_\w+ · migration_task mtsk_\w+ · The source provider revoked the token\. \(signature verified\)$/);
+    assert.match(t.find((e) => e.text.startsWith("migration.failed")).text, / · FAILED · 1 of 2 tasks failed\. /);
+    // The task object is not documented: the server got it whole, every field the platform sent.
+    const task = stack.app.timeline.find((e) => e.type === "migration_task.failed").object;
+    assert.deepEqual(task, [...stack.mock.state.tasks.values()][0]);
+    // A failed task may leave files: the server looked, and found the partial extraction.
+    assert.equal(t.find((e) => e.kind === "files").text, "CompanyInfo-EntityType-Screenshot: company-info.png (68 B)");
+  });
+});
+
+test("a failed task in a completed migration: COMPLETED_WITH_FAILURES, the files listed after each", async () => {
+  await withPage({}, async ({ page, stack }) => {
+    const modal = await open(page, stack);
+    await modal.getByRole("button", { name: "Continue" }).click();
+    await modal.getByRole("button", { name: "Simulate a failed task" }).click();
+    const t = await waitForTimeline(page, (t) => t.filter((e) => e.kind === "files").length === 2, "files listed twice");
+    assert.deepEqual(callbacks(t), ["opened", "completed"]);
+    assert.deepEqual(webhooks(t), ["migration.created", "migration.started", "migration_task.failed", "migration.completed"]);
+    assert.match(t.find((e) => e.text.startsWith("migration.completed")).text, / · COMPLETED_WITH_FAILURES \(signature verified\)$/);
+    assert.ok(t.filter((e) => e.kind === "files").every((e) => e.text === "CompanyInfo-EntityType-Screenshot: company-info.png (68 B) · Contacts-EntityType-Raw: contacts.csv (82 B)"));
   });
 });
 
@@ -140,34 +166,95 @@ test("an expired URL: the library refuses it, and the platform's expired page fa
   });
 });
 
-test("webhooks: a forged signature is rejected; deliveries retry once with back-off", async () => {
-  await withPage({}, async ({ stack }) => {
-    const body = JSON.stringify({ id: "evt_x", object: "event", created: "2025-06-18T04:06:42Z", type: "migration.completed", data: { migration_id: "mig_x", object: "migration" } });
-    const res = await fetch(`${stack.app.url}/webhooks/anon`, {
-      method: "POST",
-      headers: { "svix-id": "msg_x", "svix-timestamp": String(Math.floor(Date.now() / 1000)), "svix-signature": "v1,AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=" },
-      body,
-    });
-    assert.equal(res.status, 400);
-    assert.equal((await res.json()).error.code, "INVALID_SIGNATURE");
-    assert.ok(stack.app.timeline.some((e) => e.kind === "webhook-rejected"));
-    // A receiver that fails once: the second attempt, after the back-off, gets through.
-    const http = await import("node:http");
-    const seen = [];
-    const flaky = http.createServer((req, res) => { seen.push(Date.now()); res.writeHead(seen.length === 1 ? 500 : 200); res.end(); });
-    await new Promise((r) => flaky.listen(0, "127.0.0.1", r));
-    stack.mock.setWebhookUrl(`http://127.0.0.1:${flaky.address().port}/`);
-    await fetch(`${stack.mock.url}/api/v1/migration-modal`, {
-      method: "POST", headers: { authorization: "Bearer sk_test_anon_modal_demo" }, body: JSON.stringify({ user_id: "u", source_provider: "zendesk" }),
-    });
-    // The mock records an attempt's status after the receiver answered: wait for the record.
-    const attempts = () => stack.mock.state.deliveries.at(-1).attempts;
-    for (let i = 0; i < 100 && attempts().length < 2; i++) await new Promise((r) => setTimeout(r, 20));
-    flaky.close();
-    assert.equal(seen.length, 2);
-    assert.ok(seen[1] - seen[0] >= 100, "backed off");
-    assert.deepEqual(stack.mock.state.deliveries.at(-1).attempts, [500, 200]);
+/** Posts a delivery to the app as the platform would, signed with `secret`. */
+function deliver(app, event, { secret = DEFAULT_WEBHOOK_SECRET, id = "msg_2ycTlwDkllobhXwGILmiziO9xnz", timestamp = Math.floor(Date.now() / 1000), body = JSON.stringify(event), signedBody = body } = {}) {
+  return fetch(`${app.url}/webhooks/anon`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "svix-id": id, "svix-timestamp": String(timestamp), "svix-signature": svixSignature(secret, id, timestamp, signedBody) },
+    body,
   });
+}
+const completedEvent = (migrationId) => ({
+  id: "evt_01HX4J1SQ93Y9F6VBQ4JPZW66S", object: "event", created: "2025-06-18T00:50:40.301173", type: "migration.completed",
+  data: { migration_id: migrationId, object: { company_id: "f7b2d4e9-3c8a-4f1b-9e6d-2a5c8b7f3e91", created: "2025-06-18T04:06:42.453452", id: migrationId, created_by_user_id: "usr_01HX4J1SQ93Y9F6VBQ4JPZW66S", object: "migration", status: "COMPLETE" } },
+});
+
+test("a duplicate delivery: acknowledged again, its work (listing the files) not done twice", async () => {
+  await withPage({}, async ({ page, stack }) => {
+    await page.goto(stack.app.url);
+    await page.waitForFunction(() => window.__demo !== undefined);
+    // The migration runs as the modal would run it; the page shows what the server does.
+    const created = await (await fetch(`${stack.app.url}/api/create-modal`, { method: "POST", body: JSON.stringify({ user_id: "user_7", source_provider: "gusto" }) })).json();
+    const modalId = new URL(created.url).pathname.split("/").pop();
+    await fetch(`${stack.mock.url}/modal/${modalId}/finish`, { method: "POST", body: JSON.stringify({ outcome: "complete" }) });
+    await waitForTimeline(page, (t) => t.some((e) => e.kind === "files"), "files");
+    await stack.mock.settled();
+    const record = stack.mock.state.deliveries.find((d) => d.type === "migration.completed");
+    assert.deepEqual(record.attempts, [200]);
+    // Svix delivers the same message again (a replay, or a retry after a lost answer).
+    await stack.mock.redeliver(record.id);
+    assert.deepEqual(record.attempts, [200, 200], "acknowledged again");
+    const t = await waitForTimeline(page, (t) => t.some((e) => e.kind === "duplicate"), "the duplicate");
+    assert.equal(t.find((e) => e.kind === "duplicate").text, `migration.completed ${record.id} again: acknowledged, already handled`);
+    await page.waitForTimeout(300);
+    const after = await timeline(page);
+    assert.deepEqual(webhooks(after), ["migration.created", "migration.started", "migration.completed"], "handled once");
+    assert.equal(after.filter((e) => e.kind === "files").length, 1, "the files listed once");
+    assert.equal(created.migration_id, record.event.data.migration_id);
+  });
+});
+
+test("a forged delivery: rejected with the error's code, never acknowledged, even with a known svix-id", async () => {
+  await withPage({}, async ({ stack }) => {
+    const app = stack.app;
+    const event = completedEvent("mig_01HX4J3SQ4QZZ9V9JMP8J2V7KZ");
+    const forged = "whsec_" + Buffer.from("not-the-platform-secret-32-bytes").toString("base64");
+    const rejected = async (res, code) => {
+      assert.equal(res.status, 400);
+      assert.equal((await res.json()).error.code, code);
+    };
+    await rejected(await deliver(app, event, { secret: forged }), "INVALID_SIGNATURE");
+    // A genuine signature over another body.
+    const altered = JSON.stringify({ ...event, data: { ...event.data, migration_id: "mig_attacker" } });
+    await rejected(await deliver(app, event, { body: altered, signedBody: JSON.stringify(event) }), "INVALID_SIGNATURE");
+    await rejected(await deliver(app, event, { timestamp: Math.floor(Date.now() / 1000) - 3600 }), "TIMESTAMP_TOO_OLD");
+    const bare = await fetch(`${app.url}/webhooks/anon`, { method: "POST", body: JSON.stringify(event) });
+    await rejected(bare, "MISSING_HEADER");
+    // The genuine delivery, then a forgery that reuses its svix-id: not taken for a duplicate.
+    const genuine = await deliver(app, event, { id: "msg_known" });
+    assert.equal(genuine.status, 200);
+    assert.deepEqual(await genuine.json(), { received: true });
+    await rejected(await deliver(app, event, { id: "msg_known", secret: forged }), "INVALID_SIGNATURE");
+    assert.equal(app.timeline.filter((e) => e.kind === "webhook-rejected").length, 5);
+    assert.equal(app.timeline.filter((e) => e.kind === "webhook").length, 1);
+    assert.ok(!app.timeline.some((e) => e.kind === "webhook-duplicate"));
+  });
+});
+
+test("a double click: one create-modal call per user at a time, so one migration", async () => {
+  // A slow Anon, so that the second click arrives while the first call is in flight.
+  const calls = [];
+  const anon = http.createServer(async (req, res) => {
+    let body = "";
+    for await (const c of req) body += c;
+    const n = calls.push(JSON.parse(body).user_id);
+    await new Promise((r) => setTimeout(r, 300));
+    res.writeHead(200, { "content-type": "application/json" });
+    res.end(JSON.stringify({ object: "migration_modal", id: crypto.randomUUID(), migration_id: `mig_${n}`, url: "http://localhost:1/modal", created: "2025-06-18T00:50:40Z", expires_at: "2025-06-18T01:00:40Z" }));
+  });
+  await new Promise((r) => anon.listen(0, "127.0.0.1", r));
+  const app = await startApp({ port: 0, anonBaseUrl: `http://127.0.0.1:${anon.address().port}`, apiKey: DEFAULT_API_KEY, webhookSecret: DEFAULT_WEBHOOK_SECRET });
+  try {
+    const create = (user) => fetch(`${app.url}/api/create-modal`, { method: "POST", body: JSON.stringify({ user_id: user, source_provider: "gusto" }) }).then((r) => r.json());
+    const [a, b, other] = await Promise.all([create("user_9"), create("user_9"), create("user_10")]);
+    assert.equal(a.migration_id, b.migration_id, "both clicks get the same modal");
+    assert.notEqual(other.migration_id, a.migration_id, "another user is not held up");
+    assert.deepEqual(calls.sort(), ["user_10", "user_9"]);
+    assert.notEqual((await create("user_9")).migration_id, a.migration_id, "a later click is a new modal");
+  } finally {
+    await app.close();
+    await new Promise((r) => anon.close(r));
+  }
 });
 
 test("webhooks: the Files API failing after a verified completed webhook is shown on the timeline", async () => {
@@ -179,13 +266,7 @@ test("webhooks: the Files API failing after a verified completed webhook is show
   await new Promise((r) => closed.close(r));
   const app = await startApp({ port: 0, anonBaseUrl, apiKey: DEFAULT_API_KEY, webhookSecret: DEFAULT_WEBHOOK_SECRET, insecureLocalhost: true });
   try {
-    const body = JSON.stringify({ id: "evt_1", object: "event", created: "2025-06-18T04:06:42Z", type: "migration.completed", data: { migration_id: "mig_1", object: "migration" } });
-    const timestamp = Math.floor(Date.now() / 1000);
-    const res = await fetch(`${app.url}/webhooks/anon`, {
-      method: "POST",
-      headers: { "svix-id": "msg_1", "svix-timestamp": String(timestamp), "svix-signature": signWebhook(DEFAULT_WEBHOOK_SECRET, "msg_1", timestamp, body) },
-      body,
-    });
+    const res = await deliver(app, completedEvent("mig_01HX4J3SQ4QZZ9V9JMP8J2V7KZ"));
     assert.equal(res.status, 200);
     assert.deepEqual(await res.json(), { received: true });
     const failure = () => app.timeline.find((e) => e.kind === "error" && e.text.startsWith("Files API"));

@@ -6,6 +6,7 @@ export { launchBrowser, ENGINE } from "./browser.mjs";
 
 export const MODAL = 'iframe[title="Import your data with Anon"]';
 
+/** The mock as a user's app runs it: no app origin given, so the modal learns it from its Referer. */
 export async function startStack({ apiKey = DEFAULT_API_KEY, modalTtlSeconds } = {}) {
   const mock = await startMock({ port: 0, retryBaseMs: 100, stepMs: 100 });
   const mockPort = new URL(mock.url).port;
@@ -20,7 +21,6 @@ export async function startStack({ apiKey = DEFAULT_API_KEY, modalTtlSeconds } =
     hostileOrigins: [`http://127.0.0.1:${mockPort}`, mock.url],
   });
   mock.setWebhookUrl(`${app.url}/webhooks/anon`);
-  mock.setAppOrigin(app.url);
   return { mock, app, close: async () => { await app.close(); await mock.close(); } };
 }
 

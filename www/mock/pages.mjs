@@ -38,6 +38,7 @@ export function renderModalPage({ id, migrationId, userId, provider, targetOrigi
     <label for="email">E-mail</label><input id="email" type="email" value="ada@example.com">
     <label for="password">Password</label><input id="password" type="password" value="hunter2">
     <button class="primary" id="login">Log in</button>
+    <button class="ghost" id="partial">Simulate a failed task</button>
     <button class="ghost" id="fail">Simulate a failure</button>
   </section>
   <section id="step-progress" hidden>
@@ -59,7 +60,7 @@ export function renderModalPage({ id, migrationId, userId, provider, targetOrigi
   document.getElementById("close").onclick = () => post("migration_modal.closed");
   document.getElementById("finish").onclick = () => post("migration_modal.closed");
   document.getElementById("continue").onclick = () => show("step-login");
-  document.getElementById("login").onclick = () => {
+  const run = (outcome) => {
     // A provider login would open a pop-up: the modal steps aside meanwhile.
     internal("migration_modal.hide");
     setTimeout(() => {
@@ -71,11 +72,13 @@ export function renderModalPage({ id, migrationId, userId, provider, targetOrigi
         document.getElementById("bar").style.width = pct + "%";
         if (pct >= 100) {
           clearInterval(timer);
-          finish("complete").then(() => { show("step-done"); post("migration_modal.completed"); });
+          finish(outcome).then(() => { show("step-done"); post("migration_modal.completed"); });
         }
       }, 120);
     }, 300);
   };
+  document.getElementById("login").onclick = () => run("complete");
+  document.getElementById("partial").onclick = () => run("partial");
   document.getElementById("fail").onclick = () => {
     finish("fail").then(() => {
       document.getElementById("done-title").textContent = "Something went wrong";
@@ -89,9 +92,9 @@ export function renderModalPage({ id, migrationId, userId, provider, targetOrigi
 </script></body></html>`;
 }
 
-export function renderExpiredPage(message) {
+export function renderErrorPage(title, message) {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Anon (mock)</title><style>${STYLE}</style></head>
-<body><div class="card"><div class="brand">Anon · mock platform</div><h1>Link unavailable</h1><p>${escape(message)}</p></div></body></html>`;
+<body><div class="card"><div class="brand">Anon · mock platform</div><h1>${escape(title)}</h1><p>${escape(message)}</p></div></body></html>`;
 }
 
 /** A page that tries to pass for the modal: it posts perfect-looking messages to its parent. */

@@ -1,0 +1,168 @@
+// Types of `anon-modal/server`: verifying Anon's webhooks (Standard Webhooks / Svix) on Node,
+// Deno, Bun and Cloudflare workerd.
+
+// <generated: webhook-error-codes>
+/** The stable `code` of an `AnonWebhookError` (Rust's `WebhookError::ALL`). */
+export type WebhookErrorCode =
+  | "MISSING_HEADER"
+  | "INVALID_HEADER"
+  | "INVALID_TIMESTAMP"
+  | "TIMESTAMP_TOO_OLD"
+  | "TIMESTAMP_TOO_NEW"
+  | "INVALID_SIGNATURE"
+  | "INVALID_SECRET"
+  | "INVALID_PAYLOAD";
+// </generated>
+
+/** A migration's status; statuses Anon adds later come through as they are sent. */
+export type MigrationStatus =
+  | "NOT_STARTED"
+  | "WORKING"
+  | "COMPLETE"
+  | "COMPLETED_WITH_FAILURES"
+  | "FAILED"
+  | (string & {});
+
+/** A migration: the resource object of `migration.*` events. Fields Anon adds later are kept. */
+export interface Migration {
+  company_id: string;
+  /** ISO 8601; Anon writes it without a zone, which means UTC. */
+  created: string;
+  /** `mig_...` */
+  id: string;
+  created_by_user_id: string;
+  object: "migration";
+  status: MigrationStatus;
+  [field: string]: unknown;
+}
+
+/** The `data` of an event: `object` is the resource the event is about. */
+export interface WebhookEventData<Resource> {
+  migration_id: string;
+  object: Resource;
+  /** On `*.failed` events: why it failed. */
+  error_message?: string;
+  [field: string]: unknown;
+}
+
+/** The envelope every event shares. */
+export interface WebhookEventEnvelope<Type extends string, Resource> {
+  /** `evt_...` */
+  id: string;
+  object: "event";
+  /** ISO 8601; Anon writes it without a zone, which means UTC. */
+  created: string;
+  type: Type;
+  data: WebhookEventData<Resource>;
+  [field: string]: unknown;
+}
+
+/** The `migration.*` event types Anon documents. */
+export type MigrationEventType = "migration.created" | "migration.started" | "migration.completed" | "migration.failed";
+
+/** A `migration.*` event: `data.object` is the `Migration`. */
+export type MigrationEvent<Type extends MigrationEventType = MigrationEventType> = {
+  [T in Type]: WebhookEventEnvelope<T, Migration>;
+}[Type];
+
+/** A task of a migration failed; the task object's schema is not documented, so it is kept whole. */
+export type MigrationTaskFailedEvent = WebhookEventEnvelope<"migration_task.failed", Record<string, unknown>>;
+
+/** An event type this version does not know: kept whole, never rejected. */
+export type UnknownWebhookEvent = WebhookEventEnvelope<string, Record<string, unknown>>;
+
+/**
+ * A verified delivery's body, whole (fields Anon adds later included), discriminated on `type`.
+ * TypeScript keeps `UnknownWebhookEvent` (whose `type` is any string) in play after
+ * `event.type === "migration.completed"`; `WebhookEventOf<"migration.completed">` is the exact
+ * type of that event.
+ */
+export type WebhookEvent = MigrationEvent | MigrationTaskFailedEvent | UnknownWebhookEvent;
+
+/** The event of one known type, e.g. `WebhookEventOf<"migration.failed">`. */
+export type WebhookEventOf<Type extends WebhookEvent["type"]> = Extract<WebhookEvent, { type: Type }>;
+
+/**
+ * A request's headers: a plain object (names in any case; Node's `req.headers` and
+ * `req.headersDistinct` too, repeated values as arrays), a Fetch `Headers`, or anything with
+ * `get(lowerCaseName)`. `svix-*` names win over `webhook-*` ones.
+ */
+export type WebhookHeadersInput =
+  | Readonly<Record<string, string | readonly string[] | undefined>>
+  | { get(name: string): string | null | undefined };
+
+/** The raw body exactly as received: never re-serialized JSON. */
+export type WebhookBody = string | Uint8Array | ArrayBuffer | ArrayBufferView;
+
+/**
+ * Keys to verify with: the endpoint's signing secret (`whsec_<base64>`, the prefix and the
+ * base64 padding optional), an ed25519 public key (`whpk_<base64>`, for `v1a` signatures), or a
+ * list of them while keys rotate (a delivery signed with any one passes).
+ */
+export type WebhookSecrets = string | readonly string[];
+
+export interface WebhookVerifierOptions {
+  /** How far the delivery's timestamp may be from now, either way, in whole seconds. Default: 300 (5 minutes). */
+  toleranceSeconds?: number;
+}
+
+export interface VerifyOptions {
+  /** The current time, as Unix seconds or a `Date`. Default: the system clock. */
+  now?: number | Date;
+}
+
+/** A refused delivery or key. `code` is stable; `message` says what to do. */
+export class AnonWebhookError extends Error {
+  constructor(code: WebhookErrorCode, message: string);
+  readonly name: "AnonWebhookError";
+  readonly code: WebhookErrorCode;
+}
+
+/** True for an `AnonWebhookError`, from this copy of the package or another (ESM and CommonJS). */
+export function isAnonWebhookError(error: unknown): error is AnonWebhookError;
+
+/**
+ * Verifies deliveries with keys decoded once: make one per endpoint and reuse it.
+ * @throws {AnonWebhookError} `INVALID_SECRET` when a key is empty or not valid, or the list is empty.
+ * @throws {RangeError} when `toleranceSeconds` is not whole seconds from 0 to 2^32 - 1.
+ */
+export class WebhookVerifier {
+  constructor(secretOrSecrets: WebhookSecrets, options?: WebhookVerifierOptions);
+  /**
+   * Checks the signature, the timestamp and that the body is an Anon event; returns the whole event.
+   * @throws {AnonWebhookError}
+   */
+  verify(body: WebhookBody, headers: WebhookHeadersInput, options?: VerifyOptions): WebhookEvent;
+  /**
+   * Checks the signature and the timestamp only, whatever the body holds.
+   * @throws {AnonWebhookError}
+   */
+  verifySignature(body: WebhookBody, headers: WebhookHeadersInput, options?: VerifyOptions): void;
+  /** Frees the decoded keys now rather than when the verifier is garbage-collected. */
+  free(): void;
+}
+
+/**
+ * Verifies one delivery and returns the whole event; a `WebhookVerifier` decodes the keys once
+ * for many.
+ * @throws {AnonWebhookError}
+ */
+export function verifyWebhook(
+  body: WebhookBody,
+  headers: WebhookHeadersInput,
+  secretOrSecrets: WebhookSecrets,
+  options?: WebhookVerifierOptions & VerifyOptions,
+): WebhookEvent;
+
+/**
+ * The signature header value for a delivery, for tests and mock senders: `v1,<base64>` with a
+ * `whsec_` secret, `v1a,<base64>` with a `whsk_` ed25519 secret key.
+ * @throws {AnonWebhookError} `INVALID_SECRET`, `INVALID_TIMESTAMP`
+ */
+export function signWebhook(key: string, id: string, timestampSeconds: number, body: WebhookBody): string;
+
+/**
+ * The `whpk_` public key of a `whsk_` ed25519 secret key: what the receiving side verifies with.
+ * @throws {AnonWebhookError} `INVALID_SECRET`
+ */
+export function webhookPublicKey(secretKey: string): string;

@@ -1,0 +1,207 @@
+// anon-modal/server: verifying (and signing) Anon's webhooks on any JavaScript server runtime.
+// The checks are Rust (src/server.rs over src/webhooks), compiled to wasm; this file only turns
+// JavaScript values into what the wasm takes, and the wasm's `[code, message]` errors into
+// AnonWebhookError. scripts/build-pkg.sh bundles it three times, each with its own way to get
+// the compiled wasm ("anon-modal-server-wasm"): server.js and server.cjs from base64 bytes
+// (Node, Deno, Bun), server.workerd.js from an imported `.wasm` module (workerd compiles no
+// wasm from bytes).
+import { Verifier, sign, publicKey, initSync } from "anon-modal-server-glue";
+import { wasmModule } from "anon-modal-server-wasm";
+
+let loaded = false;
+// Instantiated on first use, so that importing this module costs no compilation.
+function load() {
+  if (!loaded) {
+    initSync({ module: wasmModule() });
+    loaded = true;
+  }
+}
+
+// Marks our errors across copies of this module (an app may load both server.js and
+// server.cjs), where `instanceof` alone would fail.
+const BRAND = Symbol.for("anon-modal.AnonWebhookError");
+
+/** A refused delivery or key; `code` is stable, `message` says what to do. */
+export class AnonWebhookError extends Error {
+  constructor(code, message) {
+    super(message);
+    this.code = code;
+  }
+  get name() {
+    return "AnonWebhookError";
+  }
+  get [BRAND]() {
+    return true;
+  }
+}
+
+/** True for an AnonWebhookError from any copy of this package. */
+export function isAnonWebhookError(error) {
+  return error instanceof AnonWebhookError || (error != null && typeof error === "object" && error[BRAND] === true);
+}
+
+// The wasm throws `[code, message]`: codes and messages are written once, in Rust.
+function call(fn) {
+  load();
+  try {
+    return fn();
+  } catch (error) {
+    if (Array.isArray(error) && error.length === 2 && typeof error[0] === "string" && typeof error[1] === "string") {
+      throw new AnonWebhookError(error[0], error[1]);
+    }
+    throw error;
+  }
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+const tag = (value) => Object.prototype.toString.call(value);
+
+// The raw body as received. Typed arrays are viewed, never copied; a string is UTF-8 encoded.
+function bytes(body) {
+  if (typeof body === "string") return encoder.encode(body);
+  if (ArrayBuffer.isView(body)) return body instanceof Uint8Array ? body : new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
+  if (tag(body) === "[object ArrayBuffer]" || tag(body) === "[object SharedArrayBuffer]") return new Uint8Array(body);
+  throw new TypeError(
+    "anon-modal/server: the body must be the raw request body as received (a string, Uint8Array, Buffer or ArrayBuffer), not parsed JSON",
+  );
+}
+
+// In the order the wasm reads them: svix-* first (they win), then the Standard Webhooks names.
+const NAMES = ["svix-id", "svix-timestamp", "svix-signature", "webhook-id", "webhook-timestamp", "webhook-signature"];
+
+// The values found under one name, flattened: Node gives an array for a repeated header, and a
+// plain object may hold one name in several casings.
+function collect(list, value) {
+  if (Array.isArray(value)) {
+    for (const item of value) collect(list, item);
+  } else if (value !== undefined && value !== null) {
+    list.push(value);
+  }
+  return list;
+}
+
+// One value per name, as the wasm takes it. Signatures are a space-separated list, so repeated
+// ones are joined with a space (Node and Fetch join repeated headers with ", ", and a comma
+// followed by a space never occurs inside an entry). A repeated id or timestamp must agree; if
+// it does not, or a value is not a string, the list itself goes to the wasm, which refuses it
+// (INVALID_HEADER).
+function single(list, signature) {
+  if (list.length === 0) return undefined;
+  if (!list.every((v) => typeof v === "string")) return list;
+  if (signature) return list.join(" ").replace(/,\s+/g, " ");
+  return list.every((v) => v === list[0]) ? list[0] : list;
+}
+
+function readHeaders(headers) {
+  const lists = [[], [], [], [], [], []];
+  if (headers !== null && (typeof headers === "object" || typeof headers === "function")) {
+    if (typeof headers.get === "function") {
+      // Fetch Headers (case-insensitive itself) or anything with `get(lowerCaseName)`.
+      for (let i = 0; i < NAMES.length; i++) collect(lists[i], headers.get(NAMES[i]));
+    } else {
+      for (const key of Object.keys(headers)) {
+        const i = NAMES.indexOf(key.toLowerCase());
+        if (i >= 0) collect(lists[i], headers[key]);
+      }
+    }
+  }
+  return lists.map((list, i) => single(list, i % 3 === 2));
+}
+
+function secrets(secretOrSecrets) {
+  const list = Array.isArray(secretOrSecrets) ? secretOrSecrets : [secretOrSecrets];
+  if (!list.every((key) => typeof key === "string")) {
+    throw new TypeError("anon-modal/server: the secret must be a string (whsec_... or whpk_...) or an array of them");
+  }
+  return list;
+}
+
+// Options are an object: catches a caller of the former verifyWebhook(..., nowSeconds).
+function checkOptions(options) {
+  if (options !== undefined && (options === null || typeof options !== "object")) {
+    throw new TypeError("anon-modal/server: options must be an object, e.g. { now, toleranceSeconds }");
+  }
+  return options;
+}
+
+function nowSeconds(options) {
+  const now = checkOptions(options)?.now;
+  if (now === undefined) return Math.floor(Date.now() / 1000);
+  if (now instanceof Date || tag(now) === "[object Date]") return Math.floor(now.getTime() / 1000);
+  if (typeof now !== "number") throw new TypeError("anon-modal/server: options.now must be Unix seconds or a Date");
+  return now;
+}
+
+function toleranceSeconds(options) {
+  const tolerance = checkOptions(options)?.toleranceSeconds;
+  if (tolerance !== undefined && typeof tolerance !== "number") {
+    throw new TypeError("anon-modal/server: options.toleranceSeconds must be a number of seconds");
+  }
+  return tolerance;
+}
+
+/**
+ * Verifies deliveries with keys decoded once: one per endpoint, reused for every request.
+ * `secretOrSecrets`: the endpoint's signing secret (`whsec_...`), an ed25519 public key
+ * (`whpk_...`), or a list of them while keys rotate (any one may match).
+ */
+export class WebhookVerifier {
+  #verifier;
+
+  constructor(secretOrSecrets, options) {
+    const keys = secrets(secretOrSecrets);
+    const tolerance = toleranceSeconds(options);
+    this.#verifier = call(() => new Verifier(keys, tolerance));
+  }
+
+  #check(body, headers, options, parseEvent) {
+    const raw = bytes(body);
+    const values = readHeaders(headers);
+    const now = nowSeconds(options);
+    call(() => this.#verifier.verify(raw, values, now, parseEvent));
+    return raw;
+  }
+
+  /** Checks the signature and that the body is an Anon event; returns the whole event. */
+  verify(body, headers, options) {
+    const raw = this.#check(body, headers, options, true);
+    return JSON.parse(typeof body === "string" ? body : decoder.decode(raw));
+  }
+
+  /** Checks the signature only, whatever the body holds. */
+  verifySignature(body, headers, options) {
+    this.#check(body, headers, options, false);
+  }
+
+  /** Frees the decoded keys now rather than when the verifier is collected. */
+  free() {
+    this.#verifier?.free();
+    this.#verifier = undefined;
+  }
+}
+
+/** One-shot `new WebhookVerifier(secretOrSecrets, options).verify(body, headers, options)`. */
+export function verifyWebhook(body, headers, secretOrSecrets, options) {
+  const verifier = new WebhookVerifier(secretOrSecrets, options);
+  try {
+    return verifier.verify(body, headers, options);
+  } finally {
+    verifier.free();
+  }
+}
+
+/** The signature header value for a delivery: `v1,...` with a `whsec_` key, `v1a,...` with `whsk_`. */
+export function signWebhook(key, id, timestampSeconds, body) {
+  if (typeof key !== "string" || typeof id !== "string" || typeof timestampSeconds !== "number") {
+    throw new TypeError("anon-modal/server: signWebhook(key: string, id: string, timestampSeconds: number, body)");
+  }
+  const raw = bytes(body);
+  return call(() => sign(key, id, timestampSeconds, raw));
+}
+
+/** The `whpk_` public key of a `whsk_` ed25519 signing key, to configure on the receiving side. */
+export function webhookPublicKey(secretKey) {
+  if (typeof secretKey !== "string") throw new TypeError("anon-modal/server: webhookPublicKey(secretKey: string)");
+  return call(() => publicKey(secretKey));
+}

@@ -1,0 +1,139 @@
+//! The wasm core of the npm package's server entry (`anon-modal/server`), for `npm/server.js`
+//! only: verifying and signing deliveries with [`crate::webhooks`].
+//!
+//! Built with `--no-default-features --features server`: none of the browser code is in it.
+//! Every error crosses to JavaScript as an array `[code, message]`, which the entry turns into
+//! its `AnonWebhookError`; codes and messages come from [`WebhookError`] alone.
+
+use crate::webhooks::{Header, Signer, Verifier, WebhookError, WebhookHeaders};
+use wasm_bindgen::prelude::*;
+
+/// The header values' order in [`JsVerifier::verify`]'s `headers` array.
+const HEADER_NAMES: [&str; 6] = [
+    "svix-id",
+    "svix-timestamp",
+    "svix-signature",
+    "webhook-id",
+    "webhook-timestamp",
+    "webhook-signature",
+];
+
+/// The largest integer a JavaScript number holds exactly.
+const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
+
+fn to_js(error: WebhookError) -> JsValue {
+    js_sys::Array::of2(&error.code().into(), &error.describe().into()).into()
+}
+
+/// Whole seconds from a JavaScript number, or `None` when it is not a safe integer.
+fn whole_seconds(value: f64) -> Option<i64> {
+    // `as` is exact here: the value is an integer within ±2^53.
+    (value.fract() == 0.0 && value.abs() <= MAX_SAFE_INTEGER).then_some(value as i64)
+}
+
+/// A verifier with its keys decoded once (`Verifier` in JavaScript).
+#[wasm_bindgen(js_name = Verifier)]
+#[derive(Debug)]
+pub struct JsVerifier {
+    inner: Verifier,
+}
+
+#[wasm_bindgen(js_class = Verifier)]
+impl JsVerifier {
+    /// Decodes `keys` (`whsec_…` or `whpk_…`; any of them may match). `toleranceSeconds`
+    /// `undefined` means the default; otherwise a whole number of seconds, 0 to 2^32 - 1.
+    ///
+    /// # Errors
+    /// `["INVALID_SECRET", message]` for an empty list or an invalid key; a `RangeError` (a
+    /// caller's mistake, not a delivery's) for a tolerance that is not whole seconds in range.
+    #[wasm_bindgen(constructor)]
+    pub fn new(keys: Vec<String>, tolerance_seconds: Option<f64>) -> Result<JsVerifier, JsValue> {
+        let inner = Verifier::with_keys(&keys).map_err(to_js)?;
+        let inner = match tolerance_seconds {
+            None => inner,
+            Some(secs) => {
+                let secs = whole_seconds(secs)
+                    .and_then(|s| u32::try_from(s).ok())
+                    .ok_or_else(|| {
+                        js_sys::RangeError::new(
+                            "toleranceSeconds must be a whole number of seconds from 0 to 4294967295",
+                        )
+                    })?;
+                inner.with_tolerance(secs)
+            }
+        };
+        Ok(JsVerifier { inner })
+    }
+
+    /// Verifies a delivery: its raw `body`, its header values in the order svix-id,
+    /// svix-timestamp, svix-signature, webhook-id, webhook-timestamp, webhook-signature
+    /// (`undefined` or `null` when absent), and the time in Unix seconds (floored). With
+    /// `parseEvent`, the body must also be an Anon event.
+    ///
+    /// # Errors
+    /// `[code, message]` for every [`WebhookError`].
+    pub fn verify(
+        &self,
+        body: &[u8],
+        headers: Vec<JsValue>,
+        now_seconds: f64,
+        parse_event: bool,
+    ) -> Result<(), JsValue> {
+        let mut values: Vec<(&str, String)> = Vec::with_capacity(HEADER_NAMES.len());
+        for (i, name) in HEADER_NAMES.iter().enumerate() {
+            let Some(value) = headers.get(i).filter(|v| !v.is_undefined() && !v.is_null()) else {
+                continue;
+            };
+            let text = value
+                .as_string()
+                .ok_or_else(|| to_js(WebhookError::InvalidHeader(Header::ALL[i % 3])))?;
+            values.push((name, text));
+        }
+        let parsed =
+            WebhookHeaders::from_pairs(values.iter().map(|(n, v)| (*n, v.as_str()))).map_err(to_js)?;
+        if !now_seconds.is_finite() {
+            return Err(to_js(WebhookError::InvalidTimestamp));
+        }
+        // Saturating: a clock beyond i64 then fails the tolerance check, never wraps.
+        let now = now_seconds.floor() as i64;
+        if parse_event {
+            self.inner.verify_event(body, &parsed, now).map(drop)
+        } else {
+            self.inner.verify(body, &parsed, now)
+        }
+        .map_err(to_js)
+    }
+}
+
+/// The signature header's entry for a delivery: `v1,…` for a `whsec_` key, `v1a,…` for a
+/// `whsk_` key.
+///
+/// # Errors
+/// `["INVALID_SECRET", message]` for an invalid key, `["INVALID_TIMESTAMP", message]` when
+/// `timestampSeconds` is not a whole number of seconds from 0 to 2^53 - 1.
+#[wasm_bindgen]
+pub fn sign(key: &str, id: &str, timestamp_seconds: f64, body: &[u8]) -> Result<String, JsValue> {
+    let signer = Signer::new(key).map_err(to_js)?;
+    let timestamp = whole_seconds(timestamp_seconds)
+        .filter(|t| *t >= 0)
+        .ok_or_else(|| to_js(WebhookError::InvalidTimestamp))?;
+    Ok(signer.sign(id, timestamp, body))
+}
+
+/// The `whpk_…` public key of a `whsk_…` secret key.
+///
+/// # Errors
+/// `["INVALID_SECRET", message]` when `secretKey` is not a valid `whsk_` key.
+#[wasm_bindgen(js_name = publicKey)]
+pub fn public_key(secret_key: &str) -> Result<String, JsValue> {
+    Signer::new(secret_key)
+        .ok()
+        .and_then(|signer| signer.public_key())
+        .ok_or_else(|| to_js(WebhookError::InvalidSecret))
+}
+
+/// Every error code, in [`WebhookError::ALL`]'s order.
+#[wasm_bindgen(js_name = errorCodes)]
+pub fn error_codes() -> Vec<String> {
+    WebhookError::ALL.iter().map(|e| e.code().to_owned()).collect()
+}

@@ -1,0 +1,187 @@
+//! Reading keys: `whsec_` secrets (HMAC-SHA256), `whpk_` ed25519 public keys and `whsk_`
+//! ed25519 secret keys, each a prefix and base64 with or without its `=` padding.
+//!
+//! ed25519 is built without curve25519-dalek's precomputed tables (its `fast` feature): in
+//! the server wasm they grow the gzipped module by almost half and speed up signing (for tests
+//! and mocks) but not verification.
+
+use super::WebhookError;
+use base64::alphabet::STANDARD;
+use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
+use base64::Engine;
+use ed25519_dalek::{SigningKey, VerifyingKey};
+use hmac::{Hmac, Mac};
+use sha2::Sha256;
+
+/// Standard base64; padding written when encoding, optional when decoding (both reference
+/// libraries accept a secret whose padding was stripped).
+pub(super) const BASE64: GeneralPurpose = GeneralPurpose::new(
+    &STANDARD,
+    GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent),
+);
+
+pub(super) const SECRET_PREFIX: &str = "whsec_";
+pub(super) const PUBLIC_PREFIX: &str = "whpk_";
+pub(super) const SIGNING_PREFIX: &str = "whsk_";
+
+/// An HMAC-SHA256 state already keyed: cloning it skips hashing the key for every delivery.
+pub(super) type HmacKey = Hmac<Sha256>;
+
+/// A key that verifies.
+#[derive(Clone)]
+pub(super) enum VerifyKey {
+    /// `whsec_`: checks `v1` entries.
+    Hmac(HmacKey),
+    /// `whpk_`: checks `v1a` entries.
+    Ed25519(VerifyingKey),
+}
+
+/// A key that signs.
+#[derive(Clone)]
+pub(super) enum SignKey {
+    /// `whsec_`: writes `v1` entries.
+    Hmac(HmacKey),
+    /// `whsk_`: writes `v1a` entries.
+    Ed25519(SigningKey),
+}
+
+fn decode(encoded: &str) -> Result<Vec<u8>, WebhookError> {
+    match BASE64.decode(encoded) {
+        Ok(bytes) if !bytes.is_empty() => Ok(bytes),
+        _ => Err(WebhookError::InvalidSecret),
+    }
+}
+
+/// A secret with or without `whsec_`; never empty, so `whsec_` alone signs nothing.
+fn hmac_key(encoded: &str) -> Result<HmacKey, WebhookError> {
+    let bytes = decode(encoded)?;
+    HmacKey::new_from_slice(&bytes).map_err(|_| WebhookError::InvalidSecret)
+}
+
+/// A public key: 32 bytes, a valid curve point, and not of small order (such a key would
+/// accept forged signatures).
+fn public_key(encoded: &str) -> Result<VerifyingKey, WebhookError> {
+    let bytes: [u8; 32] = decode(encoded)?
+        .try_into()
+        .map_err(|_| WebhookError::InvalidSecret)?;
+    match VerifyingKey::from_bytes(&bytes) {
+        Ok(key) if !key.is_weak() => Ok(key),
+        _ => Err(WebhookError::InvalidSecret),
+    }
+}
+
+/// A secret key: the 32-byte seed, or the seed followed by its own public key.
+fn signing_key(encoded: &str) -> Result<SigningKey, WebhookError> {
+    let bytes = decode(encoded)?;
+    if let Ok(seed) = <[u8; 32]>::try_from(bytes.as_slice()) {
+        return Ok(SigningKey::from_bytes(&seed));
+    }
+    let pair: [u8; 64] = bytes.try_into().map_err(|_| WebhookError::InvalidSecret)?;
+    SigningKey::from_keypair_bytes(&pair).map_err(|_| WebhookError::InvalidSecret)
+}
+
+/// Reads a key for verifying: `whsec_…` (or bare base64) or `whpk_…`.
+pub(super) fn verify_key(text: &str) -> Result<VerifyKey, WebhookError> {
+    if let Some(encoded) = text.strip_prefix(PUBLIC_PREFIX) {
+        public_key(encoded).map(VerifyKey::Ed25519)
+    } else if text.starts_with(SIGNING_PREFIX) {
+        // A receiver needs only the public key: a secret key here is a key in the wrong place.
+        Err(WebhookError::InvalidSecret)
+    } else {
+        hmac_key(text.strip_prefix(SECRET_PREFIX).unwrap_or(text)).map(VerifyKey::Hmac)
+    }
+}
+
+/// Reads a key for signing: `whsec_…` (or bare base64) or `whsk_…`.
+pub(super) fn sign_key(text: &str) -> Result<SignKey, WebhookError> {
+    if let Some(encoded) = text.strip_prefix(SIGNING_PREFIX) {
+        signing_key(encoded).map(SignKey::Ed25519)
+    } else if text.starts_with(PUBLIC_PREFIX) {
+        Err(WebhookError::InvalidSecret)
+    } else {
+        hmac_key(text.strip_prefix(SECRET_PREFIX).unwrap_or(text)).map(SignKey::Hmac)
+    }
+}
+
+/// `whpk_` and the base64 of a public key.
+pub(super) fn encode_public_key(key: &VerifyingKey) -> String {
+    let mut out = String::from(PUBLIC_PREFIX);
+    BASE64.encode_string(key.as_bytes(), &mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SEED: &str = "whsk_AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+
+    #[test]
+    fn secrets_with_or_without_prefix_and_padding() {
+        for text in [
+            "whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD",
+            "C2FVsBQIhrscChlQIMV+b5sSYspob7oD",
+            "whsec_dGVzdA==",
+            "whsec_dGVzdA",
+            "whsec_dGVzdA=",
+        ] {
+            assert!(matches!(verify_key(text), Ok(VerifyKey::Hmac(_))), "{text}");
+            assert!(matches!(sign_key(text), Ok(SignKey::Hmac(_))), "{text}");
+        }
+    }
+
+    #[test]
+    fn empty_or_malformed_keys_are_errors() {
+        for text in [
+            "",
+            "whsec_",
+            "whsec_=",
+            "whsec_====",
+            "whsec_not base64!",
+            "whsec_dGVzdB",
+            "whpk_",
+            "whpk_dGVzdA",
+            "whsk_",
+            "whsk_dGVzdA",
+            "whpk_AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8gISIjJCUmJygpKissLS4vMDEyMzQ1Njc4OTo7PD0+Pw==",
+        ] {
+            assert_eq!(
+                verify_key(text).err(),
+                Some(WebhookError::InvalidSecret),
+                "{text:?}"
+            );
+            assert_eq!(
+                sign_key(text).err(),
+                Some(WebhookError::InvalidSecret),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn ed25519_keys_in_their_place_only() {
+        let SignKey::Ed25519(signing) = sign_key(SEED).unwrap() else {
+            panic!("whsk_ is an ed25519 key");
+        };
+        let public = encode_public_key(&signing.verifying_key());
+        assert!(matches!(verify_key(&public), Ok(VerifyKey::Ed25519(_))));
+        assert_eq!(verify_key(SEED).err(), Some(WebhookError::InvalidSecret));
+        assert_eq!(sign_key(&public).err(), Some(WebhookError::InvalidSecret));
+        // The 64-byte form: seed then its own public key; any other public half is refused.
+        let mut pair = signing.to_keypair_bytes().to_vec();
+        let good = format!("{SIGNING_PREFIX}{}", BASE64.encode(&pair));
+        assert!(matches!(sign_key(&good), Ok(SignKey::Ed25519(k)) if k == signing));
+        pair[40] ^= 1;
+        let bad = format!("{SIGNING_PREFIX}{}", BASE64.encode(&pair));
+        assert_eq!(sign_key(&bad).err(), Some(WebhookError::InvalidSecret));
+    }
+
+    #[test]
+    fn small_order_public_keys_are_refused() {
+        // The identity point: every signature with R = identity and s = 0 would verify.
+        let mut identity = [0u8; 32];
+        identity[0] = 1;
+        let text = format!("{PUBLIC_PREFIX}{}", BASE64.encode(identity));
+        assert_eq!(verify_key(&text).err(), Some(WebhookError::InvalidSecret));
+    }
+}

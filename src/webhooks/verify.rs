@@ -1,0 +1,633 @@
+//! Verifying deliveries: headers, timestamp, then the signature entries against every key.
+
+use super::keys::{self, HmacKey, VerifyKey, BASE64};
+use super::{Header, WebhookError, WebhookHeaders, DEFAULT_TOLERANCE_SECS};
+use base64::Engine;
+use ed25519_dalek::{Signature, VerifyingKey};
+use hmac::Mac;
+use subtle::{Choice, ConstantTimeEq};
+
+/// Verifies deliveries with one or more keys, decoded once.
+///
+/// A key is an endpoint's signing secret, `whsec_<base64>` (HMAC-SHA256, checks `v1` entries;
+/// the prefix and the `=` padding are optional), or an ed25519 public key, `whpk_<base64>`
+/// (checks `v1a` entries). With several keys (key rotation), a delivery signed with any of
+/// them passes.
+///
+/// # Examples
+/// ```
+/// use anon_modal::webhooks::{Signer, Verifier, WebhookHeaders};
+/// let old = Signer::new("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")?;
+/// let new = Signer::new("whsk_AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=")?;
+/// let verifier = Verifier::with_keys(["whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", &new.public_key().unwrap()])?
+///     .with_tolerance(60);
+/// for signer in [&old, &new] {
+///     let signature = signer.sign("msg_1", 1_700_000_000, b"{}");
+///     let headers = WebhookHeaders { id: "msg_1", timestamp: "1700000000", signature: &signature };
+///     assert!(verifier.verify(b"{}", &headers, 1_700_000_030).is_ok());
+/// }
+/// # Ok::<(), anon_modal::webhooks::WebhookError>(())
+/// ```
+#[derive(Clone)]
+pub struct Verifier {
+    hmac: Vec<HmacKey>,
+    ed25519: Vec<VerifyingKey>,
+    tolerance: u32,
+}
+
+impl std::fmt::Debug for Verifier {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Verifier")
+            .field("whsec_keys", &self.hmac.len())
+            .field("whpk_keys", &self.ed25519.len())
+            .field("tolerance", &self.tolerance)
+            .finish()
+    }
+}
+
+impl Verifier {
+    /// A verifier with one key.
+    ///
+    /// # Errors
+    /// [`WebhookError::InvalidSecret`] when the key is empty (`whsec_` alone too), not base64,
+    /// not a valid ed25519 public key, or a `whsk_` secret key (give its `whpk_` public key).
+    pub fn new(key: &str) -> Result<Self, WebhookError> {
+        Self::with_keys([key])
+    }
+
+    /// A verifier with several keys, any of which may have signed a delivery.
+    ///
+    /// # Errors
+    /// [`WebhookError::InvalidSecret`] when the list is empty or any key is invalid (see
+    /// [`Verifier::new`]).
+    pub fn with_keys<I>(keys: I) -> Result<Self, WebhookError>
+    where
+        I: IntoIterator,
+        I::Item: AsRef<str>,
+    {
+        let mut verifier = Verifier {
+            hmac: Vec::new(),
+            ed25519: Vec::new(),
+            tolerance: DEFAULT_TOLERANCE_SECS,
+        };
+        for key in keys {
+            match keys::verify_key(key.as_ref())? {
+                VerifyKey::Hmac(key) => verifier.hmac.push(key),
+                VerifyKey::Ed25519(key) => verifier.ed25519.push(key),
+            }
+        }
+        if verifier.hmac.is_empty() && verifier.ed25519.is_empty() {
+            return Err(WebhookError::InvalidSecret);
+        }
+        Ok(verifier)
+    }
+
+    /// The same verifier, accepting timestamps up to `secs` seconds away from now, either
+    /// way (default [`DEFAULT_TOLERANCE_SECS`]).
+    #[must_use]
+    pub fn with_tolerance(mut self, secs: u32) -> Self {
+        self.tolerance = secs;
+        self
+    }
+
+    /// The tolerance in seconds.
+    pub fn tolerance(&self) -> u32 {
+        self.tolerance
+    }
+
+    /// Verifies a delivery's raw `payload` (the bytes as received) against its headers, at
+    /// time `now_secs` (Unix seconds).
+    ///
+    /// # Errors
+    /// [`WebhookError::InvalidHeader`] (an empty id or signature header, or one holding a
+    /// control character), [`WebhookError::InvalidTimestamp`],
+    /// [`WebhookError::TimestampTooOld`], [`WebhookError::TimestampTooNew`] or
+    /// [`WebhookError::InvalidSignature`].
+    pub fn verify(
+        &self,
+        payload: &[u8],
+        headers: &WebhookHeaders<'_>,
+        now_secs: i64,
+    ) -> Result<(), WebhookError> {
+        let plain = |value: &str| !value.is_empty() && !value.chars().any(char::is_control);
+        if !plain(headers.id) {
+            return Err(WebhookError::InvalidHeader(Header::Id));
+        }
+        if !plain(headers.signature) {
+            return Err(WebhookError::InvalidHeader(Header::Signature));
+        }
+        check_timestamp(headers.timestamp, now_secs, self.tolerance)?;
+        let mut tags: Option<Vec<[u8; 32]>> = None;
+        let mut message: Option<Vec<u8>> = None;
+        let mut matched = Choice::from(0);
+        for entry in headers.signature.split(' ') {
+            // `v1,<mac>,extra` leaves a comma in the base64, so it is skipped, never a match.
+            let Some((version, encoded)) = entry.split_once(',') else {
+                continue;
+            };
+            match version {
+                "v1" if !self.hmac.is_empty() => {
+                    let Ok(candidate) = BASE64.decode(encoded) else {
+                        continue;
+                    };
+                    let tags = tags.get_or_insert_with(|| {
+                        self.hmac
+                            .iter()
+                            .map(|key| hmac_tag(key, headers, payload))
+                            .collect()
+                    });
+                    for tag in tags.iter() {
+                        // `ct_eq` on slices of different lengths is false, in constant time.
+                        matched |= candidate.as_slice().ct_eq(tag);
+                    }
+                }
+                "v1a" if !self.ed25519.is_empty() => {
+                    let Some(signature) = BASE64
+                        .decode(encoded)
+                        .ok()
+                        .and_then(|bytes| <[u8; 64]>::try_from(bytes).ok())
+                    else {
+                        continue;
+                    };
+                    let signature = Signature::from_bytes(&signature);
+                    let message = message.get_or_insert_with(|| signed_content(headers, payload));
+                    for key in &self.ed25519 {
+                        // Strict: refuses small-order points and non-canonical signatures.
+                        matched |= Choice::from(u8::from(key.verify_strict(message, &signature).is_ok()));
+                    }
+                }
+                _ => {}
+            }
+        }
+        if bool::from(matched) {
+            Ok(())
+        } else {
+            Err(WebhookError::InvalidSignature)
+        }
+    }
+
+    /// [`Verifier::verify`], then reads the body as an Anon event, whole (unknown fields
+    /// included).
+    ///
+    /// # Errors
+    /// Those of `verify`, and [`WebhookError::InvalidPayload`] when the signed body is not an
+    /// Anon event.
+    #[cfg(feature = "models")]
+    pub fn verify_event(
+        &self,
+        payload: &[u8],
+        headers: &WebhookHeaders<'_>,
+        now_secs: i64,
+    ) -> Result<crate::models::WebhookEvent, WebhookError> {
+        self.verify(payload, headers, now_secs)?;
+        serde_json::from_slice(payload).map_err(|_| WebhookError::InvalidPayload)
+    }
+}
+
+fn hmac_tag(key: &HmacKey, headers: &WebhookHeaders<'_>, payload: &[u8]) -> [u8; 32] {
+    let mut mac = key.clone();
+    for part in [
+        headers.id.as_bytes(),
+        b".",
+        headers.timestamp.as_bytes(),
+        b".",
+        payload,
+    ] {
+        mac.update(part);
+    }
+    mac.finalize().into_bytes().into()
+}
+
+fn signed_content(headers: &WebhookHeaders<'_>, payload: &[u8]) -> Vec<u8> {
+    [
+        headers.id.as_bytes(),
+        b".",
+        headers.timestamp.as_bytes(),
+        b".",
+        payload,
+    ]
+    .concat()
+}
+
+/// Checks a timestamp header against `now_secs`, `tolerance_secs` either way, and returns it.
+///
+/// # Errors
+/// [`WebhookError::InvalidTimestamp`] when it is not plain decimal digits (no sign, space or
+/// suffix: `1614265330abc` is refused) within `i64`, or the difference overflows;
+/// [`WebhookError::TimestampTooOld`] / [`WebhookError::TimestampTooNew`] beyond the tolerance.
+pub fn check_timestamp(timestamp: &str, now_secs: i64, tolerance_secs: u32) -> Result<i64, WebhookError> {
+    if timestamp.is_empty() || !timestamp.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(WebhookError::InvalidTimestamp);
+    }
+    let value: i64 = timestamp.parse().map_err(|_| WebhookError::InvalidTimestamp)?;
+    let age = now_secs
+        .checked_sub(value)
+        .ok_or(WebhookError::InvalidTimestamp)?;
+    let tolerance = i64::from(tolerance_secs);
+    if age > tolerance {
+        Err(WebhookError::TimestampTooOld)
+    } else if age < -tolerance {
+        Err(WebhookError::TimestampTooNew)
+    } else {
+        Ok(value)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::Signer;
+    use super::*;
+
+    const SECRET_RS: &str = "whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD";
+    const ID_RS: &str = "msg_27UH4WbU6Z5A5EzD8u03UvzRbpk";
+    const TS_RS: &str = "1649367553";
+    const BODY_RS: &[u8] = br#"{"email":"test@example.com","username":"test_user"}"#;
+    const SIG_RS: &str = "v1,tZ1I4/hDygAJgO5TYxiSd6Sd0kDW6hPenDe+bTa3Kkw=";
+
+    const SECRET_JS: &str = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+    const ID_JS: &str = "msg_p5jXN8AQM9LWM0D4loKWxJek";
+    const TS_JS: &str = "1614265330";
+    const NOW_JS: i64 = 1614265330;
+    const BODY_JS: &[u8] = br#"{"test": 2432232314}"#;
+    const SIG_JS: &str = "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=";
+
+    /// An ed25519 seed (bytes 0 to 31), its public key and its `v1a` signature of the svix
+    /// JavaScript vector's delivery, the last two as Node's `crypto` computes them.
+    const ED_SECRET: &str = "whsk_AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+    const ED_PUBLIC: &str = "whpk_A6EHv/POEL4dcN0Y50vAmWfk1jCbpQ1fHdyGZBJVMbg=";
+    const ED_SIG_JS: &str =
+        "v1a,yoUrgEkc12aGqm0n4Sydmdz55xJfTz4AsAgieHFjmkR7LJtqVCZOQYzvvHjI5kAey+r4iaBGxTFRrl2iBQxtDQ==";
+
+    fn headers<'a>(id: &'a str, timestamp: &'a str, signature: &'a str) -> WebhookHeaders<'a> {
+        WebhookHeaders {
+            id,
+            timestamp,
+            signature,
+        }
+    }
+
+    fn verify(key: &str, body: &[u8], h: WebhookHeaders<'_>, now: i64) -> Result<(), WebhookError> {
+        Verifier::new(key)?.verify(body, &h, now)
+    }
+
+    #[test]
+    fn svix_test_vectors_verify_and_sign() {
+        assert_eq!(
+            verify(SECRET_RS, BODY_RS, headers(ID_RS, TS_RS, SIG_RS), 1649367553),
+            Ok(())
+        );
+        assert_eq!(
+            verify(SECRET_JS, BODY_JS, headers(ID_JS, TS_JS, SIG_JS), NOW_JS),
+            Ok(())
+        );
+        assert_eq!(
+            Signer::new(SECRET_RS).unwrap().sign(ID_RS, 1649367553, BODY_RS),
+            SIG_RS
+        );
+        assert_eq!(
+            Signer::new(SECRET_JS).unwrap().sign(ID_JS, NOW_JS, BODY_JS),
+            SIG_JS
+        );
+    }
+
+    #[test]
+    fn the_last_character_of_the_signature_matters() {
+        let tampered = "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OA=";
+        assert_eq!(
+            verify(SECRET_JS, BODY_JS, headers(ID_JS, TS_JS, tampered), NOW_JS),
+            Err(WebhookError::InvalidSignature)
+        );
+    }
+
+    #[test]
+    fn a_secret_without_its_padding_verifies() {
+        // The secret's base64 ends in a partial group: the reference libraries accept it bare.
+        let padded = Signer::new("whsec_dGVzdA==")
+            .unwrap()
+            .sign(ID_JS, NOW_JS, BODY_JS);
+        for key in ["whsec_dGVzdA", "dGVzdA", "whsec_dGVzdA="] {
+            assert_eq!(
+                verify(key, BODY_JS, headers(ID_JS, TS_JS, &padded), NOW_JS),
+                Ok(()),
+                "{key}"
+            );
+        }
+        let unpadded_signature = SIG_JS.trim_end_matches('=');
+        assert_eq!(
+            verify(
+                SECRET_JS,
+                BODY_JS,
+                headers(ID_JS, TS_JS, unpadded_signature),
+                NOW_JS
+            ),
+            Ok(())
+        );
+    }
+
+    #[test]
+    fn tampering_with_anything_fails() {
+        let bad = Err(WebhookError::InvalidSignature);
+        assert_eq!(
+            verify(
+                SECRET_JS,
+                br#"{"test": 2432232315}"#,
+                headers(ID_JS, TS_JS, SIG_JS),
+                NOW_JS
+            ),
+            bad
+        );
+        assert_eq!(
+            verify(
+                SECRET_JS,
+                br#"{"test":2432232314}"#,
+                headers(ID_JS, TS_JS, SIG_JS),
+                NOW_JS
+            ),
+            bad,
+            "re-serialized JSON"
+        );
+        assert_eq!(
+            verify(SECRET_JS, BODY_JS, headers("msg_other", TS_JS, SIG_JS), NOW_JS),
+            bad
+        );
+        assert_eq!(
+            verify(SECRET_JS, BODY_JS, headers(ID_JS, "1614265331", SIG_JS), NOW_JS),
+            bad
+        );
+        assert_eq!(
+            verify(SECRET_RS, BODY_JS, headers(ID_JS, TS_JS, SIG_JS), NOW_JS),
+            bad,
+            "other secret"
+        );
+        for sig in [
+            " ",
+            "v1,",
+            "v1,!!!",
+            "g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=",
+            "v1 g0hM9SsE",
+            "V1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=",
+            "v1a,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=",
+            "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=,extra",
+            "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE",
+        ] {
+            let want = if sig == "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE" {
+                Ok(())
+            } else {
+                bad
+            };
+            assert_eq!(
+                verify(SECRET_JS, BODY_JS, headers(ID_JS, TS_JS, sig), NOW_JS),
+                want,
+                "{sig:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_signature_with_a_trailing_field_is_refused() {
+        // The reference standardwebhooks library splits on "," and takes the second field, so
+        // it accepts `v1,<mac>,extra`; the spec's entry is exactly `v1,<base64>`.
+        let extra = format!("{SIG_JS},extra");
+        assert_eq!(
+            verify(SECRET_JS, BODY_JS, headers(ID_JS, TS_JS, &extra), NOW_JS),
+            Err(WebhookError::InvalidSignature)
+        );
+    }
+
+    #[test]
+    fn any_entry_in_a_list_passes_and_other_versions_are_skipped() {
+        let list = format!("v1a,{0} v2,{0}  v1,bm90IGl0 {SIG_JS}", &SIG_JS[3..]);
+        assert_eq!(
+            verify(SECRET_JS, BODY_JS, headers(ID_JS, TS_JS, &list), NOW_JS),
+            Ok(())
+        );
+        let only_others = format!("v1a,{0} v2,{0}", &SIG_JS[3..]);
+        assert_eq!(
+            verify(SECRET_JS, BODY_JS, headers(ID_JS, TS_JS, &only_others), NOW_JS),
+            Err(WebhookError::InvalidSignature)
+        );
+    }
+
+    #[test]
+    fn key_rotation_any_key_may_match() {
+        let verifier = Verifier::with_keys([SECRET_RS, SECRET_JS]).unwrap();
+        assert_eq!(
+            verifier.verify(BODY_JS, &headers(ID_JS, TS_JS, SIG_JS), NOW_JS),
+            Ok(())
+        );
+        assert_eq!(
+            verifier.verify(BODY_RS, &headers(ID_RS, TS_RS, SIG_RS), 1649367553),
+            Ok(())
+        );
+        let owned: Vec<String> = vec![SECRET_RS.into()];
+        let old_only = Verifier::with_keys(&owned).unwrap();
+        assert_eq!(
+            old_only.verify(BODY_JS, &headers(ID_JS, TS_JS, SIG_JS), NOW_JS),
+            Err(WebhookError::InvalidSignature)
+        );
+        assert_eq!(
+            Verifier::with_keys(Vec::<&str>::new()).unwrap_err(),
+            WebhookError::InvalidSecret
+        );
+        assert_eq!(
+            Verifier::with_keys([SECRET_JS, "whsec_"]).unwrap_err(),
+            WebhookError::InvalidSecret,
+            "one bad key spoils the list"
+        );
+    }
+
+    #[test]
+    fn empty_keys_are_errors_never_keys_that_sign_everything() {
+        for key in ["", "whsec_", "whpk_", "whsk_", "whsec_not base64!"] {
+            assert_eq!(
+                Verifier::new(key).unwrap_err(),
+                WebhookError::InvalidSecret,
+                "{key:?}"
+            );
+            assert_eq!(
+                Signer::new(key).unwrap_err(),
+                WebhookError::InvalidSecret,
+                "{key:?}"
+            );
+        }
+        let verifier = Verifier::new(SECRET_JS).unwrap();
+        assert!(!format!("{verifier:?}").contains("MfKQ"));
+        assert!(!format!("{:?}", Signer::new(SECRET_JS).unwrap()).contains("MfKQ"));
+        assert!(!format!("{:?}", Signer::new(ED_SECRET).unwrap()).contains("AAEC"));
+    }
+
+    #[test]
+    fn tolerance_edges_default_and_custom() {
+        let signer = Signer::new(SECRET_JS).unwrap();
+        let at = |verifier: &Verifier, ts: i64, now: i64| {
+            let ts_text = ts.to_string();
+            let sig = signer.sign(ID_JS, ts, BODY_JS);
+            verifier.verify(BODY_JS, &headers(ID_JS, &ts_text, &sig), now)
+        };
+        let t = 1_700_000_000;
+        let default = Verifier::new(SECRET_JS).unwrap();
+        assert_eq!(default.tolerance(), 300);
+        assert_eq!(at(&default, t, t + 300), Ok(()));
+        assert_eq!(at(&default, t, t - 300), Ok(()));
+        assert_eq!(at(&default, t, t + 301), Err(WebhookError::TimestampTooOld));
+        assert_eq!(at(&default, t, t - 301), Err(WebhookError::TimestampTooNew));
+        let minute = Verifier::new(SECRET_JS).unwrap().with_tolerance(60);
+        assert_eq!(at(&minute, t, t + 60), Ok(()));
+        assert_eq!(at(&minute, t, t - 60), Ok(()));
+        assert_eq!(at(&minute, t, t + 61), Err(WebhookError::TimestampTooOld));
+        assert_eq!(at(&minute, t, t - 61), Err(WebhookError::TimestampTooNew));
+        let exact = Verifier::new(SECRET_JS).unwrap().with_tolerance(0);
+        assert_eq!(at(&exact, t, t), Ok(()));
+        assert_eq!(at(&exact, t, t + 1), Err(WebhookError::TimestampTooOld));
+        let widest = Verifier::new(SECRET_JS).unwrap().with_tolerance(u32::MAX);
+        assert_eq!(at(&widest, t, t + i64::from(u32::MAX)), Ok(()));
+    }
+
+    #[test]
+    fn extreme_and_malformed_timestamps_are_errors_not_panics() {
+        use WebhookError::*;
+        let cases: [(&str, i64, WebhookError); 13] = [
+            ("-9223372036854775808", 1_700_000_000, InvalidTimestamp),
+            ("-9223372036854775808", -1, InvalidTimestamp),
+            ("9223372036854775807", -1_700_000_000, InvalidTimestamp),
+            ("9223372036854775807", 1_700_000_000, TimestampTooNew),
+            ("9223372036854775808", 0, InvalidTimestamp),
+            ("99999999999999999999999", 0, InvalidTimestamp),
+            ("", 0, InvalidTimestamp),
+            ("+1700000000", 1_700_000_000, InvalidTimestamp),
+            ("-1700000000", -1_700_000_000, InvalidTimestamp),
+            ("1700000000.5", 1_700_000_000, InvalidTimestamp),
+            (" 1700000000", 1_700_000_000, InvalidTimestamp),
+            ("1614265330abc", 1_614_265_330, InvalidTimestamp),
+            ("0", 1_700_000_000, TimestampTooOld),
+        ];
+        for (ts, now, want) in cases {
+            assert_eq!(check_timestamp(ts, now, 300), Err(want), "{ts:?}");
+            assert_eq!(
+                verify(SECRET_JS, BODY_JS, headers(ID_JS, ts, SIG_JS), now),
+                Err(want),
+                "{ts:?}"
+            );
+        }
+        assert_eq!(check_timestamp("0005", 5, 0), Ok(5));
+        assert_eq!(
+            check_timestamp("1700000000", i64::MIN, 300),
+            Err(InvalidTimestamp)
+        );
+        assert_eq!(check_timestamp("0", i64::MAX, u32::MAX), Err(TimestampTooOld));
+    }
+
+    #[test]
+    fn a_timestamp_with_a_suffix_is_refused_even_when_signed() {
+        // The reference libraries read `1614265330abc` with parseInt and accept it when the
+        // signature covers the whole text; the spec's timestamp is an integer.
+        let Ok(VerifyKey::Hmac(key)) = keys::verify_key(SECRET_JS) else {
+            panic!("a whsec_ secret");
+        };
+        let suffixed = headers(ID_JS, "1614265330abc", "");
+        let signature = format!("v1,{}", BASE64.encode(hmac_tag(&key, &suffixed, BODY_JS)));
+        assert_eq!(
+            verify(
+                SECRET_JS,
+                BODY_JS,
+                headers(ID_JS, "1614265330abc", &signature),
+                NOW_JS
+            ),
+            Err(WebhookError::InvalidTimestamp)
+        );
+    }
+
+    #[test]
+    fn empty_or_control_character_headers_are_invalid_headers() {
+        let cases = [
+            (headers("", TS_JS, SIG_JS), Header::Id),
+            (headers("msg_1\n", TS_JS, SIG_JS), Header::Id),
+            (headers("msg\u{0}1", TS_JS, SIG_JS), Header::Id),
+            (headers(ID_JS, TS_JS, ""), Header::Signature),
+            (headers(ID_JS, TS_JS, "v1,abc\r\n"), Header::Signature),
+        ];
+        for (h, which) in cases {
+            assert_eq!(
+                verify(SECRET_JS, BODY_JS, h, NOW_JS),
+                Err(WebhookError::InvalidHeader(which)),
+                "{h:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn v1a_signed_and_verified_round_trip() {
+        let signer = Signer::new(ED_SECRET).unwrap();
+        let public = signer.public_key().unwrap();
+        assert_eq!(public, ED_PUBLIC);
+        let sig = signer.sign(ID_JS, NOW_JS, BODY_JS);
+        assert_eq!(sig, ED_SIG_JS);
+        assert_eq!(
+            verify(&public, BODY_JS, headers(ID_JS, TS_JS, &sig), NOW_JS),
+            Ok(())
+        );
+        // ed25519 is deterministic: the same key and content give the same signature.
+        assert_eq!(signer.sign(ID_JS, NOW_JS, BODY_JS), sig);
+        // Unpadded, in a list with a v1 entry the key cannot check.
+        let list = format!("{SIG_JS} {}", sig.trim_end_matches('='));
+        assert_eq!(
+            verify(&public, BODY_JS, headers(ID_JS, TS_JS, &list), NOW_JS),
+            Ok(())
+        );
+        // Both kinds of key at once: either kind of entry passes.
+        let both = Verifier::with_keys([SECRET_JS, &public]).unwrap();
+        assert_eq!(both.verify(BODY_JS, &headers(ID_JS, TS_JS, &sig), NOW_JS), Ok(()));
+        assert_eq!(
+            both.verify(BODY_JS, &headers(ID_JS, TS_JS, SIG_JS), NOW_JS),
+            Ok(())
+        );
+    }
+
+    #[test]
+    fn a_tampered_v1a_fails() {
+        let signer = Signer::new(ED_SECRET).unwrap();
+        let public = signer.public_key().unwrap();
+        let sig = signer.sign(ID_JS, NOW_JS, BODY_JS);
+        let bad = Err(WebhookError::InvalidSignature);
+        assert_eq!(
+            verify(
+                &public,
+                br#"{"test": 2432232315}"#,
+                headers(ID_JS, TS_JS, &sig),
+                NOW_JS
+            ),
+            bad
+        );
+        assert_eq!(
+            verify(&public, BODY_JS, headers("msg_other", TS_JS, &sig), NOW_JS),
+            bad
+        );
+        let mut bytes = BASE64.decode(&sig[4..]).unwrap();
+        for i in [0, 31, 32, 63] {
+            bytes[i] ^= 0x01;
+            let flipped = format!("v1a,{}", BASE64.encode(&bytes));
+            bytes[i] ^= 0x01;
+            assert_eq!(
+                verify(&public, BODY_JS, headers(ID_JS, TS_JS, &flipped), NOW_JS),
+                bad,
+                "byte {i}"
+            );
+        }
+        // The signature under a v1 label, or checked by another public key, fails too.
+        let relabelled = sig.replacen("v1a,", "v1,", 1);
+        assert_eq!(
+            verify(&public, BODY_JS, headers(ID_JS, TS_JS, &relabelled), NOW_JS),
+            bad
+        );
+        let other = Signer::new("whsk_AQECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=")
+            .unwrap()
+            .public_key()
+            .unwrap();
+        assert_eq!(verify(&other, BODY_JS, headers(ID_JS, TS_JS, &sig), NOW_JS), bad);
+        // An HMAC secret never checks a v1a entry.
+        assert_eq!(
+            verify(SECRET_JS, BODY_JS, headers(ID_JS, TS_JS, &sig), NOW_JS),
+            bad
+        );
+    }
+}

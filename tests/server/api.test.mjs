@@ -1,0 +1,186 @@
+// anon-modal/server's API as a user meets it (the built entry, pkg/server.js and server.cjs):
+// events of Anon's documented shapes come back whole, header collections of every kind, bodies
+// of every kind, errors with the codes and messages Rust defines.
+// Run: node --test tests/server/ (after scripts/build-pkg.sh server)
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import { createRequire } from "node:module";
+import { contractEvent, codeOf, randomSecret, serverJs, serverCjs, root } from "./helpers.mjs";
+
+const server = await import(serverJs);
+const { verifyWebhook, WebhookVerifier, signWebhook, AnonWebhookError, isAnonWebhookError } = server;
+
+const secret = randomSecret(32);
+const NOW = 1_750_133_013;
+const signed = (body, id = "msg_1", ts = NOW, key = secret) => ({ "svix-id": id, "svix-timestamp": String(ts), "svix-signature": signWebhook(key, id, ts, body) });
+
+/** The wasm's own list of codes (Rust's WebhookError::ALL), straight from the glue. */
+async function rustErrorCodes() {
+  const glue = await import(path.join(root, "target/server-pkg/anon_modal_server.js"));
+  glue.initSync({ module: fs.readFileSync(path.join(root, "target/server-pkg/anon_modal_server_bg.wasm")) });
+  return glue.errorCodes();
+}
+
+test("every documented event type verifies and comes back whole", () => {
+  for (const type of ["migration.created", "migration.started", "migration.completed", "migration.failed"]) {
+    const body = contractEvent(type, { errorMessage: "The login was rejected" });
+    const event = verifyWebhook(body, signed(body), secret, { now: NOW });
+    assert.deepEqual(event, JSON.parse(body), type);
+    assert.equal(event.data.object.object, "migration");
+    assert.equal(Object.getPrototypeOf(event), Object.prototype, "a plain object");
+  }
+  // migration_task.failed: the task's schema is undocumented, so whatever it holds is kept.
+  const task = contractEvent("migration_task.failed").replace(/"object": \{[^}]*\}/, '"object": {"object": "migration_task", "id": "task_1", "step": 3, "files": [null]}');
+  assert.deepEqual(verifyWebhook(task, signed(task), secret, { now: NOW }).data.object, { object: "migration_task", id: "task_1", step: 3, files: [null] });
+});
+
+test("unknown types, statuses and fields are kept, never rejected", () => {
+  const base = JSON.parse(contractEvent("migration.completed"));
+  const newer = {
+    ...base,
+    livemode: false,
+    data: { ...base.data, attempt: 2, object: { ...base.data.object, status: "PAUSED", region: "eu" } },
+  };
+  const body = JSON.stringify(newer);
+  assert.deepEqual(verifyWebhook(body, signed(body), secret, { now: NOW }), newer);
+  const other = { ...base, type: "file.created", data: { migration_id: "mig_1", object: { object: "file", type: "CompanyInfo-EntityType-Screenshot" } } };
+  const otherBody = JSON.stringify(other);
+  assert.deepEqual(verifyWebhook(otherBody, signed(otherBody), secret, { now: NOW }), other);
+});
+
+test("a signed body that is not an Anon event is INVALID_PAYLOAD; verifySignature takes any body", () => {
+  const old = contractEvent("migration.completed").replace(/"object": \{[^}]*\}/, '"object": "migration"');
+  const verifier = new WebhookVerifier(secret);
+  for (const body of [old, "{}", "[]", "not json", '{"id": 1}', ""]) {
+    assert.equal(codeOf(() => verifier.verify(body, signed(body), { now: NOW })), "INVALID_PAYLOAD", body);
+    assert.equal(verifier.verifySignature(body, signed(body), { now: NOW }), undefined);
+  }
+  // The signature is checked first: a forged non-event is INVALID_SIGNATURE, not INVALID_PAYLOAD.
+  assert.equal(codeOf(() => verifier.verify("{}", signed("{}", "msg_1", NOW, randomSecret()), { now: NOW })), "INVALID_SIGNATURE");
+});
+
+test("a __proto__ key in the body is an own property, and pollutes nothing", () => {
+  const body = contractEvent("migration.completed").replace('"status": "COMPLETE"', '"status": "COMPLETE", "__proto__": {"polluted": true}');
+  const event = verifyWebhook(body, signed(body), secret, { now: NOW });
+  assert.ok(Object.hasOwn(event.data.object, "__proto__"));
+  assert.equal({}.polluted, undefined);
+});
+
+test("header collections: plain objects in any case, Fetch Headers, Node arrays, anything with get()", () => {
+  const body = contractEvent("migration.started");
+  const h = signed(body);
+  const verifier = new WebhookVerifier(secret);
+  const ok = (headers, what) => assert.equal(verifier.verify(body, headers, { now: NOW }).type, "migration.started", what);
+  ok({ "Svix-Id": h["svix-id"], "SVIX-TIMESTAMP": h["svix-timestamp"], "svix-Signature": h["svix-signature"] }, "mixed case");
+  ok(new Headers(h), "Fetch Headers");
+  ok(new Map(Object.entries(h)), "a Map (get with lower-case names)");
+  ok({ get: (name) => h[name] ?? null }, "any get()");
+  ok({ "svix-id": [h["svix-id"], h["svix-id"]], "svix-timestamp": [h["svix-timestamp"]], "svix-signature": ["v1,bm9wZQ==", h["svix-signature"]] }, "arrays, a repeated equal id");
+  ok(Object.assign(Object.create(null), h), "a null-prototype object (Node's req.headers)");
+  // svix-* wins over webhook-*.
+  ok({ ...h, "webhook-id": "other", "webhook-timestamp": "1", "webhook-signature": "v1,bm9wZQ==" }, "svix-* wins");
+  assert.equal(codeOf(() => verifier.verify(body, { ...h, "svix-signature": "v1,bm9wZQ==", "webhook-signature": h["svix-signature"] }, { now: NOW })), "INVALID_SIGNATURE");
+
+  const code = (headers) => codeOf(() => verifier.verify(body, headers, { now: NOW }));
+  assert.equal(code({}), "MISSING_HEADER");
+  assert.equal(code(undefined), "MISSING_HEADER");
+  assert.equal(code(null), "MISSING_HEADER");
+  assert.equal(code({ "svix-id": h["svix-id"], "svix-timestamp": h["svix-timestamp"] }), "MISSING_HEADER");
+  assert.equal(code({ ...h, "svix-id": [] }), "MISSING_HEADER", "an empty array is no header");
+  assert.equal(code({ ...h, "svix-id": ["a", "b"] }), "INVALID_HEADER", "a repeated id that disagrees");
+  assert.equal(code({ ...h, "Svix-Id": "other" }), "INVALID_HEADER", "one name in two casings that disagree");
+  assert.equal(code({ ...h, "svix-timestamp": NOW }), "INVALID_HEADER", "a number is not a header value");
+  assert.equal(code({ ...h, "svix-id": "" }), "INVALID_HEADER");
+});
+
+test("bodies: string, Buffer, Uint8Array (a view into a larger buffer too), ArrayBuffer, DataView", () => {
+  const body = contractEvent("migration.created");
+  const h = signed(body);
+  const bytes = Buffer.from(body);
+  const padded = new Uint8Array(bytes.length + 16);
+  padded.set(bytes, 8);
+  for (const [what, input] of [
+    ["string", body],
+    ["Buffer", bytes],
+    ["Uint8Array", new Uint8Array(bytes)],
+    ["subarray", padded.subarray(8, 8 + bytes.length)],
+    ["ArrayBuffer", new Uint8Array(bytes).buffer],
+    ["DataView", new DataView(padded.buffer, 8, bytes.length)],
+  ]) {
+    assert.deepEqual(verifyWebhook(input, h, secret, { now: NOW }), JSON.parse(body), what);
+    assert.equal(signWebhook(secret, "msg_1", NOW, input), h["svix-signature"], what);
+  }
+  // A parsed body is a programming error, said at once.
+  assert.throws(() => verifyWebhook(JSON.parse(body), h, secret, { now: NOW }), { name: "TypeError", message: /raw request body/ });
+  assert.throws(() => verifyWebhook(undefined, h, secret, { now: NOW }), TypeError);
+  assert.throws(() => verifyWebhook(body, h, 42, { now: NOW }), TypeError);
+  assert.throws(() => verifyWebhook(body, h, secret, { now: "now" }), TypeError);
+  assert.throws(() => verifyWebhook(body, h, secret, NOW), { name: "TypeError", message: /options must be an object/ });
+});
+
+test("the clock: the system's by default, a Date, Unix seconds", () => {
+  const body = contractEvent("migration.created");
+  const now = Math.floor(Date.now() / 1000);
+  const h = signed(body, "msg_1", now);
+  assert.equal(verifyWebhook(body, h, secret).type, "migration.created");
+  assert.equal(verifyWebhook(body, h, secret, { now: new Date() }).type, "migration.created");
+  assert.equal(codeOf(() => verifyWebhook(body, h, secret, { now: new Date((now + 3600) * 1000) })), "TIMESTAMP_TOO_OLD");
+  assert.equal(codeOf(() => verifyWebhook(body, h, secret, { now: NaN })), "INVALID_TIMESTAMP");
+  assert.equal(codeOf(() => verifyWebhook(body, h, secret, { now: new Date("nope") })), "INVALID_TIMESTAMP");
+  // A tolerance out of range is the caller's mistake, not a delivery's: a RangeError.
+  for (const tolerance of [-1, 1.5, 2 ** 32, NaN]) {
+    assert.throws(() => new WebhookVerifier(secret, { toleranceSeconds: tolerance }), RangeError, String(tolerance));
+  }
+  assert.ok(new WebhookVerifier(secret, { toleranceSeconds: 0 }));
+  assert.throws(() => new WebhookVerifier(secret, { toleranceSeconds: "300" }), TypeError);
+});
+
+test("signing: bad keys and timestamps are typed errors", () => {
+  assert.equal(codeOf(() => signWebhook("whsec_", "m", NOW, "{}")), "INVALID_SECRET");
+  assert.equal(codeOf(() => signWebhook("whsec_!!!", "m", NOW, "{}")), "INVALID_SECRET");
+  for (const ts of [1.5, -1, NaN, Infinity, 2 ** 53]) assert.equal(codeOf(() => signWebhook(secret, "m", ts, "{}")), "INVALID_TIMESTAMP", String(ts));
+  assert.throws(() => signWebhook(secret, "m", "1750133013", "{}"), TypeError);
+});
+
+test("AnonWebhookError: codes from Rust's list, its messages, one class across ESM and CommonJS", async () => {
+  const codes = await rustErrorCodes();
+  assert.deepEqual(codes, ["MISSING_HEADER", "INVALID_HEADER", "INVALID_TIMESTAMP", "TIMESTAMP_TOO_OLD", "TIMESTAMP_TOO_NEW", "INVALID_SIGNATURE", "INVALID_SECRET", "INVALID_PAYLOAD"]);
+  // The TypeScript union between the markers lists exactly Rust's codes, in order.
+  const dts = fs.readFileSync(path.join(root, "npm/server.d.ts"), "utf8");
+  const block = dts.slice(dts.indexOf("// <generated: webhook-error-codes>"), dts.indexOf("// </generated>"));
+  assert.deepEqual([...block.matchAll(/\| "([A-Z_]+)"/g)].map((m) => m[1]), codes);
+
+  let error;
+  try {
+    verifyWebhook("{}", {}, secret);
+  } catch (e) {
+    error = e;
+  }
+  assert.ok(error instanceof AnonWebhookError && error instanceof Error);
+  assert.equal(error.name, "AnonWebhookError");
+  assert.equal(error.code, "MISSING_HEADER");
+  assert.match(error.message, /svix-id \(or webhook-id\) header is missing/);
+  assert.match(String(error), /^AnonWebhookError: /);
+  assert.ok(error.stack.includes("api.test.mjs"), "the stack points at the caller");
+  assert.ok(isAnonWebhookError(error));
+  assert.ok(!isAnonWebhookError(new Error("x")) && !isAnonWebhookError(null) && !isAnonWebhookError("MISSING_HEADER"));
+
+  const cjs = createRequire(import.meta.url)(serverCjs);
+  assert.deepEqual(Object.keys(cjs).sort(), Object.keys(server).sort());
+  try {
+    cjs.verifyWebhook("{}", {}, secret);
+  } catch (e) {
+    assert.ok(isAnonWebhookError(e) && cjs.isAnonWebhookError(error), "each copy knows the other's errors");
+    assert.equal(e.message, error.message);
+  }
+});
+
+test("the browser entry never loads the server files", () => {
+  for (const file of ["npm/index.js", "pkg/index.js", "pkg/anon_modal.js"]) {
+    const full = path.join(root, file);
+    if (!fs.existsSync(full)) continue;
+    assert.doesNotMatch(fs.readFileSync(full, "utf8"), /anon_modal_server|["'][./]*server(\.c?js)?["']|anon-modal\/server/, file);
+  }
+});

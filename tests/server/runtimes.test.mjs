@@ -1,0 +1,191 @@
+// The packed tarball (node scripts/package.mjs), installed into a scratch app as a user would,
+// on every server runtime, each with its own binary: Node (ESM and require), Deno, Bun, and
+// workerd through miniflare. Each runs its endpoint example from www/examples/server/, which
+// verifies the raw body and acknowledges a repeated svix-id without doing the work twice: a
+// signed contract-shaped event is POSTed twice (200, then 200 "duplicate", work done once) and a
+// forged one once (400). Only loopback addresses.
+// Run: node --test tests/server/ (after scripts/build-pkg.sh, scripts/build-pkg.sh server and
+// node scripts/package.mjs)
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { spawn, execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import * as esbuild from "esbuild";
+import { Miniflare } from "miniflare";
+import { contractEvent, randomSecret, installedApp, bin, root, here } from "./helpers.mjs";
+
+const examples = path.join(root, "www/examples/server");
+const secret = randomSecret(32);
+let app;
+let signWebhook;
+const versions = {};
+
+before(async () => {
+  app = installedApp();
+  for (const file of fs.readdirSync(examples)) fs.copyFileSync(path.join(examples, file), path.join(app, file));
+  // Signing with the installed package too: what a mock sender would use.
+  ({ signWebhook } = await import(path.join(app, "node_modules/anon-modal/server.js")));
+});
+after(() => {
+  console.log(`runtimes passed: ${Object.entries(versions).map(([k, v]) => `${k} ${v}`).join(", ")}`);
+  if (app) fs.rmSync(app, { recursive: true, force: true });
+});
+
+/** Three deliveries: a signed event, the same again (a retry), and a forgery. */
+function deliveries() {
+  const body = contractEvent("migration.completed");
+  const id = "msg_" + Math.random().toString(36).slice(2);
+  const ts = Math.floor(Date.now() / 1000);
+  const headers = { "content-type": "application/json", "svix-id": id, "svix-timestamp": String(ts), "svix-signature": signWebhook(secret, id, ts, body) };
+  const forged = { ...headers, "svix-id": id + "x", "svix-signature": signWebhook(randomSecret(32), id + "x", ts, body) };
+  return { body, headers, forged };
+}
+
+/** Sends the three deliveries through `send(headers, body)` and checks the answers. */
+async function exercise(send, workCount) {
+  const { body, headers, forged } = deliveries();
+  const first = await send(headers, body);
+  assert.deepEqual(first, { status: 200, text: "ok" });
+  const again = await send(headers, body);
+  assert.deepEqual(again, { status: 200, text: "duplicate" }, "a repeated svix-id is acknowledged");
+  const bad = await send(forged, body);
+  assert.deepEqual(bad, { status: 400, text: "INVALID_SIGNATURE" });
+  // Re-serialized JSON is not what was signed.
+  const reserialized = await send(headers, JSON.stringify(JSON.parse(body)));
+  assert.deepEqual(reserialized, { status: 400, text: "INVALID_SIGNATURE" });
+  assert.equal(await workCount(), 1, "the work ran once");
+}
+
+/** Starts an example server; resolves with its URL and a way to read its output. */
+function serve(command, args, env) {
+  const child = spawn(command, args, { cwd: app, env: { ...process.env, ...env, WEBHOOK_SECRET: secret, PORT: "0", NO_COLOR: "1" }, stdio: ["ignore", "pipe", "pipe"] });
+  let out = "";
+  let err = "";
+  child.stdout.on("data", (d) => (out += d));
+  child.stderr.on("data", (d) => (err += d));
+  const url = new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${command} did not start in 60 s:\n${out}\n${err}`)), 60_000);
+    child.stdout.on("data", () => {
+      const m = out.match(/listening on (http:\/\/127\.0\.0\.1:\d+\/webhooks\/anon)/);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    });
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${command} exited with ${code}:\n${out}\n${err}`));
+    });
+  });
+  return { child, url, output: () => out };
+}
+
+async function overHttp(command, args, env = {}) {
+  const server = serve(command, args, env);
+  try {
+    const url = await server.url;
+    assert.match(url, /^http:\/\/127\.0\.0\.1:/);
+    const send = async (headers, body) => {
+      const res = await fetch(url, { method: "POST", headers, body });
+      return { status: res.status, text: await res.text() };
+    };
+    await exercise(send, () => server.output().split("\n").filter((l) => l.startsWith("handled migration.completed")).length);
+  } finally {
+    server.child.kill();
+  }
+}
+
+test("Node: the ESM example over http, and require()", async () => {
+  versions.Node = process.version;
+  await overHttp(process.execPath, ["node.mjs"]);
+  // CommonJS, as a require() user gets it.
+  const script = `const s = require("anon-modal/server");
+    const sig = s.signWebhook(${JSON.stringify(secret)}, "m", 1750133013, ${JSON.stringify(contractEvent("migration.created"))});
+    const e = s.verifyWebhook(${JSON.stringify(contractEvent("migration.created"))}, { "Svix-Id": "m", "Svix-Timestamp": "1750133013", "Svix-Signature": sig }, ${JSON.stringify(secret)}, { now: 1750133013 });
+    let code; try { new s.WebhookVerifier("whsec_"); } catch (err) { code = err.code + " " + s.isAnonWebhookError(err) + " " + (err instanceof s.AnonWebhookError); }
+    console.log(e.type, e.data.object.status, code, require.resolve("anon-modal/server").endsWith("server.cjs"));`;
+  const out = execFileSync(process.execPath, ["--input-type=commonjs", "-e", script], { cwd: app, encoding: "utf8" }).trim();
+  assert.equal(out, "migration.created NOT_STARTED INVALID_SECRET true true true");
+  // An error from the CommonJS copy is recognized by the ESM copy's isAnonWebhookError.
+  const mixed = `import { createRequire } from "node:module"; import { isAnonWebhookError, AnonWebhookError } from "anon-modal/server";
+    const cjs = createRequire(import.meta.url)("anon-modal/server");
+    try { new cjs.WebhookVerifier(""); } catch (e) { console.log(isAnonWebhookError(e), e instanceof AnonWebhookError, isAnonWebhookError(new Error("x"))); }`;
+  assert.equal(execFileSync(process.execPath, ["--input-type=module", "-e", mixed], { cwd: app, encoding: "utf8" }).trim(), "true false false");
+});
+
+test("Deno: the Deno.serve example (node_modules), and an npm: import", async () => {
+  const deno = bin("deno");
+  versions.Deno = execFileSync(deno, ["--version"], { encoding: "utf8" }).split("\n")[0].split(" ")[1];
+  const denoDir = fs.mkdtempSync(path.join(os.tmpdir(), "anon-modal-deno-"));
+  // --cached-only with an empty DENO_DIR: the package can only come from node_modules, never
+  // from the registry.
+  const env = { DENO_DIR: denoDir, DENO_NO_UPDATE_CHECK: "1", DENO_NO_PROMPT: "1" };
+  try {
+    await overHttp(deno, ["run", "--cached-only", "--allow-net=127.0.0.1", "--allow-env", "--allow-read", "deno.mjs"], env);
+    const script = `import { signWebhook, verifyWebhook } from "npm:anon-modal/server";
+      const body = ${JSON.stringify(contractEvent("migration.started"))};
+      const headers = new Headers({ "webhook-id": "m", "webhook-timestamp": "1750133013", "webhook-signature": signWebhook(${JSON.stringify(secret)}, "m", 1750133013, body) });
+      console.log(verifyWebhook(new TextEncoder().encode(body), headers, ${JSON.stringify(secret)}, { now: 1750133013 }).data.object.status);`;
+    fs.writeFileSync(path.join(app, "npm-specifier.mjs"), script);
+    const out = execFileSync(deno, ["run", "--cached-only", "--allow-env", "--allow-read", "npm-specifier.mjs"], { cwd: app, env: { ...process.env, ...env, NO_COLOR: "1" }, encoding: "utf8" });
+    assert.equal(out.trim(), "WORKING");
+  } finally {
+    fs.rmSync(denoDir, { recursive: true, force: true });
+  }
+});
+
+test("Bun: the Bun.serve example", async () => {
+  const bun = bin("bun");
+  versions.Bun = execFileSync(bun, ["--version"], { encoding: "utf8" }).trim();
+  await overHttp(bun, ["bun.mjs"]);
+});
+
+test("workerd (miniflare): the Worker fetch example, bundled as wrangler does", async () => {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), "anon-modal-worker-"));
+  // wrangler's resolution: the `workerd` condition, and .wasm imports kept as module imports.
+  await esbuild.build({
+    entryPoints: [path.join(app, "worker.mjs")],
+    absWorkingDir: app,
+    bundle: true,
+    format: "esm",
+    platform: "neutral",
+    conditions: ["workerd", "worker", "browser"],
+    loader: { ".wasm": "copy" },
+    outdir: out,
+    logLevel: "warning",
+  });
+  const script = fs.readFileSync(path.join(out, "worker.js"), "utf8");
+  assert.ok(!script.includes("anon_modal_server_wasm"), "the workerd build carries no base64 wasm");
+  assert.match(script, /import \w+ from "\.\/anon_modal_server_bg-\w+\.wasm"/);
+  const logs = [];
+  const mf = new Miniflare({
+    host: "127.0.0.1",
+    modules: true,
+    modulesRoot: out,
+    scriptPath: path.join(out, "worker.js"),
+    modulesRules: [{ type: "CompiledWasm", include: ["**/*.wasm"] }],
+    compatibilityDate: "2026-04-01",
+    bindings: { WEBHOOK_SECRET: secret },
+    handleRuntimeStdio(stdout, stderr) {
+      stdout.on("data", (d) => logs.push(String(d)));
+      stderr.on("data", (d) => logs.push(String(d)));
+    },
+  });
+  try {
+    const send = async (headers, body) => {
+      const res = await mf.dispatchFetch("http://127.0.0.1/webhooks/anon", { method: "POST", headers, body });
+      return { status: res.status, text: await res.text() };
+    };
+    await exercise(send, async () => {
+      // The runtime's output arrives on its own pipe: give it a moment.
+      await new Promise((r) => setTimeout(r, 500));
+      return logs.join("").split("\n").filter((l) => l.includes("handled migration.completed")).length;
+    });
+    versions.workerd = JSON.parse(fs.readFileSync(path.join(here, "node_modules/workerd/package.json"), "utf8")).version;
+  } finally {
+    await mf.dispose();
+    fs.rmSync(out, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,40 @@
+// A webhook endpoint on Deno.serve. Run, in an app whose package.json depends on anon-modal:
+//   WEBHOOK_SECRET=whsec_... deno run --allow-net --allow-env --allow-read deno.mjs
+// (or import from "npm:anon-modal/server").
+import { WebhookVerifier, isAnonWebhookError } from "anon-modal/server";
+
+// The endpoint's signing secret, decoded once. During a rotation, pass [oldSecret, newSecret].
+const verifier = new WebhookVerifier(Deno.env.get("WEBHOOK_SECRET"));
+// Deliveries already handled, by svix-id. Anon retries, so one event may arrive twice. In
+// production this is a database table with a unique key on the id, written in the same
+// transaction as the work.
+const handled = new Set();
+
+function work(event) {
+  // Your reaction to the event, e.g. fetch the migration's files when it completes.
+  console.log(`handled ${event.type} ${event.data.migration_id}`);
+}
+
+Deno.serve(
+  {
+    hostname: "127.0.0.1",
+    port: Number(Deno.env.get("PORT") ?? 3000),
+    onListen: ({ port }) => console.log(`listening on http://127.0.0.1:${port}/webhooks/anon`),
+  },
+  async (req) => {
+    if (req.method !== "POST" || new URL(req.url).pathname !== "/webhooks/anon") return new Response(null, { status: 404 });
+    let event;
+    try {
+      // The raw bytes as received: never JSON.stringify(await req.json()).
+      event = verifier.verify(new Uint8Array(await req.arrayBuffer()), req.headers);
+    } catch (error) {
+      if (!isAnonWebhookError(error)) throw error;
+      return new Response(error.code, { status: 400 });
+    }
+    const deliveryId = req.headers.get("svix-id") ?? req.headers.get("webhook-id");
+    if (handled.has(deliveryId)) return new Response("duplicate");
+    work(event);
+    handled.add(deliveryId);
+    return new Response("ok");
+  },
+);

@@ -1,0 +1,40 @@
+// A webhook endpoint on Node's `http` (Node 20+). Run: WEBHOOK_SECRET=whsec_... node node.mjs
+import http from "node:http";
+import { WebhookVerifier, isAnonWebhookError } from "anon-modal/server";
+
+// The endpoint's signing secret, decoded once. During a rotation, pass [oldSecret, newSecret].
+const verifier = new WebhookVerifier(process.env.WEBHOOK_SECRET);
+// Deliveries already handled, by svix-id. Anon retries, so one event may arrive twice. In
+// production this is a database table with a unique key on the id, written in the same
+// transaction as the work.
+const handled = new Set();
+
+function work(event) {
+  // Your reaction to the event, e.g. fetch the migration's files when it completes.
+  console.log(`handled ${event.type} ${event.data.migration_id}`);
+}
+
+const server = http.createServer((req, res) => {
+  if (req.method !== "POST" || req.url !== "/webhooks/anon") return res.writeHead(404).end();
+  const chunks = [];
+  req.on("data", (chunk) => chunks.push(chunk));
+  req.on("end", () => {
+    let event;
+    try {
+      // The raw bytes as received: never JSON.stringify(JSON.parse(...)).
+      event = verifier.verify(Buffer.concat(chunks), req.headers);
+    } catch (error) {
+      if (!isAnonWebhookError(error)) throw error;
+      return res.writeHead(400, { "content-type": "text/plain" }).end(error.code);
+    }
+    const deliveryId = req.headers["svix-id"] ?? req.headers["webhook-id"];
+    if (handled.has(deliveryId)) return res.writeHead(200).end("duplicate");
+    work(event);
+    handled.add(deliveryId);
+    res.writeHead(200).end("ok");
+  });
+});
+
+server.listen(Number(process.env.PORT ?? 3000), "127.0.0.1", () => {
+  console.log(`listening on http://127.0.0.1:${server.address().port}/webhooks/anon`);
+});
