@@ -119,6 +119,16 @@ function findByRole(role, name, exact) {
   return [...document.querySelectorAll(selector)].filter((el) => visible(el) && matches(nameOf(el)));
 }
 
+// A page's value comes back as JSON, with `undefined` (which WebDriver's JSON turns into null
+// or drops) kept as this marker and restored, as Playwright's evaluate keeps it.
+const UNDEFINED = "\u0000e2e:undefined";
+function decode(value) {
+  if (value === UNDEFINED) return undefined;
+  if (Array.isArray(value)) return value.map(decode);
+  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, decode(v)]));
+  return value;
+}
+
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 // A click or a look-up that may succeed a moment later (the element is not there, moves, or is
 // covered while the page settles) is retried, as Playwright's actions are.
@@ -157,13 +167,14 @@ class Page {
     const script = `const done = arguments[arguments.length - 1];
       ${RECORD_ERRORS}
       const take = () => window.__e2eErrors.splice(0);
+      const encode = (value) => JSON.stringify(value, (key, v) => v === undefined ? ${JSON.stringify(UNDEFINED)} : v);
       Promise.resolve().then(() => (${fn})(arguments[0])).then(
-        (value) => done({ ok: true, value: value === undefined ? null : value, errors: take() }),
+        (value) => done({ ok: true, json: encode(value), errors: take() }),
         (e) => done({ ok: false, error: String(e && e.stack || e), errors: take() }));`;
     const result = await this.driver.executeAsyncScript(script, arg);
     for (const e of result.errors) for (const listener of this.errorListeners) listener(new Error(e));
     if (!result.ok) throw new Error(`evaluate failed in the page: ${result.error}`);
-    return result.value ?? undefined;
+    return decode(JSON.parse(result.json));
   }
 
   goto(url) {
