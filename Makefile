@@ -7,7 +7,7 @@ WASM := --target wasm32-unknown-unknown
 # The browser suites run for seconds; the runner's default 20 s limit is too tight on a busy 2-core machine.
 export WASM_BINDGEN_TEST_TIMEOUT := 90
 
-.PHONY: demo test setup pkg lint test-native test-browser test-chrome test-firefox test-e2e test-package test-server size bench fuzz clean
+.PHONY: demo test setup pkg lint test-native test-browser test-chrome test-firefox test-webkit test-e2e test-package test-server size bench fuzz clean
 
 ## Build pkg/ and serve the demo app and the local mock Anon platform.
 demo:
@@ -16,8 +16,9 @@ demo:
 	$(ENV) scripts/build-pkg.sh server
 	$(ENV) scripts/demo.sh
 
-## The whole suite: formatting, lints, native tests, browser tests in Chromium and Firefox,
-## the size budget, the end-to-end tests, the npm package and its server entry.
+## The whole suite: formatting, lints, native tests, browser tests in Chromium, Firefox and
+## WebKit, the size budget, the end-to-end tests and the npm package (in the three engines too),
+## and the package's server entry.
 test: setup lint test-native test-browser size test-e2e test-package test-server
 	@echo "make test: all green"
 
@@ -38,13 +39,17 @@ test-native:
 	$(ENV) cargo test --lib
 	$(ENV) node --test tests/node/
 
-test-browser: test-chrome test-firefox
+test-browser: test-chrome test-firefox test-webkit
 
 test-chrome:
-	$(ENV) CHROMEDRIVER=/usr/bin/chromedriver cargo test $(WASM)
+	$(ENV) env -u GECKODRIVER -u SAFARIDRIVER CHROMEDRIVER=/usr/bin/chromedriver cargo test $(WASM)
 
 test-firefox:
-	$(ENV) env -u CHROMEDRIVER GECKODRIVER=$$(command -v geckodriver) cargo test $(WASM)
+	$(ENV) env -u CHROMEDRIVER -u SAFARIDRIVER GECKODRIVER=$$(command -v geckodriver) cargo test $(WASM)
+
+# WebKitGTK's WebDriver starts MiniBrowser, which needs an X display (xvfb-run gives one).
+test-webkit:
+	$(ENV) env -u CHROMEDRIVER -u GECKODRIVER SAFARIDRIVER=/usr/bin/WebKitWebDriver xvfb-run -a cargo test $(WASM)
 
 test-e2e:
 	$(ENV) scripts/build-pkg.sh
@@ -52,7 +57,8 @@ test-e2e:
 	cd www && npm test
 
 ## The npm package: packed, installed from the tarball into the framework examples, built with
-## Vite and webpack 5, driven in Chromium; plus the SSR import and the TypeScript consumer.
+## Vite and webpack 5, driven in Chromium, Firefox and WebKit; plus the SSR import and the
+## TypeScript consumer.
 test-package:
 	$(ENV) scripts/build-pkg.sh
 	$(ENV) scripts/build-pkg.sh server

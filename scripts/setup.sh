@@ -143,15 +143,19 @@ log "ok: $(wasm-opt --version), esbuild $(esbuild --version)"
 if [ $want_browsers = 1 ]; then
   have chromium && have chromedriver || apt_install chromium chromium-driver
   have firefox-esr || have firefox || apt_install firefox-esr
+  # WebKit (Safari's engine): WebKitGTK's WebDriver and MiniBrowser, on a virtual X display
+  # (xvfb-run needs xauth, which apt only recommends).
+  have WebKitWebDriver && have xvfb-run && have xauth || apt_install webkit2gtk-driver xvfb xauth
   if ! have geckodriver; then
     log "cargo install geckodriver 0.37.1 (about 3 minutes)"
     RUSTUP_TOOLCHAIN=$native_toolchain cargo install -q geckodriver --version 0.37.1 || die "cargo install geckodriver"
   fi
-  log "ok: $(chromium --version 2>/dev/null | head -1), $(firefox-esr --version 2>/dev/null || firefox --version), geckodriver $(geckodriver --version | head -1 | cut -d' ' -f2)"
+  log "ok: $(chromium --version 2>/dev/null | head -1), $(firefox-esr --version 2>/dev/null || firefox --version), geckodriver $(geckodriver --version 2>/dev/null | head -1 | cut -d' ' -f2), WebKitGTK $(dpkg-query -W -f '${Version}' webkit2gtk-driver)"
 fi
-# npm packages of the end-to-end tests (www/: playwright-core, which drives Debian's Chromium,
-# never a downloaded browser), of the framework examples (www/examples/: Vite, React, Vue,
-# Svelte, webpack, TypeScript), of the benchmarks (bench/: esbuild, the peers) and of the server
+# npm packages of the end-to-end tests (www/: selenium-webdriver, which drives the browsers
+# installed above through their WebDriver servers, never a downloaded browser; the examples'
+# tests use it from there), of the framework examples (www/examples/: Vite, React, Vue, Svelte,
+# webpack, TypeScript), of the benchmarks (bench/: esbuild, the peers) and of the server
 # entry's tests (tests/server/: the reference webhook libraries, and deno, bun and miniflare,
 # whose npm packages bring their runtime's binary).
 # The demo itself needs none of them (its servers use only Node's standard library).

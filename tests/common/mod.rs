@@ -186,7 +186,20 @@ pub fn dispatch(data: &JsValue, origin: &str, source: Option<&JsValue>) {
     if let Some(source) = source {
         init.set_source(Some(source.unchecked_ref()));
     }
-    let event = MessageEvent::new_with_event_init_dict("message", &init).unwrap();
+    let event = match (MessageEvent::new_with_event_init_dict("message", &init), source) {
+        (Ok(event), _) => event,
+        // WebKit refuses a removed iframe's window as `source` (TypeError), so the event is
+        // built without one and `source` defined on it: the library reads the same value.
+        (Err(_), Some(source)) => {
+            init.set_source(None);
+            let event = MessageEvent::new_with_event_init_dict("message", &init).unwrap();
+            let descriptor = Object::new();
+            Reflect::set(&descriptor, &"value".into(), source).unwrap();
+            Object::define_property(&event, &"source".into(), &descriptor);
+            event
+        }
+        (Err(e), None) => panic!("MessageEvent: {e:?}"),
+    };
     window().dispatch_event(&event).unwrap();
 }
 

@@ -1,8 +1,8 @@
-// Starts the demo stack on free ports and drives Debian's Chromium with playwright-core
-// (never a downloaded browser).
-import { chromium } from "playwright-core";
+// Starts the demo stack on free ports; browser.mjs starts the browser (E2E_BROWSER) and drives it.
 import { startMock, DEFAULT_API_KEY, DEFAULT_WEBHOOK_SECRET } from "../mock/server.mjs";
 import { startApp } from "../app/server.mjs";
+
+export { launchBrowser, ENGINE } from "./browser.mjs";
 
 export const MODAL = 'iframe[title="Import your data with Anon"]';
 
@@ -22,15 +22,6 @@ export async function startStack({ apiKey = DEFAULT_API_KEY, modalTtlSeconds } =
   });
   mock.setWebhookUrl(`${app.url}/webhooks/anon`);
   return { mock, app, close: async () => { await app.close(); await mock.close(); } };
-}
-
-export async function launchBrowser() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-      "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-  });
 }
 
 /** The timeline as [{kind, label, text}]. */

@@ -1,4 +1,5 @@
-// Each example, built from the npm tarball, in headless Chromium against the local mock
+// Each example, built from the npm tarball, in the browser E2E_BROWSER names (Chromium, Firefox
+// or WebKit; `npm test` runs all three) against the local mock
 // platform: the modal embeds, a completed flow reaches the app's callback, unmounting removes
 // the iframe and the listener, React StrictMode leaves exactly one live modal, and the strict
 // Content-Security-Policy of the app server reports no violation.
@@ -50,9 +51,9 @@ async function completeFlow(page) {
   await modal.getByRole("button", { name: "Continue" }).click();
   await modal.getByRole("button", { name: "Log in" }).click();
   await waitForEvent(page, "completed mig_");
-  // The app removes the iframe once the modal reports `closed`, which can happen while
-  // Playwright still waits out its own click (it hung there once); a click made inside the
-  // frame cannot race that removal. The buttons before it are clicked for real.
+  // The app removes the iframe once the modal reports `closed`, which can happen while the
+  // driver still waits out its own click; a click made inside the frame cannot race that
+  // removal. The buttons before it are clicked for real.
   await modal.getByRole("button", { name: "Done" }).evaluate((button) => button.click());
   await waitForEvent(page, "closed");
   assert.deepEqual((await events(page)).map((e) => e.split(" ")[0]), ["opened", "completed", "closed"]);

@@ -1,0 +1,304 @@
+// Starts the browser the end-to-end suites run in (E2E_BROWSER: chromium, firefox or webkit) and
+// drives it over WebDriver with selenium-webdriver, behind the few Playwright-style calls the
+// tests make (goto, click, evaluate, frameLocator(...).getByRole(...), ...). One code path for
+// the three engines: Debian's Chromium (chromedriver), Firefox ESR (geckodriver) and WebKitGTK's
+// MiniBrowser (WebKitWebDriver, which needs an X display: run it under `xvfb-run -a`).
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { WebDriver, By, error as wdError } from "selenium-webdriver";
+import chrome from "selenium-webdriver/chrome.js";
+import firefox from "selenium-webdriver/firefox.js";
+import remote from "selenium-webdriver/remote/index.js";
+import http from "selenium-webdriver/http/index.js";
+import portprober from "selenium-webdriver/net/portprober.js";
+
+export const ENGINES = ["chromium", "firefox", "webkit"];
+/** The engine this run drives. */
+export const ENGINE = process.env.E2E_BROWSER ?? "chromium";
+if (!ENGINES.includes(ENGINE)) throw new Error(`E2E_BROWSER=${ENGINE}: expected one of ${ENGINES.join(", ")}`);
+
+const TIMEOUT_MS = 30_000;
+// E2E_TRACE=1 prints each command and how long it took, to see where an engine spends its time.
+const started = Date.now();
+async function traced(what, fn) {
+  if (!process.env.E2E_TRACE) return fn();
+  const t = Date.now();
+  try {
+    return await fn();
+  } finally {
+    console.error(`[${ENGINE} +${t - started} ms] ${what}: ${Date.now() - t} ms`);
+  }
+}
+
+function which(...names) {
+  for (const name of names) {
+    try {
+      return execFileSync("sh", ["-c", 'command -v "$1"', "sh", name], { encoding: "utf8" }).trim();
+    } catch { /* try the next name */ }
+  }
+  return undefined;
+}
+
+function required(file, what) {
+  if (!file || !fs.existsSync(file)) throw new Error(`${what} not found (${file ?? "not on PATH"}): run scripts/setup.sh`);
+  return file;
+}
+
+// Debian installs WebKitGTK's MiniBrowser under the architecture's library directory.
+function miniBrowser() {
+  const lib = "/usr/lib";
+  for (const dir of fs.readdirSync(lib)) {
+    const file = path.join(lib, dir, "webkit2gtk-4.1/MiniBrowser");
+    if (fs.existsSync(file)) return file;
+  }
+  return undefined;
+}
+
+async function startDriver() {
+  if (ENGINE === "chromium") {
+    const options = new chrome.Options()
+      .setChromeBinaryPath(required(process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", "chromium"))
+      .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+        "--disable-quic");
+    const service = new chrome.ServiceBuilder(required(process.env.CHROMEDRIVER ?? which("chromedriver"), "chromedriver")).build();
+    return chrome.Driver.createSession(options, service);
+  }
+  if (ENGINE === "firefox") {
+    const options = new firefox.Options()
+      .setBinary(required(process.env.FIREFOX_PATH ?? which("firefox-esr", "firefox"), "firefox"))
+      .addArguments("-headless");
+    const gecko = process.env.GECKODRIVER ?? which("geckodriver") ?? path.join(os.homedir(), ".cargo/bin/geckodriver");
+    return firefox.Driver.createSession(options, new firefox.ServiceBuilder(required(gecko, "geckodriver")).build());
+  }
+  if (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
+    throw new Error("E2E_BROWSER=webkit needs a display: run the tests under `xvfb-run -a`");
+  }
+  const port = await portprober.findFreePort();
+  const service = new remote.DriverService(required(process.env.WEBKITDRIVER ?? "/usr/bin/WebKitWebDriver", "WebKitWebDriver"),
+    { port, args: [`--port=${port}`], loopback: true });
+  const url = await service.start();
+  const caps = {
+    browserName: "MiniBrowser",
+    acceptInsecureCerts: true,
+    "webkitgtk:browserOptions": {
+      binary: required(process.env.MINIBROWSER_PATH ?? miniBrowser(), "MiniBrowser"),
+      args: ["--automation"],
+    },
+  };
+  return WebDriver.createSession(new http.Executor(new http.HttpClient(url)), caps, () => service.kill());
+}
+
+// Run before every script: records the page's uncaught errors (once per document), so that each
+// command can hand them to the "pageerror" listeners. Scripts run by WebDriver are not subject to
+// the page's Content-Security-Policy. WebKitGTK's driver has no preload hook (no WebDriver BiDi),
+// so an error thrown before the load event is not seen here; the test's next wait fails instead.
+const RECORD_ERRORS = `
+  if (!Object.prototype.hasOwnProperty.call(window, "__e2eErrors")) {
+    Object.defineProperty(window, "__e2eErrors", { value: [] });
+    addEventListener("error", (e) => window.__e2eErrors.push(String(e.error?.message ?? e.message)));
+    addEventListener("unhandledrejection", (e) => window.__e2eErrors.push(String(e.reason)));
+  }`;
+
+// In the page: the elements with this ARIA role whose accessible name matches, as Playwright's
+// getByRole does (case-insensitive substring, or exact), leaving out hidden ones.
+function findByRole(role, name, exact) {
+  const implicit = { button: 'button, input[type="button"], input[type="submit"], input[type="reset"]', link: "a[href]" };
+  const selector = [implicit[role], `[role="${role}"]`].filter(Boolean).join(", ");
+  const norm = (s) => s.replace(/\s+/g, " ").trim();
+  const nameOf = (el) => {
+    if (el.hasAttribute("aria-label")) return norm(el.getAttribute("aria-label"));
+    const ids = (el.getAttribute("aria-labelledby") ?? "").split(/\s+/).filter(Boolean);
+    if (ids.length) return norm(ids.map((id) => document.getElementById(id)?.textContent ?? "").join(" "));
+    return norm(el instanceof HTMLInputElement ? el.value : el.textContent);
+  };
+  const matches = (n) => exact ? n === name : n.toLowerCase().includes(name.toLowerCase());
+  const visible = (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== "hidden";
+  return [...document.querySelectorAll(selector)].filter((el) => visible(el) && matches(nameOf(el)));
+}
+
+// A page's value comes back as JSON, with `undefined` (which WebDriver's JSON turns into null
+// or drops) kept as this marker and restored, as Playwright's evaluate keeps it.
+const UNDEFINED = "\u0000e2e:undefined";
+function decode(value) {
+  if (value === UNDEFINED) return undefined;
+  if (Array.isArray(value)) return value.map(decode);
+  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, decode(v)]));
+  return value;
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+// A click or a look-up that may succeed a moment later (the element is not there, moves, or is
+// covered while the page settles) is retried, as Playwright's actions are.
+const NOT_PERFORMED = [wdError.StaleElementReferenceError, wdError.ElementNotInteractableError,
+  wdError.ElementClickInterceptedError];
+const RETRY = [...NOT_PERFORMED, wdError.NoSuchElementError, wdError.NoSuchFrameError];
+
+async function retry(what, fn, ms = TIMEOUT_MS) {
+  const end = Date.now() + ms;
+  for (;;) {
+    try {
+      return await fn();
+    } catch (e) {
+      if (!RETRY.some((type) => e instanceof type) || Date.now() > end) {
+        e.message = `${what}: ${e.message}`;
+        throw e;
+      }
+      await sleep(50);
+    }
+  }
+}
+
+class Page {
+  constructor(driver) {
+    this.driver = driver;
+    this.errorListeners = [];
+  }
+
+  on(event, listener) {
+    if (event !== "pageerror") throw new Error(`page.on("${event}") is not supported by the WebDriver harness`);
+    this.errorListeners.push(listener);
+  }
+
+  /** Runs `fn(arg)` in the current frame (awaiting a promise), and hands over the page's errors. */
+  async run(fn, arg) {
+    const script = `const done = arguments[arguments.length - 1];
+      ${RECORD_ERRORS}
+      const take = () => window.__e2eErrors.splice(0);
+      const encode = (value) => JSON.stringify(value, (key, v) => v === undefined ? ${JSON.stringify(UNDEFINED)} : v);
+      Promise.resolve().then(() => (${fn})(arguments[0])).then(
+        (value) => done({ ok: true, json: encode(value), errors: take() }),
+        (e) => done({ ok: false, error: String(e && e.stack || e), errors: take() }));`;
+    const result = await this.driver.executeAsyncScript(script, arg);
+    for (const e of result.errors) for (const listener of this.errorListeners) listener(new Error(e));
+    if (!result.ok) throw new Error(`evaluate failed in the page: ${result.error}`);
+    return decode(JSON.parse(result.json));
+  }
+
+  goto(url) {
+    return traced(`goto ${url}`, async () => {
+      await this.driver.get(url);
+      await this.run(() => undefined);
+    });
+  }
+
+  evaluate(fn, arg) { return this.run(fn, arg); }
+
+  $eval(selector, fn, arg) {
+    return this.run(new Function("[selector, arg]", `
+      const el = document.querySelector(selector);
+      if (!el) throw new Error("no element matches " + selector);
+      return (${fn})(el, arg);`), [selector, arg]);
+  }
+
+  $$eval(selector, fn, arg) {
+    return this.run(new Function("[selector, arg]", `return (${fn})([...document.querySelectorAll(selector)], arg);`), [selector, arg]);
+  }
+
+  waitForFunction(fn, arg, { timeout = TIMEOUT_MS } = {}) {
+    return traced("waitForFunction", async () => {
+      const end = Date.now() + timeout;
+      for (;;) {
+        const value = await this.run(fn, arg);
+        if (value) return value;
+        if (Date.now() > end) throw new Error(`waitForFunction timed out after ${timeout} ms: ${fn}`);
+        await sleep(50);
+      }
+    });
+  }
+
+  waitForTimeout(ms) { return sleep(ms); }
+
+  click(selector) {
+    return traced(`click ${selector}`, () =>
+      retry(`click ${selector}`, async () => (await this.driver.findElement(By.css(selector))).click()));
+  }
+
+  locator(selector) {
+    const page = this;
+    return {
+      count: () => page.run((s) => document.querySelectorAll(s).length, selector),
+      click: () => page.click(selector),
+    };
+  }
+
+  /** The document of the iframe `selector` (in the top document), as a Playwright FrameLocator. */
+  frameLocator(selector) {
+    const page = this;
+    // Finding the frame and the element is retried until it succeeds. The action runs again only
+    // when WebDriver says it was not performed; when it fails because the frame went away (the
+    // modal closed itself in answer, which WebKit reports as a failed command), it is done.
+    const inFrame = (what, find, act) => traced(what, async () => {
+      const end = Date.now() + TIMEOUT_MS;
+      try {
+        for (;;) {
+          const element = await retry(what, async () => {
+            await page.driver.switchTo().defaultContent();
+            await page.driver.switchTo().frame(await page.driver.findElement(By.css(selector)));
+            return find();
+          }, Math.max(0, end - Date.now()));
+          try {
+            return await act(element);
+          } catch (e) {
+            await page.driver.switchTo().defaultContent();
+            if ((await page.driver.findElements(By.css(selector))).length === 0) return undefined;
+            if (!NOT_PERFORMED.some((type) => e instanceof type) || Date.now() > end) {
+              e.message = `${what}: ${e.message}`;
+              throw e;
+            }
+            await sleep(50);
+          }
+        }
+      } finally {
+        await page.driver.switchTo().defaultContent();
+      }
+    });
+    return {
+      getByRole(role, { name, exact = false } = {}) {
+        const what = `${selector} >> role=${role}[name=${JSON.stringify(name)}${exact ? "" : "i"}]`;
+        const element = async () => {
+          const found = await page.driver.executeScript(`return (${findByRole})(...arguments)`, role, name, exact);
+          if (found.length === 0) throw new wdError.NoSuchElementError(`no element matches ${what}`);
+          if (found.length > 1) throw new Error(`${found.length} elements match ${what}`);
+          return found[0];
+        };
+        return {
+          click: () => inFrame(`click ${what}`, element, (el) => el.click()),
+          evaluate: (fn, arg) => inFrame(`evaluate ${what}`, element,
+            (el) => page.driver.executeScript(`return (${fn})(arguments[0], arguments[1])`, el, arg)),
+        };
+      },
+    };
+  }
+
+  async screenshot({ path: file }) {
+    fs.writeFileSync(file, await this.driver.takeScreenshot(), "base64");
+  }
+
+  /** Leaves the page (its timers and sockets stop with it); the window is reused by the next page. */
+  async close() {
+    await this.driver.switchTo().defaultContent();
+    await this.driver.get("about:blank");
+  }
+}
+
+/** The engine's browser. One window, so one page at a time: the suites run their tests in turn. */
+export async function launchBrowser() {
+  const driver = await startDriver();
+  await driver.manage().setTimeouts({ script: TIMEOUT_MS, pageLoad: TIMEOUT_MS });
+  let open = null;
+  return {
+    engine: ENGINE,
+    async newPage({ viewport = { width: 1280, height: 720 } } = {}) {
+      if (open) throw new Error("the WebDriver harness drives one page at a time; close the last one first");
+      await driver.manage().window().setRect({ width: viewport.width, height: viewport.height });
+      open = new Page(driver);
+      const close = open.close.bind(open);
+      open.close = async () => { open = null; await close(); };
+      return open;
+    },
+    close: () => driver.quit(),
+  };
+}
