@@ -45,8 +45,11 @@ export interface ModalOpenedEvent extends ModalEventContext { type: "migration_m
 export interface ModalCompletedEvent extends ModalEventContext { type: "migration_modal.completed" }
 export interface ModalClosedEvent extends ModalEventContext {
   type: "migration_modal.closed";
-  /** `"destroyed"` when `destroy()` settled the modal (only ever seen on `settled`). */
-  reason?: "destroyed";
+  /**
+   * Only ever seen on `settled`: `"destroyed"` when `destroy()` settled the modal, `"replaced"`
+   * when a newer `embedAnonModal` did (one modal is mounted at a time).
+   */
+  reason?: "destroyed" | "replaced";
 }
 export interface ModalFailedEvent extends ModalEventContext {
   type: "migration_modal.failed";
@@ -88,7 +91,7 @@ export interface EmbedOptions {
   allowedOrigins?: readonly string[];
   /** From the create-modal response: refuse to mount (`EXPIRED`) once past. */
   expiresAt?: string | Date | number;
-  /** No `opened`/`show` within this many ms: `failed` with code `TIMEOUT`. 0 waits forever. Default 30000. */
+  /** No `opened`/`show` within this many ms: `failed` with code `TIMEOUT`. 0 waits forever. Default 15000. */
   readyTimeoutMs?: number;
   /** The fullscreen overlay's z-index. */
   zIndex?: number;

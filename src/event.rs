@@ -44,6 +44,9 @@ pub const MAX_DEPTH: u8 = 2;
 
 /// The `reason` of the `closed` event `settled` resolves with after `destroy()`.
 pub const DESTROYED_REASON: &str = "destroyed";
+/// The `reason` of the `closed` event `settled` resolves with when a newer modal replaced this
+/// one (one modal is mounted at a time).
+pub const REPLACED_REASON: &str = "replaced";
 /// The `code` of the `failed` event when the modal did not open within the ready timeout.
 pub const TIMEOUT_CODE: &str = "TIMEOUT";
 /// The `message` of that event.

@@ -33,6 +33,10 @@ extern "C" {
     #[wasm_bindgen(js_name = destroyedEvent)]
     fn destroyed_event() -> JsValue;
 
+    /// The event a modal that a newer one replaced settles with.
+    #[wasm_bindgen(js_name = replacedEvent)]
+    fn replaced_event() -> JsValue;
+
     /// The event of a modal that did not open within the ready timeout.
     #[wasm_bindgen(js_name = timeoutEvent)]
     fn timeout_event() -> JsValue;
@@ -340,20 +344,26 @@ impl Shared {
         }
     }
 
-    /// Tears the modal down without calling any callback; idempotent.
+    /// Tears the modal down without calling any callback; idempotent. `settled` resolves with
+    /// a `closed` event whose reason is `destroyed`.
     pub(crate) fn destroy(&self) {
+        self.tear_down_quietly(&destroyed_event());
+    }
+
+    /// Tears the modal down without calling any callback, settling with `event` if nothing
+    /// settled it yet; idempotent.
+    fn tear_down_quietly(&self, event: &JsValue) {
         let step = self.lifecycle.borrow_mut().on_destroy();
         if !step.teardown {
             return; // already torn down
         }
-        let event = destroyed_event();
         self.apply(
             Step {
                 delivery: Delivery::Nobody,
                 ..step
             },
             EventKind::Closed,
-            &event,
+            event,
         );
     }
 
@@ -376,10 +386,11 @@ impl Shared {
     }
 }
 
+/// Tears down the modal mounted before, which settles with `reason: "replaced"`.
 fn destroy_current() {
     // Taken, not read: the next modal replaces it anyway.
     if let Some(previous) = CURRENT.take() {
-        previous.destroy();
+        previous.tear_down_quietly(&replaced_event());
     }
 }
 

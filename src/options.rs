@@ -13,7 +13,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element};
 
 /// The ready timeout when none is given.
-pub const DEFAULT_READY_TIMEOUT_MS: u32 = 30_000;
+pub const DEFAULT_READY_TIMEOUT_MS: u32 = 15_000;
 /// The fullscreen overlay's stacking order when none is given.
 pub const DEFAULT_Z_INDEX: i32 = 2_147_483_000;
 

@@ -145,6 +145,18 @@ fn names_js() -> String {
     .unwrap();
     writeln!(
         out,
+        "/** The event a modal that a newer one replaced settles with. */"
+    )
+    .unwrap();
+    writeln!(
+        out,
+        "export const replacedEvent = () => ({{ type: {}, reason: {} }});\n",
+        js(EventKind::Closed.as_str()),
+        js(event::REPLACED_REASON)
+    )
+    .unwrap();
+    writeln!(
+        out,
         "/** The event of a modal that did not open within the ready timeout. */"
     )
     .unwrap();

@@ -71,5 +71,8 @@ export const rejectReason = (number) => REJECT_REASONS[number];
 /** The event `destroy()` settles with. */
 export const destroyedEvent = () => ({ type: "migration_modal.closed", reason: "destroyed" });
 
+/** The event a modal that a newer one replaced settles with. */
+export const replacedEvent = () => ({ type: "migration_modal.closed", reason: "replaced" });
+
 /** The event of a modal that did not open within the ready timeout. */
 export const timeoutEvent = () => ({ type: "migration_modal.failed", code: "TIMEOUT", message: "the modal did not open in time" });

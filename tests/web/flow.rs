@@ -346,6 +346,18 @@ async fn embedding_again_replaces_the_first_modal() {
     assert!(first.destroyed(), "the first modal was destroyed");
     assert!(!first.iframe().is_connected());
     assert_eq!(iframes(), 1);
+    let settled = wasm_bindgen_futures::JsFuture::from(first.settled())
+        .await
+        .unwrap();
+    assert_eq!(
+        Reflect::get(&settled, &"type".into()).unwrap(),
+        "migration_modal.closed"
+    );
+    assert_eq!(
+        Reflect::get(&settled, &"reason".into()).unwrap(),
+        "replaced",
+        "a modal displaced by a newer one says so"
+    );
     dispatch(&opened(), ANON, Some(&first_window));
     assert_eq!(
         first_rec.take(),
