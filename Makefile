@@ -92,12 +92,13 @@ bench:
 clean:
 	rm -rf target pkg pkg-node www/examples/dist bench/wasm-floor/pkg
 
-## Fuzz the webhook verifier and the event parser, FUZZ_RUNS executions each, one job, the
-## documents' examples as seeds (needs a nightly toolchain and cargo-fuzz). No sanitizer: the
+## Fuzz the webhook verifier, the event parser and the message guard, FUZZ_RUNS executions
+## each, one job, the documents' examples as seeds (needs a nightly toolchain and cargo-fuzz). No sanitizer: the
 ## crate has no unsafe code, and ten million runs each on two cores need the speed.
 FUZZ_RUNS ?= 10000000
 FUZZ_FLAGS ?= -O -s none
 fuzz:
-	mkdir -p fuzz/corpus/verify_webhook fuzz/corpus/parse_event
+	mkdir -p fuzz/corpus/verify_webhook fuzz/corpus/parse_event fuzz/corpus/message_guard
 	cargo +nightly fuzz run $(FUZZ_FLAGS) verify_webhook fuzz/corpus/verify_webhook -- -runs=$(FUZZ_RUNS) -print_final_stats=1
 	cargo +nightly fuzz run $(FUZZ_FLAGS) parse_event fuzz/corpus/parse_event tests/fixtures -- -runs=$(FUZZ_RUNS) -print_final_stats=1
+	cargo +nightly fuzz run $(FUZZ_FLAGS) message_guard fuzz/corpus/message_guard -- -runs=$(FUZZ_RUNS) -print_final_stats=1
