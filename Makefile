@@ -93,8 +93,9 @@ clean:
 	rm -rf target pkg pkg-node www/examples/dist bench/wasm-floor/pkg
 
 ## Fuzz the webhook verifier, the event parser and the message guard, FUZZ_RUNS executions
-## each, one job, the documents' examples as seeds (needs a nightly toolchain and cargo-fuzz). No sanitizer: the
-## crate has no unsafe code, and ten million runs each on two cores need the speed.
+## each, one job, the documents' examples as seeds (needs a nightly toolchain and cargo-fuzz).
+## No sanitizer: the crate has no unsafe code, and ten million runs each on two cores need the
+## speed.
 FUZZ_RUNS ?= 10000000
 FUZZ_FLAGS ?= -O -s none
 fuzz:

@@ -1,4 +1,4 @@
-//! Browser tests of the JavaScript API: run in headless Chromium and Firefox.
+//! Browser tests of the JavaScript API: run in Chromium, Firefox and WebKit (docs/engines.md).
 //!
 //! Each case of shared SECURITY-CASES "Messages" and "The signed URL" has a test here, named
 //! after its number, asserting what the page would see: which callbacks ran (none, for a
