@@ -32,7 +32,7 @@
 // and a lone surrogate.
 //
 // Each edit must find its text exactly as often as expected (once), and no shim may be left
-// in its old form, so a new wasm-bindgen (it is pinned in Cargo.toml) that changes the glue
+// in its old form, so a new wasm-bindgen (Cargo.lock pins it) that changes the glue
 // stops the build instead of shipping something half-edited.
 //
 //   node scripts/trim-glue.mjs pkg
