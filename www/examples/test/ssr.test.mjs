@@ -8,9 +8,16 @@ test("import in Node, then embed: NO_DOCUMENT", async () => {
   assert.equal(typeof mod.embedAnonModal, "function");
   assert.equal(typeof mod.init, "function");
   assert.throws(() => mod.embedAnonModal("https://dashboard.anon.com/modal"), (e) => {
+    assert.ok(e instanceof mod.AnonModalError, "an instance of the exported class");
     assert.ok(e instanceof Error);
+    assert.ok(mod.isAnonModalError(e));
     assert.equal(e.name, "AnonModalError");
     assert.equal(e.code, "NO_DOCUMENT");
+    assert.match(e.message, /server-side rendering/, "the message says what to do");
     return true;
   });
+  // The guard tells errors of another copy of the package too, and nothing else.
+  assert.ok(mod.isAnonModalError(Object.assign(new Error("x"), { name: "AnonModalError", code: "EXPIRED" })));
+  assert.ok(!mod.isAnonModalError(new Error("x")));
+  assert.ok(!mod.isAnonModalError({ name: "AnonModalError", code: "EXPIRED" }));
 });

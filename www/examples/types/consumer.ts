@@ -1,5 +1,5 @@
 // A TypeScript consumer of the package: what must compile, and (@ts-expect-error) what must not.
-import { init, embedAnonModal } from "anon-modal";
+import { init, embedAnonModal, isAnonModalError, AnonModalError as AnonModalErrorClass } from "anon-modal";
 import type { AnonModal, AnonModalError, ModalCompletedEvent, ModalEvent, ModalSettledEvent, RejectReason } from "anon-modal";
 
 export async function start(url: string, expiresAt: string): Promise<ModalSettledEvent> {
@@ -14,7 +14,10 @@ export async function start(url: string, expiresAt: string): Promise<ModalSettle
     onReject: (reason: RejectReason, message: MessageEvent) => console.log(reason, message.origin),
     onEvent: (event) => console.log(event.type),
   });
-  const off: () => void = modal.on("migration_modal.closed", (event) => console.log(event.reason));
+  const off: () => void = modal.on("migration_modal.closed", (event) => {
+    const reason: "destroyed" | "replaced" | undefined = event.reason;
+    console.log(reason);
+  });
   off();
   modal.once("*", (event: ModalEvent | { type: string }) => console.log(event.type));
   const frame: HTMLIFrameElement = modal.iframe;
@@ -24,6 +27,11 @@ export async function start(url: string, expiresAt: string): Promise<ModalSettle
   } catch (e) {
     const error = e as AnonModalError;
     if (error.code === "INVALID_URL") console.log(error.message);
+    // The guard narrows an unknown catch value.
+    if (isAnonModalError(e)) console.log(e.code satisfies AnonModalError["code"]);
+    if (e instanceof AnonModalErrorClass) console.log(e.code);
+    // @ts-expect-error: without the guard, `e` is unknown
+    console.log(e.code);
   }
 
   // @ts-expect-error: not an event type
