@@ -47,7 +47,7 @@ mod server;
 pub mod webhooks;
 
 // The package's allocator, unlocked: a wasm32 build without the `atomics` feature has one
-// thread, and the lock it would take otherwise costs 91 B (53 B with the shipped std).
+// thread, so the lock it would otherwise take guards nothing.
 #[cfg(all(
     feature = "small-allocator",
     target_arch = "wasm32",
