@@ -100,7 +100,7 @@ pub enum Message {
 }
 
 impl Message {
-    /// Every message, in the order of their numbers (`src/handle.js` lists them so).
+    /// Every message, in the order of their numbers (`src/js/names.js` lists them so).
     pub const ALL: [Message; 22] = [
         Message::UrlNotString,
         Message::Expired,
@@ -145,7 +145,7 @@ impl Message {
         }
     }
 
-    /// The message's number, as `src/handle.js` knows it (its place in [`Message::ALL`]).
+    /// The message's number, as `src/js/names.js` knows it (its place in [`Message::ALL`]).
     pub fn number(self) -> u32 {
         match self {
             Message::UrlNotString => 0,

@@ -5,17 +5,6 @@
 //! The decisions stay in Rust (the checked URL, what to mount, when to show); the JavaScript
 //! side only carries them out, one call per step instead of a dozen `web-sys` calls.
 
-/// The sandbox tokens the modal's login flow needs: its own scripts and storage
-/// (`allow-scripts allow-same-origin`, safe because the modal is cross-origin to the host),
-/// form posts (`allow-forms`) and the providers' OAuth pop-ups (`allow-popups`). No
-/// `allow-top-navigation`: the modal can never navigate the host page. `frame.js` writes it; a
-/// browser test compares the mounted iframe with these constants.
-pub const SANDBOX: &str = "allow-scripts allow-same-origin allow-forms allow-popups";
-/// The permissions policy: the modal may copy and paste (API keys, codes).
-pub const ALLOW: &str = "clipboard-read; clipboard-write";
-/// The host page's origin, and nothing else, goes to the modal as referrer.
-pub const REFERRER_POLICY: &str = "strict-origin";
-
 use js_sys::{Array, Promise};
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element, HtmlIFrameElement};

@@ -9,7 +9,7 @@
 //! - Plain Rust, no browser, tested natively: [`origin`] and [`signed_url`] (which URLs and
 //!   origins are accepted), [`event`] (the messages' shape), [`guard`] (the message guard and
 //!   its bounded copy, over any [`guard::MessageValue`]), [`lifecycle`] (what each event
-//!   does), [`topic`], [`reject`], [`error`].
+//!   does), [`iframe`] (its attributes), [`topic`], [`reject`], [`error`].
 //! - The browser side (feature `browser`, on by default): [`AnonModal`] and [`ModalOptions`]
 //!   for Rust callers; `bindings`, the JavaScript API; and the modules that carry decisions
 //!   into the page through the JavaScript of `src/js/`.
@@ -20,6 +20,7 @@
 pub mod error;
 pub mod event;
 pub mod guard;
+pub mod iframe;
 pub mod lifecycle;
 pub mod origin;
 pub mod reject;

@@ -25,7 +25,7 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element, HtmlIFrameElement};
 
-pub use crate::frame::{ALLOW, REFERRER_POLICY, SANDBOX};
+pub use crate::iframe::{ALLOW, REFERRER_POLICY, SANDBOX};
 
 #[wasm_bindgen(module = "/src/js/names.js")]
 extern "C" {

@@ -8,6 +8,8 @@
 // The crate's JavaScript is four modules (this one, handle.js, options.js and the generated
 // names.js): wasm-bindgen-test-runner's server can stall a page that loads more at once.
 
+import { ALLOW, REFERRER_POLICY, SANDBOX } from "./names.js";
+
 /** A promise and the function that resolves it. */
 export function deferred() {
   let resolve;
@@ -40,15 +42,14 @@ export function parseUrl(input) {
 
 /**
  * Builds the iframe on the parsed `url` (its `href`, as the browser serializes it) with the
- * attributes src/frame.rs documents (`SANDBOX`, `ALLOW`, `REFERRER_POLICY`; a browser test
- * compares them) and appends it to `parent`: a fullscreen overlay when `zIndex` is given,
+ * attributes of src/iframe.rs and appends it to `parent`: a fullscreen overlay when `zIndex` is given,
  * otherwise a block that fills `parent`. Returns `undefined` when `parent` cannot hold it.
  */
 export function mountFrame(document, parent, url, title, zIndex, hidden) {
   const frame = Document.prototype.createElement.call(document, "iframe");
-  frame.sandbox = "allow-scripts allow-same-origin allow-forms allow-popups";
-  frame.allow = "clipboard-read; clipboard-write";
-  frame.referrerPolicy = "strict-origin";
+  frame.sandbox = SANDBOX;
+  frame.allow = ALLOW;
+  frame.referrerPolicy = REFERRER_POLICY;
   frame.title = title;
   const style = frame.style;
   style.cssText =

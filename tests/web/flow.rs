@@ -20,7 +20,7 @@ fn mounts_a_fullscreen_iframe_with_safe_attributes() {
         "clipboard-read; clipboard-write"
     );
     assert_eq!(iframe.get_attribute("referrerpolicy").unwrap(), "strict-origin");
-    // src/frame.js writes them as src/modal.rs documents them.
+    // src/js/frame.js writes them from src/iframe.rs, through the generated names.js.
     assert_eq!(
         iframe.get_attribute("sandbox").unwrap(),
         anon_modal::modal::SANDBOX
