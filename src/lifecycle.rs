@@ -297,4 +297,41 @@ mod tests {
         m.on_event(Completed, false);
         assert!(!m.on_destroy().settle, "already settled by completed");
     }
+
+    #[test]
+    fn the_state_reads_back_at_each_step() {
+        // (ready, visible, torn down)
+        let state = |m: &Lifecycle| (m.is_ready(), m.is_visible(), m.is_torn_down());
+        let mut m = Lifecycle::new(false);
+        assert_eq!(state(&m), (false, false, false));
+        m.on_visibility_request(true);
+        assert_eq!(state(&m), (false, true, false));
+        m.on_event(Opened, false);
+        assert_eq!(state(&m), (true, true, false));
+        m.on_event(Hide, true);
+        assert_eq!(state(&m), (true, false, false));
+        m.on_event(Closed, false);
+        assert_eq!(state(&m), (true, false, true));
+    }
+
+    #[test]
+    fn ready_is_reported_once_whichever_event_proves_it() {
+        // `opened` twice: the timer is cancelled on the first only.
+        let mut m = Lifecycle::new(true);
+        assert!(m.on_event(Opened, false).ready);
+        assert!(!m.on_event(Opened, false).ready);
+        // A terminal event proves readiness, unless something already did.
+        let mut m = Lifecycle::new(true);
+        assert!(m.on_event(Completed, false).ready);
+        let mut m = Lifecycle::new(true);
+        m.on_event(Opened, false);
+        assert!(!m.on_event(Failed, false).ready);
+        assert!(!m.on_event(Closed, false).ready);
+        // destroy() cancels a timer still running, and only then.
+        let mut m = Lifecycle::new(true);
+        assert!(m.on_destroy().ready, "not ready yet: the timer is still set");
+        let mut m = Lifecycle::new(true);
+        m.on_event(Opened, false);
+        assert!(!m.on_destroy().ready, "already ready: no timer left");
+    }
 }
