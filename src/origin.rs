@@ -305,6 +305,8 @@ mod tests {
             assert!(!list.allows(hostile), "{hostile:?} must not match");
         }
         assert!(!AllowList::default().allows("null"));
+        assert!(AllowList::default().is_empty());
+        assert!(!list.is_empty());
     }
 
     #[test]

@@ -112,6 +112,20 @@ mod tests {
     }
 
     #[test]
+    fn the_message_says_which_scheme_is_wrong() {
+        let message = |protocol, host| {
+            check_modal_url(parts(protocol, host, "null"), false, None)
+                .unwrap_err()
+                .message()
+        };
+        assert_eq!(
+            message("ftp:", "x.com"),
+            "the modal URL must use https:, not ftp:"
+        );
+        assert!(message("http:", "x.com").contains("allowInsecureLocalhost"));
+    }
+
+    #[test]
     fn credentials_are_refused() {
         let mut p = parts("https:", "evil.com", "https://evil.com");
         p.has_credentials = true;

@@ -184,6 +184,37 @@ fn case_14_deep_objects_are_bounded() {
 }
 
 #[test]
+fn case_14_one_level_deeper_than_allowed_is_too_large_even_when_small() {
+    // Two fields in all: only the depth can refuse it (the field budget would not).
+    let mut too_deep = Value::Number(1.0);
+    for _ in 0..=MAX_DEPTH {
+        too_deep = Value::object([("d", too_deep)]);
+    }
+    let data = envelope(event(vec![("type", Value::text("x")), ("a", too_deep)]));
+    assert_eq!(reason(data), RejectReason::TooLarge);
+}
+
+#[test]
+fn case_15_the_field_budget_is_exact_and_shared_by_every_level() {
+    let fields = |n: u32| (0..n).map(|i| (format!("f{i}"), Value::Null)).collect::<Vec<_>>();
+    // Exactly MAX_FIELDS fields in all, `type` included: accepted.
+    let mut exact = vec![("type".to_owned(), Value::text("x"))];
+    exact.extend(fields(MAX_FIELDS - 1));
+    assert!(check(envelope(Value::Object(exact))).is_ok());
+    // Spread over two levels within the budget: accepted.
+    let mut spread = vec![("type".to_owned(), Value::text("x"))];
+    spread.extend(fields(9));
+    spread.push(("nested".to_owned(), Value::Object(fields(20))));
+    assert!(check(envelope(Value::Object(spread))).is_ok());
+    // Fewer than MAX_FIELDS on each level, more in all: refused.
+    let half = MAX_FIELDS / 2 + 1;
+    let mut outer = vec![("type".to_owned(), Value::text("x"))];
+    outer.extend(fields(half - 1));
+    outer.push(("nested".to_owned(), Value::Object(fields(half))));
+    assert_eq!(reason(envelope(Value::Object(outer))), RejectReason::TooLarge);
+}
+
+#[test]
 fn case_15_huge_strings_and_many_fields_are_bounded() {
     let long = "x".repeat(MAX_STRING_LEN as usize + 1);
     let data = envelope(event(vec![
@@ -191,6 +222,8 @@ fn case_15_huge_strings_and_many_fields_are_bounded() {
         ("message", Value::Text(long)),
     ]));
     assert_eq!(reason(data), RejectReason::TooLarge);
+    // The caps the README documents: 16 KB strings, 64 fields, two levels.
+    assert_eq!((MAX_STRING_LEN, MAX_FIELDS, MAX_DEPTH), (16 * 1024, 64, 2));
     let just = "x".repeat(MAX_STRING_LEN as usize);
     assert!(check(envelope(event(vec![
         ("type", Value::text("x")),
