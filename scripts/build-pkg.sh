@@ -1,58 +1,51 @@
 #!/usr/bin/env bash
-# Builds a package with wasm-pack (release profile, wasm-opt -Os) unless it is already newer
-# than every source file, and prints its size.
-#   scripts/build-pkg.sh        pkg/       the browser package (--target web, feature browser)
+# Builds a package (cargo, wasm-bindgen, wasm-opt) unless it is already newer than every
+# source file, and prints its size.
+#   scripts/build-pkg.sh        pkg/       the browser package: one JS module (index.js) and
+#                               its wasm (anon_modal_bg.wasm)
 #   scripts/build-pkg.sh server pkg/server.*  the server entry, `anon-modal/server` (feature
-#                               server; wasm-pack builds it in target/server-pkg/, esbuild
-#                               bundles npm/server.js three ways: server.js and server.cjs with
-#                               the wasm as base64, server.workerd.js importing the .wasm)
+#                               server, built in target/server-pkg/; esbuild bundles
+#                               npm/server.js three ways: server.js and server.cjs with the
+#                               wasm as base64, server.workerd.js importing the .wasm)
 #   scripts/build-pkg.sh floor  bench/wasm-floor/pkg/  bench/floor.js in Rust, built the same
-#                               way as pkg/ (for the size benchmark)
+#                               way (for the size benchmark)
 #
-# The browser package is built for size where the toolchain allows it:
-# - with the toolchain's std source (Debian's rust-web-src, or `rustup component add rust-src`),
-#   std is rebuilt with panics that abort at once (no panic messages, no formatting code);
-#   RUSTC_BOOTSTRAP enables that on a stable compiler. Without the source (or with
-#   ANON_MODAL_PLAIN_STD=1), std is used as shipped: bigger, same behaviour.
-# - rustc's MIR inliner is turned on (it is off at opt-level z), and functions are inlinable
-#   across crates;
-# - lol_alloc replaces dlmalloc (feature small-allocator, only in this cdylib build);
-# - scripts/link-wasm.sh links it without js-sys's unused JSPI export;
-# - function-table slots that can only trap share one function (scripts/fold-traps.mjs);
-# - JsValue's drop and clone guards are left to the glue, which makes the same test
-#   (scripts/unguard-drops.mjs);
-# - import and export names are shortened (scripts/minify-names.mjs), and glue that cannot
-#   run in this package is left out (scripts/trim-glue.mjs).
-# pkg/.build-mode says which std was used; the size budget has a figure for each.
+# Two builds of the browser package, the same code and behaviour (pkg/.build-mode says which):
+# - size-std, wherever the toolchain has its std source (`rustup component add rust-src`,
+#   which scripts/setup.sh adds, or Debian's rust-web-src): std is rebuilt with panics that
+#   abort at once and no Debug formatting, and a few -Z flags tune inlining. These need
+#   RUSTC_BOOTSTRAP on a stable compiler.
+# - stable, without the std source or with ANON_MODAL_STABLE=1: stable flags only, std as
+#   shipped. Bigger, and CI builds and tests it too.
+# After wasm-bindgen, two steps: scripts/minify-names.mjs shortens the wasm's import and
+# export names (wasm-opt), and esbuild bundles npm/index.js, the glue and src/js/ into
+# pkg/index.js, so that a browser loads the JavaScript in one request.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 . scripts/env.sh
-crate=. sources=(src Cargo.toml Cargo.lock)
+crate=. sources=(src npm/index.js Cargo.toml Cargo.lock)
 case "${1:-web}" in
-  web) out=pkg; args=(--target web); cargo_args=(--features small-allocator)
-    export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER="$root/scripts/link-wasm.sh" ;;
-  server) out=target/server-pkg; args=(--target web --out-name anon_modal_server); cargo_args=(--no-default-features --features server)
+  web) out=pkg name=anon_modal cargo_args=(--features small-allocator) ;;
+  server) out=target/server-pkg name=anon_modal_server cargo_args=(--no-default-features --features server)
     # Built for speed, not size: a server downloads it once, and SHA-256 at opt-level z is
     # a loop LLVM may not unroll.
     export CARGO_PROFILE_RELEASE_OPT_LEVEL=3 ;;
-  floor) out=bench/wasm-floor/pkg; crate=bench/wasm-floor; args=(--target web); cargo_args=(--features small-allocator)
-    sources=(bench/wasm-floor/lib.rs bench/wasm-floor/Cargo.toml bench/wasm-floor/Cargo.lock)
-    export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER="$root/scripts/link-wasm.sh" ;;
+  floor) out=bench/wasm-floor/pkg name=anon_modal crate=bench/wasm-floor cargo_args=()
+    sources=(bench/wasm-floor/lib.rs bench/wasm-floor/Cargo.toml bench/wasm-floor/Cargo.lock) ;;
   *) echo "usage: $0 [web|server|floor]" >&2; exit 2 ;;
 esac
 browser=; [ "$out" = target/server-pkg ] || browser=1
-mode=plain-std
-if [ -n "$browser" ] && [ -z "${ANON_MODAL_PLAIN_STD:-}" ] && [ -d "$(rustc --print sysroot)/lib/rustlib/src/rust/library/std" ]; then
+mode=stable
+if [ -n "$browser" ] && [ -z "${ANON_MODAL_STABLE:-}" ] && [ -d "$(rustc --print sysroot)/lib/rustlib/src/rust/library/std" ]; then
   mode=size-std
 fi
-stamp=$out/anon_modal_bg.wasm
-[ "$out" != target/server-pkg ] || stamp=$out/anon_modal_server_bg.wasm
+stamp=$out/${name}_bg.wasm
+
 # The server entry's files in pkg/, beside the browser package (whose entry never imports
 # them): the wasm, its base64 module, and npm/server.js bundled with wasm-bindgen's glue for
 # each way of loading the wasm.
 server_entry() {
-  command -v esbuild >/dev/null || { echo "[server] esbuild not found: run scripts/setup.sh" >&2; exit 1; }
   mkdir -p pkg
   cp "$out/anon_modal_server_bg.wasm" pkg/
   node -e '
@@ -78,67 +71,64 @@ server_entry() {
   cp npm/server.d.ts pkg/server.d.cts
   echo "[server] pkg/server.js, server.cjs, server.workerd.js: $(wc -c < pkg/server.js) + $(wc -c < pkg/anon_modal_server_wasm.cjs) bytes (glue + entry, base64 wasm)"
 }
-# The browser package's entry (init, embedAnonModal), as users import it: the demo and the
-# benchmarks load pkg/index.js, and scripts/package.mjs packs it. Its `./js/` imports are the
-# crate's JavaScript, which wasm-bindgen copied under snippets/anon-modal-<hash>/src/js/.
+
+# The browser package's entry as users import it: npm/index.js with the glue and the crate's
+# JavaScript (src/js/, which wasm-bindgen copied under snippets/), bundled into one module.
+# Only pkg/index.js and the wasm are shipped; its one `import.meta.url` finds the wasm.
 browser_entry() {
   local js_dir
   js_dir=$(cd "$out" && echo snippets/anon-modal-*/src/js)
   [ -f "$out/$js_dir/names.js" ] || { echo "[$out] FAILED: no snippets/anon-modal-*/src/js/names.js" >&2; exit 1; }
-  sed "s#from \"./js/#from \"./$js_dir/#" npm/index.js > "$out/index.js"
-  grep -q "\"./$js_dir/names.js\"" "$out/index.js" || { echo "[$out] FAILED: the entry's imports were not rewritten" >&2; exit 1; }
+  sed "s#from \"./js/#from \"./$js_dir/#" npm/index.js > "$out/entry.js"
+  grep -q "\"./$js_dir/names.js\"" "$out/entry.js" || { echo "[$out] FAILED: the entry's imports were not rewritten" >&2; exit 1; }
+  esbuild "$out/entry.js" --bundle --format=esm --platform=neutral --log-level=warning \
+    --legal-comments=none --outfile="$out/index.js"
+  rm -rf "$out/entry.js" "$out/snippets" "$out/anon_modal.js" "$out/anon_modal.d.ts" "$out/anon_modal_bg.wasm.d.ts"
+  [ "$(grep -c 'import\.meta\.url' "$out/index.js")" = 1 ] || { echo "[$out] FAILED: expected one import.meta.url in index.js" >&2; exit 1; }
   cp npm/index.d.ts "$out/"
 }
-entry() {
-  if [ "$out" = pkg ]; then browser_entry; fi
-  if [ "$out" = target/server-pkg ]; then server_entry; fi
-}
+
 built_mode=$(cat "$out/.build-mode" 2>/dev/null || echo none)
 if [ -f "$stamp" ] && [ "$built_mode" = "$mode" ] &&
-   [ -z "$(find "${sources[@]}" scripts/build-pkg.sh scripts/link-wasm.sh scripts/fold-traps.mjs scripts/unguard-drops.mjs scripts/minify-names.mjs scripts/trim-glue.mjs -newer "$stamp" -print -quit)" ]; then
-  entry
+   [ -z "$(find "${sources[@]}" scripts/build-pkg.sh scripts/minify-names.mjs -newer "$stamp" -print -quit)" ]; then
+  [ "$out" != target/server-pkg ] || server_entry
   echo "[$out] up to date ($mode): $(wc -c < "$stamp") bytes of wasm"
   exit 0
 fi
-if [ -n "$browser" ]; then
-  # rustc's MIR inliner, on in every opt-level 3 build, is off at opt-level z. Turned on, it
-  # inlines small helpers before LLVM sees them; twiggy shows the gain spread over RawVec
-  # growth, wasm-bindgen's argument conversions and the exported methods' shims: 1,253 B
-  # smaller with size-std, 1,304 B with plain-std, at a threshold of 350 (thresholds 100 to
-  # 1000 measured 14.8 to 15.1 KB). With -Zcross-crate-inline-threshold=always, every function
-  # of the crates compiled here (std too, in size-std) is available for inlining in the crates
-  # that call it, as if marked #[inline]: another 1,058 B (size-std) and 563 B (plain-std) less.
-  # No panic locations: a panic message has nowhere to go in this package. A lower inlining
-  # threshold than opt-level z's default measured smallest (50 of 0-150 with size-std). With
-  # the shipped std these two save 428 B; they were first kept to the size-std build.
-  # RUSTC_BOOTSTRAP allows -Z flags on a stable compiler.
-  target=$mode; [ "$crate" = . ] || target=$mode-floor
-  export RUSTC_BOOTSTRAP=1 CARGO_TARGET_DIR="$root/target/$target"
-  export RUSTFLAGS="-Zinline-mir=yes -Zinline-mir-threshold=350 -Zcross-crate-inline-threshold=always -Zlocation-detail=none -Cllvm-args=-inline-threshold=50"
-fi
+
+target=$mode; [ "$crate" = . ] || target=$mode-floor; [ -n "$browser" ] || target=server
+export CARGO_TARGET_DIR="$root/target/$target"
+unset RUSTFLAGS
 if [ "$mode" = size-std ]; then
-  # No panic machinery and no Debug formatting: none of it can reach a user.
-  # Without reference types, wasm-bindgen keeps JS values in a JS-side slab instead of a wasm
-  # table managed by wasm code: 389 B smaller (std is rebuilt with the same flags; the
-  # shipped std has reference types, and wasm-bindgen refuses the mix).
-  RUSTFLAGS+=" -Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Ctarget-feature=-reference-types"
+  # rustc's MIR inliner is off at opt-level z; on, it inlines small helpers before LLVM sees
+  # them. With cross-crate inlining, every function of the crates compiled here (std too) is
+  # inlinable where it is called. No panic locations, messages or Debug formatting: none of
+  # it can reach a user. Without reference types, wasm-bindgen keeps JS values in the glue's
+  # heap instead of a wasm table managed by wasm code, which is smaller (std is rebuilt with
+  # the same flags; wasm-bindgen refuses a mix). docs/size.md has the figures.
+  export RUSTC_BOOTSTRAP=1
+  export RUSTFLAGS="-Zinline-mir=yes -Zinline-mir-threshold=350 -Zcross-crate-inline-threshold=always -Zlocation-detail=none -Cllvm-args=-inline-threshold=50 -Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Ctarget-feature=-reference-types"
   cargo_args+=(-Zbuild-std=std,panic_abort)
 fi
-rm -rf "$out/snippets" # wasm-pack adds snippets but never removes old ones
-echo "[$out] wasm-pack build --release ${args[*]} ($mode)"
-# No stale wasm may pass for this build: a failed build, or a failed step after wasm-pack,
-# leaves no package that a later run could take as up to date.
-rm -f "$stamp" "$out/.build-mode"
-wasm-pack --quiet build --mode no-install --release "${args[@]}" --out-dir "$root/$out" --no-pack "$crate" -- "${cargo_args[@]}" 2>&1 |
-  { grep -v '^\[INFO\]' || true; }
-[ -f "$stamp" ] || { echo "[$out] FAILED: no $stamp" >&2; exit 1; }
+echo "[$out] cargo build --release ($mode)"
+# No stale wasm may pass for this build: a failed build, or a failed step after it, leaves
+# no package that a later run could take as up to date.
+rm -rf "$stamp" "$out/.build-mode" "$out/snippets"
+cargo build --quiet --release --lib --target wasm32-unknown-unknown \
+  --manifest-path "$crate/Cargo.toml" "${cargo_args[@]}"
+wasm=$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/anon_modal.wasm # the lib's name in both crates
+# Every browser that runs this wasm (it needs bulk memory and multiple return values) has
+# TextEncoder.encodeInto, so the glue's fallback for it is left out.
+wasm-bindgen --target web --encode-into always --out-name "$name" --out-dir "$out" "$wasm"
 if [ -n "$browser" ]; then
-  node scripts/fold-traps.mjs "$out"
-  node scripts/unguard-drops.mjs "$out"
   node scripts/minify-names.mjs "$out"
-  node scripts/trim-glue.mjs "$out"
+else
+  wasm-opt -Os --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+    --enable-reference-types --enable-multivalue "$stamp" -o "$stamp"
 fi
-entry
+[ "$out" != pkg ] || browser_entry
+[ "$out" != target/server-pkg ] || server_entry
 echo "$mode" > "$out/.build-mode"
 touch "$stamp"
-echo "[$out] built ($mode): $(wc -c < "$stamp") bytes of wasm, $(wc -c < "${stamp%_bg.wasm}.js") bytes of JS glue"
+if [ "$out" = pkg ]; then glue=$out/index.js; else glue=$out/$name.js; fi
+echo "[$out] built ($mode): $(wc -c < "$stamp") bytes of wasm, $(wc -c < "$glue") bytes of JS"

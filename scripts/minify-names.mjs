@@ -6,10 +6,9 @@
 // not compress. Binaryen's --minify-imports-and-exports-and-modules renames them to one or two
 // letters and prints the mapping, which this script applies to the glue and the .d.ts files.
 //
-// The same wasm-opt call then runs -Os a second time (wasm-pack ran it once): the second round
-// still finds work, 36 B less after brotli with size-std and 89 B with the shipped std; a
-// third finds none. Last, --reorder-functions gives the most-called functions the shortest
-// indices: 48 B less with size-std, 16 B more with the shipped std (kept for the first).
+// The same wasm-opt call optimizes for size (-Os, twice: the second round still finds work)
+// and gives the most-called functions the shortest indices. It fails the build on any input
+// it does not expect: each name it rewrites in the glue must be found exactly once.
 //
 //   node scripts/minify-names.mjs pkg
 import { execFileSync } from "node:child_process";
@@ -23,7 +22,7 @@ const features = ["--enable-bulk-memory", "--enable-nontrapping-float-to-int", "
   "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue"];
 
 const before = fs.statSync(wasmPath).size;
-const mapping = JSON.parse(execFileSync("wasm-opt", [wasmPath, ...features, "--minify-imports-and-exports-and-modules", "--strip-producers", "--strip-target-features", "-Os", "--reorder-functions", "-o", wasmPath], { encoding: "utf8" }));
+const mapping = JSON.parse(execFileSync("wasm-opt", [wasmPath, ...features, "--minify-imports-and-exports-and-modules", "--strip-producers", "--strip-target-features", "-Os", "-Os", "--reorder-functions", "-o", wasmPath], { encoding: "utf8" }));
 const escape = (s) => s.replace(/[$.*+?^(){}|[\]\\]/g, "\\$&");
 
 function replace(text, pattern, replacement, { exactly, file }) {

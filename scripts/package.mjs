@@ -54,7 +54,7 @@ const manifest = {
     "./package.json": "./package.json",
   },
   bin: { "anon-modal-mock": "./mock/cli.mjs" },
-  files: ["index.js", "index.d.ts", "anon_modal.js", "anon_modal.d.ts", "anon_modal_bg.wasm", "anon_modal_bg.wasm.d.ts", "snippets/", "mock/", ...serverFiles, "README.md", "LICENSE"],
+  files: ["index.js", "index.d.ts", "anon_modal_bg.wasm", "mock/", ...serverFiles, "README.md", "LICENSE"],
   sideEffects: false,
 };
 fs.writeFileSync(path.join(pkg, "package.json"), JSON.stringify(manifest, null, 2) + "\n");

@@ -90,20 +90,21 @@ else
   log "ok: toolchain '$selected' builds wasm32 (remembered in ${toolchain_file#"$root"/})"
 fi
 # The std source lets scripts/build-pkg.sh build the browser package for size (size-std);
-# without it the package is built with the std as shipped (plain-std), bigger but the same.
+# without it the package is built with stable flags and the std as shipped (stable), bigger
+# but the same.
 sysroot=$(rustc --print sysroot)
 if [ -d "$sysroot/lib/rustlib/src/rust/library/std" ]; then
   log "ok: the std source (the size build)"
 elif [ "$RUSTUP_TOOLCHAIN" != debian-web ] && timeout 120 rustup component add rust-src >/dev/null 2>&1; then
   log "ok: rustup component add rust-src (the size build)"
 else
-  log "no std source here: the browser package is built with the std as shipped (plain-std)"
+  log "no std source here: the browser package is built with the std as shipped (the stable build)"
 fi
 for c in rustfmt cargo-clippy; do
   have "$c" && "$c" --version >/dev/null 2>&1 || die "$c missing for toolchain '$RUSTUP_TOOLCHAIN'"
 done
 
-# --- 2. wasm-bindgen-cli (exactly the version in Cargo.lock), wasm-pack, wasm-opt -----------
+# --- 2. wasm-bindgen-cli (exactly the version in Cargo.lock), wasm-opt -----------------------
 [ -f Cargo.lock ] || cargo generate-lockfile
 bindgen_version=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print }' Cargo.lock)
 [ -n "$bindgen_version" ] || die "no wasm-bindgen in Cargo.lock"
@@ -113,12 +114,6 @@ else
   log "cargo install wasm-bindgen-cli $bindgen_version (about 3 minutes)"
   RUSTUP_TOOLCHAIN=$native_toolchain cargo install -q --force wasm-bindgen-cli --version "$bindgen_version" ||
     die "cargo install wasm-bindgen-cli $bindgen_version"
-fi
-if have wasm-pack; then
-  log "ok: $(wasm-pack --version)"
-else
-  log "cargo install wasm-pack (about 3 minutes)"
-  RUSTUP_TOOLCHAIN=$native_toolchain cargo install -q wasm-pack || die "cargo install wasm-pack"
 fi
 
 have node && have npm || apt_install nodejs npm

@@ -123,7 +123,7 @@ export async function startApp(options) {
     };
     if (options.staticDir) return inside(options.staticDir, p);
     if (p === "/") return path.join(here, "index.html");
-    // The package keeps its JavaScript snippets in /pkg/snippets/...: sub-folders allowed.
+    // The package under /pkg/ (index.js, the wasm, mock/): sub-folders allowed.
     return p.startsWith("/pkg/") ? inside(pkgDir, p.slice(4)) : path.join(here, path.basename(p));
   }
 

@@ -1,4 +1,4 @@
-// The release glue, as scripts/trim-glue.mjs leaves it, carries strings into the wasm and back
+// The release glue, as the package bundles it, carries strings into the wasm and back
 // unchanged: ASCII, 2-, 3- and 4-byte UTF-8, and a lone surrogate (which becomes U+FFFD, as
 // TextEncoder makes it). An `allowedOrigins` entry is read into Rust and echoed in the error
 // message, which is a round trip that needs no DOM, so this runs in Node.
