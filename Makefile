@@ -31,13 +31,13 @@ pkg:
 lint:
 	$(ENV) cargo fmt --all --check
 	$(ENV) cargo clippy $(WASM) --all-targets -- -D warnings
+	$(ENV) cargo clippy $(WASM) --lib --no-default-features --features npm-package -- -D warnings
 	$(ENV) cargo clippy --no-default-features --features webhooks,models --all-targets -- -D warnings
 	$(ENV) cargo clippy $(WASM) --no-default-features --features server -- -D warnings
 
 test-native:
 	$(ENV) cargo test --no-default-features --features webhooks,models
 	$(ENV) cargo test --lib
-	$(ENV) node --test tests/node/
 
 test-browser: test-chrome test-firefox test-webkit
 

@@ -183,7 +183,7 @@ impl Lifecycle {
     }
 
     fn settle(&mut self) -> bool {
-        !std::mem::replace(&mut self.settled, true)
+        !core::mem::replace(&mut self.settled, true)
     }
 
     fn set_visible(&mut self, visible: bool) -> Option<bool> {

@@ -19,9 +19,10 @@ use crate::options::ModalOptions;
 use crate::reject::RejectReason;
 use crate::signed_url::{check_modal_url, UrlParts};
 use crate::topic::Topic;
+use alloc::rc::Rc;
+use alloc::string::String;
+use core::cell::{Cell, RefCell};
 use js_sys::{Function, Object, Promise, Reflect};
-use std::cell::{Cell, RefCell};
-use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element, HtmlIFrameElement};
 
@@ -64,8 +65,8 @@ pub(crate) struct Shared {
     settled: Promise,
 }
 
-impl std::fmt::Debug for Shared {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl core::fmt::Debug for Shared {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.debug_struct("Shared")
             .field("iframe", &self.iframe)
             .field("lifecycle", &self.lifecycle)
@@ -74,11 +75,39 @@ impl std::fmt::Debug for Shared {
     }
 }
 
-thread_local! {
+#[cfg(feature = "std")]
+std::thread_local! {
     /// The modal that is mounted and listening: there is at most one, since mounting another
     /// destroys it first. It owns the modal until teardown, so the page's handle may be dropped
     /// while the user is still in the modal.
     static CURRENT: Cell<Option<Rc<Shared>>> = const { Cell::new(None) };
+}
+
+/// The same without std (the npm package), which has no `thread_local!`: a wasm32 module
+/// without `atomics` runs on one thread, whose own this static then is.
+#[cfg(not(feature = "std"))]
+static CURRENT: OneThread = OneThread(Cell::new(None));
+
+#[cfg(all(not(feature = "std"), target_feature = "atomics"))]
+compile_error!("without `std`, the browser feature needs a wasm32 target without `atomics`");
+
+#[cfg(not(feature = "std"))]
+struct OneThread(Cell<Option<Rc<Shared>>>);
+
+// SAFETY: without `atomics` (checked above) no second thread exists to share it with.
+#[cfg(not(feature = "std"))]
+#[allow(unsafe_code)]
+unsafe impl Sync for OneThread {}
+
+#[cfg(not(feature = "std"))]
+impl OneThread {
+    fn take(&self) -> Option<Rc<Shared>> {
+        self.0.take()
+    }
+
+    fn set(&self, modal: Option<Rc<Shared>>) {
+        self.0.set(modal);
+    }
 }
 
 /// What reaches the mounted modal from the page, each acting on the current modal (nothing
@@ -331,7 +360,10 @@ impl Shared {
         }
         self.iframe.remove();
         let current = CURRENT.take();
-        if !current.as_ref().is_some_and(|modal| std::ptr::eq(&**modal, self)) {
+        if !current
+            .as_ref()
+            .is_some_and(|modal| core::ptr::eq(&**modal, self))
+        {
             CURRENT.set(current);
         }
     }
