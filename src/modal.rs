@@ -10,7 +10,7 @@
 
 use crate::emitter::{rust_listener, Emitter};
 use crate::error::{Error, Message};
-use crate::event::EventKind;
+use crate::event::{EventKind, FRAME_DIRECTIVES};
 use crate::frame;
 use crate::guard::MessageGuard;
 use crate::js_value::{PageMessage, RawMessageEvent};
@@ -42,6 +42,14 @@ extern "C" {
     #[wasm_bindgen(js_name = timeoutEvent)]
     fn timeout_event() -> JsValue;
 
+    /// The event of a modal closed with Escape before it opened.
+    #[wasm_bindgen(js_name = dismissedEvent)]
+    fn dismissed_event() -> JsValue;
+
+    /// The event of a modal whose URL the page's Content-Security-Policy blocked.
+    #[wasm_bindgen(js_name = frameBlockedEvent)]
+    fn frame_blocked_event() -> JsValue;
+
     /// The name `onReject` gets for a reason's number.
     #[wasm_bindgen(js_name = rejectReason)]
     fn reject_reason_name(reason: u32) -> JsValue;
@@ -55,6 +63,8 @@ pub(crate) struct Shared {
     iframe: HtmlIFrameElement,
     /// The iframe's `contentWindow`: messages from any other source are dropped.
     window: Option<JsValue>,
+    /// The modal URL's origin, as the browser serializes it.
+    origin: String,
     fullscreen: bool,
     guard: MessageGuard<JsValue>,
     lifecycle: RefCell<Lifecycle>,
@@ -139,6 +149,20 @@ pub(crate) mod commands {
         }
     }
 
+    /// Escape in the page before the modal is ready.
+    pub(crate) fn dismiss() {
+        if let Some(modal) = current() {
+            modal.on_dismiss();
+        }
+    }
+
+    /// A Content-Security-Policy violation in the page before the modal is ready.
+    pub(crate) fn blocked(directive: &JsValue, blocked_uri: &JsValue) {
+        if let Some(modal) = current() {
+            modal.on_violation(directive, blocked_uri);
+        }
+    }
+
     /// The handle's `show()`.
     pub(crate) fn show() {
         if let Some(modal) = current() {
@@ -175,6 +199,17 @@ pub(crate) fn rust_commands() -> JsValue {
     set(
         "timeout",
         Closure::<dyn Fn()>::new(commands::timeout).into_js_value(),
+    );
+    set(
+        "dismiss",
+        Closure::<dyn Fn()>::new(commands::dismiss).into_js_value(),
+    );
+    set(
+        "blocked",
+        Closure::<dyn Fn(JsValue, JsValue)>::new(|directive: JsValue, uri: JsValue| {
+            commands::blocked(&directive, &uri)
+        })
+        .into_js_value(),
     );
     set("show", Closure::<dyn Fn()>::new(commands::show).into_js_value());
     set("hide", Closure::<dyn Fn()>::new(commands::hide).into_js_value());
@@ -232,6 +267,7 @@ impl Shared {
         let (settled, resolve) = frame::deferred();
         let shared = Rc::new(Shared {
             window: iframe.content_window().map(Into::into),
+            origin,
             guard: MessageGuard::new(&allowed),
             iframe,
             fullscreen,
@@ -275,6 +311,25 @@ impl Shared {
     fn on_ready_timeout(&self) {
         let step = self.lifecycle.borrow_mut().on_ready_timeout();
         self.apply(step, EventKind::Failed, &timeout_event());
+    }
+
+    /// Escape was pressed in the page: closes the modal if it is not ready yet.
+    fn on_dismiss(&self) {
+        let step = self.lifecycle.borrow_mut().on_dismiss();
+        self.apply(step, EventKind::Closed, &dismissed_event());
+    }
+
+    /// The page's CSP refused a load: fails the modal at once if that load was its iframe's
+    /// (a frame directive, and the modal's origin), before it was ready.
+    fn on_violation(&self, directive: &JsValue, blocked_uri: &JsValue) {
+        let is_frame_directive = directive
+            .as_string()
+            .is_some_and(|directive| FRAME_DIRECTIVES.contains(&directive.as_str()));
+        let blocked_origin = frame::parse_url(blocked_uri).map(|url| url.origin());
+        if is_frame_directive && blocked_origin.as_deref() == Some(self.origin.as_str()) {
+            let step = self.lifecycle.borrow_mut().on_frame_blocked();
+            self.apply(step, EventKind::Failed, &frame_blocked_event());
+        }
     }
 
     fn reject(&self, reason: RejectReason, event: &RawMessageEvent) {
