@@ -116,7 +116,9 @@ export function listen(commands, readyMs) {
   const callback = (event) => commands.message(event);
   const unready = {
     keydown: (event) => event.key === "Escape" && commands.dismiss(),
-    securitypolicyviolation: (event) => commands.blocked(event.effectiveDirective, event.blockedURI),
+    // A report-only policy blocked nothing.
+    securitypolicyviolation: (event) =>
+      event.disposition === "enforce" && commands.blocked(event.effectiveDirective, event.blockedURI),
   };
   window.addEventListener("message", callback);
   for (const type in unready) window.addEventListener(type, unready[type]);

@@ -42,8 +42,10 @@ async function readBody(req, limit = 1024 * 1024) {
  * Starts the app.
  * @param {{port?: number, anonBaseUrl: string, apiKey: string, webhookSecret: string,
  *          insecureLocalhost?: boolean, hostileOrigins?: string[], modalTtlSeconds?: number,
- *          staticDir?: string, trustedTypes?: boolean | string, frameSrc?: string}} options
- * `frameSrc` replaces the CSP's frame-src (a test of a page whose policy blocks the modal);
+ *          staticDir?: string, trustedTypes?: boolean | string, frameSrc?: string,
+ *          reportOnlyFrameSrc?: string}} options
+ * `frameSrc` replaces the CSP's frame-src (a test of a page whose policy blocks the modal), and
+ * `reportOnlyFrameSrc` adds a report-only policy with that frame-src (one that blocks nothing);
  * `staticDir` serves a built site (the framework examples) instead of the demo page;
  * `trustedTypes`: a string names the policies a framework creates (Vue: "vue"), `false` drops
  * the Trusted Types directives (Svelte's own templates need that). anon-modal needs no policy.
@@ -191,6 +193,9 @@ export async function startApp(options) {
         if (!body) return json(res, 404, { error: { code: "not_found", message: `No ${p}.` } });
         const headers = { "content-type": type, "cache-control": "no-store" };
         if (type.startsWith("text/html")) headers["content-security-policy"] = csp;
+        if (type.startsWith("text/html") && options.reportOnlyFrameSrc) {
+          headers["content-security-policy-report-only"] = `frame-src ${options.reportOnlyFrameSrc}`;
+        }
         res.writeHead(200, headers);
         return res.end(body);
       }

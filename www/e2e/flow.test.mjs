@@ -197,6 +197,12 @@ test("a modal that cannot load never traps the page: Escape closes it, a CSP blo
     assert.match(t.find((e) => e.kind === "callback" && e.label === "failed").text, /FRAME_BLOCKED/);
     assert.equal(await page.locator("iframe").count(), 0, "torn down");
   });
+  // A report-only policy reports the same violation but blocks nothing: the modal opens.
+  await withPage({ reportOnlyFrameSrc: "'self'" }, async ({ page, stack }) => {
+    await open(page, stack);
+    assert.ok(await page.evaluate(() => window.__demo.violations.length > 0), "the violation was reported");
+    assert.ok(!callbacks(await timeline(page)).includes("failed"));
+  });
 });
 
 /** Posts a delivery to the app as the platform would, signed with `secret`. */
