@@ -6,61 +6,13 @@
 // and www/mock.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { spawn, execFileSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
-import net from "node:net";
-import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { launchBrowser } from "./stack.mjs";
+import { thePackage, freePort, startCommand, TYPES } from "./user-app.mjs";
 import { svixSignature } from "../mock/server.mjs";
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".wasm": "application/wasm" };
-
-/** The package to test: the tarball installed as a user would, or the built tree. */
-function thePackage() {
-  const dir = path.join(root, "target/npm");
-  const tarballs = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith(".tgz")) : [];
-  if (tarballs.length === 1 && process.env.ANON_MODAL_MOCK_FROM !== "built") {
-    const tarball = path.join(dir, tarballs[0]);
-    const listing = execFileSync("tar", ["-tzf", tarball], { encoding: "utf8" });
-    if (listing.includes("package/mock/cli.mjs")) {
-      const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "anon-modal-app-"));
-      fs.writeFileSync(path.join(scratch, "package.json"), JSON.stringify({ name: "an-app", private: true }));
-      execFileSync("npm", ["install", "--no-save", "--no-fund", "--no-audit", "--offline", "--loglevel=error", tarball], { cwd: scratch });
-      return { from: tarballs[0], dir: path.join(scratch, "node_modules/anon-modal"), command: ["npx", ["--no-install", "anon-modal-mock"]], cwd: scratch };
-    }
-  }
-  return { from: "pkg/", dir: path.join(root, "pkg"), command: [process.execPath, [path.join(root, "www/mock/cli.mjs")]], cwd: root };
-}
-
-async function freePort() {
-  const server = net.createServer();
-  await new Promise((r) => server.listen(0, "127.0.0.1", r));
-  const { port } = server.address();
-  await new Promise((r) => server.close(r));
-  return port;
-}
-
-/** Starts the command; resolves once it printed its settings. */
-function startCommand(pkg, args) {
-  const [bin, pre] = pkg.command;
-  // Its own process group: Ctrl-C in a terminal signals npx and the mock together.
-  const child = spawn(bin, [...pre, ...args], { cwd: pkg.cwd, stdio: ["ignore", "pipe", "pipe"], detached: true });
-  let out = "";
-  let err = "";
-  child.stderr.setEncoding("utf8").on("data", (c) => (err += c));
-  return new Promise((resolve, reject) => {
-    child.stdout.setEncoding("utf8").on("data", (chunk) => {
-      out += chunk;
-      const settings = Object.fromEntries([...out.matchAll(/^\s*(ANON_\w+)=(\S+)$/gm)].map((m) => [m[1], m[2]]));
-      if (settings.ANON_WEBHOOK_SECRET) resolve({ child, settings, output: () => out });
-    });
-    child.once("exit", (code) => reject(new Error(`anon-modal-mock exited (${code}): ${out}${err}`)));
-  });
-}
 
 /** A user's app: a page that embeds the modal, the package's files, and a create-modal route. */
 async function startApp(pkg, settings) {

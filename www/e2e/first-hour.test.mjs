@@ -1,0 +1,164 @@
+// A new user's first hour, followed automatically: a fresh app outside the repo (the packed
+// package installed in a scratch directory, a page and a server written from the README), the
+// local Anon started by its documented command (`npx anon-modal-mock`), and the user's browser:
+// a completed flow, a page whose CSP refuses the modal, Escape on a modal that never opens, and
+// the mistakes a user makes first, each answered by an error that says what to do.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import { launchBrowser } from "./stack.mjs";
+import { thePackage, freePort, startCommand, TYPES } from "./user-app.mjs";
+
+// The page, as the README's "In the browser" section writes it; `window.__log` is for the test.
+const PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>my app</title></head><body>
+<h1>my app</h1><button id="connect">Import your data</button>
+<script type="module">
+  import { init, embedAnonModal, isAnonModalError } from "/anon-modal/index.js";
+  const log = (entry) => window.__log.push(entry);
+  window.__log = [];
+  window.__embed = async (url, options) => {
+    await init();
+    try {
+      return embedAnonModal(url, options);
+    } catch (e) {
+      log({ error: isAnonModalError(e) ? e.code : "not an AnonModalError", message: e.message });
+    }
+  };
+  document.getElementById("connect").addEventListener("click", async () => {
+    const created = await (await fetch("/api/anon-modal", { method: "POST" })).json();
+    await window.__embed(created.url, {
+      expiresAt: created.expires_at,
+      allowInsecureLocalhost: true, // the local mock is http://localhost
+      onOpened: (e) => log({ type: e.type }),
+      onCompleted: (e) => log({ type: e.type, migration_id: e.migration_id }),
+      onFailed: (e) => log({ type: e.type, code: e.code }),
+      onClosed: (e) => log({ type: e.type, reason: e.reason }),
+    });
+  });
+</script></body></html>`;
+
+/** The user's server: the page, the package's files, and the create-modal route with the key. */
+async function startUserApp(pkg, settings, { csp } = {}) {
+  const calls = { createModal: 0 };
+  const server = http.createServer(async (req, res) => {
+    if (req.method === "POST" && req.url === "/api/anon-modal") {
+      calls.createModal++;
+      const anon = await fetch(`${settings.ANON_BASE_URL}/api/v1/migration-modal`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${settings.ANON_API_KEY}`, "content-type": "application/json" },
+        body: JSON.stringify({ user_id: "user_1", source_provider: "gusto" }),
+      });
+      res.writeHead(anon.status, { "content-type": "application/json" });
+      return res.end(await anon.text());
+    }
+    if (req.url === "/") {
+      res.writeHead(200, { "content-type": TYPES[".html"], ...(csp ? { "content-security-policy": csp } : {}) });
+      return res.end(PAGE);
+    }
+    const file = path.join(pkg.dir, req.url.replace(/^\/anon-modal\//, "/").split("?")[0]);
+    if (!file.startsWith(pkg.dir + path.sep) || !fs.existsSync(file)) return res.writeHead(404).end();
+    res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
+    res.end(fs.readFileSync(file));
+  });
+  await new Promise((r) => server.listen(0, "127.0.0.1", r));
+  const url = `http://127.0.0.1:${server.address().port}`;
+  return { url, calls, close: () => new Promise((r) => { server.closeAllConnections?.(); server.close(r); }) };
+}
+
+let browser, pkg, mock;
+before(async () => {
+  browser = await launchBrowser();
+  pkg = thePackage();
+  mock = await startCommand(pkg, ["--port", String(await freePort()), "--quiet"]);
+});
+after(async () => {
+  await browser?.close();
+  if (mock) process.kill(-mock.child.pid, "SIGINT");
+});
+
+async function withApp(appOptions, fn) {
+  const app = await startUserApp(pkg, mock.settings, appOptions);
+  const page = await browser.newPage();
+  try {
+    await page.goto(`${app.url}/`);
+    await page.waitForFunction(() => Array.isArray(window.__log));
+    await fn({ app, page, log: () => page.evaluate(() => window.__log) });
+  } finally {
+    await page.close();
+    await app.close();
+  }
+}
+
+test("a completed flow: opened, completed, closed, and the iframe gone", async (t) => {
+  t.diagnostic(`package from ${pkg.from}`);
+  await withApp({}, async ({ app, page, log }) => {
+    await page.click("#connect");
+    await page.waitForFunction(() => window.__log.some((e) => e.type === "migration_modal.opened"));
+    const modal = page.frameLocator("iframe");
+    await modal.getByRole("button", { name: "Continue" }).click();
+    await modal.getByRole("button", { name: "Log in" }).click();
+    await page.waitForFunction(() => window.__log.some((e) => e.type === "migration_modal.completed"));
+    await modal.getByRole("button", { name: "Done" }).evaluate((button) => button.click());
+    await page.waitForFunction(() => window.__log.some((e) => e.type === "migration_modal.closed"));
+    assert.deepEqual((await log()).map((e) => e.type), ["migration_modal.opened", "migration_modal.completed", "migration_modal.closed"]);
+    assert.match((await log())[1].migration_id, /^mig_/);
+    assert.equal(await page.locator("iframe").count(), 0);
+    assert.equal(app.calls.createModal, 1);
+  });
+});
+
+test("a page whose CSP leaves the modal out of frame-src: failed with FRAME_BLOCKED at once", async () => {
+  await withApp({ csp: "frame-src 'self'" }, async ({ page, log }) => {
+    const started = Date.now();
+    await page.click("#connect");
+    await page.waitForFunction(() => window.__log.some((e) => e.type === "migration_modal.failed"));
+    assert.ok(Date.now() - started < 10_000, "long before the 15 s ready timeout");
+    assert.deepEqual(await log(), [{ type: "migration_modal.failed", code: "FRAME_BLOCKED" }]);
+    assert.equal(await page.locator("iframe").count(), 0);
+  });
+});
+
+test("a modal that never opens: Escape gives the page back", async () => {
+  await withApp({}, async ({ page, log }) => {
+    // A modal URL on the mock that answers with nothing a modal would say.
+    await page.evaluate((base) => window.__embed(`${base}/not-a-modal`, {
+      allowInsecureLocalhost: true,
+      onClosed: (e) => window.__log.push({ type: e.type, reason: e.reason }),
+    }), mock.settings.ANON_BASE_URL);
+    assert.equal(await page.locator("iframe").count(), 1);
+    await page.press("ESCAPE");
+    await page.waitForFunction(() => window.__log.length > 0);
+    assert.deepEqual(await log(), [{ type: "migration_modal.closed", reason: "dismissed" }]);
+    assert.equal(await page.locator("iframe").count(), 0);
+  });
+});
+
+test("first mistakes: each error has a stable code and a message that says what to do", async () => {
+  await withApp({}, async ({ page }) => {
+    const errors = await page.evaluate(async (base) => {
+      const cases = [
+        ["http://example.com/modal", {}],
+        [`${base}/modal`, {}],
+        [`${base}/modal`, { allowInsecureLocalhost: true, expiresAt: "2020-01-01T00:00:00Z" }],
+        [`${base}/modal`, { allowInsecureLocalhost: true, container: "#nowhere" }],
+      ];
+      const out = [];
+      for (const [url, options] of cases) {
+        window.__log.length = 0;
+        await window.__embed(url, options);
+        out.push(window.__log[0]);
+      }
+      return out;
+    }, mock.settings.ANON_BASE_URL);
+    assert.equal(errors[0].error, "INVALID_URL");
+    assert.match(errors[0].message, /https:/);
+    assert.equal(errors[1].error, "INVALID_URL");
+    assert.match(errors[1].message, /allowInsecureLocalhost: true/, "http: on localhost names the option");
+    assert.equal(errors[2].error, "EXPIRED");
+    assert.match(errors[2].message, /create a new modal on your server/);
+    assert.equal(errors[3].error, "INVALID_OPTION");
+    assert.match(errors[3].message, /container/);
+  });
+});
