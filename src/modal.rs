@@ -4,7 +4,7 @@
 //! modal is owned by this module (`CURRENT`) until it is torn down (closed by the user, failed
 //! to load, or `destroy()`), so the page's handle may be dropped while the user is still in
 //! the modal. What reaches it from the page (a message, the ready timer, a command of the
-//! JavaScript handle) arrives through the [`commands`] of this module, which act on the
+//! JavaScript handle) arrives through the `commands` of this module, which act on the
 //! current modal. Teardown removes the iframe, the listener and the timer, restores focus and
 //! scroll, settles `settled`, drops every callback and lets the modal go.
 
@@ -558,8 +558,8 @@ impl AnonModal {
     /// Mounts the modal on a signed `url` from `POST /api/v1/migration-modal`.
     ///
     /// # Errors
-    /// [`ErrorCode::NoDocument`](crate::ErrorCode::NoDocument), [`ErrorCode::Expired`](crate::ErrorCode::Expired), [`ErrorCode::InvalidUrl`](crate::ErrorCode::InvalidUrl),
-    /// [`ErrorCode::OriginNotAllowed`], [`ErrorCode::InvalidOption`].
+    /// An [`Error`] whose [`ErrorCode`](crate::ErrorCode) is `NoDocument`, `Expired`,
+    /// `InvalidUrl`, `OriginNotAllowed` or `InvalidOption`.
     pub fn embed(url: &str, options: ModalOptions) -> Result<AnonModal, Error> {
         let document = frame::page_document().ok_or_else(|| Error::fixed(Message::NoDocument))?;
         Ok(AnonModal {
