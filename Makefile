@@ -7,7 +7,7 @@ WASM := --target wasm32-unknown-unknown
 # The browser suites run for seconds; the runner's default 20 s limit is too tight on a busy 2-core machine.
 export WASM_BINDGEN_TEST_TIMEOUT := 90
 
-.PHONY: demo test setup pkg lint test-native test-browser test-chrome test-firefox test-webkit test-e2e test-package test-server test-stable size bench fuzz clean
+.PHONY: demo test setup pkg lint mutants test-native test-browser test-chrome test-firefox test-webkit test-e2e test-package test-server test-stable size bench fuzz clean
 
 ## Build pkg/ and serve the demo app and the local mock Anon platform.
 demo:
@@ -31,13 +31,13 @@ pkg:
 lint:
 	$(ENV) cargo fmt --all --check
 	$(ENV) cargo clippy $(WASM) --all-targets -- -D warnings
+	$(ENV) cargo clippy $(WASM) --lib --no-default-features --features npm-package -- -D warnings
 	$(ENV) cargo clippy --no-default-features --features webhooks,models --all-targets -- -D warnings
 	$(ENV) cargo clippy $(WASM) --no-default-features --features server -- -D warnings
 
 test-native:
 	$(ENV) cargo test --no-default-features --features webhooks,models
 	$(ENV) cargo test --lib
-	$(ENV) node --test tests/node/
 
 test-browser: test-chrome test-firefox test-webkit
 
@@ -101,6 +101,15 @@ bench:
 
 clean:
 	rm -rf target pkg pkg-node www/examples/dist bench/wasm-floor/pkg
+
+## Mutation testing (cargo-mutants) of the pure modules: which of the changes it makes to them the
+## native tests catch. Slow (a build and a test run per mutant), so not part of `make test`;
+## MUTANTS_FILES narrows it, e.g. MUTANTS_FILES="-f src/lifecycle.rs".
+MUTANTS_FILES ?= -f src/origin.rs -f src/signed_url.rs -f src/lifecycle.rs -f src/event.rs \
+	-f src/error.rs -f src/guard.rs -f src/topic.rs -f src/reject.rs -f src/iframe.rs \
+	-f 'src/webhooks/*.rs' -f src/models.rs
+mutants:
+	$(ENV) cargo mutants --no-default-features --features webhooks,models $(MUTANTS_FILES) --output target/mutants
 
 ## Fuzz the webhook verifier, the event parser and the message guard, FUZZ_RUNS executions
 ## each, one job, the documents' examples as seeds (needs a nightly toolchain and cargo-fuzz).

@@ -23,6 +23,21 @@ export type AnonModalErrorCode =
   | "INVALID_ARGUMENT";
 // </generated>
 
+/** Why the package closed a modal (`closed` events it makes). */
+// <generated: closed-reasons>
+export type ModalClosedReason =
+  | "destroyed"
+  | "replaced"
+  | "dismissed";
+// </generated>
+
+/** The codes of the `failed` events the package makes. */
+// <generated: failed-codes>
+export type ModalFailedCode =
+  | "TIMEOUT"
+  | "FRAME_BLOCKED";
+// </generated>
+
 /** Why a message was dropped (`onReject`). */
 // <generated: reject-reasons>
 export type RejectReason =
@@ -46,15 +61,20 @@ export interface ModalCompletedEvent extends ModalEventContext { type: "migratio
 export interface ModalClosedEvent extends ModalEventContext {
   type: "migration_modal.closed";
   /**
-   * Only ever seen on `settled`: `"destroyed"` when `destroy()` settled the modal, `"replaced"`
-   * when a newer `embedAnonModal` did (one modal is mounted at a time).
+   * Set when the package closed the modal, not the modal itself: `"destroyed"` when `destroy()`
+   * settled it, `"replaced"` when a newer `embedAnonModal` did (one modal is mounted at a
+   * time), `"dismissed"` when the user pressed Escape before the modal opened.
    */
-  reason?: "destroyed" | "replaced";
+  reason?: ModalClosedReason;
 }
 export interface ModalFailedEvent extends ModalEventContext {
   type: "migration_modal.failed";
-  /** `"TIMEOUT"` when the modal did not open within `readyTimeoutMs`. */
-  code?: string | null;
+  /**
+   * Set by the package: `"TIMEOUT"` when the modal did not open within `readyTimeoutMs`,
+   * `"FRAME_BLOCKED"` when the page's Content-Security-Policy blocked its URL (allow its
+   * origin in `frame-src`). A code the modal sends is a string too.
+   */
+  code?: ModalFailedCode | (string & {}) | null;
   message?: string | null;
   error_message?: string | null;
 }

@@ -7,6 +7,8 @@ import {
   embedAnonModal as embedWasm,
   onMessage,
   onReadyTimeout,
+  onDismiss,
+  onFrameBlocked,
   showModal,
   hideModal,
   destroyModal,
@@ -16,10 +18,12 @@ import { MESSAGE_NO_DOCUMENT, MESSAGE_NOT_INITIALIZED } from "./js/names.js";
 
 export { AnonModalError, isAnonModalError };
 
-/** What the modal's listener, ready timer and handle call: the wasm's entry points. */
+/** What the modal's listeners, ready timer and handle call: the wasm's entry points. */
 const commands = Object.freeze({
   message: onMessage,
   timeout: onReadyTimeout,
+  dismiss: onDismiss,
+  blocked: onFrameBlocked,
   show: showModal,
   hide: hideModal,
   destroy: destroyModal,

@@ -10,13 +10,15 @@
 #   scripts/build-pkg.sh floor  bench/wasm-floor/pkg/  bench/floor.js in Rust, built the same
 #                               way (for the size benchmark)
 #
-# Two builds of the browser package, the same code and behaviour (pkg/.build-mode says which):
+# The package's wasm is `no_std` (feature npm-package: core, alloc, a small allocator and a
+# panic handler that traps). Two builds of it, the same code and behaviour (pkg/.build-mode
+# says which):
 # - size-std, wherever the toolchain has its std source (`rustup component add rust-src`,
-#   which scripts/setup.sh adds, or Debian's rust-web-src): std is rebuilt with panics that
-#   abort at once and no Debug formatting, and a few -Z flags tune inlining. These need
-#   RUSTC_BOOTSTRAP on a stable compiler.
-# - stable, without the std source or with ANON_MODAL_STABLE=1: stable flags only, std as
-#   shipped. Bigger, and CI builds and tests it too.
+#   which scripts/setup.sh adds, or Debian's rust-web-src): core and alloc are rebuilt with
+#   panics that abort at once and no Debug formatting, and a few -Z flags tune inlining.
+#   These need RUSTC_BOOTSTRAP on a stable compiler.
+# - stable, without the std source or with ANON_MODAL_STABLE=1: stable flags only, core and
+#   alloc as shipped. Bigger, and CI builds and tests it too.
 # After wasm-bindgen, two steps: scripts/minify-names.mjs shortens the wasm's import and
 # export names (wasm-opt), and esbuild bundles npm/index.js, the glue and src/js/ into
 # pkg/index.js, so that a browser loads the JavaScript in one request.
@@ -26,7 +28,7 @@ cd "$root"
 . scripts/env.sh
 crate=. sources=(src npm/index.js Cargo.toml Cargo.lock)
 case "${1:-web}" in
-  web) out=pkg name=anon_modal cargo_args=(--features small-allocator) ;;
+  web) out=pkg name=anon_modal cargo_args=(--no-default-features --features npm-package) ;;
   server) out=target/server-pkg name=anon_modal_server cargo_args=(--no-default-features --features server)
     # Built for speed, not size: a server downloads it once, and SHA-256 at opt-level z is
     # a loop LLVM may not unroll.
@@ -101,14 +103,14 @@ export CARGO_TARGET_DIR="$root/target/$target"
 unset RUSTFLAGS
 if [ "$mode" = size-std ]; then
   # rustc's MIR inliner is off at opt-level z; on, it inlines small helpers before LLVM sees
-  # them. With cross-crate inlining, every function of the crates compiled here (std too) is
+  # them. With cross-crate inlining, every function of the crates compiled here (core too) is
   # inlinable where it is called. No panic locations, messages or Debug formatting: none of
   # it can reach a user. Without reference types, wasm-bindgen keeps JS values in the glue's
-  # heap instead of a wasm table managed by wasm code, which is smaller (std is rebuilt with
-  # the same flags; wasm-bindgen refuses a mix). docs/size.md has the figures.
+  # heap instead of a wasm table managed by wasm code, which is smaller (core and alloc are
+  # rebuilt with the same flags; wasm-bindgen refuses a mix). docs/size.md has the figures.
   export RUSTC_BOOTSTRAP=1
   export RUSTFLAGS="-Zinline-mir=yes -Zinline-mir-threshold=350 -Zcross-crate-inline-threshold=always -Zlocation-detail=none -Cllvm-args=-inline-threshold=50 -Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Ctarget-feature=-reference-types"
-  cargo_args+=(-Zbuild-std=std,panic_abort)
+  cargo_args+=(-Zbuild-std=core,alloc)
 fi
 echo "[$out] cargo build --release ($mode)"
 # No stale wasm may pass for this build: a failed build, or a failed step after it, leaves

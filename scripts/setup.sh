@@ -89,16 +89,15 @@ else
   export RUSTUP_TOOLCHAIN=$selected
   log "ok: toolchain '$selected' builds wasm32 (remembered in ${toolchain_file#"$root"/})"
 fi
-# The std source lets scripts/build-pkg.sh build the browser package for size (size-std);
-# without it the package is built with stable flags and the std as shipped (stable), bigger
-# but the same.
+# The library source (core, alloc) lets scripts/build-pkg.sh build the browser package for size
+# (size-std); without it the package is built with stable flags (stable), bigger but the same.
 sysroot=$(rustc --print sysroot)
 if [ -d "$sysroot/lib/rustlib/src/rust/library/std" ]; then
   log "ok: the std source (the size build)"
 elif [ "$RUSTUP_TOOLCHAIN" != debian-web ] && timeout 120 rustup component add rust-src >/dev/null 2>&1; then
   log "ok: rustup component add rust-src (the size build)"
 else
-  log "no std source here: the browser package is built with the std as shipped (the stable build)"
+  log "no library source here: the browser package is built with stable flags (the stable build)"
 fi
 for c in rustfmt cargo-clippy; do
   have "$c" && "$c" --version >/dev/null 2>&1 || die "$c missing for toolchain '$RUSTUP_TOOLCHAIN'"

@@ -32,8 +32,9 @@ extern "C" {
 /// Mounts the Anon migration modal (`embedAnonModal` in `npm/index.d.ts`). `commands` is the
 /// object whose functions the modal's listener, ready timer and handle call: the package's
 /// entry (`npm/index.js`) passes this module's exports [`on_message`], [`on_ready_timeout`],
-/// [`show_modal`], [`hide_modal`] and [`destroy_modal`] under the names `message`,
-/// `timeout`, `show`, `hide` and `destroy`; [`rust_commands`] makes the same for Rust callers.
+/// [`on_dismiss`], [`on_frame_blocked`], [`show_modal`], [`hide_modal`] and [`destroy_modal`]
+/// under the names `message`, `timeout`, `dismiss`, `blocked`, `show`, `hide` and `destroy`;
+/// [`rust_commands`] makes the same for Rust callers.
 ///
 /// # Errors
 /// An `AnonModalError` with a stable `code`.
@@ -69,6 +70,20 @@ pub fn on_message(event: JsValue) {
 #[wasm_bindgen(js_name = onReadyTimeout)]
 pub fn on_ready_timeout() {
     commands::timeout();
+}
+
+/// Escape was pressed in the page while the mounted modal was not ready.
+#[wasm_bindgen(js_name = onDismiss)]
+pub fn on_dismiss() {
+    commands::dismiss();
+}
+
+/// The page's Content-Security-Policy refused a load under `directive` (a
+/// `securitypolicyviolation` event's `effectiveDirective` and `blockedURI`) while the mounted
+/// modal was not ready.
+#[wasm_bindgen(js_name = onFrameBlocked)]
+pub fn on_frame_blocked(directive: JsValue, blocked_uri: JsValue) {
+    commands::blocked(&directive, &blocked_uri);
 }
 
 /// Shows the mounted modal (the handle's `show()`).

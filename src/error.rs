@@ -6,7 +6,8 @@
 //! (`cargo test --test sourcegen`), and the wasm sends only a message's number and detail.
 
 use crate::origin::OriginError;
-use std::borrow::Cow;
+use alloc::borrow::Cow;
+use alloc::string::String;
 
 /// A stable, machine-readable error code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -231,15 +232,15 @@ impl Error {
     }
 }
 
-impl std::fmt::Display for Error {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl core::fmt::Display for Error {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.code().as_str())?;
         f.write_str(": ")?;
         f.write_str(&self.message())
     }
 }
 
-impl std::error::Error for Error {}
+impl core::error::Error for Error {}
 
 #[cfg(feature = "browser")]
 #[wasm_bindgen::prelude::wasm_bindgen(module = "/src/js/handle.js")]

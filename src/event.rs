@@ -47,6 +47,17 @@ pub const DESTROYED_REASON: &str = "destroyed";
 /// The `reason` of the `closed` event `settled` resolves with when a newer modal replaced this
 /// one (one modal is mounted at a time).
 pub const REPLACED_REASON: &str = "replaced";
+/// The `reason` of the `closed` event when the user pressed Escape before the modal opened.
+pub const DISMISSED_REASON: &str = "dismissed";
+/// The `code` of the `failed` event when the page's Content-Security-Policy blocked the
+/// modal's URL.
+pub const FRAME_BLOCKED_CODE: &str = "FRAME_BLOCKED";
+/// The `message` of that event.
+pub const FRAME_BLOCKED_MESSAGE: &str =
+    "the page's Content-Security-Policy blocked the modal: allow its origin in frame-src";
+/// The CSP directives that decide whether an iframe may load a URL: `frame-src`, or where the
+/// policy has none, `child-src`, then `default-src`.
+pub const FRAME_DIRECTIVES: [&str; 3] = ["frame-src", "child-src", "default-src"];
 /// The `code` of the `failed` event when the modal did not open within the ready timeout.
 pub const TIMEOUT_CODE: &str = "TIMEOUT";
 /// The `message` of that event.

@@ -5,6 +5,7 @@
 //! The decisions stay in Rust (the checked URL, what to mount, when to show); the JavaScript
 //! side only carries them out, one call per step instead of a dozen `web-sys` calls.
 
+use alloc::string::String;
 use js_sys::{Array, Promise};
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element, HtmlIFrameElement};

@@ -21,6 +21,7 @@
 use crate::event::{self, EventKind};
 use crate::origin::AllowList;
 use crate::reject::RejectReason;
+use alloc::{borrow::ToOwned, string::String, vec::Vec};
 
 /// What kind of value a message holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -286,7 +287,7 @@ impl Value {
 
 impl MessageValue for Value {
     type List = Vec<String>;
-    type Keys = std::vec::IntoIter<Value>;
+    type Keys = alloc::vec::IntoIter<Value>;
 
     fn text(text: &str) -> Value {
         Value::Text(text.to_owned())
@@ -315,7 +316,7 @@ impl MessageValue for Value {
         }
     }
 
-    fn keys(&self) -> std::vec::IntoIter<Value> {
+    fn keys(&self) -> alloc::vec::IntoIter<Value> {
         let keys: Vec<Value> = match self {
             Value::Object(fields) => fields.iter().map(|(k, _)| Value::Text(k.clone())).collect(),
             _ => Vec::new(),

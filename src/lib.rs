@@ -14,8 +14,11 @@
 //!   for Rust callers; `bindings`, the JavaScript API; and the modules that carry decisions
 //!   into the page through the JavaScript of `src/js/`.
 //! - The server side: `webhooks` and `models` (features `webhooks`, `models`).
+#![cfg_attr(not(feature = "std"), no_std)]
 #![deny(missing_docs, missing_debug_implementations)]
 #![deny(unsafe_code)]
+
+extern crate alloc;
 
 pub mod error;
 pub mod event;
@@ -47,10 +50,10 @@ mod server;
 #[cfg(feature = "webhooks")]
 pub mod webhooks;
 
-// The package's allocator, unlocked: a wasm32 build without the `atomics` feature has one
+// The npm package's allocator, unlocked: a wasm32 build without the `atomics` feature has one
 // thread, so the lock it would otherwise take guards nothing.
 #[cfg(all(
-    feature = "small-allocator",
+    feature = "npm-package",
     target_arch = "wasm32",
     not(target_feature = "atomics")
 ))]
@@ -60,6 +63,15 @@ static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> 
     // SAFETY: `AssumeSingleThreaded` is sound wherever only one thread allocates; without
     // `atomics`, wasm32 cannot start a second thread.
     unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
+
+// Without std, the npm package says what a panic does: it traps, and the JavaScript that
+// called in gets a `RuntimeError`. No panic is expected; none may reach the page as anything
+// else, and its message would have nowhere to go.
+#[cfg(all(feature = "npm-package", not(feature = "std"), target_arch = "wasm32"))]
+#[panic_handler]
+fn panic(_: &core::panic::PanicInfo) -> ! {
+    core::arch::wasm32::unreachable()
+}
 
 pub use error::{Error, ErrorCode};
 pub use event::EventKind;

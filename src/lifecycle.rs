@@ -47,7 +47,8 @@ impl Step {
 pub enum Outcome {
     /// `completed` arrived first.
     Completed,
-    /// `failed` arrived first (or the ready timeout ran out).
+    /// `failed` arrived first (or the ready timeout ran out, or the page's CSP blocked the
+    /// modal).
     Failed,
 }
 
@@ -143,10 +144,27 @@ impl Lifecycle {
     /// The ready timeout ran out. If the modal never proved it loaded, this is a failure:
     /// deliver a synthetic `failed` event, settle and tear down.
     pub fn on_ready_timeout(&mut self) -> Step {
+        self.end_unready(Some(Outcome::Failed))
+    }
+
+    /// The page's Content-Security-Policy blocked the modal's URL: like the ready timeout, a
+    /// failure, only known at once.
+    pub fn on_frame_blocked(&mut self) -> Step {
+        self.end_unready(Some(Outcome::Failed))
+    }
+
+    /// The user pressed Escape in the page. Before the modal proved it loaded, the overlay
+    /// must not trap the page: deliver a synthetic `closed`, settle and tear down. Once it is
+    /// ready, Escape is the modal's own business.
+    pub fn on_dismiss(&mut self) -> Step {
+        self.end_unready(None)
+    }
+
+    fn end_unready(&mut self, outcome: Option<Outcome>) -> Step {
         if self.ready || self.torn_down {
             return Step::NOTHING;
         }
-        self.outcome = Some(Outcome::Failed);
+        self.outcome = outcome;
         self.torn_down = true;
         Step {
             delivery: Delivery::Typed,
@@ -183,7 +201,7 @@ impl Lifecycle {
     }
 
     fn settle(&mut self) -> bool {
-        !std::mem::replace(&mut self.settled, true)
+        !core::mem::replace(&mut self.settled, true)
     }
 
     fn set_visible(&mut self, visible: bool) -> Option<bool> {
@@ -284,6 +302,34 @@ mod tests {
         let mut m = Lifecycle::new(false);
         m.on_event(Show, true);
         assert_eq!(m.on_ready_timeout(), Step::NOTHING);
+    }
+
+    #[test]
+    fn escape_and_a_blocked_frame_end_only_an_unready_modal() {
+        let mut m = Lifecycle::new(true);
+        let d = m.on_dismiss();
+        assert!(d.teardown && d.settle && d.ready && d.delivery == Delivery::Typed);
+        assert_eq!(m.outcome(), None, "dismissed: closed, with no outcome");
+        assert!(m.is_torn_down());
+        assert_eq!(m.on_frame_blocked(), Step::NOTHING);
+
+        let mut m = Lifecycle::new(true);
+        let b = m.on_frame_blocked();
+        assert!(b.teardown && b.settle && b.delivery == Delivery::Typed);
+        assert_eq!(m.outcome(), Some(Outcome::Failed));
+        assert_eq!(m.on_dismiss(), Step::NOTHING);
+
+        for ready in [Opened, Show] {
+            let mut m = Lifecycle::new(false);
+            m.on_event(ready, ready == Show);
+            assert_eq!(
+                m.on_dismiss(),
+                Step::NOTHING,
+                "Escape in a ready modal is its own"
+            );
+            assert_eq!(m.on_frame_blocked(), Step::NOTHING);
+            assert!(!m.is_torn_down());
+        }
     }
 
     #[test]

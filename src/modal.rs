@@ -10,7 +10,7 @@
 
 use crate::emitter::{rust_listener, Emitter};
 use crate::error::{Error, Message};
-use crate::event::EventKind;
+use crate::event::{EventKind, FRAME_DIRECTIVES};
 use crate::frame;
 use crate::guard::MessageGuard;
 use crate::js_value::{PageMessage, RawMessageEvent};
@@ -19,9 +19,10 @@ use crate::options::ModalOptions;
 use crate::reject::RejectReason;
 use crate::signed_url::{check_modal_url, UrlParts};
 use crate::topic::Topic;
+use alloc::rc::Rc;
+use alloc::string::String;
+use core::cell::{Cell, RefCell};
 use js_sys::{Function, Object, Promise, Reflect};
-use std::cell::{Cell, RefCell};
-use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element, HtmlIFrameElement};
 
@@ -41,6 +42,14 @@ extern "C" {
     #[wasm_bindgen(js_name = timeoutEvent)]
     fn timeout_event() -> JsValue;
 
+    /// The event of a modal closed with Escape before it opened.
+    #[wasm_bindgen(js_name = dismissedEvent)]
+    fn dismissed_event() -> JsValue;
+
+    /// The event of a modal whose URL the page's Content-Security-Policy blocked.
+    #[wasm_bindgen(js_name = frameBlockedEvent)]
+    fn frame_blocked_event() -> JsValue;
+
     /// The name `onReject` gets for a reason's number.
     #[wasm_bindgen(js_name = rejectReason)]
     fn reject_reason_name(reason: u32) -> JsValue;
@@ -54,6 +63,8 @@ pub(crate) struct Shared {
     /// Messages from any other source than its `contentWindow` (as it is when each arrives)
     /// are dropped.
     iframe: HtmlIFrameElement,
+    /// The modal URL's origin, as the browser serializes it.
+    origin: String,
     fullscreen: bool,
     guard: MessageGuard<JsValue>,
     lifecycle: RefCell<Lifecycle>,
@@ -64,8 +75,8 @@ pub(crate) struct Shared {
     settled: Promise,
 }
 
-impl std::fmt::Debug for Shared {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl core::fmt::Debug for Shared {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.debug_struct("Shared")
             .field("iframe", &self.iframe)
             .field("lifecycle", &self.lifecycle)
@@ -74,11 +85,39 @@ impl std::fmt::Debug for Shared {
     }
 }
 
-thread_local! {
+#[cfg(feature = "std")]
+std::thread_local! {
     /// The modal that is mounted and listening: there is at most one, since mounting another
     /// destroys it first. It owns the modal until teardown, so the page's handle may be dropped
     /// while the user is still in the modal.
     static CURRENT: Cell<Option<Rc<Shared>>> = const { Cell::new(None) };
+}
+
+/// The same without std (the npm package), which has no `thread_local!`: a wasm32 module
+/// without `atomics` runs on one thread, whose own this static then is.
+#[cfg(not(feature = "std"))]
+static CURRENT: OneThread = OneThread(Cell::new(None));
+
+#[cfg(all(not(feature = "std"), target_feature = "atomics"))]
+compile_error!("without `std`, the browser feature needs a wasm32 target without `atomics`");
+
+#[cfg(not(feature = "std"))]
+struct OneThread(Cell<Option<Rc<Shared>>>);
+
+// SAFETY: without `atomics` (checked above) no second thread exists to share it with.
+#[cfg(not(feature = "std"))]
+#[allow(unsafe_code)]
+unsafe impl Sync for OneThread {}
+
+#[cfg(not(feature = "std"))]
+impl OneThread {
+    fn take(&self) -> Option<Rc<Shared>> {
+        self.0.take()
+    }
+
+    fn set(&self, modal: Option<Rc<Shared>>) {
+        self.0.set(modal);
+    }
 }
 
 /// What reaches the mounted modal from the page, each acting on the current modal (nothing
@@ -107,6 +146,20 @@ pub(crate) mod commands {
     pub(crate) fn timeout() {
         if let Some(modal) = current() {
             modal.on_ready_timeout();
+        }
+    }
+
+    /// Escape in the page before the modal is ready.
+    pub(crate) fn dismiss() {
+        if let Some(modal) = current() {
+            modal.on_dismiss();
+        }
+    }
+
+    /// A Content-Security-Policy violation in the page before the modal is ready.
+    pub(crate) fn blocked(directive: &JsValue, blocked_uri: &JsValue) {
+        if let Some(modal) = current() {
+            modal.on_violation(directive, blocked_uri);
         }
     }
 
@@ -146,6 +199,17 @@ pub(crate) fn rust_commands() -> JsValue {
     set(
         "timeout",
         Closure::<dyn Fn()>::new(commands::timeout).into_js_value(),
+    );
+    set(
+        "dismiss",
+        Closure::<dyn Fn()>::new(commands::dismiss).into_js_value(),
+    );
+    set(
+        "blocked",
+        Closure::<dyn Fn(JsValue, JsValue)>::new(|directive: JsValue, uri: JsValue| {
+            commands::blocked(&directive, &uri)
+        })
+        .into_js_value(),
     );
     set("show", Closure::<dyn Fn()>::new(commands::show).into_js_value());
     set("hide", Closure::<dyn Fn()>::new(commands::hide).into_js_value());
@@ -202,6 +266,7 @@ impl Shared {
 
         let (settled, resolve) = frame::deferred();
         let shared = Rc::new(Shared {
+            origin,
             guard: MessageGuard::new(&allowed),
             iframe,
             fullscreen,
@@ -248,6 +313,25 @@ impl Shared {
     fn on_ready_timeout(&self) {
         let step = self.lifecycle.borrow_mut().on_ready_timeout();
         self.apply(step, EventKind::Failed, &timeout_event());
+    }
+
+    /// Escape was pressed in the page: closes the modal if it is not ready yet.
+    fn on_dismiss(&self) {
+        let step = self.lifecycle.borrow_mut().on_dismiss();
+        self.apply(step, EventKind::Closed, &dismissed_event());
+    }
+
+    /// The page's CSP refused a load: fails the modal at once if that load was its iframe's
+    /// (a frame directive, and the modal's origin), before it was ready.
+    fn on_violation(&self, directive: &JsValue, blocked_uri: &JsValue) {
+        let is_frame_directive = directive
+            .as_string()
+            .is_some_and(|directive| FRAME_DIRECTIVES.contains(&directive.as_str()));
+        let blocked_origin = frame::parse_url(blocked_uri).map(|url| url.origin());
+        if is_frame_directive && blocked_origin.as_deref() == Some(self.origin.as_str()) {
+            let step = self.lifecycle.borrow_mut().on_frame_blocked();
+            self.apply(step, EventKind::Failed, &frame_blocked_event());
+        }
     }
 
     fn reject(&self, reason: RejectReason, event: &RawMessageEvent) {
@@ -333,7 +417,10 @@ impl Shared {
         }
         self.iframe.remove();
         let current = CURRENT.take();
-        if !current.as_ref().is_some_and(|modal| std::ptr::eq(&**modal, self)) {
+        if !current
+            .as_ref()
+            .is_some_and(|modal| core::ptr::eq(&**modal, self))
+        {
             CURRENT.set(current);
         }
     }

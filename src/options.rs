@@ -8,6 +8,7 @@
 
 use crate::error::{Error, Message};
 use crate::origin::{AllowList, Origin};
+use alloc::string::String;
 use js_sys::Array;
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element};

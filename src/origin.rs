@@ -11,6 +11,8 @@
 //! parses it: an `https://` or `http://` scheme, ASCII only, and no credentials, path, query or
 //! fragment. The browser's parser then refuses what is not a host and port.
 
+use alloc::{borrow::ToOwned, string::String, vec::Vec};
+
 /// A web origin in the canonical form browsers give `MessageEvent.origin`.
 ///
 /// # Examples

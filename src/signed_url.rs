@@ -6,6 +6,7 @@
 
 use crate::error::{Error, Message};
 use crate::origin::{is_loopback_host, AllowList, Origin};
+use alloc::borrow::ToOwned;
 
 /// The parts of a URL, as `new URL(input)` reports them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

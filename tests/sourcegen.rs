@@ -167,6 +167,31 @@ fn names_js() -> String {
     .unwrap();
     writeln!(
         out,
+        "/** The event of a modal closed with Escape before it opened. */"
+    )
+    .unwrap();
+    writeln!(
+        out,
+        "export const dismissedEvent = () => ({{ type: {}, reason: {} }});\n",
+        js(EventKind::Closed.as_str()),
+        js(event::DISMISSED_REASON)
+    )
+    .unwrap();
+    writeln!(
+        out,
+        "/** The event of a modal whose URL the page's Content-Security-Policy blocked. */"
+    )
+    .unwrap();
+    writeln!(
+        out,
+        "export const frameBlockedEvent = () => ({{ type: {}, code: {}, message: {} }});\n",
+        js(EventKind::Failed.as_str()),
+        js(event::FRAME_BLOCKED_CODE),
+        js(event::FRAME_BLOCKED_MESSAGE)
+    )
+    .unwrap();
+    writeln!(
+        out,
         "/** The event of a modal that did not open within the ready timeout. */"
     )
     .unwrap();
@@ -202,6 +227,24 @@ fn index_d_ts_regions() -> Vec<(&'static str, String)> {
             format!(
                 "export type AnonModalErrorCode =\n{}",
                 union(ErrorCode::ALL.iter().map(|c| c.as_str()))
+            ),
+        ),
+        (
+            "closed-reasons",
+            format!(
+                "export type ModalClosedReason =\n{}",
+                union([
+                    event::DESTROYED_REASON,
+                    event::REPLACED_REASON,
+                    event::DISMISSED_REASON
+                ])
+            ),
+        ),
+        (
+            "failed-codes",
+            format!(
+                "export type ModalFailedCode =\n{}",
+                union([event::TIMEOUT_CODE, event::FRAME_BLOCKED_CODE])
             ),
         ),
         (

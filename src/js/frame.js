@@ -101,22 +101,31 @@ export function hideFrame(frame) {
 
 /**
  * Listens to the page's `message` events, handing each to `commands.message`, and, when
- * `readyMs > 0`, calls `commands.timeout()` after `readyMs` milliseconds. `commands` are the
- * wasm's exported entry points (src/bindings.rs). Returns the link the handle and Rust use:
- * `stop(all)` cancels the timer and, with `all`, removes the listener; from then on `stopped`
- * is true and the handle's commands do nothing.
+ * `readyMs > 0`, calls `commands.timeout()` after `readyMs` milliseconds. Until the modal is
+ * ready it also hands over the page's Escape key (`commands.dismiss()`) and its
+ * Content-Security-Policy violations (`commands.blocked(directive, blockedURI)`), so that a
+ * modal that cannot load never traps the page. `commands` are the wasm's exported entry points
+ * (src/bindings.rs). Returns the link the handle and Rust use: `stop(all)` cancels the timer
+ * and the ready-time listeners and, with `all`, removes the message listener; from then on
+ * `stopped` is true and the handle's commands do nothing.
  */
 export function listen(commands, readyMs) {
   let listening = true;
-  // A listener of this modal's own (the global `window`, never `document.defaultView`, which
-  // a named element can override), so that removing it can never remove another's.
+  // Listeners of this modal's own (on the global `window`, never `document.defaultView`, which
+  // a named element can override), so that removing them can never remove another's.
   const callback = (event) => commands.message(event);
+  const unready = {
+    keydown: (event) => event.key === "Escape" && commands.dismiss(),
+    securitypolicyviolation: (event) => commands.blocked(event.effectiveDirective, event.blockedURI),
+  };
   window.addEventListener("message", callback);
+  for (const type in unready) window.addEventListener(type, unready[type]);
   const timer = readyMs && window.setTimeout(() => commands.timeout(), readyMs);
   return {
     commands,
     stop(all) {
       window.clearTimeout(timer);
+      for (const type in unready) window.removeEventListener(type, unready[type]);
       if (all && listening) {
         listening = false;
         window.removeEventListener("message", callback);

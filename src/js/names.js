@@ -79,5 +79,11 @@ export const destroyedEvent = () => ({ type: "migration_modal.closed", reason: "
 /** The event a modal that a newer one replaced settles with. */
 export const replacedEvent = () => ({ type: "migration_modal.closed", reason: "replaced" });
 
+/** The event of a modal closed with Escape before it opened. */
+export const dismissedEvent = () => ({ type: "migration_modal.closed", reason: "dismissed" });
+
+/** The event of a modal whose URL the page's Content-Security-Policy blocked. */
+export const frameBlockedEvent = () => ({ type: "migration_modal.failed", code: "FRAME_BLOCKED", message: "the page's Content-Security-Policy blocked the modal: allow its origin in frame-src" });
+
 /** The event of a modal that did not open within the ready timeout. */
 export const timeoutEvent = () => ({ type: "migration_modal.failed", code: "TIMEOUT", message: "the modal did not open in time" });

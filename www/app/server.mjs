@@ -42,7 +42,8 @@ async function readBody(req, limit = 1024 * 1024) {
  * Starts the app.
  * @param {{port?: number, anonBaseUrl: string, apiKey: string, webhookSecret: string,
  *          insecureLocalhost?: boolean, hostileOrigins?: string[], modalTtlSeconds?: number,
- *          staticDir?: string, trustedTypes?: boolean | string}} options
+ *          staticDir?: string, trustedTypes?: boolean | string, frameSrc?: string}} options
+ * `frameSrc` replaces the CSP's frame-src (a test of a page whose policy blocks the modal);
  * `staticDir` serves a built site (the framework examples) instead of the demo page;
  * `trustedTypes`: a string names the policies a framework creates (Vue: "vue"), `false` drops
  * the Trusted Types directives (Svelte's own templates need that). anon-modal needs no policy.
@@ -56,7 +57,7 @@ export async function startApp(options) {
     "default-src 'self'",
     "script-src 'self' 'wasm-unsafe-eval'",
     "style-src 'self'",
-    `frame-src ${frameSrc}`,
+    `frame-src ${options.frameSrc ?? frameSrc}`,
     "connect-src 'self'",
     "img-src 'self' data:",
     "object-src 'none'",

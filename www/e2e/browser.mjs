@@ -7,7 +7,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { WebDriver, By, error as wdError } from "selenium-webdriver";
+import { WebDriver, By, Key, error as wdError } from "selenium-webdriver";
 import chrome from "selenium-webdriver/chrome.js";
 import firefox from "selenium-webdriver/firefox.js";
 import remote from "selenium-webdriver/remote/index.js";
@@ -210,6 +210,11 @@ class Page {
   }
 
   waitForTimeout(ms) { return sleep(ms); }
+
+  /** Presses a key (a selenium `Key` name, e.g. "ESCAPE") in the focused document, as a user would. */
+  press(key) {
+    return traced(`press ${key}`, () => this.driver.actions().sendKeys(Key[key]).perform());
+  }
 
   click(selector) {
     return traced(`click ${selector}`, () =>

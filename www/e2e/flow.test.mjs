@@ -166,6 +166,39 @@ test("an expired URL: the library refuses it, and the platform's expired page fa
   });
 });
 
+test("a modal that cannot load never traps the page: Escape closes it, a CSP block fails it at once", async () => {
+  await withPage({ modalTtlSeconds: 1 }, async ({ page, stack }) => {
+    // The platform's expired page never opens. With no ready timeout at all, Escape still
+    // closes the overlay, reported as closed with a reason.
+    await page.goto(`${stack.app.url}/`);
+    await page.waitForFunction(() => window.__demo !== undefined);
+    const res = await fetch(`${stack.app.url}/api/create-modal`, { method: "POST", body: JSON.stringify({ user_id: "u", source_provider: "hubspot" }) });
+    const { url } = await res.json();
+    await new Promise((r) => setTimeout(r, 1100));
+    await page.evaluate((url) => {
+      window.__settled = window.__demo.embed(url, { allowInsecureLocalhost: true, readyTimeoutMs: 0, onClosed: (e) => (window.__closed = { ...e }) }).settled;
+    }, url);
+    assert.equal(await page.locator("iframe").count(), 1, "the overlay is up");
+    await page.press("ESCAPE");
+    await page.waitForFunction(() => window.__closed !== undefined);
+    assert.deepEqual(await page.evaluate(() => window.__closed), { type: "migration_modal.closed", reason: "dismissed" });
+    assert.equal(await page.evaluate(() => window.__settled.then((e) => e.reason)), "dismissed");
+    assert.equal(await page.locator("iframe").count(), 0, "torn down");
+  });
+  // The page's own Content-Security-Policy leaves the modal's origin out of frame-src: the
+  // modal fails with FRAME_BLOCKED at once, not after the 30 s ready timeout the demo sets.
+  await withPage({ frameSrc: "'self'" }, async ({ page, stack }) => {
+    await page.goto(`${stack.app.url}/`);
+    await page.waitForFunction(() => window.__demo !== undefined);
+    const started = Date.now();
+    await page.click("#connect");
+    const t = await waitForTimeline(page, (t) => callbacks(t).includes("failed"), "failed");
+    assert.ok(Date.now() - started < 20_000, "failed before the ready timeout");
+    assert.match(t.find((e) => e.kind === "callback" && e.label === "failed").text, /FRAME_BLOCKED/);
+    assert.equal(await page.locator("iframe").count(), 0, "torn down");
+  });
+});
+
 /** Posts a delivery to the app as the platform would, signed with `secret`. */
 function deliver(app, event, { secret = DEFAULT_WEBHOOK_SECRET, id = "msg_2ycTlwDkllobhXwGILmiziO9xnz", timestamp = Math.floor(Date.now() / 1000), body = JSON.stringify(event), signedBody = body } = {}) {
   return fetch(`${app.url}/webhooks/anon`, {

@@ -7,7 +7,7 @@ export { launchBrowser, ENGINE } from "./browser.mjs";
 export const MODAL = 'iframe[title="Import your data with Anon"]';
 
 /** The mock as a user's app runs it: no app origin given, so the modal learns it from its Referer. */
-export async function startStack({ apiKey = DEFAULT_API_KEY, modalTtlSeconds } = {}) {
+export async function startStack({ apiKey = DEFAULT_API_KEY, modalTtlSeconds, frameSrc } = {}) {
   const mock = await startMock({ port: 0, retryBaseMs: 100, stepMs: 100 });
   const mockPort = new URL(mock.url).port;
   const app = await startApp({
@@ -17,6 +17,7 @@ export async function startStack({ apiKey = DEFAULT_API_KEY, modalTtlSeconds } =
     webhookSecret: DEFAULT_WEBHOOK_SECRET,
     insecureLocalhost: true,
     modalTtlSeconds,
+    frameSrc,
     // A third origin (same server, other host name) and the modal's own origin.
     hostileOrigins: [`http://127.0.0.1:${mockPort}`, mock.url],
   });

@@ -1,6 +1,6 @@
 // A TypeScript consumer of the package: what must compile, and (@ts-expect-error) what must not.
 import { init, embedAnonModal, isAnonModalError, AnonModalError as AnonModalErrorClass } from "anon-modal";
-import type { AnonModal, AnonModalError, ModalCompletedEvent, ModalEvent, ModalSettledEvent, RejectReason } from "anon-modal";
+import type { AnonModal, AnonModalError, ModalClosedReason, ModalCompletedEvent, ModalEvent, ModalFailedCode, ModalSettledEvent, RejectReason } from "anon-modal";
 
 export async function start(url: string, expiresAt: string): Promise<ModalSettledEvent> {
   await init();
@@ -10,13 +10,22 @@ export async function start(url: string, expiresAt: string): Promise<ModalSettle
     allowedOrigins: ["https://dashboard.anon.com"],
     readyTimeoutMs: 20_000,
     onCompleted: (event: ModalCompletedEvent) => console.log(event.migration_id?.toUpperCase()),
-    onFailed: (event) => console.log(event.code, event.error_message),
+    onFailed: (event) => {
+      if (event.code === "FRAME_BLOCKED") console.log("allow the modal's origin in frame-src");
+      const known: ModalFailedCode = "TIMEOUT";
+      // @ts-expect-error: not a code the package gives
+      const wrong: ModalFailedCode = "TIMED_OUT";
+      console.log(known, wrong, event.code?.toLowerCase(), event.error_message);
+    },
     onReject: (reason: RejectReason, message: MessageEvent) => console.log(reason, message.origin),
     onEvent: (event) => console.log(event.type),
   });
   const off: () => void = modal.on("migration_modal.closed", (event) => {
-    const reason: "destroyed" | "replaced" | undefined = event.reason;
+    const reason: "destroyed" | "replaced" | "dismissed" | undefined = event.reason;
     console.log(reason);
+    // @ts-expect-error: not a reason the package gives
+    const wrong: ModalClosedReason = "closed";
+    console.log(wrong);
   });
   off();
   modal.once("*", (event: ModalEvent | { type: string }) => console.log(event.type));
