@@ -71,6 +71,9 @@ for (const latency of LATENCIES) {
     }
   }
   results[latency] = Object.fromEntries(names.map((n) => [n, { median_ms: median(times[n]), runs_ms: times[n] }]));
+  // Each round's own ratios too: a round's three loads run back to back, so a busy machine
+  // slows them alike.
+  for (const n of ["ours", "preload"]) results[latency][n].round_ratio_median = median(times[n].map((t, i) => t / times.floor[i]));
 }
 await browser.close();
 server.close();
@@ -85,6 +88,8 @@ for (const latency of LATENCIES) {
   console.log(`${(latency + " ms").padEnd(9)} ${floor.median_ms.toFixed(0).padStart(9)} ${ours.median_ms.toFixed(0).padStart(8)} ` +
     `${ratio(ours).padStart(11)} ${"1.25x".padStart(5)} ${preload.median_ms.toFixed(0).padStart(11)} ${ratio(preload).padStart(14)} ${"1.1x".padStart(5)}`);
 }
+console.log("median of each round's ratio: " + LATENCIES.map((l) =>
+  `${l} ms: ours ${results[l].ours.round_ratio_median.toFixed(2)}x, preload ${results[l].preload.round_ratio_median.toFixed(2)}x`).join("; "));
 console.log("preload hints (in the page's <head>):\n" + HINTS);
 fs.mkdirSync(path.join(here, "out"), { recursive: true });
 fs.writeFileSync(path.join(here, "out/time-to-modal.json"),
