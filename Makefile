@@ -87,14 +87,16 @@ test-stable:
 	node bench/size.mjs --ours --check
 	cd www && npm run test:chromium
 
-## Sizes against the peers (table + docs/size-chart.svg), speed against the floor and Anon's SDK,
-## and webhook verification against standardwebhooks (bench/webhook.mjs).
+## Sizes against the peers (table + docs/size-chart.svg), speed against the floor and Anon's SDK
+## (https, the modal on another site), time to modal on a cold page (bench/time-to-modal.mjs),
+## and webhook verification against standardwebhooks (bench/webhook.mjs). docs/speed.md says how.
 bench:
 	$(ENV) scripts/build-pkg.sh
 	$(ENV) scripts/build-pkg.sh floor
 	$(ENV) scripts/build-pkg.sh server
 	node bench/size.mjs
 	node bench/speed.mjs
+	node bench/time-to-modal.mjs
 	node bench/webhook.mjs
 
 clean:

@@ -1,5 +1,7 @@
 // The plain-JS floor: the least code that does the job safely (source, exact origin, tag),
-// with a fullscreen iframe and cleanup. What anon-modal is measured against.
+// with a fullscreen iframe and cleanup. What anon-modal is measured against. The frame's
+// window is read when a message arrives: read during the embed, while a cross-site page is
+// still loading, it costs the browser a script context for the blank document.
 export function embedFloor(url, { onEvent, onReady } = {}) {
   const origin = new URL(url).origin;
   if (!/^https?:$/.test(new URL(url).protocol)) throw new Error("bad url");
@@ -10,9 +12,8 @@ export function embedFloor(url, { onEvent, onReady } = {}) {
   iframe.setAttribute("sandbox", "allow-scripts allow-same-origin allow-forms allow-popups");
   iframe.style.cssText = "position:fixed;inset:0;width:100%;height:100%;border:0;z-index:2147483000";
   document.body.appendChild(iframe);
-  const win = iframe.contentWindow;
   const listener = (e) => {
-    if (e.source !== win) return;
+    if (!e.source || e.source !== iframe.contentWindow) return;
     if (e.origin !== origin) return;
     const d = e.data;
     if (!d || typeof d !== "object" || d.source !== "anon_modal") return;

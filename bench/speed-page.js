@@ -1,12 +1,17 @@
-// Runs in the benchmark page. Per-message cost: dispatchEvent of one pre-built MessageEvent N
-// times, minus the same with no listener; rounds interleave the implementations; medians.
+// Runs in the benchmark page (bench/speed.mjs). Embed call: one embed, timed, then destroyed.
+// Per-message cost: dispatchEvent of one pre-built MessageEvent N times, minus the same with no
+// listener. Rounds interleave the implementations; medians. `url` is the modal's (another site).
 import { init, embedAnonModal } from "/pkg/index.js";
 import { embedFloor } from "/bench/floor.js";
 
 const N = 10_000;
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
-const modalUrl = `http://localhost:${location.port}/blank-modal`;
-const modalOrigin = `http://localhost:${location.port}`;
+let modalUrl, modalOrigin;
+function setModal(url) {
+  modalUrl = url;
+  modalOrigin = new URL(url).origin;
+}
+const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.floor(q * (xs.length - 1))];
 // Every implementation's callback counts what it was handed, so a run whose "accepted"
 // messages were dropped (or whose foreign ones got through) fails instead of looking fast.
 const delivered = { floor: 0, ours: 0, wasmFloor: 0 };
@@ -15,6 +20,11 @@ function expectDelivered(name, before, expected, what) {
   const got = delivered[name] - before;
   if (got !== expected) throw new Error(`${name}: ${what} messages delivered ${got} events, expected ${expected}`);
 }
+
+const loaded = (iframe) => new Promise((resolve) => {
+  iframe.addEventListener("load", resolve, { once: true });
+  setTimeout(resolve, 5000);
+});
 
 function timeDispatch(event) {
   const t0 = performance.now();
@@ -32,25 +42,26 @@ function messages(win) {
 
 const IMPLS = {
   floor: {
-    embed: () => { const m = embedFloor(modalUrl, { onEvent: count("floor") }); return { win: m.iframe.contentWindow, destroy: m.destroy }; },
+    embed: () => embedFloor(modalUrl, { onEvent: count("floor") }),
   },
   ours: {
     embed: () => {
-      const m = embedAnonModal(modalUrl, { allowInsecureLocalhost: true, readyTimeoutMs: 0, onOpened: () => {}, onEvent: count("ours") });
-      return { win: m.iframe.contentWindow, destroy: m.destroy };
+      // Default options, as a user calls it: https, the URL's own origin, the ready timer.
+      return embedAnonModal(modalUrl, { onEvent: count("ours") });
     },
   },
   // bench/floor.js in Rust (bench/wasm-floor), loaded by runWasmFloor.
   wasmFloor: {
     embed: () => {
       const m = wasmFloor.embedAnonModal(modalUrl, { onEvent: count("wasmFloor") });
-      return { win: m.iframe.contentWindow, destroy: () => { m.destroy(); m.free(); } };
+      return { iframe: m.iframe, destroy: () => { m.destroy(); m.free(); } };
     },
   },
 };
 let wasmFloor;
 
-export async function runMain(rounds = 31) {
+export async function runMain(url, rounds) {
+  setModal(url);
   await init();
   const out = await compare(["floor", "ours"], rounds);
   out.hostile = await hostileFlood();
@@ -58,7 +69,8 @@ export async function runMain(rounds = 31) {
 }
 
 /** The floor in Rust against the JS floor, on a page of its own (it is not anon-modal). */
-export async function runWasmFloor(rounds = 31) {
+export async function runWasmFloor(url, rounds) {
+  setModal(url);
   wasmFloor = await import("/bench/wasm-floor/pkg/anon_modal.js");
   await wasmFloor.default();
   return compare(["floor", "wasmFloor"], rounds);
@@ -84,7 +96,9 @@ async function compare([a, b], rounds) {
     const order = r % 2 ? [a, b] : [b, a];
     for (const name of order) {
       const m = IMPLS[name].embed();
-      const ev = messages(m.win);
+      // The modal's page loaded (in a process of its own) before the clock runs.
+      await loaded(m.iframe);
+      const ev = messages(m.iframe.contentWindow);
       let before = delivered[name];
       out[name].foreign.push(timeDispatch(ev.foreign));
       expectDelivered(name, before, 0, "foreign-source");
@@ -96,12 +110,14 @@ async function compare([a, b], rounds) {
     }
   }
   const bare = median(out.bare);
-  const summary = { bare_ns: bare };
+  const summary = { bare_ns: bare, embed_ratio_median: median(out[b].embed.map((t, i) => t / out[a].embed[i])) };
   for (const name of [a, b]) {
     summary[name] = {
       foreign_extra_ns: median(out[name].foreign) - bare,
       accepted_extra_ns: median(out[name].accepted) - bare,
       embed_ms: median(out[name].embed),
+      embed_p10_ms: quantile(out[name].embed, 0.1),
+      embed_p90_ms: quantile(out[name].embed, 0.9),
     };
   }
   return summary;
@@ -113,6 +129,7 @@ async function hostileFlood() {
   const results = {};
   for (const name of ["floor", "ours"]) {
     const m = IMPLS[name].embed();
+    await loaded(m.iframe);
     const t0 = performance.now();
     await new Promise((resolve) => {
       let count = 0;
@@ -127,7 +144,8 @@ async function hostileFlood() {
 }
 
 // Anon's own SDK: its listener is never removed, so it runs on a page of its own.
-export async function runAnon(rounds = 31) {
+export async function runAnon(url, rounds) {
+  setModal(url);
   const { startModal } = await import("/bench/node_modules/@anon-dot-com/frontend/dist/index.js");
   const out = { bare: [], foreign: [], accepted: [], embed: [] };
   const blank = messages(window);

@@ -1,51 +1,38 @@
 // Speed of anon-modal against the plain-JS floor and Anon's own SDK (and, when built, the floor
-// ported to Rust: bench/wasm-floor), in headless Chromium
-// (Debian's, driven by playwright-core). Prints a table and writes bench/out/speed.json.
+// ported to Rust: bench/wasm-floor), in headless Chromium (Debian's, driven by playwright-core),
+// the way a user meets it: https, the modal on another site than the page, default options.
+// Prints a table and writes bench/out/speed.json.
 //   node bench/speed.mjs
-import http from "node:http";
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
+import { here, serve, launch, context } from "./https.mjs";
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.resolve(here, "..");
-const TYPES = { ".js": "text/javascript", ".wasm": "application/wasm", ".html": "text/html" };
-
-const server = http.createServer((req, res) => {
-  const url = new URL(req.url, "http://x");
-  if (url.pathname === "/blank-modal") { res.writeHead(200, { "content-type": "text/html" }); return res.end("<!doctype html><title>modal</title>"); }
-  if (url.pathname === "/") { res.writeHead(200, { "content-type": "text/html" }); return res.end("<!doctype html><body></body>"); }
-  if (url.pathname === "/api/v1/access-token") { res.writeHead(200, { "content-type": "application/json" }); return res.end('{"accessToken":"t"}'); }
-  if (url.pathname === "/api/v1/migration-modal") {
-    res.writeHead(200, { "content-type": "application/json" });
-    return res.end(JSON.stringify({ url: `http://localhost:${server.address().port}/blank-modal` }));
-  }
-  const file = path.join(root, path.normalize(url.pathname));
-  if (!file.startsWith(root) || !fs.existsSync(file)) { res.writeHead(404); return res.end(); }
-  res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
-  fs.createReadStream(file).pipe(res);
+const ROUNDS = 100;
+const server = await serve({
+  "/": () => "<!doctype html><body></body>",
+  // A modal page that stays silent: the per-message figures post their own events.
+  "/blank-modal": () => "<!doctype html><title>modal</title>",
+  "/api/v1/access-token": () => ({ type: "application/json", body: '{"accessToken":"t"}' }),
+  "/api/v1/migration-modal": (_, origins) => ({ type: "application/json", body: JSON.stringify({ url: `${origins.modal}/blank-modal` }) }),
 });
-await new Promise((r) => server.listen(0, "127.0.0.1", r));
-const origin = `http://127.0.0.1:${server.address().port}`;
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-});
+const browser = await launch();
 const version = browser.version();
-async function inPage(fn) {
-  const page = await browser.newPage();
-  await page.goto(origin + "/");
-  const result = await page.evaluate(fn);
-  await page.close();
+async function inPage(fn, arg) {
+  const ctx = await context(browser);
+  const page = await ctx.newPage();
+  await page.goto(server.page + "/");
+  const result = await page.evaluate(fn, arg);
+  await ctx.close();
   return result;
 }
-const main = await inPage(async () => (await import("/bench/speed-page.js")).runMain());
-const anon = await inPage(async () => (await import("/bench/speed-page.js")).runAnon());
+const modalUrl = `${server.modal}/blank-modal`;
+const main = await inPage(async ([url, rounds]) => (await import("/bench/speed-page.js")).runMain(url, rounds), [modalUrl, ROUNDS]);
+const anon = await inPage(async ([url, rounds]) => (await import("/bench/speed-page.js")).runAnon(url, rounds), [modalUrl, ROUNDS]);
 const hasWasmFloor = fs.existsSync(path.join(here, "wasm-floor/pkg/anon_modal_bg.wasm"));
-const wasmFloor = hasWasmFloor ? await inPage(async () => (await import("/bench/speed-page.js")).runWasmFloor()) : null;
+const wasmFloor = hasWasmFloor
+  ? await inPage(async ([url, rounds]) => (await import("/bench/speed-page.js")).runWasmFloor(url, rounds), [modalUrl, ROUNDS])
+  : null;
 await browser.close();
 server.close();
 
@@ -58,9 +45,13 @@ const rows = [
   ["10 000 posted hostile messages, ms", main.hostile.floor_10k_posted_ms, main.hostile.ours_10k_posted_ms, null, ratio(main.hostile.ours_10k_posted_ms, main.hostile.floor_10k_posted_ms), "-"],
 ];
 const fmt = (v) => (v === null ? "-" : v.toFixed(v < 10 ? 2 : 0));
-console.log(`Chromium ${version}, medians of 31 interleaved rounds of ${(10000).toLocaleString("en")} dispatches; bare dispatch ${main.bare_ns.toFixed(0)} ns`);
+console.log(`Chromium ${version}; page ${server.page}, modal ${server.modal} (https, two sites), default options`);
+console.log(`embed: medians of ${ROUNDS} interleaved rounds; per message: medians of ${ROUNDS} interleaved rounds of ` +
+  `${(10000).toLocaleString("en")} dispatches, bare dispatch ${main.bare_ns.toFixed(0)} ns`);
 console.log(`${"".padEnd(38)} ${"floor".padStart(8)} ${"ours".padStart(8)} ${"Anon SDK".padStart(9)} ${"ours/floor".padStart(11)} ${"goal".padStart(6)}`);
 for (const [name, a, b, c, r, goal] of rows) console.log(`${name.padEnd(38)} ${fmt(a).padStart(8)} ${fmt(b).padStart(8)} ${fmt(c).padStart(9)} ${r.padStart(11)} ${goal.padStart(6)}`);
+console.log(`embed call, per round ours/floor: median ${main.embed_ratio_median.toFixed(2)}x; ` +
+  `ours at the 10th/90th percentile ${fmt(o.embed_p10_ms)}/${fmt(o.embed_p90_ms)} ms, floor ${fmt(f.embed_p10_ms)}/${fmt(f.embed_p90_ms)} ms`);
 if (wasmFloor) {
   const [jf, rf] = [wasmFloor.floor, wasmFloor.wasmFloor];
   console.log(`the floor in Rust (bench/wasm-floor), on its own page against the JS floor: foreign ${fmt(rf.foreign_extra_ns)} ns ` +
@@ -70,4 +61,4 @@ if (wasmFloor) {
   console.log("(bench/wasm-floor not built: scripts/build-pkg.sh floor)");
 }
 fs.mkdirSync(path.join(here, "out"), { recursive: true });
-fs.writeFileSync(path.join(here, "out/speed.json"), JSON.stringify({ date: new Date().toISOString(), chromium: version, main, anon, wasmFloor }, null, 2));
+fs.writeFileSync(path.join(here, "out/speed.json"), JSON.stringify({ date: new Date().toISOString(), chromium: version, rounds: ROUNDS, main, anon, wasmFloor }, null, 2));

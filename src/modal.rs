@@ -60,9 +60,9 @@ extern "C" {
 /// What is only ever taken or replaced whole sits in a `Cell<Option<_>>`: no borrow flag to
 /// check, and no borrow that a callback could collide with.
 pub(crate) struct Shared {
+    /// Messages from any other source than its `contentWindow` (as it is when each arrives)
+    /// are dropped.
     iframe: HtmlIFrameElement,
-    /// The iframe's `contentWindow`: messages from any other source are dropped.
-    window: Option<JsValue>,
     /// The modal URL's origin, as the browser serializes it.
     origin: String,
     fullscreen: bool,
@@ -266,7 +266,6 @@ impl Shared {
 
         let (settled, resolve) = frame::deferred();
         let shared = Rc::new(Shared {
-            window: iframe.content_window().map(Into::into),
             origin,
             guard: MessageGuard::new(&allowed),
             iframe,
@@ -294,9 +293,12 @@ impl Shared {
 
     /// A `message` event of the page: checked, then carried out or dropped.
     fn on_message(&self, event: &RawMessageEvent) {
+        // Read here, not at mount: read while a cross-site page is still loading, it makes the
+        // browser build a script context for the blank document that page replaces.
+        let window = self.iframe.content_window().map(JsValue::from);
         let message = PageMessage {
             event,
-            window: self.window.as_ref(),
+            window: window.as_ref(),
         };
         match self.guard.check(&message) {
             Ok(valid) => {

@@ -83,13 +83,14 @@ pub fn embed(url: &str, options: JsValue) -> Result<Floor, JsValue> {
         "position:fixed;inset:0;width:100%;height:100%;border:0;z-index:2147483000",
     );
     document.body().ok_or("no body")?.append_child(&iframe)?;
-    let source: JsValue = iframe.content_window().map(Into::into).unwrap_or(JsValue::NULL);
 
     let mounted = Rc::new(std::cell::OnceCell::new());
     let weak = Rc::downgrade(&mounted);
     let frame = iframe.clone();
     let listener = Closure::<dyn Fn(MessageEvent)>::new(move |e: MessageEvent| {
-        if e.source().map(JsValue::from) != Some(source.clone()) {
+        // The frame's window as it is now, like floor.js.
+        let source = frame.content_window().map(JsValue::from);
+        if source.is_none() || e.source().map(JsValue::from) != source {
             return;
         }
         if JsValue::from(e.origin()) != origin {
