@@ -1,7 +1,8 @@
 // Each example, built from the npm tarball, in the browser E2E_BROWSER names (Chromium, Firefox
 // or WebKit; `npm test` runs all three) against the local mock
 // platform: the modal embeds, a completed flow reaches the app's callback, unmounting removes
-// the iframe and the listener, React StrictMode leaves exactly one live modal, and the strict
+// the iframe and the listener, React StrictMode leaves exactly one live modal, a double click
+// makes one server call and one iframe, and the strict
 // Content-Security-Policy of the app server reports no violation.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -73,8 +74,22 @@ async function unmountRemovesModal(page) {
   assert.equal((await events(page)).length, before, "no callback after unmount");
 }
 
+async function doubleClick(page) {
+  await page.evaluate(() => {
+    const button = document.getElementById("open");
+    button.click();
+    button.click();
+  });
+  await waitForEvent(page, "opened");
+  await page.waitForTimeout(200);
+  assert.equal(await page.evaluate(() => window.__creates), 1, "one server call");
+  assert.equal(await page.locator("iframe").count(), 1, "one iframe");
+  assert.deepEqual(await events(page), ["opened"], "one modal's events");
+}
+
 for (const name of ["vanilla", "webpack", "plain"]) {
   test(`${name}: a completed flow reaches the app's callbacks`, () => withExample(name, completeFlow));
+  test(`${name}: a double click makes one server call and one iframe (openAnonModal)`, () => withExample(name, doubleClick));
 }
 for (const name of ["react", "vue", "svelte"]) {
   // anon-modal needs no Trusted Types policy; the frameworks do: Vue creates one named "vue",

@@ -21,3 +21,10 @@ test("import in Node, then embed: NO_DOCUMENT", async () => {
   assert.ok(!mod.isAnonModalError(new Error("x")));
   assert.ok(!mod.isAnonModalError({ name: "AnonModalError", code: "EXPIRED" }));
 });
+
+test("openAnonModal in Node: NO_DOCUMENT, before any server call", async () => {
+  const mod = await import("anon-modal");
+  let calls = 0;
+  await assert.rejects(mod.openAnonModal(async () => (calls++, "https://dashboard.anon.com/modal")), (e) => e.code === "NO_DOCUMENT");
+  assert.equal(calls, 0);
+});
