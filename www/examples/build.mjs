@@ -21,6 +21,13 @@ fs.rmSync(dist, { recursive: true, force: true });
 for (const name of ["vanilla", "react", "vue", "svelte"]) {
   await build({ root: path.join(here, name), logLevel: "warn", build: { outDir: path.join(dist, name), emptyOutDir: true } });
 }
+// React's development build, where StrictMode really mounts, unmounts and mounts again and
+// runs each effect twice (a production build does neither).
+await build({
+  root: path.join(here, "react"), logLevel: "warn", mode: "development",
+  define: { "process.env.NODE_ENV": JSON.stringify("development") },
+  build: { outDir: path.join(dist, "react-dev"), emptyOutDir: true, minify: false },
+});
 execFileSync(path.join(here, "node_modules/.bin/webpack"), [
   "--mode", "production", "--entry", "./vanilla/main.js", "--output-path", path.join(dist, "webpack"), "--output-filename", "main.js",
 ], { cwd: here, stdio: "inherit" });

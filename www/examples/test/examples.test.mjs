@@ -17,7 +17,7 @@ let browser;
 before(async () => { browser = await launchBrowser(); });
 after(async () => { await browser?.close(); });
 
-async function withExample(name, fn, { trustedTypes = true } = {}) {
+async function withExample(name, fn, { trustedTypes = true, query = "" } = {}) {
   const mock = await startMock({ port: 0, stepMs: 50, retryBaseMs: 50 });
   const app = await startApp({
     port: 0, anonBaseUrl: mock.url, apiKey: DEFAULT_API_KEY, webhookSecret: DEFAULT_WEBHOOK_SECRET,
@@ -29,7 +29,7 @@ async function withExample(name, fn, { trustedTypes = true } = {}) {
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
   try {
-    await page.goto(`${app.url}/`);
+    await page.goto(`${app.url}/${query}`);
     await fn(page);
     assert.deepEqual(errors, [], "no uncaught error");
     assert.deepEqual(await page.evaluate(() => window.__violations), [], "no CSP violation");
@@ -87,6 +87,29 @@ async function doubleClick(page) {
   assert.deepEqual(await events(page), ["opened"], "one modal's events");
 }
 
+async function unmountWhileOpening(page) {
+  await page.evaluate(() => {
+    document.getElementById("open").click();
+    document.getElementById("unmount").click();
+  });
+  await page.waitForFunction(() => window.__creates === 1);
+  await page.waitForTimeout(1000);
+  assert.equal(await page.locator("iframe").count(), 0, "no iframe once the importer is gone");
+  assert.deepEqual(await events(page), [], "no callback");
+}
+
+async function strictModeOpensOnce(page) {
+  await waitForEvent(page, "opened");
+  await page.waitForTimeout(200);
+  assert.equal(await page.evaluate(() => window.__opens), 2, "StrictMode ran the effect twice");
+  assert.equal(await page.evaluate(() => window.__creates), 1, "one server call for the effect run twice");
+  assert.equal(await page.locator("iframe").count(), 1, "one iframe");
+  assert.equal(await page.evaluate(() => window.__modals.length), 1, "one modal");
+  assert.ok(await page.evaluate(() => !window.__modals[0].destroyed), "and it is live");
+  await page.evaluate(() => document.getElementById("unmount").click());
+  assert.equal(await page.locator("iframe").count(), 0, "unmount removes it");
+}
+
 for (const name of ["vanilla", "webpack", "plain"]) {
   test(`${name}: a completed flow reaches the app's callbacks`, () => withExample(name, completeFlow));
   test(`${name}: a double click makes one server call and one iframe (openAnonModal)`, () => withExample(name, doubleClick));
@@ -96,6 +119,12 @@ for (const name of ["react", "vue", "svelte"]) {
   // Svelte's compiled templates assign innerHTML.
   const options = { trustedTypes: { vue: "vue", svelte: false }[name] ?? true };
   test(`${name}: a completed flow reaches the app's callbacks`, () => withExample(name, completeFlow, options));
-  test(`${name}: unmounting removes the iframe and the listener${name === "react" ? " (StrictMode: one modal)" : ""}`,
-    () => withExample(name, unmountRemovesModal, options));
+  test(`${name}: unmounting removes the iframe and the listener`, () => withExample(name, unmountRemovesModal, options));
+  test(`${name}: a double click makes one server call and one iframe`, () => withExample(name, doubleClick, options));
+  test(`${name}: unmounting while the modal opens leaves no iframe`, () => withExample(name, unmountWhileOpening, options));
 }
+// React's development build: StrictMode mounts, unmounts and mounts again, and runs effects twice.
+test("react (development): StrictMode opening from an effect (run twice) makes one server call and one modal",
+  () => withExample("react-dev", strictModeOpensOnce, { query: "?auto" }));
+test("react (development): StrictMode, unmounting removes the iframe and the listener",
+  () => withExample("react-dev", unmountRemovesModal));

@@ -1,5 +1,6 @@
-// Server-side rendering: importing the installed package in Node does not throw; using it
-// there throws an AnonModalError with code NO_DOCUMENT.
+// Server-side rendering: importing the installed package and its bindings in Node
+// does not throw, React renders the hook to a string; using any of them there gives an
+// AnonModalError with code NO_DOCUMENT.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 
@@ -27,4 +28,37 @@ test("openAnonModal in Node: NO_DOCUMENT, before any server call", async () => {
   let calls = 0;
   await assert.rejects(mod.openAnonModal(async () => (calls++, "https://dashboard.anon.com/modal")), (e) => e.code === "NO_DOCUMENT");
   assert.equal(calls, 0);
+});
+
+test("the bindings import in Node (no window or document)", async () => {
+  const react = await import("anon-modal/react");
+  const vue = await import("anon-modal/vue");
+  const svelte = await import("anon-modal/svelte");
+  assert.equal(typeof react.useAnonModal, "function");
+  assert.equal(typeof vue.useAnonModal, "function");
+  assert.equal(typeof svelte.createAnonModal, "function");
+});
+
+test("React renders a component using the hook on the server", async () => {
+  const { createElement } = await import("react");
+  const { renderToString } = await import("react-dom/server");
+  const { useAnonModal } = await import("anon-modal/react");
+  function Importer() {
+    const { pending, modal } = useAnonModal({ onCompleted: () => {} });
+    return createElement("button", null, pending || modal ? "busy" : "Import data");
+  }
+  assert.equal(renderToString(createElement(Importer)), "<button>Import data</button>");
+});
+
+test("Vue's composable outside a component, and Svelte's: nothing mounted, NO_DOCUMENT on open", async () => {
+  const { useAnonModal } = await import("anon-modal/vue");
+  const vue = useAnonModal({});
+  assert.equal(vue.modal.value, null);
+  assert.equal(await vue.open("https://dashboard.anon.com/modal"), null);
+  assert.equal(vue.error.value.code, "NO_DOCUMENT");
+  const { createAnonModal } = await import("anon-modal/svelte");
+  const svelte = createAnonModal();
+  assert.equal(await svelte.open("https://dashboard.anon.com/modal"), null);
+  assert.equal(svelte.error.code, "NO_DOCUMENT");
+  assert.equal(svelte.modal, null);
 });
