@@ -123,6 +123,53 @@ for (const name of ["react", "vue", "svelte"]) {
   test(`${name}: a double click makes one server call and one iframe`, () => withExample(name, doubleClick, options));
   test(`${name}: unmounting while the modal opens leaves no iframe`, () => withExample(name, unmountWhileOpening, options));
 }
+test("element: a completed flow dispatches the modal's events, which bubble to the document", () => withExample("element", completeFlow));
+test("element: removing it from the page destroys the modal", () => withExample("element", unmountRemovesModal));
+test("element: inline mounts inside it, hidden hides, removing url destroys, a bad url is an error event", () =>
+  withExample("element", async (page) => {
+    const result = await page.evaluate(async () => {
+      const config = await (await fetch("/api/config")).json();
+      const created = await (await fetch("/api/create-modal", { method: "POST", body: JSON.stringify({ user_id: "user_2", source_provider: "gusto" }) })).json();
+      const element = document.createElement("anon-migration-modal");
+      const seen = [];
+      element.addEventListener("migration_modal.opened", (e) => seen.push(e.detail.type, e.bubbles, e.composed, e instanceof CustomEvent));
+      element.toggleAttribute("allow-insecure-localhost", config.insecureLocalhost);
+      element.setAttribute("inline", "");
+      element.setAttribute("hidden", "");
+      element.setAttribute("url", created.url);
+      document.body.append(element);
+      const until = async (check) => {
+        for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 25));
+        return check();
+      };
+      await until(() => element.modal);
+      const inside = element.contains(element.modal?.iframe);
+      const hiddenAtMount = element.modal?.iframe.style.display;
+      await until(() => seen.length > 0);
+      element.setAttribute("hidden", "");
+      const hidden = element.modal.iframe.style.display;
+      element.removeAttribute("hidden");
+      const shown = element.modal.iframe.style.display;
+      element.removeAttribute("url");
+      const afterRemoval = [element.modal, element.querySelector("iframe")];
+      let refused = null;
+      element.addEventListener("error", (e) => {
+        refused = e.detail.code;
+        e.preventDefault();
+      });
+      element.setAttribute("url", "javascript:alert(1)");
+      await until(() => refused);
+      element.remove();
+      return { inside, hiddenAtMount, hidden, shown, seen, afterRemoval, refused, defined: customElements.get("anon-migration-modal") === element.constructor };
+    });
+    assert.equal(result.inside, true, "inline: the iframe is inside the element");
+    assert.deepEqual([result.hiddenAtMount, result.hidden, result.shown], ["none", "none", "block"], "hidden: mounted hidden, then hide and show");
+    assert.deepEqual(result.seen, ["migration_modal.opened", true, true, true]);
+    assert.deepEqual(result.afterRemoval, [null, null], "removing url destroys the modal");
+    assert.equal(result.refused, "INVALID_URL");
+    assert.equal(result.defined, true);
+  }));
+
 // React's development build: StrictMode mounts, unmounts and mounts again, and runs effects twice.
 test("react (development): StrictMode opening from an effect (run twice) makes one server call and one modal",
   () => withExample("react-dev", strictModeOpensOnce, { query: "?auto" }));

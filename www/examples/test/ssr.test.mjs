@@ -1,4 +1,4 @@
-// Server-side rendering: importing the installed package and its bindings in Node
+// Server-side rendering: importing the installed package, its bindings and its element in Node
 // does not throw, React renders the hook to a string; using any of them there gives an
 // AnonModalError with code NO_DOCUMENT.
 import { test } from "node:test";
@@ -30,13 +30,16 @@ test("openAnonModal in Node: NO_DOCUMENT, before any server call", async () => {
   assert.equal(calls, 0);
 });
 
-test("the bindings import in Node (no window or document)", async () => {
+test("the bindings and the element import in Node (no window, document or customElements)", async () => {
   const react = await import("anon-modal/react");
   const vue = await import("anon-modal/vue");
   const svelte = await import("anon-modal/svelte");
+  await import("anon-modal/element");
+  await import("anon-modal/element"); // twice: harmless
   assert.equal(typeof react.useAnonModal, "function");
   assert.equal(typeof vue.useAnonModal, "function");
   assert.equal(typeof svelte.createAnonModal, "function");
+  assert.equal(typeof globalThis.customElements, "undefined");
 });
 
 test("React renders a component using the hook on the server", async () => {

@@ -2,6 +2,8 @@
 import { useAnonModal } from "anon-modal/react";
 import { useAnonModal as useAnonModalVue } from "anon-modal/vue";
 import { createAnonModal } from "anon-modal/svelte";
+import "anon-modal/element";
+import type { AnonMigrationModalElement } from "anon-modal/element";
 import type { AnonModal, CreatedModal } from "anon-modal";
 import { ref } from "vue";
 
@@ -44,4 +46,19 @@ export async function svelte(): Promise<void> {
   anon.pending = false;
   // @ts-expect-error: readyTimeoutMs is a number
   createAnonModal({ readyTimeoutMs: "20s" });
+}
+
+export function element(): void {
+  const el = document.createElement("anon-migration-modal");
+  const typed: AnonMigrationModalElement = el;
+  el.setAttribute("url", "https://dashboard.anon.com/m");
+  el.addEventListener("migration_modal.completed", (event) => console.log(event.detail.migration_id));
+  el.addEventListener("migration_modal.closed", (event) => console.log(event.detail.reason));
+  el.addEventListener("error", (event) => console.log(event.detail.code));
+  const modal: AnonModal | null = typed.modal;
+  console.log(modal);
+  // @ts-expect-error: `modal` is read-only
+  typed.modal = null;
+  // @ts-expect-error: the completed event's detail is a completed event
+  el.addEventListener("migration_modal.completed", (event) => event.detail.type === "migration_modal.closed");
 }
