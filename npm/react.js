@@ -44,10 +44,13 @@ export function useAnonModal(options) {
           modal.destroy();
           return null;
         }
-        owned.current = modal;
         setState({ modal, pending: false, error: null });
-        // Whichever event tore the modal down (closed, a timeout), `modal` goes back to null.
-        modal.on("*", () => queueMicrotask(() => setState(cleared(modal))));
+        // A second open that joined the first's promise gets the same modal.
+        if (owned.current !== modal) {
+          owned.current = modal;
+          // Whichever event tore the modal down (closed, a timeout), `modal` goes back to null.
+          modal.on("*", () => queueMicrotask(() => setState(cleared(modal))));
+        }
         return modal;
       },
       (error) => {

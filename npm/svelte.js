@@ -42,10 +42,13 @@ export function createAnonModal(options) {
           handle.destroy();
           return null;
         }
-        owned = handle;
         set({ modal: handle, pending: false });
-        // Whichever event tore the modal down (closed, a timeout), `modal` goes back to null.
-        handle.on("*", () => queueMicrotask(() => clear(handle)));
+        // A second open that joined the first's promise gets the same modal.
+        if (owned !== handle) {
+          owned = handle;
+          // Whichever event tore the modal down (closed, a timeout), `modal` goes back to null.
+          handle.on("*", () => queueMicrotask(() => clear(handle)));
+        }
         return handle;
       },
       (error) => {

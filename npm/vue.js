@@ -34,9 +34,13 @@ export function useAnonModal(options) {
           handle.destroy();
           return null;
         }
-        owned = modal.value = handle;
-        // Whichever event tore the modal down (closed, a timeout), `modal` goes back to null.
-        handle.on("*", () => queueMicrotask(() => clear(handle)));
+        modal.value = handle;
+        // A second open that joined the first's promise gets the same modal.
+        if (owned !== handle) {
+          owned = handle;
+          // Whichever event tore the modal down (closed, a timeout), `modal` goes back to null.
+          handle.on("*", () => queueMicrotask(() => clear(handle)));
+        }
         return handle;
       },
       (reason) => {

@@ -19,11 +19,11 @@ async function createModal() {
   return (await fetch("/api/create-modal", { method: "POST", body })).json();
 }
 
-function Importer({ onEvent }) {
+function Importer({ onEvent, label }) {
   const { open, error } = useAnonModal({
     allowInsecureLocalhost: config.insecureLocalhost, // only for the local mock platform
     onOpened: () => onEvent("opened"),
-    onCompleted: (e) => onEvent(`completed ${e.migration_id}`),
+    onCompleted: (e) => onEvent(`completed ${e.migration_id} (${label})`),
     onClosed: () => onEvent("closed"),
   });
   const start = async () => {
@@ -42,11 +42,13 @@ function Importer({ onEvent }) {
 function App() {
   const [mounted, setMounted] = useState(true);
   const [events, setEvents] = useState([]);
-  // A new function each render: the hook calls the latest one without mounting again.
+  const [round, setRound] = useState(1);
+  // New callbacks each render: the hook calls the latest ones without mounting again.
   const onEvent = (text) => setEvents((list) => [...list, text]);
   return h("main", null,
     h("h1", null, "Import your data (React)"),
-    mounted ? h(Importer, { onEvent }) : null,
+    mounted ? h(Importer, { onEvent, label: `round ${round}` }) : null,
+    h("button", { id: "next-round", onClick: () => setRound((n) => n + 1) }, "Next round"),
     h("button", { id: "unmount", onClick: () => setMounted(false) }, "Unmount the importer"),
     h("ol", { id: "events" }, events.map((e, i) => h("li", { key: i }, e))));
 }

@@ -74,7 +74,11 @@ async function unmountRemovesModal(page) {
   assert.equal((await events(page)).length, before, "no callback after unmount");
 }
 
+/** Waits until the app rendered its buttons (some fetch their config first). */
+const rendered = (page) => page.waitForFunction(() => !!document.getElementById("open"));
+
 async function doubleClick(page) {
+  await rendered(page);
   await page.evaluate(() => {
     const button = document.getElementById("open");
     button.click();
@@ -88,6 +92,7 @@ async function doubleClick(page) {
 }
 
 async function unmountWhileOpening(page) {
+  await rendered(page);
   await page.evaluate(() => {
     document.getElementById("open").click();
     document.getElementById("unmount").click();
@@ -168,6 +173,20 @@ test("element: inline mounts inside it, hidden hides, removing url destroys, a b
     assert.deepEqual(result.afterRemoval, [null, null], "removing url destroys the modal");
     assert.equal(result.refused, "INVALID_URL");
     assert.equal(result.defined, true);
+  }));
+
+test("react: a render while the modal is open changes the callbacks it calls, not the modal", () =>
+  withExample("react", async (page) => {
+    await page.click("#open");
+    await waitForEvent(page, "opened");
+    await page.evaluate(() => document.getElementById("next-round").click()); // the modal covers the page
+    const modal = page.frameLocator("iframe");
+    await modal.getByRole("button", { name: "Continue" }).click();
+    await modal.getByRole("button", { name: "Log in" }).click();
+    await waitForEvent(page, "completed mig_");
+    assert.match((await events(page))[1], /^completed mig_\S+ \(round 2\)$/, "the latest render's onCompleted");
+    assert.equal(await page.evaluate(() => window.__modals.length), 1, "one modal");
+    assert.equal(await page.locator("iframe").count(), 1, "still the same iframe");
   }));
 
 // React's development build: StrictMode mounts, unmounts and mounts again, and runs effects twice.
