@@ -130,7 +130,7 @@ for (const name of ["react", "vue", "svelte"]) {
 }
 test("element: a completed flow dispatches the modal's events, which bubble to the document", () => withExample("element", completeFlow));
 test("element: removing it from the page destroys the modal", () => withExample("element", unmountRemovesModal));
-test("element: inline mounts inside it, hidden hides, removing url destroys, a bad url is an error event", () =>
+test("element: inline mounts inside it, hidden hides, removing url destroys, a refused attribute is an error event", () =>
   withExample("element", async (page) => {
     const result = await page.evaluate(async () => {
       const config = await (await fetch("/api/config")).json();
@@ -164,14 +164,26 @@ test("element: inline mounts inside it, hidden hides, removing url destroys, a b
       });
       element.setAttribute("url", "javascript:alert(1)");
       await until(() => refused);
+      const invalidUrl = refused;
+      // Each attribute is read into its option: each refusal comes as an error event.
+      const refusals = [];
+      for (const [name, value] of [["expires-at", "2020-01-01T00:00:00Z"], ["allowed-origins", "https://a.example  https://b.example"], ["ready-timeout-ms", "soon"]]) {
+        refused = null;
+        element.setAttribute(name, value);
+        element.setAttribute("url", created.url);
+        await until(() => refused);
+        refusals.push(refused);
+        element.removeAttribute(name);
+      }
       element.remove();
-      return { inside, hiddenAtMount, hidden, shown, seen, afterRemoval, refused, defined: customElements.get("anon-migration-modal") === element.constructor };
+      return { inside, hiddenAtMount, hidden, shown, seen, afterRemoval, invalidUrl, refusals, defined: customElements.get("anon-migration-modal") === element.constructor };
     });
     assert.equal(result.inside, true, "inline: the iframe is inside the element");
     assert.deepEqual([result.hiddenAtMount, result.hidden, result.shown], ["none", "none", "block"], "hidden: mounted hidden, then hide and show");
     assert.deepEqual(result.seen, ["migration_modal.opened", true, true, true]);
     assert.deepEqual(result.afterRemoval, [null, null], "removing url destroys the modal");
-    assert.equal(result.refused, "INVALID_URL");
+    assert.equal(result.invalidUrl, "INVALID_URL");
+    assert.deepEqual(result.refusals, ["EXPIRED", "ORIGIN_NOT_ALLOWED", "INVALID_OPTION"], "expires-at, allowed-origins, ready-timeout-ms");
     assert.equal(result.defined, true);
   }));
 
