@@ -141,6 +141,12 @@ test("element: inline mounts inside it, hidden hides, removing url destroys, a r
       element.toggleAttribute("allow-insecure-localhost", config.insecureLocalhost);
       element.setAttribute("inline", "");
       element.setAttribute("hidden", "");
+      // Read as the iframe is inserted, before the modal's `opened` can show it.
+      let hiddenAtMount;
+      new MutationObserver((records, observer) => {
+        hiddenAtMount = element.querySelector("iframe")?.style.display;
+        observer.disconnect();
+      }).observe(element, { childList: true, subtree: true });
       element.setAttribute("url", created.url);
       document.body.append(element);
       const until = async (check) => {
@@ -149,7 +155,6 @@ test("element: inline mounts inside it, hidden hides, removing url destroys, a r
       };
       await until(() => element.modal);
       const inside = element.contains(element.modal?.iframe);
-      const hiddenAtMount = element.modal?.iframe.style.display;
       await until(() => seen.length > 0);
       element.setAttribute("hidden", "");
       const hidden = element.modal.iframe.style.display;
