@@ -1,10 +1,11 @@
 // A bundler keeps `import "anon-modal/element"` (the package's sideEffects names element.js)
-// while it still drops the unused rest of the package. Vite (Rollup) bundles the installed
-// package here, in production mode.
+// while it still drops the unused rest of the package. Vite (Rollup) and webpack 5 bundle the
+// installed package here, in production mode.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
+import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { build } from "vite";
 
@@ -34,4 +35,19 @@ test("import \"anon-modal/element\" survives bundling, with the core it needs", 
 test("an unused import of the core or a binding is still dropped", async () => {
   const code = await bundle(`import "anon-modal";\nimport "anon-modal/react";\n`);
   assert.doesNotMatch(code, /anon_modal_bg\.wasm|useInsertionEffect/);
+});
+
+test("webpack keeps import \"anon-modal/element\" too", () => {
+  const dir = fs.mkdtempSync(path.join(here, "../.side-effects-"));
+  try {
+    fs.writeFileSync(path.join(dir, "entry.js"), `import "anon-modal/element";\n`);
+    execFileSync(path.join(here, "../node_modules/.bin/webpack"), [
+      "--mode", "production", "--entry", path.join(dir, "entry.js"), "--output-path", dir, "--output-filename", "out.js",
+    ], { cwd: path.join(here, ".."), stdio: "pipe" });
+    const code = fs.readFileSync(path.join(dir, "out.js"), "utf8");
+    assert.match(code, /customElements\.define\(/);
+    assert.match(code, /anon-migration-modal/);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
