@@ -1,8 +1,13 @@
 // Server-side rendering: importing the installed package, its bindings and its element in Node
-// does not throw, React renders the hook to a string; using any of them there gives an
-// AnonModalError with code NO_DOCUMENT.
+// does not throw; React, Vue and Svelte render a component using their binding to a string;
+// opening a modal there gives an AnonModalError with code NO_DOCUMENT.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
 
 test("import in Node, then embed: NO_DOCUMENT", async () => {
   const mod = await import("anon-modal");
@@ -64,4 +69,34 @@ test("Vue's composable outside a component, and Svelte's: nothing mounted, NO_DO
   assert.equal(await svelte.open("https://dashboard.anon.com/modal"), null);
   assert.equal(svelte.error.code, "NO_DOCUMENT");
   assert.equal(svelte.modal, null);
+});
+
+test("Vue and Svelte render a component using the binding on the server", async () => {
+  const { createSSRApp, h } = await import("vue");
+  const { renderToString } = await import("vue/server-renderer");
+  const { useAnonModal } = await import("anon-modal/vue");
+  const app = createSSRApp({
+    setup() {
+      const { pending, modal } = useAnonModal({ onCompleted: () => {} });
+      return () => h("button", pending.value || modal.value ? "busy" : "Import data");
+    },
+  });
+  assert.equal(await renderToString(app), "<button>Import data</button>");
+
+  const { compile } = await import("svelte/compiler");
+  const { render } = await import("svelte/server");
+  const source = `<script>
+    import { createAnonModal } from "anon-modal/svelte";
+    const anon = createAnonModal({ onCompleted: () => {} });
+  </script>
+  <button>{anon.pending || anon.modal ? "busy" : "Import data"}</button>`;
+  const { js } = compile(source, { generate: "server", filename: "Importer.svelte" });
+  const file = path.join(here, `../.ssr-${process.pid}.mjs`);
+  fs.writeFileSync(file, js.code);
+  try {
+    const { default: Importer } = await import(file);
+    assert.match(render(Importer).body, /<button>Import data<\/button>/);
+  } finally {
+    fs.rmSync(file, { force: true });
+  }
 });
