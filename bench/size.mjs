@@ -90,7 +90,22 @@ async function measureWasmFloor() {
   return { name: "the floor in Rust (bench/wasm-floor)", js, wasm, total: sum(js, wasm) };
 }
 
+/**
+ * Each binding (pkg/react.js, vue.js, svelte.js, element.js) as an app's bundler adds it on top
+ * of the core: minified with the core ("./index.js") and its framework left out.
+ */
+export async function measureBindings() {
+  const external = ["./index.js", "react", "vue", "svelte", "svelte/*"];
+  const sizes = [];
+  for (const name of ["react", "vue", "svelte", "element"]) {
+    const file = path.join(root, "pkg", `${name}.js`);
+    if (fs.existsSync(file)) sizes.push({ name: `anon-modal/${name}`, ...measure(await bundle(fs.readFileSync(file, "utf8"), external, path.join(root, "pkg"))) });
+  }
+  return sizes;
+}
+
 const rows = [await measureOurs()];
+const bindings = await measureBindings();
 if (!args.has("--ours")) {
   for (const [name, entry, external] of PEERS) {
     const size = measure(await bundle(entry, external));
@@ -108,8 +123,11 @@ for (const r of rows) {
     console.log(`${"  of which wasm".padEnd(36)} ${kb(r.wasm.raw).padStart(8)} ${kb(r.wasm.gzip).padStart(8)} ${kb(r.wasm.brotli).padStart(9)}`);
   }
 }
+for (const b of bindings) {
+  console.log(`${`  binding ${b.name}`.padEnd(36)} ${String(b.raw).padStart(6)} B ${String(b.gzip).padStart(6)} B ${String(b.brotli).padStart(7)} B`);
+}
 fs.mkdirSync(path.join(here, "out"), { recursive: true });
-fs.writeFileSync(path.join(here, "out/sizes.json"), JSON.stringify({ date: new Date().toISOString(), rows }, null, 2));
+fs.writeFileSync(path.join(here, "out/sizes.json"), JSON.stringify({ date: new Date().toISOString(), rows, bindings }, null, 2));
 if (!args.has("--ours")) chart(rows, path.join(root, "docs/size-chart.svg"));
 
 if (args.has("--check")) {

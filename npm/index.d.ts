@@ -170,3 +170,30 @@ export function init(wasm?: WasmSource | Promise<WasmSource>): Promise<void>;
  * URL or option).
  */
 export function embedAnonModal(url: string, options?: EmbedOptions): AnonModal;
+
+/**
+ * The create-modal response (`POST /api/v1/migration-modal`) as your server passes it on, or the
+ * part of it the browser needs.
+ */
+export interface CreatedModal {
+  url: string;
+  /** ISO 8601; given to `embedAnonModal` as `expiresAt` unless the options set one. */
+  expires_at?: string | null;
+  [field: string]: unknown;
+}
+
+/** What `openAnonModal` mounts: a signed URL, the create-modal response (or a promise of either), or your server call. */
+export type ModalSource =
+  | string
+  | CreatedModal
+  | PromiseLike<string | CreatedModal>
+  | (() => string | CreatedModal | PromiseLike<string | CreatedModal>);
+
+/**
+ * Loads the wasm if needed (`init()`), gets the URL from `source` and mounts the modal. While one
+ * call is getting its URL, further calls return the same promise: one server call, one modal.
+ * A URL already expired when it arrives is asked for once more from a function source; else,
+ * like any refusal of `embedAnonModal`, the promise rejects with an `AnonModalError`
+ * (`EXPIRED`, `NO_DOCUMENT` on a server, ...). A rejection of your function is passed on.
+ */
+export function openAnonModal(source: ModalSource, options?: EmbedOptions): Promise<AnonModal>;

@@ -1,5 +1,5 @@
-// The package's entry: wasm-bindgen's glue, an idempotent `init`, and the errors a page that
-// is not ready gets. Importing touches no window or document (safe during SSR). The `./js/`
+// The package's entry: wasm-bindgen's glue, an idempotent `init`, `embedAnonModal`, the
+// single-flight `openAnonModal` over both, and the errors a page that is not ready gets. Importing touches no window or document (safe during SSR). The `./js/`
 // modules are the crate's JavaScript (src/js/), the very modules the glue imports: the package
 // build points these imports at them.
 import {
@@ -14,7 +14,7 @@ import {
   destroyModal,
 } from "./anon_modal.js";
 import { AnonModalError, isAnonModalError, packageError } from "./js/handle.js";
-import { MESSAGE_NO_DOCUMENT, MESSAGE_NOT_INITIALIZED } from "./js/names.js";
+import { ERROR_CODES, MESSAGES, MESSAGE_EXPIRED, MESSAGE_NO_DOCUMENT, MESSAGE_NOT_INITIALIZED } from "./js/names.js";
 
 export { AnonModalError, isAnonModalError };
 
@@ -72,4 +72,36 @@ export function embedAnonModal(url, options) {
   if (typeof document === "undefined") throw packageError(MESSAGE_NO_DOCUMENT);
   if (!loaded) throw packageError(MESSAGE_NOT_INITIALIZED);
   return embedWasm(url, options, commands);
+}
+
+let opening = null;
+
+/**
+ * Loads the wasm if needed, gets the modal's URL from `source` (a URL, the create-modal
+ * response, or a function returning a promise of either: your server call) and embeds it.
+ * Single-flight: while one call is getting its URL, further calls return its promise, so a
+ * double click makes one server call and one modal.
+ */
+export function openAnonModal(source, options) {
+  return (opening ??= open(source, options, true).finally(() => {
+    opening = null;
+  }));
+}
+
+async function open(source, options, again) {
+  if (typeof document === "undefined") throw packageError(MESSAGE_NO_DOCUMENT);
+  await init();
+  const created = await (typeof source === "function" ? source() : source);
+  try {
+    return embedAnonModal(typeof created === "string" ? created : created?.url, {
+      ...options,
+      expiresAt: options?.expiresAt ?? created?.expires_at ?? undefined,
+    });
+  } catch (error) {
+    // A URL that expired on its way here: a function source is asked once more for a new one.
+    if (again && typeof source === "function" && error.code === ERROR_CODES[MESSAGES[MESSAGE_EXPIRED][0]]) {
+      return open(source, options, false);
+    }
+    throw error;
+  }
 }

@@ -90,10 +90,21 @@ browser_entry() {
   cp npm/index.d.ts "$out/"
 }
 
+# The framework bindings and the element (npm/BINDING.js and .d.ts), shipped as they are: each
+# imports the entry as "./index.js", so that an app's bundler keeps one copy of the core.
+bindings() {
+  local name
+  for name in react vue svelte element; do
+    grep -q 'from "\./index\.js"' "npm/$name.js" || { echo "[pkg] FAILED: npm/$name.js must import the core as ./index.js" >&2; exit 1; }
+    cp "npm/$name.js" "npm/$name.d.ts" pkg/
+  done
+}
+
 built_mode=$(cat "$out/.build-mode" 2>/dev/null || echo none)
 if [ -f "$stamp" ] && [ "$built_mode" = "$mode" ] &&
    [ -z "$(find "${sources[@]}" scripts/build-pkg.sh scripts/minify-names.mjs -newer "$stamp" -print -quit)" ]; then
   [ "$out" != target/server-pkg ] || server_entry
+  [ "$out" != pkg ] || bindings
   echo "[$out] up to date ($mode): $(wc -c < "$stamp") bytes of wasm"
   exit 0
 fi
@@ -128,7 +139,7 @@ else
   wasm-opt -Os --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
     --enable-reference-types --enable-multivalue "$stamp" -o "$stamp"
 fi
-[ "$out" != pkg ] || browser_entry
+[ "$out" != pkg ] || { browser_entry; bindings; }
 [ "$out" != target/server-pkg ] || server_entry
 echo "$mode" > "$out/.build-mode"
 touch "$stamp"

@@ -2,9 +2,10 @@
 // Turns pkg/ (scripts/build-pkg.sh, then scripts/build-pkg.sh server) into the npm package and
 // packs it:
 //   node scripts/package.mjs     -> target/npm/anon-modal-<version>.tgz
-// Adds package.json (exports with types, files, sideEffects), the package README, the license
-// and the mock platform to the package scripts/build-pkg.sh built. `anon-modal` is the browser
-// entry; `anon-modal/server` the server one (its own wasm, never imported by the browser entry).
+// Adds package.json (exports with types, files, sideEffects, the frameworks as optional peers),
+// the package README, the license and the mock platform to the package scripts/build-pkg.sh
+// built. `anon-modal` is the browser entry; `anon-modal/server` the server one (its own wasm,
+// never imported by the browser entry); react, vue, svelte and element the bindings.
 import fs from "node:fs";
 import path from "node:path";
 import { execFileSync } from "node:child_process";
@@ -25,6 +26,11 @@ fs.rmSync(path.join(pkg, ".gitignore"), { force: true });
 const serverFiles = ["server.js", "server.cjs", "server.workerd.js", "server.d.ts", "server.d.cts", "anon_modal_server_bg.wasm", "anon_modal_server_wasm.cjs"];
 for (const file of serverFiles) {
   if (!fs.existsSync(path.join(pkg, file))) throw new Error(`pkg/${file} is missing: run scripts/build-pkg.sh server first`);
+}
+
+const bindingFiles = ["react", "vue", "svelte", "element"].flatMap((name) => [`${name}.js`, `${name}.d.ts`]);
+for (const file of bindingFiles) {
+  if (!fs.existsSync(path.join(pkg, file))) throw new Error(`pkg/${file} is missing: run scripts/build-pkg.sh first`);
 }
 
 const manifest = {
@@ -48,14 +54,23 @@ const manifest = {
       require: { types: "./server.d.cts", default: "./server.cjs" },
       default: { types: "./server.d.ts", default: "./server.js" },
     },
+    // The framework bindings and the element: each imports the core as "./index.js".
+    "./react": { types: "./react.d.ts", default: "./react.js" },
+    "./vue": { types: "./vue.d.ts", default: "./vue.js" },
+    "./svelte": { types: "./svelte.d.ts", default: "./svelte.js" },
+    "./element": { types: "./element.d.ts", default: "./element.js" },
     "./anon_modal_server_bg.wasm": "./anon_modal_server_bg.wasm",
     "./anon_modal_bg.wasm": "./anon_modal_bg.wasm",
     "./mock": "./mock/cli.mjs",
     "./package.json": "./package.json",
   },
   bin: { "anon-modal-mock": "./mock/cli.mjs" },
-  files: ["index.js", "index.d.ts", "anon_modal_bg.wasm", "mock/", ...serverFiles, "README.md", "LICENSE"],
-  sideEffects: false,
+  files: ["index.js", "index.d.ts", "anon_modal_bg.wasm", "mock/", ...serverFiles, ...bindingFiles, "README.md", "LICENSE"],
+  // Importing the element defines it: a bundler must keep that import.
+  sideEffects: ["./element.js"],
+  // Each binding needs its framework; the core and the element need none.
+  peerDependencies: { react: ">=18", vue: ">=3.3", svelte: ">=5.7" },
+  peerDependenciesMeta: { react: { optional: true }, vue: { optional: true }, svelte: { optional: true } },
 };
 fs.writeFileSync(path.join(pkg, "package.json"), JSON.stringify(manifest, null, 2) + "\n");
 const out = path.join(root, "target", "npm");

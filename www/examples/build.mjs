@@ -1,7 +1,8 @@
 // Builds every example from the npm pack tarball (installed as a real package, not a link):
-// vanilla, React, Vue and Svelte with Vite, vanilla with webpack 5, and vanilla with no bundler
-// (the package's files served as they are). Neither bundler gets
-// any configuration for anon-modal: the .wasm is found through new URL(..., import.meta.url).
+// vanilla, React, Vue and Svelte with Vite, vanilla with webpack 5, and vanilla and
+// <anon-migration-modal> with no bundler (the package's files served as they are). Neither
+// bundler gets any configuration for anon-modal: the .wasm is found through
+// new URL(..., import.meta.url).
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -21,6 +22,13 @@ fs.rmSync(dist, { recursive: true, force: true });
 for (const name of ["vanilla", "react", "vue", "svelte"]) {
   await build({ root: path.join(here, name), logLevel: "warn", build: { outDir: path.join(dist, name), emptyOutDir: true } });
 }
+// React's development build, where StrictMode really mounts, unmounts and mounts again and
+// runs each effect twice (a production build does neither).
+await build({
+  root: path.join(here, "react"), logLevel: "warn", mode: "development",
+  define: { "process.env.NODE_ENV": JSON.stringify("development") },
+  build: { outDir: path.join(dist, "react-dev"), emptyOutDir: true, minify: false },
+});
 execFileSync(path.join(here, "node_modules/.bin/webpack"), [
   "--mode", "production", "--entry", "./vanilla/main.js", "--output-path", path.join(dist, "webpack"), "--output-filename", "main.js",
 ], { cwd: here, stdio: "inherit" });
@@ -30,6 +38,9 @@ fs.cpSync(path.join(here, "node_modules/anon-modal"), path.join(dist, "plain/ano
 fs.copyFileSync(path.join(here, "plain/index.html"), path.join(dist, "plain/index.html"));
 fs.writeFileSync(path.join(dist, "plain/main.js"),
   fs.readFileSync(path.join(here, "vanilla/main.js"), "utf8").replace('from "anon-modal"', 'from "./anon-modal/index.js"'));
+// The element, in a plain page with no bundler either.
+fs.cpSync(path.join(here, "node_modules/anon-modal"), path.join(dist, "element/anon-modal"), { recursive: true });
+for (const file of ["index.html", "main.js"]) fs.copyFileSync(path.join(here, "element", file), path.join(dist, "element", file));
 for (const name of fs.readdirSync(dist)) {
   const files = fs.readdirSync(path.join(dist, name), { recursive: true }).filter((f) => /\.(js|wasm)$/.test(f));
   console.log(`[examples] ${name}: ${files.join(", ")}`);

@@ -3,4 +3,7 @@ import App from "./App.svelte";
 
 window.__violations = [];
 document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(e.violatedDirective));
-mount(App, { target: document.getElementById("app") });
+const config = await (await fetch("/api/config")).json();
+window.__creates = 0;
+window.__modals = [];
+mount(App, { target: document.getElementById("app"), props: { insecureLocalhost: config.insecureLocalhost } });

@@ -1,7 +1,8 @@
 // Each example, built from the npm tarball, in the browser E2E_BROWSER names (Chromium, Firefox
 // or WebKit; `npm test` runs all three) against the local mock
 // platform: the modal embeds, a completed flow reaches the app's callback, unmounting removes
-// the iframe and the listener, React StrictMode leaves exactly one live modal, and the strict
+// the iframe and the listener, React StrictMode leaves exactly one live modal, a double click
+// makes one server call and one iframe, and the strict
 // Content-Security-Policy of the app server reports no violation.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -16,7 +17,7 @@ let browser;
 before(async () => { browser = await launchBrowser(); });
 after(async () => { await browser?.close(); });
 
-async function withExample(name, fn, { trustedTypes = true } = {}) {
+async function withExample(name, fn, { trustedTypes = true, query = "" } = {}) {
   const mock = await startMock({ port: 0, stepMs: 50, retryBaseMs: 50 });
   const app = await startApp({
     port: 0, anonBaseUrl: mock.url, apiKey: DEFAULT_API_KEY, webhookSecret: DEFAULT_WEBHOOK_SECRET,
@@ -28,7 +29,7 @@ async function withExample(name, fn, { trustedTypes = true } = {}) {
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
   try {
-    await page.goto(`${app.url}/`);
+    await page.goto(`${app.url}/${query}`);
     await fn(page);
     assert.deepEqual(errors, [], "no uncaught error");
     assert.deepEqual(await page.evaluate(() => window.__violations), [], "no CSP violation");
@@ -73,14 +74,140 @@ async function unmountRemovesModal(page) {
   assert.equal((await events(page)).length, before, "no callback after unmount");
 }
 
+/** Waits until the app rendered its buttons (some fetch their config first). */
+const rendered = (page) => page.waitForFunction(() => !!document.getElementById("open"));
+
+async function doubleClick(page) {
+  await rendered(page);
+  await page.evaluate(() => {
+    const button = document.getElementById("open");
+    button.click();
+    button.click();
+  });
+  await waitForEvent(page, "opened");
+  await page.waitForTimeout(200);
+  assert.equal(await page.evaluate(() => window.__creates), 1, "one server call");
+  assert.equal(await page.locator("iframe").count(), 1, "one iframe");
+  assert.deepEqual(await events(page), ["opened"], "one modal's events");
+}
+
+async function unmountWhileOpening(page) {
+  await rendered(page);
+  await page.evaluate(() => {
+    document.getElementById("open").click();
+    document.getElementById("unmount").click();
+  });
+  await page.waitForFunction(() => window.__creates === 1);
+  await page.waitForTimeout(1000);
+  assert.equal(await page.locator("iframe").count(), 0, "no iframe once the importer is gone");
+  assert.deepEqual(await events(page), [], "no callback");
+}
+
+async function strictModeOpensOnce(page) {
+  await waitForEvent(page, "opened");
+  await page.waitForTimeout(200);
+  assert.equal(await page.evaluate(() => window.__opens), 2, "StrictMode ran the effect twice");
+  assert.equal(await page.evaluate(() => window.__creates), 1, "one server call for the effect run twice");
+  assert.equal(await page.locator("iframe").count(), 1, "one iframe");
+  assert.equal(await page.evaluate(() => window.__modals.length), 1, "one modal");
+  assert.ok(await page.evaluate(() => !window.__modals[0].destroyed), "and it is live");
+  await page.evaluate(() => document.getElementById("unmount").click());
+  assert.equal(await page.locator("iframe").count(), 0, "unmount removes it");
+}
+
 for (const name of ["vanilla", "webpack", "plain"]) {
   test(`${name}: a completed flow reaches the app's callbacks`, () => withExample(name, completeFlow));
+  test(`${name}: a double click makes one server call and one iframe (openAnonModal)`, () => withExample(name, doubleClick));
 }
 for (const name of ["react", "vue", "svelte"]) {
   // anon-modal needs no Trusted Types policy; the frameworks do: Vue creates one named "vue",
   // Svelte's compiled templates assign innerHTML.
   const options = { trustedTypes: { vue: "vue", svelte: false }[name] ?? true };
   test(`${name}: a completed flow reaches the app's callbacks`, () => withExample(name, completeFlow, options));
-  test(`${name}: unmounting removes the iframe and the listener${name === "react" ? " (StrictMode: one modal)" : ""}`,
-    () => withExample(name, unmountRemovesModal, options));
+  test(`${name}: unmounting removes the iframe and the listener`, () => withExample(name, unmountRemovesModal, options));
+  test(`${name}: a double click makes one server call and one iframe`, () => withExample(name, doubleClick, options));
+  test(`${name}: unmounting while the modal opens leaves no iframe`, () => withExample(name, unmountWhileOpening, options));
 }
+test("element: a completed flow dispatches the modal's events, which bubble to the document", () => withExample("element", completeFlow));
+test("element: removing it from the page destroys the modal", () => withExample("element", unmountRemovesModal));
+test("element: inline mounts inside it, hidden hides, removing url destroys, a refused attribute is an error event", () =>
+  withExample("element", async (page) => {
+    const result = await page.evaluate(async () => {
+      const config = await (await fetch("/api/config")).json();
+      const created = await (await fetch("/api/create-modal", { method: "POST", body: JSON.stringify({ user_id: "user_2", source_provider: "gusto" }) })).json();
+      const element = document.createElement("anon-migration-modal");
+      const seen = [];
+      element.addEventListener("migration_modal.opened", (e) => seen.push(e.detail.type, e.bubbles, e.composed, e instanceof CustomEvent));
+      element.toggleAttribute("allow-insecure-localhost", config.insecureLocalhost);
+      element.setAttribute("inline", "");
+      element.setAttribute("hidden", "");
+      // Read as the iframe is inserted, before the modal's `opened` can show it.
+      let hiddenAtMount;
+      new MutationObserver((records, observer) => {
+        hiddenAtMount = element.querySelector("iframe")?.style.display;
+        observer.disconnect();
+      }).observe(element, { childList: true, subtree: true });
+      element.setAttribute("url", created.url);
+      document.body.append(element);
+      const until = async (check) => {
+        for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 25));
+        return check();
+      };
+      await until(() => element.modal);
+      const inside = element.contains(element.modal?.iframe);
+      await until(() => seen.length > 0);
+      element.setAttribute("hidden", "");
+      const hidden = element.modal.iframe.style.display;
+      element.removeAttribute("hidden");
+      const shown = element.modal.iframe.style.display;
+      element.removeAttribute("url");
+      const afterRemoval = [element.modal, element.querySelector("iframe")];
+      let refused = null;
+      element.addEventListener("error", (e) => {
+        refused = e.detail.code;
+        e.preventDefault();
+      });
+      element.setAttribute("url", "javascript:alert(1)");
+      await until(() => refused);
+      const invalidUrl = refused;
+      // Each attribute is read into its option: each refusal comes as an error event.
+      const refusals = [];
+      for (const [name, value] of [["expires-at", "2020-01-01T00:00:00Z"], ["allowed-origins", "https://a.example  https://b.example"], ["ready-timeout-ms", "soon"]]) {
+        refused = null;
+        element.setAttribute(name, value);
+        element.setAttribute("url", created.url);
+        await until(() => refused);
+        refusals.push(refused);
+        element.removeAttribute(name);
+      }
+      element.remove();
+      return { inside, hiddenAtMount, hidden, shown, seen, afterRemoval, invalidUrl, refusals, defined: customElements.get("anon-migration-modal") === element.constructor };
+    });
+    assert.equal(result.inside, true, "inline: the iframe is inside the element");
+    assert.deepEqual([result.hiddenAtMount, result.hidden, result.shown], ["none", "none", "block"], "hidden: mounted hidden, then hide and show");
+    assert.deepEqual(result.seen, ["migration_modal.opened", true, true, true]);
+    assert.deepEqual(result.afterRemoval, [null, null], "removing url destroys the modal");
+    assert.equal(result.invalidUrl, "INVALID_URL");
+    assert.deepEqual(result.refusals, ["EXPIRED", "ORIGIN_NOT_ALLOWED", "INVALID_OPTION"], "expires-at, allowed-origins, ready-timeout-ms");
+    assert.equal(result.defined, true);
+  }));
+
+test("react: a render while the modal is open changes the callbacks it calls, not the modal", () =>
+  withExample("react", async (page) => {
+    await page.click("#open");
+    await waitForEvent(page, "opened");
+    await page.evaluate(() => document.getElementById("next-round").click()); // the modal covers the page
+    const modal = page.frameLocator("iframe");
+    await modal.getByRole("button", { name: "Continue" }).click();
+    await modal.getByRole("button", { name: "Log in" }).click();
+    await waitForEvent(page, "completed mig_");
+    assert.match((await events(page))[1], /^completed mig_\S+ \(round 2\)$/, "the latest render's onCompleted");
+    assert.equal(await page.evaluate(() => window.__modals.length), 1, "one modal");
+    assert.equal(await page.locator("iframe").count(), 1, "still the same iframe");
+  }));
+
+// React's development build: StrictMode mounts, unmounts and mounts again, and runs effects twice.
+test("react (development): StrictMode opening from an effect (run twice) makes one server call and one modal",
+  () => withExample("react-dev", strictModeOpensOnce, { query: "?auto" }));
+test("react (development): StrictMode, unmounting removes the iframe and the listener",
+  () => withExample("react-dev", unmountRemovesModal));

@@ -1,7 +1,13 @@
-// Server-side rendering: importing the installed package in Node does not throw; using it
-// there throws an AnonModalError with code NO_DOCUMENT.
+// Server-side rendering: importing the installed package, its bindings and its element in Node
+// does not throw; React, Vue and Svelte render a component using their binding to a string;
+// opening a modal there gives an AnonModalError with code NO_DOCUMENT.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
 
 test("import in Node, then embed: NO_DOCUMENT", async () => {
   const mod = await import("anon-modal");
@@ -20,4 +26,77 @@ test("import in Node, then embed: NO_DOCUMENT", async () => {
   assert.ok(mod.isAnonModalError(Object.assign(new Error("x"), { name: "AnonModalError", code: "EXPIRED" })));
   assert.ok(!mod.isAnonModalError(new Error("x")));
   assert.ok(!mod.isAnonModalError({ name: "AnonModalError", code: "EXPIRED" }));
+});
+
+test("openAnonModal in Node: NO_DOCUMENT, before any server call", async () => {
+  const mod = await import("anon-modal");
+  let calls = 0;
+  await assert.rejects(mod.openAnonModal(async () => (calls++, "https://dashboard.anon.com/modal")), (e) => e.code === "NO_DOCUMENT");
+  assert.equal(calls, 0);
+});
+
+test("the bindings and the element import in Node (no window, document or customElements)", async () => {
+  const react = await import("anon-modal/react");
+  const vue = await import("anon-modal/vue");
+  const svelte = await import("anon-modal/svelte");
+  await import("anon-modal/element");
+  await import("anon-modal/element"); // twice: harmless
+  assert.equal(typeof react.useAnonModal, "function");
+  assert.equal(typeof vue.useAnonModal, "function");
+  assert.equal(typeof svelte.createAnonModal, "function");
+  assert.equal(typeof globalThis.customElements, "undefined");
+});
+
+test("React renders a component using the hook on the server", async () => {
+  const { createElement } = await import("react");
+  const { renderToString } = await import("react-dom/server");
+  const { useAnonModal } = await import("anon-modal/react");
+  function Importer() {
+    const { pending, modal } = useAnonModal({ onCompleted: () => {} });
+    return createElement("button", null, pending || modal ? "busy" : "Import data");
+  }
+  assert.equal(renderToString(createElement(Importer)), "<button>Import data</button>");
+});
+
+test("Vue's composable outside a component, and Svelte's: nothing mounted, NO_DOCUMENT on open", async () => {
+  const { useAnonModal } = await import("anon-modal/vue");
+  const vue = useAnonModal({});
+  assert.equal(vue.modal.value, null);
+  assert.equal(await vue.open("https://dashboard.anon.com/modal"), null);
+  assert.equal(vue.error.value.code, "NO_DOCUMENT");
+  const { createAnonModal } = await import("anon-modal/svelte");
+  const svelte = createAnonModal();
+  assert.equal(await svelte.open("https://dashboard.anon.com/modal"), null);
+  assert.equal(svelte.error.code, "NO_DOCUMENT");
+  assert.equal(svelte.modal, null);
+});
+
+test("Vue and Svelte render a component using the binding on the server", async () => {
+  const { createSSRApp, h } = await import("vue");
+  const { renderToString } = await import("vue/server-renderer");
+  const { useAnonModal } = await import("anon-modal/vue");
+  const app = createSSRApp({
+    setup() {
+      const { pending, modal } = useAnonModal({ onCompleted: () => {} });
+      return () => h("button", pending.value || modal.value ? "busy" : "Import data");
+    },
+  });
+  assert.equal(await renderToString(app), "<button>Import data</button>");
+
+  const { compile } = await import("svelte/compiler");
+  const { render } = await import("svelte/server");
+  const source = `<script>
+    import { createAnonModal } from "anon-modal/svelte";
+    const anon = createAnonModal({ onCompleted: () => {} });
+  </script>
+  <button>{anon.pending || anon.modal ? "busy" : "Import data"}</button>`;
+  const { js } = compile(source, { generate: "server", filename: "Importer.svelte" });
+  const file = path.join(here, `../.ssr-${process.pid}.mjs`);
+  fs.writeFileSync(file, js.code);
+  try {
+    const { default: Importer } = await import(file);
+    assert.match(render(Importer).body, /<button>Import data<\/button>/);
+  } finally {
+    fs.rmSync(file, { force: true });
+  }
 });

@@ -1,6 +1,6 @@
-// The TypeScript consumer (types/consumer.ts) compiles with tsc --noEmit --strict against the
-// installed package's .d.ts; its @ts-expect-error lines fail the build if the misuse they mark
-// ever type-checks.
+// The TypeScript consumers (types/consumer.ts, types/bindings.ts) compile with tsc --noEmit
+// --strict against the installed package's .d.ts files; their @ts-expect-error lines fail the
+// build if the misuse they mark ever type-checks.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";

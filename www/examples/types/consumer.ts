@@ -1,6 +1,6 @@
 // A TypeScript consumer of the package: what must compile, and (@ts-expect-error) what must not.
-import { init, embedAnonModal, isAnonModalError, AnonModalError as AnonModalErrorClass } from "anon-modal";
-import type { AnonModal, AnonModalError, ModalClosedReason, ModalCompletedEvent, ModalEvent, ModalFailedCode, ModalSettledEvent, RejectReason } from "anon-modal";
+import { init, embedAnonModal, openAnonModal, isAnonModalError, AnonModalError as AnonModalErrorClass } from "anon-modal";
+import type { AnonModal, AnonModalError, CreatedModal, ModalSource, ModalClosedReason, ModalCompletedEvent, ModalEvent, ModalFailedCode, ModalSettledEvent, RejectReason } from "anon-modal";
 
 export async function start(url: string, expiresAt: string): Promise<ModalSettledEvent> {
   await init();
@@ -60,4 +60,20 @@ export async function start(url: string, expiresAt: string): Promise<ModalSettle
   embedAnonModal();
 
   return modal.settled;
+}
+
+/** openAnonModal: a URL, the create-modal response, a promise of either, or your server call. */
+export async function open(): Promise<AnonModal> {
+  const created: CreatedModal = { url: "https://dashboard.anon.com/m", expires_at: "2026-01-01T00:00:00Z", id: "x" };
+  await openAnonModal("https://dashboard.anon.com/m");
+  await openAnonModal(created, { onCompleted: (event) => console.log(event.migration_id) });
+  await openAnonModal(Promise.resolve(created));
+  const source: ModalSource = async () => (await fetch("/api/create-modal", { method: "POST" })).json() as Promise<CreatedModal>;
+  // @ts-expect-error: the response needs its url
+  await openAnonModal({ expires_at: "2026-01-01T00:00:00Z" });
+  // @ts-expect-error: a server call returns a URL or a response, not a number
+  await openAnonModal(async () => 42);
+  // @ts-expect-error: no such option
+  await openAnonModal(source, { onComplete: () => {} });
+  return openAnonModal(source, { allowedOrigins: ["https://dashboard.anon.com"] });
 }

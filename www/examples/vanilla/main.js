@@ -1,20 +1,25 @@
-// anon-modal in plain JavaScript: ask your backend for a modal URL, embed it, list the events.
-import { init, embedAnonModal } from "anon-modal";
+// anon-modal in plain JavaScript: open the modal with your backend's create-modal call, list the
+// events. openAnonModal loads the wasm, calls the backend once however often the button is
+// clicked while it waits, and embeds.
+import { openAnonModal } from "anon-modal";
 
 const events = document.getElementById("events");
 const log = (text) => events.append(Object.assign(document.createElement("li"), { textContent: text }));
 window.__violations = [];
 document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(e.violatedDirective));
+const config = fetch("/api/config").then((r) => r.json());
+window.__creates = 0;
+
+async function createModal() {
+  window.__creates++;
+  const body = JSON.stringify({ user_id: "user_1", source_provider: "hubspot" });
+  return (await fetch("/api/create-modal", { method: "POST", body })).json(); // { url, expires_at, ... }
+}
 
 document.getElementById("open").addEventListener("click", async () => {
-  const [{ url, expires_at }, config] = await Promise.all([
-    fetch("/api/create-modal", { method: "POST", body: JSON.stringify({ user_id: "user_1", source_provider: "hubspot" }) }).then((r) => r.json()),
-    fetch("/api/config").then((r) => r.json()),
-    init(),
-  ]);
-  window.__modal = embedAnonModal(url, {
-    expiresAt: expires_at,
-    allowInsecureLocalhost: config.insecureLocalhost, // only for the local mock platform
+  const { insecureLocalhost } = await config;
+  window.__modal = await openAnonModal(createModal, {
+    allowInsecureLocalhost: insecureLocalhost, // only for the local mock platform
     onOpened: () => log("opened"),
     onCompleted: (e) => log(`completed ${e.migration_id}`),
     onClosed: () => log("closed"),

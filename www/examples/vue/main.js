@@ -1,32 +1,38 @@
-// anon-modal in Vue 3 (render functions, so no build plugin is needed).
-import { createApp, h, onBeforeUnmount, ref } from "vue";
-import { init, embedAnonModal } from "anon-modal";
+// anon-modal in Vue 3 (render functions, so no build plugin is needed), with the package's
+// composable: the modal is destroyed when the importer unmounts, even one still opening.
+import { createApp, h, ref } from "vue";
+import { useAnonModal } from "anon-modal/vue";
 
 window.__violations = [];
 document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(e.violatedDirective));
+const config = await (await fetch("/api/config")).json();
+window.__creates = 0;
+window.__modals = [];
+
+/** Your backend's create-modal call: `{ url, expires_at, ... }`. */
+async function createModal() {
+  window.__creates++;
+  const body = JSON.stringify({ user_id: "user_1", source_provider: "pipedrive" });
+  return (await fetch("/api/create-modal", { method: "POST", body })).json();
+}
 
 const Importer = {
   emits: ["event"],
   setup(_, { emit }) {
-    let modal = null;
-    const open = async () => {
-      const body = JSON.stringify({ user_id: "user_1", source_provider: "pipedrive" });
-      const [{ url, expires_at }, config] = await Promise.all([
-        fetch("/api/create-modal", { method: "POST", body }).then((r) => r.json()),
-        fetch("/api/config").then((r) => r.json()),
-        init(),
-      ]);
-      modal = embedAnonModal(url, {
-        expiresAt: expires_at,
-        allowInsecureLocalhost: config.insecureLocalhost, // only for the local mock platform
-        onOpened: () => emit("event", "opened"),
-        onCompleted: (e) => emit("event", `completed ${e.migration_id}`),
-        onClosed: () => emit("event", "closed"),
+    const { open, error } = useAnonModal({
+      allowInsecureLocalhost: config.insecureLocalhost, // only for the local mock platform
+      onOpened: () => emit("event", "opened"),
+      onCompleted: (e) => emit("event", `completed ${e.migration_id}`),
+      onClosed: () => emit("event", "closed"),
+    });
+    const start = () =>
+      open(createModal).then((modal) => {
+        if (modal && !window.__modals.includes(modal)) window.__modals.push(modal);
       });
-      window.__modals = [modal];
-    };
-    onBeforeUnmount(() => modal?.destroy());
-    return () => h("button", { id: "open", onClick: open }, "Import data");
+    return () => h("div", [
+      h("button", { id: "open", onClick: start }, "Import data"),
+      error.value ? h("p", { role: "alert" }, error.value.message) : null,
+    ]);
   },
 };
 

@@ -1,0 +1,55 @@
+// The types of anon-modal/element: importing it defines <anon-migration-modal>.
+import type {
+  AnonModal,
+  AnonModalError,
+  ModalClosedEvent,
+  ModalCompletedEvent,
+  ModalFailedEvent,
+  ModalOpenedEvent,
+  ModalUnknownEvent,
+} from "./index.js";
+
+/**
+ * `<anon-migration-modal url="…" expires-at="…">`: setting `url` mounts the modal, changing
+ * `url`, `expires-at`, `allowed-origins` (space-separated), `ready-timeout-ms`, `inline` (mount
+ * inside the element instead of fullscreen) or `allow-insecure-localhost` (local development
+ * only) mounts it again, removing `url` or the element destroys it, and `hidden` hides it
+ * (removing it shows it). Each event of the modal is dispatched on the element as a
+ * `CustomEvent` named by its type (bubbling, composed), the event as `detail`; a refused URL
+ * or attribute as an `error` CustomEvent (reported as uncaught unless a listener calls
+ * `preventDefault()`).
+ */
+export interface AnonMigrationModalElement extends HTMLElement {
+  /** The mounted modal, or `null`. */
+  readonly modal: AnonModal | null;
+  addEventListener<K extends keyof AnonMigrationModalEventMap>(
+    type: K,
+    listener: (this: AnonMigrationModalElement, event: AnonMigrationModalEventMap[K]) => unknown,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<K extends keyof AnonMigrationModalEventMap>(
+    type: K,
+    listener: (this: AnonMigrationModalElement, event: AnonMigrationModalEventMap[K]) => unknown,
+    options?: boolean | EventListenerOptions,
+  ): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
+}
+
+/** The events the element dispatches; an event type this version does not know comes as `CustomEvent<ModalUnknownEvent>`. */
+export interface AnonMigrationModalEventMap extends Omit<HTMLElementEventMap, "error"> {
+  /** A refused URL or attribute: `detail` is the `AnonModalError`. */
+  error: CustomEvent<AnonModalError>;
+  "migration_modal.opened": CustomEvent<ModalOpenedEvent>;
+  "migration_modal.completed": CustomEvent<ModalCompletedEvent>;
+  "migration_modal.closed": CustomEvent<ModalClosedEvent>;
+  "migration_modal.failed": CustomEvent<ModalFailedEvent>;
+}
+
+export type { ModalUnknownEvent };
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "anon-migration-modal": AnonMigrationModalElement;
+  }
+}

@@ -1,0 +1,72 @@
+// anon-modal/element: importing it defines <anon-migration-modal> once (a second import, or one
+// on a server without customElements, does nothing). The core is "./index.js", the one an app
+// imports too.
+import { init, embedAnonModal } from "./index.js";
+
+const TAG = "anon-migration-modal";
+/** The attributes that make the modal: changing one mounts it again. */
+const MOUNT = ["url", "expires-at", "allowed-origins", "ready-timeout-ms", "inline", "allow-insecure-localhost"];
+
+if (typeof customElements !== "undefined" && !customElements.get(TAG)) {
+  customElements.define(
+    TAG,
+    class AnonMigrationModalElement extends HTMLElement {
+      static observedAttributes = [...MOUNT, "hidden"];
+      #modal = null;
+      #mounting = 0;
+
+      /** The mounted modal, or null. */
+      get modal() {
+        return this.#modal;
+      }
+
+      connectedCallback() {
+        this.#mount();
+      }
+
+      disconnectedCallback() {
+        this.#mount();
+      }
+
+      attributeChangedCallback(name, before, after) {
+        if (name !== "hidden") return this.#mount();
+        this.#modal?.[after === null ? "show" : "hide"]();
+      }
+
+      /** Destroys the modal, then mounts one for the attributes as they are once init() resolved. */
+      async #mount() {
+        const mounting = ++this.#mounting;
+        this.#modal?.destroy();
+        this.#modal = null;
+        if (!this.isConnected || !this.hasAttribute("url")) return;
+        try {
+          await init();
+          if (mounting !== this.#mounting) return;
+          const attribute = (name) => this.getAttribute(name) ?? undefined;
+          const timeout = attribute("ready-timeout-ms");
+          const modal = (this.#modal = embedAnonModal(attribute("url"), {
+            expiresAt: attribute("expires-at"),
+            allowedOrigins: attribute("allowed-origins")?.split(/\s+/).filter(Boolean),
+            readyTimeoutMs: timeout === undefined ? undefined : Number(timeout),
+            container: this.hasAttribute("inline") ? this : undefined,
+            hidden: this.hidden,
+            allowInsecureLocalhost: this.hasAttribute("allow-insecure-localhost"),
+            onEvent: (event) => {
+              this.dispatchEvent(new CustomEvent(event.type, { bubbles: true, composed: true, detail: event }));
+              // Whichever event tore the modal down (closed, a timeout), `modal` goes back to null.
+              queueMicrotask(() => {
+                if (this.#modal === modal && modal.destroyed) this.#modal = null;
+              });
+            },
+          }));
+        } catch (error) {
+          // A refused URL or attribute: an `error` event; unless a listener calls
+          // preventDefault(), the error is reported like an uncaught one.
+          if (mounting === this.#mounting && this.dispatchEvent(new CustomEvent("error", { cancelable: true, detail: error }))) {
+            reportError(error);
+          }
+        }
+      }
+    },
+  );
+}

@@ -1,0 +1,24 @@
+// The types of anon-modal/react.
+import type { AnonModal, EmbedOptions, ModalSource } from "./index.js";
+
+export interface UseAnonModal {
+  /**
+   * Mounts the modal (`openAnonModal(source, options)`). Resolves with the modal, or with
+   * `null` when it failed (see `error`) or the component unmounted first; never rejects.
+   */
+  open(source: ModalSource): Promise<AnonModal | null>;
+  /** Removes this component's modal now, with no callback. */
+  destroy(): void;
+  /** The mounted modal, `null` before it opens and once it is torn down. */
+  modal: AnonModal | null;
+  /** `true` while `open` is getting the URL and mounting. */
+  pending: boolean;
+  /** Why the last `open` failed (an `AnonModalError`, or your server call's error); `null` on success. */
+  error: unknown;
+}
+
+/**
+ * The Anon migration modal in a React component: one modal under StrictMode, destroyed on
+ * unmount, the latest callbacks called without mounting again.
+ */
+export function useAnonModal(options?: EmbedOptions): UseAnonModal;

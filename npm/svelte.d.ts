@@ -1,0 +1,25 @@
+// The types of anon-modal/svelte.
+import type { AnonModal, EmbedOptions, ModalSource } from "./index.js";
+
+export interface AnonModalState {
+  /**
+   * Mounts the modal (`openAnonModal(source, options)`). Resolves with the modal, or with
+   * `null` when it failed (see `error`) or the component was destroyed first; never rejects.
+   */
+  open(source: ModalSource): Promise<AnonModal | null>;
+  /** Removes this component's modal now, with no callback. */
+  destroy(): void;
+  /** The mounted modal, `null` before it opens and once it is torn down (reactive). */
+  readonly modal: AnonModal | null;
+  /** `true` while `open` is getting the URL and mounting (reactive). */
+  readonly pending: boolean;
+  /** Why the last `open` failed (an `AnonModalError`, or your server call's error); `null` on success (reactive). */
+  readonly error: unknown;
+}
+
+/**
+ * The Anon migration modal in a Svelte 5 component: call it while the component initialises
+ * (in its `<script>`); the modal is destroyed with the component, and the latest callbacks are
+ * called without mounting again.
+ */
+export function createAnonModal(options?: EmbedOptions | (() => EmbedOptions | undefined)): AnonModalState;

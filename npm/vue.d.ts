@@ -1,0 +1,25 @@
+// The types of anon-modal/vue.
+import type { MaybeRefOrGetter, Ref, ShallowRef } from "vue";
+import type { AnonModal, EmbedOptions, ModalSource } from "./index.js";
+
+export interface UseAnonModal {
+  /**
+   * Mounts the modal (`openAnonModal(source, options)`). Resolves with the modal, or with
+   * `null` when it failed (see `error`) or the scope was disposed first; never rejects.
+   */
+  open(source: ModalSource): Promise<AnonModal | null>;
+  /** Removes this scope's modal now, with no callback. */
+  destroy(): void;
+  /** The mounted modal, `null` before it opens and once it is torn down. */
+  modal: Readonly<ShallowRef<AnonModal | null>>;
+  /** `true` while `open` is getting the URL and mounting. */
+  pending: Readonly<Ref<boolean>>;
+  /** Why the last `open` failed (an `AnonModalError`, or your server call's error); `null` on success. */
+  error: Readonly<ShallowRef<unknown>>;
+}
+
+/**
+ * The Anon migration modal in a Vue component (or any effect scope): destroyed when the scope
+ * is disposed, the latest callbacks called without mounting again.
+ */
+export function useAnonModal(options?: MaybeRefOrGetter<EmbedOptions | undefined>): UseAnonModal;

@@ -1,0 +1,81 @@
+// openAnonModal() in Node, on the installed package: a fake `document` with no body lets every
+// check before mounting run (the expiry is the first), so a fresh URL gets as far as NO_DOCUMENT ("no body yet") and an
+// expired one stops at EXPIRED. The browser side (one iframe) is in examples.test.mjs.
+import { test, before } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+
+const require = createRequire(import.meta.url);
+const wasmPath = path.join(path.dirname(require.resolve("anon-modal")), "anon_modal_bg.wasm");
+const URL_ = "https://dashboard.anon.com/modal/abc";
+const fresh = () => new Date(Date.now() + 600_000).toISOString();
+const expired = "2020-01-01T00:00:00Z";
+
+let pkg;
+before(async () => {
+  // A document whose body is null: `Document.prototype`'s getter is what the package reads.
+  globalThis.Document = class {};
+  Object.defineProperty(Document.prototype, "body", { get: () => null });
+  globalThis.document = new Document();
+  pkg = await import("anon-modal");
+  await pkg.init(fs.readFileSync(wasmPath));
+});
+
+/** A server call that answers with `responses` in turn, counting its calls. */
+function server(...responses) {
+  const calls = { count: 0 };
+  const fn = async () => {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    return responses[Math.min(calls.count++, responses.length - 1)];
+  };
+  return Object.assign(fn, { calls });
+}
+
+const code = (expected) => (error) => {
+  assert.ok(pkg.isAnonModalError(error), String(error));
+  assert.equal(error.code, expected, error.message);
+  return true;
+};
+
+test("two calls while the first is getting its URL: one server call, one promise", async () => {
+  const create = server({ url: URL_, expires_at: fresh() });
+  const first = pkg.openAnonModal(create);
+  const second = pkg.openAnonModal(create);
+  assert.equal(second, first, "the second call returns the first one's promise");
+  await assert.rejects(first, code("NO_DOCUMENT"));
+  assert.equal(create.calls.count, 1, "one server call");
+  // Once settled, a new call asks the server again.
+  await assert.rejects(pkg.openAnonModal(create), code("NO_DOCUMENT"));
+  assert.equal(create.calls.count, 2);
+});
+
+test("a URL expired on arrival is asked for once more from a function source", async () => {
+  const create = server({ url: URL_, expires_at: expired }, { url: URL_, expires_at: fresh() });
+  await assert.rejects(pkg.openAnonModal(create), code("NO_DOCUMENT"), "the second URL passed the expiry check");
+  assert.equal(create.calls.count, 2);
+});
+
+test("still expired after one more call, or expired with no function: EXPIRED", async () => {
+  const create = server({ url: URL_, expires_at: expired });
+  await assert.rejects(pkg.openAnonModal(create), code("EXPIRED"));
+  assert.equal(create.calls.count, 2, "asked once more, not more");
+  await assert.rejects(pkg.openAnonModal({ url: URL_, expires_at: expired }), code("EXPIRED"));
+  await assert.rejects(pkg.openAnonModal(URL_, { expiresAt: expired }), code("EXPIRED"));
+  // The caller's expiresAt wins over the response's.
+  await assert.rejects(pkg.openAnonModal({ url: URL_, expires_at: fresh() }, { expiresAt: expired }), code("EXPIRED"));
+  await assert.rejects(pkg.openAnonModal({ url: URL_, expires_at: expired }, { expiresAt: fresh() }), code("NO_DOCUMENT"));
+});
+
+test("a failing server call rejects with its error, and the next call tries again", async () => {
+  let calls = 0;
+  const failing = async () => {
+    calls++;
+    throw new Error("HTTP 500");
+  };
+  await assert.rejects(pkg.openAnonModal(failing), /HTTP 500/);
+  await assert.rejects(pkg.openAnonModal(failing), /HTTP 500/);
+  assert.equal(calls, 2);
+  await assert.rejects(pkg.openAnonModal(async () => ({})), code("INVALID_URL"));
+});
