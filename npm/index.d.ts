@@ -20,7 +20,8 @@ export type AnonModalErrorCode =
   | "NO_DOCUMENT"
   | "NOT_INITIALIZED"
   | "INVALID_OPTION"
-  | "INVALID_ARGUMENT";
+  | "INVALID_ARGUMENT"
+  | "INIT_FAILED";
 // </generated>
 
 /** Why the package closed a modal (`closed` events it makes). */
