@@ -13,7 +13,7 @@ import {
   hideModal,
   destroyModal,
 } from "./anon_modal.js";
-import { AnonModalError, isAnonModalError, packageError } from "./js/handle.js";
+import { AnonModalError, isAnonModalError, isModalEvent, packageError } from "./js/handle.js";
 import {
   MESSAGE_NO_DOCUMENT,
   MESSAGE_NOT_INITIALIZED,
@@ -24,7 +24,7 @@ import {
   MESSAGE_INIT_NOT_WASM,
 } from "./js/names.js";
 
-export { AnonModalError, isAnonModalError };
+export { AnonModalError, isAnonModalError, isModalEvent };
 
 /** What the modal's listeners, ready timer and handle call: the wasm's entry points. */
 const commands = Object.freeze({

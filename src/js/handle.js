@@ -59,6 +59,15 @@ export function isAnonModalError(value) {
 }
 
 /**
+ * `true` when `event` (as `onEvent` and `on("*")` get it) is the public event `type`, or,
+ * without `type`, any public event this version knows: the check that narrows its type.
+ */
+export function isModalEvent(event, type) {
+  const at = TOPICS.indexOf(event?.type);
+  return at >= 0 && at < TOPICS.indexOf("*") && (type === undefined || event.type === type);
+}
+
+/**
  * The `AnonModalError` that says `message` (its number in src/error.rs `Message`: one of
  * names.js's `MESSAGE_*` constants) with its `details` in order where the text has `%`.
  */

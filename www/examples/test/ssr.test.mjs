@@ -21,3 +21,15 @@ test("import in Node, then embed: NO_DOCUMENT", async () => {
   assert.ok(!mod.isAnonModalError(new Error("x")));
   assert.ok(!mod.isAnonModalError({ name: "AnonModalError", code: "EXPIRED" }));
 });
+
+test("isModalEvent tells the public events this version knows, and each type", async () => {
+  const { isModalEvent } = await import("anon-modal");
+  assert.ok(isModalEvent({ type: "migration_modal.failed", code: "TIMEOUT" }));
+  assert.ok(isModalEvent({ type: "migration_modal.failed" }, "migration_modal.failed"));
+  assert.ok(!isModalEvent({ type: "migration_modal.closed" }, "migration_modal.failed"));
+  // A type this version does not know, and names that are no event's.
+  for (const type of ["migration_modal.progress", "migration_modal.show", "*", "", undefined]) {
+    assert.ok(!isModalEvent({ type }), String(type));
+  }
+  assert.ok(!isModalEvent(null));
+});
