@@ -362,6 +362,22 @@ fn the_declared_options_are_the_accepted_ones() {
     assert_eq!(declared, accepted, "{path}: EmbedOptions");
 }
 
+/// `docs/errors.md` has a row, with its meaning and its fix, for every code an
+/// `AnonModalError` or a `failed` event of the package may carry.
+#[test]
+fn the_errors_table_has_every_code() {
+    let path = "docs/errors.md";
+    let have = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(path)).unwrap();
+    let codes = ErrorCode::ALL
+        .iter()
+        .map(|c| c.as_str())
+        .chain([event::TIMEOUT_CODE, event::FRAME_BLOCKED_CODE]);
+    for code in codes {
+        let row = format!("\n| `{code}` | ");
+        assert!(have.contains(&row), "{path}: no row for {code}");
+    }
+}
+
 #[cfg(all(feature = "webhooks", feature = "models"))]
 #[test]
 fn the_server_declarations_unions_are_generated_from_the_rust_definitions() {
