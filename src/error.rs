@@ -24,7 +24,7 @@ pub enum ErrorCode {
     NoDocument,
     /// `embedAnonModal` was called before `init()` loaded the wasm.
     NotInitialized,
-    /// An option has the wrong type or value.
+    /// An option has the wrong type or value, or is no option at all.
     InvalidOption,
     /// A method argument has the wrong type or value.
     InvalidArgument,

@@ -31,9 +31,9 @@ async function initFails(promise, message) {
   });
 }
 
-/** A local server answering every path as `respond(res)` does; its base URL. */
+/** A local server answering as `respond(res, req)` does; its base URL. */
 async function server(t, respond) {
-  const listening = http.createServer((req, res) => respond(res));
+  const listening = http.createServer((req, res) => respond(res, req));
   await new Promise((resolve) => listening.listen(0, "127.0.0.1", resolve));
   t.after(() => listening.close());
   return `http://127.0.0.1:${listening.address().port}`;
@@ -61,12 +61,14 @@ test("a URL that answers 404 names the status and the URL, and the load can be r
 });
 
 test("an HTML page where the wasm should be (a fallback route) is named as one", async (t) => {
-  const base = await server(t, (res) => res.writeHead(200, { "content-type": "text/html" }).end("<!doctype html><title>app</title>"));
-  const { init } = await freshPackage();
-  await initFails(
-    init(new URL("/assets/anon_modal_bg.wasm", base)),
-    `init() got an HTML page from ${base}/assets/anon_modal_bg.wasm (HTTP 200), not the wasm: ${serve}`,
+  // Told by its Content-Type, or by its first byte when served as anything else.
+  const base = await server(t, (res, req) =>
+    res.writeHead(200, { "content-type": req.url.startsWith("/typed/") ? "text/html; charset=utf-8" : "application/octet-stream" }).end("<!doctype html><title>app</title>"),
   );
+  for (const where of ["/typed/anon_modal_bg.wasm", "/untyped/anon_modal_bg.wasm"]) {
+    const { init } = await freshPackage();
+    await initFails(init(new URL(where, base)), `init() got an HTML page from ${base}${where} (HTTP 200), not the wasm: ${serve}`);
+  }
 });
 
 test("in Node, the default URL (a file: URL) and a missing fetch say to pass the bytes", async () => {
