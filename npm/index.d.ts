@@ -20,7 +20,8 @@ export type AnonModalErrorCode =
   | "NO_DOCUMENT"
   | "NOT_INITIALIZED"
   | "INVALID_OPTION"
-  | "INVALID_ARGUMENT";
+  | "INVALID_ARGUMENT"
+  | "INIT_FAILED";
 // </generated>
 
 /** Why the package closed a modal (`closed` events it makes). */
@@ -82,6 +83,12 @@ export interface ModalFailedEvent extends ModalEventContext {
 export interface ModalUnknownEvent extends ModalEventContext { type: string }
 /** Any public event. */
 export type ModalEvent = ModalOpenedEvent | ModalCompletedEvent | ModalClosedEvent | ModalFailedEvent;
+/**
+ * What `onEvent` and `on("*")` get: a public event, or one this version does not know. Since
+ * an unknown event's `type` may be any string, checking `event.type` alone does not narrow
+ * it: `isModalEvent(event)` (or `isModalEvent(event, type)`) does.
+ */
+export type ModalAnyEvent = ModalEvent | ModalUnknownEvent;
 /** What `settled` resolves with. */
 export type ModalSettledEvent = ModalCompletedEvent | ModalClosedEvent | ModalFailedEvent;
 
@@ -91,7 +98,7 @@ export interface ModalEventMap {
   "migration_modal.completed": ModalCompletedEvent;
   "migration_modal.closed": ModalClosedEvent;
   "migration_modal.failed": ModalFailedEvent;
-  "*": ModalEvent | ModalUnknownEvent;
+  "*": ModalAnyEvent;
 }
 
 /** The error every failure of the package throws: a real `Error` with a stable `code`. */
@@ -104,12 +111,36 @@ export declare class AnonModalError extends Error {
 /** `true` for an `AnonModalError`, including one from another copy of the package. */
 export function isAnonModalError(value: unknown): value is AnonModalError;
 
+/**
+ * Narrows an `onEvent` / `"*"` event to the public event `type`:
+ * `if (isModalEvent(event, "migration_modal.failed")) event.code`.
+ */
+export function isModalEvent<K extends ModalEventType>(event: ModalAnyEvent, type: K): event is ModalEventMap[K];
+/**
+ * Narrows an `onEvent` / `"*"` event to the public events this version knows, after which
+ * `event.type` narrows as usual: `if (isModalEvent(event) && event.type === "migration_modal.failed")`.
+ */
+export function isModalEvent(event: ModalAnyEvent): event is ModalEvent;
+
+/**
+ * The create-modal response (`POST /api/v1/migration-modal`), or the part of it your server
+ * hands on: `embedAnonModal` takes its `url`, and its `expires_at` unless `expiresAt` is given.
+ */
+export interface CreatedModal {
+  url: string;
+  expires_at?: string | null;
+  [field: string]: unknown;
+}
+
 export interface EmbedOptions {
   /** Mount inside this element (or the first match of this selector) instead of fullscreen. */
   container?: HTMLElement | string;
   /** Origins the modal may message from; default: exactly the URL's origin. */
   allowedOrigins?: readonly string[];
-  /** From the create-modal response: refuse to mount (`EXPIRED`) once past. */
+  /**
+   * From the create-modal response (its ISO string), or a `Date`, or milliseconds since the
+   * epoch (Unix seconds are refused: `INVALID_OPTION`): refuse to mount (`EXPIRED`) once past.
+   */
   expiresAt?: string | Date | number;
   /** No `opened`/`show` within this many ms: `failed` with code `TIMEOUT`. 0 waits forever. Default 15000. */
   readyTimeoutMs?: number;
@@ -125,8 +156,8 @@ export interface EmbedOptions {
   onCompleted?: (event: ModalCompletedEvent) => void;
   onClosed?: (event: ModalClosedEvent) => void;
   onFailed?: (event: ModalFailedEvent) => void;
-  /** Every public event, including types this version does not know. */
-  onEvent?: (event: ModalEvent | ModalUnknownEvent) => void;
+  /** Every public event, including types this version does not know (`isModalEvent` narrows it). */
+  onEvent?: (event: ModalAnyEvent) => void;
   /** Every dropped message, with the reason (a debugging aid). */
   onReject?: (reason: RejectReason, event: MessageEvent) => void;
 }
@@ -160,27 +191,20 @@ export interface AnonModal {
 /** What `init` accepts: by default the `.wasm` beside the package's JS is fetched. */
 export type WasmSource = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
 
-/** Loads and compiles the wasm once; later calls return the same promise (a failed load may be retried). */
+/**
+ * Loads and compiles the wasm once; later calls return the same promise (a failed load may be
+ * retried). A failure rejects with an `INIT_FAILED` `AnonModalError` that says what came back
+ * (an HTML page, an HTTP status) and what to do. In Node, pass the wasm's bytes.
+ */
 export function init(wasm?: WasmSource | Promise<WasmSource>): Promise<void>;
 
 /**
  * Mounts the Anon migration modal for a signed `url` that your server got from
- * `POST /api/v1/migration-modal`. Call `await init()` once before. Throws an `AnonModalError`
- * (`NO_DOCUMENT` without a DOM, `NOT_INITIALIZED` before `init()`, or another code for a bad
- * URL or option).
+ * `POST /api/v1/migration-modal` (or that whole response). Call `await init()` once before.
+ * Throws an `AnonModalError` (`NO_DOCUMENT` without a DOM, `NOT_INITIALIZED` before `init()`,
+ * or another code for a bad URL or option, an unknown option key included).
  */
-export function embedAnonModal(url: string, options?: EmbedOptions): AnonModal;
-
-/**
- * The create-modal response (`POST /api/v1/migration-modal`) as your server passes it on, or the
- * part of it the browser needs.
- */
-export interface CreatedModal {
-  url: string;
-  /** ISO 8601; given to `embedAnonModal` as `expiresAt` unless the options set one. */
-  expires_at?: string | null;
-  [field: string]: unknown;
-}
+export function embedAnonModal(url: string | CreatedModal, options?: EmbedOptions): AnonModal;
 
 /** What `openAnonModal` mounts: a signed URL, the create-modal response (or a promise of either), or your server call. */
 export type ModalSource =

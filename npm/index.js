@@ -13,10 +13,21 @@ import {
   hideModal,
   destroyModal,
 } from "./anon_modal.js";
-import { AnonModalError, isAnonModalError, packageError } from "./js/handle.js";
-import { ERROR_CODES, MESSAGES, MESSAGE_EXPIRED, MESSAGE_NO_DOCUMENT, MESSAGE_NOT_INITIALIZED } from "./js/names.js";
+import { AnonModalError, isAnonModalError, isModalEvent, packageError } from "./js/handle.js";
+import {
+  ERROR_CODES,
+  MESSAGES,
+  MESSAGE_EXPIRED,
+  MESSAGE_NO_DOCUMENT,
+  MESSAGE_NOT_INITIALIZED,
+  MESSAGE_INIT_NO_FETCH,
+  MESSAGE_INIT_FETCH_FAILED,
+  MESSAGE_INIT_HTTP_STATUS,
+  MESSAGE_INIT_HTML,
+  MESSAGE_INIT_NOT_WASM,
+} from "./js/names.js";
 
-export { AnonModalError, isAnonModalError };
+export { AnonModalError, isAnonModalError, isModalEvent };
 
 /** What the modal's listeners, ready timer and handle call: the wasm's entry points. */
 const commands = Object.freeze({
@@ -33,25 +44,45 @@ let loading = null;
 let loaded = false;
 
 // Our own loader over the glue's initSync, so that bundles leave out wasm-bindgen's async
-// loader. It compiles from bytes, so any server's Content-Type works.
+// loader. It compiles from bytes, so any server's Content-Type works. A failure is an
+// INIT_FAILED AnonModalError saying what came back from where, and what to do.
 async function compile(source) {
   source = await source;
   if (source instanceof WebAssembly.Module) return source;
+  let url = "";
+  let status;
+  let html = false;
   if (typeof source === "string" || source instanceof URL || (typeof Request === "function" && source instanceof Request)) {
-    source = await fetch(source);
+    url = String(source.url ?? source);
+    // Node's fetch refuses file: URLs (the default one, beside this file, is one there).
+    if (typeof fetch !== "function" || url.startsWith("file:")) throw packageError(MESSAGE_INIT_NO_FETCH, url);
+    try {
+      source = await fetch(source);
+    } catch (problem) {
+      throw packageError(MESSAGE_INIT_FETCH_FAILED, url, String(problem));
+    }
   }
   if (typeof Response === "function" && source instanceof Response) {
-    if (!source.ok) throw new Error(`anon-modal: fetching ${source.url} failed with HTTP ${source.status}`);
+    url = source.url || url;
+    status = source.status;
+    if (!source.ok) throw packageError(MESSAGE_INIT_HTTP_STATUS, status, url);
+    const type = source.headers.get("content-type") ?? "";
     source = await source.arrayBuffer();
+    // A dev server or an app's fallback route answers a path it does not know with a page.
+    html = type.includes("html") || new Uint8Array(source)[0] === 0x3c;
   }
-  return WebAssembly.compile(source);
+  try {
+    return await WebAssembly.compile(source);
+  } catch (problem) {
+    throw html ? packageError(MESSAGE_INIT_HTML, url, status) : packageError(MESSAGE_INIT_NOT_WASM, problem.message);
+  }
 }
 
 /**
  * Loads and compiles the wasm once; later calls return the same promise (a failed load may be
- * retried). By default the `.wasm` beside this file is fetched (bundlers rewrite that URL);
- * pass a URL, a `Request`, a `Response`, bytes or a `WebAssembly.Module` to load it from
- * elsewhere.
+ * retried, and rejects with an INIT_FAILED AnonModalError). By default the `.wasm` beside this
+ * file is fetched (bundlers rewrite that URL); pass a URL, a `Request`, a `Response`, bytes or
+ * a `WebAssembly.Module` to load it from elsewhere (in Node, its bytes).
  */
 export function init(wasm) {
   loading ??= compile(wasm ?? new URL("anon_modal_bg.wasm", import.meta.url)).then(

@@ -7,9 +7,6 @@
 //! wasm-bindgen writes for these exports are internal.
 
 use crate::emitter::Emitter;
-use crate::error::{Error, Message};
-use crate::guard::Kind;
-use crate::js_value::kind;
 use crate::modal::{commands, Shared};
 use crate::options::read_options;
 use js_sys::Promise;
@@ -29,7 +26,8 @@ extern "C" {
     ) -> JsValue;
 }
 
-/// Mounts the Anon migration modal (`embedAnonModal` in `npm/index.d.ts`). `commands` is the
+/// Mounts the Anon migration modal (`embedAnonModal` in `npm/index.d.ts`) on `url`, a string
+/// or the create-modal response (`{ url, expires_at }`). `commands` is the
 /// object whose functions the modal's listener, ready timer and handle call: the package's
 /// entry (`npm/index.js`) passes this module's exports [`on_message`], [`on_ready_timeout`],
 /// [`on_dismiss`], [`on_frame_blocked`], [`show_modal`], [`hide_modal`] and [`destroy_modal`]
@@ -40,12 +38,9 @@ extern "C" {
 /// An `AnonModalError` with a stable `code`.
 #[wasm_bindgen(js_name = embedAnonModal)]
 pub fn embed_anon_modal(url: JsValue, options: JsValue, commands: JsValue) -> Result<JsValue, JsValue> {
-    if !matches!(kind(&url), Kind::Text(_)) {
-        return Err(Error::fixed(Message::UrlNotString).into());
-    }
-    let read = read_options(&options)?;
+    let read = read_options(&url, &options)?;
     // The modal keeps itself alive until torn down; this handle needs no Rust owner.
-    let shared = Shared::mount(&read.document, &url, read.options, &commands)?;
+    let shared = Shared::mount(&read.document, &read.url, read.options, &commands)?;
 
     // A modal just mounted always listens: the `None` arm never runs.
     let handle = shared.link().map(|link| {

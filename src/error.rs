@@ -24,15 +24,18 @@ pub enum ErrorCode {
     NoDocument,
     /// `embedAnonModal` was called before `init()` loaded the wasm.
     NotInitialized,
-    /// An option has the wrong type or value.
+    /// An option has the wrong type or value, or is no option at all.
     InvalidOption,
     /// A method argument has the wrong type or value.
     InvalidArgument,
+    /// `init()` could not load the wasm: not found, not wasm (an HTML page), or no way to
+    /// fetch it (Node).
+    InitFailed,
 }
 
 impl ErrorCode {
     /// Every code, in the order of their numbers (`code as u32`).
-    pub const ALL: [ErrorCode; 8] = [
+    pub const ALL: [ErrorCode; 9] = [
         ErrorCode::InvalidUrl,
         ErrorCode::OriginNotAllowed,
         ErrorCode::InvalidOrigin,
@@ -41,6 +44,7 @@ impl ErrorCode {
         ErrorCode::NotInitialized,
         ErrorCode::InvalidOption,
         ErrorCode::InvalidArgument,
+        ErrorCode::InitFailed,
     ];
 
     /// The code as JavaScript sees it, e.g. `"INVALID_URL"`.
@@ -54,19 +58,22 @@ impl ErrorCode {
             ErrorCode::NotInitialized => "NOT_INITIALIZED",
             ErrorCode::InvalidOption => "INVALID_OPTION",
             ErrorCode::InvalidArgument => "INVALID_ARGUMENT",
+            ErrorCode::InitFailed => "INIT_FAILED",
         }
     }
 }
 
-/// What an error says: one of a fixed set of messages, some with a part that varies (the
-/// error's detail: a protocol, an origin, the text given as one).
+/// What an error says: one of a fixed set of messages, some with parts that vary (the
+/// error's details: a protocol, an origin, the value given).
 ///
 /// JavaScript callers get the text from `src/js/names.js` (`MESSAGES`, generated from
-/// [`Message::ALL`] with `%` standing for the detail): the package ships each text once, and
-/// the wasm sends only the message's number and the detail.
+/// [`Message::ALL`] with `%` standing for each detail, in order): the package ships each text
+/// once, and the wasm sends only the message's number and its detail. Messages with more
+/// than one detail are thrown by the package's JavaScript only.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Message {
-    /// The URL argument is not a string.
+    /// The URL argument (the detail, as shown) is neither a string nor the create-modal
+    /// response.
     UrlNotString,
     /// `expiresAt` is in the past.
     Expired,
@@ -96,13 +103,40 @@ pub enum Message {
     UnknownEventType,
     /// A callback that is not a function.
     CallbackNotFunction,
-    /// An option of the wrong type or value; the detail says which and why.
+    /// An option of the wrong type or value: its name, what it must be, and the value given.
     InvalidOption,
+    /// `expiresAt` (the detail, twice) is a number of seconds since the epoch, not
+    /// milliseconds.
+    ExpiresInSeconds,
+    /// An option name (the first detail) that is not an option, and the nearest that is.
+    UnknownOption,
+    /// An option name (the first detail) that is not an option and is near none: the options
+    /// there are (the second).
+    UnknownOptionFarFromAll,
+    /// The options argument (the detail, as shown) is not an object.
+    OptionsNotObject,
+    /// The options object threw when its keys were listed (a revoked `Proxy`, say).
+    OptionsUnreadable,
+    /// `container` is a string (the detail) that is not a CSS selector.
+    ContainerBadSelector,
+    /// `container` is a selector (the detail) that matches no element.
+    ContainerNotFound,
+    /// `init()` cannot fetch the wasm's URL (the detail) here: Node, or no `fetch`.
+    InitNoFetch,
+    /// `init()`'s fetch of a URL (the first detail) failed with an error (the second).
+    InitFetchFailed,
+    /// `init()`'s fetch got an HTTP error status (the first detail) from a URL (the second).
+    InitHttpStatus,
+    /// `init()`'s fetch of a URL (the first detail) got an HTML page (with the status, the
+    /// second): a page's fallback route, not the wasm.
+    InitHtml,
+    /// What `init()` got did not compile as WebAssembly (the compiler's words, the detail).
+    InitNotWasm,
 }
 
 impl Message {
     /// Every message, in the order of their numbers (`src/js/names.js` lists them so).
-    pub const ALL: [Message; 22] = [
+    pub const ALL: [Message; 34] = [
         Message::UrlNotString,
         Message::Expired,
         Message::UrlNotAbsolute,
@@ -125,6 +159,18 @@ impl Message {
         Message::UnknownEventType,
         Message::CallbackNotFunction,
         Message::InvalidOption,
+        Message::ExpiresInSeconds,
+        Message::UnknownOption,
+        Message::UnknownOptionFarFromAll,
+        Message::OptionsNotObject,
+        Message::OptionsUnreadable,
+        Message::ContainerBadSelector,
+        Message::ContainerNotFound,
+        Message::InitNoFetch,
+        Message::InitFetchFailed,
+        Message::InitHttpStatus,
+        Message::InitHtml,
+        Message::InitNotWasm,
     ];
 
     /// The code of an error that says this.
@@ -139,10 +185,23 @@ impl Message {
             Message::Expired => ErrorCode::Expired,
             Message::NoBody | Message::NoDocument => ErrorCode::NoDocument,
             Message::NotInitialized => ErrorCode::NotInitialized,
-            Message::ContainerRefused | Message::InvalidOption => ErrorCode::InvalidOption,
+            Message::ContainerRefused
+            | Message::InvalidOption
+            | Message::ExpiresInSeconds
+            | Message::UnknownOption
+            | Message::UnknownOptionFarFromAll
+            | Message::OptionsNotObject
+            | Message::OptionsUnreadable
+            | Message::ContainerBadSelector
+            | Message::ContainerNotFound => ErrorCode::InvalidOption,
             Message::UnknownEventType | Message::CallbackNotFunction => ErrorCode::InvalidArgument,
             Message::OriginNotAllowed => ErrorCode::OriginNotAllowed,
             Message::NotAnOrigin(_) => ErrorCode::InvalidOrigin,
+            Message::InitNoFetch
+            | Message::InitFetchFailed
+            | Message::InitHttpStatus
+            | Message::InitHtml
+            | Message::InitNotWasm => ErrorCode::InitFailed,
         }
     }
 
@@ -165,32 +224,65 @@ impl Message {
             Message::UnknownEventType => 19,
             Message::CallbackNotFunction => 20,
             Message::InvalidOption => 21,
+            Message::ExpiresInSeconds => 22,
+            Message::UnknownOption => 23,
+            Message::UnknownOptionFarFromAll => 24,
+            Message::OptionsNotObject => 25,
+            Message::OptionsUnreadable => 26,
+            Message::ContainerBadSelector => 27,
+            Message::ContainerNotFound => 28,
+            Message::InitNoFetch => 29,
+            Message::InitFetchFailed => 30,
+            Message::InitHttpStatus => 31,
+            Message::InitHtml => 32,
+            Message::InitNotWasm => 33,
         }
     }
 
-    /// Writes the message with `detail` in its place.
-    pub fn write(self, detail: &str, out: &mut String) {
+    /// Writes the message with `details` in their places, in order (an empty string for one
+    /// not given).
+    pub fn write(self, details: &[&str], out: &mut String) {
+        let d = |at: usize| details.get(at).copied().unwrap_or("");
+        let serve = "serve anon_modal_bg.wasm at that URL, or pass its URL (or its bytes) to init()";
         let parts: &[&str] = match self {
-            Message::UrlNotString => &["the modal URL must be a string"],
+            Message::UrlNotString => &["the modal URL must be a string (or the create-modal response, { url, expires_at }), not ", d(0)],
             Message::Expired => &["the modal URL has expired (expiresAt is in the past): create a new modal on your server"],
             Message::UrlNotAbsolute => &["the modal URL is not a valid absolute URL"],
             Message::NoBody => &["the document has no body yet: call embedAnonModal once the page has loaded"],
             Message::ContainerRefused => &["cannot mount the modal in options.container"],
-            Message::NotHttps => &["the modal URL must use https:, not ", detail],
+            Message::NotHttps => &["the modal URL must use https:, not ", d(0)],
             Message::HttpNotLoopback => &["the modal URL must use https:, not http: (http: is allowed only for localhost with allowInsecureLocalhost: true)"],
             Message::Credentials => &["the modal URL must not contain a user name or password"],
-            Message::OriginNotAllowed => &["the modal URL's origin ", detail, " is not in allowedOrigins"],
+            Message::OriginNotAllowed => &["the modal URL's origin ", d(0), " is not in allowedOrigins"],
             Message::NoUsableOrigin(why) => &["the modal URL has no usable origin: ", why.describe()],
-            Message::NotAnOrigin(why) => &["allowedOrigins: ", detail, " is not an origin: ", why.describe()],
+            Message::NotAnOrigin(why) => &["allowedOrigins: ", d(0), " is not an origin: ", why.describe()],
             Message::NoDocument => &["there is no document: the modal mounts in a browser page (call embedAnonModal from an effect or an event handler, not during server-side rendering, in a worker or in Node)"],
             Message::NotInitialized => &["anon-modal is not loaded yet: await init() once before embedAnonModal"],
             Message::UnknownEventType => &[
                 "unknown event type ",
-                detail,
+                d(0),
                 ": use \"migration_modal.opened\", \"migration_modal.completed\", \"migration_modal.closed\", \"migration_modal.failed\" or \"*\"",
             ],
             Message::CallbackNotFunction => &["the callback must be a function"],
-            Message::InvalidOption => &[detail],
+            Message::InvalidOption => &["options.", d(0), " must be ", d(1), ", not ", d(2)],
+            Message::ExpiresInSeconds => &[
+                "expiresAt looks like Unix seconds (",
+                d(0),
+                "): pass milliseconds (",
+                d(1),
+                " * 1000) or the ISO string from the create-modal response",
+            ],
+            Message::UnknownOption => &["options.", d(0), " is not an option of embedAnonModal: did you mean ", d(1), "?"],
+            Message::UnknownOptionFarFromAll => &["options.", d(0), " is not an option of embedAnonModal, whose options are ", d(1)],
+            Message::OptionsNotObject => &["the options must be an object, not ", d(0)],
+            Message::OptionsUnreadable => &["the options could not be read: pass a plain object"],
+            Message::ContainerBadSelector => &["options.container: ", d(0), " is not a valid CSS selector: pass an element or a selector such as \"#modal\""],
+            Message::ContainerNotFound => &["options.container: no element matches ", d(0), " yet: render the container before calling embedAnonModal, or pass the element"],
+            Message::InitNoFetch => &["init() cannot fetch ", d(0), " here: in Node, pass the wasm's bytes: init(fs.readFileSync(require.resolve(\"anon-modal/anon_modal_bg.wasm\")))"],
+            Message::InitFetchFailed => &["init() could not fetch ", d(0), " (", d(1), "): check that URL, or pass the wasm's URL or bytes to init()"],
+            Message::InitHttpStatus => &["init() got HTTP ", d(0), " from ", d(1), ": ", serve],
+            Message::InitHtml => &["init() got an HTML page from ", d(0), " (HTTP ", d(1), "), not the wasm: ", serve],
+            Message::InitNotWasm => &["init() got bytes that are not WebAssembly (", d(0), "): pass anon_modal_bg.wasm's URL, bytes or Response to init()"],
         };
         for part in parts {
             out.push_str(part);
@@ -227,7 +319,7 @@ impl Error {
     /// The message.
     pub fn message(&self) -> String {
         let mut out = String::new();
-        self.message.write(&self.detail, &mut out);
+        self.message.write(&[&self.detail], &mut out);
         out
     }
 }
@@ -280,6 +372,61 @@ mod tests {
             error.to_string(),
             "INVALID_ORIGIN: allowedOrigins: https://a/b is not an origin: an origin has no path, query or fragment"
         );
+    }
+
+    /// The text a user reads for each message made of several details, each in its place.
+    #[test]
+    fn messages_name_the_value_given_and_the_fix() {
+        let text = |message: Message, details: &[&str]| {
+            let mut out = String::new();
+            message.write(details, &mut out);
+            out
+        };
+        assert_eq!(
+            text(Message::ExpiresInSeconds, &["1735689600", "1735689600"]),
+            "expiresAt looks like Unix seconds (1735689600): pass milliseconds (1735689600 * 1000) or the ISO string from the create-modal response"
+        );
+        assert_eq!(
+            text(Message::InvalidOption, &["readyTimeoutMs", "a whole number from 0 to 2147483647 (milliseconds; 0 waits forever)", "-1"]),
+            "options.readyTimeoutMs must be a whole number from 0 to 2147483647 (milliseconds; 0 waits forever), not -1"
+        );
+        assert_eq!(
+            text(Message::UnknownOption, &["onComplete", "onCompleted"]),
+            "options.onComplete is not an option of embedAnonModal: did you mean onCompleted?"
+        );
+        assert_eq!(
+            text(Message::ContainerBadSelector, &["\"#a[\""]),
+            "options.container: \"#a[\" is not a valid CSS selector: pass an element or a selector such as \"#modal\""
+        );
+        assert_eq!(
+            text(Message::ContainerNotFound, &["\"#modal\""]),
+            "options.container: no element matches \"#modal\" yet: render the container before calling embedAnonModal, or pass the element"
+        );
+        assert_eq!(
+            text(Message::InitHtml, &["https://app.example/anon_modal_bg.wasm", "200"]),
+            "init() got an HTML page from https://app.example/anon_modal_bg.wasm (HTTP 200), not the wasm: serve anon_modal_bg.wasm at that URL, or pass its URL (or its bytes) to init()"
+        );
+        assert_eq!(Message::InitHtml.code().as_str(), "INIT_FAILED");
+        assert_eq!(Message::UnknownOption.code().as_str(), "INVALID_OPTION");
+        // A detail not given reads as nothing, as in `handle.js`.
+        assert_eq!(
+            text(Message::UnknownOption, &["onComplete"]),
+            "options.onComplete is not an option of embedAnonModal: did you mean ?"
+        );
+    }
+
+    /// `names.js` fills each `%` with the next detail: every message uses its details once
+    /// each, in order.
+    #[test]
+    fn messages_use_their_details_once_in_order() {
+        for message in Message::ALL {
+            let mut text = String::new();
+            message.write(&["\u{1}", "\u{2}", "\u{3}"], &mut text);
+            let used: alloc::vec::Vec<char> =
+                text.chars().filter(|c| ('\u{1}'..='\u{3}').contains(c)).collect();
+            let expected: alloc::vec::Vec<char> = ('\u{1}'..).take(used.len()).collect();
+            assert_eq!(used, expected, "{message:?}");
+        }
     }
 
     #[test]

@@ -112,11 +112,6 @@ impl IncomingMessage for PageMessage<'_> {
     }
 }
 
-/// What kind of value `value` is, as the guard sees it.
-pub(crate) fn kind(value: &JsValue) -> Kind {
-    value.kind()
-}
-
 #[cfg(all(test, target_arch = "wasm32"))]
 mod tests {
     use super::*;

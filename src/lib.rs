@@ -9,7 +9,7 @@
 //! - Plain Rust, no browser, tested natively: [`origin`] and [`signed_url`] (which URLs and
 //!   origins are accepted), [`event`] (the messages' shape), [`guard`] (the message guard and
 //!   its bounded copy, over any [`guard::MessageValue`]), [`lifecycle`] (what each event
-//!   does), [`iframe`] (its attributes), [`topic`], [`reject`], [`error`].
+//!   does), [`iframe`] (its attributes), [`topic`], [`reject`], [`error`], [`option_names`].
 //! - The browser side (feature `browser`, on by default): [`AnonModal`] and [`ModalOptions`]
 //!   for Rust callers; `bindings`, the JavaScript API; and the modules that carry decisions
 //!   into the page through the JavaScript of `src/js/`.
@@ -25,6 +25,7 @@ pub mod event;
 pub mod guard;
 pub mod iframe;
 pub mod lifecycle;
+pub mod option_names;
 pub mod origin;
 pub mod reject;
 pub mod signed_url;

@@ -1,10 +1,10 @@
 //! How to mount a modal: [`ModalOptions`] for Rust callers, and reading `embedAnonModal`'s
-//! JavaScript options object into them.
+//! JavaScript arguments into them.
 //!
-//! `src/js/options.js` checks each option's type in one call (a wrong one gives an
-//! `INVALID_OPTION` error naming it, returned rather than thrown, never a silent default); this
-//! module decides what the values mean: each `allowedOrigins` entry must parse as an
-//! [`Origin`].
+//! `src/js/options.js` checks the URL argument and each option's type in one call (a wrong one
+//! gives an `INVALID_OPTION` error naming it and the value given, an unknown key one naming
+//! the nearest option; returned rather than thrown, never a silent default); this module
+//! decides what the values mean: each `allowedOrigins` entry must parse as an [`Origin`].
 
 use crate::error::{Error, Message};
 use crate::origin::{AllowList, Origin};
@@ -63,10 +63,12 @@ extern "C" {
     type OptionValues;
 
     #[wasm_bindgen(js_name = readOptions)]
-    fn read_option_values(options: &JsValue) -> OptionValues;
+    fn read_option_values(url: &JsValue, options: &JsValue) -> OptionValues;
 
     #[wasm_bindgen(method, getter)]
     fn error(this: &OptionValues) -> JsValue;
+    #[wasm_bindgen(method, getter)]
+    fn url(this: &OptionValues) -> JsValue;
     #[wasm_bindgen(method, getter)]
     fn container(this: &OptionValues) -> Option<Element>;
     #[wasm_bindgen(method, getter, js_name = allowedOrigins)]
@@ -91,8 +93,10 @@ extern "C" {
     fn document(this: &OptionValues) -> Document;
 }
 
-/// The options `embedAnonModal` was given, read.
+/// The arguments `embedAnonModal` was given, read.
 pub(crate) struct ReadOptions {
+    /// The modal URL, a string (taken from the create-modal response when that was given).
+    pub url: JsValue,
     /// The options.
     pub options: ModalOptions,
     /// The callback options at their topics' numbers (`undefined` where not given).
@@ -101,13 +105,15 @@ pub(crate) struct ReadOptions {
     pub document: Document,
 }
 
-/// Reads the options object (`undefined` and `null` mean all defaults).
+/// Reads the URL argument (a string, or the create-modal response whose `url` and
+/// `expires_at` are taken) and the options object (`undefined` and `null` mean all defaults).
 ///
 /// # Errors
-/// An `AnonModalError`: `NO_DOCUMENT` where there is no document, `INVALID_OPTION` for a
-/// wrongly typed option, `INVALID_ORIGIN` for an `allowedOrigins` entry that is not an origin.
-pub(crate) fn read_options(options: &JsValue) -> Result<ReadOptions, JsValue> {
-    let values = read_option_values(options);
+/// An `AnonModalError`: `NO_DOCUMENT` where there is no document, `INVALID_URL` for a URL that
+/// is no string, `INVALID_OPTION` for a wrongly typed or unknown option, `INVALID_ORIGIN` for
+/// an `allowedOrigins` entry that is not an origin.
+pub(crate) fn read_options(url: &JsValue, options: &JsValue) -> Result<ReadOptions, JsValue> {
+    let values = read_option_values(url, options);
     let error = values.error();
     if !error.is_undefined() {
         return Err(error);
@@ -141,6 +147,7 @@ pub(crate) fn read_options(options: &JsValue) -> Result<ReadOptions, JsValue> {
         out.title = title;
     }
     Ok(ReadOptions {
+        url: values.url(),
         options: out,
         callbacks: values.callbacks(),
         document: values.document(),

@@ -59,12 +59,22 @@ export function isAnonModalError(value) {
 }
 
 /**
- * The `AnonModalError` that says `message` (its number in src/error.rs `Message`: one of
- * names.js's `MESSAGE_*` constants) with `detail` where the text has `%`.
+ * `true` when `event` (as `onEvent` and `on("*")` get it) is the public event `type`, or,
+ * without `type`, any public event this version knows: the check that narrows its type.
  */
-export function packageError(message, detail = "") {
+export function isModalEvent(event, type) {
+  const at = TOPICS.indexOf(event?.type);
+  return at >= 0 && at < TOPICS.indexOf("*") && (type === undefined || event.type === type);
+}
+
+/**
+ * The `AnonModalError` that says `message` (its number in src/error.rs `Message`: one of
+ * names.js's `MESSAGE_*` constants) with its `details` in order where the text has `%`.
+ */
+export function packageError(message, ...details) {
   const [code, text] = MESSAGES[message];
-  return new AnonModalError(ERROR_CODES[code], text.replace("%", () => detail));
+  let at = 0;
+  return new AnonModalError(ERROR_CODES[code], text.replace(/%/g, () => details[at++] ?? ""));
 }
 
 // The listeners of one modal, and their dispatch (src/emitter.rs states the rules). Rust

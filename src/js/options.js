@@ -1,89 +1,167 @@
-// Reads embedAnonModal's options object: each option's type, in one call. What the values
-// mean (which origins, whether the URL has expired, what to mount) is decided in Rust
-// (src/options.rs and src/modal.rs). Each property is read once; one whose getter throws
-// counts as not given. A wrong option gives an INVALID_OPTION AnonModalError naming it, and a
-// page with no document (server-side rendering, a worker) a NO_DOCUMENT one.
-import { CALLBACK_OPTIONS, MESSAGE_INVALID_OPTION, MESSAGE_NO_DOCUMENT } from "./names.js";
-import { packageError } from "./handle.js";
+// Reads embedAnonModal's arguments: the URL (or the create-modal response) and each option's
+// type, in one call. What the values mean (which origins, whether the URL has expired, what to
+// mount) is decided in Rust (src/options.rs and src/modal.rs). Each property is read once; one
+// whose getter throws counts as not given. A wrong option gives an INVALID_OPTION
+// AnonModalError naming it and the value given, an unknown key one naming the nearest option,
+// and a page with no document (server-side rendering, a worker) a NO_DOCUMENT one.
+import {
+  CALLBACK_OPTIONS,
+  VALUE_OPTIONS,
+  MESSAGE_CONTAINER_BAD_SELECTOR,
+  MESSAGE_CONTAINER_NOT_FOUND,
+  MESSAGE_EXPIRES_IN_SECONDS,
+  MESSAGE_INVALID_OPTION,
+  MESSAGE_NO_DOCUMENT,
+  MESSAGE_OPTIONS_NOT_OBJECT,
+  MESSAGE_OPTIONS_UNREADABLE,
+  MESSAGE_UNKNOWN_OPTION,
+  MESSAGE_UNKNOWN_OPTION_FAR_FROM_ALL,
+  MESSAGE_URL_NOT_STRING,
+} from "./names.js";
+import { AnonModalError, packageError } from "./handle.js";
 
 const INT32 = 2147483647;
+// Below this, a time in milliseconds is before March 1973: no modal expires then, but a Unix
+// time in seconds until the year 5138 does.
+const SECONDS_BELOW = 1e11;
 
 /**
- * Returns the options as src/options.rs `OptionValues` reads them: `container`,
- * `allowedOrigins` (a fresh array of strings), `title` (`undefined` when not given),
- * `expiresAtMs`, `readyTimeoutMs` and `zIndex` (NaN when not given), `hidden` and `allowInsecureLocalhost` (booleans), the
- * `callbacks` at their topic numbers, and the page's `document`. Or, returned rather than
- * thrown so that no exception crosses into wasm, `{ error }`: a `NO_DOCUMENT` AnonModalError
- * where there is no document, or an `INVALID_OPTION` one whose message names the option.
+ * Returns the arguments as src/options.rs `OptionValues` reads them: the modal `url` (a
+ * string), `container`, `allowedOrigins` (a fresh array of strings), `title` (`undefined` when
+ * not given), `expiresAtMs`, `readyTimeoutMs` and `zIndex` (NaN when not given), `hidden` and
+ * `allowInsecureLocalhost` (booleans), the `callbacks` at their topic numbers, and the page's
+ * `document`. `url` may be the create-modal response: its `url` is taken, and its
+ * `expires_at` unless the options give `expiresAt`. Or, returned rather than thrown so that
+ * no exception crosses into wasm, `{ error }`: a `NO_DOCUMENT` AnonModalError where there is
+ * no document, an `INVALID_URL` one for a URL that is no string, or an `INVALID_OPTION` one
+ * whose message names the option.
  */
-export function readOptions(options) {
+export function readOptions(url, options) {
   if (typeof document === "undefined") return { error: packageError(MESSAGE_NO_DOCUMENT) };
   try {
-    return read(options ?? {}, document);
+    return read(url, options ?? {}, document);
   } catch (problem) {
-    // `wrong` throws its message; anything else is an exotic object (a revoked Proxy, say).
-    return { error: packageError(MESSAGE_INVALID_OPTION, typeof problem === "string" ? problem : "options could not be read") };
+    // The checks throw AnonModalErrors; anything else is an exotic object (a revoked Proxy, say).
+    return { error: problem instanceof AnonModalError ? problem : packageError(MESSAGE_OPTIONS_UNREADABLE) };
   }
 }
 
-function read(options, document) {
-  if (typeof options !== "object") throw "options must be an object";
-  const get = (key) => {
-    try {
-      return options[key];
-    } catch {
-      return undefined;
+/** `object[key]`, or `undefined` where reading it throws. */
+function get(object, key) {
+  try {
+    return object[key];
+  } catch {
+    return undefined;
+  }
+}
+
+/** A value as a message shows it: a string quoted, a number or boolean as written, else its kind. */
+function shown(value) {
+  if (typeof value === "string") return JSON.stringify(value);
+  if (value == null || typeof value === "number" || typeof value === "boolean") return String(value);
+  if (Array.isArray(value)) return value.length ? "an array" : "an empty array";
+  return typeof value === "object" ? "an object" : `a ${typeof value}`;
+}
+
+/** The edit distance between two option names, case aside. */
+function distance(a, b) {
+  a = a.toLowerCase();
+  b = b.toLowerCase();
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j];
+      row[j] = Math.min(above + 1, row[j - 1] + 1, diagonal + (a[i - 1] !== b[j - 1]));
+      diagonal = above;
     }
+  }
+  return row[b.length];
+}
+
+/** Throws for `key`, which is no option: naming the nearest option, or all when none is near. */
+function unknownOption(key, known) {
+  const distances = known.map((name) => distance(key, name));
+  const nearest = Math.min(...distances);
+  throw nearest <= Math.max(2, key.length / 3)
+    ? packageError(MESSAGE_UNKNOWN_OPTION, key, known[distances.indexOf(nearest)])
+    : packageError(MESSAGE_UNKNOWN_OPTION_FAR_FROM_ALL, key, known.join(", "));
+}
+
+function read(url, options, document) {
+  // The create-modal response where the URL goes: its url, and its expires_at.
+  let responseExpires;
+  const inner = url !== null && typeof url === "object" ? get(url, "url") : undefined;
+  if (typeof inner === "string") {
+    responseExpires = get(url, "expires_at");
+    url = inner;
+  }
+  if (typeof url !== "string") throw packageError(MESSAGE_URL_NOT_STRING, shown(url));
+
+  if (typeof options !== "object") throw packageError(MESSAGE_OPTIONS_NOT_OBJECT, shown(options));
+  const known = [...VALUE_OPTIONS, ...CALLBACK_OPTIONS];
+  for (const key of Object.keys(options)) if (!known.includes(key)) unknownOption(key, known);
+
+  const wrong = (key, expected, value) => {
+    throw packageError(MESSAGE_INVALID_OPTION, key, expected, shown(value));
   };
-  const wrong = (key, expected) => {
-    throw `options.${key} must be ${expected}`;
-  };
-  const whole = (key, min) => {
-    const n = get(key);
-    return n === undefined || (typeof n === "number" && Number.isInteger(n) && n >= min && n <= INT32) ? n : wrong(key, "a whole number in range");
+  const whole = (key, min, unit) => {
+    const n = get(options, key);
+    return n === undefined || (typeof n === "number" && Number.isInteger(n) && n >= min && n <= INT32)
+      ? n
+      : wrong(key, `a whole number from ${min} to ${INT32}${unit}`, n);
   };
   const flag = (key) => {
-    const b = get(key);
-    return b === undefined ? false : typeof b === "boolean" ? b : wrong(key, "a boolean");
+    const b = get(options, key);
+    return b === undefined ? false : typeof b === "boolean" ? b : wrong(key, "a boolean", b);
   };
 
-  let container = get("container");
+  let container = get(options, "container");
   if (typeof container === "string") {
+    let found;
     try {
       // Through `Document.prototype`: a named element may override `document.querySelector`.
-      container = Document.prototype.querySelector.call(document, container);
+      found = Document.prototype.querySelector.call(document, container);
     } catch {
-      container = null;
+      throw packageError(MESSAGE_CONTAINER_BAD_SELECTOR, shown(container));
     }
-    if (!container) wrong("container", "an element or a selector that matches one");
+    if (!found) throw packageError(MESSAGE_CONTAINER_NOT_FOUND, shown(container));
+    container = found;
   } else if (container !== undefined && !(container instanceof Element)) {
-    wrong("container", "an element or a selector");
+    wrong("container", "an element or a selector", container);
   }
 
-  let origins = get("allowedOrigins");
+  let origins = get(options, "allowedOrigins");
   if (origins !== undefined) {
-    if (!Array.isArray(origins) || origins.length === 0) wrong("allowedOrigins", "a non-empty array of origin strings");
-    origins = Array.from(origins, (origin) => (typeof origin === "string" ? origin : wrong("allowedOrigins", "an array of strings")));
+    if (!Array.isArray(origins) || origins.length === 0) wrong("allowedOrigins", "a non-empty array of origin strings", origins);
+    origins = Array.from(origins, (origin, at) => (typeof origin === "string" ? origin : wrong(`allowedOrigins[${at}]`, "an origin string", origin)));
   }
 
-  let expires = get("expiresAt");
+  let expires = get(options, "expiresAt");
+  if (expires === undefined && responseExpires != null) expires = responseExpires;
   if (expires !== undefined) {
+    // A number or a string of digits that reads as a time before 1973 in milliseconds is a
+    // Unix time in seconds.
+    const given = typeof expires === "string" && /^\d+$/.test(expires) ? +expires : expires;
+    if (typeof given === "number" && given > 0 && given < SECONDS_BELOW) throw packageError(MESSAGE_EXPIRES_IN_SECONDS, given, given);
     const time = typeof expires === "string" || typeof expires === "number" || expires instanceof Date ? new Date(expires).getTime() : NaN;
-    if (Number.isNaN(time)) wrong("expiresAt", "a date, an ISO 8601 string or milliseconds since the epoch");
+    if (Number.isNaN(time)) wrong("expiresAt", "a date, an ISO 8601 string or milliseconds since the epoch", expires);
     expires = time;
   }
 
-  const readyTimeoutMs = whole("readyTimeoutMs", 0);
-  const zIndex = whole("zIndex", -INT32 - 1);
-  const title = get("title");
-  if (title !== undefined && (typeof title !== "string" || title === "")) wrong("title", "a non-empty string");
+  const readyTimeoutMs = whole("readyTimeoutMs", 0, " (milliseconds; 0 waits forever)");
+  const zIndex = whole("zIndex", -INT32 - 1, "");
+  const title = get(options, "title");
+  if (title !== undefined && (typeof title !== "string" || title === "")) wrong("title", "a non-empty string", title);
 
   const callbacks = CALLBACK_OPTIONS.map((key) => {
-    const callback = get(key);
-    if (callback !== undefined && callback !== null && typeof callback !== "function") wrong(key, "a function");
+    const callback = get(options, key);
+    if (callback !== undefined && callback !== null && typeof callback !== "function") wrong(key, "a function", callback);
     return callback ?? undefined;
   });
   return {
+    url,
     container,
     allowedOrigins: origins,
     expiresAtMs: expires ?? NaN,

@@ -7,6 +7,7 @@
 
 #[path = "../common/mod.rs"]
 mod common;
+mod errors;
 mod flow;
 mod lifecycle;
 mod payloads;

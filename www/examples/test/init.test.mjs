@@ -1,18 +1,42 @@
 // init(): the package's own loader. It takes every documented source, loads once, and a
-// failed load can be retried. (Node has fetch and WebAssembly, so this runs here.)
+// failed load can be retried. A failure is an INIT_FAILED AnonModalError whose message says
+// what came back from where, and what to do. (Node has fetch and WebAssembly, so this runs
+// here.)
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
+import http from "node:http";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 
 const require = createRequire(import.meta.url);
 const wasmPath = path.join(path.dirname(require.resolve("anon-modal")), "anon_modal_bg.wasm");
+const serve = "serve anon_modal_bg.wasm at that URL, or pass its URL (or its bytes) to init()";
 
 /** A fresh copy of the package module, so each test starts unloaded. */
 async function freshPackage() {
   const entry = require.resolve("anon-modal");
   return import(`${entry}?copy=${Math.random()}`);
+}
+
+/** Rejects with an INIT_FAILED AnonModalError whose message is `message`. */
+async function initFails(promise, message) {
+  await assert.rejects(promise, (error) => {
+    assert.ok(error instanceof Error && error.name === "AnonModalError", `an AnonModalError: ${error}`);
+    assert.equal(error.code, "INIT_FAILED");
+    if (message instanceof RegExp) assert.match(error.message, message);
+    else assert.equal(error.message, message);
+    return true;
+  });
+}
+
+/** A local server answering as `respond(res, req)` does; its base URL. */
+async function server(t, respond) {
+  const listening = http.createServer((req, res) => respond(res, req));
+  await new Promise((resolve) => listening.listen(0, "127.0.0.1", resolve));
+  t.after(() => listening.close());
+  return `http://127.0.0.1:${listening.address().port}`;
 }
 
 test("init() with bytes, then again: one load, the same promise", async () => {
@@ -29,9 +53,43 @@ test("init() with a WebAssembly.Module and with a Response", async () => {
   await (await freshPackage()).init(new Response(fs.readFileSync(wasmPath), { headers: { "content-type": "text/plain" } }));
 });
 
-test("a failed load rejects with the HTTP status, and can be retried", async () => {
+test("a URL that answers 404 names the status and the URL, and the load can be retried", async (t) => {
+  const base = await server(t, (res) => res.writeHead(404).end("not found"));
   const { init } = await freshPackage();
-  await assert.rejects(init(new Response("not found", { status: 404 })), /HTTP 404/);
-  await assert.rejects(init(new Uint8Array([0, 1, 2, 3])), WebAssembly.CompileError);
+  await initFails(init(`${base}/anon_modal_bg.wasm`), `init() got HTTP 404 from ${base}/anon_modal_bg.wasm: ${serve}`);
   await init(fs.readFileSync(wasmPath));
+});
+
+test("an HTML page where the wasm should be (a fallback route) is named as one", async (t) => {
+  // Told by its Content-Type, or by its first byte when served as anything else.
+  const base = await server(t, (res, req) =>
+    res.writeHead(200, { "content-type": req.url.startsWith("/typed/") ? "text/html; charset=utf-8" : "application/octet-stream" }).end("<!doctype html><title>app</title>"),
+  );
+  for (const where of ["/typed/anon_modal_bg.wasm", "/untyped/anon_modal_bg.wasm"]) {
+    const { init } = await freshPackage();
+    await initFails(init(new URL(where, base)), `init() got an HTML page from ${base}${where} (HTTP 200), not the wasm: ${serve}`);
+  }
+});
+
+test("in Node, the default URL (a file: URL) and a missing fetch say to pass the bytes", async () => {
+  const hint = `here: in Node, pass the wasm's bytes: init(fs.readFileSync(require.resolve("anon-modal/anon_modal_bg.wasm")))`;
+  await initFails((await freshPackage()).init(), `init() cannot fetch ${pathToFileURL(wasmPath)} ${hint}`);
+  const fetch = globalThis.fetch;
+  globalThis.fetch = undefined;
+  try {
+    await initFails((await freshPackage()).init("https://app.example/anon_modal_bg.wasm"), `init() cannot fetch https://app.example/anon_modal_bg.wasm ${hint}`);
+  } finally {
+    globalThis.fetch = fetch;
+  }
+});
+
+test("a network error, and bytes that are not WebAssembly, say so", async () => {
+  await initFails(
+    (await freshPackage()).init("http://127.0.0.1:1/anon_modal_bg.wasm"),
+    "init() could not fetch http://127.0.0.1:1/anon_modal_bg.wasm (TypeError: fetch failed): check that URL, or pass the wasm's URL or bytes to init()",
+  );
+  await initFails(
+    (await freshPackage()).init(new Uint8Array([0, 1, 2, 3])),
+    /^init\(\) got bytes that are not WebAssembly \(WebAssembly\.compile\(\): .+\): pass anon_modal_bg\.wasm's URL, bytes or Response to init\(\)$/,
+  );
 });

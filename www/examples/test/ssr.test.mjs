@@ -99,4 +99,14 @@ test("Vue and Svelte render a component using the binding on the server", async 
   } finally {
     fs.rmSync(file, { force: true });
   }
+test("isModalEvent tells the public events this version knows, and each type", async () => {
+  const { isModalEvent } = await import("anon-modal");
+  assert.ok(isModalEvent({ type: "migration_modal.failed", code: "TIMEOUT" }));
+  assert.ok(isModalEvent({ type: "migration_modal.failed" }, "migration_modal.failed"));
+  assert.ok(!isModalEvent({ type: "migration_modal.closed" }, "migration_modal.failed"));
+  // A type this version does not know, and names that are no event's.
+  for (const type of ["migration_modal.progress", "migration_modal.show", "*", "", undefined]) {
+    assert.ok(!isModalEvent({ type }), String(type));
+  }
+  assert.ok(!isModalEvent(null));
 });

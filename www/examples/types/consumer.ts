@@ -1,6 +1,42 @@
 // A TypeScript consumer of the package: what must compile, and (@ts-expect-error) what must not.
-import { init, embedAnonModal, openAnonModal, isAnonModalError, AnonModalError as AnonModalErrorClass } from "anon-modal";
-import type { AnonModal, AnonModalError, CreatedModal, ModalSource, ModalClosedReason, ModalCompletedEvent, ModalEvent, ModalFailedCode, ModalSettledEvent, RejectReason } from "anon-modal";
+import { init, embedAnonModal, openAnonModal, isAnonModalError, isModalEvent, AnonModalError as AnonModalErrorClass } from "anon-modal";
+import type { AnonModal, AnonModalError, CreatedModal, ModalSource, ModalAnyEvent, ModalClosedReason, ModalCompletedEvent, ModalEvent, ModalFailedCode, ModalFailedEvent, ModalSettledEvent, RejectReason } from "anon-modal";
+
+/** An `onEvent` / `"*"` callback: the guard narrows what `event.type` alone cannot. */
+function onAnyEvent(event: ModalAnyEvent): void {
+  if (event.type === "migration_modal.failed") {
+    // @ts-expect-error: an unknown event's `type` may be any string, so this check alone does not narrow
+    const failed: ModalFailedEvent = event;
+    console.log(failed);
+  }
+  if (isModalEvent(event, "migration_modal.failed")) {
+    const failed: ModalFailedEvent = event;
+    console.log(failed.code satisfies ModalFailedCode | (string & {}) | null | undefined);
+  }
+  if (isModalEvent(event)) {
+    switch (event.type) {
+      case "migration_modal.failed": {
+        const failed: ModalFailedEvent = event;
+        console.log(failed.error_message);
+        break;
+      }
+      case "migration_modal.closed":
+        console.log(event.reason satisfies ModalClosedReason | undefined);
+        break;
+      default: {
+        const rest: "migration_modal.opened" | "migration_modal.completed" = event.type;
+        console.log(rest);
+      }
+    }
+  } else {
+    // A type this version does not know: still an event, with a string type.
+    console.log(event.type.toUpperCase());
+  }
+  // @ts-expect-error: not an event type
+  isModalEvent(event, "migration_modal.complete");
+  // @ts-expect-error: "*" is a listener's topic, not an event's type
+  isModalEvent(event, "*");
+}
 
 export async function start(url: string, expiresAt: string): Promise<ModalSettledEvent> {
   await init();
@@ -18,8 +54,9 @@ export async function start(url: string, expiresAt: string): Promise<ModalSettle
       console.log(known, wrong, event.code?.toLowerCase(), event.error_message);
     },
     onReject: (reason: RejectReason, message: MessageEvent) => console.log(reason, message.origin),
-    onEvent: (event) => console.log(event.type),
+    onEvent: onAnyEvent,
   });
+  modal.on("*", onAnyEvent);
   const off: () => void = modal.on("migration_modal.closed", (event) => {
     const reason: "destroyed" | "replaced" | "dismissed" | undefined = event.reason;
     console.log(reason);
@@ -58,6 +95,21 @@ export async function start(url: string, expiresAt: string): Promise<ModalSettle
   console.log(code);
   // @ts-expect-error: url is required
   embedAnonModal();
+  // The create-modal response goes where the URL does: its url, and its expires_at.
+  const created: CreatedModal = { object: "migration_modal", url, expires_at: expiresAt, migration_id: "m_1" };
+  embedAnonModal(created, { readyTimeoutMs: 10_000 }).destroy();
+  // @ts-expect-error: an object without a url string is no create-modal response
+  embedAnonModal({ href: url });
+  // @ts-expect-error: the response's url is a string
+  embedAnonModal({ url: new URL(url) });
+  // @ts-expect-error: expiresAt is a string, a Date or milliseconds, not a boolean
+  embedAnonModal(url, { expiresAt: true });
+  // @ts-expect-error: zIndex is a number
+  embedAnonModal(url, { zIndex: "10" });
+  // @ts-expect-error: the container is an element or a selector
+  embedAnonModal(url, { container: 5 });
+  const initFailed: AnonModalError["code"] = "INIT_FAILED";
+  console.log(initFailed);
 
   return modal.settled;
 }

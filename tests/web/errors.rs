@@ -1,0 +1,204 @@
+//! The errors a caller's mistake gets: each names the value given and the fix, as a user
+//! reads it (`code` and `message` of the thrown `AnonModalError`).
+
+use crate::*;
+
+/// The `code` and `message` of the error `embedAnonModal(url, options)` throws; nothing may
+/// be mounted.
+fn refused(url: JsValue, options: JsValue) -> (String, String) {
+    let before = iframes();
+    let error = match embed_js(url, options) {
+        Ok(modal) => {
+            modal.unchecked_into::<ModalHandle>().destroy();
+            panic!("embed unexpectedly succeeded");
+        }
+        Err(error) => error,
+    };
+    assert_eq!(iframes(), before, "nothing mounted");
+    let message = Reflect::get(&error, &"message".into())
+        .unwrap()
+        .as_string()
+        .unwrap();
+    (error_code(&error), message)
+}
+
+/// `refused` with one option set on MODAL_URL.
+fn refused_option(key: &str, value: JsValue) -> (String, String) {
+    let options = Object::new();
+    Reflect::set(&options, &key.into(), &value).unwrap();
+    refused(MODAL_URL.into(), options.into())
+}
+
+fn invalid_option(message: &str) -> (String, String) {
+    ("INVALID_OPTION".to_owned(), message.to_owned())
+}
+
+/// An ISO time `ms` milliseconds from now.
+fn iso_in(ms: f64) -> JsValue {
+    js_sys::Date::new(&JsValue::from(js_sys::Date::now() + ms))
+        .to_iso_string()
+        .into()
+}
+
+#[wasm_bindgen_test]
+fn expires_at_in_seconds_is_named_with_the_fix() {
+    let seconds = (js_sys::Date::now() / 1000.0).floor() + 600.0;
+    let fix = |s: &str| {
+        invalid_option(&format!(
+            "expiresAt looks like Unix seconds ({s}): pass milliseconds ({s} * 1000) or the ISO string from the create-modal response"
+        ))
+    };
+    let text = format!("{seconds}");
+    assert_eq!(refused_option("expiresAt", seconds.into()), fix(&text));
+    assert_eq!(refused_option("expiresAt", text.as_str().into()), fix(&text));
+    // The same time in milliseconds mounts.
+    embed(
+        MODAL_URL,
+        Recorder::new().options(&[("expiresAt", (seconds * 1000.0).into())]),
+    )
+    .destroy();
+}
+
+#[wasm_bindgen_test]
+fn whole_number_options_give_their_range_and_the_value() {
+    let timeout = "a whole number from 0 to 2147483647 (milliseconds; 0 waits forever)";
+    assert_eq!(
+        refused_option("readyTimeoutMs", (-1).into()),
+        invalid_option(&format!("options.readyTimeoutMs must be {timeout}, not -1"))
+    );
+    assert_eq!(
+        refused_option("readyTimeoutMs", "30s".into()),
+        invalid_option(&format!("options.readyTimeoutMs must be {timeout}, not \"30s\""))
+    );
+    assert_eq!(
+        refused_option("zIndex", 1.5.into()),
+        invalid_option("options.zIndex must be a whole number from -2147483648 to 2147483647, not 1.5")
+    );
+    assert_eq!(
+        refused_option("hidden", "yes".into()),
+        invalid_option("options.hidden must be a boolean, not \"yes\"")
+    );
+    assert_eq!(
+        refused_option("onCompleted", Object::new().into()),
+        invalid_option("options.onCompleted must be a function, not an object")
+    );
+    let origins = Array::of2(&ANON.into(), &5.into());
+    assert_eq!(
+        refused_option("allowedOrigins", origins.into()),
+        invalid_option("options.allowedOrigins[1] must be an origin string, not 5")
+    );
+    assert_eq!(
+        refused(MODAL_URL.into(), 42.into()),
+        invalid_option("the options must be an object, not 42")
+    );
+}
+
+/// The create-modal response where the URL goes: its `url` is mounted, its `expires_at`
+/// checked unless the options give `expiresAt`.
+#[wasm_bindgen_test]
+fn the_create_modal_response_is_taken_for_its_url() {
+    let response = |expires_at: JsValue| {
+        let object = Object::new();
+        for (key, value) in [
+            ("object", JsValue::from("migration_modal")),
+            ("id", "mm_1".into()),
+            ("url", MODAL_URL.into()),
+            ("expires_at", expires_at),
+        ] {
+            Reflect::set(&object, &key.into(), &value).unwrap();
+        }
+        JsValue::from(object)
+    };
+    let modal: ModalHandle = embed_js(response(iso_in(600_000.0)), JsValue::UNDEFINED)
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(modal.iframe().src(), MODAL_URL);
+    modal.destroy();
+    let past = response("2020-01-01T00:00:00Z".into());
+    assert_eq!(refused(past.clone(), JsValue::UNDEFINED).0, "EXPIRED");
+    // The options' expiresAt wins over the response's.
+    let options = Recorder::new().options(&[("expiresAt", iso_in(600_000.0))]);
+    embed_js(past, options)
+        .unwrap()
+        .unchecked_into::<ModalHandle>()
+        .destroy();
+    let url_not_string = |shown: &str| {
+        (
+            "INVALID_URL".to_owned(),
+            format!("the modal URL must be a string (or the create-modal response, {{ url, expires_at }}), not {shown}"),
+        )
+    };
+    assert_eq!(
+        refused(Object::new().into(), JsValue::UNDEFINED),
+        url_not_string("an object")
+    );
+    assert_eq!(refused(42.into(), JsValue::UNDEFINED), url_not_string("42"));
+    assert_eq!(
+        refused(JsValue::UNDEFINED, JsValue::UNDEFINED),
+        url_not_string("undefined")
+    );
+}
+
+#[wasm_bindgen_test]
+fn unknown_option_keys_name_the_nearest_option() {
+    let near = |key: &str, nearest: &str| {
+        invalid_option(&format!(
+            "options.{key} is not an option of embedAnonModal: did you mean {nearest}?"
+        ))
+    };
+    for (key, nearest) in [
+        ("onComplete", "onCompleted"),
+        ("readyTimeout", "readyTimeoutMs"),
+        ("zindex", "zIndex"),
+        ("expires_at", "expiresAt"),
+        ("allowedOrigin", "allowedOrigins"),
+        ("onClose", "onClosed"),
+    ] {
+        let options = Recorder::new().options(&[(key, JsValue::TRUE)]);
+        assert_eq!(refused(MODAL_URL.into(), options), near(key, nearest));
+    }
+    assert_eq!(
+        refused_option("banana", JsValue::TRUE),
+        invalid_option(
+            "options.banana is not an option of embedAnonModal, whose options are container, \
+             allowedOrigins, expiresAt, readyTimeoutMs, zIndex, title, hidden, \
+             allowInsecureLocalhost, onOpened, onCompleted, onClosed, onFailed, onEvent, onReject"
+        )
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_bad_selector_and_one_that_matches_nothing_read_differently() {
+    assert_eq!(
+        refused_option("container", "#a[".into()),
+        invalid_option(
+            "options.container: \"#a[\" is not a valid CSS selector: pass an element or a selector such as \"#modal\""
+        )
+    );
+    assert_eq!(
+        refused_option("container", "#nowhere".into()),
+        invalid_option(
+            "options.container: no element matches \"#nowhere\" yet: render the container before calling embedAnonModal, or pass the element"
+        )
+    );
+    assert_eq!(
+        refused_option("container", 5.into()),
+        invalid_option("options.container must be an element or a selector, not 5")
+    );
+}
+
+#[wasm_bindgen_test]
+fn an_unknown_event_type_is_repeated() {
+    let modal = embed(MODAL_URL, JsValue::UNDEFINED);
+    let noop = js_sys::Function::new_no_args("");
+    let error = modal
+        .on("migration_modal.complete".into(), noop.into())
+        .unwrap_err();
+    assert_eq!(error_code(&error), "INVALID_ARGUMENT");
+    assert_eq!(
+        Reflect::get(&error, &"message".into()).unwrap(),
+        "unknown event type \"migration_modal.complete\": use \"migration_modal.opened\", \
+         \"migration_modal.completed\", \"migration_modal.closed\", \"migration_modal.failed\" or \"*\""
+    );
+    modal.destroy();
+}
