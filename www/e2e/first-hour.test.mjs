@@ -1,8 +1,8 @@
 // A new user's first hour, followed automatically: a fresh app outside the repo (the packed
 // package installed in a scratch directory, a page and a server written from the README), the
 // local Anon started by its documented command (`npx anon-modal-mock`), and the user's browser:
-// a completed flow, a page whose CSP refuses the modal, Escape on a modal that never opens, and
-// the mistakes a user makes first, each answered by an error that says what to do.
+// a completed flow, a double click, a page whose CSP refuses the modal, Escape on a modal that
+// never opens, and the mistakes a user makes first, each answered by an error that says what to do.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
@@ -15,7 +15,7 @@ import { thePackage, freePort, startCommand, TYPES } from "./user-app.mjs";
 const PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>my app</title></head><body>
 <h1>my app</h1><button id="connect">Import your data</button>
 <script type="module">
-  import { init, embedAnonModal, isAnonModalError } from "/anon-modal/index.js";
+  import { init, embedAnonModal, openAnonModal, isAnonModalError } from "/anon-modal/index.js";
   const log = (entry) => window.__log.push(entry);
   window.__log = [];
   window.__embed = async (url, options) => {
@@ -26,16 +26,15 @@ const PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>my app</ti
       log({ error: isAnonModalError(e) ? e.code : "not an AnonModalError", message: e.message });
     }
   };
-  document.getElementById("connect").addEventListener("click", async () => {
-    const created = await (await fetch("/api/anon-modal", { method: "POST" })).json();
-    await window.__embed(created.url, {
-      expiresAt: created.expires_at,
+  // openAnonModal: the server call and the wasm load together, one modal however often it is clicked.
+  document.getElementById("connect").addEventListener("click", () => {
+    openAnonModal(() => fetch("/api/anon-modal", { method: "POST" }).then((r) => r.json()), {
       allowInsecureLocalhost: true, // the local mock is http://localhost
       onOpened: (e) => log({ type: e.type }),
       onCompleted: (e) => log({ type: e.type, migration_id: e.migration_id }),
       onFailed: (e) => log({ type: e.type, code: e.code }),
       onClosed: (e) => log({ type: e.type, reason: e.reason }),
-    });
+    }).catch((e) => log({ error: e.code, message: e.message }));
   });
 </script></body></html>`;
 
@@ -109,6 +108,17 @@ test("a completed flow: opened, completed, closed, and the iframe gone", async (
   });
 });
 
+test("a double click: one server call, one modal", async () => {
+  await withApp({}, async ({ app, page, log }) => {
+    await page.evaluate(() => { const b = document.getElementById("connect"); b.click(); b.click(); });
+    await page.waitForFunction(() => window.__log.some((e) => e.type === "migration_modal.opened"));
+    await page.waitForTimeout(300);
+    assert.equal(app.calls.createModal, 1);
+    assert.equal(await page.locator("iframe").count(), 1);
+    assert.deepEqual((await log()).map((e) => e.type), ["migration_modal.opened"]);
+  });
+});
+
 test("a page whose CSP leaves the modal out of frame-src: failed with FRAME_BLOCKED at once", async () => {
   await withApp({ csp: "frame-src 'self'" }, async ({ page, log }) => {
     const started = Date.now();
@@ -143,6 +153,9 @@ test("first mistakes: each error has a stable code and a message that says what 
         [`${base}/modal`, {}],
         [`${base}/modal`, { allowInsecureLocalhost: true, expiresAt: "2020-01-01T00:00:00Z" }],
         [`${base}/modal`, { allowInsecureLocalhost: true, container: "#nowhere" }],
+        [`${base}/modal`, { allowInsecureLocalhost: true, onComplete: () => {} }],
+        [`${base}/modal`, { allowInsecureLocalhost: true, expiresAt: 1750133013 }],
+        [{ object: "migration_modal", expires_at: "2020-01-01T00:00:00Z" }, { allowInsecureLocalhost: true }],
       ];
       const out = [];
       for (const [url, options] of cases) {
@@ -159,6 +172,12 @@ test("first mistakes: each error has a stable code and a message that says what 
     assert.equal(errors[2].error, "EXPIRED");
     assert.match(errors[2].message, /create a new modal on your server/);
     assert.equal(errors[3].error, "INVALID_OPTION");
-    assert.match(errors[3].message, /container/);
+    assert.match(errors[3].message, /no element matches "#nowhere"/);
+    assert.equal(errors[4].error, "INVALID_OPTION");
+    assert.match(errors[4].message, /onComplete .*did you mean onCompleted\?/);
+    assert.equal(errors[5].error, "INVALID_OPTION");
+    assert.match(errors[5].message, /Unix seconds \(1750133013\).*milliseconds/);
+    assert.equal(errors[6].error, "INVALID_URL", "the create-modal response without its url");
+    assert.match(errors[6].message, /create-modal response/);
   });
 });
