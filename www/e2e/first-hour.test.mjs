@@ -156,6 +156,8 @@ test("first mistakes: each error has a stable code and a message that says what 
         [`${base}/modal`, { allowInsecureLocalhost: true, onComplete: () => {} }],
         [`${base}/modal`, { allowInsecureLocalhost: true, expiresAt: 1750133013 }],
         [{ object: "migration_modal", expires_at: "2020-01-01T00:00:00Z" }, { allowInsecureLocalhost: true }],
+        [`${base}/modal`, { allowInsecureLocalhost: true, readyTimeoutMs: -1 }],
+        [`${base}/modal`, { allowInsecureLocalhost: true, container: "#a[" }],
       ];
       const out = [];
       for (const [url, options] of cases) {
@@ -179,5 +181,30 @@ test("first mistakes: each error has a stable code and a message that says what 
     assert.match(errors[5].message, /Unix seconds \(1750133013\).*milliseconds/);
     assert.equal(errors[6].error, "INVALID_URL", "the create-modal response without its url");
     assert.match(errors[6].message, /create-modal response/);
+    assert.equal(errors[7].error, "INVALID_OPTION");
+    assert.match(errors[7].message, /readyTimeoutMs must be a whole number from 0 to \d+ .*not -1/);
+    assert.equal(errors[8].error, "INVALID_OPTION");
+    assert.match(errors[8].message, /"#a\[" is not a valid CSS selector/, "a bad selector reads unlike one that matches nothing");
+  });
+});
+
+test("first mistakes with the handle and the loader: an unknown event type, init() given a page", async () => {
+  await withApp({}, async ({ page }) => {
+    const [loader, retried, onUnknown] = await page.evaluate(async (base) => {
+      const { init, embedAnonModal } = await import("/anon-modal/index.js");
+      const caught = (f) => f().then(() => null, (e) => ({ error: e.code, message: e.message }));
+      // The app's own page where the wasm should be: an HTML page came back.
+      const loader = await caught(() => init("/"));
+      const retried = await caught(() => init()); // a failed load may be retried
+      const modal = embedAnonModal(`${base}/modal`, { allowInsecureLocalhost: true, hidden: true });
+      const onUnknown = await caught(async () => modal.on("migration_modal.complete", () => {}));
+      modal.destroy();
+      return [loader, retried, onUnknown];
+    }, mock.settings.ANON_BASE_URL);
+    assert.equal(loader.error, "INIT_FAILED");
+    assert.match(loader.message, /init\(\) got an HTML page from .* \(HTTP 200\), not the wasm/);
+    assert.equal(retried, null);
+    assert.equal(onUnknown.error, "INVALID_ARGUMENT");
+    assert.match(onUnknown.message, /unknown event type "?migration_modal\.complete"?/);
   });
 });
