@@ -152,6 +152,11 @@ export interface EmbedOptions {
   hidden?: boolean;
   /** Allow `http:` on loopback hosts (local development only). */
   allowInsecureLocalhost?: boolean;
+  /**
+   * While the fullscreen modal is shown, the rest of the page is `inert` (no focus, clicks or
+   * screen reader), restored exactly on hide and teardown. Default true; `false` leaves the page as it is.
+   */
+  inertPage?: boolean;
   onOpened?: (event: ModalOpenedEvent) => void;
   onCompleted?: (event: ModalCompletedEvent) => void;
   onClosed?: (event: ModalClosedEvent) => void;

@@ -70,10 +70,11 @@ extern "C" {
     #[wasm_bindgen(js_name = focusFrame)]
     pub(crate) fn focus(frame: &HtmlIFrameElement);
 
-    /// Shows the frame; with `lock_scroll`, locks the page's scroll. `frame.js` remembers the
-    /// body's `overflow` and the focused element for [`hide`].
+    /// Shows the frame; with `lock_scroll`, locks the page's scroll; with `inert_page`, makes
+    /// the frame's siblings inert. `frame.js` remembers the body's `overflow`, the focused
+    /// element and which siblings it made inert, for [`hide`].
     #[wasm_bindgen(js_name = showFrame)]
-    pub(crate) fn show(frame: &HtmlIFrameElement, lock_scroll: bool);
+    pub(crate) fn show(frame: &HtmlIFrameElement, lock_scroll: bool, inert_page: bool);
 
     /// Hides the frame and puts back, once, what the last [`show`] changed (focus only if that
     /// element is still in the page).

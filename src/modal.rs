@@ -66,6 +66,8 @@ pub(crate) struct Shared {
     /// The modal URL's origin, as the browser serializes it.
     origin: String,
     fullscreen: bool,
+    /// Whether the rest of the page is made inert while the modal is shown (fullscreen only).
+    inert_page: bool,
     guard: MessageGuard<JsValue>,
     lifecycle: RefCell<Lifecycle>,
     pub(crate) emitter: Emitter,
@@ -270,6 +272,7 @@ impl Shared {
             guard: MessageGuard::new(&allowed),
             iframe,
             fullscreen,
+            inert_page: fullscreen && options.inert_page,
             lifecycle: RefCell::new(Lifecycle::new(false)),
             emitter: Emitter::default(),
             listening: Cell::new(None),
@@ -392,7 +395,7 @@ impl Shared {
 
     fn set_visible(&self, visible: bool) {
         if visible {
-            frame::show(&self.iframe, self.fullscreen);
+            frame::show(&self.iframe, self.fullscreen, self.inert_page);
             self.focus_when_ready();
         } else {
             frame::hide(&self.iframe);

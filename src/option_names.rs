@@ -6,7 +6,7 @@ use crate::topic::Topic;
 
 /// The options that take a value; the callback options are each topic's
 /// [`Topic::option_name`].
-pub const VALUE_OPTIONS: [&str; 8] = [
+pub const VALUE_OPTIONS: [&str; 9] = [
     "container",
     "allowedOrigins",
     "expiresAt",
@@ -15,6 +15,7 @@ pub const VALUE_OPTIONS: [&str; 8] = [
     "title",
     "hidden",
     "allowInsecureLocalhost",
+    "inertPage",
 ];
 
 /// Every option name: the value options, then the callback options in topic order.
@@ -34,6 +35,6 @@ mod tests {
         for (at, name) in names.iter().enumerate() {
             assert!(!names[at + 1..].contains(name), "{name} twice");
         }
-        assert_eq!(names.len(), 14);
+        assert_eq!(names.len(), 15);
     }
 }

@@ -40,6 +40,9 @@ pub struct ModalOptions {
     pub hidden: bool,
     /// Allow `http:` URLs on loopback hosts, for local development.
     pub allow_insecure_localhost: bool,
+    /// While the fullscreen modal is shown, make the rest of the page `inert` (unreachable by
+    /// keyboard, pointer and assistive technology); restored on hide and teardown.
+    pub inert_page: bool,
 }
 
 impl Default for ModalOptions {
@@ -53,6 +56,7 @@ impl Default for ModalOptions {
             title: "Anon data migration".into(),
             hidden: false,
             allow_insecure_localhost: false,
+            inert_page: true,
         }
     }
 }
@@ -87,6 +91,8 @@ extern "C" {
     fn hidden(this: &OptionValues) -> bool;
     #[wasm_bindgen(method, getter, js_name = allowInsecureLocalhost)]
     fn allow_insecure_localhost(this: &OptionValues) -> bool;
+    #[wasm_bindgen(method, getter, js_name = inertPage)]
+    fn inert_page(this: &OptionValues) -> bool;
     #[wasm_bindgen(method, getter)]
     fn callbacks(this: &OptionValues) -> Array;
     #[wasm_bindgen(method, getter)]
@@ -124,6 +130,7 @@ pub(crate) fn read_options(url: &JsValue, options: &JsValue) -> Result<ReadOptio
         expires_at_ms: given(values.expires_at_ms()),
         hidden: values.hidden(),
         allow_insecure_localhost: values.allow_insecure_localhost(),
+        inert_page: values.inert_page(),
         ..ModalOptions::default()
     };
     if let Some(origins) = values.allowed_origins() {

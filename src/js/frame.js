@@ -75,16 +75,29 @@ export function focusFrame(frame) {
 const changed = new WeakMap();
 
 /**
- * Shows the iframe; with `lockScroll`, stops the page behind it from scrolling. Remembers the
- * body's inline `overflow` and the element that had focus, for `hideFrame`.
+ * Shows the iframe; with `lockScroll`, stops the page behind it from scrolling; with
+ * `inertPage`, makes the iframe's siblings `inert`, leaving those that already were. Remembers
+ * the body's inline `overflow`, the element that had focus and the siblings it made inert, for
+ * `hideFrame`.
  */
-export function showFrame(frame, lockScroll) {
+export function showFrame(frame, lockScroll, inertPage) {
+  // Read before any sibling turns inert, which takes focus away.
+  const focus = frame.ownerDocument.activeElement;
   frame.style.display = "block";
   // Only a fullscreen frame locks the scroll, and it is mounted on the body.
   const body = lockScroll ? frame.parentElement : null;
   const overflow = body?.style.getPropertyValue("overflow");
   body?.style.setProperty("overflow", "hidden");
-  changed.set(frame, [body, overflow, frame.ownerDocument.activeElement]);
+  const inert = [];
+  if (inertPage) {
+    for (const sibling of frame.parentElement.children) {
+      if (sibling !== frame && !sibling.inert) {
+        sibling.inert = true;
+        inert.push(sibling);
+      }
+    }
+  }
+  changed.set(frame, [body, overflow, focus, inert]);
 }
 
 /** Hides the iframe and puts back what the last `showFrame` changed, once. */
@@ -93,8 +106,9 @@ export function hideFrame(frame) {
   const saved = changed.get(frame);
   changed.delete(frame);
   if (saved) {
-    const [body, overflow, focus] = saved;
+    const [body, overflow, focus, inert] = saved;
     body?.style.setProperty("overflow", overflow);
+    for (const element of inert) element.inert = false;
     if (focus?.isConnected) focus.focus?.();
   }
 }

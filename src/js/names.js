@@ -15,7 +15,7 @@ export const TOPICS = ["migration_modal.opened", "migration_modal.completed", "m
 export const CALLBACK_OPTIONS = ["onOpened", "onCompleted", "onClosed", "onFailed", "onEvent", "onReject"];
 
 /** The options of `embedAnonModal` that take a value (src/option_names.rs). */
-export const VALUE_OPTIONS = ["container", "allowedOrigins", "expiresAt", "readyTimeoutMs", "zIndex", "title", "hidden", "allowInsecureLocalhost"];
+export const VALUE_OPTIONS = ["container", "allowedOrigins", "expiresAt", "readyTimeoutMs", "zIndex", "title", "hidden", "allowInsecureLocalhost", "inertPage"];
 
 /** The codes of src/error.rs `ErrorCode`, at their numbers. */
 export const ERROR_CODES = ["INVALID_URL", "ORIGIN_NOT_ALLOWED", "INVALID_ORIGIN", "EXPIRED", "NO_DOCUMENT", "NOT_INITIALIZED", "INVALID_OPTION", "INVALID_ARGUMENT", "INIT_FAILED"];

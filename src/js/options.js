@@ -28,8 +28,8 @@ const SECONDS_BELOW = 1e11;
 /**
  * Returns the arguments as src/options.rs `OptionValues` reads them: the modal `url` (a
  * string), `container`, `allowedOrigins` (a fresh array of strings), `title` (`undefined` when
- * not given), `expiresAtMs`, `readyTimeoutMs` and `zIndex` (NaN when not given), `hidden` and
- * `allowInsecureLocalhost` (booleans), the `callbacks` at their topic numbers, and the page's
+ * not given), `expiresAtMs`, `readyTimeoutMs` and `zIndex` (NaN when not given), `hidden`,
+ * `allowInsecureLocalhost` and `inertPage` (booleans; `inertPage` true when not given), the `callbacks` at their topic numbers, and the page's
  * `document`. `url` may be the create-modal response: its `url` is taken, and its
  * `expires_at` unless the options give `expiresAt`. Or, returned rather than thrown so that
  * no exception crosses into wasm, `{ error }`: a `NO_DOCUMENT` AnonModalError where there is
@@ -112,9 +112,9 @@ function read(url, options, document) {
       ? n
       : wrong(key, `a whole number from ${min} to ${INT32}${unit}`, n);
   };
-  const flag = (key) => {
+  const flag = (key, unset = false) => {
     const b = get(options, key);
-    return b === undefined ? false : typeof b === "boolean" ? b : wrong(key, "a boolean", b);
+    return b === undefined ? unset : typeof b === "boolean" ? b : wrong(key, "a boolean", b);
   };
 
   let container = get(options, "container");
@@ -170,6 +170,7 @@ function read(url, options, document) {
     title,
     hidden: flag("hidden"),
     allowInsecureLocalhost: flag("allowInsecureLocalhost"),
+    inertPage: flag("inertPage", true),
     callbacks,
     document,
   };

@@ -10,6 +10,7 @@ mod common;
 mod errors;
 mod flow;
 mod lifecycle;
+mod overlay;
 mod payloads;
 mod sources;
 mod urls;
