@@ -99,6 +99,8 @@ test("Vue and Svelte render a component using the binding on the server", async 
   } finally {
     fs.rmSync(file, { force: true });
   }
+});
+
 test("isModalEvent tells the public events this version knows, and each type", async () => {
   const { isModalEvent } = await import("anon-modal");
   assert.ok(isModalEvent({ type: "migration_modal.failed", code: "TIMEOUT" }));
