@@ -121,8 +121,8 @@ export function openAnonModal(source, options) {
 
 async function open(source, options, again) {
   if (typeof document === "undefined") throw packageError(MESSAGE_NO_DOCUMENT);
-  await init();
-  const created = await (typeof source === "function" ? source() : source);
+  // The wasm loads while the server creates the modal: neither waits for the other.
+  const [, created] = await Promise.all([init(), typeof source === "function" ? source() : source]);
   try {
     return embedAnonModal(typeof created === "string" ? created : created?.url, {
       ...options,
