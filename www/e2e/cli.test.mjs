@@ -11,7 +11,7 @@ import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { launchBrowser } from "./stack.mjs";
-import { thePackage, freePort, startCommand, TYPES } from "./user-app.mjs";
+import { thePackage, freePort, startCommand, createModal, TYPES } from "./user-app.mjs";
 import { svixSignature } from "../mock/server.mjs";
 
 /** A user's app: a page that embeds the modal, the package's files, and a create-modal route. */
@@ -31,14 +31,7 @@ async function startApp(pkg, settings) {
 </script></body></html>`;
   const server = http.createServer(async (req, res) => {
     if (req.method === "POST" && req.url === "/create-modal") {
-      // The API key stays on the app's server, as Anon's quickstart shows.
-      const anon = await fetch(`${settings.ANON_BASE_URL}/api/v1/migration-modal`, {
-        method: "POST",
-        headers: { authorization: `Bearer ${settings.ANON_API_KEY}`, "content-type": "application/json" },
-        body: JSON.stringify({ user_id: "user_1", source_provider: "gusto" }),
-      });
-      res.writeHead(anon.status, { "content-type": "application/json" });
-      return res.end(await anon.text());
+      return createModal(settings, res);
     }
     const file = req.url === "/" ? null : path.join(pkg.dir, req.url.replace(/^\/anon-modal\//, "/").split("?")[0]);
     if (file && (!file.startsWith(pkg.dir + path.sep) || !fs.existsSync(file))) {

@@ -9,7 +9,7 @@ import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { launchBrowser } from "./stack.mjs";
-import { thePackage, freePort, startCommand, TYPES } from "./user-app.mjs";
+import { thePackage, freePort, startCommand, createModal, TYPES } from "./user-app.mjs";
 
 // The page, as the README's "In the browser" section writes it; `window.__log` is for the test.
 const PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>my app</title></head><body>
@@ -44,13 +44,7 @@ async function startUserApp(pkg, settings, { csp } = {}) {
   const server = http.createServer(async (req, res) => {
     if (req.method === "POST" && req.url === "/api/anon-modal") {
       calls.createModal++;
-      const anon = await fetch(`${settings.ANON_BASE_URL}/api/v1/migration-modal`, {
-        method: "POST",
-        headers: { authorization: `Bearer ${settings.ANON_API_KEY}`, "content-type": "application/json" },
-        body: JSON.stringify({ user_id: "user_1", source_provider: "gusto" }),
-      });
-      res.writeHead(anon.status, { "content-type": "application/json" });
-      return res.end(await anon.text());
+      return createModal(settings, res);
     }
     if (req.url === "/") {
       res.writeHead(200, { "content-type": TYPES[".html"], ...(csp ? { "content-security-policy": csp } : {}) });

@@ -54,3 +54,16 @@ export function startCommand(pkg, args) {
   });
 }
 
+/**
+ * The user's create-modal route: asks the mock for a modal with the API key, which stays on
+ * the server as Anon's quickstart shows, and answers with the mock's response.
+ */
+export async function createModal(settings, res) {
+  const anon = await fetch(`${settings.ANON_BASE_URL}/api/v1/migration-modal`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${settings.ANON_API_KEY}`, "content-type": "application/json" },
+    body: JSON.stringify({ user_id: "user_1", source_provider: "gusto" }),
+  });
+  res.writeHead(anon.status, { "content-type": "application/json" });
+  res.end(await anon.text());
+}
