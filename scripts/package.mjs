@@ -17,6 +17,10 @@ const cargo = fs.readFileSync(path.join(root, "Cargo.toml"), "utf8");
 const field = (name) => cargo.match(new RegExp(`^${name} = "([^"]*)"`, "m"))[1];
 
 // The entry (index.js, index.d.ts) is already in pkg/: scripts/build-pkg.sh writes it.
+if (!fs.existsSync(path.join(pkg, "index.js"))) {
+  console.error("pkg/index.js is missing: build the package first (scripts/build-pkg.sh && scripts/build-pkg.sh server), or run `make test`");
+  process.exit(1);
+}
 fs.copyFileSync(path.join(root, "npm", "README.md"), path.join(pkg, "README.md"));
 fs.copyFileSync(path.join(root, "LICENSE"), path.join(pkg, "LICENSE"));
 // The mock platform (www/mock) ships as the `anon-modal-mock` command and `anon-modal/mock`.
