@@ -1,8 +1,8 @@
 // Builds every example from the npm pack tarball (installed as a real package, not a link):
-// vanilla, React, Vue and Svelte with Vite, vanilla with webpack 5, and vanilla and
-// <anon-migration-modal> with no bundler (the package's files served as they are). Neither
-// bundler gets any configuration for anon-modal: the .wasm is found through
-// new URL(..., import.meta.url).
+// vanilla, React, Vue, Svelte and the element in a Lit component with Vite, vanilla with
+// webpack 5, and vanilla and <anon-migration-modal> with no bundler (the package's files served
+// as they are). Neither bundler gets any configuration for anon-modal: the .wasm is found
+// through new URL(..., import.meta.url).
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -19,7 +19,7 @@ if (fs.lstatSync(path.join(here, "node_modules/anon-modal")).isSymbolicLink()) t
 
 const dist = path.join(here, "dist");
 fs.rmSync(dist, { recursive: true, force: true });
-for (const name of ["vanilla", "react", "vue", "svelte"]) {
+for (const name of ["vanilla", "react", "vue", "svelte", "lit"]) {
   await build({ root: path.join(here, name), logLevel: "warn", build: { outDir: path.join(dist, name), emptyOutDir: true } });
 }
 // React's development build, where StrictMode really mounts, unmounts and mounts again and

@@ -192,6 +192,16 @@ test("element: inline mounts inside it, hidden hides, removing url destroys, a r
     assert.equal(result.defined, true);
   }));
 
+// Lit renders the element in its shadow root and binds its attributes and events; Lit's
+// templates create a Trusted Types policy named "lit-html".
+for (const [title, fn] of [
+  ["a completed flow: the events cross the shadow root to the page", completeFlow],
+  ["removing the component destroys the modal in its shadow root", unmountRemovesModal],
+  ["a double click makes one server call and one iframe", doubleClick],
+]) {
+  test(`lit: ${title}`, () => withExample("lit", fn, { trustedTypes: "lit-html" }));
+}
+
 test("react: a render while the modal is open changes the callbacks it calls, not the modal", () =>
   withExample("react", async (page) => {
     await page.click("#open");
