@@ -148,12 +148,12 @@ if [ $want_browsers = 1 ]; then
 fi
 # npm packages of the end-to-end tests (www/: selenium-webdriver, which drives the browsers
 # installed above through their WebDriver servers, never a downloaded browser; the examples'
-# tests use it from there), of the framework examples (www/examples/: Vite, React, Vue, Svelte,
+# tests use it from there), of the framework examples (www/examples/: Vite, React, Vue, Svelte, Lit, Angular's CLI in angular/,
 # webpack, TypeScript), of the benchmarks (bench/: esbuild, the peers) and of the server
 # entry's tests (tests/server/: the reference webhook libraries, and deno, bun and miniflare,
 # whose npm packages bring their runtime's binary).
 # The demo itself needs none of them (its servers use only Node's standard library).
-for dir in www www/examples bench tests/server; do
+for dir in www www/examples www/examples/angular bench tests/server; do
   [ $want_browsers = 1 ] && [ -f "$dir/package-lock.json" ] || continue
   stamp=$dir/node_modules/.lock-$(cksum < "$dir/package-lock.json" | cut -d' ' -f1)
   if [ ! -f "$stamp" ]; then

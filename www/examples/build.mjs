@@ -1,8 +1,9 @@
 // Builds every example from the npm pack tarball (installed as a real package, not a link):
-// vanilla, React, Vue, Svelte and the element in a Lit component with Vite, vanilla with
-// webpack 5, and vanilla and <anon-migration-modal> with no bundler (the package's files served
-// as they are). Neither bundler gets any configuration for anon-modal: the .wasm is found
-// through new URL(..., import.meta.url).
+// vanilla, React, Vue, Svelte and the element in a Lit component with Vite, the element in an
+// Angular app with the Angular CLI, vanilla with webpack 5, and vanilla and
+// <anon-migration-modal> with no bundler (the package's files served as they are). No bundler
+// gets any configuration for anon-modal: the .wasm is found through
+// new URL(..., import.meta.url).
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -15,6 +16,11 @@ const tarballs = fs.readdirSync(path.join(root, "target/npm")).filter((f) => f.e
 if (tarballs.length !== 1) throw new Error("run `node scripts/package.mjs` first (one tarball in target/npm)");
 const tarball = path.join(root, "target/npm", tarballs[0]);
 execFileSync("npm", ["install", "--no-save", "--no-fund", "--no-audit", "--loglevel=error", tarball], { cwd: here, stdio: "inherit" });
+// Angular's example is its own package (its toolchain is not the other examples' Vite).
+const angular = path.join(here, "angular");
+if (!fs.existsSync(path.join(angular, "node_modules/.bin/ng"))) throw new Error("run `npm ci` in www/examples/angular first (scripts/setup.sh does)");
+execFileSync("npm", ["install", "--no-save", "--no-fund", "--no-audit", "--loglevel=error", tarball], { cwd: angular, stdio: "inherit" });
+const startEnv = { ...process.env };
 if (fs.lstatSync(path.join(here, "node_modules/anon-modal")).isSymbolicLink()) throw new Error("anon-modal must be installed, not linked");
 
 const dist = path.join(here, "dist");
@@ -41,6 +47,9 @@ fs.writeFileSync(path.join(dist, "plain/main.js"),
 // The element, in a plain page with no bundler either.
 fs.cpSync(path.join(here, "node_modules/anon-modal"), path.join(dist, "element/anon-modal"), { recursive: true });
 for (const file of ["index.html", "main.js"]) fs.copyFileSync(path.join(here, "element", file), path.join(dist, "element", file));
+// Angular with its own CLI (the application builder, AOT): it writes dist/angular. Vite set
+// NODE_ENV=production in this process; the CLI gets the environment as it was.
+execFileSync(path.join(angular, "node_modules/.bin/ng"), ["build"], { cwd: angular, stdio: "inherit", env: { ...startEnv, NG_CLI_ANALYTICS: "false" } });
 for (const name of fs.readdirSync(dist)) {
   const files = fs.readdirSync(path.join(dist, name), { recursive: true }).filter((f) => /\.(js|wasm)$/.test(f));
   console.log(`[examples] ${name}: ${files.join(", ")}`);

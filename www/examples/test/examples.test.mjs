@@ -202,6 +202,15 @@ for (const [title, fn] of [
   test(`lit: ${title}`, () => withExample("lit", fn, { trustedTypes: "lit-html" }));
 }
 
+// Angular binds the element's attributes and events in a template (AOT-compiled by its CLI, zoneless).
+for (const [title, fn] of [
+  ["a completed flow reaches the component's handlers", completeFlow],
+  ["removing the element with @if destroys the modal", unmountRemovesModal],
+  ["a double click makes one server call and one iframe", doubleClick],
+]) {
+  test(`angular: ${title}`, () => withExample("angular", fn));
+}
+
 test("react: a render while the modal is open changes the callbacks it calls, not the modal", () =>
   withExample("react", async (page) => {
     await page.click("#open");
