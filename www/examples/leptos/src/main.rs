@@ -85,8 +85,9 @@ fn Importer(events: RwSignal<Vec<String>>) -> impl IntoView {
         error.set(None);
         spawn_local(async move {
             match embed(phase, events).await {
-                // `None`: unmounted while opening; the modal was not embedded.
+                // No await since `embed` saw the importer mounted: it still is.
                 Ok(Some(embedded)) => phase.set_value(Phase::Open(embedded)),
+                // Unmounted while opening: nothing was embedded.
                 Ok(None) => {}
                 Err(message) => {
                     if phase.try_update_value(|phase| *phase = Phase::Idle).is_some() {
