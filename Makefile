@@ -30,6 +30,7 @@ pkg:
 
 lint:
 	$(ENV) cargo fmt --all --check
+	$(ENV) rustfmt --check --edition 2021 www/examples/leptos/src/main.rs # its own workspace
 	$(ENV) cargo clippy $(WASM) --all-targets -- -D warnings
 	$(ENV) cargo clippy $(WASM) --lib --no-default-features --features npm-package -- -D warnings
 	$(ENV) cargo clippy --no-default-features --features webhooks,models --all-targets -- -D warnings

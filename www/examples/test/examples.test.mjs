@@ -1,8 +1,8 @@
-// Each example, built from the npm tarball, in the browser E2E_BROWSER names (Chromium, Firefox
-// or WebKit; `npm test` runs all three) against the local mock
-// platform: the modal embeds, a completed flow reaches the app's callback, unmounting removes
-// the iframe and the listener, React StrictMode leaves exactly one live modal, a double click
-// makes one server call and one iframe, and the strict
+// Each example, built from the npm tarball (the Leptos one from the crate itself), in the
+// browser E2E_BROWSER names (Chromium, Firefox or WebKit; `npm test` runs all three) against
+// the local mock platform: the modal embeds, a completed flow reaches the app's callback,
+// unmounting removes the iframe and the listener, React StrictMode leaves exactly one live
+// modal, a double click makes one server call and one iframe, and the strict
 // Content-Security-Policy of the app server reports no violation.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
