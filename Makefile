@@ -59,7 +59,7 @@ test-e2e:
 
 ## The npm package: packed, installed from the tarball into the framework examples, built with
 ## Vite and webpack 5, driven in Chromium, Firefox and WebKit; plus the SSR import and the
-## TypeScript consumer.
+## TypeScript consumer. The Leptos example (the crate's Rust API) is built and driven with them.
 test-package:
 	$(ENV) scripts/build-pkg.sh
 	$(ENV) scripts/build-pkg.sh server
