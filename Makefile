@@ -30,6 +30,7 @@ pkg:
 
 lint:
 	$(ENV) cargo fmt --all --check
+	$(ENV) rustfmt --check --edition 2021 www/examples/leptos/src/main.rs # its own workspace
 	$(ENV) cargo clippy $(WASM) --all-targets -- -D warnings
 	$(ENV) cargo clippy $(WASM) --lib --no-default-features --features npm-package -- -D warnings
 	$(ENV) cargo clippy --no-default-features --features webhooks,models --all-targets -- -D warnings
@@ -58,7 +59,7 @@ test-e2e:
 
 ## The npm package: packed, installed from the tarball into the framework examples, built with
 ## Vite and webpack 5, driven in Chromium, Firefox and WebKit; plus the SSR import and the
-## TypeScript consumer.
+## TypeScript consumer. The Leptos example (the crate's Rust API) is built and driven with them.
 test-package:
 	$(ENV) scripts/build-pkg.sh
 	$(ENV) scripts/build-pkg.sh server

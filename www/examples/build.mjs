@@ -3,7 +3,8 @@
 // Angular app with the Angular CLI, vanilla with webpack 5, and vanilla and
 // <anon-migration-modal> with no bundler (the package's files served as they are). No bundler
 // gets any configuration for anon-modal: the .wasm is found through
-// new URL(..., import.meta.url).
+// new URL(..., import.meta.url). Then the Leptos example, a Rust front end built with cargo and
+// the wasm-bindgen CLI.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -50,6 +51,29 @@ for (const file of ["index.html", "main.js"]) fs.copyFileSync(path.join(here, "e
 // Angular with its own CLI (the application builder, AOT): it writes dist/angular. Vite set
 // NODE_ENV=production in this process; the CLI gets the environment as it was.
 execFileSync(path.join(angular, "node_modules/.bin/ng"), ["build"], { cwd: angular, stdio: "inherit", env: { ...startEnv, NG_CLI_ANALYTICS: "false" } });
+// The Leptos example uses the crate itself (a path dependency, its Rust API), not the tarball.
+// Each step runs in scripts/env.sh's toolchain and tools (the wasm32 toolchain, the
+// wasm-bindgen CLI of the root Cargo.lock, wasm-opt), in a target directory of its own: the
+// package builds' outputs in target/ stay theirs. A failing step throws and stops the build.
+{
+  const target = path.join(root, "target/leptos-example");
+  const out = path.join(dist, "leptos");
+  const inEnv = (...command) => execFileSync("bash", ["-c", '. scripts/env.sh && exec "$@"', "env.sh", ...command], {
+    cwd: root, stdio: "inherit", env: { ...process.env, root, CARGO_TARGET_DIR: target },
+  });
+  const started = Date.now();
+  inEnv("cargo", "build", "--quiet", "--release", "--locked", "--target", "wasm32-unknown-unknown",
+    "--manifest-path", "www/examples/leptos/Cargo.toml");
+  inEnv("wasm-bindgen", "--target", "web", "--no-typescript", "--out-name", "app", "--out-dir", out,
+    path.join(target, "wasm32-unknown-unknown/release/anon-modal-leptos-example.wasm"));
+  // The same features as the package's build (scripts/build-pkg.sh); it halves the wasm.
+  inEnv("wasm-opt", "-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext",
+    "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue",
+    path.join(out, "app_bg.wasm"), "-o", path.join(out, "app_bg.wasm"));
+  for (const file of ["index.html", "main.js"]) fs.copyFileSync(path.join(here, "leptos", file), path.join(out, file));
+  const wasm = fs.statSync(path.join(out, "app_bg.wasm")).size;
+  console.log(`[examples] leptos: built in ${Math.round((Date.now() - started) / 1000)} s, ${wasm} bytes of wasm`);
+}
 for (const name of fs.readdirSync(dist)) {
   const files = fs.readdirSync(path.join(dist, name), { recursive: true }).filter((f) => /\.(js|wasm)$/.test(f));
   console.log(`[examples] ${name}: ${files.join(", ")}`);

@@ -1,8 +1,8 @@
-// Each example, built from the npm tarball, in the browser E2E_BROWSER names (Chromium, Firefox
-// or WebKit; `npm test` runs all three) against the local mock
-// platform: the modal embeds, a completed flow reaches the app's callback, unmounting removes
-// the iframe and the listener, React StrictMode leaves exactly one live modal, a double click
-// makes one server call and one iframe, and the strict
+// Each example, built from the npm tarball (the Leptos one from the crate itself), in the
+// browser E2E_BROWSER names (Chromium, Firefox or WebKit; `npm test` runs all three) against
+// the local mock platform: the modal embeds, a completed flow reaches the app's callback,
+// unmounting removes the iframe and the listener, React StrictMode leaves exactly one live
+// modal, a double click makes one server call and one iframe, and the strict
 // Content-Security-Policy of the app server reports no violation.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -128,6 +128,11 @@ for (const name of ["react", "vue", "svelte"]) {
   test(`${name}: a double click makes one server call and one iframe`, () => withExample(name, doubleClick, options));
   test(`${name}: unmounting while the modal opens leaves no iframe`, () => withExample(name, unmountWhileOpening, options));
 }
+// A Rust front end: Leptos with the crate's Rust API (AnonModal), built with cargo and wasm-bindgen.
+test("leptos: a completed flow reaches the app's callbacks", () => withExample("leptos", completeFlow));
+test("leptos: unmounting removes the iframe and the listener", () => withExample("leptos", unmountRemovesModal));
+test("leptos: a double click makes one server call and one iframe", () => withExample("leptos", doubleClick));
+test("leptos: unmounting while the modal opens leaves no iframe", () => withExample("leptos", unmountWhileOpening));
 test("element: a completed flow dispatches the modal's events, which bubble to the document", () => withExample("element", completeFlow));
 test("element: removing it from the page destroys the modal", () => withExample("element", unmountRemovesModal));
 test("element: inline mounts inside it, hidden hides, removing url destroys, a refused attribute is an error event", () =>
