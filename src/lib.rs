@@ -10,7 +10,7 @@
 //!   origins are accepted), [`event`] (the messages' shape), [`guard`] (the message guard and
 //!   its bounded copy, over any [`guard::MessageValue`]), [`lifecycle`] (what each event
 //!   does), [`iframe`] (its attributes), [`topic`], [`reject`], [`error`], [`option_names`].
-//! - The browser side (feature `browser`, on by default): [`AnonModal`] and [`ModalOptions`]
+//! - The browser side (feature `browser`, on by default): `AnonModal` and `ModalOptions`
 //!   for Rust callers; `bindings`, the JavaScript API; and the modules that carry decisions
 //!   into the page through the JavaScript of `src/js/`.
 //! - The server side: `webhooks` and `models` (features `webhooks`, `models`).
