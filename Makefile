@@ -35,6 +35,9 @@ lint:
 	$(ENV) cargo clippy $(WASM) --lib --no-default-features --features npm-package -- -D warnings
 	$(ENV) cargo clippy --no-default-features --features webhooks,models --all-targets -- -D warnings
 	$(ENV) cargo clippy $(WASM) --no-default-features --features server -- -D warnings
+	$(ENV) RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --quiet $(WASM)
+	$(ENV) RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --quiet --no-default-features --features webhooks,models
+	$(ENV) cargo package --quiet --allow-dirty # the crate as crates.io would get it builds
 
 test-native:
 	$(ENV) cargo test --no-default-features --features webhooks,models
