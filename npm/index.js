@@ -44,7 +44,8 @@ let loading = null;
 let loaded = false;
 
 // Our own loader over the glue's initSync, so that bundles leave out wasm-bindgen's async
-// loader. It compiles from bytes, so any server's Content-Type works. A failure is an
+// loader. A response served as `application/wasm` compiles as it streams in; any other
+// Content-Type compiles from its bytes, so any server works. A failure is an
 // INIT_FAILED AnonModalError saying what came back from where, and what to do.
 async function compile(source) {
   source = await source;
@@ -67,6 +68,14 @@ async function compile(source) {
     status = source.status;
     if (!source.ok) throw packageError(MESSAGE_INIT_HTTP_STATUS, status, url);
     const type = source.headers.get("content-type") ?? "";
+    // Served as wasm, it compiles while it downloads (and the browser can cache the code).
+    if (type.startsWith("application/wasm") && WebAssembly.compileStreaming) {
+      try {
+        return await WebAssembly.compileStreaming(source);
+      } catch (problem) {
+        throw packageError(MESSAGE_INIT_NOT_WASM, problem.message);
+      }
+    }
     source = await source.arrayBuffer();
     // A dev server or an app's fallback route answers a path it does not know with a page.
     html = type.includes("html") || new Uint8Array(source)[0] === 0x3c;

@@ -93,3 +93,19 @@ test("a network error, and bytes that are not WebAssembly, say so", async () => 
     /^init\(\) got bytes that are not WebAssembly \(WebAssembly\.compile\(\): .+\): pass anon_modal_bg\.wasm's URL, bytes or Response to init\(\)$/,
   );
 });
+
+test("a URL served as application/wasm compiles as it streams in; bytes labelled wasm that are not say so", async (t) => {
+  const base = await server(t, (res, req) =>
+    res.writeHead(200, { "content-type": "application/wasm" }).end(req.url === "/anon_modal_bg.wasm" ? fs.readFileSync(wasmPath) : "<!doctype html>"),
+  );
+  const streaming = WebAssembly.compileStreaming;
+  let streamed = 0;
+  WebAssembly.compileStreaming = (source) => (streamed++, streaming(source));
+  t.after(() => (WebAssembly.compileStreaming = streaming));
+  await (await freshPackage()).init(`${base}/anon_modal_bg.wasm`);
+  assert.equal(streamed, 1, "compiled from the stream");
+  await initFails(
+    (await freshPackage()).init(`${base}/other.wasm`),
+    /^init\(\) got bytes that are not WebAssembly \(WebAssembly\.compileStreaming\(\): .+\): pass anon_modal_bg\.wasm's URL, bytes or Response to init\(\)$/,
+  );
+});
