@@ -68,15 +68,17 @@ async function compile(source) {
     status = source.status;
     if (!source.ok) throw packageError(MESSAGE_INIT_HTTP_STATUS, status, url);
     const type = source.headers.get("content-type") ?? "";
-    // Served as wasm, it compiles while it downloads (and the browser can cache the code).
-    if (type.startsWith("application/wasm") && WebAssembly.compileStreaming) {
-      try {
-        return await WebAssembly.compileStreaming(source);
-      } catch (problem) {
-        throw packageError(MESSAGE_INIT_NOT_WASM, problem.message);
-      }
+    try {
+      // Served as wasm (exactly: a parameter after it makes the browser refuse to stream), it
+      // compiles while it downloads.
+      if (type === "application/wasm" && WebAssembly.compileStreaming) return await WebAssembly.compileStreaming(source);
+      source = await source.arrayBuffer();
+    } catch (problem) {
+      // A body already read, or a connection lost midway, is not a compile error.
+      throw problem instanceof WebAssembly.CompileError
+        ? packageError(MESSAGE_INIT_NOT_WASM, problem.message)
+        : packageError(MESSAGE_INIT_FETCH_FAILED, url, String(problem));
     }
-    source = await source.arrayBuffer();
     // A dev server or an app's fallback route answers a path it does not know with a page.
     html = type.includes("html") || new Uint8Array(source)[0] === 0x3c;
   }

@@ -96,7 +96,8 @@ test("a network error, and bytes that are not WebAssembly, say so", async () => 
 
 test("a URL served as application/wasm compiles as it streams in; bytes labelled wasm that are not say so", async (t) => {
   const base = await server(t, (res, req) =>
-    res.writeHead(200, { "content-type": "application/wasm" }).end(req.url === "/anon_modal_bg.wasm" ? fs.readFileSync(wasmPath) : "<!doctype html>"),
+    res.writeHead(200, { "content-type": req.url === "/charset.wasm" ? "application/wasm; charset=binary" : "application/wasm" })
+      .end(req.url === "/other.wasm" ? "<!doctype html>" : fs.readFileSync(wasmPath)),
   );
   const streaming = WebAssembly.compileStreaming;
   let streamed = 0;
@@ -104,8 +105,22 @@ test("a URL served as application/wasm compiles as it streams in; bytes labelled
   t.after(() => (WebAssembly.compileStreaming = streaming));
   await (await freshPackage()).init(`${base}/anon_modal_bg.wasm`);
   assert.equal(streamed, 1, "compiled from the stream");
+  // A parameter after the type makes streaming refuse it: those bytes compile as they are.
+  await (await freshPackage()).init(`${base}/charset.wasm`);
+  assert.equal(streamed, 1, "compiled from the bytes");
   await initFails(
     (await freshPackage()).init(`${base}/other.wasm`),
     /^init\(\) got bytes that are not WebAssembly \(WebAssembly\.compileStreaming\(\): .+\): pass anon_modal_bg\.wasm's URL, bytes or Response to init\(\)$/,
   );
+});
+
+test("a Response whose body was already read says the wasm could not be fetched", async () => {
+  for (const type of ["application/wasm", "application/octet-stream"]) {
+    const response = new Response(fs.readFileSync(wasmPath), { headers: { "content-type": type } });
+    await response.arrayBuffer();
+    await initFails(
+      (await freshPackage()).init(response),
+      /^init\(\) could not fetch  \(TypeError.+\): check that URL, or pass the wasm's URL or bytes to init\(\)$/,
+    );
+  }
 });
