@@ -155,8 +155,12 @@ impl Lifecycle {
 
     /// The user pressed Escape in the page. Before the modal proved it loaded, the overlay
     /// must not trap the page: deliver a synthetic `closed`, settle and tear down. Once it is
-    /// ready, Escape is the modal's own business.
+    /// ready, Escape is the modal's own business; a hidden modal traps nothing, and the key is
+    /// the page's.
     pub fn on_dismiss(&mut self) -> Step {
+        if !self.visible {
+            return Step::NOTHING;
+        }
         self.end_unready(None)
     }
 
@@ -318,6 +322,14 @@ mod tests {
         assert!(b.teardown && b.settle && b.delivery == Delivery::Typed);
         assert_eq!(m.outcome(), Some(Outcome::Failed));
         assert_eq!(m.on_dismiss(), Step::NOTHING);
+
+        let mut m = Lifecycle::new(false);
+        assert_eq!(
+            m.on_dismiss(),
+            Step::NOTHING,
+            "a hidden modal leaves Escape to the page"
+        );
+        assert!(!m.is_torn_down());
 
         for ready in [Opened, Show] {
             let mut m = Lifecycle::new(false);

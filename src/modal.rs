@@ -318,8 +318,12 @@ impl Shared {
         self.apply(step, EventKind::Failed, &timeout_event());
     }
 
-    /// Escape was pressed in the page: closes the modal if it is not ready yet.
+    /// Escape was pressed in the page: closes the modal if it is a shown overlay, not ready
+    /// yet. A modal inside a container covers nothing else, and leaves the key to the page.
     fn on_dismiss(&self) {
+        if !self.fullscreen {
+            return;
+        }
         let step = self.lifecycle.borrow_mut().on_dismiss();
         self.apply(step, EventKind::Closed, &dismissed_event());
     }

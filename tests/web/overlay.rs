@@ -59,3 +59,40 @@ fn inert_page_false_and_an_inline_modal_leave_the_page_alone() {
     page.remove();
     container.remove();
 }
+
+fn press_escape() {
+    js_sys::Function::new_no_args("window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }))")
+        .call0(&JsValue::NULL)
+        .unwrap();
+}
+
+#[wasm_bindgen_test]
+fn escape_closes_only_a_shown_overlay_that_is_not_ready() {
+    // A hidden modal (a background resume) and an inline one trap nothing: the key is the page's.
+    let hidden = embed(MODAL_URL, Recorder::new().options(&[("hidden", true.into())]));
+    press_escape();
+    assert!(!hidden.destroyed(), "Escape leaves a hidden modal running");
+    hidden.destroy();
+
+    let container = element("div", false);
+    container.set_id("escape-inline");
+    let inline = embed(
+        MODAL_URL,
+        Recorder::new().options(&[("container", "#escape-inline".into())]),
+    );
+    press_escape();
+    assert!(!inline.destroyed(), "Escape leaves an inline modal running");
+    inline.destroy();
+    container.remove();
+
+    let (rec, overlay) = recorded();
+    press_escape();
+    assert!(
+        overlay.destroyed(),
+        "Escape closes a shown overlay that is not ready"
+    );
+    assert_eq!(
+        rec.delivered(),
+        ["closed:migration_modal.closed", "event:migration_modal.closed"]
+    );
+}
