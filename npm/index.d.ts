@@ -64,7 +64,8 @@ export interface ModalClosedEvent extends ModalEventContext {
   /**
    * Set when the package closed the modal, not the modal itself: `"destroyed"` when `destroy()`
    * settled it, `"replaced"` when a newer `embedAnonModal` did (one modal is mounted at a
-   * time), `"dismissed"` when the user pressed Escape while the fullscreen modal was shown and not yet opened.
+   * time), `"dismissed"` when the user pressed Escape while the fullscreen modal was shown and
+   * not yet opened.
    */
   reason?: ModalClosedReason;
 }
