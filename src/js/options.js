@@ -145,7 +145,7 @@ function read(url, options, document) {
     // Unix time in seconds.
     const given = typeof expires === "string" && /^\d+$/.test(expires) ? +expires : expires;
     if (typeof given === "number" && given > 0 && given < SECONDS_BELOW) throw packageError(MESSAGE_EXPIRES_IN_SECONDS, given, given);
-    const time = typeof expires === "string" || typeof expires === "number" || expires instanceof Date ? new Date(expires).getTime() : NaN;
+    const time = typeof given === "string" || typeof given === "number" || given instanceof Date ? new Date(given).getTime() : NaN;
     if (Number.isNaN(time)) wrong("expiresAt", "a date, an ISO 8601 string or milliseconds since the epoch", expires);
     expires = time;
   }

@@ -51,12 +51,12 @@ fn expires_at_in_seconds_is_named_with_the_fix() {
     let text = format!("{seconds}");
     assert_eq!(refused_option("expiresAt", seconds.into()), fix(&text));
     assert_eq!(refused_option("expiresAt", text.as_str().into()), fix(&text));
-    // The same time in milliseconds mounts.
-    embed(
-        MODAL_URL,
-        Recorder::new().options(&[("expiresAt", (seconds * 1000.0).into())]),
-    )
-    .destroy();
+    // The same time in milliseconds mounts, as a number or as a string of digits (what the
+    // element's `expires-at` attribute gives).
+    let millis = seconds * 1000.0;
+    for given in [millis.into(), format!("{millis}").into()] {
+        embed(MODAL_URL, Recorder::new().options(&[("expiresAt", given)])).destroy();
+    }
 }
 
 #[wasm_bindgen_test]
