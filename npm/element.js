@@ -15,9 +15,9 @@ if (typeof customElements !== "undefined" && !customElements.get(TAG)) {
       #modal = null;
       #mounting = 0;
 
-      /** The mounted modal, or null. */
+      /** The mounted modal, or null (also once it is torn down, by whatever tore it down). */
       get modal() {
-        return this.#modal;
+        return this.#modal?.destroyed ? null : this.#modal;
       }
 
       connectedCallback() {
@@ -44,21 +44,15 @@ if (typeof customElements !== "undefined" && !customElements.get(TAG)) {
           if (mounting !== this.#mounting) return;
           const attribute = (name) => this.getAttribute(name) ?? undefined;
           const timeout = attribute("ready-timeout-ms");
-          const modal = (this.#modal = embedAnonModal(attribute("url"), {
+          this.#modal = embedAnonModal(attribute("url"), {
             expiresAt: attribute("expires-at"),
             allowedOrigins: attribute("allowed-origins")?.split(/\s+/).filter(Boolean),
             readyTimeoutMs: timeout === undefined ? undefined : Number(timeout),
             container: this.hasAttribute("inline") ? this : undefined,
             hidden: this.hidden,
             allowInsecureLocalhost: this.hasAttribute("allow-insecure-localhost"),
-            onEvent: (event) => {
-              this.dispatchEvent(new CustomEvent(event.type, { bubbles: true, composed: true, detail: event }));
-              // Whichever event tore the modal down (closed, a timeout), `modal` goes back to null.
-              queueMicrotask(() => {
-                if (this.#modal === modal && modal.destroyed) this.#modal = null;
-              });
-            },
-          }));
+            onEvent: (event) => this.dispatchEvent(new CustomEvent(event.type, { bubbles: true, composed: true, detail: event })),
+          });
         } catch (error) {
           // A refused URL or attribute: an `error` event; unless a listener calls
           // preventDefault(), the error is reported like an uncaught one.

@@ -16,6 +16,8 @@ export function useAnonModal(options) {
   const latest = useRef(options);
   const owned = useRef(null);
   const mounted = useRef(false);
+  // destroy() counts up: an open it overtook destroys its modal when that arrives.
+  const destroys = useRef(0);
   const [state, setState] = useState({ modal: null, pending: false, error: null });
 
   useInsertionEffect(() => {
@@ -38,18 +40,23 @@ export function useAnonModal(options) {
       if (typeof given[key] === "function") options[key] = (...args) => latest.current?.[key]?.(...args);
     }
     setState((state) => ({ ...state, pending: true, error: null }));
+    const destroysBefore = destroys.current;
     return openAnonModal(source, options).then(
       (modal) => {
-        if (!mounted.current) {
+        if (!mounted.current || destroys.current !== destroysBefore || modal.destroyed) {
           modal.destroy();
+          if (mounted.current) setState((state) => ({ ...state, pending: false }));
           return null;
         }
         setState({ modal, pending: false, error: null });
         // A second open that joined the first's promise gets the same modal.
         if (owned.current !== modal) {
           owned.current = modal;
-          // Whichever event tore the modal down (closed, a timeout), `modal` goes back to null.
-          modal.on("*", () => queueMicrotask(() => setState(cleared(modal))));
+          // Whichever tore the modal down (its closed event, a timeout, a newer modal, its own
+          // destroy()), `modal` goes back to null.
+          const clear = () => queueMicrotask(() => mounted.current && setState(cleared(modal)));
+          modal.on("*", clear);
+          modal.settled.then(clear);
         }
         return modal;
       },
@@ -60,9 +67,10 @@ export function useAnonModal(options) {
     );
   }, []);
   const destroy = useCallback(() => {
+    destroys.current++;
     const modal = owned.current;
     modal?.destroy();
-    setState(cleared(modal));
+    setState((state) => ({ ...cleared(modal)(state), pending: false }));
   }, []);
 
   return { open, destroy, ...state };

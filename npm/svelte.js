@@ -25,6 +25,8 @@ export function createAnonModal(options) {
   };
   let disposed = false;
   let owned = null;
+  // destroy() counts up: an open it overtook destroys its modal when that arrives.
+  let destroys = 0;
   const clear = (handle) => {
     if (state.modal === handle && handle?.destroyed) set({ modal: null });
   };
@@ -36,18 +38,22 @@ export function createAnonModal(options) {
       if (typeof given[key] === "function") current[key] = (...args) => read()?.[key]?.(...args);
     }
     set({ pending: true, error: null });
+    const destroysBefore = destroys;
     return openAnonModal(source, current).then(
       (handle) => {
-        if (disposed) {
+        if (disposed || destroys !== destroysBefore || handle.destroyed) {
           handle.destroy();
+          set({ pending: false });
           return null;
         }
         set({ modal: handle, pending: false });
         // A second open that joined the first's promise gets the same modal.
         if (owned !== handle) {
           owned = handle;
-          // Whichever event tore the modal down (closed, a timeout), `modal` goes back to null.
+          // Whichever tore the modal down (its closed event, a timeout, a newer modal, its own
+          // destroy()), `modal` goes back to null.
           handle.on("*", () => queueMicrotask(() => clear(handle)));
+          handle.settled.then(() => clear(handle));
         }
         return handle;
       },
@@ -58,6 +64,8 @@ export function createAnonModal(options) {
     );
   };
   const destroy = () => {
+    destroys++;
+    set({ pending: false });
     owned?.destroy();
     clear(owned);
   };

@@ -15,6 +15,8 @@ export function useAnonModal(options) {
   const error = shallowRef(null);
   let disposed = false;
   let owned = null;
+  // destroy() counts up: an open it overtook destroys its modal when that arrives.
+  let destroys = 0;
   const clear = (handle) => {
     if (modal.value === handle && handle?.destroyed) modal.value = null;
   };
@@ -27,10 +29,11 @@ export function useAnonModal(options) {
     }
     pending.value = true;
     error.value = null;
+    const destroysBefore = destroys;
     return openAnonModal(source, current).then(
       (handle) => {
         pending.value = false;
-        if (disposed) {
+        if (disposed || destroys !== destroysBefore || handle.destroyed) {
           handle.destroy();
           return null;
         }
@@ -38,8 +41,10 @@ export function useAnonModal(options) {
         // A second open that joined the first's promise gets the same modal.
         if (owned !== handle) {
           owned = handle;
-          // Whichever event tore the modal down (closed, a timeout), `modal` goes back to null.
+          // Whichever tore the modal down (its closed event, a timeout, a newer modal, its own
+          // destroy()), `modal` goes back to null.
           handle.on("*", () => queueMicrotask(() => clear(handle)));
+          handle.settled.then(() => clear(handle));
         }
         return handle;
       },
@@ -51,6 +56,8 @@ export function useAnonModal(options) {
     );
   };
   const destroy = () => {
+    destroys++;
+    pending.value = false;
     owned?.destroy();
     clear(owned);
   };

@@ -20,7 +20,7 @@ async function createModal() {
 }
 
 function Importer({ onEvent, label }) {
-  const { open, error } = useAnonModal({
+  const { open, destroy, modal, pending, error } = useAnonModal({
     allowInsecureLocalhost: config.insecureLocalhost, // only for the local mock platform
     onOpened: () => onEvent("opened"),
     onCompleted: (e) => onEvent(`completed ${e.migration_id} (${label})`),
@@ -36,6 +36,8 @@ function Importer({ onEvent, label }) {
   }, []);
   return h("div", null,
     h("button", { id: "open", onClick: start }, "Import data"),
+    h("button", { id: "cancel", onClick: destroy }, "Cancel"),
+    h("p", { id: "state" }, modal ? "open" : pending ? "opening" : "idle"),
     error ? h("p", { role: "alert" }, error.message) : null);
 }
 

@@ -103,6 +103,34 @@ async function unmountWhileOpening(page) {
   assert.deepEqual(await events(page), [], "no callback");
 }
 
+const state = (page) => page.evaluate(() => document.getElementById("state").textContent);
+
+// The binding's destroy() while the server call is pending: the modal that arrives is destroyed.
+async function cancelWhileOpening(page) {
+  await rendered(page);
+  await page.evaluate(() => {
+    document.getElementById("open").click();
+    document.getElementById("cancel").click();
+  });
+  await page.waitForFunction(() => window.__creates === 1);
+  await page.waitForTimeout(1000);
+  assert.equal(await page.locator("iframe").count(), 0, "no iframe once cancelled");
+  assert.deepEqual(await events(page), [], "no callback");
+  assert.equal(await state(page), "idle");
+}
+
+// A modal torn down with no event (its handle's own destroy(), or a newer modal replacing it):
+// the binding's `modal` goes back to null.
+async function handleDestroyedClearsState(page) {
+  await rendered(page);
+  await page.click("#open");
+  await waitForEvent(page, "opened");
+  assert.equal(await state(page), "open");
+  await page.evaluate(() => window.__modals[0].destroy());
+  await page.waitForFunction(() => document.getElementById("state").textContent === "idle", null, { timeout: 5_000 });
+  assert.equal(await page.locator("iframe").count(), 0);
+}
+
 async function strictModeOpensOnce(page) {
   await waitForEvent(page, "opened");
   await page.waitForTimeout(200);
@@ -127,6 +155,8 @@ for (const name of ["react", "vue", "svelte"]) {
   test(`${name}: unmounting removes the iframe and the listener`, () => withExample(name, unmountRemovesModal, options));
   test(`${name}: a double click makes one server call and one iframe`, () => withExample(name, doubleClick, options));
   test(`${name}: unmounting while the modal opens leaves no iframe`, () => withExample(name, unmountWhileOpening, options));
+  test(`${name}: destroy() while the modal opens leaves no iframe`, () => withExample(name, cancelWhileOpening, options));
+  test(`${name}: a modal torn down with no event leaves modal null`, () => withExample(name, handleDestroyedClearsState, options));
 }
 // A Rust front end: Leptos with the crate's Rust API (AnonModal), built with cargo and wasm-bindgen.
 test("leptos: a completed flow reaches the app's callbacks", () => withExample("leptos", completeFlow));
@@ -165,6 +195,9 @@ test("element: inline mounts inside it, hidden hides, removing url destroys, a r
       const hidden = element.modal.iframe.style.display;
       element.removeAttribute("hidden");
       const shown = element.modal.iframe.style.display;
+      // Torn down by its handle, with no event: the property says so.
+      element.modal.destroy();
+      const afterHandleDestroy = element.modal;
       element.removeAttribute("url");
       const afterRemoval = [element.modal, element.querySelector("iframe")];
       let refused = null;
@@ -186,11 +219,12 @@ test("element: inline mounts inside it, hidden hides, removing url destroys, a r
         element.removeAttribute(name);
       }
       element.remove();
-      return { inside, hiddenAtMount, hidden, shown, seen, afterRemoval, invalidUrl, refusals, defined: customElements.get("anon-migration-modal") === element.constructor };
+      return { inside, hiddenAtMount, hidden, shown, afterHandleDestroy, seen, afterRemoval, invalidUrl, refusals, defined: customElements.get("anon-migration-modal") === element.constructor };
     });
     assert.equal(result.inside, true, "inline: the iframe is inside the element");
     assert.deepEqual([result.hiddenAtMount, result.hidden, result.shown], ["none", "none", "block"], "hidden: mounted hidden, then hide and show");
     assert.deepEqual(result.seen, ["migration_modal.opened", true, true, true]);
+    assert.equal(result.afterHandleDestroy, null, "modal is null once its handle destroyed it");
     assert.deepEqual(result.afterRemoval, [null, null], "removing url destroys the modal");
     assert.equal(result.invalidUrl, "INVALID_URL");
     assert.deepEqual(result.refusals, ["EXPIRED", "ORIGIN_NOT_ALLOWED", "INVALID_OPTION"], "expires-at, allowed-origins, ready-timeout-ms");

@@ -19,7 +19,7 @@ async function createModal() {
 const Importer = {
   emits: ["event"],
   setup(_, { emit }) {
-    const { open, error } = useAnonModal({
+    const { open, destroy, modal, pending, error } = useAnonModal({
       allowInsecureLocalhost: config.insecureLocalhost, // only for the local mock platform
       onOpened: () => emit("event", "opened"),
       onCompleted: (e) => emit("event", `completed ${e.migration_id}`),
@@ -31,6 +31,8 @@ const Importer = {
       });
     return () => h("div", [
       h("button", { id: "open", onClick: start }, "Import data"),
+      h("button", { id: "cancel", onClick: destroy }, "Cancel"),
+      h("p", { id: "state" }, modal.value ? "open" : pending.value ? "opening" : "idle"),
       error.value ? h("p", { role: "alert" }, error.value.message) : null,
     ]);
   },
