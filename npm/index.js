@@ -135,10 +135,8 @@ async function open(source, options, again) {
   // The wasm loads while the server creates the modal: neither waits for the other.
   const [, created] = await Promise.all([init(), typeof source === "function" ? source() : source]);
   try {
-    return embedAnonModal(typeof created === "string" ? created : created?.url, {
-      ...options,
-      expiresAt: options?.expiresAt ?? created?.expires_at ?? undefined,
-    });
+    // A URL, or the create-modal response whose expires_at applies unless options give one.
+    return embedAnonModal(created, options);
   } catch (error) {
     // A URL that expired on its way here: a function source is asked once more for a new one.
     if (again && typeof source === "function" && error.code === ERROR_CODES[MESSAGES[MESSAGE_EXPIRED][0]]) {

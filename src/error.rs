@@ -75,6 +75,9 @@ pub enum Message {
     /// The URL argument (the detail, as shown) is neither a string nor the create-modal
     /// response.
     UrlNotString,
+    /// The URL argument is a fetch `Response` (the server call's, not read as JSON), whose
+    /// own `url` is the app's endpoint, not the modal's.
+    UrlIsResponse,
     /// `expiresAt` is in the past.
     Expired,
     /// The browser's URL parser refused the URL.
@@ -136,7 +139,7 @@ pub enum Message {
 
 impl Message {
     /// Every message, in the order of their numbers (`src/js/names.js` lists them so).
-    pub const ALL: [Message; 34] = [
+    pub const ALL: [Message; 35] = [
         Message::UrlNotString,
         Message::Expired,
         Message::UrlNotAbsolute,
@@ -171,12 +174,14 @@ impl Message {
         Message::InitHttpStatus,
         Message::InitHtml,
         Message::InitNotWasm,
+        Message::UrlIsResponse,
     ];
 
     /// The code of an error that says this.
     pub fn code(self) -> ErrorCode {
         match self {
             Message::UrlNotString
+            | Message::UrlIsResponse
             | Message::UrlNotAbsolute
             | Message::NotHttps
             | Message::HttpNotLoopback
@@ -236,6 +241,7 @@ impl Message {
             Message::InitHttpStatus => 31,
             Message::InitHtml => 32,
             Message::InitNotWasm => 33,
+            Message::UrlIsResponse => 34,
         }
     }
 
@@ -246,6 +252,7 @@ impl Message {
         let serve = "serve anon_modal_bg.wasm at that URL, or pass its URL (or its bytes) to init()";
         let parts: &[&str] = match self {
             Message::UrlNotString => &["the modal URL must be a string (or the create-modal response, { url, expires_at }), not ", d(0)],
+            Message::UrlIsResponse => &["the modal URL came as a fetch Response: pass the create-modal response it holds ({ url, expires_at }), e.g. return response.json() from your server call"],
             Message::Expired => &["the modal URL has expired (expiresAt is in the past): create a new modal on your server"],
             Message::UrlNotAbsolute => &["the modal URL is not a valid absolute URL"],
             Message::NoBody => &["the document has no body yet: call embedAnonModal once the page has loaded"],

@@ -16,6 +16,7 @@ import {
   MESSAGE_OPTIONS_UNREADABLE,
   MESSAGE_UNKNOWN_OPTION,
   MESSAGE_UNKNOWN_OPTION_FAR_FROM_ALL,
+  MESSAGE_URL_IS_RESPONSE,
   MESSAGE_URL_NOT_STRING,
 } from "./names.js";
 import { AnonModalError, packageError } from "./handle.js";
@@ -92,6 +93,8 @@ function unknownOption(key, known) {
 function read(url, options, document) {
   // The create-modal response where the URL goes: its url, and its expires_at.
   let responseExpires;
+  // A Response's own url is the endpoint it came from, never the modal's.
+  if (typeof Response === "function" && url instanceof Response) throw packageError(MESSAGE_URL_IS_RESPONSE);
   const inner = url !== null && typeof url === "object" ? get(url, "url") : undefined;
   if (typeof inner === "string") {
     responseExpires = get(url, "expires_at");

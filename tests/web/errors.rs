@@ -139,6 +139,25 @@ fn the_create_modal_response_is_taken_for_its_url() {
     );
 }
 
+/// The server call's fetch Response, not read as JSON: its own `url` is the app's endpoint,
+/// which must never be mounted.
+#[wasm_bindgen_test]
+fn a_fetch_response_is_named_as_one() {
+    let response = js_sys::Function::new_no_args(&format!(
+        "return new Response(JSON.stringify({{ url: {MODAL_URL:?} }}))"
+    ))
+    .call0(&JsValue::NULL)
+    .unwrap();
+    assert_eq!(
+        refused(response, JsValue::UNDEFINED),
+        (
+            "INVALID_URL".to_owned(),
+            "the modal URL came as a fetch Response: pass the create-modal response it holds ({ url, expires_at }), e.g. return response.json() from your server call".to_owned()
+        )
+    );
+    assert_eq!(iframes(), 0);
+}
+
 #[wasm_bindgen_test]
 fn unknown_option_keys_name_the_nearest_option() {
     let near = |key: &str, nearest: &str| {
