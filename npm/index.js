@@ -138,8 +138,9 @@ async function open(source, options, again) {
     // A URL, or the create-modal response whose expires_at applies unless options give one.
     return embedAnonModal(created, options);
   } catch (error) {
-    // A URL that expired on its way here: a function source is asked once more for a new one.
-    if (again && typeof source === "function" && error.code === ERROR_CODES[MESSAGES[MESSAGE_EXPIRED][0]]) {
+    // A URL that expired on its way here: a function source is asked once more for a new one
+    // (unless the caller's expiresAt, which a new URL would not change, is what expired).
+    if (again && typeof source === "function" && options?.expiresAt == null && error.code === ERROR_CODES[MESSAGES[MESSAGE_EXPIRED][0]]) {
       return open(source, options, false);
     }
     throw error;

@@ -66,6 +66,10 @@ test("still expired after one more call, or expired with no function: EXPIRED", 
   // The caller's expiresAt wins over the response's.
   await assert.rejects(pkg.openAnonModal({ url: URL_, expires_at: fresh() }, { expiresAt: expired }), code("EXPIRED"));
   await assert.rejects(pkg.openAnonModal({ url: URL_, expires_at: expired }, { expiresAt: fresh() }), code("NO_DOCUMENT"));
+  // The caller's own expiresAt in the past: a new URL would not help, so no second call.
+  const stale = server({ url: URL_, expires_at: fresh() });
+  await assert.rejects(pkg.openAnonModal(stale, { expiresAt: expired }), code("EXPIRED"));
+  assert.equal(stale.calls.count, 1, "one server call");
 });
 
 test("a failing server call rejects with its error, and the next call tries again", async () => {
@@ -78,4 +82,7 @@ test("a failing server call rejects with its error, and the next call tries agai
   await assert.rejects(pkg.openAnonModal(failing), /HTTP 500/);
   assert.equal(calls, 2);
   await assert.rejects(pkg.openAnonModal(async () => ({})), code("INVALID_URL"));
+  // The server call's Response, not read as JSON: named as such, never mounted.
+  await assert.rejects(pkg.openAnonModal(async () => new Response(JSON.stringify({ url: URL_ }))), (error) =>
+    code("INVALID_URL")(error) && /came as a fetch Response/.test(error.message));
 });
