@@ -91,31 +91,25 @@ async function doubleClick(page) {
   assert.deepEqual(await events(page), ["opened"], "one modal's events");
 }
 
-async function unmountWhileOpening(page) {
+/** Clicks "open", then the button `id` before the server answers: no iframe, no callback. */
+async function clickWhileOpening(page, id) {
   await rendered(page);
-  await page.evaluate(() => {
+  await page.evaluate((id) => {
     document.getElementById("open").click();
-    document.getElementById("unmount").click();
-  });
+    document.getElementById(id).click();
+  }, id);
   await page.waitForFunction(() => window.__creates === 1);
   await page.waitForTimeout(1000);
-  assert.equal(await page.locator("iframe").count(), 0, "no iframe once the importer is gone");
+  assert.equal(await page.locator("iframe").count(), 0, `no iframe after #${id}`);
   assert.deepEqual(await events(page), [], "no callback");
 }
+const unmountWhileOpening = (page) => clickWhileOpening(page, "unmount");
 
 const state = (page) => page.evaluate(() => document.getElementById("state").textContent);
 
 // The binding's destroy() while the server call is pending: the modal that arrives is destroyed.
 async function cancelWhileOpening(page) {
-  await rendered(page);
-  await page.evaluate(() => {
-    document.getElementById("open").click();
-    document.getElementById("cancel").click();
-  });
-  await page.waitForFunction(() => window.__creates === 1);
-  await page.waitForTimeout(1000);
-  assert.equal(await page.locator("iframe").count(), 0, "no iframe once cancelled");
-  assert.deepEqual(await events(page), [], "no callback");
+  await clickWhileOpening(page, "cancel");
   assert.equal(await state(page), "idle");
 }
 
