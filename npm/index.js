@@ -55,12 +55,13 @@ async function compile(source) {
   let html = false;
   if (typeof source === "string" || source instanceof URL || (typeof Request === "function" && source instanceof Request)) {
     url = String(source.url ?? source);
-    // Node's fetch refuses file: URLs (the default one, beside this file, is one there).
-    if (typeof fetch !== "function" || url.startsWith("file:")) throw packageError(MESSAGE_INIT_NO_FETCH, url);
+    if (typeof fetch !== "function") throw packageError(MESSAGE_INIT_NO_FETCH, url);
     try {
       source = await fetch(source);
     } catch (problem) {
-      throw packageError(MESSAGE_INIT_FETCH_FAILED, url, String(problem));
+      // Deno and Bun fetch file: URLs (the default one, beside this file, is one there); Node
+      // refuses them.
+      throw url.startsWith("file:") ? packageError(MESSAGE_INIT_NO_FETCH, url) : packageError(MESSAGE_INIT_FETCH_FAILED, url, String(problem));
     }
   }
   if (typeof Response === "function" && source instanceof Response) {

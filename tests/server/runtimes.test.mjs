@@ -3,7 +3,8 @@
 // workerd through miniflare. Each runs its endpoint example from www/examples/server/, which
 // verifies the raw body and acknowledges a repeated svix-id without doing the work twice: a
 // signed contract-shaped event is POSTed twice (200, then 200 "duplicate", work done once) and a
-// forged one once (400). Only loopback addresses.
+// forged one once (400). Deno and Bun also load the browser entry's wasm with init(). Only
+// loopback addresses.
 // Run: node --test tests/server/ (after scripts/build-pkg.sh, scripts/build-pkg.sh server and
 // node scripts/package.mjs)
 import { test, before, after } from "node:test";
@@ -140,6 +141,23 @@ test("Bun: the Bun.serve example", async () => {
   const bun = bin("bun");
   versions.Bun = execFileSync(bun, ["--version"], { encoding: "utf8" }).trim();
   await overHttp(bun, ["bun.mjs"]);
+});
+
+// The browser entry outside a browser (a test runner with a DOM shim, say): init() with no
+// argument fetches the wasm beside it, a file: URL, which Deno and Bun can fetch.
+test("Deno and Bun: the browser entry's init() loads the wasm beside it", () => {
+  fs.writeFileSync(path.join(app, "browser-init.mjs"), `import { init } from "anon-modal";
+    await init();
+    console.log("loaded");`);
+  const denoDir = fs.mkdtempSync(path.join(os.tmpdir(), "anon-modal-deno-"));
+  const env = { ...process.env, DENO_DIR: denoDir, DENO_NO_UPDATE_CHECK: "1", DENO_NO_PROMPT: "1", NO_COLOR: "1" };
+  try {
+    const run = (command, args) => execFileSync(command, args, { cwd: app, env, encoding: "utf8" }).trim();
+    assert.equal(run(bin("deno"), ["run", "--cached-only", "--allow-read", "--allow-env", "browser-init.mjs"]), "loaded");
+    assert.equal(run(bin("bun"), ["browser-init.mjs"]), "loaded");
+  } finally {
+    fs.rmSync(denoDir, { recursive: true, force: true });
+  }
 });
 
 test("workerd (miniflare): the Worker fetch example, bundled as wrangler does", async () => {
