@@ -11,6 +11,18 @@ fn element(tag: &str, inert: bool) -> HtmlElement {
     element
 }
 
+/// A modal mounted inside a new `<div id="{id}">` on the page (its `container` option).
+fn inline_modal(id: &str) -> (HtmlElement, ModalHandle) {
+    let container = element("div", false);
+    container.set_id(id);
+    let selector = format!("#{id}");
+    let modal = embed(
+        MODAL_URL,
+        Recorder::new().options(&[("container", selector.into())]),
+    );
+    (container, modal)
+}
+
 fn is_inert(element: &HtmlElement) -> bool {
     Reflect::get(element, &"inert".into()).unwrap().is_truthy()
 }
@@ -48,12 +60,7 @@ fn inert_page_false_and_an_inline_modal_leave_the_page_alone() {
     assert!(!is_inert(&page));
     modal.destroy();
 
-    let container = element("div", false);
-    container.set_id("overlay-inline");
-    let modal = embed(
-        MODAL_URL,
-        Recorder::new().options(&[("container", "#overlay-inline".into())]),
-    );
+    let (container, modal) = inline_modal("overlay-inline");
     assert!(!is_inert(&page), "an inline modal covers nothing");
     modal.destroy();
     page.remove();
@@ -74,12 +81,7 @@ fn escape_closes_only_a_shown_overlay_that_is_not_ready() {
     assert!(!hidden.destroyed(), "Escape leaves a hidden modal running");
     hidden.destroy();
 
-    let container = element("div", false);
-    container.set_id("escape-inline");
-    let inline = embed(
-        MODAL_URL,
-        Recorder::new().options(&[("container", "#escape-inline".into())]),
-    );
+    let (container, inline) = inline_modal("escape-inline");
     press_escape();
     assert!(!inline.destroyed(), "Escape leaves an inline modal running");
     inline.destroy();
