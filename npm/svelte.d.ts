@@ -3,12 +3,15 @@ import type { AnonModal, EmbedOptions, ModalSource } from "./index.js";
 
 export interface AnonModalState {
   /**
-   * Mounts the modal (`openAnonModal(source, options)`). Resolves with the modal, or with
-   * `null` when it failed (see `error`), the component was destroyed first or `destroy()` was called while it
-   * opened; never rejects.
+   * Mounts the modal (`openAnonModal(source, options)`). Resolves with the modal, or with `null`
+   * when it failed (see `error`), the component was destroyed first or `destroy()` was called
+   * while it opened; never rejects.
    */
   open(source: ModalSource): Promise<AnonModal | null>;
-  /** Removes this component's modal now, with no callback; one still being opened is removed as it arrives. */
+  /**
+   * Removes this component's modal now, with no callback; one still being opened is removed as it
+   * arrives.
+   */
   destroy(): void;
   /** The mounted modal, `null` before it opens and once it is torn down (reactive). */
   readonly modal: AnonModal | null;
