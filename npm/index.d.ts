@@ -180,6 +180,11 @@ export interface AnonModal {
   readonly settled: Promise<ModalSettledEvent>;
   /** `true` once the modal was torn down. */
   readonly destroyed: boolean;
+  /**
+   * Resolves once the modal is torn down (its iframe removed, `destroyed` true), whatever tore
+   * it down: its closed or failed event, the ready timeout, a newer modal, or `destroy()`.
+   */
+  readonly removed: Promise<void>;
   /** Listens to one event type (or `"*"` for all); returns a function that unsubscribes. */
   on<K extends keyof ModalEventMap>(type: K, callback: (event: ModalEventMap[K]) => void): () => void;
   /** Like `on`, for the next event of that type only. */

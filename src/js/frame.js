@@ -121,7 +121,7 @@ export function hideFrame(frame) {
  * modal that cannot load never traps the page. `commands` are the wasm's exported entry points
  * (src/bindings.rs). Returns the link the handle and Rust use: `stop(all)` cancels the timer
  * and the ready-time listeners and, with `all`, removes the message listener; from then on
- * `stopped` is true and the handle's commands do nothing.
+ * `stopped` is true, the handle's commands do nothing and `removed` is resolved.
  */
 export function listen(commands, readyMs) {
   let listening = true;
@@ -137,14 +137,17 @@ export function listen(commands, readyMs) {
   window.addEventListener("message", callback);
   for (const type in unready) window.addEventListener(type, unready[type]);
   const timer = readyMs && window.setTimeout(() => commands.timeout(), readyMs);
+  const [removed, resolveRemoved] = deferred();
   return {
     commands,
+    removed,
     stop(all) {
       window.clearTimeout(timer);
       for (const type in unready) window.removeEventListener(type, unready[type]);
       if (all && listening) {
         listening = false;
         window.removeEventListener("message", callback);
+        resolveRemoved();
       }
     },
     get stopped() {

@@ -29,6 +29,7 @@ export function handle(link, emitter, iframe, settled, callbacks) {
   return Object.freeze({
     iframe,
     settled,
+    removed: link.removed,
     get destroyed() {
       return link.stopped;
     },

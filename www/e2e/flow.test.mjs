@@ -176,14 +176,18 @@ test("a modal that cannot load never traps the page: Escape closes it, a CSP blo
     const { url } = await res.json();
     await new Promise((r) => setTimeout(r, 1100));
     await page.evaluate((url) => {
-      window.__settled = window.__demo.embed(url, { allowInsecureLocalhost: true, readyTimeoutMs: 0, onClosed: (e) => (window.__closed = { ...e }) }).settled;
+      window.__modal = window.__demo.embed(url, { allowInsecureLocalhost: true, readyTimeoutMs: 0, onClosed: (e) => (window.__closed = { ...e }) });
+      window.__settled = window.__modal.settled;
+      window.__modal.removed.then(() => (window.__removed = window.__modal.destroyed));
     }, url);
     assert.equal(await page.locator("iframe").count(), 1, "the overlay is up");
+    assert.equal(await page.evaluate(() => window.__removed), undefined, "removed is pending while it is up");
     await page.press("ESCAPE");
     await page.waitForFunction(() => window.__closed !== undefined);
     assert.deepEqual(await page.evaluate(() => window.__closed), { type: "migration_modal.closed", reason: "dismissed" });
     assert.equal(await page.evaluate(() => window.__settled.then((e) => e.reason)), "dismissed");
     assert.equal(await page.locator("iframe").count(), 0, "torn down");
+    assert.equal(await page.evaluate(() => window.__modal.removed.then(() => window.__removed)), true, "removed resolved, destroyed true");
   });
   // The page's own Content-Security-Policy leaves the modal's origin out of frame-src: the
   // modal fails with FRAME_BLOCKED at once, not after the 30 s ready timeout the demo sets.

@@ -110,6 +110,11 @@ export async function start(url: string, expiresAt: string): Promise<ModalSettle
   embedAnonModal(url, { container: 5 });
   const initFailed: AnonModalError["code"] = "INIT_FAILED";
   console.log(initFailed);
+  // Resolves with nothing once the modal is torn down, whatever tore it down.
+  const removed: Promise<void> = modal.removed;
+  void removed.then(() => modal.destroyed satisfies boolean);
+  // @ts-expect-error: removed resolves with no event
+  void modal.removed.then((event) => event.type);
 
   return modal.settled;
 }
