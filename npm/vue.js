@@ -1,7 +1,7 @@
 // anon-modal/vue: the `useAnonModal` composable. Importing it touches no window or document
 // (safe during server-side rendering); the core is "./index.js", the one an app imports too.
 import { getCurrentScope, onScopeDispose, ref, shallowRef, toValue } from "vue";
-import { openAnonModal } from "./index.js";
+import { opener } from "./opener.js";
 
 /**
  * `{ open, destroy, modal, pending, error }`, the last three as refs. `options` may be an object,
@@ -14,57 +14,16 @@ export function useAnonModal(options) {
   const pending = ref(false);
   const error = shallowRef(null);
   let disposed = false;
-  let owned = null;
-  // destroy() counts up: an open it overtook destroys its modal when that arrives.
-  let destroys = 0;
-  const clear = (handle) => {
-    if (modal.value === handle && handle?.destroyed) modal.value = null;
+  const publish = (state) => {
+    modal.value = state.modal;
+    pending.value = state.pending;
+    error.value = state.error;
   };
-
-  const open = (source) => {
-    const given = toValue(options) ?? {};
-    const current = { ...given };
-    for (const key in given) {
-      if (typeof given[key] === "function") current[key] = (...args) => toValue(options)?.[key]?.(...args);
-    }
-    pending.value = true;
-    error.value = null;
-    const destroysBefore = destroys;
-    return openAnonModal(source, current).then(
-      (handle) => {
-        pending.value = false;
-        if (disposed || destroys !== destroysBefore || handle.destroyed) {
-          handle.destroy();
-          return null;
-        }
-        modal.value = handle;
-        // A second open that joined the first's promise gets the same modal.
-        if (owned !== handle) {
-          owned = handle;
-          // Whichever tore the modal down (its closed event, a timeout, a newer modal, its own
-          // destroy()), `modal` goes back to null.
-          handle.on("*", () => queueMicrotask(() => clear(handle)));
-          handle.settled.then(() => clear(handle));
-        }
-        return handle;
-      },
-      (reason) => {
-        pending.value = false;
-        error.value = reason;
-        return null;
-      },
-    );
-  };
-  const destroy = () => {
-    destroys++;
-    pending.value = false;
-    owned?.destroy();
-    clear(owned);
-  };
+  const { open, destroy, release } = opener(() => toValue(options), publish, () => !disposed);
   if (getCurrentScope()) {
     onScopeDispose(() => {
       disposed = true;
-      destroy();
+      release();
     });
   }
   return { open, destroy, modal, pending, error };

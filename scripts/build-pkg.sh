@@ -90,13 +90,15 @@ browser_entry() {
   cp npm/index.d.ts "$out/"
 }
 
-# The framework bindings and the element (npm/BINDING.js and .d.ts), shipped as they are: each
-# imports the entry as "./index.js", so that an app's bundler keeps one copy of the core.
+# The framework bindings and the element (npm/BINDING.js and .d.ts), shipped as they are, with
+# what React, Vue and Svelte share (npm/opener.js): each imports the entry as "./index.js",
+# itself or through opener.js, so that an app's bundler keeps one copy of the core.
 bindings() {
   local name
-  for name in react vue svelte element; do
-    grep -q 'from "\./index\.js"' "npm/$name.js" || { echo "[pkg] FAILED: npm/$name.js must import the core as ./index.js" >&2; exit 1; }
-    cp "npm/$name.js" "npm/$name.d.ts" pkg/
+  for name in react vue svelte element opener; do
+    grep -Eq 'from "\./(index|opener)\.js"' "npm/$name.js" || { echo "[pkg] FAILED: npm/$name.js must import the core as ./index.js or through ./opener.js" >&2; exit 1; }
+    cp "npm/$name.js" pkg/
+    [ "$name" = opener ] || cp "npm/$name.d.ts" pkg/
   done
 }
 

@@ -33,6 +33,8 @@ for (const file of serverFiles) {
 }
 
 const bindingFiles = ["react", "vue", "svelte", "element"].flatMap((name) => [`${name}.js`, `${name}.d.ts`]);
+// What the React, Vue and Svelte bindings share; not an entry of its own (no "exports" key).
+bindingFiles.push("opener.js");
 for (const file of bindingFiles) {
   if (!fs.existsSync(path.join(pkg, file))) throw new Error(`pkg/${file} is missing: run scripts/build-pkg.sh first`);
 }

@@ -114,13 +114,25 @@ async function cancelWhileOpening(page) {
 }
 
 // A modal torn down with no event (its handle's own destroy(), or a newer modal replacing it):
-// the binding's `modal` goes back to null.
+// the binding's `modal` goes back to null, also after `completed` settled it.
 async function handleDestroyedClearsState(page) {
   await rendered(page);
   await page.click("#open");
   await waitForEvent(page, "opened");
   assert.equal(await state(page), "open");
   await page.evaluate(() => window.__modals[0].destroy());
+  await page.waitForFunction(() => document.getElementById("state").textContent === "idle", null, { timeout: 5_000 });
+  assert.equal(await page.locator("iframe").count(), 0);
+
+  // Again, destroyed once `completed` has settled it (no `closed` comes after destroy()).
+  await page.click("#open");
+  await page.waitForFunction(() => window.__modals.length === 2);
+  const modal = page.frameLocator("iframe");
+  await modal.getByRole("button", { name: "Continue" }).click();
+  await modal.getByRole("button", { name: "Log in" }).click();
+  await waitForEvent(page, "completed mig_");
+  assert.equal(await state(page), "open");
+  await page.evaluate(() => window.__modals[1].destroy());
   await page.waitForFunction(() => document.getElementById("state").textContent === "idle", null, { timeout: 5_000 });
   assert.equal(await page.locator("iframe").count(), 0);
 }
