@@ -126,11 +126,13 @@ if [ "$mode" = size-std ]; then
   # The package needs core and alloc only; the floor in Rust (bench/wasm-floor) uses std.
   if [ "$crate" = . ]; then cargo_args+=(-Zbuild-std=core,alloc); else cargo_args+=(-Zbuild-std=std,panic_abort); fi
 fi
-echo "[$out] cargo build --release ($mode)"
+echo "[$out] cargo rustc --release --crate-type cdylib ($mode)"
 # No stale wasm may pass for this build: a failed build, or a failed step after it, leaves
 # no package that a later run could take as up to date.
 rm -rf "$stamp" "$out/.build-mode" "$out/snippets"
-cargo build --quiet --release --lib --target wasm32-unknown-unknown \
+# The crate declares no crate-type (a Rust app depending on it builds only the rlib); the
+# package's wasm is the lib linked as a cdylib here.
+cargo rustc --quiet --release --lib --crate-type cdylib --target wasm32-unknown-unknown \
   --manifest-path "$crate/Cargo.toml" "${cargo_args[@]}"
 wasm=$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/anon_modal.wasm # the lib's name in both crates
 # Every browser that runs this wasm (it needs bulk memory and multiple return values) has
