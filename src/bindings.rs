@@ -6,9 +6,9 @@
 //! `npm/index.d.ts` (their unions generated from the Rust definitions); the declarations
 //! wasm-bindgen writes for these exports are internal.
 
+use crate::arguments::read_options;
 use crate::emitter::Emitter;
 use crate::modal::{commands, Shared};
-use crate::options::read_options;
 use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlIFrameElement;

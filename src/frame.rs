@@ -134,6 +134,7 @@ impl Listening {
     }
 
     /// The link the JavaScript handle calls the commands through (`src/js/handle.js`).
+    #[cfg(feature = "js-api")]
     pub(crate) fn link(&self) -> &Link {
         &self.link
     }

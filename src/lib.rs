@@ -11,8 +11,9 @@
 //!   its bounded copy, over any [`guard::MessageValue`]), [`lifecycle`] (what each event
 //!   does), [`iframe`] (its attributes), [`topic`], [`reject`], [`error`], [`option_names`].
 //! - The browser side (feature `browser`, on by default): `AnonModal` and `ModalOptions`
-//!   for Rust callers; `bindings`, the JavaScript API; and the modules that carry decisions
-//!   into the page through the JavaScript of `src/js/`.
+//!   for Rust callers, and the modules that carry decisions into the page through the
+//!   JavaScript of `src/js/`; with feature `js-api` (the npm package's), `bindings`, the
+//!   JavaScript API as wasm exports.
 //! - The server side: `webhooks` and `models` (features `webhooks`, `models`).
 #![cfg_attr(not(feature = "std"), no_std)]
 #![deny(missing_docs, missing_debug_implementations)]
@@ -31,7 +32,9 @@ pub mod reject;
 pub mod signed_url;
 pub mod topic;
 
-#[cfg(feature = "browser")]
+#[cfg(feature = "js-api")]
+mod arguments;
+#[cfg(feature = "js-api")]
 pub mod bindings;
 #[cfg(feature = "browser")]
 mod emitter;

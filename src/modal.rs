@@ -465,6 +465,7 @@ impl Shared {
 
     /// The link the JavaScript handle sends its commands through; `None` once torn down
     /// (never the case when the handle is made, right after mounting).
+    #[cfg(feature = "js-api")]
     pub(crate) fn link(&self) -> Option<frame::Link> {
         self.with_listening(|listening| listening.link().clone())
     }
