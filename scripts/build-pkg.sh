@@ -122,7 +122,7 @@ if [ "$mode" = size-std ]; then
   # heap instead of a wasm table managed by wasm code, which is smaller (core and alloc are
   # rebuilt with the same flags; wasm-bindgen refuses a mix). docs/size.md has the figures.
   export RUSTC_BOOTSTRAP=1
-  export RUSTFLAGS="-Zinline-mir=yes -Zinline-mir-threshold=350 -Zcross-crate-inline-threshold=always -Zlocation-detail=none -Cllvm-args=-inline-threshold=50 -Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Ctarget-feature=-reference-types"
+  export RUSTFLAGS="-Zinline-mir=yes -Zinline-mir-threshold=350 -Zcross-crate-inline-threshold=always -Zlocation-detail=none -Cllvm-args=-inline-threshold=100 -Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Ctarget-feature=-reference-types"
   # The package needs core and alloc only; the floor in Rust (bench/wasm-floor) uses std.
   if [ "$crate" = . ]; then cargo_args+=(-Zbuild-std=core,alloc); else cargo_args+=(-Zbuild-std=std,panic_abort); fi
 fi
