@@ -11,9 +11,10 @@ import { openAnonModal } from "./index.js";
  * mounted: a modal that arrives when it is not is destroyed.
  *
  * Returns `open(source)` (resolving with the modal, or `null` when it failed or was
- * cancelled), `destroy()` (the modal now, and one still being opened as it arrives) and
- * `release()` (the component unmounts: the modal goes, and `live()` decides for one still
- * being opened; React may mount the component again and join that open).
+ * cancelled), `destroy()` (the modal now, and one still being opened as it arrives, unless
+ * `open` was called again since) and `release()` (the component unmounts: the modal goes, and
+ * `live()` decides for one still being opened; React may mount the component again and join
+ * that open).
  */
 export function opener(read, publish, live) {
   let state = { modal: null, pending: false, error: null };
@@ -22,8 +23,11 @@ export function opener(read, publish, live) {
     publish(state);
   };
   let owned = null;
-  // destroy() counts up: an open it overtook destroys its modal when that arrives.
-  let destroys = 0;
+  // A modal that arrives is wanted while some open() came after the last destroy(): an open,
+  // then destroy(), then open again before the server answered join one single-flight promise,
+  // and the second wants its modal.
+  let opens = 0;
+  let opensCancelled = 0;
 
   const open = (source) => {
     const given = read() ?? {};
@@ -32,10 +36,10 @@ export function opener(read, publish, live) {
       if (typeof given[key] === "function") options[key] = (...args) => read()?.[key]?.(...args);
     }
     set({ pending: true, error: null });
-    const destroysBefore = destroys;
+    opens++;
     return openAnonModal(source, options).then(
       (modal) => {
-        if (!live() || destroys !== destroysBefore || modal.destroyed) {
+        if (!live() || opens === opensCancelled || modal.destroyed) {
           modal.destroy();
           if (live()) set({ pending: false });
           return null;
@@ -55,15 +59,16 @@ export function opener(read, publish, live) {
       },
     );
   };
+  // The state goes back to idle too: a component React shows again (StrictMode, <Activity>)
+  // keeps its state.
   const release = () => {
     owned?.destroy();
     owned = null;
+    set({ modal: null, pending: false });
   };
   const destroy = () => {
-    destroys++;
-    const modal = owned;
+    opensCancelled = opens;
     release();
-    set({ pending: false, ...(state.modal === modal ? { modal: null } : {}) });
   };
   return { open, destroy, release };
 }

@@ -107,6 +107,20 @@ const unmountWhileOpening = (page) => clickWhileOpening(page, "unmount");
 
 const state = (page) => page.evaluate(() => document.getElementById("state").textContent);
 
+// Open, Cancel, and open again before the server answered: the second open joins the first's
+// server call, and the modal it brings stays.
+async function reopenAfterCancel(page) {
+  await rendered(page);
+  await page.evaluate(() => {
+    for (const id of ["open", "cancel", "open"]) document.getElementById(id).click();
+  });
+  await waitForEvent(page, "opened");
+  await page.waitForTimeout(200);
+  assert.equal(await page.evaluate(() => window.__creates), 1, "one server call");
+  assert.equal(await page.locator("iframe").count(), 1, "one iframe");
+  assert.equal(await state(page), "open");
+}
+
 // The binding's destroy() while the server call is pending: the modal that arrives is destroyed.
 async function cancelWhileOpening(page) {
   await clickWhileOpening(page, "cancel");
@@ -163,6 +177,7 @@ for (const name of ["react", "vue", "svelte"]) {
   test(`${name}: unmounting while the modal opens leaves no iframe`, () => withExample(name, unmountWhileOpening, options));
   test(`${name}: destroy() while the modal opens leaves no iframe`, () => withExample(name, cancelWhileOpening, options));
   test(`${name}: a modal torn down with no event leaves modal null`, () => withExample(name, handleDestroyedClearsState, options));
+  test(`${name}: open, cancel and open again while the server answers: one modal`, () => withExample(name, reopenAfterCancel, options));
 }
 // A Rust front end: Leptos with the crate's Rust API (AnonModal), built with cargo and wasm-bindgen.
 test("leptos: a completed flow reaches the app's callbacks", () => withExample("leptos", completeFlow));
