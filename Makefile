@@ -32,10 +32,11 @@ lint:
 	$(ENV) cargo fmt --all --check
 	$(ENV) rustfmt --check --edition 2021 www/examples/leptos/src/main.rs # its own workspace
 	$(ENV) cargo clippy $(WASM) --all-targets -- -D warnings
+	$(ENV) cargo clippy $(WASM) --lib -- -D warnings # as a Rust app builds it: no js-api
 	$(ENV) cargo clippy $(WASM) --lib --no-default-features --features npm-package -- -D warnings
 	$(ENV) cargo clippy --no-default-features --features webhooks,models --all-targets -- -D warnings
 	$(ENV) cargo clippy $(WASM) --no-default-features --features server -- -D warnings
-	$(ENV) RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --quiet $(WASM)
+	$(ENV) RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --quiet $(WASM) --features js-api
 	$(ENV) RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --quiet --no-default-features --features webhooks,models
 	$(ENV) cargo package --quiet --allow-dirty # the crate as crates.io would get it builds
 

@@ -94,9 +94,10 @@ browser_entry() {
 # what React, Vue and Svelte share (npm/opener.js): each imports the entry as "./index.js",
 # itself or through opener.js, so that an app's bundler keeps one copy of the core.
 bindings() {
-  local name
-  for name in react vue svelte element opener; do
-    grep -Eq 'from "\./(index|opener)\.js"' "npm/$name.js" || { echo "[pkg] FAILED: npm/$name.js must import the core as ./index.js or through ./opener.js" >&2; exit 1; }
+  local name import
+  for name in react:opener vue:opener svelte:opener element:index opener:index; do
+    import=${name#*:} name=${name%:*}
+    grep -q "from \"\./$import\.js\"" "npm/$name.js" || { echo "[pkg] FAILED: npm/$name.js must import ./$import.js" >&2; exit 1; }
     cp "npm/$name.js" pkg/
     [ "$name" = opener ] || cp "npm/$name.d.ts" pkg/
   done

@@ -112,9 +112,10 @@ extern "C" {
 
 }
 
-/// The page's `message` listener and the ready timer, both calling the wasm's exported entry
-/// points (`commands`, see [`crate::bindings`]), and the link the JavaScript handle calls them
-/// through. Both stop when this is dropped.
+/// The page's `message` listener and the ready timer, both calling the modal's `commands`
+/// (the wasm's exported entry points of `src/bindings.rs`, or closures over the same for Rust
+/// callers), and the link the JavaScript handle calls them through. Both stop when this is
+/// dropped.
 #[derive(Debug)]
 pub(crate) struct Listening {
     link: Link,

@@ -124,8 +124,8 @@ impl OneThread {
 
 /// What reaches the mounted modal from the page, each acting on the current modal (nothing
 /// when none is mounted). The JavaScript entry hands the wasm's exports of these to the
-/// listener and the handle (see [`crate::bindings`]); Rust callers get closures over them
-/// ([`rust_commands`]).
+/// listener and the handle (`src/bindings.rs`, feature `js-api`); Rust callers get closures
+/// over them ([`rust_commands`]).
 pub(crate) mod commands {
     use super::*;
 

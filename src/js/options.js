@@ -1,6 +1,6 @@
 // Reads embedAnonModal's arguments: the URL (or the create-modal response) and each option's
 // type, in one call. What the values mean (which origins, whether the URL has expired, what to
-// mount) is decided in Rust (src/options.rs and src/modal.rs). Each property is read once; one
+// mount) is decided in Rust (src/arguments.rs and src/modal.rs). Each property is read once; one
 // whose getter throws counts as not given. A wrong option gives an INVALID_OPTION
 // AnonModalError naming it and the value given, an unknown key one naming the nearest option,
 // and a page with no document (server-side rendering, a worker) a NO_DOCUMENT one.
@@ -27,7 +27,7 @@ const INT32 = 2147483647;
 const SECONDS_BELOW = 1e11;
 
 /**
- * Returns the arguments as src/options.rs `OptionValues` reads them: the modal `url` (a
+ * Returns the arguments as src/arguments.rs `OptionValues` reads them: the modal `url` (a
  * string), `container`, `allowedOrigins` (a fresh array of strings), `title` (`undefined` when
  * not given), `expiresAtMs`, `readyTimeoutMs` and `zIndex` (NaN when not given), `hidden`,
  * `allowInsecureLocalhost` and `inertPage` (booleans; `inertPage` true when not given), the `callbacks` at their topic numbers, and the page's
