@@ -66,6 +66,10 @@ extern "C" {
     #[wasm_bindgen(method)]
     fn stop(this: &Link, all: bool);
 
+    /// Resolves once `stop(true)` ran: the modal is torn down.
+    #[wasm_bindgen(method, getter)]
+    fn removed(this: &Link) -> Promise;
+
     /// Moves focus into the frame.
     #[wasm_bindgen(js_name = focusFrame)]
     pub(crate) fn focus(frame: &HtmlIFrameElement);
@@ -132,6 +136,11 @@ impl Listening {
     /// Cancels the ready timer; the listener stays.
     pub(crate) fn cancel_timer(&self) {
         self.link.stop(false);
+    }
+
+    /// Resolves once the listener is removed: the modal is torn down.
+    pub(crate) fn removed(&self) -> Promise {
+        self.link.removed()
     }
 
     /// The link the JavaScript handle calls the commands through (`src/js/handle.js`).

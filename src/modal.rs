@@ -510,6 +510,7 @@ fn destroy_current() {
 #[must_use = "dropping the handle destroys the modal; call detach() to keep it"]
 pub struct AnonModal {
     shared: Rc<Shared>,
+    removed: Promise,
     detached: bool,
 }
 
@@ -572,8 +573,14 @@ impl AnonModal {
     /// `InvalidUrl`, `OriginNotAllowed` or `InvalidOption`.
     pub fn embed(url: &str, options: ModalOptions) -> Result<AnonModal, Error> {
         let document = frame::page_document().ok_or_else(|| Error::fixed(Message::NoDocument))?;
+        let shared = Shared::mount(&document, &url.into(), options, &rust_commands())?;
+        // A modal just mounted always listens: the `None` arm never runs.
+        let removed = shared
+            .with_listening(frame::Listening::removed)
+            .unwrap_or_else(|| Promise::resolve(&JsValue::UNDEFINED));
         Ok(AnonModal {
-            shared: Shared::mount(&document, &url.into(), options, &rust_commands())?,
+            shared,
+            removed,
             detached: false,
         })
     }
@@ -639,6 +646,12 @@ impl AnonModal {
     /// `closed` event with `reason: "destroyed"`).
     pub fn settled(&self) -> &Promise {
         self.shared.settled()
+    }
+
+    /// A promise resolving (with `undefined`) once the modal is torn down, whatever tore it
+    /// down: its `closed` or `failed` event, the ready timeout, a newer modal, or `destroy()`.
+    pub fn removed(&self) -> &Promise {
+        &self.removed
     }
 
     /// Lets the modal live on after this handle is dropped, until it is closed.

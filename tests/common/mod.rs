@@ -42,6 +42,9 @@ extern "C" {
 
     #[wasm_bindgen(method, getter)]
     pub fn settled(this: &ModalHandle) -> js_sys::Promise;
+
+    #[wasm_bindgen(method, getter)]
+    pub fn removed(this: &ModalHandle) -> js_sys::Promise;
 }
 
 pub const ANON: &str = "https://dashboard.anon.com";

@@ -241,3 +241,39 @@ fn case_25_callbacks_may_destroy_subscribe_and_unsubscribe_during_dispatch() {
     from_modal(&modal, &opened());
     assert_eq!(rec.take(), Vec::<String>::new());
 }
+
+/// Whether `promise` has resolved (it wins a race against one resolved after it).
+async fn has_resolved(promise: &js_sys::Promise) -> bool {
+    let pending = JsValue::from("pending");
+    let race = js_sys::Promise::race(&js_sys::Array::of2(promise, &js_sys::Promise::resolve(&pending)));
+    wasm_bindgen_futures::JsFuture::from(race).await.unwrap() != pending
+}
+
+#[wasm_bindgen_test]
+async fn removed_resolves_once_the_modal_is_torn_down_however() {
+    // By its closed event.
+    let (_rec, modal) = recorded();
+    assert!(!has_resolved(&modal.removed()).await, "pending while mounted");
+    from_modal(&modal, &envelope("migration_modal.closed", &[]));
+    assert!(has_resolved(&modal.removed()).await && modal.destroyed());
+
+    // By destroy() after completed settled it: no event comes, removed still resolves.
+    let (_rec, modal) = recorded();
+    from_modal(&modal, &envelope("migration_modal.completed", &[]));
+    assert!(has_resolved(&modal.settled()).await);
+    assert!(
+        !has_resolved(&modal.removed()).await,
+        "completed leaves it mounted"
+    );
+    modal.destroy();
+    assert!(has_resolved(&modal.removed()).await && modal.destroyed());
+
+    // The Rust handle's, by a newer modal replacing it.
+    use anon_modal::{AnonModal, ModalOptions};
+    let first = AnonModal::embed(MODAL_URL, ModalOptions::default()).unwrap();
+    assert!(!has_resolved(first.removed()).await);
+    let second = AnonModal::embed(MODAL_URL, ModalOptions::default()).unwrap();
+    assert!(has_resolved(first.removed()).await && first.is_destroyed());
+    assert!(!has_resolved(second.removed()).await);
+    drop(second);
+}
