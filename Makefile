@@ -36,7 +36,7 @@ lint:
 	$(ENV) cargo clippy $(WASM) --lib --no-default-features --features npm-package -- -D warnings
 	$(ENV) cargo clippy --no-default-features --features webhooks,models --all-targets -- -D warnings
 	$(ENV) cargo clippy $(WASM) --no-default-features --features server -- -D warnings
-	$(ENV) RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --quiet $(WASM) --features js-api
+	$(ENV) RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --quiet $(WASM) --features js-api,webhooks,models # as docs.rs builds it
 	$(ENV) RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --quiet --no-default-features --features webhooks,models
 	$(ENV) cargo package --quiet --allow-dirty # the crate as crates.io would get it builds
 
