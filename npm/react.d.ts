@@ -5,12 +5,12 @@ export interface UseAnonModal {
   /**
    * Mounts the modal (`openAnonModal(source, options)`). Resolves with the modal, or with `null`
    * when it failed (see `error`), the component unmounted first or `destroy()` was called while
-   * it opened; never rejects.
+   * it opened (and `open` not again since); never rejects.
    */
   open(source: ModalSource): Promise<AnonModal | null>;
   /**
    * Removes this component's modal now, with no callback; one still being opened is removed as it
-   * arrives.
+   * arrives, unless `open` is called again before then.
    */
   destroy(): void;
   /** The mounted modal, `null` before it opens and once it is torn down. */

@@ -119,9 +119,10 @@ export function hideFrame(frame) {
  * ready it also hands over the page's Escape key (`commands.dismiss()`) and its
  * Content-Security-Policy violations (`commands.blocked(directive, blockedURI)`), so that a
  * modal that cannot load never traps the page. `commands` are the wasm's exported entry points
- * (src/bindings.rs), or closures over the same for Rust callers. Returns the link the handle and Rust use: `stop(all)` cancels the timer
- * and the ready-time listeners and, with `all`, removes the message listener; from then on
- * `stopped` is true, the handle's commands do nothing and `removed` is resolved.
+ * (src/bindings.rs), or closures over the same for Rust callers. Returns the link the handle
+ * and Rust use: `stop(all)` cancels the timer and the ready-time listeners and, with `all`,
+ * removes the message listener; from then on `stopped` is true, the handle's commands do
+ * nothing and `removed` is resolved.
  */
 export function listen(commands, readyMs) {
   let listening = true;
