@@ -42,8 +42,8 @@ export interface Migration {
 export interface WebhookEventData<Resource> {
   migration_id: string;
   object: Resource;
-  /** On `*.failed` events: why it failed. */
-  error_message?: string;
+  /** On `*.failed` events: why it failed. `null` where a sender writes one for "none". */
+  error_message?: string | null;
   [field: string]: unknown;
 }
 
@@ -76,8 +76,11 @@ export type MigrationEvent<Type extends MigrationEventType = MigrationEventType>
 /** A task of a migration failed; the task object's schema is not documented, so it is kept whole. */
 export type MigrationTaskFailedEvent = WebhookEventEnvelope<"migration_task.failed", Record<string, unknown>>;
 
-/** An event type this version does not know: kept whole, never rejected. */
-export type UnknownWebhookEvent = WebhookEventEnvelope<string, Record<string, unknown>>;
+/**
+ * An event type this version does not know: kept whole, never rejected. Its `data.object` is
+ * whatever JSON Anon sent (a newer `migration.*` type's may be a migration, or a stub).
+ */
+export type UnknownWebhookEvent = WebhookEventEnvelope<string, unknown>;
 
 /**
  * A verified delivery's body, whole (fields Anon adds later included), discriminated on `type`.

@@ -282,8 +282,8 @@ pub struct WebhookEventData {
     pub migration_id: String,
     /// The resource object.
     pub object: EventObject,
-    /// Why it failed, on `*.failed` events. A value that is not a string (`null`, say) is kept
-    /// in `extra` under its name instead.
+    /// Why it failed, on `*.failed` events. An explicit `null` is kept in `extra` under its
+    /// name instead; any other value that is not a string is refused.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error_message: Option<String>,
     /// Other fields, kept as sent.
@@ -295,11 +295,14 @@ pub struct WebhookEventData {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
 pub enum EventObject {
-    /// On `migration.*` events: the migration.
+    /// On the `migration.*` events Anon documents: the migration. On newer `migration.*`
+    /// types, when their object is one.
     Migration(Migration),
-    /// On `migration_task.*` events: the task, whose schema Anon does not document, as sent.
+    /// On `migration_task.*` events: the task, a JSON object whose schema Anon does not
+    /// document, as sent.
     MigrationTask(Value),
-    /// On event types this version does not know: the object as sent.
+    /// On event types this version does not know (a newer `migration.*` type's object that
+    /// is no migration included): the object as sent.
     Other(Value),
 }
 
@@ -353,21 +356,38 @@ impl TryFrom<RawEvent> for WebhookEvent {
     type Error = serde_json::Error;
 
     fn try_from(raw: RawEvent) -> Result<Self, Self::Error> {
-        let kind = raw.event_type.as_str();
-        let object = if kind.starts_with("migration.") {
-            EventObject::Migration(serde_json::from_value(raw.data.object)?)
-        } else if kind.starts_with("migration_task.") {
-            EventObject::MigrationTask(raw.data.object)
-        } else {
-            EventObject::Other(raw.data.object)
+        let object = raw.data.object;
+        let object = match &raw.event_type {
+            WebhookEventType::MigrationTaskFailed if object.is_object() => EventObject::MigrationTask(object),
+            WebhookEventType::MigrationTaskFailed => {
+                return Err(serde::de::Error::custom("a task's data.object must be an object"))
+            }
+            WebhookEventType::Other(kind) => {
+                // A type this version does not know is never refused: its object is typed where
+                // it is a migration or a task, and kept as sent where not (a deletion's stub).
+                if kind.starts_with("migration.") {
+                    match serde_json::from_value(object.clone()) {
+                        Ok(migration) => EventObject::Migration(migration),
+                        Err(_) => EventObject::Other(object),
+                    }
+                } else if kind.starts_with("migration_task.") && object.is_object() {
+                    EventObject::MigrationTask(object)
+                } else {
+                    EventObject::Other(object)
+                }
+            }
+            // The documented migration.* types carry a migration, or the delivery is refused.
+            _ => EventObject::Migration(serde_json::from_value(object)?),
         };
         let mut extra = raw.data.extra;
         let error_message = match raw.data.error_message {
             Some(Value::String(text)) => Some(text),
-            Some(other) => {
-                extra.insert("error_message".to_owned(), other);
+            // What a serializer writes for "no message"; kept as sent.
+            Some(Value::Null) => {
+                extra.insert("error_message".to_owned(), Value::Null);
                 None
             }
+            Some(_) => return Err(serde::de::Error::custom("error_message must be a string or null")),
             None => None,
         };
         Ok(WebhookEvent {
@@ -576,6 +596,14 @@ mod tests {
             paused.data.object.as_migration().unwrap().status,
             MigrationStatus::Other("PAUSED".into())
         );
+        // And one whose object is no migration is kept as sent, never refused.
+        for object in [
+            json!({"id": "mig_1", "object": "migration", "deleted": true}),
+            json!(null),
+        ] {
+            let deleted = round_trip(event("migration.deleted", object.clone()));
+            assert_eq!(deleted.data.object, EventObject::Other(object));
+        }
         let task_object =
             json!({"id": "task_1", "object": "migration_task", "steps": [1, 2.5, null, {"deep": true}]});
         let task = round_trip(event("migration_task.failed", task_object.clone()));
@@ -588,12 +616,19 @@ mod tests {
             json!({"x": {"y": []}}),
         ] {
             let other = round_trip(event("company.updated", object.clone()));
-            assert_eq!(other.data.object, EventObject::Other(object));
+            assert_eq!(other.data.object, EventObject::Other(object.clone()));
+            let task = round_trip(event("migration_task.retried", object.clone()));
+            let kept = if object.is_object() {
+                EventObject::MigrationTask(object)
+            } else {
+                EventObject::Other(object)
+            };
+            assert_eq!(task.data.object, kept);
         }
     }
 
     #[test]
-    fn a_migration_event_without_a_migration_object_is_refused() {
+    fn a_documented_event_without_its_object_is_refused() {
         for object in [
             json!("migration"),
             json!({"id": "mig_1"}),
@@ -608,6 +643,13 @@ mod tests {
         ] {
             assert!(
                 serde_json::from_value::<WebhookEvent>(event("migration.completed", object.clone())).is_err(),
+                "{object}"
+            );
+        }
+        for object in [json!("task_1"), json!(null), json!([{}])] {
+            assert!(
+                serde_json::from_value::<WebhookEvent>(event("migration_task.failed", object.clone()))
+                    .is_err(),
                 "{object}"
             );
         }
@@ -628,13 +670,17 @@ mod tests {
             failed.data.object.as_migration().unwrap().extra["source_provider"],
             json!("gusto")
         );
-        // An explicit null (or any non-string) error_message is kept as sent, in `extra`.
-        for odd in [json!(null), json!(42), json!({"code": "E1"})] {
-            let mut value = event("migration.created", migration("NOT_STARTED"));
+        // An explicit null error_message is kept as sent, in `extra`; any other non-string is
+        // no documented shape.
+        let mut value = event("migration.created", migration("NOT_STARTED"));
+        value["data"]["error_message"] = json!(null);
+        let parsed = round_trip(value);
+        assert_eq!(parsed.data.error_message, None);
+        assert_eq!(parsed.data.extra["error_message"], json!(null));
+        for odd in [json!(42), json!({"code": "E1"}), json!(["E1"])] {
+            let mut value = event("migration.failed", migration("FAILED"));
             value["data"]["error_message"] = odd.clone();
-            let parsed = round_trip(value);
-            assert_eq!(parsed.data.error_message, None);
-            assert_eq!(parsed.data.extra["error_message"], odd);
+            assert!(serde_json::from_value::<WebhookEvent>(value).is_err(), "{odd}");
         }
     }
 

@@ -48,12 +48,21 @@ test("unknown types, statuses and fields are kept, never rejected", () => {
   const other = { ...base, type: "file.created", data: { migration_id: "mig_1", object: { object: "file", type: "CompanyInfo-EntityType-Screenshot" } } };
   const otherBody = JSON.stringify(other);
   assert.deepEqual(verifyWebhook(otherBody, signed(otherBody), secret, { now: NOW }), other);
+  // A newer migration.* type whose object is no migration, and a null error_message.
+  const deleted = { ...base, type: "migration.deleted", data: { migration_id: "mig_1", object: { id: "mig_1", object: "migration", deleted: true }, error_message: null } };
+  const deletedBody = JSON.stringify(deleted);
+  assert.deepEqual(verifyWebhook(deletedBody, signed(deletedBody), secret, { now: NOW }), deleted);
 });
 
 test("a signed body that is not an Anon event is INVALID_PAYLOAD; verifySignature takes any body", () => {
   const old = contractEvent("migration.completed").replace(/"object": \{[^}]*\}/, '"object": "migration"');
+  const task = contractEvent("migration_task.failed").replace(/"object": \{[^}]*\}/, '"object": "task_1"');
+  const numbered = contractEvent("migration.failed").replace(/"error_message": "[^"]*"/, '"error_message": 42');
+  assert.notEqual(numbered, contractEvent("migration.failed"));
+  // The dashboard's Testing tab sends svix.ping as this body: signed, but no Anon event.
+  const ping = '{"success": true}';
   const verifier = new WebhookVerifier(secret);
-  for (const body of [old, "{}", "[]", "not json", '{"id": 1}', ""]) {
+  for (const body of [old, task, numbered, ping, "{}", "[]", "not json", '{"id": 1}', ""]) {
     assert.equal(codeOf(() => verifier.verify(body, signed(body), { now: NOW })), "INVALID_PAYLOAD", body);
     assert.equal(verifier.verifySignature(body, signed(body), { now: NOW }), undefined);
   }
