@@ -7,6 +7,11 @@ use ed25519_dalek::{Signature, VerifyingKey};
 use hmac::Mac;
 use subtle::{Choice, ConstantTimeEq};
 
+/// How many `v1a` signatures of one delivery are checked. A sender signs with one key, or a few
+/// while keys rotate; each check is an ed25519 verification that an unsigned request could
+/// otherwise ask for by the hundred.
+const MAX_ED25519_SIGNATURES: usize = 8;
+
 /// Verifies deliveries with one or more keys, decoded once.
 ///
 /// A key is an endpoint's signing secret, `whsec_<base64>` (HMAC-SHA256, checks `v1` entries;
@@ -120,6 +125,7 @@ impl Verifier {
         let mut tags: Option<Vec<[u8; 32]>> = None;
         let mut message: Option<Vec<u8>> = None;
         let mut matched = Choice::from(0);
+        let mut ed25519_checked = 0;
         for entry in headers.signature.split(' ') {
             // `v1,<mac>,extra` leaves a comma in the base64, so it is skipped, never a match.
             let Some((version, encoded)) = entry.split_once(',') else {
@@ -149,6 +155,10 @@ impl Verifier {
                     else {
                         continue;
                     };
+                    if ed25519_checked == MAX_ED25519_SIGNATURES {
+                        continue;
+                    }
+                    ed25519_checked += 1;
                     let signature = Signature::from_bytes(&signature);
                     let message = message.get_or_insert_with(|| signed_content(headers, payload));
                     for key in &self.ed25519 {
@@ -628,6 +638,44 @@ mod tests {
         assert_eq!(
             verify(SECRET_JS, BODY_JS, headers(ID_JS, TS_JS, &sig), NOW_JS),
             bad
+        );
+    }
+
+    #[test]
+    fn a_delivery_has_at_most_eight_v1a_signatures_checked() {
+        let signer = Signer::new(ED_SECRET).unwrap();
+        let public = signer.public_key().unwrap();
+        let sig = signer.sign(ID_JS, NOW_JS, BODY_JS);
+        let decoy = format!("v1a,{}", BASE64.encode([7u8; 64]));
+        let after = |decoys: usize| {
+            let mut list = vec![decoy.as_str(); decoys];
+            list.push(&sig);
+            list.join(" ")
+        };
+        assert_eq!(
+            verify(
+                &public,
+                BODY_JS,
+                headers(ID_JS, TS_JS, &after(MAX_ED25519_SIGNATURES - 1)),
+                NOW_JS
+            ),
+            Ok(())
+        );
+        assert_eq!(
+            verify(
+                &public,
+                BODY_JS,
+                headers(ID_JS, TS_JS, &after(MAX_ED25519_SIGNATURES)),
+                NOW_JS
+            ),
+            Err(WebhookError::InvalidSignature)
+        );
+        // HMAC entries are cheap and always checked.
+        let both = Verifier::with_keys([SECRET_JS, &public]).unwrap();
+        let hmac_last = format!("{} {SIG_JS}", after(100));
+        assert_eq!(
+            both.verify(BODY_JS, &headers(ID_JS, TS_JS, &hmac_last), NOW_JS),
+            Ok(())
         );
     }
 }
