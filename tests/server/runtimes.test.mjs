@@ -56,6 +56,12 @@ async function exercise(send, workCount) {
   // Re-serialized JSON is not what was signed.
   const reserialized = await send(headers, JSON.stringify(JSON.parse(body)));
   assert.deepEqual(reserialized, { status: 400, text: "INVALID_SIGNATURE" });
+  // The dashboard's Testing tab (svix.ping): signed, no Anon event, acknowledged.
+  const ping = '{"success": true}';
+  const pingId = headers["svix-id"] + "p";
+  const pingTs = Math.floor(Date.now() / 1000);
+  const pinged = await send({ ...headers, "svix-id": pingId, "svix-timestamp": String(pingTs), "svix-signature": signWebhook(secret, pingId, pingTs, ping) }, ping);
+  assert.deepEqual(pinged, { status: 202, text: "not an Anon event" });
   assert.equal(await workCount(), 1, "the work ran once");
 }
 

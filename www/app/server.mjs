@@ -156,6 +156,12 @@ export async function startApp(options) {
         try {
           event = verifyWebhook(raw, req.headers, options.webhookSecret);
         } catch (e) {
+          if (e.code === "INVALID_PAYLOAD") {
+            // Signed by the sender, but no Anon event (the dashboard's svix.ping test sends
+            // {"success": true}): a retry would not change it, so it is acknowledged and kept.
+            record({ kind: "webhook-not-event", text: `signed, but no Anon event: ${raw}` });
+            return json(res, 202, { received: true, event: false });
+          }
           record({ kind: "webhook-rejected", text: `webhook rejected: ${e.code}` });
           return json(res, 400, { error: { code: e.code, message: e.message } });
         }

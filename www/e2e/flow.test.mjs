@@ -271,6 +271,12 @@ test("a forged delivery: rejected with the error's code, never acknowledged, eve
     assert.equal(app.timeline.filter((e) => e.kind === "webhook-rejected").length, 5);
     assert.equal(app.timeline.filter((e) => e.kind === "webhook").length, 1);
     assert.ok(!app.timeline.some((e) => e.kind === "webhook-duplicate"));
+    // The dashboard's svix.ping test: signed, no Anon event, acknowledged without any work.
+    const ping = await deliver(app, null, { id: "msg_ping", body: '{"success": true}' });
+    assert.equal(ping.status, 202);
+    assert.deepEqual(await ping.json(), { received: true, event: false });
+    assert.equal(app.timeline.filter((e) => e.kind === "webhook-not-event").length, 1);
+    assert.equal(app.timeline.filter((e) => e.kind === "webhook").length, 1);
   });
 });
 

@@ -19,12 +19,20 @@ const server = http.createServer((req, res) => {
   const chunks = [];
   req.on("data", (chunk) => chunks.push(chunk));
   req.on("end", () => {
+    // The raw bytes as received: never JSON.stringify(JSON.parse(...)).
+    const body = Buffer.concat(chunks);
     let event;
     try {
-      // The raw bytes as received: never JSON.stringify(JSON.parse(...)).
-      event = verifier.verify(Buffer.concat(chunks), req.headers);
+      event = verifier.verify(body, req.headers);
     } catch (error) {
       if (!isAnonWebhookError(error)) throw error;
+      if (error.code === "INVALID_PAYLOAD") {
+        // Signed, so it came from your endpoint's sender, but no Anon event: the Testing tab's
+        // svix.ping ({"success": true}), or an envelope this version cannot read. A retry would
+        // not change it: acknowledge it, and keep it (here, in the log).
+        console.warn(`signed, but no Anon event: ${body}`);
+        return res.writeHead(202, { "content-type": "text/plain" }).end("not an Anon event");
+      }
       return res.writeHead(400, { "content-type": "text/plain" }).end(error.code);
     }
     const deliveryId = req.headers["svix-id"] ?? req.headers["webhook-id"];
