@@ -81,24 +81,35 @@ const changed = new WeakMap();
  * `hideFrame`.
  */
 export function showFrame(frame, lockScroll, inertPage) {
-  // Read before any sibling turns inert, which takes focus away.
-  const focus = frame.ownerDocument.activeElement;
+  // Read before any sibling turns inert, which takes focus away; through the prototypes, as a
+  // named element (`<img name=activeElement>`, a form's `<input name=inert>`) overrides both.
+  const focus = builtIn(Document, "activeElement", frame.ownerDocument);
   frame.style.display = "block";
+  // The page may have taken the frame out; then there is nothing behind it to change.
+  const parent = frame.parentElement;
   // Only a fullscreen frame locks the scroll, and it is mounted on the body.
-  const body = lockScroll ? frame.parentElement : null;
+  const body = lockScroll ? parent : null;
   const overflow = body?.style.getPropertyValue("overflow");
   body?.style.setProperty("overflow", "hidden");
   const inert = [];
-  if (inertPage) {
-    for (const sibling of frame.parentElement.children) {
-      if (sibling !== frame && !sibling.inert) {
-        sibling.inert = true;
+  if (inertPage && parent) {
+    for (const sibling of parent.children) {
+      if (sibling !== frame && sibling instanceof HTMLElement && !inertOf(sibling)) {
+        setInert(sibling, true);
         inert.push(sibling);
       }
     }
   }
   changed.set(frame, [body, overflow, focus, inert]);
 }
+
+/** `object[name]` as the `type`'s prototype defines it, past any named element's override. */
+function builtIn(type, name, object) {
+  return Object.getOwnPropertyDescriptor(type.prototype, name).get.call(object);
+}
+
+const inertOf = (element) => builtIn(HTMLElement, "inert", element);
+const setInert = (element, inert) => Object.getOwnPropertyDescriptor(HTMLElement.prototype, "inert").set.call(element, inert);
 
 /** Hides the iframe and puts back what the last `showFrame` changed, once. */
 export function hideFrame(frame) {
@@ -108,7 +119,7 @@ export function hideFrame(frame) {
   if (saved) {
     const [body, overflow, focus, inert] = saved;
     body?.style.setProperty("overflow", overflow);
-    for (const element of inert) element.inert = false;
+    for (const element of inert) setInert(element, false);
     if (focus?.isConnected) focus.focus?.();
   }
 }

@@ -67,6 +67,61 @@ fn inert_page_false_and_an_inline_modal_leave_the_page_alone() {
     container.remove();
 }
 
+/// `element.inert` as `HTMLElement.prototype` defines it: a form's `<input name=inert>`
+/// overrides what `form.inert` gives.
+fn really_inert(element: &HtmlElement) -> bool {
+    let prototype = Reflect::get(&js_sys::global(), &"HTMLElement".into())
+        .and_then(|class| Reflect::get(&class, &"prototype".into()))
+        .unwrap();
+    let getter: js_sys::Function = Reflect::get(
+        &Object::get_own_property_descriptor(&prototype.into(), &"inert".into()),
+        &"get".into(),
+    )
+    .unwrap()
+    .unchecked_into();
+    getter.call0(element).unwrap().is_truthy()
+}
+
+#[wasm_bindgen_test]
+fn named_form_controls_and_elements_do_not_fool_the_overlay() {
+    let form = element("form", false);
+    form.set_inner_html(r#"<input name="inert"><button>pay</button>"#);
+    assert!(
+        is_inert(&form),
+        "the form's inert reads as its <input name=inert>"
+    );
+    let page = element("button", false);
+    page.focus().unwrap();
+    let img = document().create_element("img").unwrap();
+    img.set_attribute("name", "activeElement").unwrap();
+    document().body().unwrap().append_child(&img).unwrap();
+
+    let modal = embed(MODAL_URL, JsValue::UNDEFINED);
+    assert!(really_inert(&form), "the form is inert behind the modal");
+    from_modal(&modal, &opened()); // focus moves into the modal
+    modal.destroy();
+    assert!(!really_inert(&form), "and given back");
+    // Taken out before reading `document.activeElement`, which it overrides.
+    img.remove();
+    assert_eq!(
+        document().active_element(),
+        Some(page.clone().into()),
+        "focus returns past <img name=activeElement>"
+    );
+    for node in [form, page] {
+        node.remove();
+    }
+}
+
+#[wasm_bindgen_test]
+fn show_after_the_page_took_the_iframe_out_throws_nothing() {
+    let modal = embed(MODAL_URL, Recorder::new().options(&[("hidden", true.into())]));
+    modal.iframe().remove();
+    modal.show();
+    modal.hide();
+    modal.destroy();
+}
+
 fn press_escape() {
     js_sys::Function::new_no_args("window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }))")
         .call0(&JsValue::NULL)
