@@ -65,9 +65,9 @@ export interface ModalClosedEvent extends ModalEventContext {
    * Set when the package closed the modal, not the modal itself: `"destroyed"` when `destroy()`
    * settled it, `"replaced"` when a newer `embedAnonModal` did (one modal is mounted at a
    * time), `"dismissed"` when the user pressed Escape while the fullscreen modal was shown and
-   * not yet opened.
+   * not yet opened. A reason the modal sends is a string too.
    */
-  reason?: ModalClosedReason;
+  reason?: ModalClosedReason | (string & {}) | null;
 }
 export interface ModalFailedEvent extends ModalEventContext {
   type: "migration_modal.failed";

@@ -16,9 +16,10 @@ pub const TYPE_KEY: &str = "type";
 /// The event's key that marks `show`/`hide` as steering the host (`internal: true`).
 pub const INTERNAL_KEY: &str = "internal";
 
-/// Context fields that, when the event has them, must be a string or `null` (or `undefined`,
-/// which is left out of the copy).
-pub const STRING_FIELDS: [&str; 7] = [
+/// Context fields that callbacks only ever get as a string or `null`. The modal's documents
+/// give them no type, so a value of another type is left out of the copy, never a reason to
+/// drop the event: a `failed` whose `code` is a number still fails the modal.
+pub const STRING_FIELDS: [&str; 8] = [
     "user_id",
     "migration_id",
     "modal_id",
@@ -26,6 +27,7 @@ pub const STRING_FIELDS: [&str; 7] = [
     "code",
     "message",
     "error_message",
+    "reason",
 ];
 
 /// Keys never copied, so nothing that arrives can reach a prototype.

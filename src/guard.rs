@@ -5,14 +5,14 @@
 //! 1. `event.source` is our iframe's `contentWindow`;
 //! 2. `event.origin` is exactly one of the allowed origins;
 //! 3. `event.data` is a plain object whose `source` is `"anon_modal"`;
-//! 4. `event.data.event` passes the schema: a plain object with a string `type`, an optional
-//!    boolean `internal`, context fields that are strings or `null`, within the caps of
-//!    [`crate::event`].
+//! 4. `event.data.event` passes the schema: a plain object with a string `type` and an
+//!    optional boolean `internal`, within the caps of [`crate::event`].
 //!
 //! Callbacks never see the object that arrived: they get a fresh plain object holding only
 //! strings, numbers, booleans, `null` and plain objects (two levels deep at most). Reserved keys
-//! such as `__proto__` are never copied, so nothing that arrives can reach a prototype; arrays
-//! and exotic objects (`Blob`, `ArrayBuffer`, `Date`) are left out.
+//! such as `__proto__` are never copied, so nothing that arrives can reach a prototype; arrays,
+//! exotic objects (`Blob`, `ArrayBuffer`, `Date`) and context fields
+//! ([`event::STRING_FIELDS`]) that are neither strings nor `null` are left out.
 //!
 //! The guard is written against [`MessageValue`]: the browser reads `JsValue`s (no string of a
 //! message is copied into Rust), and native tests and the fuzzer read plain [`Value`]s, so every
@@ -227,10 +227,10 @@ impl<V: MessageValue> MessageGuard<V> {
                 Kind::Text(len) if len > event::MAX_STRING_LEN => return Err(RejectReason::TooLarge),
                 Kind::Text(_) | Kind::Null => value,
                 Kind::Undefined => continue,
-                // A context field of the event itself that is neither a string nor null. Only
-                // such values pay for this look-up: strings and nulls never do.
+                // A context field of the event itself that is neither a string nor null: left
+                // out. Only such values pay for this look-up: strings and nulls never do.
                 _ if depth == event::MAX_DEPTH && key.position(&self.names.string_fields).is_some() => {
-                    return Err(RejectReason::Schema)
+                    continue
                 }
                 Kind::Number | Kind::Boolean(_) => value,
                 Kind::Plain if depth == 0 => return Err(RejectReason::TooLarge),

@@ -257,7 +257,7 @@ fn case_15_huge_strings_and_many_fields_are_bounded() {
 }
 
 #[test]
-fn case_16_wrong_field_types_are_dropped() {
+fn case_16_wrong_envelope_types_are_dropped_and_mistyped_context_left_out() {
     let typed = |key: &str, value: Value| {
         envelope(event(vec![
             ("type", Value::text("migration_modal.failed")),
@@ -287,20 +287,27 @@ fn case_16_wrong_field_types_are_dropped() {
         reason(typed("internal", Value::text("true"))),
         RejectReason::Schema
     );
+    // A context field of another type is left out of the copy: the event itself still counts
+    // (a `failed` whose `code` is 403 fails the modal), and callbacks only get strings there.
+    let failed = |fields: Vec<(&str, Value)>| {
+        let mut all = vec![("type", Value::text("migration_modal.failed"))];
+        all.extend(fields);
+        event(all)
+    };
     for field in anon_modal::event::STRING_FIELDS {
+        for odd in [
+            Value::Number(403.0),
+            Value::object([]),
+            Value::Bool(true),
+            Value::Other,
+        ] {
+            let copy = check(typed(field, odd.clone())).map(|(_, _, copy)| copy);
+            assert_eq!(copy, Ok(failed(vec![])), "{field}: {odd:?}");
+        }
         assert_eq!(
-            reason(typed(field, Value::Number(1.0))),
-            RejectReason::Schema,
-            "{field}"
-        );
-        assert_eq!(
-            reason(typed(field, Value::object([]))),
-            RejectReason::Schema,
-            "{field}"
-        );
-        assert!(
-            check(typed(field, Value::Null)).is_ok(),
-            "{field}: null is allowed"
+            check(typed(field, Value::Null)).map(|(_, _, copy)| copy),
+            Ok(failed(vec![(field, Value::Null)])),
+            "{field}: null is kept"
         );
     }
     // Only the event's own context fields are typed: the same names deeper are free.

@@ -1,8 +1,9 @@
 //! Any message: the guard returns a copy or a reason, never panics, and what it accepts keeps
 //! its promises: no reserved key at any level, no level deeper than allowed, no more fields
-//! than allowed, no string longer than allowed, and a string `type`.
+//! than allowed, no string longer than allowed, a string `type`, and context fields that are
+//! strings or `null`.
 #![no_main]
-use anon_modal::event::{MAX_DEPTH, MAX_FIELDS, MAX_STRING_LEN, RESERVED_KEYS};
+use anon_modal::event::{MAX_DEPTH, MAX_FIELDS, MAX_STRING_LEN, RESERVED_KEYS, STRING_FIELDS};
 use anon_modal::guard::{Message, MessageGuard, Value};
 use anon_modal::origin::{AllowList, Origin};
 use libfuzzer_sys::fuzz_target;
@@ -124,5 +125,12 @@ fuzz_target!(|data: &[u8]| {
         assert!(message.from_our_frame && message.origin == ANON);
         assert!(matches!(valid.event.field("type"), Value::Text(t) if !t.is_empty()));
         assert!(check_copy(&valid.event, i32::from(MAX_DEPTH)) <= MAX_FIELDS);
+        for name in STRING_FIELDS {
+            let field = valid.event.field(name);
+            assert!(
+                matches!(field, Value::Text(_) | Value::Null | Value::Undefined),
+                "{name}: {field:?}"
+            );
+        }
     }
 });
