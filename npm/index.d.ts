@@ -136,7 +136,10 @@ export interface CreatedModal {
 export interface EmbedOptions {
   /** Mount inside this element (or the first match of this selector) instead of fullscreen. */
   container?: HTMLElement | string;
-  /** Origins the modal may message from; default: exactly the URL's origin. */
+  /**
+   * Origins the modal may message from; default: exactly the URL's origin. Each is `https:`
+   * (`http:` only on localhost, with `allowInsecureLocalhost`), else `INVALID_ORIGIN`.
+   */
   allowedOrigins?: readonly string[];
   /**
    * From the create-modal response (its ISO string), or a `Date`, or milliseconds since the

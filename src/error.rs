@@ -98,6 +98,9 @@ pub enum Message {
     NoUsableOrigin(OriginError),
     /// An `allowedOrigins` entry (the detail) is not an origin, and why.
     NotAnOrigin(OriginError),
+    /// An `allowedOrigins` entry (the detail) is `http:` on a host that is not loopback, or
+    /// without `allowInsecureLocalhost`.
+    InsecureOrigin,
     /// There is no document (server-side rendering, a worker, Node).
     NoDocument,
     /// The wasm is not loaded yet.
@@ -139,7 +142,7 @@ pub enum Message {
 
 impl Message {
     /// Every message, in the order of their numbers (`src/js/names.js` lists them so).
-    pub const ALL: [Message; 35] = [
+    pub const ALL: [Message; 36] = [
         Message::UrlNotString,
         Message::Expired,
         Message::UrlNotAbsolute,
@@ -175,6 +178,7 @@ impl Message {
         Message::InitHtml,
         Message::InitNotWasm,
         Message::UrlIsResponse,
+        Message::InsecureOrigin,
     ];
 
     /// The code of an error that says this.
@@ -201,7 +205,7 @@ impl Message {
             | Message::ContainerNotFound => ErrorCode::InvalidOption,
             Message::UnknownEventType | Message::CallbackNotFunction => ErrorCode::InvalidArgument,
             Message::OriginNotAllowed => ErrorCode::OriginNotAllowed,
-            Message::NotAnOrigin(_) => ErrorCode::InvalidOrigin,
+            Message::NotAnOrigin(_) | Message::InsecureOrigin => ErrorCode::InvalidOrigin,
             Message::InitNoFetch
             | Message::InitFetchFailed
             | Message::InitHttpStatus
@@ -242,6 +246,7 @@ impl Message {
             Message::InitHtml => 32,
             Message::InitNotWasm => 33,
             Message::UrlIsResponse => 34,
+            Message::InsecureOrigin => 35,
         }
     }
 
@@ -263,6 +268,11 @@ impl Message {
             Message::OriginNotAllowed => &["the modal URL's origin ", d(0), " is not in allowedOrigins"],
             Message::NoUsableOrigin(why) => &["the modal URL has no usable origin: ", why.describe()],
             Message::NotAnOrigin(why) => &["allowedOrigins: ", d(0), " is not an origin: ", why.describe()],
+            Message::InsecureOrigin => &[
+                "allowedOrigins: ",
+                d(0),
+                " must use https: (http: is allowed only for localhost with allowInsecureLocalhost: true)",
+            ],
             Message::NoDocument => &["there is no document: the modal mounts in a browser page (call embedAnonModal from an effect or an event handler, not during server-side rendering, in a worker or in Node)"],
             Message::NotInitialized => &["anon-modal is not loaded yet: await init() once before embedAnonModal"],
             Message::UnknownEventType => &[

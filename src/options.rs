@@ -16,7 +16,8 @@ pub const DEFAULT_Z_INDEX: i32 = 2_147_483_000;
 pub struct ModalOptions {
     /// Mount inside this element instead of a fullscreen overlay on `document.body`.
     pub container: Option<Element>,
-    /// Accept messages from these origins (the URL's origin must be one of them).
+    /// Accept messages from these origins (the URL's origin must be one of them). Each is
+    /// `https:`, or `http:` on a loopback host with `allow_insecure_localhost`.
     pub allowed_origins: Option<AllowList>,
     /// When the signed URL expires, in milliseconds since the epoch; past →
     /// [`ErrorCode::Expired`](crate::ErrorCode::Expired).

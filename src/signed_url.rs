@@ -49,6 +49,13 @@ pub fn check_modal_url(
     // `URL.origin` is already canonical: this only checks it is a usable one.
     let origin = Origin::from_parsed(url.origin, Some(url.origin))
         .map_err(|why| Error::fixed(Message::NoUsableOrigin(why)))?;
+    if let Some(insecure) = allowed.as_ref().and_then(|list| {
+        list.as_slice()
+            .iter()
+            .find(|o| !secure_enough(o, allow_insecure_localhost))
+    }) {
+        return Err(Error::new(Message::InsecureOrigin, insecure.clone()));
+    }
     match allowed {
         None => {
             // `push` rather than the generic `AllowList::new([origin])`, which the package
@@ -60,6 +67,23 @@ pub fn check_modal_url(
         Some(list) if list.allows(origin.as_str()) => Ok(list),
         Some(_) => Err(Error::new(Message::OriginNotAllowed, url.origin.to_owned())),
     }
+}
+
+/// `https:`, or `http:` on a loopback host when `allow_insecure_localhost` is set: the modal
+/// URL's rule, for an origin that messages may come from (canonical, as `URL.origin` writes it).
+fn secure_enough(origin: &str, allow_insecure_localhost: bool) -> bool {
+    if origin.strip_prefix("https://").is_some() {
+        return true;
+    }
+    let Some(authority) = origin.strip_prefix("http://") else {
+        return false;
+    };
+    // The host without its port; an IPv6 host keeps its brackets, as `URL.hostname` does.
+    let host = match authority.find(']') {
+        Some(end) if authority.starts_with('[') => &authority[..=end],
+        _ => authority.split(':').next().unwrap_or_default(),
+    };
+    allow_insecure_localhost && is_loopback_host(host)
 }
 
 #[cfg(test)]
@@ -155,5 +179,41 @@ mod tests {
             allowed(),
         );
         assert!(ok.is_ok());
+    }
+
+    #[test]
+    fn allowed_origins_follow_the_urls_rule_for_http() {
+        let https = parts("https:", "dashboard.anon.com", "https://dashboard.anon.com");
+        let list = |origins: &[&str]| {
+            Some(AllowList::new(
+                origins.iter().map(|o| Origin::from_parsed(o, Some(o)).unwrap()),
+            ))
+        };
+        let anon = "https://dashboard.anon.com";
+        for insecure in [
+            "http://dashboard.anon.com",
+            "http://evil.example:8080",
+            "http://127.0.0.2.nip.io",
+        ] {
+            let refused = check_modal_url(https, true, list(&[anon, insecure])).unwrap_err();
+            assert_eq!(refused.code(), ErrorCode::InvalidOrigin, "{insecure}");
+            assert!(refused.message().contains(insecure), "{}", refused.message());
+        }
+        for local in [
+            "http://localhost:8081",
+            "http://127.0.0.1",
+            "http://[::1]:3000",
+            "http://app.localhost",
+        ] {
+            assert_eq!(
+                code(check_modal_url(https, false, list(&[anon, local]))),
+                ErrorCode::InvalidOrigin,
+                "{local} without allowInsecureLocalhost"
+            );
+            assert!(
+                check_modal_url(https, true, list(&[anon, local])).is_ok(),
+                "{local}"
+            );
+        }
     }
 }

@@ -17,6 +17,25 @@ fn case_01_02_04_07_lookalike_and_wrong_origins_are_dropped() {
     ] {
         assert_eq!(hostile(origin, &opened()), ["reject:ORIGIN"], "{origin}");
     }
+    // Nor can the page allow an http: origin, except on localhost when it opts in.
+    let with = |origin: &str, insecure: bool| {
+        let origins = Array::of2(&ANON.into(), &origin.into());
+        let options = Recorder::new().options(&[
+            ("allowedOrigins", origins.into()),
+            ("allowInsecureLocalhost", insecure.into()),
+        ]);
+        embed_js(MODAL_URL.into(), options)
+    };
+    for origin in ["http://dashboard.anon.com", "http://evil.example:8080"] {
+        let refused = with(origin, true).unwrap_err();
+        assert_eq!(error_code(&refused), "INVALID_ORIGIN", "{origin}");
+    }
+    assert_eq!(
+        error_code(&with("http://localhost:8081", false).unwrap_err()),
+        "INVALID_ORIGIN"
+    );
+    let local = with("http://localhost:8081", true).unwrap();
+    local.unchecked_into::<ModalHandle>().destroy();
 }
 
 #[wasm_bindgen_test]
