@@ -98,10 +98,6 @@ extern "C" {
     #[wasm_bindgen(method, getter)]
     pub(crate) fn protocol(this: &ParsedUrl) -> String;
 
-    /// `URL.hostname`.
-    #[wasm_bindgen(method, getter)]
-    pub(crate) fn hostname(this: &ParsedUrl) -> String;
-
     /// `URL.origin`.
     #[wasm_bindgen(method, getter)]
     pub(crate) fn origin(this: &ParsedUrl) -> String;

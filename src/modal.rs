@@ -237,11 +237,10 @@ impl Shared {
             }
         }
         let parsed = frame::parse_url(url).ok_or_else(|| Error::fixed(Message::UrlNotAbsolute))?;
-        let (protocol, hostname, origin) = (parsed.protocol(), parsed.hostname(), parsed.origin());
+        let (protocol, origin) = (parsed.protocol(), parsed.origin());
         let allowed = check_modal_url(
             UrlParts {
                 protocol: &protocol,
-                hostname: &hostname,
                 origin: &origin,
                 has_credentials: !parsed.username().is_empty() || !parsed.password().is_empty(),
             },

@@ -13,8 +13,6 @@ use alloc::borrow::ToOwned;
 pub struct UrlParts<'a> {
     /// `URL.protocol`, e.g. `"https:"`.
     pub protocol: &'a str,
-    /// `URL.hostname`, e.g. `"dashboard.anon.com"` (IPv6 with brackets).
-    pub hostname: &'a str,
     /// `URL.origin`, e.g. `"https://dashboard.anon.com"`.
     pub origin: &'a str,
     /// `URL.username` or `URL.password` is not empty.
@@ -35,8 +33,10 @@ pub fn check_modal_url(
     allow_insecure_localhost: bool,
     allowed: Option<AllowList>,
 ) -> Result<AllowList, Error> {
-    let insecure_ok = url.protocol == "http:" && allow_insecure_localhost && is_loopback_host(url.hostname);
-    if url.protocol != "https:" && !insecure_ok {
+    // `URL.origin` of an `https:` or `http:` URL is its scheme, host and port.
+    if url.protocol != "https:"
+        && !(url.protocol == "http:" && secure_enough(url.origin, allow_insecure_localhost))
+    {
         return Err(if url.protocol == "http:" {
             Error::fixed(Message::HttpNotLoopback)
         } else {
@@ -72,18 +72,28 @@ pub fn check_modal_url(
 /// `https:`, or `http:` on a loopback host when `allow_insecure_localhost` is set: the modal
 /// URL's rule, for an origin that messages may come from (canonical, as `URL.origin` writes it).
 fn secure_enough(origin: &str, allow_insecure_localhost: bool) -> bool {
-    if origin.strip_prefix("https://").is_some() {
+    const HTTPS: &[u8] = b"https://";
+    const HTTP: &[u8] = b"http://";
+    let bytes = origin.as_bytes();
+    if bytes.starts_with(HTTPS) {
         return true;
     }
-    let Some(authority) = origin.strip_prefix("http://") else {
+    if !allow_insecure_localhost || !bytes.starts_with(HTTP) {
         return false;
+    }
+    // The host ends before the port; an IPv6 host keeps its brackets.
+    let authority = &bytes[HTTP.len()..];
+    let end = if authority.first() == Some(&b'[') {
+        authority.iter().position(|&b| b == b']').map_or(0, |at| at + 1)
+    } else {
+        authority
+            .iter()
+            .position(|&b| b == b':')
+            .unwrap_or(authority.len())
     };
-    // The host without its port; an IPv6 host keeps its brackets, as `URL.hostname` does.
-    let host = match authority.find(']') {
-        Some(end) if authority.starts_with('[') => &authority[..=end],
-        _ => authority.split(':').next().unwrap_or_default(),
-    };
-    allow_insecure_localhost && is_loopback_host(host)
+    origin
+        .get(HTTP.len()..HTTP.len() + end)
+        .is_some_and(is_loopback_host)
 }
 
 #[cfg(test)]
@@ -91,10 +101,9 @@ mod tests {
     use super::*;
     use crate::error::ErrorCode;
 
-    fn parts<'a>(protocol: &'a str, hostname: &'a str, origin: &'a str) -> UrlParts<'a> {
+    fn parts<'a>(protocol: &'a str, origin: &'a str) -> UrlParts<'a> {
         UrlParts {
             protocol,
-            hostname,
             origin,
             has_credentials: false,
         }
@@ -106,12 +115,7 @@ mod tests {
 
     #[test]
     fn https_url_allows_its_own_origin_only() {
-        let list = check_modal_url(
-            parts("https:", "dashboard.anon.com", "https://dashboard.anon.com"),
-            false,
-            None,
-        )
-        .unwrap();
+        let list = check_modal_url(parts("https:", "https://dashboard.anon.com"), false, None).unwrap();
         assert_eq!(list.as_slice(), ["https://dashboard.anon.com"]);
     }
 
@@ -119,7 +123,7 @@ mod tests {
     fn non_https_schemes_are_invalid() {
         for protocol in ["javascript:", "data:", "about:", "blob:", "file:", "ftp:"] {
             assert_eq!(
-                code(check_modal_url(parts(protocol, "", "null"), true, None)),
+                code(check_modal_url(parts(protocol, "null"), true, None)),
                 ErrorCode::InvalidUrl,
                 "{protocol}"
             );
@@ -128,31 +132,28 @@ mod tests {
 
     #[test]
     fn http_only_for_loopback_and_only_when_asked() {
-        let local = parts("http:", "localhost", "http://localhost:8081");
+        let local = parts("http:", "http://localhost:8081");
         assert_eq!(code(check_modal_url(local, false, None)), ErrorCode::InvalidUrl);
         assert!(check_modal_url(local, true, None).is_ok());
-        assert!(check_modal_url(parts("http:", "127.0.0.1", "http://127.0.0.1:8081"), true, None).is_ok());
-        let remote = parts("http:", "dashboard.anon.com", "http://dashboard.anon.com");
+        assert!(check_modal_url(parts("http:", "http://127.0.0.1:8081"), true, None).is_ok());
+        let remote = parts("http:", "http://dashboard.anon.com");
         assert_eq!(code(check_modal_url(remote, true, None)), ErrorCode::InvalidUrl);
     }
 
     #[test]
     fn the_message_says_which_scheme_is_wrong() {
-        let message = |protocol, host| {
-            check_modal_url(parts(protocol, host, "null"), false, None)
+        let message = |protocol, origin| {
+            check_modal_url(parts(protocol, origin), false, None)
                 .unwrap_err()
                 .message()
         };
-        assert_eq!(
-            message("ftp:", "x.com"),
-            "the modal URL must use https:, not ftp:"
-        );
-        assert!(message("http:", "x.com").contains("allowInsecureLocalhost"));
+        assert_eq!(message("ftp:", "null"), "the modal URL must use https:, not ftp:");
+        assert!(message("http:", "http://x.com").contains("allowInsecureLocalhost"));
     }
 
     #[test]
     fn credentials_are_refused() {
-        let mut p = parts("https:", "evil.com", "https://evil.com");
+        let mut p = parts("https:", "https://evil.com");
         p.has_credentials = true;
         assert_eq!(code(check_modal_url(p, false, None)), ErrorCode::InvalidUrl);
     }
@@ -162,28 +163,24 @@ mod tests {
         let anon = "https://dashboard.anon.com";
         let allowed = || Some(AllowList::new([Origin::from_parsed(anon, Some(anon)).unwrap()]));
         // What the browser's parser makes of the tricks in SECURITY-CASES 27 and 28.
-        for (host, origin) in [
-            ("evil.com", "https://evil.com"),
-            ("dashboard.anon.com.", "https://dashboard.anon.com."),
-            ("xn--dshboard-7fg.anon.com", "https://xn--dshboard-7fg.anon.com"),
-            ("127.0.0.1", "https://127.0.0.1"),
+        for origin in [
+            "https://evil.com",
+            "https://dashboard.anon.com.",
+            "https://xn--dshboard-7fg.anon.com",
+            "https://127.0.0.1",
         ] {
             assert_eq!(
-                code(check_modal_url(parts("https:", host, origin), false, allowed())),
+                code(check_modal_url(parts("https:", origin), false, allowed())),
                 ErrorCode::OriginNotAllowed
             );
         }
-        let ok = check_modal_url(
-            parts("https:", "dashboard.anon.com", "https://dashboard.anon.com"),
-            false,
-            allowed(),
-        );
+        let ok = check_modal_url(parts("https:", "https://dashboard.anon.com"), false, allowed());
         assert!(ok.is_ok());
     }
 
     #[test]
     fn allowed_origins_follow_the_urls_rule_for_http() {
-        let https = parts("https:", "dashboard.anon.com", "https://dashboard.anon.com");
+        let https = parts("https:", "https://dashboard.anon.com");
         let list = |origins: &[&str]| {
             Some(AllowList::new(
                 origins.iter().map(|o| Origin::from_parsed(o, Some(o)).unwrap()),
