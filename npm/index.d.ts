@@ -45,8 +45,7 @@ export type RejectReason =
   | "SOURCE"
   | "ORIGIN"
   | "TAG"
-  | "SCHEMA"
-  | "TOO_LARGE";
+  | "SCHEMA";
 // </generated>
 
 /** Context fields the modal may send with any event. Unknown extra fields are kept as data. */

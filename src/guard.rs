@@ -6,13 +6,15 @@
 //! 2. `event.origin` is exactly one of the allowed origins;
 //! 3. `event.data` is a plain object whose `source` is `"anon_modal"`;
 //! 4. `event.data.event` passes the schema: a plain object with a string `type` and an
-//!    optional boolean `internal`, within the caps of [`crate::event`].
+//!    optional boolean `internal`.
 //!
 //! Callbacks never see the object that arrived: they get a fresh plain object holding only
-//! strings, numbers, booleans, `null` and plain objects (two levels deep at most). Reserved keys
-//! such as `__proto__` are never copied, so nothing that arrives can reach a prototype; arrays,
-//! exotic objects (`Blob`, `ArrayBuffer`, `Date`) and context fields
-//! ([`event::STRING_FIELDS`]) that are neither strings nor `null` are left out.
+//! strings, numbers, booleans, `null` and plain objects, within the caps of [`crate::event`]
+//! (fields, depth, lengths). Reserved keys such as `__proto__` are never copied, so nothing that
+//! arrives can reach a prototype. What is over a cap, arrays, exotic objects (`Blob`,
+//! `ArrayBuffer`, `Date`) and context fields ([`event::STRING_FIELDS`]) that are neither strings
+//! nor `null` are left out: an event that passed the checks is delivered, never dropped for
+//! its size, so the work stays bounded and a `completed` is never lost to a large payload.
 //!
 //! The guard is written against [`MessageValue`]: the browser reads `JsValue`s (no string of a
 //! message is copied into Rust), and native tests and the fuzzer read plain [`Value`]s, so every
@@ -178,8 +180,7 @@ impl<V: MessageValue> MessageGuard<V> {
     /// Validates the envelope's `event` and copies it.
     ///
     /// # Errors
-    /// [`RejectReason::Schema`] for a missing or mistyped field, [`RejectReason::TooLarge`]
-    /// over a cap.
+    /// [`RejectReason::Schema`] for a missing or mistyped `type` or `internal`.
     pub fn read_event(&self, event: &V) -> Result<ValidEvent<V>, RejectReason> {
         if event.kind() != Kind::Plain {
             return Err(RejectReason::Schema);
@@ -198,8 +199,11 @@ impl<V: MessageValue> MessageGuard<V> {
             Kind::Boolean(internal) => internal,
             _ => return Err(RejectReason::Schema),
         };
-        let mut budget = event::MAX_FIELDS;
-        let copy = self.copy_object(event, event::MAX_DEPTH, &mut budget)?;
+        // `type` first, so that the field budget never leaves it out.
+        let mut copy = V::object();
+        V::set(&mut copy, &self.names.type_key, event_type);
+        let mut budget = event::MAX_FIELDS - 1;
+        self.copy_fields(event, &mut copy, event::MAX_DEPTH, &mut budget);
         Ok(ValidEvent {
             kind,
             internal,
@@ -207,39 +211,43 @@ impl<V: MessageValue> MessageGuard<V> {
         })
     }
 
-    fn copy_object(&self, source: &V, depth: u8, budget: &mut u32) -> Result<V, RejectReason> {
-        let keys = source.keys();
-        let count = u32::try_from(keys.len()).unwrap_or(u32::MAX);
-        if count > *budget {
-            return Err(RejectReason::TooLarge);
-        }
-        *budget -= count;
-        let mut copy = V::object();
-        for key in keys {
-            if !matches!(key.kind(), Kind::Text(len) if len <= event::MAX_KEY_LEN) {
-                return Err(RejectReason::TooLarge);
+    /// Copies `source`'s fields into `copy` while the field budget lasts, every field read
+    /// paying for itself. What is over a cap (a longer key or string, a deeper object) or not
+    /// plain data is left out: the message is authentic by now, so its event is delivered.
+    fn copy_fields(&self, source: &V, copy: &mut V, depth: u8, budget: &mut u32) {
+        for key in source.keys() {
+            // The event's `type` is in the copy already.
+            if depth == event::MAX_DEPTH && key.same(&self.names.type_key) {
+                continue;
             }
-            if key.position(&self.names.reserved).is_some() {
+            if *budget == 0 {
+                break;
+            }
+            *budget -= 1;
+            if !matches!(key.kind(), Kind::Text(len) if len <= event::MAX_KEY_LEN)
+                || key.position(&self.names.reserved).is_some()
+            {
                 continue;
             }
             let value = source.get(&key);
             let copied = match value.kind() {
-                Kind::Text(len) if len > event::MAX_STRING_LEN => return Err(RejectReason::TooLarge),
+                Kind::Text(len) if len > event::MAX_STRING_LEN => continue,
                 Kind::Text(_) | Kind::Null => value,
-                Kind::Undefined => continue,
-                // A context field of the event itself that is neither a string nor null: left
-                // out. Only such values pay for this look-up: strings and nulls never do.
+                // A context field of the event itself that is neither a string nor null. Only
+                // such values pay for this look-up: strings and nulls never do.
                 _ if depth == event::MAX_DEPTH && key.position(&self.names.string_fields).is_some() => {
                     continue
                 }
                 Kind::Number | Kind::Boolean(_) => value,
-                Kind::Plain if depth == 0 => return Err(RejectReason::TooLarge),
-                Kind::Plain => self.copy_object(&value, depth - 1, budget)?,
-                Kind::Other => continue,
+                Kind::Plain if depth > 0 => {
+                    let mut inner = V::object();
+                    self.copy_fields(&value, &mut inner, depth - 1, budget);
+                    inner
+                }
+                Kind::Plain | Kind::Other | Kind::Undefined => continue,
             };
-            V::set(&mut copy, &key, copied);
+            V::set(copy, &key, copied);
         }
-        Ok(copy)
     }
 }
 

@@ -9,20 +9,18 @@ pub enum RejectReason {
     Origin,
     /// `event.data` is not an object tagged `source: "anon_modal"` (another library's message).
     Tag,
-    /// The tagged message does not match the schema (wrong field types, missing `type`).
+    /// The tagged message does not match the schema (no string `type`, a non-boolean
+    /// `internal`, an `event` that is not a plain object).
     Schema,
-    /// The message is over a size cap (fields, string length, nesting).
-    TooLarge,
 }
 
 impl RejectReason {
     /// Every reason, in the order of their numbers (`reason as u32`).
-    pub const ALL: [RejectReason; 5] = [
+    pub const ALL: [RejectReason; 4] = [
         RejectReason::Source,
         RejectReason::Origin,
         RejectReason::Tag,
         RejectReason::Schema,
-        RejectReason::TooLarge,
     ];
 
     /// The reason [`RejectReason::as_str`] names, e.g. `"ORIGIN"`.
@@ -39,7 +37,6 @@ impl RejectReason {
             RejectReason::Origin => "ORIGIN",
             RejectReason::Tag => "TAG",
             RejectReason::Schema => "SCHEMA",
-            RejectReason::TooLarge => "TOO_LARGE",
         }
     }
 }

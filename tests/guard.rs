@@ -162,8 +162,18 @@ fn case_13_reserved_keys_are_never_copied() {
     );
 }
 
+/// The copy `check` delivers, or the reason it refused.
+fn copy(data: Value) -> Value {
+    check(data).expect("delivered").2
+}
+
+/// `n` null fields named `f0`, `f1`, ...
+fn fields(from: u32, n: u32) -> Vec<(String, Value)> {
+    (from..from + n).map(|i| (format!("f{i}"), Value::Null)).collect()
+}
+
 #[test]
-fn case_14_deep_objects_are_bounded() {
+fn case_14_deep_objects_are_cut_at_the_depth_cap() {
     // 1,000 levels: a native value this deep already strains the test thread's stack when it
     // is dropped; the browser test sends 10,000.
     let mut deep = Value::text("bottom");
@@ -171,77 +181,101 @@ fn case_14_deep_objects_are_bounded() {
         deep = Value::object([("d", deep)]);
     }
     let data = envelope(event(vec![
-        ("type", Value::text("migration_modal.opened")),
+        ("type", Value::text("migration_modal.completed")),
         ("deep", deep),
     ]));
-    assert_eq!(reason(data), RejectReason::TooLarge);
-    // Exactly as deep as allowed is fine.
+    // The event is delivered, its objects copied MAX_DEPTH levels down and no further.
+    let mut cut = Value::object([]);
+    for _ in 1..MAX_DEPTH {
+        cut = Value::object([("d", cut)]);
+    }
+    assert_eq!(
+        copy(data),
+        event(vec![
+            ("type", Value::text("migration_modal.completed")),
+            ("deep", cut)
+        ])
+    );
+    // Exactly as deep as allowed is copied whole.
     let mut allowed = Value::Number(1.0);
     for _ in 0..MAX_DEPTH {
         allowed = Value::object([("d", allowed)]);
     }
-    assert!(check(envelope(event(vec![("type", Value::text("x")), ("a", allowed)]))).is_ok());
+    let whole = event(vec![("type", Value::text("x")), ("a", allowed)]);
+    assert_eq!(copy(envelope(whole.clone())), whole);
 }
 
 #[test]
-fn case_14_one_level_deeper_than_allowed_is_too_large_even_when_small() {
-    // Two fields in all: only the depth can refuse it (the field budget would not).
-    let mut too_deep = Value::Number(1.0);
-    for _ in 0..=MAX_DEPTH {
-        too_deep = Value::object([("d", too_deep)]);
-    }
-    let data = envelope(event(vec![("type", Value::text("x")), ("a", too_deep)]));
-    assert_eq!(reason(data), RejectReason::TooLarge);
-}
-
-#[test]
-fn case_15_the_field_budget_is_exact_and_shared_by_every_level() {
-    let fields = |n: u32| (0..n).map(|i| (format!("f{i}"), Value::Null)).collect::<Vec<_>>();
-    // Exactly MAX_FIELDS fields in all, `type` included: accepted.
+fn case_15_the_field_budget_is_exact_shared_by_every_level_and_keeps_type() {
+    // Exactly MAX_FIELDS fields in all, `type` included: copied whole.
     let mut exact = vec![("type".to_owned(), Value::text("x"))];
-    exact.extend(fields(MAX_FIELDS - 1));
-    assert!(check(envelope(Value::Object(exact))).is_ok());
-    // Spread over two levels within the budget: accepted.
-    let mut spread = vec![("type".to_owned(), Value::text("x"))];
-    spread.extend(fields(9));
-    spread.push(("nested".to_owned(), Value::Object(fields(20))));
-    assert!(check(envelope(Value::Object(spread))).is_ok());
-    // Fewer than MAX_FIELDS on each level, more in all: refused.
-    let half = MAX_FIELDS / 2 + 1;
+    exact.extend(fields(0, MAX_FIELDS - 1));
+    assert_eq!(
+        copy(envelope(Value::Object(exact.clone()))),
+        Value::Object(exact.clone())
+    );
+    // One more: the last one is left out.
+    let mut over = exact.clone();
+    over.extend(fields(MAX_FIELDS - 1, 1));
+    assert_eq!(copy(envelope(Value::Object(over))), Value::Object(exact));
+    // Spread over two levels, the budget is shared: the nested object gets what is left.
+    let half = MAX_FIELDS / 2;
     let mut outer = vec![("type".to_owned(), Value::text("x"))];
-    outer.extend(fields(half - 1));
-    outer.push(("nested".to_owned(), Value::Object(fields(half))));
-    assert_eq!(reason(envelope(Value::Object(outer))), RejectReason::TooLarge);
+    outer.extend(fields(0, half - 2));
+    outer.push(("nested".to_owned(), Value::Object(fields(0, half + 5))));
+    let mut kept = vec![("type".to_owned(), Value::text("x"))];
+    kept.extend(fields(0, half - 2));
+    kept.push(("nested".to_owned(), Value::Object(fields(0, half))));
+    assert_eq!(copy(envelope(Value::Object(outer))), Value::Object(kept));
+    // `type` is copied first, wherever it stands among more fields than the budget.
+    let mut late = fields(0, 2 * MAX_FIELDS);
+    late.push(("type".to_owned(), Value::text("migration_modal.completed")));
+    let (kind, _, delivered) = check(envelope(Value::Object(late))).unwrap();
+    assert_eq!(kind, EventKind::Completed);
+    let Value::Object(delivered) = delivered else {
+        panic!("an object")
+    };
+    assert_eq!(
+        delivered[0],
+        ("type".to_owned(), Value::text("migration_modal.completed"))
+    );
+    assert_eq!(delivered.len(), MAX_FIELDS as usize);
 }
 
 #[test]
-fn case_15_huge_strings_and_many_fields_are_bounded() {
+fn case_15_huge_strings_and_long_keys_are_left_out() {
     let long = "x".repeat(MAX_STRING_LEN as usize + 1);
     let data = envelope(event(vec![
-        ("type", Value::text("migration_modal.opened")),
-        ("message", Value::Text(long)),
+        ("type", Value::text("migration_modal.failed")),
+        ("error_message", Value::Text(long)),
+        ("step", Value::Number(3.0)),
     ]));
-    assert_eq!(reason(data), RejectReason::TooLarge);
+    assert_eq!(
+        copy(data),
+        event(vec![
+            ("type", Value::text("migration_modal.failed")),
+            ("step", Value::Number(3.0))
+        ])
+    );
     // The caps the README documents: 16 KB strings, 64 fields, two levels.
     assert_eq!((MAX_STRING_LEN, MAX_FIELDS, MAX_DEPTH), (16 * 1024, 64, 2));
-    let just = "x".repeat(MAX_STRING_LEN as usize);
-    assert!(check(envelope(event(vec![
+    let just = event(vec![
         ("type", Value::text("x")),
-        ("message", Value::Text(just))
-    ])))
-    .is_ok());
-
-    let many: Vec<(String, Value)> = (0..=MAX_FIELDS).map(|i| (format!("f{i}"), Value::Null)).collect();
-    let mut fields = vec![("type".to_owned(), Value::text("x"))];
-    fields.extend(many);
-    assert_eq!(reason(envelope(Value::Object(fields))), RejectReason::TooLarge);
+        ("message", Value::Text("x".repeat(MAX_STRING_LEN as usize))),
+    ]);
+    assert_eq!(copy(envelope(just.clone())), just);
 
     let long_key = "k".repeat(MAX_KEY_LEN as usize + 1);
+    let just_key = "k".repeat(MAX_KEY_LEN as usize);
     let data = envelope(Value::Object(vec![
         ("type".into(), Value::text("x")),
         (long_key, Value::Null),
+        (just_key.clone(), Value::Null),
     ]));
-    assert_eq!(reason(data), RejectReason::TooLarge);
+    assert_eq!(
+        copy(data),
+        Value::Object(vec![("type".into(), Value::text("x")), (just_key, Value::Null)])
+    );
 
     let long_type = "t".repeat(MAX_TYPE_LEN as usize + 1);
     assert_eq!(

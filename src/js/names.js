@@ -100,7 +100,7 @@ export const MESSAGE_URL_IS_RESPONSE = 34;
 export const MESSAGE_INSECURE_ORIGIN = 35;
 
 /** The reasons of src/reject.rs `RejectReason`, at their numbers. */
-export const REJECT_REASONS = ["SOURCE", "ORIGIN", "TAG", "SCHEMA", "TOO_LARGE"];
+export const REJECT_REASONS = ["SOURCE", "ORIGIN", "TAG", "SCHEMA"];
 
 /** The name `onReject` gets for a reason's number. */
 export const rejectReason = (number) => REJECT_REASONS[number];

@@ -128,8 +128,22 @@ fn the_copy_keeps_numbers_booleans_and_plain_objects_and_leaves_out_the_rest() {
     modal.destroy();
 }
 
+/// Sends `data` to a fresh modal; returns what was recorded and the `completed` event delivered.
+fn delivered_completed(data: &JsValue) -> (Vec<String>, JsValue) {
+    let (rec, modal, seen) = recorded_keeping_the_completed_event();
+    from_modal(&modal, data);
+    let delivered = seen.borrow().clone();
+    modal.destroy();
+    (rec.take(), delivered)
+}
+
+const COMPLETED: [&str; 2] = [
+    "completed:migration_modal.completed",
+    "event:migration_modal.completed",
+];
+
 #[wasm_bindgen_test]
-fn case_14_cyclic_and_deep_objects_do_bounded_work() {
+fn case_14_cyclic_and_deep_objects_are_cut_at_the_depth_cap_and_the_event_arrives() {
     let cyclic = Object::new();
     Reflect::set(&cyclic, &"self".into(), &cyclic).unwrap();
     let mut deep: JsValue = Object::new().into();
@@ -138,14 +152,23 @@ fn case_14_cyclic_and_deep_objects_do_bounded_work() {
         Reflect::set(&parent, &"child".into(), &deep).unwrap();
         deep = parent.into();
     }
-    for payload in [JsValue::from(cyclic), deep] {
+    for (payload, key) in [(JsValue::from(cyclic), "self"), (deep, "child")] {
         let data = envelope("migration_modal.completed", &[("context", payload)]);
-        assert_eq!(hostile(ANON, &data), ["reject:TOO_LARGE"]);
+        let (seen, delivered) = delivered_completed(&data);
+        assert_eq!(seen, COMPLETED, "{key}");
+        // Two levels below the event are copied; the third is left out.
+        let first = Reflect::get(&delivered, &"context".into()).unwrap();
+        let second = Reflect::get(&first, &key.into()).unwrap();
+        assert!(second.is_object(), "{key}: the second level is copied");
+        assert!(
+            !Reflect::has(&second, &key.into()).unwrap(),
+            "{key}: the third is not"
+        );
     }
 }
 
 #[wasm_bindgen_test]
-fn case_15_huge_strings_and_objects_are_capped() {
+fn case_15_huge_strings_and_objects_are_capped_and_the_event_arrives() {
     let huge = "x".repeat(3 * 1024 * 1024);
     let many = Object::new();
     for i in 0..10_000 {
@@ -153,19 +176,29 @@ fn case_15_huge_strings_and_objects_are_capped() {
     }
     let huge_array = Array::new_with_length(1_000_000);
     let start = js_sys::Date::now();
-    assert_eq!(
-        hostile(
-            ANON,
-            &envelope("migration_modal.completed", &[("message", huge.as_str().into())])
-        ),
-        ["reject:TOO_LARGE"]
+    let (seen, delivered) = delivered_completed(&envelope(
+        "migration_modal.completed",
+        &[
+            ("message", huge.as_str().into()),
+            ("migration_id", "mig_1".into()),
+        ],
+    ));
+    assert_eq!(seen, COMPLETED);
+    assert!(
+        !Reflect::has(&delivered, &"message".into()).unwrap(),
+        "the huge string is left out"
     );
-    assert_eq!(
-        hostile(
-            ANON,
-            &envelope("migration_modal.completed", &[("context", many.into())])
-        ),
-        ["reject:TOO_LARGE"]
+    assert_eq!(Reflect::get(&delivered, &"migration_id".into()).unwrap(), "mig_1");
+    let (seen, delivered) = delivered_completed(&envelope(
+        "migration_modal.completed",
+        &[("context", many.into())],
+    ));
+    assert_eq!(seen, COMPLETED);
+    let context = Reflect::get(&delivered, &"context".into()).unwrap();
+    let copied = Object::keys(context.unchecked_ref::<Object>()).length();
+    assert!(
+        copied > 0 && copied < anon_modal::event::MAX_FIELDS,
+        "{copied} fields copied of 10,000"
     );
     assert_eq!(
         hostile(ANON, &envelope(&"t".repeat(100_000), &[])),
