@@ -233,6 +233,7 @@ impl<V: MessageValue> MessageGuard<V> {
             let copied = match value.kind() {
                 Kind::Text(len) if len > event::MAX_STRING_LEN => continue,
                 Kind::Text(_) | Kind::Null => value,
+                Kind::Undefined => continue,
                 // A context field of the event itself that is neither a string nor null. Only
                 // such values pay for this look-up: strings and nulls never do.
                 _ if depth == event::MAX_DEPTH && key.position(&self.names.string_fields).is_some() => {
@@ -244,7 +245,7 @@ impl<V: MessageValue> MessageGuard<V> {
                     self.copy_fields(&value, &mut inner, depth - 1, budget);
                     inner
                 }
-                Kind::Plain | Kind::Other | Kind::Undefined => continue,
+                Kind::Plain | Kind::Other => continue,
             };
             V::set(copy, &key, copied);
         }
