@@ -21,7 +21,8 @@ function onAnyEvent(event: ModalAnyEvent): void {
         break;
       }
       case "migration_modal.closed":
-        console.log(event.reason satisfies ModalClosedReason | undefined);
+        // The package's reasons, or one the modal sent.
+        console.log(event.reason satisfies ModalClosedReason | (string & {}) | null | undefined);
         break;
       default: {
         const rest: "migration_modal.opened" | "migration_modal.completed" = event.type;
@@ -58,8 +59,11 @@ export async function start(url: string, expiresAt: string): Promise<ModalSettle
   });
   modal.on("*", onAnyEvent);
   const off: () => void = modal.on("migration_modal.closed", (event) => {
-    const reason: "destroyed" | "replaced" | "dismissed" | undefined = event.reason;
-    console.log(reason);
+    const reason: string | null | undefined = event.reason;
+    if (reason === "destroyed" || reason === "replaced" || reason === "dismissed") {
+      const ours: ModalClosedReason = reason;
+      console.log(ours);
+    }
     // @ts-expect-error: not a reason the package gives
     const wrong: ModalClosedReason = "closed";
     console.log(wrong);
