@@ -56,12 +56,18 @@ async function exercise(send, workCount) {
   // Re-serialized JSON is not what was signed.
   const reserialized = await send(headers, JSON.stringify(JSON.parse(body)));
   assert.deepEqual(reserialized, { status: 400, text: "INVALID_SIGNATURE" });
-  // The dashboard's Testing tab (svix.ping): signed, no Anon event, acknowledged.
+  // Signed bodies that verify() refuses: the dashboard's Testing tab (svix.ping), no event at
+  // all, is acknowledged; an event this version cannot read is refused, so that it is resent.
+  const signedAs = (suffix, text) => {
+    const id = headers["svix-id"] + suffix;
+    const ts = Math.floor(Date.now() / 1000);
+    return { ...headers, "svix-id": id, "svix-timestamp": String(ts), "svix-signature": signWebhook(secret, id, ts, text) };
+  };
   const ping = '{"success": true}';
-  const pingId = headers["svix-id"] + "p";
-  const pingTs = Math.floor(Date.now() / 1000);
-  const pinged = await send({ ...headers, "svix-id": pingId, "svix-timestamp": String(pingTs), "svix-signature": signWebhook(secret, pingId, pingTs, ping) }, ping);
-  assert.deepEqual(pinged, { status: 202, text: "not an Anon event" });
+  assert.deepEqual(await send(signedAs("p", ping), ping), { status: 202, text: "not an event" });
+  const unreadable = body.replace(/"object": \{[^}]*\}/, '"object": "migration"');
+  assert.notEqual(unreadable, body);
+  assert.deepEqual(await send(signedAs("u", unreadable), unreadable), { status: 400, text: "INVALID_PAYLOAD" });
   assert.equal(await workCount(), 1, "the work ran once");
 }
 

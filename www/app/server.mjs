@@ -27,6 +27,15 @@ const json = (res, status, body) => {
   res.end(JSON.stringify(body));
 };
 
+/** A body with no event `type`, or no JSON at all. */
+function isNoEvent(raw) {
+  try {
+    return typeof JSON.parse(raw.toString("utf8"))?.type !== "string";
+  } catch {
+    return true;
+  }
+}
+
 async function readBody(req, limit = 1024 * 1024) {
   const chunks = [];
   let size = 0;
@@ -156,10 +165,11 @@ export async function startApp(options) {
         try {
           event = verifyWebhook(raw, req.headers, options.webhookSecret);
         } catch (e) {
-          if (e.code === "INVALID_PAYLOAD") {
-            // Signed by the sender, but no Anon event (the dashboard's svix.ping test sends
-            // {"success": true}): a retry would not change it, so it is acknowledged and kept.
-            record({ kind: "webhook-not-event", text: `signed, but no Anon event: ${raw}` });
+          if (e.code === "INVALID_PAYLOAD" && isNoEvent(raw)) {
+            // Signed by the sender, but no event at all (the dashboard's svix.ping test sends
+            // {"success": true}): acknowledged. An event this version cannot read is refused
+            // below, so that it stays failed in the dashboard, to resend after an upgrade.
+            record({ kind: "webhook-not-event", text: `signed, but no event: ${raw}` });
             return json(res, 202, { received: true, event: false });
           }
           record({ kind: "webhook-rejected", text: `webhook rejected: ${e.code}` });

@@ -276,6 +276,9 @@ test("a forged delivery: rejected with the error's code, never acknowledged, eve
     assert.equal(ping.status, 202);
     assert.deepEqual(await ping.json(), { received: true, event: false });
     assert.equal(app.timeline.filter((e) => e.kind === "webhook-not-event").length, 1);
+    // An event this version cannot read: refused, so that Anon keeps it to resend.
+    const unreadable = { ...event, data: { ...event.data, object: "migration" } };
+    await rejected(await deliver(app, unreadable, { id: "msg_unreadable" }), "INVALID_PAYLOAD");
     assert.equal(app.timeline.filter((e) => e.kind === "webhook").length, 1);
   });
 });

@@ -13,6 +13,15 @@ function work(event) {
   console.log(`handled ${event.type} ${event.data.migration_id}`);
 }
 
+/** A signed body that is no event at all: no `type` (the Testing tab's svix.ping sends {"success": true}). */
+function isNoEvent(text) {
+  try {
+    return typeof JSON.parse(text)?.type !== "string";
+  } catch {
+    return true;
+  }
+}
+
 const server = Bun.serve({
   hostname: "127.0.0.1",
   port: Number(process.env.PORT ?? 3000),
@@ -25,12 +34,12 @@ const server = Bun.serve({
       event = verifier.verify(body, req.headers);
     } catch (error) {
       if (!isAnonWebhookError(error)) throw error;
-      if (error.code === "INVALID_PAYLOAD") {
-      // Signed, so it came from your endpoint's sender, but no Anon event: the Testing tab's
-      // svix.ping ({"success": true}), or an envelope this version cannot read. A retry would
-      // not change it: acknowledge it, and keep it (here, in the log).
-        console.warn(`signed, but no Anon event: ${new TextDecoder().decode(body)}`);
-        return new Response("not an Anon event", { status: 202 });
+      // Signed by your endpoint's sender, but no event: acknowledged, so that it is not sent again.
+      // An event this version cannot read is refused like any other (400): it stays failed in
+      // the dashboard, to resend once the package is upgraded.
+      if (error.code === "INVALID_PAYLOAD" && isNoEvent(new TextDecoder().decode(body))) {
+        console.warn(`signed, but no event: ${new TextDecoder().decode(body)}`);
+        return new Response("not an event", { status: 202 });
       }
       return new Response(error.code, { status: 400 });
     }

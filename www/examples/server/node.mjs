@@ -14,6 +14,15 @@ function work(event) {
   console.log(`handled ${event.type} ${event.data.migration_id}`);
 }
 
+/** A signed body that is no event at all: no `type` (the Testing tab's svix.ping sends {"success": true}). */
+function isNoEvent(text) {
+  try {
+    return typeof JSON.parse(text)?.type !== "string";
+  } catch {
+    return true;
+  }
+}
+
 const server = http.createServer((req, res) => {
   if (req.method !== "POST" || req.url !== "/webhooks/anon") return res.writeHead(404).end();
   const chunks = [];
@@ -26,12 +35,12 @@ const server = http.createServer((req, res) => {
       event = verifier.verify(body, req.headers);
     } catch (error) {
       if (!isAnonWebhookError(error)) throw error;
-      if (error.code === "INVALID_PAYLOAD") {
-        // Signed, so it came from your endpoint's sender, but no Anon event: the Testing tab's
-        // svix.ping ({"success": true}), or an envelope this version cannot read. A retry would
-        // not change it: acknowledge it, and keep it (here, in the log).
-        console.warn(`signed, but no Anon event: ${body}`);
-        return res.writeHead(202, { "content-type": "text/plain" }).end("not an Anon event");
+      // Signed by your endpoint's sender, but no event: acknowledged, so that it is not sent again.
+      // An event this version cannot read is refused like any other (400): it stays failed in
+      // the dashboard, to resend once the package is upgraded.
+      if (error.code === "INVALID_PAYLOAD" && isNoEvent(body.toString())) {
+        console.warn(`signed, but no event: ${body.toString()}`);
+        return res.writeHead(202, { "content-type": "text/plain" }).end("not an event");
       }
       return res.writeHead(400, { "content-type": "text/plain" }).end(error.code);
     }
