@@ -91,6 +91,8 @@ pub struct Names<V: MessageValue> {
     pub kinds: V::List,
     /// [`event::STRING_FIELDS`].
     pub string_fields: V::List,
+    /// [`event::STRING_FIELDS`], each as a key.
+    pub context: Vec<V>,
     /// [`event::RESERVED_KEYS`].
     pub reserved: V::List,
 }
@@ -107,6 +109,7 @@ impl<V: MessageValue> Names<V> {
             internal: V::text(event::INTERNAL_KEY),
             kinds: V::list(&kinds),
             string_fields: V::list(&event::STRING_FIELDS),
+            context: event::STRING_FIELDS.iter().map(|name| V::text(name)).collect(),
             reserved: V::list(&event::RESERVED_KEYS),
         }
     }
@@ -199,10 +202,20 @@ impl<V: MessageValue> MessageGuard<V> {
             Kind::Boolean(internal) => internal,
             _ => return Err(RejectReason::Schema),
         };
-        // `type` first, so that the field budget never leaves it out.
+        // `type` and the context fields first, so that the field budget, however large the
+        // rest, never leaves them out.
         let mut copy = V::object();
         V::set(&mut copy, &self.names.type_key, event_type);
         let mut budget = event::MAX_FIELDS - 1;
+        for key in &self.names.context {
+            let value = event.get(key);
+            if matches!(value.kind(), Kind::Null)
+                || matches!(value.kind(), Kind::Text(len) if len <= event::MAX_STRING_LEN)
+            {
+                V::set(&mut copy, key, value);
+                budget -= 1;
+            }
+        }
         self.copy_fields(event, &mut copy, event::MAX_DEPTH, &mut budget);
         Ok(ValidEvent {
             kind,
@@ -215,9 +228,10 @@ impl<V: MessageValue> MessageGuard<V> {
     /// paying for itself. What is over a cap (a longer key or string, a deeper object) or not
     /// plain data is left out: the message is authentic by now, so its event is delivered.
     fn copy_fields(&self, source: &V, copy: &mut V, depth: u8, budget: &mut u32) {
+        let top = depth == event::MAX_DEPTH;
         for key in source.keys() {
-            // The event's `type` is in the copy already.
-            if depth == event::MAX_DEPTH && key.same(&self.names.type_key) {
+            // The event's `type` and context fields are in the copy already, or left out.
+            if top && (key.same(&self.names.type_key) || key.position(&self.names.string_fields).is_some()) {
                 continue;
             }
             if *budget == 0 {
@@ -232,20 +246,14 @@ impl<V: MessageValue> MessageGuard<V> {
             let value = source.get(&key);
             let copied = match value.kind() {
                 Kind::Text(len) if len > event::MAX_STRING_LEN => continue,
-                Kind::Text(_) | Kind::Null => value,
-                Kind::Undefined => continue,
-                // A context field of the event itself that is neither a string nor null. Only
-                // such values pay for this look-up: strings and nulls never do.
-                _ if depth == event::MAX_DEPTH && key.position(&self.names.string_fields).is_some() => {
-                    continue
-                }
-                Kind::Number | Kind::Boolean(_) => value,
-                Kind::Plain if depth > 0 => {
+                Kind::Text(_) | Kind::Null | Kind::Number | Kind::Boolean(_) => value,
+                // An object reached with no budget left would arrive empty, as if it were.
+                Kind::Plain if depth > 0 && *budget > 0 => {
                     let mut inner = V::object();
                     self.copy_fields(&value, &mut inner, depth - 1, budget);
                     inner
                 }
-                Kind::Plain | Kind::Other => continue,
+                Kind::Plain | Kind::Other | Kind::Undefined => continue,
             };
             V::set(copy, &key, copied);
         }

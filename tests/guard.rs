@@ -34,8 +34,8 @@ fn message(data: Value) -> Message {
 fn completed() -> Value {
     event(vec![
         ("type", Value::text("migration_modal.completed")),
-        ("migration_id", Value::text("mig_1")),
         ("user_id", Value::text("usr_1")),
+        ("migration_id", Value::text("mig_1")),
     ])
 }
 
@@ -227,6 +227,27 @@ fn case_15_the_field_budget_is_exact_shared_by_every_level_and_keeps_type() {
     kept.extend(fields(0, half - 2));
     kept.push(("nested".to_owned(), Value::Object(fields(0, half))));
     assert_eq!(copy(envelope(Value::Object(outer))), Value::Object(kept));
+    // Nor the context fields, after an object that spends the whole budget; and an object
+    // reached with no budget left is left out, not delivered empty.
+    let mut crowded = vec![
+        ("type".to_owned(), Value::text("migration_modal.failed")),
+        ("details".to_owned(), Value::Object(fields(0, 2 * MAX_FIELDS))),
+        ("later".to_owned(), Value::object([("x", Value::Null)])),
+    ];
+    crowded.push(("code".to_owned(), Value::text("E1")));
+    crowded.push(("user_id".to_owned(), Value::text("usr_1")));
+    let delivered = copy(envelope(Value::Object(crowded)));
+    assert_eq!(delivered.field("code"), &Value::text("E1"));
+    assert_eq!(delivered.field("user_id"), &Value::text("usr_1"));
+    assert_eq!(delivered.field("later"), &Value::Undefined);
+    let Value::Object(details) = delivered.field("details") else {
+        panic!("details copied")
+    };
+    assert_eq!(
+        details.len(),
+        MAX_FIELDS as usize - 4,
+        "type, user_id, code and details paid"
+    );
     // `type` is copied first, wherever it stands among more fields than the budget.
     let mut late = fields(0, 2 * MAX_FIELDS);
     late.push(("type".to_owned(), Value::text("migration_modal.completed")));
@@ -374,7 +395,8 @@ fn case_19_20_21_text_stays_text_and_what_cannot_be_copied_is_left_out() {
     );
     assert_eq!(copy.field("message"), &Value::text("javascript:alert(1)"));
     assert_eq!(copy.field("blob"), &Value::Undefined);
-    assert_eq!(copy.keys_for_test(), ["type", "error_message", "message"]);
+    // `type` and the context fields come first, in the order of `STRING_FIELDS`.
+    assert_eq!(copy.keys_for_test(), ["type", "message", "error_message"]);
 }
 
 /// What the copy's keys are, in order.

@@ -1,9 +1,10 @@
-//! Any message: the guard returns a copy or a reason, never panics, and what it accepts keeps
-//! its promises: no reserved key at any level, no level deeper than allowed, no more fields
-//! than allowed, no string longer than allowed, a string `type`, and context fields that are
-//! strings or `null`.
+//! Any message: the guard returns a copy or a reason, never panics, accepts exactly the messages
+//! from our frame and origin, tagged, whose event has a string `type` and no mistyped
+//! `internal` (whatever their size), and what it accepts keeps its promises: no reserved key at
+//! any level, no level deeper than allowed, no more fields than allowed, no string longer than
+//! allowed, the `type` as sent, and context fields that are strings or `null`.
 #![no_main]
-use anon_modal::event::{MAX_DEPTH, MAX_FIELDS, MAX_STRING_LEN, RESERVED_KEYS, STRING_FIELDS};
+use anon_modal::event::{MAX_DEPTH, MAX_FIELDS, MAX_STRING_LEN, MAX_TYPE_LEN, RESERVED_KEYS, STRING_FIELDS};
 use anon_modal::guard::{Message, MessageGuard, Value};
 use anon_modal::origin::{AllowList, Origin};
 use libfuzzer_sys::fuzz_target;
@@ -121,9 +122,18 @@ fuzz_target!(|data: &[u8]| {
     };
     let guard: MessageGuard<Value> =
         MessageGuard::new(&AllowList::new([Origin::from_parsed(ANON, Some(ANON)).unwrap()]));
-    if let Ok(valid) = guard.check(&message) {
-        assert!(message.from_our_frame && message.origin == ANON);
-        assert!(matches!(valid.event.field("type"), Value::Text(t) if !t.is_empty()));
+    let event = message.data.field("event");
+    let deliverable = message.from_our_frame
+        && message.origin == ANON
+        && matches!(message.data, Value::Object(_))
+        && message.data.field("source") == &Value::text("anon_modal")
+        && matches!(event, Value::Object(_))
+        && matches!(event.field("type"), Value::Text(t) if !t.is_empty() && t.encode_utf16().count() <= MAX_TYPE_LEN as usize)
+        && matches!(event.field("internal"), Value::Undefined | Value::Bool(_));
+    let result = guard.check(&message);
+    assert_eq!(result.is_ok(), deliverable, "{result:?}");
+    if let Ok(valid) = result {
+        assert_eq!(valid.event.field("type"), event.field("type"));
         assert!(check_copy(&valid.event, i32::from(MAX_DEPTH)) <= MAX_FIELDS);
         for name in STRING_FIELDS {
             let field = valid.event.field(name);
