@@ -16,6 +16,9 @@ extern "C" {
 
     #[wasm_bindgen(js_name = field)]
     fn field(object: &JsValue, key: &JsValue) -> JsValue;
+
+    #[wasm_bindgen(js_name = keysOf)]
+    fn keys_of(object: &JsValue) -> Array;
 }
 
 #[wasm_bindgen]
@@ -66,7 +69,7 @@ impl MessageValue for JsValue {
     }
 
     fn keys(&self) -> js_sys::ArrayIntoIter {
-        Object::keys(self.unchecked_ref::<Object>()).into_iter()
+        keys_of(self).into_iter()
     }
 
     fn position(&self, list: &Array) -> Option<usize> {

@@ -103,13 +103,31 @@ export function showFrame(frame, lockScroll, inertPage) {
   changed.set(frame, [body, overflow, focus, inert]);
 }
 
-/** `object[name]` as the `type`'s prototype defines it, past any named element's override. */
+/**
+ * `object[name]` as the `type`'s prototype defines it, past any named element's override;
+ * `undefined` where this browser has no such property.
+ */
 function builtIn(type, name, object) {
-  return Object.getOwnPropertyDescriptor(type.prototype, name).get.call(object);
+  return Object.getOwnPropertyDescriptor(type.prototype, name)?.get.call(object);
 }
 
 const inertOf = (element) => builtIn(HTMLElement, "inert", element);
-const setInert = (element, inert) => Object.getOwnPropertyDescriptor(HTMLElement.prototype, "inert").set.call(element, inert);
+
+/** Sets `inert` past any override; a browser without it (Firefox before 112) has none to set. */
+function setInert(element, inert) {
+  Object.getOwnPropertyDescriptor(HTMLElement.prototype, "inert")?.set.call(element, inert);
+}
+
+/** Gives focus back to `element` if it is still in the page, past any named control's override. */
+function refocus(element) {
+  try {
+    if (builtIn(Node, "isConnected", element)) {
+      (element instanceof SVGElement ? SVGElement : HTMLElement).prototype.focus.call(element);
+    }
+  } catch {
+    // Not an element that takes focus: it stays where it is.
+  }
+}
 
 /** Hides the iframe and puts back what the last `showFrame` changed, once. */
 export function hideFrame(frame) {
@@ -120,7 +138,7 @@ export function hideFrame(frame) {
     const [body, overflow, focus, inert] = saved;
     body?.style.setProperty("overflow", overflow);
     for (const element of inert) setInert(element, false);
-    if (focus?.isConnected) focus.focus?.();
+    refocus(focus);
   }
 }
 
@@ -188,6 +206,15 @@ export function kindOf(value) {
     } catch {}
   }
   return 6;
+}
+
+/** `Object.keys(object)`, or none when listing them throws (a `Proxy` of the page's own making). */
+export function keysOf(object) {
+  try {
+    return Object.keys(object);
+  } catch {
+    return [];
+  }
 }
 
 /**

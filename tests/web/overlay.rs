@@ -114,6 +114,41 @@ fn named_form_controls_and_elements_do_not_fool_the_overlay() {
 }
 
 #[wasm_bindgen_test]
+fn a_focused_form_whose_controls_override_focus_gets_it_back() {
+    let form = element("form", false);
+    form.set_attribute("tabindex", "-1").unwrap();
+    form.focus().unwrap();
+    // After the test's own `focus()`, which they would override too.
+    form.set_inner_html(r#"<input name="focus"><input name="isConnected">"#);
+    let modal = embed(MODAL_URL, JsValue::UNDEFINED);
+    from_modal(&modal, &opened());
+    modal.destroy();
+    assert_eq!(document().active_element(), Some(form.clone().into()));
+    form.remove();
+}
+
+#[wasm_bindgen_test]
+fn a_browser_without_inert_still_shows_and_tears_down() {
+    // Firefox before 112 has no `inert`: taken away here, and put back before any assertion.
+    let prototype = Reflect::get(&js_sys::global(), &"HTMLElement".into())
+        .and_then(|class| Reflect::get(&class, &"prototype".into()))
+        .unwrap();
+    let prototype: Object = prototype.unchecked_into();
+    let inert = Object::get_own_property_descriptor(&prototype, &"inert".into());
+    Reflect::delete_property(&prototype, &"inert".into()).unwrap();
+    let page = element("button", false);
+    let rec = Recorder::new();
+    let modal = embed(MODAL_URL, rec.options(&[("hidden", true.into())]));
+    modal.show();
+    modal.hide();
+    modal.destroy();
+    page.remove();
+    Object::define_property(&prototype, &"inert".into(), &inert.unchecked_into());
+    assert!(!modal.iframe().is_connected(), "torn down");
+    assert_eq!(rec.take(), Vec::<String>::new(), "and nothing failed");
+}
+
+#[wasm_bindgen_test]
 fn show_after_the_page_took_the_iframe_out_throws_nothing() {
     let modal = embed(MODAL_URL, Recorder::new().options(&[("hidden", true.into())]));
     modal.iframe().remove();

@@ -269,6 +269,39 @@ fn getter_that_throws(key: &str, fields: &str) -> JsValue {
 }
 
 #[wasm_bindgen_test]
+fn keys_that_cannot_be_listed_read_as_none() {
+    // A `Proxy` whose `ownKeys` throws, made and dispatched by the page itself.
+    let unlisted = |fields: &str| {
+        page_made(&format!(
+            "return new Proxy({fields}, {{ ownKeys() {{ throw new Error('keys'); }} }})"
+        ))
+    };
+    let (rec, modal, seen) = recorded_keeping_the_completed_event();
+    from_modal(
+        &modal,
+        &envelope("migration_modal.opened", &[("context", unlisted("{}"))]),
+    );
+    from_modal(
+        &modal,
+        &wrap(unlisted(r#"{"type": "migration_modal.completed"}"#)),
+    );
+    assert_eq!(
+        rec.take(),
+        [
+            "opened:migration_modal.opened",
+            "event:migration_modal.opened",
+            "completed:migration_modal.completed",
+            "event:migration_modal.completed"
+        ]
+    );
+    assert_eq!(
+        Reflect::get(&seen.borrow(), &"type".into()).unwrap(),
+        "migration_modal.completed"
+    );
+    modal.destroy();
+}
+
+#[wasm_bindgen_test]
 fn values_that_cannot_be_read_are_dropped_and_the_modal_goes_on() {
     let (rec, modal, seen) = recorded_keeping_the_completed_event();
     // As the envelope, as the event, and as a value inside the event.
