@@ -150,11 +150,17 @@ fn a_browser_without_inert_still_shows_and_tears_down() {
 
 #[wasm_bindgen_test]
 fn show_after_the_page_took_the_iframe_out_throws_nothing() {
+    let page = element("button", false);
     let modal = embed(MODAL_URL, Recorder::new().options(&[("hidden", true.into())]));
     modal.iframe().remove();
     modal.show();
+    assert!(!is_inert(&page), "an iframe out of the page covers nothing");
     modal.hide();
     modal.destroy();
+    assert!(!is_inert(&page));
+    let body = document().body().unwrap();
+    assert_eq!(body.style().get_property_value("overflow").unwrap(), "");
+    page.remove();
 }
 
 fn press_escape() {
