@@ -527,9 +527,32 @@ mod tests {
             "2023-11-07T05:31:56.Z",
             "２０２３-11-07T05:31:56Z",
             "2023-11-07T05:31:56+1:00",
+            // Each separator, each field past its range, each offset past its range.
+            "2023/11-07T05:31:56Z",
+            "2023-11/07T05:31:56Z",
+            "2023-11-07_05:31:56Z",
+            "2023-11-07T05-31:56Z",
+            "2023-11-07T05:31-56Z",
+            "2023-11-00T05:31:56Z",
+            "2023-11-07T24:00:00Z",
+            "2023-11-07T23:60:00Z",
+            "2023-11-07T23:59:61Z",
+            "2023-11-07T05:31:56.1234567890Z",
+            "2023-11-07T05:31:56+24:00",
+            "2023-11-07T05:31:56+01:60",
         ] {
             assert!(Timestamp::parse(bad).is_none(), "{bad:?}");
         }
+        // The last value of each range, a leap second, nine fraction digits (microseconds
+        // kept), and offsets with minutes either way.
+        let at = |text: &str| Timestamp::parse(text).map(|t| t.unix_micros());
+        let midnight = at("2023-11-08T00:00:00Z").unwrap();
+        assert_eq!(at("2023-11-07T23:59:59Z"), Some(midnight - 1_000_000));
+        assert_eq!(at("2023-11-07T23:59:60Z"), Some(midnight));
+        assert_eq!(at("2023-11-07 23:59:59.123456789z"), Some(midnight - 876_544));
+        assert_eq!(at("2023-11-08T05:30:00+05:30"), Some(midnight));
+        assert_eq!(at("2023-11-07T20:15:00-03:45"), Some(midnight));
+        assert_eq!(at("2023-11-08T23:59:00+23:59"), Some(midnight));
     }
 
     #[test]

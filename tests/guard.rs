@@ -248,6 +248,14 @@ fn case_15_the_field_budget_is_exact_shared_by_every_level_and_keeps_type() {
         MAX_FIELDS as usize - 4,
         "type, user_id, code and details paid"
     );
+    // An object whose own key spends the last of the budget is left out too.
+    let mut last = vec![("type".to_owned(), Value::text("x"))];
+    last.extend(fields(0, MAX_FIELDS - 2));
+    last.push(("last".to_owned(), Value::object([("x", Value::Null)])));
+    assert_eq!(
+        copy(envelope(Value::Object(last))).field("last"),
+        &Value::Undefined
+    );
     // `type` is copied first, wherever it stands among more fields than the budget.
     let mut late = fields(0, 2 * MAX_FIELDS);
     late.push(("type".to_owned(), Value::text("migration_modal.completed")));
@@ -265,10 +273,12 @@ fn case_15_the_field_budget_is_exact_shared_by_every_level_and_keeps_type() {
 
 #[test]
 fn case_15_huge_strings_and_long_keys_are_left_out() {
+    // A context field (copied first) and any other field alike.
     let long = "x".repeat(MAX_STRING_LEN as usize + 1);
     let data = envelope(event(vec![
         ("type", Value::text("migration_modal.failed")),
-        ("error_message", Value::Text(long)),
+        ("error_message", Value::Text(long.clone())),
+        ("note", Value::Text(long)),
         ("step", Value::Number(3.0)),
     ]));
     assert_eq!(
@@ -283,6 +293,7 @@ fn case_15_huge_strings_and_long_keys_are_left_out() {
     let just = event(vec![
         ("type", Value::text("x")),
         ("message", Value::Text("x".repeat(MAX_STRING_LEN as usize))),
+        ("note", Value::Text("x".repeat(MAX_STRING_LEN as usize))),
     ]);
     assert_eq!(copy(envelope(just.clone())), just);
 
