@@ -540,6 +540,9 @@ mod tests {
             "2023-11-07T05:31:56.1234567890Z",
             "2023-11-07T05:31:56+24:00",
             "2023-11-07T05:31:56+01:60",
+            "2023-11-31T00:00:00Z",
+            "2023-02-29T00:00:00Z",
+            "1900-02-29T00:00:00Z",
         ] {
             assert!(Timestamp::parse(bad).is_none(), "{bad:?}");
         }
@@ -553,6 +556,7 @@ mod tests {
         assert_eq!(at("2023-11-08T05:30:00+05:30"), Some(midnight));
         assert_eq!(at("2023-11-07T20:15:00-03:45"), Some(midnight));
         assert_eq!(at("2023-11-08T23:59:00+23:59"), Some(midnight));
+        assert!(at("2000-02-29T00:00:00Z").is_some(), "a leap century");
     }
 
     #[test]
