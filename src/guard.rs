@@ -209,9 +209,12 @@ impl<V: MessageValue> MessageGuard<V> {
         let mut budget = event::MAX_FIELDS - 1;
         for key in &self.names.context {
             let value = event.get(key);
-            if matches!(value.kind(), Kind::Null)
-                || matches!(value.kind(), Kind::Text(len) if len <= event::MAX_STRING_LEN)
-            {
+            let wanted = match value.kind() {
+                Kind::Null => true,
+                Kind::Text(len) => len <= event::MAX_STRING_LEN,
+                _ => false,
+            };
+            if wanted {
                 V::set(&mut copy, key, value);
                 budget -= 1;
             }

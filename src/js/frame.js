@@ -28,7 +28,7 @@ export function pageDocument() {
  * `Document.prototype`, as `createElement` is called.
  */
 export function pageBody(document) {
-  return Object.getOwnPropertyDescriptor(Document.prototype, "body").get.call(document);
+  return builtIn(Document, "body", document);
 }
 
 /** `new URL(input)`, or `undefined` for what is not an absolute URL. */
