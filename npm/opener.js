@@ -32,7 +32,7 @@ export function opener(read, publish, live) {
   const open = (source) => {
     const given = read() ?? {};
     const options = { ...given };
-    for (const key in given) {
+    for (const key of Object.keys(given)) {
       if (typeof given[key] === "function") options[key] = (...args) => read()?.[key]?.(...args);
     }
     set({ pending: true, error: null });

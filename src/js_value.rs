@@ -19,15 +19,13 @@ extern "C" {
 
     #[wasm_bindgen(js_name = keysOf)]
     fn keys_of(object: &JsValue) -> Array;
+
+    #[wasm_bindgen(js_name = setField)]
+    fn set_field(object: &JsValue, key: &JsValue, value: &JsValue);
 }
 
 #[wasm_bindgen]
 extern "C" {
-    /// `Reflect.set`, bound without a catch: on the fresh plain object of a copy, under a key
-    /// that is not reserved, it cannot throw.
-    #[wasm_bindgen(js_namespace = Reflect, js_name = set)]
-    fn set_field(target: &JsValue, key: &JsValue, value: &JsValue) -> bool;
-
     /// A `MessageEvent` read through getters that return raw `JsValue`s (no string copies).
     #[derive(Debug)]
     pub(crate) type RawMessageEvent;

@@ -482,10 +482,12 @@ impl Shared {
     }
 }
 
-/// Tears down the modal mounted before, which settles with `reason: "replaced"`.
+/// Tears down the modal mounted before, which settles with `reason: "replaced"`. Its teardown
+/// gives focus back, and a `focus` handler of the page may mount another modal meanwhile: that
+/// one is replaced too, so no modal is left mounted that `CURRENT` does not own.
 fn destroy_current() {
     // Taken, not read: the next modal replaces it anyway.
-    if let Some(previous) = CURRENT.take() {
+    while let Some(previous) = CURRENT.take() {
         previous.tear_down_quietly(&replaced_event());
     }
 }

@@ -158,27 +158,33 @@ export function listen(commands, readyMs) {
   // Listeners of this modal's own (on the global `window`, never `document.defaultView`, which
   // a named element can override), so that removing them can never remove another's.
   const callback = (event) => commands.message(event);
-  const unready = {
-    keydown: (event) => event.key === "Escape" && commands.dismiss(),
+  // A list, not an object walked with `for...in`, which would also walk what the page added
+  // to `Object.prototype`.
+  const unready = [
+    ["keydown", (event) => event.key === "Escape" && commands.dismiss()],
     // A report-only policy blocked nothing.
-    securitypolicyviolation: (event) =>
-      event.disposition === "enforce" && commands.blocked(event.effectiveDirective, event.blockedURI),
-  };
+    [
+      "securitypolicyviolation",
+      (event) =>
+        event.disposition === "enforce" &&
+        commands.blocked(event.effectiveDirective, event.blockedURI),
+    ],
+  ];
   window.addEventListener("message", callback);
-  for (const type in unready) window.addEventListener(type, unready[type]);
+  for (const [type, listener] of unready) window.addEventListener(type, listener);
   const timer = readyMs && window.setTimeout(() => commands.timeout(), readyMs);
   const [removed, resolveRemoved] = deferred();
   return {
     commands,
     removed,
     stop(all) {
-      window.clearTimeout(timer);
-      for (const type in unready) window.removeEventListener(type, unready[type]);
       if (all && listening) {
         listening = false;
         window.removeEventListener("message", callback);
         resolveRemoved();
       }
+      window.clearTimeout(timer);
+      for (const [type, listener] of unready) window.removeEventListener(type, listener);
     },
     get stopped() {
       return !listening;
@@ -218,13 +224,28 @@ export function keysOf(object) {
 }
 
 /**
- * `object[key]`, or `undefined` when reading it throws: a getter or a `Proxy` of the page's
- * own making (a message from another window, structured-cloned, has neither).
+ * The value of `object`'s own data property `key`; `undefined` for an inherited one (a message
+ * from another window is structured-cloned onto the page's `Object.prototype`, which the page
+ * may have added to), a getter, or a `Proxy` of the page's own making that throws.
  */
 export function field(object, key) {
   try {
-    return object[key];
+    return Object.getOwnPropertyDescriptor(object, key)?.value;
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Adds `key: value` to the guard's copy as a plain data property: defined, not assigned, so no
+ * setter the page put on `Object.prototype` runs or swallows it.
+ */
+export function setField(object, key, value) {
+  Object.defineProperty(object, key, {
+    __proto__: null,
+    value,
+    writable: true,
+    enumerable: true,
+    configurable: true,
+  });
 }

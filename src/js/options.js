@@ -47,10 +47,14 @@ export function readOptions(url, options) {
   }
 }
 
-/** `object[key]`, or `undefined` where reading it throws. */
+/**
+ * `object[key]` when it is `object`'s own, as the unknown-key check reads them; `undefined` for
+ * an inherited one (what a library of the page may have added to `Object.prototype`) or where
+ * reading it throws.
+ */
 function get(object, key) {
   try {
-    return object[key];
+    return Object.hasOwn(object, key) ? object[key] : undefined;
   } catch {
     return undefined;
   }

@@ -277,3 +277,37 @@ async fn removed_resolves_once_the_modal_is_torn_down_however() {
     assert!(!has_resolved(second.removed()).await);
     drop(second);
 }
+
+#[wasm_bindgen_test]
+fn a_modal_embedded_while_the_previous_one_gives_focus_back_is_replaced_too() {
+    let before = iframes();
+    let input: web_sys::HtmlElement = document().create_element("input").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&input).unwrap();
+    input.focus().unwrap();
+    let first = embed(MODAL_URL, JsValue::UNDEFINED);
+    from_modal(&first, &opened()); // ready: focus moves into the modal
+                                   // Tearing `first` down gives focus back to the input, whose handler embeds another modal.
+    let during = std::rc::Rc::new(std::cell::RefCell::new(None::<ModalHandle>));
+    let slot = during.clone();
+    let on_focus = Closure::<dyn Fn()>::new(move || {
+        if slot.borrow().is_none() {
+            *slot.borrow_mut() = Some(embed(MODAL_URL, JsValue::UNDEFINED));
+        }
+    });
+    input
+        .add_event_listener_with_callback("focus", on_focus.as_ref().unchecked_ref())
+        .unwrap();
+    let last = embed(MODAL_URL, JsValue::UNDEFINED);
+    let during = during
+        .borrow()
+        .clone()
+        .expect("the focus handler embedded a modal");
+    assert!(during.destroyed(), "the modal embedded meanwhile is replaced");
+    assert!(!during.iframe().is_connected());
+    assert_eq!(iframes(), before + 1, "only the last modal is mounted");
+    last.destroy();
+    assert_eq!(iframes(), before);
+    assert_eq!(body_overflow(), "");
+    assert!(!Reflect::get(&input, &"inert".into()).unwrap().is_truthy());
+    input.remove();
+}

@@ -12,6 +12,7 @@ mod flow;
 mod lifecycle;
 mod overlay;
 mod payloads;
+mod prototypes;
 mod sources;
 mod urls;
 

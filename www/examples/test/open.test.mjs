@@ -86,3 +86,19 @@ test("a failing server call rejects with its error, and the next call tries agai
   await assert.rejects(pkg.openAnonModal(async () => new Response(JSON.stringify({ url: URL_ }))), (error) =>
     code("INVALID_URL")(error) && /came as a fetch Response/.test(error.message));
 });
+
+test("the bindings pass on the component's own options, not what Object.prototype holds", async () => {
+  const { opener } = await import(path.join(path.dirname(require.resolve("anon-modal")), "opener.js"));
+  let state;
+  const { open } = opener(() => ({ onCompleted() {} }), (next) => (state = next), () => true);
+  // An enumerable function a library of the page added: no option of the modal.
+  Object.prototype.track = function () {};
+  let opening;
+  try {
+    opening = open(server({ url: URL_, expires_at: fresh() }));
+  } finally {
+    delete Object.prototype.track;
+  }
+  assert.equal(await opening, null);
+  assert.equal(state.error.code, "NO_DOCUMENT", state.error.message);
+});

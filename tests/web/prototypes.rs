@@ -1,0 +1,136 @@
+//! What a page (or a library it loads) added to `Object.prototype` changes nothing: the modal
+//! mounts and goes, a message is read from its own fields only, and the copy the callbacks get
+//! is made of its own fields too.
+
+use super::*;
+
+fn run(script: &str) -> JsValue {
+    js_sys::Function::new_no_args(script)
+        .call0(&JsValue::UNDEFINED)
+        .unwrap()
+}
+
+/// Adds `key: value` (a JavaScript expression) to `Object.prototype` while `f` runs.
+fn with_inherited<R>(key: &str, value: &str, enumerable: bool, f: impl FnOnce() -> R) -> R {
+    run(&format!(
+        "Object.defineProperty(Object.prototype, {key:?}, \
+         {{ value: {value}, enumerable: {enumerable}, writable: true, configurable: true }})"
+    ));
+    let result = f();
+    run(&format!("delete Object.prototype[{key:?}]"));
+    result
+}
+
+#[wasm_bindgen_test]
+fn an_enumerable_property_on_object_prototype_breaks_neither_mount_nor_destroy() {
+    let before = iframes();
+    // The classic `?__proto__[utm]=1` pollution, there for the modal's whole life.
+    let (rec, modal, seen) = with_inherited("utm", "'1'", true, || {
+        let (rec, modal) = recorded();
+        from_modal(&modal, &opened());
+        let seen = rec.take();
+        modal.destroy();
+        (rec, modal, seen)
+    });
+    assert_eq!(
+        seen,
+        ["opened:migration_modal.opened", "event:migration_modal.opened"]
+    );
+    assert!(modal.destroyed());
+    assert!(!modal.iframe().is_connected(), "destroy removed the iframe");
+    assert_eq!(iframes(), before);
+    assert_eq!(body_overflow(), "", "the page scrolls again");
+    from_modal(&modal, &opened());
+    assert!(rec.take().is_empty(), "no listener is left behind");
+}
+
+#[wasm_bindgen_test]
+fn an_envelope_inherited_from_object_prototype_is_not_read() {
+    let (rec, modal) = recorded();
+    // The frame posts a message of another kind; the page inherits an Anon envelope.
+    let other = run("return { hello: 'iframe-resizer' }");
+    with_inherited("source", "'anon_modal'", false, || {
+        with_inherited(
+            "event",
+            "{ type: 'migration_modal.completed', migration_id: 'mig_FORGED' }",
+            false,
+            || from_modal(&modal, &other),
+        )
+    });
+    assert_eq!(rec.take(), ["reject:TAG"]);
+    modal.destroy();
+}
+
+#[wasm_bindgen_test]
+fn an_inherited_internal_flag_or_context_field_is_not_read() {
+    let (rec, modal) = recorded();
+    let kept = std::rc::Rc::new(std::cell::RefCell::new(JsValue::UNDEFINED));
+    let keep = kept.clone();
+    let on_completed = Closure::<dyn Fn(JsValue)>::new(move |event: JsValue| *keep.borrow_mut() = event);
+    modal
+        .on("migration_modal.completed".into(), on_completed.as_ref().clone())
+        .unwrap();
+    with_inherited("internal", "true", false, || {
+        with_inherited("user_id", "'usr_INJECTED'", false, || {
+            from_modal(&modal, &envelope("migration_modal.completed", &[]))
+        })
+    });
+    assert_eq!(
+        rec.take(),
+        [
+            "completed:migration_modal.completed",
+            "event:migration_modal.completed"
+        ],
+        "an inherited `internal: true` swallows no event"
+    );
+    let event: Object = kept.borrow().clone().unchecked_into();
+    assert!(
+        !Object::has_own(&event, &"user_id".into()),
+        "nothing inherited is copied"
+    );
+    modal.destroy();
+}
+
+#[wasm_bindgen_test]
+fn a_setter_on_object_prototype_neither_runs_nor_hides_a_field_of_the_copy() {
+    let (rec, modal) = recorded();
+    let kept = std::rc::Rc::new(std::cell::RefCell::new(JsValue::UNDEFINED));
+    let keep = kept.clone();
+    let on_failed = Closure::<dyn Fn(JsValue)>::new(move |event: JsValue| *keep.borrow_mut() = event);
+    modal
+        .on("migration_modal.failed".into(), on_failed.as_ref().clone())
+        .unwrap();
+    let failed = envelope("migration_modal.failed", &[("code", "E_1".into())]);
+    run(
+        "window.setterRan = false; Object.defineProperty(Object.prototype, 'code', \
+         { set() { window.setterRan = true; throw new Error('setter ran'); }, configurable: true })",
+    );
+    from_modal(&modal, &failed);
+    run("delete Object.prototype.code");
+    assert_eq!(
+        rec.take(),
+        ["failed:migration_modal.failed", "event:migration_modal.failed"]
+    );
+    assert_eq!(run("return window.setterRan"), JsValue::FALSE);
+    let event = kept.borrow().clone();
+    assert!(Object::has_own(event.unchecked_ref::<Object>(), &"code".into()));
+    assert_eq!(Reflect::get(&event, &"code".into()).unwrap(), "E_1");
+    modal.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn options_inherited_from_object_prototype_are_not_read() {
+    let rec = Recorder::new();
+    let modal = with_inherited("hidden", "true", false, || {
+        with_inherited("readyTimeoutMs", "1", false, || {
+            embed(MODAL_URL, rec.options(&[]))
+        })
+    });
+    assert_ne!(
+        modal.iframe().style().get_property_value("display").unwrap(),
+        "none"
+    );
+    sleep(50).await;
+    assert!(rec.take().is_empty(), "no ready timeout of 1 ms ran");
+    modal.destroy();
+}
