@@ -11,7 +11,8 @@ export type WebhookErrorCode =
   | "TIMESTAMP_TOO_NEW"
   | "INVALID_SIGNATURE"
   | "INVALID_SECRET"
-  | "INVALID_PAYLOAD";
+  | "INVALID_PAYLOAD"
+  | "PAYLOAD_TOO_LARGE";
 // </generated>
 
 /** A migration's status; statuses Anon adds later come through as they are sent. */
@@ -115,10 +116,18 @@ export type WebhookSecrets = string | readonly string[];
 export interface WebhookVerifierOptions {
   /** How far the delivery's timestamp may be from now, either way, in whole seconds. Default: 300 (5 minutes). */
   toleranceSeconds?: number;
+  /**
+   * The largest body read, in bytes; a larger one is refused unread (`PAYLOAD_TOO_LARGE`).
+   * Default: 1048576 (1 MiB). Anon's events are well under a kilobyte.
+   */
+  maxBodyBytes?: number;
 }
 
 export interface VerifyOptions {
-  /** The current time, as Unix seconds or a `Date`. Default: the system clock. */
+  /**
+   * The current time, as Unix seconds or a `Date` (milliseconds, such as `Date.now()`, throw a
+   * `RangeError`). Default: the system clock.
+   */
   now?: number | Date;
 }
 
@@ -135,10 +144,13 @@ export function isAnonWebhookError(error: unknown): error is AnonWebhookError;
 /**
  * Verifies deliveries with keys decoded once: make one per endpoint and reuse it.
  * @throws {AnonWebhookError} `INVALID_SECRET` when a key is empty or not valid, or the list is empty.
- * @throws {RangeError} when `toleranceSeconds` is not whole seconds from 0 to 2^32 - 1.
+ * @throws {RangeError} when `toleranceSeconds` or `maxBodyBytes` is not a whole number from 0 to 2^32 - 1.
+ * @throws {TypeError} for an option it does not take (`now` goes to `verify`).
  */
 export class WebhookVerifier {
   constructor(secretOrSecrets: WebhookSecrets, options?: WebhookVerifierOptions);
+  /** The largest body, in bytes, that `verify` reads (`maxBodyBytes`, default 1048576). */
+  readonly maxBodyBytes: number;
   /**
    * Checks the signature, the timestamp and that the body is an Anon event; returns the whole event.
    * @throws {AnonWebhookError}

@@ -117,28 +117,48 @@ function secrets(secretOrSecrets) {
   return list;
 }
 
-// Options are an object: catches a caller of the former verifyWebhook(..., nowSeconds).
-function checkOptions(options) {
-  if (options !== undefined && (options === null || typeof options !== "object")) {
-    throw new TypeError("anon-modal/server: options must be an object, e.g. { now, toleranceSeconds }");
+// What a WebhookVerifier takes, and what each verify() call takes; verifyWebhook takes both.
+const VERIFIER_OPTIONS = ["toleranceSeconds", "maxBodyBytes"];
+const VERIFY_OPTIONS = ["now"];
+
+// Options are an object of known keys: catches a caller of the former verifyWebhook(...,
+// nowSeconds), and a misspelt or misplaced option that would otherwise be ignored.
+function checkOptions(options, known) {
+  if (options === undefined) return {};
+  if (options === null || typeof options !== "object") {
+    throw new TypeError(`anon-modal/server: options must be an object of ${known.join(", ")}`);
+  }
+  for (const key of Object.keys(options)) {
+    if (!known.includes(key)) {
+      throw new TypeError(`anon-modal/server: options.${key} is not an option here; the options are ${known.join(", ")}`);
+    }
   }
   return options;
 }
 
+// Past this, a number of seconds is a date after the year 5000: Date.now()'s milliseconds.
+const SECONDS_BELOW = 1e11;
+
 function nowSeconds(options) {
-  const now = checkOptions(options)?.now;
+  const now = checkOptions(options, VERIFY_OPTIONS).now;
   if (now === undefined) return Math.floor(Date.now() / 1000);
   if (now instanceof Date || tag(now) === "[object Date]") return Math.floor(now.getTime() / 1000);
   if (typeof now !== "number") throw new TypeError("anon-modal/server: options.now must be Unix seconds or a Date");
+  if (Math.abs(now) >= SECONDS_BELOW) {
+    throw new RangeError(
+      `anon-modal/server: options.now is Unix seconds, and ${now} is milliseconds (Date.now()): pass a Date, or Math.floor(Date.now() / 1000)`,
+    );
+  }
   return now;
 }
 
-function toleranceSeconds(options) {
-  const tolerance = checkOptions(options)?.toleranceSeconds;
-  if (tolerance !== undefined && typeof tolerance !== "number") {
-    throw new TypeError("anon-modal/server: options.toleranceSeconds must be a number of seconds");
+// A whole-number option as the wasm takes it (it checks the range), or undefined for the default.
+function numberOption(options, key, unit) {
+  const value = options[key];
+  if (value !== undefined && typeof value !== "number") {
+    throw new TypeError(`anon-modal/server: options.${key} must be a number of ${unit}`);
   }
-  return tolerance;
+  return value;
 }
 
 /**
@@ -151,8 +171,10 @@ export class WebhookVerifier {
 
   constructor(secretOrSecrets, options) {
     const keys = secrets(secretOrSecrets);
-    const tolerance = toleranceSeconds(options);
-    this.#verifier = call(() => new Verifier(keys, tolerance));
+    const given = checkOptions(options, VERIFIER_OPTIONS);
+    const tolerance = numberOption(given, "toleranceSeconds", "seconds");
+    const maxBodyBytes = numberOption(given, "maxBodyBytes", "bytes");
+    this.#verifier = call(() => new Verifier(keys, tolerance, maxBodyBytes));
   }
 
   #check(body, headers, options, parseEvent) {
@@ -161,6 +183,11 @@ export class WebhookVerifier {
     const now = nowSeconds(options);
     call(() => this.#verifier.verify(raw, values, now, parseEvent));
     return raw;
+  }
+
+  /** The largest body, in bytes, that `verify` reads; a larger one is PAYLOAD_TOO_LARGE. */
+  get maxBodyBytes() {
+    return this.#verifier.maxBodyBytes;
   }
 
   /** Checks the signature and that the body is an Anon event; returns the whole event. */
@@ -183,9 +210,10 @@ export class WebhookVerifier {
 
 /** One-shot `new WebhookVerifier(secretOrSecrets, options).verify(body, headers, options)`. */
 export function verifyWebhook(body, headers, secretOrSecrets, options) {
-  const verifier = new WebhookVerifier(secretOrSecrets, options);
+  const { now, ...verifierOptions } = checkOptions(options, [...VERIFIER_OPTIONS, ...VERIFY_OPTIONS]);
+  const verifier = new WebhookVerifier(secretOrSecrets, verifierOptions);
   try {
-    return verifier.verify(body, headers, options);
+    return verifier.verify(body, headers, { now });
   } finally {
     verifier.free();
   }

@@ -31,6 +31,13 @@ fn whole_seconds(value: f64) -> Option<i64> {
     (value.fract() == 0.0 && value.abs() <= MAX_SAFE_INTEGER).then_some(value as i64)
 }
 
+/// `value` as a `u32`, or a `RangeError` saying `problem`.
+fn whole_u32(value: f64, problem: &str) -> Result<u32, JsValue> {
+    whole_seconds(value)
+        .and_then(|n| u32::try_from(n).ok())
+        .ok_or_else(|| js_sys::RangeError::new(problem).into())
+}
+
 /// A verifier with its keys decoded once (`Verifier` in JavaScript).
 #[wasm_bindgen(js_name = Verifier)]
 #[derive(Debug)]
@@ -40,29 +47,38 @@ pub struct JsVerifier {
 
 #[wasm_bindgen(js_class = Verifier)]
 impl JsVerifier {
-    /// Decodes `keys` (`whsec_…` or `whpk_…`; any of them may match). `toleranceSeconds`
-    /// `undefined` means the default; otherwise a whole number of seconds, 0 to 2^32 - 1.
+    /// Decodes `keys` (`whsec_…` or `whpk_…`; any of them may match). `toleranceSeconds` and
+    /// `maxBodyBytes`, `undefined` for the defaults, are whole numbers from 0 to 2^32 - 1.
     ///
     /// # Errors
     /// `["INVALID_SECRET", message]` for an empty list or an invalid key; a `RangeError` (a
-    /// caller's mistake, not a delivery's) for a tolerance that is not whole seconds in range.
+    /// caller's mistake, not a delivery's) for a tolerance or a limit out of range.
     #[wasm_bindgen(constructor)]
-    pub fn new(keys: Vec<String>, tolerance_seconds: Option<f64>) -> Result<JsVerifier, JsValue> {
-        let inner = Verifier::with_keys(&keys).map_err(to_js)?;
-        let inner = match tolerance_seconds {
-            None => inner,
-            Some(secs) => {
-                let secs = whole_seconds(secs)
-                    .and_then(|s| u32::try_from(s).ok())
-                    .ok_or_else(|| {
-                        js_sys::RangeError::new(
-                            "toleranceSeconds must be a whole number of seconds from 0 to 4294967295",
-                        )
-                    })?;
-                inner.with_tolerance(secs)
-            }
-        };
+    pub fn new(
+        keys: Vec<String>,
+        tolerance_seconds: Option<f64>,
+        max_body_bytes: Option<f64>,
+    ) -> Result<JsVerifier, JsValue> {
+        let mut inner = Verifier::with_keys(&keys).map_err(to_js)?;
+        if let Some(secs) = tolerance_seconds {
+            inner = inner.with_tolerance(whole_u32(
+                secs,
+                "toleranceSeconds must be a whole number of seconds from 0 to 4294967295",
+            )?);
+        }
+        if let Some(bytes) = max_body_bytes {
+            inner = inner.with_max_body_bytes(whole_u32(
+                bytes,
+                "maxBodyBytes must be a whole number of bytes from 0 to 4294967295",
+            )?);
+        }
         Ok(JsVerifier { inner })
+    }
+
+    /// The largest body, in bytes, [`JsVerifier::verify`] reads.
+    #[wasm_bindgen(getter = maxBodyBytes)]
+    pub fn max_body_bytes(&self) -> u32 {
+        self.inner.max_body_bytes()
     }
 
     /// Verifies a delivery: its raw `body`, its header values in the order svix-id,
@@ -70,15 +86,22 @@ impl JsVerifier {
     /// (`undefined` or `null` when absent), and the time in Unix seconds (floored). With
     /// `parseEvent`, the body must also be an Anon event.
     ///
+    /// The body is copied into the wasm's memory, which never shrinks, only once it is within
+    /// the limit.
+    ///
     /// # Errors
     /// `[code, message]` for every [`WebhookError`].
     pub fn verify(
         &self,
-        body: &[u8],
+        body: &js_sys::Uint8Array,
         headers: Vec<JsValue>,
         now_seconds: f64,
         parse_event: bool,
     ) -> Result<(), JsValue> {
+        if body.length() > self.inner.max_body_bytes() {
+            return Err(to_js(WebhookError::PayloadTooLarge));
+        }
+        let body = body.to_vec();
         let mut values: Vec<(&str, String)> = Vec::with_capacity(HEADER_NAMES.len());
         for (i, name) in HEADER_NAMES.iter().enumerate() {
             let Some(value) = headers.get(i).filter(|v| !v.is_undefined() && !v.is_null()) else {
@@ -97,9 +120,9 @@ impl JsVerifier {
         // Saturating: a clock beyond i64 then fails the tolerance check, never wraps.
         let now = now_seconds.floor() as i64;
         if parse_event {
-            self.inner.verify_event(body, &parsed, now).map(drop)
+            self.inner.verify_event(&body, &parsed, now).map(drop)
         } else {
-            self.inner.verify(body, &parsed, now)
+            self.inner.verify(&body, &parsed, now)
         }
         .map_err(to_js)
     }

@@ -46,6 +46,12 @@ pub use verify::{check_timestamp, Verifier};
 /// [`Verifier::with_tolerance`] says otherwise: 5 minutes, as the spec recommends.
 pub const DEFAULT_TOLERANCE_SECS: u32 = 300;
 
+/// The largest body a [`Verifier`] reads, unless [`Verifier::with_max_body_bytes`] says
+/// otherwise: 1 MiB. Anon's events are well under a kilobyte; the limit stops an unsigned
+/// request from making the verifier hash, or the npm package copy into its wasm memory (which
+/// never shrinks), a body of any size.
+pub const DEFAULT_MAX_BODY_BYTES: u32 = 1 << 20;
+
 /// Why a delivery (or a key) was refused. Each has a stable [`WebhookError::code`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum WebhookError {
@@ -67,12 +73,15 @@ pub enum WebhookError {
     InvalidSecret,
     /// The body is signed but is not an Anon webhook event.
     InvalidPayload,
+    /// The body is larger than the verifier reads (see [`DEFAULT_MAX_BODY_BYTES`]); it was
+    /// refused unread.
+    PayloadTooLarge,
 }
 
 impl WebhookError {
     /// One error of each code, in a fixed order: the list generated JavaScript and TypeScript
     /// take their codes from.
-    pub const ALL: [WebhookError; 8] = [
+    pub const ALL: [WebhookError; 9] = [
         WebhookError::MissingHeader(Header::Id),
         WebhookError::InvalidHeader(Header::Id),
         WebhookError::InvalidTimestamp,
@@ -81,6 +90,7 @@ impl WebhookError {
         WebhookError::InvalidSignature,
         WebhookError::InvalidSecret,
         WebhookError::InvalidPayload,
+        WebhookError::PayloadTooLarge,
     ];
 
     /// The stable code, e.g. `"INVALID_SIGNATURE"`.
@@ -94,6 +104,7 @@ impl WebhookError {
             WebhookError::InvalidSignature => "INVALID_SIGNATURE",
             WebhookError::InvalidSecret => "INVALID_SECRET",
             WebhookError::InvalidPayload => "INVALID_PAYLOAD",
+            WebhookError::PayloadTooLarge => "PAYLOAD_TOO_LARGE",
         }
     }
 
@@ -137,6 +148,9 @@ impl WebhookError {
             WebhookError::InvalidPayload => {
                 "The body is signed but is not an Anon webhook event: check the endpoint's event types, or verify the signature alone."
             }
+            WebhookError::PayloadTooLarge => {
+                "The body is larger than the verifier's limit (1 MiB unless set otherwise), so it was not read: answer 413, and raise the limit if genuine deliveries need more."
+            }
         }
     }
 }
@@ -169,6 +183,7 @@ mod tests {
                 "INVALID_SIGNATURE",
                 "INVALID_SECRET",
                 "INVALID_PAYLOAD",
+                "PAYLOAD_TOO_LARGE",
             ]
         );
         let mut every = WebhookError::ALL.to_vec();

@@ -1,7 +1,7 @@
 //! Verifying deliveries: headers, timestamp, then the signature entries against every key.
 
 use super::keys::{self, HmacKey, VerifyKey, BASE64};
-use super::{Header, WebhookError, WebhookHeaders, DEFAULT_TOLERANCE_SECS};
+use super::{Header, WebhookError, WebhookHeaders, DEFAULT_MAX_BODY_BYTES, DEFAULT_TOLERANCE_SECS};
 use base64::Engine;
 use ed25519_dalek::{Signature, VerifyingKey};
 use hmac::Mac;
@@ -38,6 +38,7 @@ pub struct Verifier {
     hmac: Vec<HmacKey>,
     ed25519: Vec<VerifyingKey>,
     tolerance: u32,
+    max_body_bytes: u32,
 }
 
 impl std::fmt::Debug for Verifier {
@@ -46,6 +47,7 @@ impl std::fmt::Debug for Verifier {
             .field("whsec_keys", &self.hmac.len())
             .field("whpk_keys", &self.ed25519.len())
             .field("tolerance", &self.tolerance)
+            .field("max_body_bytes", &self.max_body_bytes)
             .finish()
     }
 }
@@ -74,6 +76,7 @@ impl Verifier {
             hmac: Vec::new(),
             ed25519: Vec::new(),
             tolerance: DEFAULT_TOLERANCE_SECS,
+            max_body_bytes: DEFAULT_MAX_BODY_BYTES,
         };
         for key in keys {
             match keys::verify_key(key.as_ref())? {
@@ -100,11 +103,25 @@ impl Verifier {
         self.tolerance
     }
 
+    /// The same verifier, reading bodies of up to `bytes` bytes (default
+    /// [`DEFAULT_MAX_BODY_BYTES`]); a larger one is refused unread.
+    #[must_use]
+    pub fn with_max_body_bytes(mut self, bytes: u32) -> Self {
+        self.max_body_bytes = bytes;
+        self
+    }
+
+    /// The largest body, in bytes, this verifier reads.
+    pub fn max_body_bytes(&self) -> u32 {
+        self.max_body_bytes
+    }
+
     /// Verifies a delivery's raw `payload` (the bytes as received) against its headers, at
     /// time `now_secs` (Unix seconds).
     ///
     /// # Errors
-    /// [`WebhookError::InvalidHeader`] (an empty id or signature header, or one holding a
+    /// [`WebhookError::PayloadTooLarge`] (a body over [`Verifier::max_body_bytes`], checked
+    /// first), [`WebhookError::InvalidHeader`] (an empty id or signature header, or one holding a
     /// control character), [`WebhookError::InvalidTimestamp`],
     /// [`WebhookError::TimestampTooOld`], [`WebhookError::TimestampTooNew`] or
     /// [`WebhookError::InvalidSignature`].
@@ -114,6 +131,9 @@ impl Verifier {
         headers: &WebhookHeaders<'_>,
         now_secs: i64,
     ) -> Result<(), WebhookError> {
+        if payload.len() > self.max_body_bytes as usize {
+            return Err(WebhookError::PayloadTooLarge);
+        }
         let plain = |value: &str| !value.is_empty() && !value.chars().any(char::is_control);
         if !plain(headers.id) {
             return Err(WebhookError::InvalidHeader(Header::Id));
@@ -464,7 +484,7 @@ mod tests {
         // What a log line shows: how many keys of each kind, never a key.
         assert_eq!(
             format!("{verifier:?}"),
-            "Verifier { whsec_keys: 1, whpk_keys: 0, tolerance: 300 }"
+            "Verifier { whsec_keys: 1, whpk_keys: 0, tolerance: 300, max_body_bytes: 1048576 }"
         );
         assert!(!format!("{:?}", Signer::new(SECRET_JS).unwrap()).contains("MfKQ"));
         assert!(!format!("{:?}", Signer::new(ED_SECRET).unwrap()).contains("AAEC"));
@@ -495,6 +515,33 @@ mod tests {
         assert_eq!(at(&exact, t, t + 1), Err(WebhookError::TimestampTooOld));
         let widest = Verifier::new(SECRET_JS).unwrap().with_tolerance(u32::MAX);
         assert_eq!(at(&widest, t, t + i64::from(u32::MAX)), Ok(()));
+    }
+
+    #[test]
+    fn a_body_over_the_limit_is_refused_before_anything_else() {
+        let signer = Signer::new(SECRET_JS).unwrap();
+        let t = 1_700_000_000;
+        let check = |verifier: &Verifier, body: &[u8]| {
+            let sig = signer.sign(ID_JS, t, body);
+            verifier.verify(body, &headers(ID_JS, &t.to_string(), &sig), t)
+        };
+        let default = Verifier::new(SECRET_JS).unwrap();
+        assert_eq!(default.max_body_bytes(), 1 << 20);
+        let mebibyte = vec![b' '; 1 << 20];
+        assert_eq!(check(&default, &mebibyte), Ok(()));
+        assert_eq!(
+            check(&default, &[&mebibyte[..], b" "].concat()),
+            Err(WebhookError::PayloadTooLarge)
+        );
+        // Unsigned, with headers that would each be refused: the size is what is reported.
+        let over = vec![0; (1 << 20) + 1];
+        assert_eq!(
+            default.verify(&over, &headers("", "x", ""), t),
+            Err(WebhookError::PayloadTooLarge)
+        );
+        let small = Verifier::new(SECRET_JS).unwrap().with_max_body_bytes(2);
+        assert_eq!(check(&small, b"{}"), Ok(()));
+        assert_eq!(check(&small, b"{ }"), Err(WebhookError::PayloadTooLarge));
     }
 
     #[test]

@@ -138,12 +138,50 @@ test("the clock: the system's by default, a Date, Unix seconds", () => {
   assert.equal(codeOf(() => verifyWebhook(body, h, secret, { now: new Date((now + 3600) * 1000) })), "TIMESTAMP_TOO_OLD");
   assert.equal(codeOf(() => verifyWebhook(body, h, secret, { now: NaN })), "INVALID_TIMESTAMP");
   assert.equal(codeOf(() => verifyWebhook(body, h, secret, { now: new Date("nope") })), "INVALID_TIMESTAMP");
+  // Date.now() where seconds go: said as such, not as a stale delivery.
+  assert.throws(() => verifyWebhook(body, h, secret, { now: Date.now() }), { name: "RangeError", message: /milliseconds \(Date\.now\(\)\)/ });
   // A tolerance out of range is the caller's mistake, not a delivery's: a RangeError.
   for (const tolerance of [-1, 1.5, 2 ** 32, NaN]) {
     assert.throws(() => new WebhookVerifier(secret, { toleranceSeconds: tolerance }), RangeError, String(tolerance));
   }
   assert.ok(new WebhookVerifier(secret, { toleranceSeconds: 0 }));
   assert.throws(() => new WebhookVerifier(secret, { toleranceSeconds: "300" }), TypeError);
+});
+
+test("a body over maxBodyBytes (1 MiB by default) is refused unread, before any header", () => {
+  const body = contractEvent("migration.created");
+  const h = signed(body);
+  const size = Buffer.byteLength(body);
+  assert.equal(new WebhookVerifier(secret).maxBodyBytes, 1 << 20);
+  assert.equal(new WebhookVerifier(secret, { maxBodyBytes: size }).maxBodyBytes, size);
+  assert.equal(new WebhookVerifier(secret, { maxBodyBytes: size }).verify(body, h, { now: NOW }).type, "migration.created");
+  assert.equal(codeOf(() => new WebhookVerifier(secret, { maxBodyBytes: size - 1 }).verify(body, h, { now: NOW })), "PAYLOAD_TOO_LARGE");
+  // An unsigned request of 64 MiB, with no headers at all.
+  const huge = new Uint8Array(64 << 20);
+  assert.equal(codeOf(() => verifyWebhook(huge, {}, secret)), "PAYLOAD_TOO_LARGE");
+  assert.equal(codeOf(() => verifyWebhook(huge.subarray(0, (1 << 20) + 1), {}, secret)), "PAYLOAD_TOO_LARGE");
+  assert.equal(codeOf(() => verifyWebhook(huge.subarray(0, 1 << 20), {}, secret)), "MISSING_HEADER", "1 MiB is read");
+  for (const limit of [-1, 1.5, 2 ** 32, NaN]) {
+    assert.throws(() => new WebhookVerifier(secret, { maxBodyBytes: limit }), RangeError, String(limit));
+  }
+  assert.throws(() => new WebhookVerifier(secret, { maxBodyBytes: "1mb" }), TypeError);
+});
+
+test("options: a misspelt or misplaced one is refused, naming those that are", () => {
+  const body = contractEvent("migration.created");
+  const h = signed(body);
+  assert.throws(() => new WebhookVerifier(secret, { tolerance: 5 }), {
+    name: "TypeError",
+    message: "anon-modal/server: options.tolerance is not an option here; the options are toleranceSeconds, maxBodyBytes",
+  });
+  assert.throws(() => new WebhookVerifier(secret, { now: NOW }), { name: "TypeError", message: /options\.now is not an option here/ });
+  assert.throws(() => new WebhookVerifier(secret).verify(body, h, { toleranceSeconds: 60 }), {
+    name: "TypeError",
+    message: "anon-modal/server: options.toleranceSeconds is not an option here; the options are now",
+  });
+  assert.throws(() => verifyWebhook(body, h, secret, { nowSeconds: NOW }), { name: "TypeError", message: /toleranceSeconds, maxBodyBytes, now$/ });
+  const event = verifyWebhook(body, h, secret, { now: NOW, toleranceSeconds: 60, maxBodyBytes: 4096 });
+  assert.equal(event.type, "migration.created");
 });
 
 test("signing: bad keys and timestamps are typed errors", () => {
@@ -155,7 +193,7 @@ test("signing: bad keys and timestamps are typed errors", () => {
 
 test("AnonWebhookError: codes from Rust's list, its messages, one class across ESM and CommonJS", async () => {
   const codes = await rustErrorCodes();
-  assert.deepEqual(codes, ["MISSING_HEADER", "INVALID_HEADER", "INVALID_TIMESTAMP", "TIMESTAMP_TOO_OLD", "TIMESTAMP_TOO_NEW", "INVALID_SIGNATURE", "INVALID_SECRET", "INVALID_PAYLOAD"]);
+  assert.deepEqual(codes, ["MISSING_HEADER", "INVALID_HEADER", "INVALID_TIMESTAMP", "TIMESTAMP_TOO_OLD", "TIMESTAMP_TOO_NEW", "INVALID_SIGNATURE", "INVALID_SECRET", "INVALID_PAYLOAD", "PAYLOAD_TOO_LARGE"]);
   // The TypeScript union between the markers lists exactly Rust's codes, in order.
   const dts = fs.readFileSync(path.join(root, "npm/server.d.ts"), "utf8");
   const block = dts.slice(dts.indexOf("// <generated: webhook-error-codes>"), dts.indexOf("// </generated>"));

@@ -68,12 +68,15 @@ async function exercise(send, workCount) {
   const unreadable = body.replace(/"object": \{[^}]*\}/, '"object": "migration"');
   assert.notEqual(unreadable, body);
   assert.deepEqual(await send(signedAs("u", unreadable), unreadable), { status: 400, text: "INVALID_PAYLOAD" });
+  // An unsigned body over the verifier's limit is refused unread.
+  const huge = "x".repeat((1 << 20) + 1);
+  assert.deepEqual(await send(forged, huge), { status: 413, text: "PAYLOAD_TOO_LARGE" });
   assert.equal(await workCount(), 1, "the work ran once");
 }
 
 /** Starts an example server; resolves with its URL and a way to read its output. */
 function serve(command, args, env) {
-  const child = spawn(command, args, { cwd: app, env: { ...process.env, ...env, WEBHOOK_SECRET: secret, PORT: "0", NO_COLOR: "1" }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(command, args, { cwd: app, env: { ...process.env, ...env, ANON_WEBHOOK_SECRET: secret, PORT: "0", NO_COLOR: "1" }, stdio: ["ignore", "pipe", "pipe"] });
   let out = "";
   let err = "";
   child.stdout.on("data", (d) => (out += d));
@@ -197,7 +200,7 @@ test("workerd (miniflare): the Worker fetch example, bundled as wrangler does", 
     scriptPath: path.join(out, "worker.js"),
     modulesRules: [{ type: "CompiledWasm", include: ["**/*.wasm"] }],
     compatibilityDate: "2026-04-01",
-    bindings: { WEBHOOK_SECRET: secret },
+    bindings: { ANON_WEBHOOK_SECRET: secret },
     handleRuntimeStdio(stdout, stderr) {
       stdout.on("data", (d) => logs.push(String(d)));
       stderr.on("data", (d) => logs.push(String(d)));

@@ -1,8 +1,8 @@
-// A webhook endpoint on Bun.serve. Run: WEBHOOK_SECRET=whsec_... bun bun.mjs
+// A webhook endpoint on Bun.serve. Run: ANON_WEBHOOK_SECRET=whsec_... bun bun.mjs
 import { WebhookVerifier, isAnonWebhookError } from "anon-modal/server";
 
 // The endpoint's signing secret, decoded once. During a rotation, pass [oldSecret, newSecret].
-const verifier = new WebhookVerifier(process.env.WEBHOOK_SECRET);
+const verifier = new WebhookVerifier(process.env.ANON_WEBHOOK_SECRET);
 // Deliveries already handled, by svix-id. Anon retries, so one event may arrive twice. In
 // production this is a database table with a unique key on the id, written in the same
 // transaction as the work.
@@ -12,6 +12,9 @@ function work(event) {
   // Your reaction to the event, e.g. fetch the migration's files when it completes.
   console.log(`handled ${event.type} ${event.data.migration_id}`);
 }
+
+/** 413 for a body over the verifier's limit (1 MiB; Anon's events are well under a kilobyte), else 400. */
+const statusOf = (error) => (error.code === "PAYLOAD_TOO_LARGE" ? 413 : 400);
 
 /** A signed body that is no event at all: no `type` (the Testing tab's svix.ping sends {"success": true}). */
 function isNoEvent(text) {
@@ -41,7 +44,7 @@ const server = Bun.serve({
         console.warn(`signed, but no event: ${new TextDecoder().decode(body)}`);
         return new Response("not an event", { status: 202 });
       }
-      return new Response(error.code, { status: 400 });
+      return new Response(error.code, { status: statusOf(error) });
     }
     const deliveryId = req.headers.get("svix-id") ?? req.headers.get("webhook-id");
     if (handled.has(deliveryId)) return new Response("duplicate");

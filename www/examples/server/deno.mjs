@@ -1,10 +1,10 @@
 // A webhook endpoint on Deno.serve. Run, in an app whose package.json depends on anon-modal:
-//   WEBHOOK_SECRET=whsec_... deno run --allow-net --allow-env --allow-read deno.mjs
+//   ANON_WEBHOOK_SECRET=whsec_... deno run --allow-net --allow-env --allow-read deno.mjs
 // (or import from "npm:anon-modal/server").
 import { WebhookVerifier, isAnonWebhookError } from "anon-modal/server";
 
 // The endpoint's signing secret, decoded once. During a rotation, pass [oldSecret, newSecret].
-const verifier = new WebhookVerifier(Deno.env.get("WEBHOOK_SECRET"));
+const verifier = new WebhookVerifier(Deno.env.get("ANON_WEBHOOK_SECRET"));
 // Deliveries already handled, by svix-id. Anon retries, so one event may arrive twice. In
 // production this is a database table with a unique key on the id, written in the same
 // transaction as the work.
@@ -14,6 +14,9 @@ function work(event) {
   // Your reaction to the event, e.g. fetch the migration's files when it completes.
   console.log(`handled ${event.type} ${event.data.migration_id}`);
 }
+
+/** 413 for a body over the verifier's limit (1 MiB; Anon's events are well under a kilobyte), else 400. */
+const statusOf = (error) => (error.code === "PAYLOAD_TOO_LARGE" ? 413 : 400);
 
 /** A signed body that is no event at all: no `type` (the Testing tab's svix.ping sends {"success": true}). */
 function isNoEvent(text) {
@@ -46,7 +49,7 @@ Deno.serve(
         console.warn(`signed, but no event: ${new TextDecoder().decode(body)}`);
         return new Response("not an event", { status: 202 });
       }
-      return new Response(error.code, { status: 400 });
+      return new Response(error.code, { status: statusOf(error) });
     }
     const deliveryId = req.headers.get("svix-id") ?? req.headers.get("webhook-id");
     if (handled.has(deliveryId)) return new Response("duplicate");

@@ -1,9 +1,9 @@
-// A webhook endpoint on Node's `http` (Node 20+). Run: WEBHOOK_SECRET=whsec_... node node.mjs
+// A webhook endpoint on Node's `http` (Node 20+). Run: ANON_WEBHOOK_SECRET=whsec_... node node.mjs
 import http from "node:http";
 import { WebhookVerifier, isAnonWebhookError } from "anon-modal/server";
 
 // The endpoint's signing secret, decoded once. During a rotation, pass [oldSecret, newSecret].
-const verifier = new WebhookVerifier(process.env.WEBHOOK_SECRET);
+const verifier = new WebhookVerifier(process.env.ANON_WEBHOOK_SECRET);
 // Deliveries already handled, by svix-id. Anon retries, so one event may arrive twice. In
 // production this is a database table with a unique key on the id, written in the same
 // transaction as the work.
@@ -13,6 +13,9 @@ function work(event) {
   // Your reaction to the event, e.g. fetch the migration's files when it completes.
   console.log(`handled ${event.type} ${event.data.migration_id}`);
 }
+
+/** 413 for a body over the verifier's limit (1 MiB; Anon's events are well under a kilobyte), else 400. */
+const statusOf = (error) => (error.code === "PAYLOAD_TOO_LARGE" ? 413 : 400);
 
 /** A signed body that is no event at all: no `type` (the Testing tab's svix.ping sends {"success": true}). */
 function isNoEvent(text) {
@@ -25,9 +28,15 @@ function isNoEvent(text) {
 
 const server = http.createServer((req, res) => {
   if (req.method !== "POST" || req.url !== "/webhooks/anon") return res.writeHead(404).end();
+  // Keep no more than the verifier reads: a larger body is counted, not kept, and refused.
   const chunks = [];
-  req.on("data", (chunk) => chunks.push(chunk));
+  let size = 0;
+  req.on("data", (chunk) => {
+    size += chunk.length;
+    if (size <= verifier.maxBodyBytes) chunks.push(chunk);
+  });
   req.on("end", () => {
+    if (size > verifier.maxBodyBytes) return res.writeHead(413, { "content-type": "text/plain" }).end("PAYLOAD_TOO_LARGE");
     // The raw bytes as received: never JSON.stringify(JSON.parse(...)).
     const body = Buffer.concat(chunks);
     let event;
@@ -42,7 +51,7 @@ const server = http.createServer((req, res) => {
         console.warn(`signed, but no event: ${body.toString()}`);
         return res.writeHead(202, { "content-type": "text/plain" }).end("not an event");
       }
-      return res.writeHead(400, { "content-type": "text/plain" }).end(error.code);
+      return res.writeHead(statusOf(error), { "content-type": "text/plain" }).end(error.code);
     }
     const deliveryId = req.headers["svix-id"] ?? req.headers["webhook-id"];
     if (handled.has(deliveryId)) return res.writeHead(200).end("duplicate");

@@ -1,6 +1,6 @@
 // A webhook endpoint as a Cloudflare Worker (workerd). wrangler picks the package's `workerd`
 // build, which imports the .wasm as a module. The secret is a binding:
-//   wrangler secret put WEBHOOK_SECRET
+//   wrangler secret put ANON_WEBHOOK_SECRET
 import { WebhookVerifier, isAnonWebhookError } from "anon-modal/server";
 
 let verifier;
@@ -13,6 +13,9 @@ function work(event) {
   // Your reaction to the event, e.g. fetch the migration's files when it completes.
   console.log(`handled ${event.type} ${event.data.migration_id}`);
 }
+
+/** 413 for a body over the verifier's limit (1 MiB; Anon's events are well under a kilobyte), else 400. */
+const statusOf = (error) => (error.code === "PAYLOAD_TOO_LARGE" ? 413 : 400);
 
 /** A signed body that is no event at all: no `type` (the Testing tab's svix.ping sends {"success": true}). */
 function isNoEvent(text) {
@@ -27,7 +30,7 @@ export default {
   async fetch(req, env) {
     if (req.method !== "POST" || new URL(req.url).pathname !== "/webhooks/anon") return new Response(null, { status: 404 });
     // The secret decoded once per isolate.
-    verifier ??= new WebhookVerifier(env.WEBHOOK_SECRET);
+    verifier ??= new WebhookVerifier(env.ANON_WEBHOOK_SECRET);
     // The raw bytes as received: never JSON.stringify(await req.json()).
     const body = await req.arrayBuffer();
     let event;
@@ -42,7 +45,7 @@ export default {
         console.warn(`signed, but no event: ${new TextDecoder().decode(body)}`);
         return new Response("not an event", { status: 202 });
       }
-      return new Response(error.code, { status: 400 });
+      return new Response(error.code, { status: statusOf(error) });
     }
     const deliveryId = req.headers.get("svix-id") ?? req.headers.get("webhook-id");
     if (handled.has(deliveryId)) return new Response("duplicate");
