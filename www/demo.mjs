@@ -38,12 +38,17 @@ if (!real) {
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
 }
-const anonBaseUrl = real ? (process.env.ANON_BASE_URL ?? "https://api.anon.com") : mock.settings.ANON_BASE_URL;
+if (real && !process.env.ANON_WEBHOOK_SECRET) {
+  console.error("anon-modal demo: with ANON_API_KEY, set ANON_WEBHOOK_SECRET too (the endpoint's whsec_... signing secret)");
+  process.exit(1);
+}
+// The quickstart's host, worker.anon.com, as a base URL.
+const anonBaseUrl = real ? (process.env.ANON_BASE_URL ?? "https://worker.anon.com") : mock.settings.ANON_BASE_URL;
 const app = await startApp({
   port: appPort,
   anonBaseUrl,
   apiKey: real ? process.env.ANON_API_KEY : mock.settings.ANON_API_KEY,
-  webhookSecret: real ? (process.env.ANON_WEBHOOK_SECRET ?? "") : mock.settings.ANON_WEBHOOK_SECRET,
+  webhookSecret: real ? process.env.ANON_WEBHOOK_SECRET : mock.settings.ANON_WEBHOOK_SECRET,
   insecureLocalhost: !real,
   hostileOrigins: real ? [] : [`http://127.0.0.1:${mockPort}`, anonBaseUrl],
 });
