@@ -86,13 +86,25 @@ export type UnknownWebhookEvent = WebhookEventEnvelope<string, unknown>;
 /**
  * A verified delivery's body, whole (fields Anon adds later included), discriminated on `type`.
  * TypeScript keeps `UnknownWebhookEvent` (whose `type` is any string) in play after
- * `event.type === "migration.completed"`; `WebhookEventOf<"migration.completed">` is the exact
- * type of that event.
+ * `event.type === "migration.completed"`: narrow with `isWebhookEvent(event, "migration.completed")`.
  */
 export type WebhookEvent = MigrationEvent | MigrationTaskFailedEvent | UnknownWebhookEvent;
 
+/** The event types Anon documents, each with its own event type. */
+export type KnownWebhookEventType = MigrationEventType | "migration_task.failed";
+
 /** The event of one known type, e.g. `WebhookEventOf<"migration.failed">`. */
-export type WebhookEventOf<Type extends WebhookEvent["type"]> = Extract<WebhookEvent, { type: Type }>;
+export type WebhookEventOf<Type extends KnownWebhookEventType> = Extract<WebhookEvent, { type: Type }>;
+
+/**
+ * Narrows an event from `verify` to one documented type: after
+ * `if (isWebhookEvent(event, "migration.completed"))`, `event.data.object` is a `Migration`.
+ * `verify` has checked such an event in full, so the check is the type alone.
+ */
+export function isWebhookEvent<Type extends KnownWebhookEventType>(
+  event: WebhookEvent,
+  type: Type,
+): event is WebhookEventOf<Type>;
 
 /**
  * A request's headers: a plain object (names in any case; Node's `req.headers` and

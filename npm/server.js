@@ -219,6 +219,14 @@ export function verifyWebhook(body, headers, secretOrSecrets, options) {
   }
 }
 
+/**
+ * True when `event`, as `verify` returned it, is of `type`. A documented type's event has been
+ * checked in full by then, so this is all TypeScript needs to narrow it.
+ */
+export function isWebhookEvent(event, type) {
+  return event !== null && typeof event === "object" && event.type === type;
+}
+
 /** The signature header value for a delivery: `v1,...` with a `whsec_` key, `v1a,...` with `whsk_`. */
 export function signWebhook(key, id, timestampSeconds, body) {
   if (typeof key !== "string" || typeof id !== "string" || typeof timestampSeconds !== "number") {

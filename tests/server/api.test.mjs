@@ -10,7 +10,7 @@ import { createRequire } from "node:module";
 import { contractEvent, codeOf, randomSecret, serverJs, serverCjs, root } from "./helpers.mjs";
 
 const server = await import(serverJs);
-const { verifyWebhook, WebhookVerifier, signWebhook, AnonWebhookError, isAnonWebhookError } = server;
+const { verifyWebhook, WebhookVerifier, signWebhook, AnonWebhookError, isAnonWebhookError, isWebhookEvent } = server;
 
 const secret = randomSecret(32);
 const NOW = 1_750_133_013;
@@ -34,6 +34,16 @@ test("every documented event type verifies and comes back whole", () => {
   // migration_task.failed: the task's schema is undocumented, so whatever it holds is kept.
   const task = contractEvent("migration_task.failed").replace(/"object": \{[^}]*\}/, '"object": {"object": "migration_task", "id": "task_1", "step": 3, "files": [null]}');
   assert.deepEqual(verifyWebhook(task, signed(task), secret, { now: NOW }).data.object, { object: "migration_task", id: "task_1", step: 3, files: [null] });
+});
+
+test("isWebhookEvent tells a verified event's type", () => {
+  const body = contractEvent("migration.completed");
+  const event = verifyWebhook(body, signed(body), secret, { now: NOW });
+  assert.equal(isWebhookEvent(event, "migration.completed"), true);
+  assert.equal(isWebhookEvent(event, "migration.failed"), false);
+  for (const value of [null, undefined, "migration.completed", { type: "migration.created" }]) {
+    assert.equal(isWebhookEvent(value, "migration.completed"), false, String(value));
+  }
 });
 
 test("unknown types, statuses and fields are kept, never rejected", () => {

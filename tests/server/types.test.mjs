@@ -11,7 +11,7 @@ import { installedApp, bin } from "./helpers.mjs";
 
 const esm = `
 import {
-  verifyWebhook, WebhookVerifier, signWebhook, webhookPublicKey, AnonWebhookError, isAnonWebhookError,
+  verifyWebhook, WebhookVerifier, signWebhook, webhookPublicKey, AnonWebhookError, isAnonWebhookError, isWebhookEvent,
   type WebhookEvent, type WebhookEventOf, type WebhookErrorCode, type Migration, type MigrationStatus,
 } from "anon-modal/server";
 
@@ -46,6 +46,18 @@ switch (event.type) {
 }
 const status: MigrationStatus = "SOMETHING_NEW";
 void status;
+// The guard narrows where \`event.type ===\` leaves the unknown event in play.
+if (isWebhookEvent(event, "migration.completed")) {
+  const migration: Migration = event.data.object;
+  const completedStatus: MigrationStatus = event.data.object.status;
+  void migration; void completedStatus;
+}
+if (isWebhookEvent(event, "migration_task.failed")) {
+  const why: string | null | undefined = event.data.error_message;
+  void why;
+}
+// @ts-expect-error: only the documented types narrow
+isWebhookEvent(event, "migration.deleted");
 
 const verifier = new WebhookVerifier(["whsec_a", "whpk_b"], { toleranceSeconds: 300 });
 verifier.verifySignature(new Uint8Array(), new Headers(), { now: 1750133013 });
