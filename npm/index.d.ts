@@ -184,7 +184,9 @@ export interface AnonModal {
   readonly destroyed: boolean;
   /**
    * Resolves once the modal is torn down (its iframe removed, `destroyed` true), whatever tore
-   * it down: its closed or failed event, the ready timeout, a newer modal, or `destroy()`.
+   * it down: its closed event, a failure of the package's own (the ready timeout, a blocked
+   * frame), a newer modal, or `destroy()`. A `failed` event the modal sends leaves it mounted,
+   * showing its error, until it closes.
    */
   readonly removed: Promise<void>;
   /** Listens to one event type (or `"*"` for all); returns a function that unsubscribes. */

@@ -484,7 +484,11 @@ pub struct File {
     pub extra: Extra,
 }
 
-/// A page of files.
+/// A page of files, as the local mock serves it.
+///
+/// Anon's documents show a single file, not the list's shape: this one (`object: "list"`,
+/// `data`, `has_more`) is the common API convention, an assumption until a real response
+/// confirms it. Fields beyond it are kept.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FileList {
     /// `"list"`.
