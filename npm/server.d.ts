@@ -34,7 +34,8 @@ export interface Migration {
   /** `mig_...` */
   id: string;
   created_by_user_id: string;
-  object: "migration";
+  /** `"migration"` in Anon's documents; not checked, so typed as any string beside it. */
+  object: "migration" | (string & {});
   status: MigrationStatus;
   [field: string]: unknown;
 }
@@ -52,7 +53,8 @@ export interface WebhookEventData<Resource> {
 export interface WebhookEventEnvelope<Type extends string, Resource> {
   /** `evt_...` */
   id: string;
-  object: "event";
+  /** `"event"` in Anon's documents; not checked, so typed as any string beside it. */
+  object: "event" | (string & {});
   /** ISO 8601; Anon writes it without a zone, which means UTC. */
   created: string;
   type: Type;
