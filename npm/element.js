@@ -47,7 +47,8 @@ if (typeof customElements !== "undefined" && !customElements.get(TAG)) {
           this.#modal = embedAnonModal(attribute("url"), {
             expiresAt: attribute("expires-at"),
             allowedOrigins: attribute("allowed-origins")?.split(/\s+/).filter(Boolean),
-            readyTimeoutMs: timeout === undefined ? undefined : Number(timeout),
+            // Digits are a number; anything else goes as written, for the error to show it.
+            readyTimeoutMs: timeout === undefined || !/^\d+$/.test(timeout) ? timeout : Number(timeout),
             container: this.hasAttribute("inline") ? this : undefined,
             hidden: this.hidden,
             allowInsecureLocalhost: this.hasAttribute("allow-insecure-localhost"),

@@ -222,8 +222,10 @@ test("element: inline mounts inside it, hidden hides, removing url destroys, a r
       element.removeAttribute("url");
       const afterRemoval = [element.modal, element.querySelector("iframe")];
       let refused = null;
+      let message = "";
       element.addEventListener("error", (e) => {
         refused = e.detail.code;
+        message = e.detail.message;
         e.preventDefault();
       });
       element.setAttribute("url", "javascript:alert(1)");
@@ -239,8 +241,9 @@ test("element: inline mounts inside it, hidden hides, removing url destroys, a r
         refusals.push(refused);
         element.removeAttribute(name);
       }
+      const timeoutMessage = message;
       element.remove();
-      return { inside, hiddenAtMount, hidden, shown, afterHandleDestroy, seen, afterRemoval, invalidUrl, refusals, defined: customElements.get("anon-migration-modal") === element.constructor };
+      return { inside, hiddenAtMount, hidden, shown, afterHandleDestroy, seen, afterRemoval, invalidUrl, refusals, timeoutMessage, defined: customElements.get("anon-migration-modal") === element.constructor };
     });
     assert.equal(result.inside, true, "inline: the iframe is inside the element");
     assert.deepEqual([result.hiddenAtMount, result.hidden, result.shown], ["none", "none", "block"], "hidden: mounted hidden, then hide and show");
@@ -249,6 +252,7 @@ test("element: inline mounts inside it, hidden hides, removing url destroys, a r
     assert.deepEqual(result.afterRemoval, [null, null], "removing url destroys the modal");
     assert.equal(result.invalidUrl, "INVALID_URL");
     assert.deepEqual(result.refusals, ["EXPIRED", "ORIGIN_NOT_ALLOWED", "INVALID_OPTION"], "expires-at, allowed-origins, ready-timeout-ms");
+    assert.match(result.timeoutMessage, /, not "soon"$/, "the message shows the attribute's value as written");
     assert.equal(result.defined, true);
   }));
 
