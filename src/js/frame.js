@@ -224,28 +224,27 @@ export function keysOf(object) {
 }
 
 /**
- * The value of `object`'s own data property `key`; `undefined` for an inherited one (a message
- * from another window is structured-cloned onto the page's `Object.prototype`, which the page
- * may have added to), a getter, or a `Proxy` of the page's own making that throws.
+ * `object[key]` when `key` is `object`'s own; `undefined` for an inherited one (a message from
+ * another window is structured-cloned onto the page's `Object.prototype`, which the page may
+ * have added to), or where reading it throws (a `Proxy` or getter of the page's own making).
  */
 export function field(object, key) {
   try {
-    return Object.getOwnPropertyDescriptor(object, key)?.value;
+    return Object.hasOwn(object, key) ? object[key] : undefined;
   } catch {
     return undefined;
   }
 }
 
 /**
- * Adds `key: value` to the guard's copy as a plain data property: defined, not assigned, so no
- * setter the page put on `Object.prototype` runs or swallows it.
+ * Adds `key: value` to the guard's copy as a plain data property, whatever the page put on
+ * `Object.prototype`: assigned where no setter can run (the key is nowhere on the copy's
+ * prototype chain), which is fast, and otherwise defined, which runs no setter.
  */
 export function setField(object, key, value) {
-  Object.defineProperty(object, key, {
-    __proto__: null,
-    value,
-    writable: true,
-    enumerable: true,
-    configurable: true,
-  });
+  if (key in Object.prototype) {
+    Object.defineProperty(object, key, { __proto__: null, value, writable: true, enumerable: true, configurable: true });
+  } else {
+    object[key] = value;
+  }
 }
