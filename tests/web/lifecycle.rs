@@ -53,16 +53,7 @@ fn case_19_ports_are_ignored() {
 fn case_20_21_html_and_urls_in_payloads_stay_text() {
     let (rec, modal) = recorded();
     let html = "<img src=x onerror=\"window.__pwned=1\">";
-    let kept: std::rc::Rc<std::cell::RefCell<String>> = Default::default();
-    let keep = kept.clone();
-    let cb = Closure::<dyn Fn(JsValue)>::new(move |e: JsValue| {
-        *keep.borrow_mut() = Reflect::get(&e, &"error_message".into())
-            .unwrap()
-            .as_string()
-            .unwrap()
-    })
-    .into_js_value();
-    modal.on("migration_modal.failed".into(), cb).unwrap();
+    let kept = keep_last(&modal, "migration_modal.failed");
     let src_before = modal.iframe().src();
     let href_before = window().location().href().unwrap();
     from_modal(
@@ -75,7 +66,11 @@ fn case_20_21_html_and_urls_in_payloads_stay_text() {
             ],
         ),
     );
-    assert_eq!(*kept.borrow(), html, "handed over as text");
+    assert_eq!(
+        Reflect::get(&kept.borrow(), &"error_message".into()).unwrap(),
+        html,
+        "handed over as text"
+    );
     assert_eq!(
         rec.delivered(),
         ["failed:migration_modal.failed", "event:migration_modal.failed"]

@@ -35,6 +35,15 @@ pub(crate) fn recorded() -> (Recorder, ModalHandle) {
     (rec, modal)
 }
 
+/// The last event a listener of `topic` on `modal` got (`JsValue::UNDEFINED` before any).
+pub(crate) fn keep_last(modal: &ModalHandle, topic: &str) -> std::rc::Rc<std::cell::RefCell<JsValue>> {
+    let kept: std::rc::Rc<std::cell::RefCell<JsValue>> = Default::default();
+    let keep = kept.clone();
+    let listener = Closure::<dyn Fn(JsValue)>::new(move |event: JsValue| *keep.borrow_mut() = event);
+    modal.on(topic.into(), listener.into_js_value()).unwrap();
+    kept
+}
+
 /// Sends `data` as if from the modal and returns what the page saw.
 pub(crate) fn hostile(origin: &str, data: &JsValue) -> Vec<String> {
     let (rec, modal) = recorded();

@@ -6,10 +6,7 @@ use super::*;
 fn recorded_keeping_the_completed_event() -> (Recorder, ModalHandle, std::rc::Rc<std::cell::RefCell<JsValue>>)
 {
     let (rec, modal) = recorded();
-    let seen: std::rc::Rc<std::cell::RefCell<JsValue>> = Default::default();
-    let keep = seen.clone();
-    let cb = Closure::<dyn Fn(JsValue)>::new(move |e: JsValue| *keep.borrow_mut() = e).into_js_value();
-    modal.on("migration_modal.completed".into(), cb).unwrap();
+    let seen = keep_last(&modal, "migration_modal.completed");
     (rec, modal, seen)
 }
 

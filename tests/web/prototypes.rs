@@ -64,12 +64,7 @@ fn an_envelope_inherited_from_object_prototype_is_not_read() {
 #[wasm_bindgen_test]
 fn an_inherited_internal_flag_or_context_field_is_not_read() {
     let (rec, modal) = recorded();
-    let kept = std::rc::Rc::new(std::cell::RefCell::new(JsValue::UNDEFINED));
-    let keep = kept.clone();
-    let on_completed = Closure::<dyn Fn(JsValue)>::new(move |event: JsValue| *keep.borrow_mut() = event);
-    modal
-        .on("migration_modal.completed".into(), on_completed.as_ref().clone())
-        .unwrap();
+    let kept = keep_last(&modal, "migration_modal.completed");
     with_inherited("internal", "true", false, || {
         with_inherited("user_id", "'usr_INJECTED'", false, || {
             from_modal(&modal, &envelope("migration_modal.completed", &[]))
@@ -94,12 +89,7 @@ fn an_inherited_internal_flag_or_context_field_is_not_read() {
 #[wasm_bindgen_test]
 fn a_setter_on_object_prototype_neither_runs_nor_hides_a_field_of_the_copy() {
     let (rec, modal) = recorded();
-    let kept = std::rc::Rc::new(std::cell::RefCell::new(JsValue::UNDEFINED));
-    let keep = kept.clone();
-    let on_failed = Closure::<dyn Fn(JsValue)>::new(move |event: JsValue| *keep.borrow_mut() = event);
-    modal
-        .on("migration_modal.failed".into(), on_failed.as_ref().clone())
-        .unwrap();
+    let kept = keep_last(&modal, "migration_modal.failed");
     let failed = envelope("migration_modal.failed", &[("code", "E_1".into())]);
     run(
         "window.setterRan = false; Object.defineProperty(Object.prototype, 'code', \
