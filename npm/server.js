@@ -144,7 +144,7 @@ function nowSeconds(options) {
   if (now === undefined) return Math.floor(Date.now() / 1000);
   if (now instanceof Date || tag(now) === "[object Date]") return Math.floor(now.getTime() / 1000);
   if (typeof now !== "number") throw new TypeError("anon-modal/server: options.now must be Unix seconds or a Date");
-  if (Math.abs(now) >= SECONDS_BELOW) {
+  if (Number.isFinite(now) && Math.abs(now) >= SECONDS_BELOW) {
     throw new RangeError(
       `anon-modal/server: options.now is Unix seconds, and ${now} is milliseconds (Date.now()): pass a Date, or Math.floor(Date.now() / 1000)`,
     );
@@ -178,6 +178,8 @@ export class WebhookVerifier {
   }
 
   #check(body, headers, options, parseEvent) {
+    // A string's UTF-8 is at least its length: one too long is refused before it is encoded.
+    if (typeof body === "string") call(() => this.#verifier.checkSize(Math.min(body.length, 2 ** 32 - 1)));
     const raw = bytes(body);
     const values = readHeaders(headers);
     const now = nowSeconds(options);

@@ -81,6 +81,20 @@ impl JsVerifier {
         self.inner.max_body_bytes()
     }
 
+    /// Refuses, as [`JsVerifier::verify`] does, a body of `bytes` bytes (or more) beyond the
+    /// limit: a string's UTF-8 is at least as long as the string, so one checked by its length
+    /// is refused before it is encoded.
+    ///
+    /// # Errors
+    /// `["PAYLOAD_TOO_LARGE", message]`.
+    #[wasm_bindgen(js_name = checkSize)]
+    pub fn check_size(&self, bytes: u32) -> Result<(), JsValue> {
+        if bytes > self.inner.max_body_bytes() {
+            return Err(to_js(WebhookError::PayloadTooLarge));
+        }
+        Ok(())
+    }
+
     /// Verifies a delivery: its raw `body`, its header values in the order svix-id,
     /// svix-timestamp, svix-signature, webhook-id, webhook-timestamp, webhook-signature
     /// (`undefined` or `null` when absent), and the time in Unix seconds (floored). With
@@ -98,9 +112,7 @@ impl JsVerifier {
         now_seconds: f64,
         parse_event: bool,
     ) -> Result<(), JsValue> {
-        if body.length() > self.inner.max_body_bytes() {
-            return Err(to_js(WebhookError::PayloadTooLarge));
-        }
+        self.check_size(body.length())?;
         let body = body.to_vec();
         let mut values: Vec<(&str, String)> = Vec::with_capacity(HEADER_NAMES.len());
         for (i, name) in HEADER_NAMES.iter().enumerate() {

@@ -227,10 +227,12 @@ export function keysOf(object) {
  * `object[key]` when `key` is `object`'s own; `undefined` for an inherited one (a message from
  * another window is structured-cloned onto the page's `Object.prototype`, which the page may
  * have added to), or where reading it throws (a `Proxy` or getter of the page's own making).
+ * options.js reads the options with it too. (`hasOwnProperty`, as engines before 2021 have no
+ * `Object.hasOwn`.)
  */
 export function field(object, key) {
   try {
-    return Object.hasOwn(object, key) ? object[key] : undefined;
+    return Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined;
   } catch {
     return undefined;
   }

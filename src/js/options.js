@@ -19,6 +19,9 @@ import {
   MESSAGE_URL_IS_RESPONSE,
   MESSAGE_URL_NOT_STRING,
 } from "./names.js";
+// Own properties only, as the unknown-key check lists them: what a library of the page added to
+// `Object.prototype` is no option.
+import { field } from "./frame.js";
 import { AnonModalError, packageError } from "./handle.js";
 
 const INT32 = 2147483647;
@@ -44,19 +47,6 @@ export function readOptions(url, options) {
   } catch (problem) {
     // The checks throw AnonModalErrors; anything else is an exotic object (a revoked Proxy, say).
     return { error: problem instanceof AnonModalError ? problem : packageError(MESSAGE_OPTIONS_UNREADABLE) };
-  }
-}
-
-/**
- * `object[key]` when it is `object`'s own, as the unknown-key check reads them; `undefined` for
- * an inherited one (what a library of the page may have added to `Object.prototype`) or where
- * reading it throws.
- */
-function get(object, key) {
-  try {
-    return Object.hasOwn(object, key) ? object[key] : undefined;
-  } catch {
-    return undefined;
   }
 }
 
@@ -99,9 +89,9 @@ function read(url, options, document) {
   let responseExpires;
   // A Response's own url is the endpoint it came from, never the modal's.
   if (typeof Response === "function" && url instanceof Response) throw packageError(MESSAGE_URL_IS_RESPONSE);
-  const inner = url !== null && typeof url === "object" ? get(url, "url") : undefined;
+  const inner = url !== null && typeof url === "object" ? field(url, "url") : undefined;
   if (typeof inner === "string") {
-    responseExpires = get(url, "expires_at");
+    responseExpires = field(url, "expires_at");
     url = inner;
   }
   if (typeof url !== "string") throw packageError(MESSAGE_URL_NOT_STRING, shown(url));
@@ -114,17 +104,17 @@ function read(url, options, document) {
     throw packageError(MESSAGE_INVALID_OPTION, key, expected, shown(value));
   };
   const whole = (key, min, unit) => {
-    const n = get(options, key);
+    const n = field(options, key);
     return n === undefined || (typeof n === "number" && Number.isInteger(n) && n >= min && n <= INT32)
       ? n
       : wrong(key, `a whole number from ${min} to ${INT32}${unit}`, n);
   };
   const flag = (key, unset = false) => {
-    const b = get(options, key);
+    const b = field(options, key);
     return b === undefined ? unset : typeof b === "boolean" ? b : wrong(key, "a boolean", b);
   };
 
-  let container = get(options, "container");
+  let container = field(options, "container");
   if (typeof container === "string") {
     let found;
     try {
@@ -139,13 +129,13 @@ function read(url, options, document) {
     wrong("container", "an element or a selector", container);
   }
 
-  let origins = get(options, "allowedOrigins");
+  let origins = field(options, "allowedOrigins");
   if (origins !== undefined) {
     if (!Array.isArray(origins) || origins.length === 0) wrong("allowedOrigins", "a non-empty array of origin strings", origins);
     origins = Array.from(origins, (origin, at) => (typeof origin === "string" ? origin : wrong(`allowedOrigins[${at}]`, "an origin string", origin)));
   }
 
-  let expires = get(options, "expiresAt");
+  let expires = field(options, "expiresAt");
   if (expires === undefined && responseExpires != null) expires = responseExpires;
   if (expires !== undefined) {
     // A number or a string of digits that reads as a time before 1973 in milliseconds is a
@@ -159,11 +149,11 @@ function read(url, options, document) {
 
   const readyTimeoutMs = whole("readyTimeoutMs", 0, " (milliseconds; 0 waits forever)");
   const zIndex = whole("zIndex", -INT32 - 1, "");
-  const title = get(options, "title");
+  const title = field(options, "title");
   if (title !== undefined && (typeof title !== "string" || title === "")) wrong("title", "a non-empty string", title);
 
   const callbacks = CALLBACK_OPTIONS.map((key) => {
-    const callback = get(options, key);
+    const callback = field(options, key);
     if (callback !== undefined && callback !== null && typeof callback !== "function") wrong(key, "a function", callback);
     return callback ?? undefined;
   });

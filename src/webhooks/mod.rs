@@ -52,8 +52,10 @@ pub const DEFAULT_TOLERANCE_SECS: u32 = 300;
 /// never shrinks), a body of any size.
 pub const DEFAULT_MAX_BODY_BYTES: u32 = 1 << 20;
 
-/// Why a delivery (or a key) was refused. Each has a stable [`WebhookError::code`].
+/// Why a delivery (or a key) was refused. Each has a stable [`WebhookError::code`]; a later
+/// version may add reasons, so a `match` needs a wildcard arm.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum WebhookError {
     /// A required header is absent under both of its names.
     MissingHeader(Header),

@@ -150,6 +150,7 @@ test("the clock: the system's by default, a Date, Unix seconds", () => {
   assert.equal(codeOf(() => verifyWebhook(body, h, secret, { now: new Date("nope") })), "INVALID_TIMESTAMP");
   // Date.now() where seconds go: said as such, not as a stale delivery.
   assert.throws(() => verifyWebhook(body, h, secret, { now: Date.now() }), { name: "RangeError", message: /milliseconds \(Date\.now\(\)\)/ });
+  assert.equal(codeOf(() => verifyWebhook(body, h, secret, { now: Infinity })), "INVALID_TIMESTAMP", "no time, not milliseconds");
   // A tolerance out of range is the caller's mistake, not a delivery's: a RangeError.
   for (const tolerance of [-1, 1.5, 2 ** 32, NaN]) {
     assert.throws(() => new WebhookVerifier(secret, { toleranceSeconds: tolerance }), RangeError, String(tolerance));
@@ -166,9 +167,13 @@ test("a body over maxBodyBytes (1 MiB by default) is refused unread, before any 
   assert.equal(new WebhookVerifier(secret, { maxBodyBytes: size }).maxBodyBytes, size);
   assert.equal(new WebhookVerifier(secret, { maxBodyBytes: size }).verify(body, h, { now: NOW }).type, "migration.created");
   assert.equal(codeOf(() => new WebhookVerifier(secret, { maxBodyBytes: size - 1 }).verify(body, h, { now: NOW })), "PAYLOAD_TOO_LARGE");
-  // An unsigned request of 64 MiB, with no headers at all.
+  // An unsigned request of 64 MiB, with no headers at all: refused before the wasm copies it,
+  // whose memory would keep that size for good (Node counts it as `external`).
   const huge = new Uint8Array(64 << 20);
+  const before = process.memoryUsage().external;
   assert.equal(codeOf(() => verifyWebhook(huge, {}, secret)), "PAYLOAD_TOO_LARGE");
+  assert.equal(codeOf(() => verifyWebhook("x".repeat(64 << 20), {}, secret)), "PAYLOAD_TOO_LARGE", "a string too");
+  assert.ok(process.memoryUsage().external - before < 8 << 20, "the wasm's memory did not grow by the body");
   assert.equal(codeOf(() => verifyWebhook(huge.subarray(0, (1 << 20) + 1), {}, secret)), "PAYLOAD_TOO_LARGE");
   assert.equal(codeOf(() => verifyWebhook(huge.subarray(0, 1 << 20), {}, secret)), "MISSING_HEADER", "1 MiB is read");
   for (const limit of [-1, 1.5, 2 ** 32, NaN]) {
