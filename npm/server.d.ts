@@ -175,7 +175,10 @@ export class WebhookVerifier {
    * @throws {AnonWebhookError}
    */
   verifySignature(body: WebhookBody, headers: WebhookHeadersInput, options?: VerifyOptions): void;
-  /** Frees the decoded keys now rather than when the verifier is garbage-collected. */
+  /**
+   * Frees the decoded keys now rather than when the verifier is garbage-collected; the verifier
+   * then throws a `TypeError` if used again.
+   */
   free(): void;
 }
 

@@ -177,19 +177,26 @@ export class WebhookVerifier {
     this.#verifier = call(() => new Verifier(keys, tolerance, maxBodyBytes));
   }
 
+  // The wasm verifier, or a TypeError once free() let it go.
+  get #live() {
+    if (!this.#verifier) throw new TypeError("anon-modal/server: this WebhookVerifier was freed; make a new one");
+    return this.#verifier;
+  }
+
   #check(body, headers, options, parseEvent) {
+    const verifier = this.#live;
     // A string's UTF-8 is at least its length: one too long is refused before it is encoded.
-    if (typeof body === "string") call(() => this.#verifier.checkSize(Math.min(body.length, 2 ** 32 - 1)));
+    if (typeof body === "string") call(() => verifier.checkSize(Math.min(body.length, 2 ** 32 - 1)));
     const raw = bytes(body);
     const values = readHeaders(headers);
     const now = nowSeconds(options);
-    call(() => this.#verifier.verify(raw, values, now, parseEvent));
+    call(() => verifier.verify(raw, values, now, parseEvent));
     return raw;
   }
 
   /** The largest body, in bytes, that `verify` reads; a larger one is PAYLOAD_TOO_LARGE. */
   get maxBodyBytes() {
-    return this.#verifier.maxBodyBytes;
+    return this.#live.maxBodyBytes;
   }
 
   /** Checks the signature and that the body is an Anon event; returns the whole event. */

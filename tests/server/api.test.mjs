@@ -182,6 +182,17 @@ test("a body over maxBodyBytes (1 MiB by default) is refused unread, before any 
   assert.throws(() => new WebhookVerifier(secret, { maxBodyBytes: "1mb" }), TypeError);
 });
 
+test("a freed verifier says so when used again", () => {
+  const body = contractEvent("migration.created");
+  const verifier = new WebhookVerifier(secret);
+  verifier.free();
+  verifier.free();
+  const freed = { name: "TypeError", message: "anon-modal/server: this WebhookVerifier was freed; make a new one" };
+  assert.throws(() => verifier.verify(body, signed(body), { now: NOW }), freed);
+  assert.throws(() => verifier.verifySignature(body, signed(body), { now: NOW }), freed);
+  assert.throws(() => verifier.maxBodyBytes, freed);
+});
+
 test("options: a misspelt or misplaced one is refused, naming those that are", () => {
   const body = contractEvent("migration.created");
   const h = signed(body);
