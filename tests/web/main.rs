@@ -35,6 +35,15 @@ pub(crate) fn recorded() -> (Recorder, ModalHandle) {
     (rec, modal)
 }
 
+/// Runs `script` as a script of the page and returns what it returns: a value no message from
+/// another window can carry (structured cloning makes plain data, never a `Proxy` or a getter),
+/// or a change to the page's own built-ins.
+pub(crate) fn page_script(script: &str) -> JsValue {
+    js_sys::Function::new_no_args(script)
+        .call0(&JsValue::UNDEFINED)
+        .unwrap()
+}
+
 /// The last event a listener of `topic` on `modal` got (`JsValue::UNDEFINED` before any).
 pub(crate) fn keep_last(modal: &ModalHandle, topic: &str) -> std::rc::Rc<std::cell::RefCell<JsValue>> {
     let kept: std::rc::Rc<std::cell::RefCell<JsValue>> = Default::default();

@@ -245,22 +245,14 @@ fn case_16_wrong_envelope_types_are_dropped() {
     );
 }
 
-/// A value made by a script of the page itself: no message from another window can carry a
-/// `Proxy` or a getter (structured cloning makes plain data), but the page can dispatch one.
-fn page_made(script: &str) -> JsValue {
-    js_sys::Function::new_no_args(script)
-        .call0(&JsValue::UNDEFINED)
-        .unwrap()
-}
-
 /// A `Proxy` whose `getPrototypeOf` trap throws.
 fn proxy_that_throws() -> JsValue {
-    page_made("return new Proxy({}, { getPrototypeOf() { throw new Error('trap'); } })")
+    page_script("return new Proxy({}, { getPrototypeOf() { throw new Error('trap'); } })")
 }
 
 /// An object whose `key` is a getter that throws, with `fields` (JSON) besides.
 fn getter_that_throws(key: &str, fields: &str) -> JsValue {
-    page_made(&format!(
+    page_script(&format!(
         "return Object.defineProperty({fields}, '{key}', {{ enumerable: true, get() {{ throw new Error('getter'); }} }})"
     ))
 }
@@ -269,7 +261,7 @@ fn getter_that_throws(key: &str, fields: &str) -> JsValue {
 fn keys_that_cannot_be_listed_read_as_none() {
     // A `Proxy` whose `ownKeys` throws, made and dispatched by the page itself.
     let unlisted = |fields: &str| {
-        page_made(&format!(
+        page_script(&format!(
             "return new Proxy({fields}, {{ ownKeys() {{ throw new Error('keys'); }} }})"
         ))
     };

@@ -4,20 +4,14 @@
 
 use super::*;
 
-fn run(script: &str) -> JsValue {
-    js_sys::Function::new_no_args(script)
-        .call0(&JsValue::UNDEFINED)
-        .unwrap()
-}
-
 /// Adds `key: value` (a JavaScript expression) to `Object.prototype` while `f` runs.
 fn with_inherited<R>(key: &str, value: &str, enumerable: bool, f: impl FnOnce() -> R) -> R {
-    run(&format!(
+    page_script(&format!(
         "Object.defineProperty(Object.prototype, {key:?}, \
          {{ value: {value}, enumerable: {enumerable}, writable: true, configurable: true }})"
     ));
     let result = f();
-    run(&format!("delete Object.prototype[{key:?}]"));
+    page_script(&format!("delete Object.prototype[{key:?}]"));
     result
 }
 
@@ -48,7 +42,7 @@ fn an_enumerable_property_on_object_prototype_breaks_neither_mount_nor_destroy()
 fn an_envelope_inherited_from_object_prototype_is_not_read() {
     let (rec, modal) = recorded();
     // The frame posts a message of another kind; the page inherits an Anon envelope.
-    let other = run("return { hello: 'iframe-resizer' }");
+    let other = page_script("return { hello: 'iframe-resizer' }");
     with_inherited("source", "'anon_modal'", false, || {
         with_inherited(
             "event",
@@ -91,17 +85,17 @@ fn a_setter_on_object_prototype_neither_runs_nor_hides_a_field_of_the_copy() {
     let (rec, modal) = recorded();
     let kept = keep_last(&modal, "migration_modal.failed");
     let failed = envelope("migration_modal.failed", &[("code", "E_1".into())]);
-    run(
+    page_script(
         "window.setterRan = false; Object.defineProperty(Object.prototype, 'code', \
          { set() { window.setterRan = true; throw new Error('setter ran'); }, configurable: true })",
     );
     from_modal(&modal, &failed);
-    run("delete Object.prototype.code");
+    page_script("delete Object.prototype.code");
     assert_eq!(
         rec.take(),
         ["failed:migration_modal.failed", "event:migration_modal.failed"]
     );
-    assert_eq!(run("return window.setterRan"), JsValue::FALSE);
+    assert_eq!(page_script("return window.setterRan"), JsValue::FALSE);
     let event = kept.borrow().clone();
     assert!(Object::has_own(event.unchecked_ref::<Object>(), &"code".into()));
     assert_eq!(Reflect::get(&event, &"code".into()).unwrap(), "E_1");
