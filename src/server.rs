@@ -89,10 +89,7 @@ impl JsVerifier {
     /// `["PAYLOAD_TOO_LARGE", message]`.
     #[wasm_bindgen(js_name = checkSize)]
     pub fn check_size(&self, bytes: u32) -> Result<(), JsValue> {
-        if bytes > self.inner.max_body_bytes() {
-            return Err(to_js(WebhookError::PayloadTooLarge));
-        }
-        Ok(())
+        self.inner.check_body_size(bytes as usize).map_err(to_js)
     }
 
     /// Verifies a delivery: its raw `body`, its header values in the order svix-id,

@@ -116,6 +116,15 @@ impl Verifier {
         self.max_body_bytes
     }
 
+    /// The check [`Verifier::verify`] makes first, on the body's length alone: the npm
+    /// package's server entry makes it before the body is copied into its memory.
+    pub(crate) fn check_body_size(&self, len: usize) -> Result<(), WebhookError> {
+        if len > self.max_body_bytes as usize {
+            return Err(WebhookError::PayloadTooLarge);
+        }
+        Ok(())
+    }
+
     /// Verifies a delivery's raw `payload` (the bytes as received) against its headers, at
     /// time `now_secs` (Unix seconds).
     ///
@@ -131,9 +140,7 @@ impl Verifier {
         headers: &WebhookHeaders<'_>,
         now_secs: i64,
     ) -> Result<(), WebhookError> {
-        if payload.len() > self.max_body_bytes as usize {
-            return Err(WebhookError::PayloadTooLarge);
-        }
+        self.check_body_size(payload.len())?;
         let plain = |value: &str| !value.is_empty() && !value.chars().any(char::is_control);
         if !plain(headers.id) {
             return Err(WebhookError::InvalidHeader(Header::Id));
