@@ -17,8 +17,8 @@
 #   which scripts/setup.sh adds, or Debian's rust-web-src): core and alloc are rebuilt with
 #   panics that abort at once and no Debug formatting, and a few -Z flags tune inlining.
 #   These need RUSTC_BOOTSTRAP on a stable compiler.
-# - stable, without the std source or with ANON_MODAL_STABLE=1: stable flags only, core and
-#   alloc as shipped. Bigger, and CI builds and tests it too.
+# - stable, without the std source or with ANON_MODAL_STABLE=1: stable flags only (one
+#   inline threshold), core and alloc as shipped. Bigger, and CI builds and tests it too.
 # After wasm-bindgen, two steps: scripts/minify-names.mjs shortens the wasm's import and
 # export names (wasm-opt), and esbuild bundles npm/index.js, the glue and src/js/ into
 # pkg/index.js, so that a browser loads the JavaScript in one request.
@@ -126,6 +126,10 @@ if [ "$mode" = size-std ]; then
   export RUSTFLAGS="-Zinline-mir=yes -Zinline-mir-threshold=350 -Zcross-crate-inline-threshold=always -Zlocation-detail=none -Cllvm-args=-inline-threshold=100 -Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Ctarget-feature=-reference-types"
   # The package needs core and alloc only; the floor in Rust (bench/wasm-floor) uses std.
   if [ "$crate" = . ]; then cargo_args+=(-Zbuild-std=core,alloc); else cargo_args+=(-Zbuild-std=std,panic_abort); fi
+elif [ -n "$browser" ] && [ "$crate" = . ]; then
+  # A stable flag: LLVM's inline threshold, which is 5 at opt-level z. At 8 to 10 both the
+  # wasm and the package (brotli) are smaller than at 5; docs/size.md has the figures.
+  export RUSTFLAGS="-Cllvm-args=-inline-threshold=10"
 fi
 echo "[$out] cargo rustc --release --crate-type cdylib ($mode)"
 # No stale wasm may pass for this build: a failed build, or a failed step after it, leaves
