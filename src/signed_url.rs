@@ -162,7 +162,7 @@ mod tests {
     fn allow_list_must_contain_the_real_host() {
         let anon = "https://dashboard.anon.com";
         let allowed = || Some(AllowList::new([Origin::from_parsed(anon, Some(anon)).unwrap()]));
-        // What the browser's parser makes of the tricks in SECURITY-CASES 27 and 28.
+        // What the browser's parser makes of the tricks of cases 27 and 28 in docs/security.md.
         for origin in [
             "https://evil.com",
             "https://dashboard.anon.com.",

@@ -1,5 +1,5 @@
-//! The message guard on plain Rust values: every payload case of the shared SECURITY-CASES
-//! list ("Messages") runs here natively, named after its number. The same guard runs in the
+//! The message guard on plain Rust values: every payload case of docs/security.md
+//! ("Messages") runs here natively, named after its number. The same guard runs in the
 //! browser on `JsValue`s (tests/web/ checks the browser's side: source windows, real posts).
 
 #![cfg(not(target_arch = "wasm32"))]

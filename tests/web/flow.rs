@@ -363,7 +363,7 @@ async fn embedding_again_replaces_the_first_modal() {
     assert_eq!(
         first_rec.take(),
         Vec::<String>::new(),
-        "SECURITY-CASES 18: an earlier instance hears nothing"
+        "case 18 of docs/security.md: an earlier instance hears nothing"
     );
     // Every listener hands what it hears to the modal that is listening now: what the first
     // modal's handle and timer send must stop with the first modal, never reach the second.

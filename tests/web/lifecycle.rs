@@ -1,4 +1,4 @@
-//! SECURITY-CASES 17-25: terminal events, teardown, the ready timeout, expiry, throwing and re-entrant callbacks.
+//! Cases 17-25 of docs/security.md: terminal events, teardown, the ready timeout, expiry, throwing and re-entrant callbacks.
 
 use super::*;
 

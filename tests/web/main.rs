@@ -1,6 +1,6 @@
 //! Browser tests of the JavaScript API: run in Chromium, Firefox and WebKit (docs/engines.md).
 //!
-//! Each case of shared SECURITY-CASES "Messages" and "The signed URL" has a test here, named
+//! Each case of docs/security.md "Messages" and "The modal URL" has a test here, named
 //! after its number, asserting what the page would see: which callbacks ran (none, for a
 //! dropped message), which reason `onReject` got, or which error code was thrown.
 #![cfg(target_arch = "wasm32")]

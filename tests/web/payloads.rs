@@ -1,4 +1,4 @@
-//! SECURITY-CASES 13-16: what a payload may hold, and the bounded copy callbacks get.
+//! Cases 13-16 of docs/security.md: what a payload may hold, and the bounded copy callbacks get.
 
 use super::*;
 

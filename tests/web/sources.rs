@@ -1,8 +1,8 @@
-//! SECURITY-CASES 1-12: messages from the wrong origin or source, and data that is not an Anon message.
+//! Cases 1-12 of docs/security.md: messages from the wrong origin or source, and data that is not an Anon message.
 
 use super::*;
 
-// ---- SECURITY-CASES: Messages ------------------------------------------------------------------
+// ---- docs/security.md: Messages ----------------------------------------------------------------
 
 #[wasm_bindgen_test]
 fn case_01_02_04_07_lookalike_and_wrong_origins_are_dropped() {

@@ -1,8 +1,8 @@
-//! SECURITY-CASES 26-29: the signed URL, the allow-list, and a page that clobbers the DOM.
+//! Cases 26-29 of docs/security.md: the signed URL, the allow-list, and a page that clobbers the DOM.
 
 use super::*;
 
-// ---- SECURITY-CASES: The signed URL ----------------------------------------------------------
+// ---- docs/security.md: The modal URL ------------------------------------------------------------
 
 #[wasm_bindgen_test]
 fn case_26_dangerous_schemes_are_invalid_urls() {
