@@ -39,12 +39,13 @@ extern "C" {
     fn z_index(this: &OptionValues) -> f64;
     #[wasm_bindgen(method, getter)]
     fn title(this: &OptionValues) -> Option<String>;
+    // `None` when not given, so that the default is `ModalOptions::default`'s alone.
     #[wasm_bindgen(method, getter)]
-    fn hidden(this: &OptionValues) -> bool;
+    fn hidden(this: &OptionValues) -> Option<bool>;
     #[wasm_bindgen(method, getter, js_name = allowInsecureLocalhost)]
-    fn allow_insecure_localhost(this: &OptionValues) -> bool;
+    fn allow_insecure_localhost(this: &OptionValues) -> Option<bool>;
     #[wasm_bindgen(method, getter, js_name = inertPage)]
-    fn inert_page(this: &OptionValues) -> bool;
+    fn inert_page(this: &OptionValues) -> Option<bool>;
     #[wasm_bindgen(method, getter)]
     fn callbacks(this: &OptionValues) -> Array;
     #[wasm_bindgen(method, getter)]
@@ -77,13 +78,16 @@ pub(crate) fn read_options(url: &JsValue, options: &JsValue) -> Result<ReadOptio
         return Err(error);
     }
     let given = |n: f64| Some(n).filter(|n| !n.is_nan());
+    let defaults = ModalOptions::default();
     let mut out = ModalOptions {
         container: values.container(),
         expires_at_ms: given(values.expires_at_ms()),
-        hidden: values.hidden(),
-        allow_insecure_localhost: values.allow_insecure_localhost(),
-        inert_page: values.inert_page(),
-        ..ModalOptions::default()
+        hidden: values.hidden().unwrap_or(defaults.hidden),
+        allow_insecure_localhost: values
+            .allow_insecure_localhost()
+            .unwrap_or(defaults.allow_insecure_localhost),
+        inert_page: values.inert_page().unwrap_or(defaults.inert_page),
+        ..defaults
     };
     if let Some(origins) = values.allowed_origins() {
         let mut allowed = AllowList::default();

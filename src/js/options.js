@@ -31,10 +31,12 @@ const SECONDS_BELOW = 1e11;
 
 /**
  * Returns the arguments as src/arguments.rs `OptionValues` reads them: the modal `url` (a
- * string), `container`, `allowedOrigins` (a fresh array of strings), `title` (`undefined` when
- * not given), `expiresAtMs`, `readyTimeoutMs` and `zIndex` (NaN when not given), `hidden`,
- * `allowInsecureLocalhost` and `inertPage` (booleans; `inertPage` true when not given), the `callbacks` at their topic numbers, and the page's
- * `document`. `url` may be the create-modal response: its `url` is taken, and its
+ * string), `container`, `allowedOrigins` (a fresh array of strings), `title`, `hidden`,
+ * `allowInsecureLocalhost` and `inertPage` (`undefined` when not given), `expiresAtMs`,
+ * `readyTimeoutMs` and `zIndex` (NaN when not given), the `callbacks` at their topic numbers,
+ * and the page's `document`. What an option not given means is decided in Rust
+ * (src/options.rs `ModalOptions::default`), so that a value left out here is a default, never
+ * a `false` read from `undefined`. `url` may be the create-modal response: its `url` is taken, and its
  * `expires_at` unless the options give `expiresAt`. Or, returned rather than thrown so that
  * no exception crosses into wasm, `{ error }`: a `NO_DOCUMENT` AnonModalError where there is
  * no document, an `INVALID_URL` one for a URL that is no string, or an `INVALID_OPTION` one
@@ -109,9 +111,9 @@ function read(url, options, document) {
       ? n
       : wrong(key, `a whole number from ${min} to ${INT32}${unit}`, n);
   };
-  const flag = (key, unset = false) => {
+  const flag = (key) => {
     const b = field(options, key);
-    return b === undefined ? unset : typeof b === "boolean" ? b : wrong(key, "a boolean", b);
+    return b === undefined || typeof b === "boolean" ? b : wrong(key, "a boolean", b);
   };
 
   let container = field(options, "container");
@@ -167,7 +169,7 @@ function read(url, options, document) {
     title,
     hidden: flag("hidden"),
     allowInsecureLocalhost: flag("allowInsecureLocalhost"),
-    inertPage: flag("inertPage", true),
+    inertPage: flag("inertPage"),
     callbacks,
     document,
   };
