@@ -12,6 +12,9 @@ pub const DEFAULT_Z_INDEX: i32 = 2_147_483_000;
 
 /// How to mount a modal. `Default` gives a fullscreen overlay that accepts messages only from
 /// the URL's own origin and fails after [`DEFAULT_READY_TIMEOUT_MS`] without a sign of life.
+///
+/// Build it from the defaults, `ModalOptions { hidden: true, ..ModalOptions::default() }`:
+/// a minor release may add an option, which a literal naming every field would then lack.
 #[derive(Debug, Clone)]
 pub struct ModalOptions {
     /// Mount inside this element instead of a fullscreen overlay on `document.body`.
