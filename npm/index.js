@@ -14,6 +14,7 @@ import {
   destroyModal,
 } from "./anon_modal.js";
 import { AnonModalError, isAnonModalError, isModalEvent, packageError } from "./js/handle.js";
+import { commands } from "./js/frame.js";
 import {
   ERROR_CODES,
   MESSAGES,
@@ -30,15 +31,7 @@ import {
 export { AnonModalError, isAnonModalError, isModalEvent };
 
 /** What the modal's listeners, ready timer and handle call: the wasm's entry points. */
-const commands = Object.freeze({
-  message: onMessage,
-  timeout: onReadyTimeout,
-  dismiss: onDismiss,
-  blocked: onFrameBlocked,
-  show: showModal,
-  hide: hideModal,
-  destroy: destroyModal,
-});
+const wasmCommands = commands(onMessage, onReadyTimeout, onDismiss, onFrameBlocked, showModal, hideModal, destroyModal);
 
 let loading = null;
 let loaded = false;
@@ -114,7 +107,7 @@ export function init(wasm) {
 export function embedAnonModal(url, options) {
   if (typeof document === "undefined") throw packageError(MESSAGE_NO_DOCUMENT);
   if (!loaded) throw packageError(MESSAGE_NOT_INITIALIZED);
-  return embedWasm(url, options, commands);
+  return embedWasm(url, options, wasmCommands);
 }
 
 let opening = null;

@@ -60,6 +60,17 @@ extern "C" {
     #[derive(Debug, Clone)]
     pub(crate) type Link;
 
+    /// The commands object `listen` and the handle call, from one function per command.
+    pub(crate) fn commands(
+        message: &JsValue,
+        timeout: &JsValue,
+        dismiss: &JsValue,
+        blocked: &JsValue,
+        show: &JsValue,
+        hide: &JsValue,
+        destroy: &JsValue,
+    ) -> JsValue;
+
     #[wasm_bindgen(js_name = listen)]
     fn listen_js(commands: &JsValue, ready_ms: u32) -> Link;
 

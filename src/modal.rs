@@ -22,7 +22,7 @@ use crate::topic::Topic;
 use alloc::rc::Rc;
 use alloc::string::String;
 use core::cell::{Cell, RefCell};
-use js_sys::{Function, Object, Promise, Reflect};
+use js_sys::{Function, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element, HtmlIFrameElement};
 
@@ -190,36 +190,19 @@ pub(crate) mod commands {
 /// The commands object for Rust callers, whose modal has no JavaScript entry to hand over the
 /// wasm's exports: a closure over each command, owned by the JavaScript garbage collector.
 pub(crate) fn rust_commands() -> JsValue {
-    let object = Object::new();
-    let set = |name: &str, function: JsValue| {
-        let _ = Reflect::set(&object, &name.into(), &function);
-    };
-    set(
-        "message",
-        Closure::<dyn Fn(JsValue)>::new(|event: JsValue| commands::message(&event)).into_js_value(),
-    );
-    set(
-        "timeout",
-        Closure::<dyn Fn()>::new(commands::timeout).into_js_value(),
-    );
-    set(
-        "dismiss",
-        Closure::<dyn Fn()>::new(commands::dismiss).into_js_value(),
-    );
-    set(
-        "blocked",
-        Closure::<dyn Fn(JsValue, JsValue)>::new(|directive: JsValue, uri: JsValue| {
+    let command = |run: fn()| Closure::<dyn Fn()>::new(run).into_js_value();
+    frame::commands(
+        &Closure::<dyn Fn(JsValue)>::new(|event: JsValue| commands::message(&event)).into_js_value(),
+        &command(commands::timeout),
+        &command(commands::dismiss),
+        &Closure::<dyn Fn(JsValue, JsValue)>::new(|directive: JsValue, uri: JsValue| {
             commands::blocked(&directive, &uri)
         })
         .into_js_value(),
-    );
-    set("show", Closure::<dyn Fn()>::new(commands::show).into_js_value());
-    set("hide", Closure::<dyn Fn()>::new(commands::hide).into_js_value());
-    set(
-        "destroy",
-        Closure::<dyn Fn()>::new(commands::destroy).into_js_value(),
-    );
-    object.into()
+        &command(commands::show),
+        &command(commands::hide),
+        &command(commands::destroy),
+    )
 }
 
 impl Shared {

@@ -143,12 +143,20 @@ export function hideFrame(frame) {
 }
 
 /**
+ * The commands object `listen` and the handle call, the one place their names are given: the
+ * wasm's exported entry points (npm/index.js), or closures over the same for Rust callers
+ * (src/modal.rs).
+ */
+export function commands(message, timeout, dismiss, blocked, show, hide, destroy) {
+  return Object.freeze({ message, timeout, dismiss, blocked, show, hide, destroy });
+}
+
+/**
  * Listens to the page's `message` events, handing each to `commands.message`, and, when
  * `readyMs > 0`, calls `commands.timeout()` after `readyMs` milliseconds. Until the modal is
  * ready it also hands over the page's Escape key (`commands.dismiss()`) and its
  * Content-Security-Policy violations (`commands.blocked(directive, blockedURI)`), so that a
- * modal that cannot load never traps the page. `commands` are the wasm's exported entry points
- * (src/bindings.rs), or closures over the same for Rust callers. Returns the link the handle
+ * modal that cannot load never traps the page. `commands` is what `commands()` made. Returns the link the handle
  * and Rust use: `stop(all)` cancels the timer and the ready-time listeners and, with `all`,
  * removes the message listener; from then on `stopped` is true, the handle's commands do
  * nothing and `removed` is resolved.
