@@ -365,6 +365,36 @@ fn the_declared_options_are_the_accepted_ones() {
     assert_eq!(declared, accepted, "{path}: EmbedOptions");
 }
 
+/// The READMEs name every option: the repository's its value options, in its list of options;
+/// the package's every option, in its table.
+#[test]
+fn the_readmes_name_every_option() {
+    let read =
+        |path: &str| std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(path)).unwrap();
+    let readme = read("README.md");
+    let list = readme
+        .split("\n- ")
+        .find(|item| item.starts_with("Options: "))
+        .expect("README.md: a list item `Options: …`");
+    for name in option_names::VALUE_OPTIONS {
+        assert!(
+            list.contains(&format!("`{name}`")),
+            "README.md: its list of options leaves out {name}"
+        );
+    }
+    let package = read("npm/README.md");
+    let table: Vec<&str> = package.lines().filter(|line| line.starts_with("| `")).collect();
+    for name in option_names::all() {
+        let cell = format!("`{name}`");
+        assert!(
+            table
+                .iter()
+                .any(|row| row.split(" | ").next().is_some_and(|first| first.contains(&cell))),
+            "npm/README.md: its table of options leaves out {name}"
+        );
+    }
+}
+
 /// `docs/errors.md` has a row, with its meaning and its fix, for every code an
 /// `AnonModalError` or a `failed` event of the package may carry.
 #[test]
