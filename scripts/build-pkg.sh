@@ -8,7 +8,8 @@
 #                               npm/server.js three ways: server.js and server.cjs with the
 #                               wasm as base64, server.workerd.js importing the .wasm)
 #   scripts/build-pkg.sh floor  bench/wasm-floor/pkg/  bench/floor.js in Rust, built the same
-#                               way (for the size benchmark)
+#                               way but for the stable build's inline threshold (for the
+#                               size benchmark)
 #
 # The package's wasm is `no_std` (feature npm-package: core, alloc, a small allocator and a
 # panic handler that traps). Two builds of it, the same code and behaviour (pkg/.build-mode

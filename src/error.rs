@@ -3,7 +3,7 @@
 //! Changing a code is a breaking change; changing a message is not. In JavaScript an [`Error`]
 //! becomes a real `Error` object with `name = "AnonModalError"` and a `code` property. Every
 //! code and message text is defined here once: `src/js/names.js` is generated from them
-//! (`cargo test --test sourcegen`), and the wasm sends only a message's number and detail.
+//! (by `tests/sourcegen.rs`), and the wasm sends only a message's number and detail.
 
 use crate::origin::OriginError;
 use alloc::borrow::Cow;

@@ -156,10 +156,10 @@ export function commands(message, timeout, dismiss, blocked, show, hide, destroy
  * `readyMs > 0`, calls `commands.timeout()` after `readyMs` milliseconds. Until the modal is
  * ready it also hands over the page's Escape key (`commands.dismiss()`) and its
  * Content-Security-Policy violations (`commands.blocked(directive, blockedURI)`), so that a
- * modal that cannot load never traps the page. `commands` is what `commands()` made. Returns the link the handle
- * and Rust use: `stop(all)` cancels the timer and the ready-time listeners and, with `all`,
- * removes the message listener; from then on `stopped` is true, the handle's commands do
- * nothing and `removed` is resolved.
+ * modal that cannot load never traps the page. `commands` is what `commands()` made. Returns
+ * the link the handle and Rust use: `stop(all)` cancels the timer and the ready-time listeners
+ * and, with `all`, removes the message listener; from then on `stopped` is true, the handle's
+ * commands do nothing and `removed` is resolved.
  */
 export function listen(commands, readyMs) {
   let listening = true;

@@ -123,8 +123,8 @@ impl Recorder {
     }
 }
 
-/// `embedAnonModal(url, options)` as the package's entry calls it, with a function that hands
-/// its arguments to the exported `dispatch`.
+/// `embedAnonModal(url, options)` as the package's entry calls it, with the commands made of
+/// closures over the wasm's entry points (`rust_commands`) in place of its exports.
 pub fn embed_js(url: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     embed_anon_modal(url, options, anon_modal::bindings::rust_commands())
 }
