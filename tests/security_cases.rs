@@ -1,5 +1,6 @@
-//! Each numbered case of `docs/security.md` has a test named after its number: a function
-//! `case_NN_…` (several numbers may share one, `case_27_28_…`) under `tests/`.
+//! Each numbered case of `docs/security.md` has a browser test named after its number under
+//! `tests/web/`: a function `case_NN_…` (several numbers may share one, `case_27_28_…`). The
+//! native tests of `tests/guard.rs` are named the same way, and may only name listed cases.
 
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -14,24 +15,28 @@ fn documented_cases(root: &Path) -> BTreeSet<u32> {
         .collect()
 }
 
-/// The numbers in the names of the `case_…` test functions of every `.rs` file under `dir`.
-fn tested_cases(dir: &Path, found: &mut BTreeSet<u32>) {
-    for entry in std::fs::read_dir(dir).expect("tests/") {
-        let path = entry.expect("an entry of tests/").path();
-        if path.is_dir() {
-            tested_cases(&path, found);
-        } else if path.extension().is_some_and(|ext| ext == "rs") {
+/// The numbers in the names of the `case_…` test functions of every `.rs` file under `dir`
+/// (no symbolic link followed).
+fn tested_cases(dir: &Path) -> BTreeSet<u32> {
+    let mut found = BTreeSet::new();
+    for entry in std::fs::read_dir(dir).expect("a folder of tests") {
+        let entry = entry.expect("an entry of a folder of tests");
+        let path = entry.path();
+        let kind = entry.file_type().expect("an entry's type");
+        if kind.is_dir() && entry.file_name() != "node_modules" {
+            found.extend(tested_cases(&path));
+        } else if kind.is_file() && path.extension().is_some_and(|ext| ext == "rs") {
             let text = std::fs::read_to_string(&path).expect("a test file");
             for name in text.split("fn case_").skip(1) {
-                let numbers = name.split('_').map_while(|part| part.parse::<u32>().ok());
-                found.extend(numbers);
+                found.extend(name.split('_').map_while(|part| part.parse::<u32>().ok()));
             }
         }
     }
+    found
 }
 
 #[test]
-fn every_documented_case_has_a_test_of_its_number() {
+fn every_documented_case_has_a_browser_test_of_its_number() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let documented = documented_cases(root);
     assert_eq!(
@@ -39,14 +44,14 @@ fn every_documented_case_has_a_test_of_its_number() {
         (1..=29).collect(),
         "docs/security.md numbers its cases 1 to 29"
     );
-    let mut tested = BTreeSet::new();
-    tested_cases(&root.join("tests"), &mut tested);
-    let untested: Vec<_> = documented.difference(&tested).collect();
+    let in_browsers = tested_cases(&root.join("tests/web"));
+    let untested: Vec<_> = documented.difference(&in_browsers).collect();
     assert!(
         untested.is_empty(),
-        "cases of docs/security.md with no `case_NN_` test: {untested:?}"
+        "cases of docs/security.md with no `case_NN_` test in tests/web: {untested:?}"
     );
-    let unknown: Vec<_> = tested.difference(&documented).collect();
+    let anywhere = tested_cases(&root.join("tests"));
+    let unknown: Vec<_> = anywhere.difference(&documented).collect();
     assert!(
         unknown.is_empty(),
         "`case_NN_` tests of no case in docs/security.md: {unknown:?}"

@@ -34,6 +34,7 @@ fn case_18_nothing_after_destroy() {
 #[wasm_bindgen_test]
 fn case_19_ports_are_ignored() {
     let (rec, modal) = recorded();
+    let kept = keep_last(&modal, "*");
     let channel = web_sys::MessageChannel::new().unwrap();
     let init = web_sys::MessageEventInit::new();
     init.set_data(&opened());
@@ -46,6 +47,13 @@ fn case_19_ports_are_ignored() {
         rec.take(),
         ["opened:migration_modal.opened", "event:migration_modal.opened"]
     );
+    // What the callbacks got holds no port, under `ports` or any other key.
+    let delivered = kept.borrow().clone();
+    assert!(!js_sys::Reflect::has(&delivered, &"ports".into()).unwrap());
+    let values = js_sys::Object::values(delivered.unchecked_ref());
+    assert!(values
+        .iter()
+        .all(|v: JsValue| !v.is_instance_of::<web_sys::MessagePort>()));
     modal.destroy();
 }
 
@@ -223,6 +231,30 @@ fn case_25_callbacks_may_destroy_subscribe_and_unsubscribe_during_dispatch() {
             "event:migration_modal.opened"
         ]
     );
+    // A callback that unsubscribes one after it: that one is not called, then or later.
+    let removed = rec.callback("removed");
+    let m = modal.clone();
+    let r = rec.clone();
+    let target = removed.clone();
+    let unsubscriber = Closure::<dyn Fn(JsValue)>::new(move |_e: JsValue| {
+        r.push("unsubscriber");
+        m.off("migration_modal.opened".into(), target.clone()).unwrap();
+    })
+    .into_js_value();
+    modal.on("migration_modal.opened".into(), unsubscriber).unwrap();
+    modal.on("migration_modal.opened".into(), removed).unwrap();
+    for _ in 0..2 {
+        from_modal(&modal, &opened());
+        assert_eq!(
+            rec.take(),
+            [
+                "opened:migration_modal.opened",
+                "late:migration_modal.opened",
+                "unsubscriber",
+                "event:migration_modal.opened"
+            ]
+        );
+    }
     // A callback that destroys the modal: later callbacks for the event do not run, no panic.
     let m = modal.clone();
     let destroyer = Closure::<dyn Fn(JsValue)>::new(move |_e: JsValue| m.destroy()).into_js_value();

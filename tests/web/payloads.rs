@@ -15,7 +15,8 @@ fn case_13_proto_keys_in_the_payload_pollute_nothing() {
     let (rec, modal, seen) = recorded_keeping_the_completed_event();
     let event = JSON::parse(
         r#"{"type":"migration_modal.completed","__proto__":{"polluted":"yes"},
-            "constructor":{"prototype":{"polluted":"yes"}},"nested":{"__proto__":{"polluted":"yes"}}}"#,
+            "constructor":{"prototype":{"polluted":"yes"}},"prototype":{"polluted":"yes"},
+            "nested":{"__proto__":{"polluted":"yes"}}}"#,
     )
     .unwrap();
     from_modal(&modal, &wrap(event));
@@ -36,6 +37,12 @@ fn case_13_proto_keys_in_the_payload_pollute_nothing() {
             .is_undefined(),
         "Object.prototype is clean"
     );
+    // None of the three reserved keys is copied as an own property.
+    let delivered_object: &Object = delivered.unchecked_ref();
+    for key in ["__proto__", "constructor", "prototype"] {
+        let own = Reflect::get_own_property_descriptor(delivered_object, &key.into()).unwrap();
+        assert!(own.is_undefined(), "{key} copied");
+    }
     let nested = Reflect::get(&delivered, &"nested".into()).unwrap();
     assert!(Reflect::get(&nested, &"polluted".into()).unwrap().is_undefined());
     assert_eq!(

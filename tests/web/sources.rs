@@ -108,10 +108,18 @@ fn case_06_null_source_and_removed_iframe_are_dropped() {
     let (rec, modal) = recorded();
     dispatch(&opened(), ANON, None);
     assert_eq!(rec.take(), ["reject:SOURCE"]);
+    // The page removes the iframe itself: its old window is no longer the modal's.
     let stale = frame_window(&modal);
+    modal.iframe().remove();
+    dispatch(&opened(), ANON, Some(&stale));
+    assert_eq!(rec.take(), ["reject:SOURCE"]);
     modal.destroy();
     dispatch(&opened(), ANON, Some(&stale));
-    assert_eq!(rec.take(), Vec::<String>::new(), "no listener left after removal");
+    assert_eq!(
+        rec.take(),
+        Vec::<String>::new(),
+        "no listener left after destroy()"
+    );
 }
 
 #[wasm_bindgen_test]
