@@ -1,7 +1,8 @@
 // Bytes shipped: anon-modal's browser package (JS glue minified + wasm) against its peers and
 // the plain-JS floor, each bundled and minified by esbuild, then gzip -9 and brotli 11.
 //   node bench/size.mjs           print the table, write bench/out/sizes.json and docs/size-chart.svg
-//   node bench/size.mjs --check   also fail when ours is over bench/size-budget.json
+//   node bench/size.mjs --check   also fail when ours is over bench/size-budget.json, or when
+//                                 docs/size.md gives that build another ceiling
 //   node bench/size.mjs --ours    only measure ours (no peers needed)
 // The floor in Rust (bench/wasm-floor) is measured when it was built (`make bench` builds it).
 import fs from "node:fs";
@@ -139,4 +140,11 @@ if (args.has("--check")) {
   const verdict = ours <= budget ? "within" : "OVER";
   console.log(`size budget (${mode}): ${ours} B brotli (JS + wasm) ${verdict} the budget of ${budget} B`);
   if (ours > budget) process.exit(1);
+  // docs/size.md's table gives each build's ceiling: it must be the one checked here.
+  const row = fs.readFileSync(path.join(root, "docs/size.md"), "utf8").split("\n").find((line) => line.startsWith(`| \`${mode}\` |`));
+  const ceiling = `| ${budget.toLocaleString("en-US")} B |`;
+  if (!row?.includes(ceiling)) {
+    console.error(`docs/size.md: the row of ${mode} does not give its ceiling as ${ceiling}`);
+    process.exit(1);
+  }
 }
