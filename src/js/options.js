@@ -38,9 +38,9 @@ const SECONDS_BELOW = 1e11;
  * (src/options.rs `ModalOptions::default`), so that a value left out here is a default, never
  * a `false` read from `undefined`. `url` may be the create-modal response: its `url` is
  * taken, and its `expires_at` unless the options give `expiresAt`. Or, returned rather than
- * thrown so that no exception crosses into wasm, `{ error }`: a `NO_DOCUMENT` AnonModalError where there is
- * no document, an `INVALID_URL` one for a URL that is no string, or an `INVALID_OPTION` one
- * whose message names the option.
+ * thrown so that no exception crosses into wasm, `{ error }`: a `NO_DOCUMENT` AnonModalError
+ * where there is no document, an `INVALID_URL` one for a URL that is no string, or an
+ * `INVALID_OPTION` one whose message names the option.
  */
 export function readOptions(url, options) {
   if (typeof document === "undefined") return { error: packageError(MESSAGE_NO_DOCUMENT) };
