@@ -322,6 +322,12 @@ fn server_d_ts_regions() -> Vec<(&'static str, String)> {
     ]
 }
 
+/// A file of the repository, by its path from the root.
+fn read(path: &str) -> String {
+    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(path))
+        .unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
 fn check_or_write(path: &str, want: &str) {
     let file = Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
     let have = std::fs::read_to_string(&file).unwrap_or_default();
@@ -343,7 +349,7 @@ fn names_js_is_generated_from_the_rust_definitions() {
 #[test]
 fn the_declarations_unions_are_generated_from_the_rust_definitions() {
     let path = "npm/index.d.ts";
-    let have = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(path)).unwrap();
+    let have = read(path);
     check_or_write(path, &fill_regions(&have, &index_d_ts_regions(), path));
 }
 
@@ -352,7 +358,7 @@ fn the_declarations_unions_are_generated_from_the_rust_definitions() {
 #[test]
 fn the_declared_options_are_the_accepted_ones() {
     let path = "npm/index.d.ts";
-    let have = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(path)).unwrap();
+    let have = read(path);
     let start = have
         .find("export interface EmbedOptions {")
         .expect("EmbedOptions");
@@ -369,8 +375,6 @@ fn the_declared_options_are_the_accepted_ones() {
 /// the package's every option, in its table.
 #[test]
 fn the_readmes_name_every_option() {
-    let read =
-        |path: &str| std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(path)).unwrap();
     let readme = read("README.md");
     let list = readme
         .split("\n- ")
@@ -400,7 +404,7 @@ fn the_readmes_name_every_option() {
 #[test]
 fn the_errors_table_has_every_code() {
     let path = "docs/errors.md";
-    let have = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(path)).unwrap();
+    let have = read(path);
     let codes = ErrorCode::ALL
         .iter()
         .map(|c| c.as_str())
@@ -414,6 +418,6 @@ fn the_errors_table_has_every_code() {
 #[test]
 fn the_server_declarations_unions_are_generated_from_the_rust_definitions() {
     let path = "npm/server.d.ts";
-    let have = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(path)).unwrap();
+    let have = read(path);
     check_or_write(path, &fill_regions(&have, &server_d_ts_regions(), path));
 }
