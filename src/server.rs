@@ -25,15 +25,16 @@ fn to_js(error: WebhookError) -> JsValue {
     js_sys::Array::of2(&error.code().into(), &error.describe().into()).into()
 }
 
-/// Whole seconds from a JavaScript number, or `None` when it is not a safe integer.
-fn whole_seconds(value: f64) -> Option<i64> {
+/// A whole number (of seconds, of bytes) from a JavaScript number, or `None` when it is not a
+/// safe integer.
+fn safe_integer(value: f64) -> Option<i64> {
     // `as` is exact here: the value is an integer within ±2^53.
     (value.fract() == 0.0 && value.abs() <= MAX_SAFE_INTEGER).then_some(value as i64)
 }
 
 /// `value` as a `u32`, or a `RangeError` saying `problem`.
 fn whole_u32(value: f64, problem: &str) -> Result<u32, JsValue> {
-    whole_seconds(value)
+    safe_integer(value)
         .and_then(|n| u32::try_from(n).ok())
         .ok_or_else(|| js_sys::RangeError::new(problem).into())
 }
@@ -146,7 +147,7 @@ impl JsVerifier {
 #[wasm_bindgen]
 pub fn sign(key: &str, id: &str, timestamp_seconds: f64, body: &[u8]) -> Result<String, JsValue> {
     let signer = Signer::new(key).map_err(to_js)?;
-    let timestamp = whole_seconds(timestamp_seconds)
+    let timestamp = safe_integer(timestamp_seconds)
         .filter(|t| *t >= 0)
         .ok_or_else(|| to_js(WebhookError::InvalidTimestamp))?;
     Ok(signer.sign(id, timestamp, body))
