@@ -5,7 +5,7 @@ import { init, embedAnonModal } from "./index.js";
 
 const TAG = "anon-migration-modal";
 /** The attributes that make the modal: changing one mounts it again. */
-const MOUNT = ["url", "expires-at", "allowed-origins", "ready-timeout-ms", "inline", "allow-insecure-localhost"];
+const MOUNT = ["url", "expires-at", "allowed-origins", "ready-timeout-ms", "z-index", "title", "inline", "allow-insecure-localhost"];
 
 if (typeof customElements !== "undefined" && !customElements.get(TAG)) {
   customElements.define(
@@ -43,12 +43,17 @@ if (typeof customElements !== "undefined" && !customElements.get(TAG)) {
           await init();
           if (mounting !== this.#mounting) return;
           const attribute = (name) => this.getAttribute(name) ?? undefined;
-          const timeout = attribute("ready-timeout-ms");
+          // Digits are a number; anything else goes as written, for the error to show it.
+          const number = (name) => {
+            const value = attribute(name);
+            return /^-?\d+$/.test(value) ? Number(value) : value;
+          };
           this.#modal = embedAnonModal(attribute("url"), {
             expiresAt: attribute("expires-at"),
             allowedOrigins: attribute("allowed-origins")?.split(/\s+/).filter(Boolean),
-            // Digits are a number; anything else goes as written, for the error to show it.
-            readyTimeoutMs: timeout === undefined || !/^\d+$/.test(timeout) ? timeout : Number(timeout),
+            readyTimeoutMs: number("ready-timeout-ms"),
+            zIndex: number("z-index"),
+            title: attribute("title"),
             container: this.hasAttribute("inline") ? this : undefined,
             hidden: this.hidden,
             allowInsecureLocalhost: this.hasAttribute("allow-insecure-localhost"),

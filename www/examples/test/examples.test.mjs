@@ -186,7 +186,7 @@ test("leptos: a double click makes one server call and one iframe", () => withEx
 test("leptos: unmounting while the modal opens leaves no iframe", () => withExample("leptos", unmountWhileOpening));
 test("element: a completed flow dispatches the modal's events, which bubble to the document", () => withExample("element", completeFlow));
 test("element: removing it from the page destroys the modal", () => withExample("element", unmountRemovesModal));
-test("element: inline mounts inside it, hidden hides, removing url destroys, a refused attribute is an error event", () =>
+test("element: inline mounts inside it, hidden hides, removing url destroys, a refused attribute is an error event, z-index and title reach the overlay", () =>
   withExample("element", async (page) => {
     const result = await page.evaluate(async () => {
       const config = await (await fetch("/api/config")).json();
@@ -212,6 +212,7 @@ test("element: inline mounts inside it, hidden hides, removing url destroys, a r
       await until(() => element.modal);
       const inside = element.contains(element.modal?.iframe);
       await until(() => seen.length > 0);
+      const opened = seen.slice(); // the later mounts open too
       element.setAttribute("hidden", "");
       const hidden = element.modal.iframe.style.display;
       element.removeAttribute("hidden");
@@ -233,7 +234,7 @@ test("element: inline mounts inside it, hidden hides, removing url destroys, a r
       const invalidUrl = refused;
       // Each attribute is read into its option: each refusal comes as an error event.
       const refusals = [];
-      for (const [name, value] of [["expires-at", "2020-01-01T00:00:00Z"], ["allowed-origins", "https://a.example  https://b.example"], ["ready-timeout-ms", "soon"]]) {
+      for (const [name, value] of [["expires-at", "2020-01-01T00:00:00Z"], ["allowed-origins", "https://a.example  https://b.example"], ["z-index", "top"], ["ready-timeout-ms", "soon"]]) {
         refused = null;
         element.setAttribute(name, value);
         element.setAttribute("url", created.url);
@@ -242,17 +243,25 @@ test("element: inline mounts inside it, hidden hides, removing url destroys, a r
         element.removeAttribute(name);
       }
       const timeoutMessage = message;
+      // Fullscreen, with the overlay's z-index and the iframe's accessible title.
+      element.removeAttribute("inline");
+      element.setAttribute("z-index", "-7");
+      element.setAttribute("title", "Importer vos données");
+      element.setAttribute("url", created.url);
+      await until(() => element.modal);
+      const fullscreen = [element.modal.iframe.style.zIndex, element.modal.iframe.title, element.contains(element.modal.iframe)];
       element.remove();
-      return { inside, hiddenAtMount, hidden, shown, afterHandleDestroy, seen, afterRemoval, invalidUrl, refusals, timeoutMessage, defined: customElements.get("anon-migration-modal") === element.constructor };
+      return { inside, hiddenAtMount, hidden, shown, afterHandleDestroy, opened, afterRemoval, invalidUrl, refusals, timeoutMessage, fullscreen, defined: customElements.get("anon-migration-modal") === element.constructor };
     });
     assert.equal(result.inside, true, "inline: the iframe is inside the element");
     assert.deepEqual([result.hiddenAtMount, result.hidden, result.shown], ["none", "none", "block"], "hidden: mounted hidden, then hide and show");
-    assert.deepEqual(result.seen, ["migration_modal.opened", true, true, true]);
+    assert.deepEqual(result.opened, ["migration_modal.opened", true, true, true]);
     assert.equal(result.afterHandleDestroy, null, "modal is null once its handle destroyed it");
     assert.deepEqual(result.afterRemoval, [null, null], "removing url destroys the modal");
     assert.equal(result.invalidUrl, "INVALID_URL");
-    assert.deepEqual(result.refusals, ["EXPIRED", "ORIGIN_NOT_ALLOWED", "INVALID_OPTION"], "expires-at, allowed-origins, ready-timeout-ms");
+    assert.deepEqual(result.refusals, ["EXPIRED", "ORIGIN_NOT_ALLOWED", "INVALID_OPTION", "INVALID_OPTION"], "expires-at, allowed-origins, z-index, ready-timeout-ms");
     assert.match(result.timeoutMessage, /, not "soon"$/, "the message shows the attribute's value as written");
+    assert.deepEqual(result.fullscreen, ["-7", "Importer vos données", false], "z-index and title reach the fullscreen overlay");
     assert.equal(result.defined, true);
   }));
 
