@@ -196,7 +196,10 @@ export async function startMock(options = {}) {
     const data = { migration_id: migrationId, object: structuredClone(object) };
     if (errorMessage !== undefined) data.error_message = errorMessage;
     const event = { id: "evt_" + ulid(), object: "event", created: naiveMicros(), type, data };
-    const record = { id: "msg_" + ksuid(), type, event, body: JSON.stringify(event), attempts: [] };
+    // Indented: bytes that JSON.stringify of the parsed event does not give back, so that a
+    // handler verifying a re-serialised body fails here, not only against Anon's sender.
+    const body = JSON.stringify(event, null, 2);
+    const record = { id: "msg_" + ksuid(), type, event, body, attempts: [] };
     state.deliveries.push(record);
     record.done = queue = queue.then(() => attempt(record));
     return record.done;
