@@ -15,6 +15,7 @@ import {
 } from "./anon_modal.js";
 import { AnonModalError, isAnonModalError, isModalEvent, packageError } from "./js/handle.js";
 import { commands } from "./js/frame.js";
+import { readOptions } from "./js/options.js";
 import {
   ERROR_CODES,
   MESSAGES,
@@ -125,7 +126,9 @@ export function openAnonModal(source, options) {
 }
 
 async function open(source, options, again) {
-  if (typeof document === "undefined") throw packageError(MESSAGE_NO_DOCUMENT);
+  // A mistake in the options is thrown before the server is asked for a modal it would waste.
+  const { error } = readOptions("", options, false);
+  if (error) throw error;
   // The wasm loads while the server creates the modal: neither waits for the other.
   const [, created] = await Promise.all([init(), typeof source === "function" ? source() : source]);
   try {

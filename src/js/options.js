@@ -40,12 +40,14 @@ const SECONDS_BELOW = 1e11;
  * taken, and its `expires_at` unless the options give `expiresAt`. Or, returned rather than
  * thrown so that no exception crosses into wasm, `{ error }`: a `NO_DOCUMENT` AnonModalError
  * where there is no document, an `INVALID_URL` one for a URL that is no string, or an
- * `INVALID_OPTION` one whose message names the option.
+ * `INVALID_OPTION` one whose message names the option. With `lookUp` false (`openAnonModal`'s
+ * check before its server call), a container selector is not looked up yet: the container may
+ * render meanwhile.
  */
-export function readOptions(url, options) {
+export function readOptions(url, options, lookUp = true) {
   if (typeof document === "undefined") return { error: packageError(MESSAGE_NO_DOCUMENT) };
   try {
-    return read(url, options ?? {}, document);
+    return read(url, options ?? {}, document, lookUp);
   } catch (problem) {
     // The checks throw AnonModalErrors; anything else is an exotic object (a revoked Proxy, say).
     return { error: problem instanceof AnonModalError ? problem : packageError(MESSAGE_OPTIONS_UNREADABLE) };
@@ -86,7 +88,7 @@ function unknownOption(key, known) {
     : packageError(MESSAGE_UNKNOWN_OPTION_FAR_FROM_ALL, key, known.join(", "));
 }
 
-function read(url, options, document) {
+function read(url, options, document, lookUp) {
   // The create-modal response where the URL goes: its url, and its expires_at.
   let responseExpires;
   // A Response's own url is the endpoint it came from, never the modal's.
@@ -118,15 +120,17 @@ function read(url, options, document) {
 
   let container = field(options, "container");
   if (typeof container === "string") {
-    let found;
-    try {
-      // Through `Document.prototype`: a named element may override `document.querySelector`.
-      found = Document.prototype.querySelector.call(document, container);
-    } catch {
-      throw packageError(MESSAGE_CONTAINER_BAD_SELECTOR, shown(container));
+    if (lookUp) {
+      let found;
+      try {
+        // Through `Document.prototype`: a named element may override `document.querySelector`.
+        found = Document.prototype.querySelector.call(document, container);
+      } catch {
+        throw packageError(MESSAGE_CONTAINER_BAD_SELECTOR, shown(container));
+      }
+      if (!found) throw packageError(MESSAGE_CONTAINER_NOT_FOUND, shown(container));
+      container = found;
     }
-    if (!found) throw packageError(MESSAGE_CONTAINER_NOT_FOUND, shown(container));
-    container = found;
   } else if (container !== undefined && !(container instanceof Element)) {
     wrong("container", "an element or a selector", container);
   }

@@ -87,6 +87,16 @@ test("a failing server call rejects with its error, and the next call tries agai
     code("INVALID_URL")(error) && /came as a fetch Response/.test(error.message));
 });
 
+test("a mistake in the options is thrown before the server is asked for a modal", async () => {
+  const create = server({ url: URL_, expires_at: fresh() });
+  await assert.rejects(pkg.openAnonModal(create, { onComplete() {} }), (error) => code("INVALID_OPTION")(error) && /did you mean onCompleted\?$/.test(error.message));
+  await assert.rejects(pkg.openAnonModal(create, { readyTimeoutMs: "soon" }), code("INVALID_OPTION"));
+  assert.equal(create.calls.count, 0, "no server call");
+  // A container selector is looked up at mount, once the URL is here: it may render meanwhile.
+  await assert.rejects(pkg.openAnonModal(create, { container: "#later" }), (error) => pkg.isAnonModalError(error));
+  assert.equal(create.calls.count, 1);
+});
+
 test("the bindings pass on the component's own options, not what Object.prototype holds", async () => {
   const { opener } = await import(path.join(path.dirname(require.resolve("anon-modal")), "opener.js"));
   let state;
