@@ -75,6 +75,9 @@ pub enum Message {
     /// The URL argument (the detail, as shown) is neither a string nor the create-modal
     /// response.
     UrlNotString,
+    /// The URL argument is an object with no `url` string, most often a server's error body
+    /// passed on; the detail lists its keys.
+    UrlObjectWithoutUrl,
     /// The URL argument is a fetch `Response` (the server call's, not read as JSON), whose
     /// own `url` is the app's endpoint, not the modal's.
     UrlIsResponse,
@@ -142,7 +145,7 @@ pub enum Message {
 
 impl Message {
     /// Every message, in the order of their numbers (`src/js/names.js` lists them so).
-    pub const ALL: [Message; 36] = [
+    pub const ALL: [Message; 37] = [
         Message::UrlNotString,
         Message::Expired,
         Message::UrlNotAbsolute,
@@ -179,12 +182,14 @@ impl Message {
         Message::InitNotWasm,
         Message::UrlIsResponse,
         Message::InsecureOrigin,
+        Message::UrlObjectWithoutUrl,
     ];
 
     /// The code of an error that says this.
     pub fn code(self) -> ErrorCode {
         match self {
             Message::UrlNotString
+            | Message::UrlObjectWithoutUrl
             | Message::UrlIsResponse
             | Message::UrlNotAbsolute
             | Message::NotHttps
@@ -247,6 +252,7 @@ impl Message {
             Message::InitNotWasm => 33,
             Message::UrlIsResponse => 34,
             Message::InsecureOrigin => 35,
+            Message::UrlObjectWithoutUrl => 36,
         }
     }
 
@@ -257,6 +263,11 @@ impl Message {
         let serve = "serve anon_modal_bg.wasm at that URL, or pass its URL (or its bytes) to init()";
         let parts: &[&str] = match self {
             Message::UrlNotString => &["the modal URL must be a string (or the create-modal response, { url, expires_at }), not ", d(0)],
+            Message::UrlObjectWithoutUrl => &[
+                "the modal URL must be a string or the create-modal response, not an object without url (its keys: ",
+                d(0),
+                "): did the server call fail?",
+            ],
             Message::UrlIsResponse => &["the modal URL came as a fetch Response: pass the create-modal response it holds ({ url, expires_at }), e.g. return response.json() from your server call"],
             Message::Expired => &["the modal URL has expired (expiresAt is in the past): create a new modal on your server"],
             Message::UrlNotAbsolute => &["the modal URL is not a valid absolute URL"],

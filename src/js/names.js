@@ -58,6 +58,7 @@ export const MESSAGES = [
   [8, "init() got bytes that are not WebAssembly (%): pass anon_modal_bg.wasm's URL, bytes or Response to init()"],
   [0, "the modal URL came as a fetch Response: pass the create-modal response it holds ({ url, expires_at }), e.g. return response.json() from your server call"],
   [2, "allowedOrigins: % must use https: (http: is allowed only for localhost with allowInsecureLocalhost: true)"],
+  [0, "the modal URL must be a string or the create-modal response, not an object without url (its keys: %): did the server call fail?"],
 ];
 
 // Each message's number, named after src/error.rs `Message` (one constant each, so that
@@ -98,6 +99,7 @@ export const MESSAGE_INIT_HTML = 32;
 export const MESSAGE_INIT_NOT_WASM = 33;
 export const MESSAGE_URL_IS_RESPONSE = 34;
 export const MESSAGE_INSECURE_ORIGIN = 35;
+export const MESSAGE_URL_OBJECT_WITHOUT_URL = 36;
 
 /** The reasons of src/reject.rs `RejectReason`, at their numbers. */
 export const REJECT_REASONS = ["SOURCE", "ORIGIN", "TAG", "SCHEMA"];

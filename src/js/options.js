@@ -18,6 +18,7 @@ import {
   MESSAGE_UNKNOWN_OPTION_FAR_FROM_ALL,
   MESSAGE_URL_IS_RESPONSE,
   MESSAGE_URL_NOT_STRING,
+  MESSAGE_URL_OBJECT_WITHOUT_URL,
 } from "./names.js";
 // Own properties only, as the unknown-key check lists them: what a library of the page added to
 // `Object.prototype` is no option.
@@ -93,8 +94,10 @@ function read(url, options, document, lookUp) {
   let responseExpires;
   // A Response's own url is the endpoint it came from, never the modal's.
   if (typeof Response === "function" && url instanceof Response) throw packageError(MESSAGE_URL_IS_RESPONSE);
-  const inner = url !== null && typeof url === "object" ? field(url, "url") : undefined;
-  if (typeof inner === "string") {
+  if (url !== null && typeof url === "object" && !Array.isArray(url)) {
+    const inner = field(url, "url");
+    // Without one, most often a server's error body passed on: its keys say so.
+    if (typeof inner !== "string") throw packageError(MESSAGE_URL_OBJECT_WITHOUT_URL, Object.keys(url).join(", ") || "none");
     responseExpires = field(url, "expires_at");
     url = inner;
   }

@@ -128,9 +128,24 @@ fn the_create_modal_response_is_taken_for_its_url() {
             format!("the modal URL must be a string (or the create-modal response, {{ url, expires_at }}), not {shown}"),
         )
     };
+    // An object with no url, most often a server's error body passed on: its keys are named.
+    let no_url = |keys: &str| {
+        (
+            "INVALID_URL".to_owned(),
+            format!("the modal URL must be a string or the create-modal response, not an object without url (its keys: {keys}): did the server call fail?"),
+        )
+    };
+    assert_eq!(refused(Object::new().into(), JsValue::UNDEFINED), no_url("none"));
+    let error_body = Object::new();
+    Reflect::set(&error_body, &"error".into(), &Object::new()).unwrap();
+    Reflect::set(&error_body, &"url".into(), &42.into()).unwrap();
     assert_eq!(
-        refused(Object::new().into(), JsValue::UNDEFINED),
-        url_not_string("an object")
+        refused(error_body.into(), JsValue::UNDEFINED),
+        no_url("error, url")
+    );
+    assert_eq!(
+        refused(js_sys::Array::new().into(), JsValue::UNDEFINED),
+        url_not_string("an empty array")
     );
     assert_eq!(refused(42.into(), JsValue::UNDEFINED), url_not_string("42"));
     assert_eq!(

@@ -81,7 +81,9 @@ test("a failing server call rejects with its error, and the next call tries agai
   await assert.rejects(pkg.openAnonModal(failing), /HTTP 500/);
   await assert.rejects(pkg.openAnonModal(failing), /HTTP 500/);
   assert.equal(calls, 2);
-  await assert.rejects(pkg.openAnonModal(async () => ({})), code("INVALID_URL"));
+  // A server's error body passed on: its keys are named.
+  await assert.rejects(pkg.openAnonModal(async () => ({ error: { code: "unauthorized" } })), (error) =>
+    code("INVALID_URL")(error) && /, not an object without url \(its keys: error\): did the server call fail\?$/.test(error.message));
   // The server call's Response, not read as JSON: named as such, never mounted.
   await assert.rejects(pkg.openAnonModal(async () => new Response(JSON.stringify({ url: URL_ }))), (error) =>
     code("INVALID_URL")(error) && /came as a fetch Response/.test(error.message));
