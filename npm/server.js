@@ -62,8 +62,10 @@ function bytes(body) {
   if (typeof body === "string") return encoder.encode(body);
   if (ArrayBuffer.isView(body)) return body instanceof Uint8Array ? body : new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
   if (tag(body) === "[object ArrayBuffer]" || tag(body) === "[object SharedArrayBuffer]") return new Uint8Array(body);
+  // No body at all is most often a framework's request whose body nothing read.
+  const given = body == null ? `${body}: read the request's body first (in Express, express.raw() on this route)` : "parsed JSON";
   throw new TypeError(
-    "anon-modal/server: the body must be the raw request body as received (a string, Uint8Array, Buffer or ArrayBuffer), not parsed JSON",
+    `anon-modal/server: the body must be the raw request body as received (a string, Uint8Array, Buffer or ArrayBuffer), not ${given}`,
   );
 }
 

@@ -142,10 +142,10 @@ impl WebhookError {
                 "The delivery's timestamp is further in the future than the tolerance allows: check the server's clock."
             }
             WebhookError::InvalidSignature => {
-                "No signature matches the body and the signing keys: verify the raw body bytes as received (never re-serialized JSON) with the endpoint's signing secret."
+                "No signature matches the body and the signing keys: verify the raw body bytes as received (never re-serialized JSON, nor an empty body that a parser already read) with the endpoint's signing secret."
             }
             WebhookError::InvalidSecret => {
-                "A key is empty or not valid: use the endpoint's signing secret (whsec_ then base64) or an ed25519 key (whpk_ to verify, whsk_ to sign)."
+                "A key is empty or not valid: use the endpoint's signing secret (whsec_ then base64, with no space, newline or quotes around it) or an ed25519 key (whpk_ to verify, whsk_ to sign)."
             }
             WebhookError::InvalidPayload => {
                 "The body is signed but is not an Anon webhook event: check the endpoint's event types, or verify the signature alone."
