@@ -262,9 +262,9 @@ impl Message {
         let d = |at: usize| details.get(at).copied().unwrap_or("");
         let serve = "serve anon_modal_bg.wasm at that URL, or pass its URL (or its bytes) to init()";
         let parts: &[&str] = match self {
-            Message::UrlNotString => &["the modal URL must be a string (or the create-modal response, { url, expires_at }), not ", d(0)],
+            Message::UrlNotString => &["the modal URL must be a string or the create-modal response ({ url, expires_at }), not ", d(0)],
             Message::UrlObjectWithoutUrl => &[
-                "the modal URL must be a string or the create-modal response, not an object without url (its keys: ",
+                "the modal URL must be a string or the create-modal response ({ url, expires_at }), not an object without url (its keys: ",
                 d(0),
                 "): did the server call fail?",
             ],

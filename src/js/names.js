@@ -22,7 +22,7 @@ export const ERROR_CODES = ["INVALID_URL", "ORIGIN_NOT_ALLOWED", "INVALID_ORIGIN
 
 /** The messages of src/error.rs `Message`, at their numbers: `[code number, text]`, each `%` standing for the next detail. */
 export const MESSAGES = [
-  [0, "the modal URL must be a string (or the create-modal response, { url, expires_at }), not %"],
+  [0, "the modal URL must be a string or the create-modal response ({ url, expires_at }), not %"],
   [3, "the modal URL has expired (expiresAt is in the past): create a new modal on your server"],
   [0, "the modal URL is not a valid absolute URL"],
   [4, "the document has no body yet: call embedAnonModal once the page has loaded"],
@@ -58,7 +58,7 @@ export const MESSAGES = [
   [8, "init() got bytes that are not WebAssembly (%): pass anon_modal_bg.wasm's URL, bytes or Response to init()"],
   [0, "the modal URL came as a fetch Response: pass the create-modal response it holds ({ url, expires_at }), e.g. return response.json() from your server call"],
   [2, "allowedOrigins: % must use https: (http: is allowed only for localhost with allowInsecureLocalhost: true)"],
-  [0, "the modal URL must be a string or the create-modal response, not an object without url (its keys: %): did the server call fail?"],
+  [0, "the modal URL must be a string or the create-modal response ({ url, expires_at }), not an object without url (its keys: %): did the server call fail?"],
 ];
 
 // Each message's number, named after src/error.rs `Message` (one constant each, so that
