@@ -53,7 +53,8 @@ if (typeof customElements !== "undefined" && !customElements.get(TAG)) {
             allowedOrigins: attribute("allowed-origins")?.split(/\s+/).filter(Boolean),
             readyTimeoutMs: number("ready-timeout-ms"),
             zIndex: number("z-index"),
-            title: attribute("title"),
+            // An empty title, as a template binding with no value writes it, is none.
+            title: attribute("title") || undefined,
             container: this.hasAttribute("inline") ? this : undefined,
             hidden: this.hidden,
             allowInsecureLocalhost: this.hasAttribute("allow-insecure-localhost"),
