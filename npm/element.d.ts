@@ -14,8 +14,8 @@ import type {
  * `url`, `expires-at`, `allowed-origins` (space-separated), `ready-timeout-ms`, `z-index` (the
  * fullscreen overlay's), `title` (the iframe's accessible title), `inline` (mount inside the
  * element instead of fullscreen) or `allow-insecure-localhost` (local development only) mounts
- * it again, removing `url` or the element destroys it, and `hidden` hides it
- * (removing it shows it). Each event of the modal is dispatched on the element as a
+ * it again, removing `url` (or emptying it: an empty value is no value) or the element
+ * destroys it, and `hidden` hides it (removing it shows it). Each event of the modal is dispatched on the element as a
  * `CustomEvent` named by its type (bubbling, composed), the event as `detail`; a refused URL
  * or attribute as an `error` CustomEvent (reported as uncaught unless a listener calls
  * `preventDefault()`).

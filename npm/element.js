@@ -38,11 +38,12 @@ if (typeof customElements !== "undefined" && !customElements.get(TAG)) {
         const mounting = ++this.#mounting;
         this.#modal?.destroy();
         this.#modal = null;
-        if (!this.isConnected || !this.hasAttribute("url")) return;
+        // An empty value, as a template binding with no value writes it, is no attribute.
+        const attribute = (name) => this.getAttribute(name) || undefined;
+        if (!this.isConnected || !attribute("url")) return;
         try {
           await init();
           if (mounting !== this.#mounting) return;
-          const attribute = (name) => this.getAttribute(name) ?? undefined;
           // Digits are a number; anything else goes as written, for the error to show it.
           const number = (name) => {
             const value = attribute(name);
@@ -53,8 +54,7 @@ if (typeof customElements !== "undefined" && !customElements.get(TAG)) {
             allowedOrigins: attribute("allowed-origins")?.split(/\s+/).filter(Boolean),
             readyTimeoutMs: number("ready-timeout-ms"),
             zIndex: number("z-index"),
-            // An empty title, as a template binding with no value writes it, is none.
-            title: attribute("title") || undefined,
+            title: attribute("title"),
             container: this.hasAttribute("inline") ? this : undefined,
             hidden: this.hidden,
             allowInsecureLocalhost: this.hasAttribute("allow-insecure-localhost"),

@@ -250,10 +250,15 @@ test("element: inline mounts inside it, hidden hides, removing url destroys, a r
       element.setAttribute("url", created.url);
       await until(() => element.modal);
       const fullscreen = [element.modal.iframe.style.zIndex, element.modal.iframe.title, element.contains(element.modal.iframe)];
-      // An empty title is none: the modal mounts with the default one.
+      // An empty value is no attribute: the default title, no expiry; an empty url, no modal.
+      refused = null;
       element.setAttribute("title", "");
+      element.setAttribute("expires-at", "");
       await until(() => element.modal && element.modal.iframe.title !== "Importer vos données");
       fullscreen.push(element.modal?.iframe.title);
+      element.setAttribute("url", "");
+      await new Promise((r) => setTimeout(r, 100));
+      fullscreen.push(element.modal, document.querySelectorAll("iframe").length, refused);
       element.remove();
       return { inside, hiddenAtMount, hidden, shown, afterHandleDestroy, opened, afterRemoval, invalidUrl, refusals, timeoutMessage, fullscreen, defined: customElements.get("anon-migration-modal") === element.constructor };
     });
@@ -265,7 +270,7 @@ test("element: inline mounts inside it, hidden hides, removing url destroys, a r
     assert.equal(result.invalidUrl, "INVALID_URL");
     assert.deepEqual(result.refusals, ["EXPIRED", "ORIGIN_NOT_ALLOWED", "INVALID_OPTION", "INVALID_OPTION"], "expires-at, allowed-origins, z-index, ready-timeout-ms");
     assert.match(result.timeoutMessage, /, not "soon"$/, "the message shows the attribute's value as written");
-    assert.deepEqual(result.fullscreen, ["-7", "Importer vos données", false, "Anon data migration"], "z-index and title reach the fullscreen overlay");
+    assert.deepEqual(result.fullscreen, ["-7", "Importer vos données", false, "Anon data migration", null, 0, null], "z-index and title reach the fullscreen overlay; an empty attribute is none");
     assert.equal(result.defined, true);
   }));
 
