@@ -89,8 +89,12 @@ impl JsVerifier {
     /// # Errors
     /// `["PAYLOAD_TOO_LARGE", message]`.
     #[wasm_bindgen(js_name = checkSize)]
-    pub fn check_size(&self, bytes: u32) -> Result<(), JsValue> {
-        self.inner.check_body_size(bytes as usize).map_err(to_js)
+    pub fn check_size(&self, bytes: f64) -> Result<(), JsValue> {
+        // A float: a length of 4 GiB or more would wrap if it crossed as a `u32`.
+        if bytes > f64::from(self.inner.max_body_bytes()) {
+            return Err(to_js(WebhookError::PayloadTooLarge));
+        }
+        Ok(())
     }
 
     /// Verifies a delivery: its raw `body`, its header values in the order svix-id,
@@ -110,7 +114,11 @@ impl JsVerifier {
         now_seconds: f64,
         parse_event: bool,
     ) -> Result<(), JsValue> {
-        self.check_size(body.length())?;
+        // `length()` is a `u32`, which a body of 4 GiB or more would wrap into: read it whole.
+        let length = js_sys::Reflect::get(body, &JsValue::from_str("length"))
+            .ok()
+            .and_then(|l| l.as_f64());
+        self.check_size(length.unwrap_or(f64::INFINITY))?;
         let body = body.to_vec();
         let mut values: Vec<(&str, String)> = Vec::with_capacity(HEADER_NAMES.len());
         for (i, name) in HEADER_NAMES.iter().enumerate() {

@@ -176,6 +176,11 @@ test("a body over maxBodyBytes (1 MiB by default) is refused unread, before any 
   assert.ok(process.memoryUsage().external - before < 8 << 20, "the wasm's memory did not grow by the body");
   assert.equal(codeOf(() => verifyWebhook(huge.subarray(0, (1 << 20) + 1), {}, secret)), "PAYLOAD_TOO_LARGE");
   assert.equal(codeOf(() => verifyWebhook(huge.subarray(0, 1 << 20), {}, secret)), "MISSING_HEADER", "1 MiB is read");
+  // 4 GiB, whose length wraps to 0 as a u32, even under the largest limit (its pages are never
+  // touched, so the machine does not spend them).
+  const whole = new Uint8Array(2 ** 32);
+  assert.equal(codeOf(() => verifyWebhook(whole, {}, secret)), "PAYLOAD_TOO_LARGE");
+  assert.equal(codeOf(() => new WebhookVerifier(secret, { maxBodyBytes: 2 ** 32 - 1 }).verify(whole, {})), "PAYLOAD_TOO_LARGE");
   for (const limit of [-1, 1.5, 2 ** 32, NaN]) {
     assert.throws(() => new WebhookVerifier(secret, { maxBodyBytes: limit }), RangeError, String(limit));
   }
