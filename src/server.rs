@@ -90,11 +90,9 @@ impl JsVerifier {
     /// `["PAYLOAD_TOO_LARGE", message]`.
     #[wasm_bindgen(js_name = checkSize)]
     pub fn check_size(&self, bytes: f64) -> Result<(), JsValue> {
-        // A float: a length of 4 GiB or more would wrap if it crossed as a `u32`.
-        if bytes > f64::from(self.inner.max_body_bytes()) {
-            return Err(to_js(WebhookError::PayloadTooLarge));
-        }
-        Ok(())
+        // A number, not a `u32`, which a length of 4 GiB or more would wrap into; `as`
+        // saturates, and a length is a whole number below 2^53.
+        self.inner.check_body_size(bytes as u64).map_err(to_js)
     }
 
     /// Verifies a delivery: its raw `body`, its header values in the order svix-id,

@@ -117,9 +117,10 @@ impl Verifier {
     }
 
     /// The check [`Verifier::verify`] makes first, on the body's length alone: the npm
-    /// package's server entry makes it before the body is copied into its memory.
-    pub(crate) fn check_body_size(&self, len: usize) -> Result<(), WebhookError> {
-        if len > self.max_body_bytes as usize {
+    /// package's server entry makes it before the body is copied into its memory. A `u64`, so
+    /// that a length of 4 GiB or more stays whole where `usize` is 32 bits (wasm32).
+    pub(crate) fn check_body_size(&self, len: u64) -> Result<(), WebhookError> {
+        if len > u64::from(self.max_body_bytes) {
             return Err(WebhookError::PayloadTooLarge);
         }
         Ok(())
@@ -140,7 +141,7 @@ impl Verifier {
         headers: &WebhookHeaders<'_>,
         now_secs: i64,
     ) -> Result<(), WebhookError> {
-        self.check_body_size(payload.len())?;
+        self.check_body_size(payload.len() as u64)?;
         let plain = |value: &str| !value.is_empty() && !value.chars().any(char::is_control);
         if !plain(headers.id) {
             return Err(WebhookError::InvalidHeader(Header::Id));
