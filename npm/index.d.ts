@@ -233,8 +233,9 @@ export type ModalSource =
  * Loads the wasm if needed (`init()`), gets the URL from `source` and mounts the modal. While one
  * call is getting its URL, further calls return the same promise: one server call, one modal.
  * The options are checked first, so a mistake in them (`INVALID_OPTION`) calls no server; a
- * `container` selector is looked up once the URL is here. A URL already expired when it arrives is asked for once more from a function source; else,
- * like any refusal of `embedAnonModal`, the promise rejects with an `AnonModalError`
- * (`EXPIRED`, `NO_DOCUMENT` on a server, ...). A rejection of your function is passed on.
+ * `container` selector is looked up once the URL is here. A URL already expired when it
+ * arrives is asked for once more from a function source; else, like any refusal of
+ * `embedAnonModal`, the promise rejects with an `AnonModalError` (`EXPIRED`, `NO_DOCUMENT` on
+ * a server, ...). A rejection of your function is passed on.
  */
 export function openAnonModal(source: ModalSource, options?: EmbedOptions): Promise<AnonModal>;
