@@ -215,19 +215,20 @@ export type WasmSource = RequestInfo | URL | Response | BufferSource | WebAssemb
 export function init(wasm?: WasmSource | Promise<WasmSource>): Promise<void>;
 
 /**
- * Mounts the Anon migration modal for a signed `url` that your server got from
- * `POST /api/v1/migration-modal` (or that whole response). Call `await init()` once before.
+ * Mounts the Anon migration modal for a signed `url` (a string or a `URL`) that your server got
+ * from `POST /api/v1/migration-modal` (or that whole response). Call `await init()` once before.
  * Throws an `AnonModalError` (`NO_DOCUMENT` without a DOM, `NOT_INITIALIZED` before `init()`,
  * or another code for a bad URL or option, an unknown option key included).
  */
-export function embedAnonModal(url: string | CreatedModal, options?: EmbedOptions): AnonModal;
+export function embedAnonModal(url: string | URL | CreatedModal, options?: EmbedOptions): AnonModal;
 
 /** What `openAnonModal` mounts: a signed URL, the create-modal response (or a promise of either), or your server call. */
 export type ModalSource =
   | string
+  | URL
   | CreatedModal
-  | PromiseLike<string | CreatedModal>
-  | (() => string | CreatedModal | PromiseLike<string | CreatedModal>);
+  | PromiseLike<string | URL | CreatedModal>
+  | (() => string | URL | CreatedModal | PromiseLike<string | URL | CreatedModal>);
 
 /**
  * Loads the wasm if needed (`init()`), gets the URL from `source` and mounts the modal. While one

@@ -31,19 +31,18 @@ const INT32 = 2147483647;
 const SECONDS_BELOW = 1e11;
 
 /**
- * Returns the arguments as src/arguments.rs `OptionValues` reads them: the modal `url` (a
- * string), `container`, `allowedOrigins` (a fresh array of strings), `title`, `hidden`,
+ * Returns the arguments as src/arguments.rs `OptionValues` reads them: the modal `url` (a string),
+ * `container`, `allowedOrigins` (a fresh array of strings), `title`, `hidden`,
  * `allowInsecureLocalhost` and `inertPage` (`undefined` when not given), `expiresAtMs`,
- * `readyTimeoutMs` and `zIndex` (NaN when not given), the `callbacks` at their topic numbers,
- * and the page's `document`. What an option not given means is decided in Rust
- * (src/options.rs `ModalOptions::default`), so that a value left out here is a default, never
- * a `false` read from `undefined`. `url` may be the create-modal response: its `url` is
- * taken, and its `expires_at` unless the options give `expiresAt`. Or, returned rather than
- * thrown so that no exception crosses into wasm, `{ error }`: a `NO_DOCUMENT` AnonModalError
- * where there is no document, an `INVALID_URL` one for a URL that is no string, or an
- * `INVALID_OPTION` one whose message names the option. With `lookUp` false (`openAnonModal`'s
- * check before its server call), a container selector is not looked up yet: the container may
- * render meanwhile.
+ * `readyTimeoutMs` and `zIndex` (NaN when not given), the `callbacks` at their topic numbers, and
+ * the page's `document`. What an option not given means is decided in Rust (src/options.rs
+ * `ModalOptions::default`), so that a value left out here is a default, never a `false` read from
+ * `undefined`. `url` may be a `URL` object, or the create-modal response: its `url` is taken, and
+ * its `expires_at` unless the options give `expiresAt`. Or, returned rather than thrown so that no
+ * exception crosses into wasm, `{ error }`: a `NO_DOCUMENT` AnonModalError where there is no
+ * document, an `INVALID_URL` one for a URL that is no string, or an `INVALID_OPTION` one whose
+ * message names the option. With `lookUp` false (`openAnonModal`'s check before its server call), a
+ * container selector is not looked up yet: the container may render meanwhile.
  */
 export function readOptions(url, options, lookUp = true) {
   if (typeof document === "undefined") return { error: packageError(MESSAGE_NO_DOCUMENT) };
@@ -94,6 +93,8 @@ function read(url, options, document, lookUp) {
   let responseExpires;
   // A Response's own url is the endpoint it came from, never the modal's.
   if (typeof Response === "function" && url instanceof Response) throw packageError(MESSAGE_URL_IS_RESPONSE);
+  // A URL object stands for its text, as it does for fetch.
+  if (url instanceof URL) url = url.href;
   if (url !== null && typeof url === "object" && !Array.isArray(url)) {
     const inner = field(url, "url");
     // Without one, most often a server's error body passed on: its keys say so.

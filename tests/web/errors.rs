@@ -154,6 +154,26 @@ fn the_create_modal_response_is_taken_for_its_url() {
     );
 }
 
+/// A `URL` object stands for its text, as it does for `fetch`, and meets the same checks.
+#[wasm_bindgen_test]
+fn a_url_object_is_taken_as_its_text() {
+    let url_object = |text: &str| {
+        js_sys::Function::new_with_args("text", "return new URL(text)")
+            .call1(&JsValue::NULL, &text.into())
+            .unwrap()
+    };
+    let modal: ModalHandle = embed_js(url_object(MODAL_URL), JsValue::UNDEFINED)
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(modal.iframe().src(), MODAL_URL);
+    modal.destroy();
+    assert_eq!(
+        refused(url_object("javascript:alert(1)"), JsValue::UNDEFINED).0,
+        "INVALID_URL"
+    );
+    assert_eq!(iframes(), 0);
+}
+
 /// The server call's fetch Response, not read as JSON: its own `url` is the app's endpoint,
 /// which must never be mounted.
 #[wasm_bindgen_test]

@@ -102,6 +102,8 @@ export async function start(url: string, expiresAt: string): Promise<ModalSettle
   // The create-modal response goes where the URL does: its url, and its expires_at.
   const created: CreatedModal = { object: "migration_modal", url, expires_at: expiresAt, migration_id: "m_1" };
   embedAnonModal(created, { readyTimeoutMs: 10_000 }).destroy();
+  // A URL object stands for its text.
+  embedAnonModal(new URL(url)).destroy();
   // @ts-expect-error: an object without a url string is no create-modal response
   embedAnonModal({ href: url });
   // @ts-expect-error: the response's url is a string
@@ -129,6 +131,7 @@ export async function open(): Promise<AnonModal> {
   await openAnonModal("https://dashboard.anon.com/m");
   await openAnonModal(created, { onCompleted: (event) => console.log(event.migration_id) });
   await openAnonModal(Promise.resolve(created));
+  await openAnonModal(async () => new URL("https://dashboard.anon.com/m"));
   const source: ModalSource = async () => (await fetch("/api/create-modal", { method: "POST" })).json() as Promise<CreatedModal>;
   // @ts-expect-error: the response needs its url
   await openAnonModal({ expires_at: "2026-01-01T00:00:00Z" });
