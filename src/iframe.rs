@@ -9,9 +9,11 @@
 /// (`allow-popups-to-escape-sandbox`: a pop-up is a window of its own, with nothing of the host
 /// to protect, and a provider's page may refuse to run sandboxed), and its cookies where the
 /// browser partitions them until asked (`allow-storage-access-by-user-activation`, Safari and
-/// Firefox). No `allow-top-navigation`: the modal can never navigate the host page.
+/// Firefox), and its dialogs (`allow-modals`: without it `confirm()` answers `false` unasked;
+/// Anon's own SDK grants it). No `allow-top-navigation`: the modal can never navigate the host
+/// page.
 pub const SANDBOX: &str = "allow-scripts allow-same-origin allow-forms allow-popups \
-    allow-popups-to-escape-sandbox allow-storage-access-by-user-activation";
+    allow-popups-to-escape-sandbox allow-storage-access-by-user-activation allow-modals";
 /// The permissions policy: the modal may copy and paste (API keys, codes).
 pub const ALLOW: &str = "clipboard-read; clipboard-write";
 /// The host page's origin, and nothing else, goes to the modal as referrer.

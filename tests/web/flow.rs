@@ -14,7 +14,7 @@ fn mounts_a_fullscreen_iframe_with_safe_attributes() {
     assert_eq!(
         iframe.get_attribute("sandbox").unwrap(),
         "allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox \
-         allow-storage-access-by-user-activation"
+         allow-storage-access-by-user-activation allow-modals"
     );
     assert_eq!(
         iframe.get_attribute("allow").unwrap(),
