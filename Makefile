@@ -46,15 +46,17 @@ test-native:
 
 test-browser: test-chrome test-firefox test-webkit
 
+# Each engine in a time zone of its own, east or west of UTC, where a time Anon writes without
+# a zone (UTC) would be misread as local time.
 test-chrome:
-	$(ENV) env -u GECKODRIVER -u SAFARIDRIVER CHROMEDRIVER=/usr/bin/chromedriver cargo test $(WASM)
+	$(ENV) env -u GECKODRIVER -u SAFARIDRIVER CHROMEDRIVER=/usr/bin/chromedriver TZ=Asia/Kolkata cargo test $(WASM)
 
 test-firefox:
-	$(ENV) env -u CHROMEDRIVER -u SAFARIDRIVER GECKODRIVER=$$(command -v geckodriver) cargo test $(WASM)
+	$(ENV) env -u CHROMEDRIVER -u SAFARIDRIVER GECKODRIVER=$$(command -v geckodriver) TZ=America/Los_Angeles cargo test $(WASM)
 
 # WebKitGTK's WebDriver starts MiniBrowser, which needs an X display (xvfb-run gives one).
 test-webkit:
-	$(ENV) env -u CHROMEDRIVER -u GECKODRIVER SAFARIDRIVER=/usr/bin/WebKitWebDriver xvfb-run -a cargo test $(WASM)
+	$(ENV) env -u CHROMEDRIVER -u GECKODRIVER SAFARIDRIVER=/usr/bin/WebKitWebDriver TZ=Asia/Tokyo xvfb-run -a cargo test $(WASM)
 
 test-e2e:
 	$(ENV) scripts/build-pkg.sh

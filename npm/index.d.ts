@@ -142,8 +142,9 @@ export interface EmbedOptions {
    */
   allowedOrigins?: readonly string[];
   /**
-   * From the create-modal response (its ISO string), or a `Date`, or milliseconds since the
-   * epoch (Unix seconds are refused: `INVALID_OPTION`): refuse to mount (`EXPIRED`) once past.
+   * From the create-modal response (its ISO string; one without a zone is UTC, as Anon writes
+   * it), or a `Date`, or milliseconds since the epoch (Unix seconds are refused:
+   * `INVALID_OPTION`): refuse to mount (`EXPIRED`) once past.
    */
   expiresAt?: string | Date | number;
   /** No `opened`/`show` within this many ms: `failed` with code `TIMEOUT`. 0 waits forever. Default 15000. */

@@ -150,8 +150,10 @@ function read(url, options, document, lookUp) {
   if (expires !== undefined) {
     // A number or a string of digits that reads as a time before 1973 in milliseconds is a
     // Unix time in seconds.
-    const given = typeof expires === "string" && /^\d+$/.test(expires) ? +expires : expires;
+    let given = typeof expires === "string" && /^\d+$/.test(expires) ? +expires : expires;
     if (typeof given === "number" && given > 0 && given < SECONDS_BELOW) throw packageError(MESSAGE_EXPIRES_IN_SECONDS, given, given);
+    // Anon writes times without a zone, meaning UTC; Date would read them as local time.
+    if (typeof given === "string" && /T[\d:.]+$/.test(given)) given += "Z";
     const time = typeof given === "string" || typeof given === "number" || given instanceof Date ? new Date(given).getTime() : NaN;
     if (Number.isNaN(time)) wrong("expiresAt", "a date, an ISO 8601 string or milliseconds since the epoch", expires);
     expires = time;

@@ -40,6 +40,31 @@ fn iso_in(ms: f64) -> JsValue {
         .into()
 }
 
+/// Anon writes its times without a zone, meaning UTC (`2025-06-18T04:06:42.453452`): read as
+/// UTC wherever the browser is, where `Date` alone reads local time. The suites run in time
+/// zones east and west of UTC, where a local reading would refuse the first or mount the second.
+#[wasm_bindgen_test]
+fn a_time_without_a_zone_is_utc() {
+    let zoneless = |ms: f64| {
+        let iso = iso_in(ms).as_string().unwrap();
+        JsValue::from(format!("{}452", iso.trim_end_matches('Z')))
+    };
+    let half_an_hour = 30.0 * 60_000.0;
+    embed(
+        MODAL_URL,
+        Recorder::new().options(&[("expiresAt", zoneless(half_an_hour))]),
+    )
+    .destroy();
+    assert_eq!(refused_option("expiresAt", zoneless(-half_an_hour)).0, "EXPIRED");
+    // A time with a zone keeps it.
+    let offset = iso_in(half_an_hour).as_string().unwrap().replace('Z', "+00:00");
+    embed(
+        MODAL_URL,
+        Recorder::new().options(&[("expiresAt", offset.into())]),
+    )
+    .destroy();
+}
+
 #[wasm_bindgen_test]
 fn expires_at_in_seconds_is_named_with_the_fix() {
     let seconds = (js_sys::Date::now() / 1000.0).floor() + 600.0;
