@@ -2,7 +2,8 @@
 // http://localhost:8081 (two origins). The mock is started as any app would start it, with its
 // command (`anon-modal-mock`), and the app is given the base URL, API key and webhook secret it
 // prints. With ANON_API_KEY set, the app talks to the real Anon instead (ANON_BASE_URL,
-// ANON_WEBHOOK_SECRET) and no mock is started.
+// ANON_WEBHOOK_SECRET, and ANON_MODAL_ORIGIN where the modal URLs are not on
+// https://dashboard.anon.com) and no mock is started.
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { startApp } from "./app/server.mjs";
@@ -49,6 +50,9 @@ const app = await startApp({
   anonBaseUrl,
   apiKey: real ? process.env.ANON_API_KEY : mock.settings.ANON_API_KEY,
   webhookSecret: real ? process.env.ANON_WEBHOOK_SECRET : mock.settings.ANON_WEBHOOK_SECRET,
+  // The page's frame-src lets the modal in: the quickstart checks its messages come from
+  // https://dashboard.anon.com, not from the API's host. The mock serves both on one origin.
+  modalOrigin: real ? (process.env.ANON_MODAL_ORIGIN ?? "https://dashboard.anon.com") : undefined,
   insecureLocalhost: !real,
   hostileOrigins: real ? [] : [`http://127.0.0.1:${mockPort}`, anonBaseUrl],
 });

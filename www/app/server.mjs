@@ -50,9 +50,10 @@ async function readBody(req, limit = 1024 * 1024) {
 /**
  * Starts the app.
  * @param {{port?: number, anonBaseUrl: string, apiKey: string, webhookSecret: string,
- *          insecureLocalhost?: boolean, hostileOrigins?: string[], modalTtlSeconds?: number,
- *          staticDir?: string, trustedTypes?: boolean | string, frameSrc?: string,
- *          reportOnlyFrameSrc?: string}} options
+ *          modalOrigin?: string, insecureLocalhost?: boolean, hostileOrigins?: string[],
+ *          modalTtlSeconds?: number, staticDir?: string, trustedTypes?: boolean | string,
+ *          frameSrc?: string, reportOnlyFrameSrc?: string}} options
+ * `modalOrigin` is where the modal URLs are (default: `anonBaseUrl`'s origin, as on the mock);
  * `frameSrc` replaces the CSP's frame-src (a test of a page whose policy blocks the modal), and
  * `reportOnlyFrameSrc` adds a report-only policy with that frame-src (one that blocks nothing);
  * `staticDir` serves a built site (the framework examples) instead of the demo page;
@@ -63,7 +64,7 @@ export async function startApp(options) {
   const anonOrigin = new URL(options.anonBaseUrl).origin;
   const timeline = [];
   const record = (entry) => timeline.push({ at: new Date().toISOString(), ...entry });
-  const frameSrc = [anonOrigin, ...(options.hostileOrigins ?? [])].join(" ");
+  const frameSrc = [options.modalOrigin ?? anonOrigin, ...(options.hostileOrigins ?? [])].join(" ");
   const csp = [
     "default-src 'self'",
     "script-src 'self' 'wasm-unsafe-eval'",
