@@ -35,15 +35,15 @@ pub const RESERVED_KEYS: [&str; 3] = ["__proto__", "constructor", "prototype"];
 
 /// The longest `event.type` accepted, in UTF-16 code units.
 pub const MAX_TYPE_LEN: u32 = 64;
-/// At most this many properties of the event are read and copied (all levels together,
-/// `type` first); the rest are left out.
+/// At most this many properties of the event and items of its arrays are read and copied
+/// (all levels together, `type` first); the rest are left out.
 pub const MAX_FIELDS: u32 = 64;
 /// The longest string value copied, in UTF-16 code units; a longer one is left out.
 pub const MAX_STRING_LEN: u32 = 16 * 1024;
 /// The longest property name copied; a field with a longer one is left out.
 pub const MAX_KEY_LEN: u32 = 64;
-/// How many levels of nested objects are copied below the event itself; deeper ones are left
-/// out.
+/// How many levels of nested objects and arrays are copied below the event itself; deeper
+/// ones are left out.
 pub const MAX_DEPTH: u8 = 2;
 
 /// The `reason` of the `closed` event `settled` resolves with after `destroy()`.

@@ -9,12 +9,14 @@
 //!    optional boolean `internal`.
 //!
 //! Callbacks never see the object that arrived: they get a fresh plain object holding only
-//! strings, numbers, booleans, `null` and plain objects, within the caps of [`crate::event`]
-//! (fields, depth, lengths). Reserved keys such as `__proto__` are never copied, so nothing that
-//! arrives can reach a prototype. What is over a cap, arrays, exotic objects (`Blob`,
-//! `ArrayBuffer`, `Date`) and context fields ([`event::STRING_FIELDS`]) that are neither strings
-//! nor `null` are left out: an event that passed the checks is delivered, never dropped for
-//! its size, so the work stays bounded and a `completed` is never lost to a large payload.
+//! strings, numbers, booleans, `null`, plain objects and arrays, within the caps of
+//! [`crate::event`] (fields and array items together, depth, lengths). Reserved keys such as
+//! `__proto__` are never copied, so nothing that arrives can reach a prototype. What is over a
+//! cap, exotic objects (`Blob`, `ArrayBuffer`, `Date`) and context fields
+//! ([`event::STRING_FIELDS`]) that are neither strings nor `null` are left out (an array item
+//! left out leaves a hole, so that the others keep their places): an event that passed the
+//! checks is delivered, never dropped for its size, so the work stays bounded and a `completed`
+//! is never lost to a large payload.
 //!
 //! The guard is written against [`MessageValue`]: the browser reads `JsValue`s (no string of a
 //! message is copied into Rust), and native tests and the fuzzer read plain [`Value`]s, so every
@@ -38,8 +40,10 @@ pub enum Kind {
     Number,
     /// A plain object: its prototype is `Object.prototype` or `null`.
     Plain,
-    /// Anything else: an array, a function, a `BigInt`, an exotic object (`Date`, `Blob`), or
-    /// an object whose prototype cannot be read.
+    /// An array of this length.
+    List(u32),
+    /// Anything else: a function, a `BigInt`, an exotic object (`Date`, `Blob`), or an object
+    /// whose prototype cannot be read.
     Other,
     /// A string of this many UTF-16 code units.
     Text(u32),
@@ -55,6 +59,8 @@ pub trait MessageValue: Sized {
 
     /// A string.
     fn text(text: &str) -> Self;
+    /// An array index, as a key.
+    fn index(index: u32) -> Self;
     /// A list of these strings.
     fn list(texts: &[&str]) -> Self::List;
     /// What kind of value this is.
@@ -63,13 +69,16 @@ pub trait MessageValue: Sized {
     fn get(&self, key: &Self) -> Self;
     /// The own enumerable string keys (`Object.keys`) of a plain object.
     fn keys(&self) -> Self::Keys;
+    /// A fresh, empty array.
+    fn array() -> Self;
     /// Where this string is in `list` (`===`), if it is.
     fn position(&self, list: &Self::List) -> Option<usize>;
     /// `self === other`.
     fn same(&self, other: &Self) -> bool;
     /// A fresh, empty plain object.
     fn object() -> Self;
-    /// `object[key] = value`, on an object made by [`MessageValue::object`].
+    /// `object[key] = value`, on an object made by [`MessageValue::object`], or at an index
+    /// on an array made by [`MessageValue::array`].
     fn set(object: &mut Self, key: &Self, value: Self);
 }
 
@@ -246,19 +255,43 @@ impl<V: MessageValue> MessageGuard<V> {
             {
                 continue;
             }
-            let value = source.get(&key);
-            let copied = match value.kind() {
-                Kind::Text(len) if len > event::MAX_STRING_LEN => continue,
-                Kind::Text(_) | Kind::Null | Kind::Number | Kind::Boolean(_) => value,
-                // An object reached with no budget left would arrive empty, as if it were.
-                Kind::Plain if depth > 0 && *budget > 0 => {
-                    let mut inner = V::object();
-                    self.copy_fields(&value, &mut inner, depth - 1, budget);
-                    inner
-                }
-                Kind::Plain | Kind::Other | Kind::Undefined => continue,
-            };
-            V::set(copy, &key, copied);
+            if let Some(copied) = self.copy_value(source.get(&key), depth, budget) {
+                V::set(copy, &key, copied);
+            }
+        }
+    }
+
+    /// Copies an array's items, in place, as [`MessageGuard::copy_fields`] copies fields.
+    fn copy_items(&self, source: &V, len: u32, copy: &mut V, depth: u8, budget: &mut u32) {
+        for at in 0..len {
+            if *budget == 0 {
+                break;
+            }
+            *budget -= 1;
+            let index = V::index(at);
+            if let Some(copied) = self.copy_value(source.get(&index), depth, budget) {
+                V::set(copy, &index, copied);
+            }
+        }
+    }
+
+    /// The copy of a field's or an item's value, or `None` to leave it out.
+    fn copy_value(&self, value: V, depth: u8, budget: &mut u32) -> Option<V> {
+        match value.kind() {
+            Kind::Text(len) if len > event::MAX_STRING_LEN => None,
+            Kind::Text(_) | Kind::Null | Kind::Number | Kind::Boolean(_) => Some(value),
+            // An object or array reached with no budget left would arrive empty, as if it were.
+            Kind::Plain if depth > 0 && *budget > 0 => {
+                let mut inner = V::object();
+                self.copy_fields(&value, &mut inner, depth - 1, budget);
+                Some(inner)
+            }
+            Kind::List(len) if depth > 0 && *budget > 0 => {
+                let mut inner = V::array();
+                self.copy_items(&value, len, &mut inner, depth - 1, budget);
+                Some(inner)
+            }
+            Kind::Plain | Kind::List(_) | Kind::Other | Kind::Undefined => None,
         }
     }
 }
@@ -278,7 +311,9 @@ pub enum Value {
     Text(String),
     /// A plain object, its fields in order (a repeated key: the first one counts).
     Object(Vec<(String, Value)>),
-    /// Anything else (an array, a `Blob`, a function, a `Date`).
+    /// An array (`Undefined` where it has a hole).
+    List(Vec<Value>),
+    /// Anything else (a `Blob`, a function, a `Date`).
     Other,
 }
 
@@ -313,6 +348,10 @@ impl MessageValue for Value {
         Value::Text(text.to_owned())
     }
 
+    fn index(index: u32) -> Value {
+        Value::Number(f64::from(index))
+    }
+
     fn list(texts: &[&str]) -> Vec<String> {
         texts.iter().map(|text| (*text).to_owned()).collect()
     }
@@ -325,13 +364,17 @@ impl MessageValue for Value {
             Value::Number(_) => Kind::Number,
             Value::Text(text) => Kind::Text(u32::try_from(text.encode_utf16().count()).unwrap_or(u32::MAX)),
             Value::Object(_) => Kind::Plain,
+            Value::List(items) => Kind::List(u32::try_from(items.len()).unwrap_or(u32::MAX)),
             Value::Other => Kind::Other,
         }
     }
 
     fn get(&self, key: &Value) -> Value {
-        match key {
-            Value::Text(key) => self.field(key).clone(),
+        match (self, key) {
+            (Value::List(items), Value::Number(index)) => {
+                items.get(*index as usize).cloned().unwrap_or(Value::Undefined)
+            }
+            (_, Value::Text(key)) => self.field(key).clone(),
             _ => Value::Undefined,
         }
     }
@@ -359,12 +402,25 @@ impl MessageValue for Value {
         Value::Object(Vec::new())
     }
 
+    fn array() -> Value {
+        Value::List(Vec::new())
+    }
+
     fn set(object: &mut Value, key: &Value, value: Value) {
-        if let (Value::Object(fields), Value::Text(key)) = (object, key) {
-            match fields.iter_mut().find(|(k, _)| k == key) {
+        match (object, key) {
+            (Value::Object(fields), Value::Text(key)) => match fields.iter_mut().find(|(k, _)| k == key) {
                 Some((_, slot)) => *slot = value,
                 None => fields.push((key.clone(), value)),
+            },
+            // Items left out before this one stay holes.
+            (Value::List(items), Value::Number(index)) => {
+                let index = *index as usize;
+                if items.len() <= index {
+                    items.resize(index + 1, Value::Undefined);
+                }
+                items[index] = value;
             }
+            _ => {}
         }
     }
 }

@@ -272,6 +272,59 @@ fn case_15_the_field_budget_is_exact_shared_by_every_level_and_keeps_type() {
     assert_eq!(delivered.len(), MAX_FIELDS as usize);
 }
 
+/// An event's arrays (Anon's own SDK types an event's `data` as any JSON) reach callbacks as
+/// arrays, under the same caps as objects: each item pays for itself, each array is a level,
+/// and an item left out leaves a hole, so that the others keep their places.
+#[test]
+fn case_15_arrays_are_copied_within_the_caps() {
+    let texts = |items: &[&str]| Value::List(items.iter().map(|t| Value::text(t)).collect());
+    let data = |fields: Vec<(&str, Value)>| {
+        let mut all = vec![("type", Value::text("migration_modal.completed"))];
+        all.extend(fields);
+        event(all)
+    };
+    let sent = data(vec![
+        ("files", texts(&["contacts.csv", "company.json"])),
+        (
+            "tasks",
+            Value::List(vec![
+                Value::object([("id", Value::text("t1")), ("__proto__", Value::Null)]),
+                Value::object([("id", Value::text("t2")), ("done", Value::Bool(true))]),
+            ]),
+        ),
+        (
+            "mixed",
+            Value::List(vec![Value::Number(1.0), Value::Other, Value::text("x")]),
+        ),
+        ("deep", Value::List(vec![Value::List(vec![texts(&["too deep"])])])),
+    ]);
+    assert_eq!(
+        copy(envelope(sent)),
+        data(vec![
+            ("files", texts(&["contacts.csv", "company.json"])),
+            (
+                "tasks",
+                Value::List(vec![
+                    Value::object([("id", Value::text("t1"))]),
+                    Value::object([("id", Value::text("t2")), ("done", Value::Bool(true))]),
+                ]),
+            ),
+            (
+                "mixed",
+                Value::List(vec![Value::Number(1.0), Value::Undefined, Value::text("x")])
+            ),
+            ("deep", Value::List(vec![Value::List(vec![])])),
+        ])
+    );
+    // A long array is cut where the budget ends: `type` and the key paid first.
+    let long = Value::List((0..2 * MAX_FIELDS).map(f64::from).map(Value::Number).collect());
+    let Value::List(kept) = copy(envelope(data(vec![("long", long)]))).field("long").clone() else {
+        panic!("long copied")
+    };
+    assert_eq!(kept.len(), MAX_FIELDS as usize - 2);
+    assert_eq!(kept[3], Value::Number(3.0));
+}
+
 #[test]
 fn case_15_huge_strings_and_long_keys_are_left_out() {
     // A context field (copied first) and any other field alike.
@@ -340,13 +393,25 @@ fn case_16_wrong_envelope_types_are_dropped_and_mistyped_context_left_out() {
         RejectReason::Schema
     );
     assert_eq!(reason(envelope(event(vec![]))), RejectReason::Schema);
-    assert_eq!(reason(envelope(Value::Other)), RejectReason::Schema, "event: []");
+    assert_eq!(
+        reason(envelope(Value::List(vec![]))),
+        RejectReason::Schema,
+        "event: []"
+    );
+    assert_eq!(
+        reason(envelope(Value::Other)),
+        RejectReason::Schema,
+        "event: a Blob"
+    );
     assert_eq!(
         reason(envelope(Value::text("migration_modal.opened"))),
         RejectReason::Schema
     );
     assert_eq!(
-        reason(Value::object([("source", Value::Other), ("event", completed())])),
+        reason(Value::object([
+            ("source", Value::List(vec![Value::text("anon_modal")])),
+            ("event", completed())
+        ])),
         RejectReason::Tag,
         "source: [\"anon_modal\"]"
     );
@@ -366,6 +431,7 @@ fn case_16_wrong_envelope_types_are_dropped_and_mistyped_context_left_out() {
             Value::Number(403.0),
             Value::object([]),
             Value::Bool(true),
+            Value::List(vec![Value::text("usr_1")]),
             Value::Other,
         ] {
             let copy = check(typed(field, odd.clone())).map(|(_, _, copy)| copy);

@@ -61,7 +61,7 @@ impl Reader<'_> {
     }
 
     fn value(&mut self, depth: u32) -> Value {
-        match self.byte() % 9 {
+        match self.byte() % 10 {
             0 => Value::Undefined,
             1 => Value::Null,
             2 => Value::Bool(self.byte() % 2 == 0),
@@ -69,6 +69,10 @@ impl Reader<'_> {
             4 | 5 => Value::Text(self.text()),
             6 => Value::Other,
             _ if depth > 40 => Value::Null,
+            7 => {
+                let count = usize::from(self.byte() % 12) * usize::from(1 + self.byte() % 16);
+                Value::List((0..count).map(|_| self.value(depth + 1)).collect())
+            }
             _ => {
                 let count = usize::from(self.byte() % 12);
                 let fields = (0..count)
@@ -87,24 +91,40 @@ impl Reader<'_> {
     }
 }
 
-/// Checks the copy's promises; returns how many fields it holds.
+/// Checks the copy's promises; returns how many fields and array items it holds.
 fn check_copy(value: &Value, levels_left: i32) -> u32 {
-    let Value::Object(fields) = value else { return 0 };
-    assert!(levels_left >= 0, "a level deeper than allowed");
-    let mut count = fields.len() as u32;
-    for (key, field) in fields {
-        assert!(
-            !RESERVED_KEYS.contains(&key.as_str()),
-            "reserved key {key:?} copied"
-        );
-        match field {
-            Value::Text(text) => assert!(text.encode_utf16().count() as u32 <= MAX_STRING_LEN),
-            Value::Undefined | Value::Other => panic!("{field:?} copied"),
-            _ => {}
+    match value {
+        Value::Object(fields) => {
+            assert!(levels_left >= 0, "a level deeper than allowed");
+            let mut count = fields.len() as u32;
+            for (key, field) in fields {
+                assert!(
+                    !RESERVED_KEYS.contains(&key.as_str()),
+                    "reserved key {key:?} copied"
+                );
+                assert!(!matches!(field, Value::Undefined), "undefined copied");
+                count += check_item(field, levels_left);
+            }
+            count
         }
-        count += check_copy(field, levels_left - 1);
+        Value::List(items) => {
+            assert!(levels_left >= 0, "a level deeper than allowed");
+            // An item left out is a hole (Undefined), never the end of a list.
+            assert!(!matches!(items.last(), Some(Value::Undefined)), "a trailing hole");
+            items.len() as u32 + items.iter().map(|item| check_item(item, levels_left)).sum::<u32>()
+        }
+        _ => 0,
     }
-    count
+}
+
+/// Checks one copied value; returns how many fields and items it holds below it.
+fn check_item(value: &Value, levels_left: i32) -> u32 {
+    match value {
+        Value::Text(text) => assert!(text.encode_utf16().count() as u32 <= MAX_STRING_LEN),
+        Value::Other => panic!("{value:?} copied"),
+        _ => {}
+    }
+    check_copy(value, levels_left - 1)
 }
 
 fuzz_target!(|data: &[u8]| {

@@ -203,8 +203,8 @@ export function listen(commands, readyMs) {
 /**
  * What the guard asks of a value, in one call (src/guard.rs `Kind`): 0 `undefined`, 1 `null`,
  * 2 `false`, 3 `true`, 4 a number, 5 a plain object (its prototype is `Object.prototype` or
- * `null`), 6 anything else (an array, a function, an exotic object, or one whose prototype
- * cannot be read), and 7 + n a string of length n.
+ * `null`), 6 anything else (a function, an exotic object, or one whose prototype cannot be
+ * read), 7 + n a string of length n, and -1 - n an array of length n.
  */
 export function kindOf(value) {
   const type = typeof value;
@@ -215,6 +215,7 @@ export function kindOf(value) {
   if (value === null) return 1;
   if (type === "object") {
     try {
+      if (Array.isArray(value)) return -1 - value.length;
       const prototype = Object.getPrototypeOf(value);
       if (prototype === Object.prototype || prototype === null) return 5;
     } catch {}
@@ -247,12 +248,13 @@ export function field(object, key) {
 }
 
 /**
- * Adds `key: value` to the guard's copy as a plain data property, whatever the page put on
- * `Object.prototype`: assigned where no setter can run (the key is nowhere on the copy's
- * prototype chain), which is fast, and otherwise defined, which runs no setter.
+ * Adds `key: value` (an index on an array) to the guard's copy as a plain data property,
+ * whatever the page put on `Object.prototype` or `Array.prototype`: assigned where no setter
+ * can run (the key is nowhere on the copy or its prototype chain), which is fast, and
+ * otherwise defined, which runs no setter.
  */
 export function setField(object, key, value) {
-  if (key in Object.prototype) {
+  if (key in object) {
     Object.defineProperty(object, key, { __proto__: null, value, writable: true, enumerable: true, configurable: true });
   } else {
     object[key] = value;

@@ -94,7 +94,7 @@ fn context_fields_are_typed_on_the_event_itself_only() {
 }
 
 #[wasm_bindgen_test]
-fn the_copy_keeps_numbers_booleans_and_plain_objects_and_leaves_out_the_rest() {
+fn the_copy_keeps_numbers_booleans_plain_objects_and_arrays_and_leaves_out_the_rest() {
     let (rec, modal, seen) = recorded_keeping_the_completed_event();
     let fields = [
         ("progress", JsValue::from(0.5)),
@@ -102,6 +102,10 @@ fn the_copy_keeps_numbers_booleans_and_plain_objects_and_leaves_out_the_rest() {
         ("done", JsValue::TRUE),
         ("retried", JsValue::FALSE),
         ("list", Array::of2(&1.into(), &2.into()).into()),
+        (
+            "mixed",
+            js_sys::Array::of3(&1.into(), &js_sys::Date::new_0(), &"x".into()).into(),
+        ),
         ("when", js_sys::Date::new_0().into()),
         ("call", js_sys::Function::new_no_args("return 1").into()),
         ("big", js_sys::BigInt::from(5).into()),
@@ -123,7 +127,15 @@ fn the_copy_keeps_numbers_booleans_and_plain_objects_and_leaves_out_the_rest() {
     );
     assert_eq!(field("done"), JsValue::TRUE);
     assert_eq!(field("retried"), JsValue::FALSE);
-    for left_out in ["list", "when", "call", "big"] {
+    // Arrays are copied as arrays; an item left out leaves a hole, the others keep their place.
+    let list = field("list");
+    assert!(Array::is_array(&list));
+    assert_eq!(JSON::stringify(&list).unwrap(), "[1,2]");
+    let mixed: Array = field("mixed").dyn_into().unwrap();
+    assert_eq!(mixed.length(), 3);
+    assert!(!Reflect::has(&mixed, &1.into()).unwrap(), "the Date is a hole");
+    assert_eq!(JSON::stringify(&mixed).unwrap(), r#"[1,null,"x"]"#);
+    for left_out in ["when", "call", "big"] {
         assert!(
             !Reflect::has(&delivered, &left_out.into()).unwrap(),
             "{left_out} is not copied"
@@ -179,6 +191,9 @@ fn case_15_huge_strings_and_objects_are_capped_and_the_event_arrives() {
         Reflect::set(&many, &format!("k{i}").into(), &i.into()).unwrap();
     }
     let huge_array = Array::new_with_length(1_000_000);
+    let dense_array = js_sys::Function::new_no_args("return new Array(1000000).fill(1)")
+        .call0(&JsValue::NULL)
+        .unwrap();
     let start = js_sys::Date::now();
     let (seen, delivered) = delivered_completed(&envelope(
         "migration_modal.completed",
@@ -210,14 +225,20 @@ fn case_15_huge_strings_and_objects_are_capped_and_the_event_arrives() {
         hostile(ANON, &envelope(&"t".repeat(100_000), &[])),
         ["reject:SCHEMA"]
     );
-    // Arrays are not copied at all, so a huge one costs nothing and the event still arrives.
-    assert_eq!(
-        hostile(
-            ANON,
-            &envelope("migration_modal.opened", &[("list", huge_array.into())])
-        ),
-        ["opened:migration_modal.opened", "event:migration_modal.opened"]
-    );
+    // A huge array is cut at the budget like an object, holes and all: the event arrives.
+    for (array, items) in [
+        (JsValue::from(huge_array), 0),
+        (dense_array, anon_modal::event::MAX_FIELDS - 2),
+    ] {
+        let (seen, delivered) =
+            delivered_completed(&envelope("migration_modal.completed", &[("list", array)]));
+        assert_eq!(seen, COMPLETED);
+        let list: Array = Reflect::get(&delivered, &"list".into())
+            .unwrap()
+            .dyn_into()
+            .unwrap();
+        assert_eq!(list.length(), items);
+    }
     assert!(js_sys::Date::now() - start < 2_000.0, "bounded work");
 }
 

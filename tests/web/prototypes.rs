@@ -102,6 +102,33 @@ fn a_setter_on_object_prototype_neither_runs_nor_hides_a_field_of_the_copy() {
     modal.destroy();
 }
 
+/// The same for an array in the event: an index setter on `Array.prototype` does not run.
+#[wasm_bindgen_test]
+fn a_setter_on_array_prototype_neither_runs_nor_hides_an_item_of_the_copy() {
+    let (rec, modal) = recorded();
+    let kept = keep_last(&modal, "migration_modal.failed");
+    let failed = envelope(
+        "migration_modal.failed",
+        &[("codes", JSON::parse(r#"["E_1"]"#).unwrap())],
+    );
+    page_script(
+        "window.setterRan = false; Object.defineProperty(Array.prototype, '0', \
+         { set() { window.setterRan = true; throw new Error('setter ran'); }, configurable: true })",
+    );
+    from_modal(&modal, &failed);
+    page_script("delete Array.prototype[0]");
+    assert_eq!(
+        rec.take(),
+        ["failed:migration_modal.failed", "event:migration_modal.failed"]
+    );
+    assert_eq!(page_script("return window.setterRan"), JsValue::FALSE);
+    let codes = Reflect::get(&kept.borrow(), &"codes".into()).unwrap();
+    assert!(Array::is_array(&codes));
+    assert!(Object::has_own(codes.unchecked_ref::<Object>(), &"0".into()));
+    assert_eq!(Reflect::get(&codes, &0.into()).unwrap(), "E_1");
+    modal.destroy();
+}
+
 #[wasm_bindgen_test]
 async fn options_inherited_from_object_prototype_are_not_read() {
     let rec = Recorder::new();
