@@ -14,7 +14,8 @@
 //!   for Rust callers, and the modules that carry decisions into the page through the
 //!   JavaScript of `src/js/`; with feature `js-api` (the npm package's), `bindings`, the
 //!   JavaScript API as wasm exports.
-//! - The server side: `webhooks` and `models` (features `webhooks`, `models`).
+//! - The server side: `webhooks` and `models` (features `webhooks`, `models`; a server leaves
+//!   out the default `browser`: `default-features = false`).
 #![cfg_attr(not(feature = "std"), no_std)]
 #![deny(missing_docs, missing_debug_implementations)]
 #![deny(unsafe_code)]
