@@ -203,27 +203,30 @@ export function listen(commands, readyMs) {
 /**
  * What the guard asks of a value, in one call (src/guard.rs `Kind`): 0 `undefined`, 1 `null`,
  * 2 `false`, 3 `true`, 4 a number, 5 a plain object (its prototype is `Object.prototype` or
- * `null`), 6 anything else (a function, an exotic object, or one whose prototype cannot be
- * read), 7 + n a string of length n, and -1 - n an array of length n.
+ * `null`), 6 an array, 7 anything else (a function, an exotic object, or one whose prototype
+ * cannot be read), and 8 + n a string of length n.
  */
 export function kindOf(value) {
   const type = typeof value;
-  if (type === "string") return 7 + value.length;
+  if (type === "string") return 8 + value.length;
   if (type === "number") return 4;
   if (type === "boolean") return value ? 3 : 2;
   if (value === undefined) return 0;
   if (value === null) return 1;
   if (type === "object") {
     try {
-      if (Array.isArray(value)) return -1 - value.length;
+      if (Array.isArray(value)) return 6;
       const prototype = Object.getPrototypeOf(value);
       if (prototype === Object.prototype || prototype === null) return 5;
     } catch {}
   }
-  return 6;
+  return 7;
 }
 
-/** `Object.keys(object)`, or none when listing them throws (a `Proxy` of the page's own making). */
+/**
+ * `Object.keys(object)` (an array's: the indices of its items), or none when listing them
+ * throws (a `Proxy` of the page's own making).
+ */
 export function keysOf(object) {
   try {
     return Object.keys(object);
