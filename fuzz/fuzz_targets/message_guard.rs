@@ -111,7 +111,16 @@ fn check_copy(value: &Value, levels_left: i32) -> u32 {
             assert!(levels_left >= 0, "a level deeper than allowed");
             // An item left out is a hole (Undefined), never the end of a list.
             assert!(!matches!(items.last(), Some(Value::Undefined)), "a trailing hole");
-            items.len() as u32 + items.iter().map(|item| check_item(item, levels_left)).sum::<u32>()
+            // Holes cost nothing: only the items copied count.
+            let copied = items
+                .iter()
+                .filter(|item| !matches!(item, Value::Undefined))
+                .count() as u32;
+            copied
+                + items
+                    .iter()
+                    .map(|item| check_item(item, levels_left))
+                    .sum::<u32>()
         }
         _ => 0,
     }

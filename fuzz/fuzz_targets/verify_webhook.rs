@@ -39,7 +39,10 @@ fuzz_target!(|input: (Vec<&str>, [&str; 3], &[u8], i64, u32)| {
         // And alongside whatever else the signature header held.
         if valid_id && !signature.chars().any(char::is_control) {
             let list = format!("{signature} {signed}");
-            let mixed = WebhookHeaders { signature: &list, ..good };
+            let mixed = WebhookHeaders {
+                signature: &list,
+                ..good
+            };
             assert!(verifier.verify(body, &mixed, sent_at).is_ok());
         }
     }
