@@ -11,6 +11,7 @@ use alloc::string::String;
 
 /// A stable, machine-readable error code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ErrorCode {
     /// The modal URL is not a URL, not `https:`, or carries credentials.
     InvalidUrl,
@@ -35,7 +36,7 @@ pub enum ErrorCode {
 
 impl ErrorCode {
     /// Every code, in the order of their numbers (`code as u32`).
-    pub const ALL: [ErrorCode; 9] = [
+    pub const ALL: &'static [ErrorCode] = &[
         ErrorCode::InvalidUrl,
         ErrorCode::OriginNotAllowed,
         ErrorCode::InvalidOrigin,
@@ -145,7 +146,7 @@ pub enum Message {
 
 impl Message {
     /// Every message, in the order of their numbers (`src/js/names.js` lists them so).
-    pub const ALL: [Message; 37] = [
+    pub const ALL: &'static [Message] = &[
         Message::UrlNotString,
         Message::Expired,
         Message::UrlNotAbsolute,
@@ -383,7 +384,7 @@ mod tests {
 
     #[test]
     fn all_lists_each_message_at_its_number() {
-        for (number, message) in Message::ALL.into_iter().enumerate() {
+        for (number, message) in Message::ALL.iter().copied().enumerate() {
             assert_eq!(message.number() as usize, number, "{message:?}");
         }
     }
@@ -447,7 +448,7 @@ mod tests {
     /// each, in order.
     #[test]
     fn messages_use_their_details_once_in_order() {
-        for message in Message::ALL {
+        for &message in Message::ALL {
             let mut text = String::new();
             message.write(&["\u{1}", "\u{2}", "\u{3}"], &mut text);
             let used: alloc::vec::Vec<char> =
@@ -459,7 +460,7 @@ mod tests {
 
     #[test]
     fn all_lists_each_code_at_its_number() {
-        for (number, code) in ErrorCode::ALL.into_iter().enumerate() {
+        for (number, code) in ErrorCode::ALL.iter().copied().enumerate() {
             assert_eq!(code as usize, number, "{code:?}");
         }
     }
@@ -469,7 +470,7 @@ mod tests {
     #[cfg(all(feature = "browser", target_arch = "wasm32"))]
     #[wasm_bindgen_test::wasm_bindgen_test]
     fn handle_js_writes_each_message_as_rust_does() {
-        for message in Message::ALL {
+        for &message in Message::ALL {
             let error = Error::new(message, "d%$&'");
             let js = wasm_bindgen::JsValue::from(error.clone());
             let get = |key: &str| js_sys::Reflect::get(&js, &key.into()).unwrap().as_string();

@@ -69,6 +69,7 @@ pub const TIMEOUT_MESSAGE: &str = "the modal did not open in time";
 
 /// What a modal message says happened.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum EventKind {
     /// `migration_modal.opened`: the modal is up and ready.
     Opened,
@@ -88,7 +89,7 @@ pub enum EventKind {
 
 impl EventKind {
     /// Every kind that has a wire name, in a stable order.
-    pub const NAMED: [EventKind; 6] = [
+    pub const NAMED: &'static [EventKind] = &[
         EventKind::Opened,
         EventKind::Completed,
         EventKind::Closed,
@@ -100,7 +101,8 @@ impl EventKind {
     /// The kind for an `event.type` string (exact, case-sensitive match).
     pub fn from_type(event_type: &str) -> EventKind {
         EventKind::NAMED
-            .into_iter()
+            .iter()
+            .copied()
             .find(|kind| kind.as_str() == event_type)
             .unwrap_or(EventKind::Other)
     }
@@ -130,7 +132,7 @@ mod tests {
 
     #[test]
     fn names_round_trip() {
-        for kind in EventKind::NAMED {
+        for &kind in EventKind::NAMED {
             assert_eq!(EventKind::from_type(kind.as_str()), kind);
         }
     }

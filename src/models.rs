@@ -160,9 +160,11 @@ macro_rules! open_enum {
     ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $wire:literal,)* }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
         pub enum $name {
             $($(#[$vmeta])* $variant,)*
-            /// A value this version does not know, kept as sent.
+            /// A value this version does not know, kept as sent. A later version may give it
+            /// a variant of its own: match a value you know only by name on `as_str()`.
             Other(String),
         }
 
@@ -296,6 +298,7 @@ pub struct WebhookEventData {
 /// A webhook event's resource object (`data.object`), typed where Anon documents it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
+#[non_exhaustive]
 pub enum EventObject {
     /// On the `migration.*` events Anon documents: the migration. On newer `migration.*`
     /// types, when their object is one.

@@ -29,6 +29,7 @@ pub struct Origin(String);
 
 /// Why a string is not an origin that can be allowed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum OriginError {
     /// The scheme is not `https://` or `http://` (this includes the opaque origin `"null"`).
     Scheme,

@@ -2,6 +2,7 @@
 
 /// Why a message was dropped; handed to `onReject` as its name (e.g. `"ORIGIN"`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum RejectReason {
     /// `event.source` is not our iframe's window (another frame, a popup, the page, `null`).
     Source,
@@ -16,7 +17,7 @@ pub enum RejectReason {
 
 impl RejectReason {
     /// Every reason, in the order of their numbers (`reason as u32`).
-    pub const ALL: [RejectReason; 4] = [
+    pub const ALL: &'static [RejectReason] = &[
         RejectReason::Source,
         RejectReason::Origin,
         RejectReason::Tag,
@@ -26,7 +27,8 @@ impl RejectReason {
     /// The reason [`RejectReason::as_str`] names, e.g. `"ORIGIN"`.
     pub fn from_name(name: &str) -> Option<RejectReason> {
         RejectReason::ALL
-            .into_iter()
+            .iter()
+            .copied()
             .find(|reason| reason.as_str() == name)
     }
 
@@ -47,7 +49,7 @@ mod tests {
 
     #[test]
     fn reasons_are_found_by_their_names_and_listed_at_their_numbers() {
-        for (number, reason) in RejectReason::ALL.into_iter().enumerate() {
+        for (number, reason) in RejectReason::ALL.iter().copied().enumerate() {
             assert_eq!(RejectReason::from_name(reason.as_str()), Some(reason));
             assert_eq!(reason as usize, number, "{reason:?}");
         }

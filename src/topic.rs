@@ -6,6 +6,7 @@ use crate::event::EventKind;
 /// What a listener listens to. JavaScript knows a topic by its `on()` name or its callback
 /// option (`onOpened`), both listed here and generated into `src/js/names.js`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Topic {
     /// `migration_modal.opened`.
     Opened,
@@ -23,7 +24,7 @@ pub enum Topic {
 
 impl Topic {
     /// Every topic, in the order of their numbers (`topic as u32`).
-    pub const ALL: [Topic; 6] = [
+    pub const ALL: &'static [Topic] = &[
         Topic::Opened,
         Topic::Completed,
         Topic::Closed,
@@ -75,14 +76,14 @@ mod tests {
 
     #[test]
     fn all_lists_each_topic_at_its_number() {
-        for (number, topic) in Topic::ALL.into_iter().enumerate() {
+        for (number, topic) in Topic::ALL.iter().copied().enumerate() {
             assert_eq!(topic as usize, number, "{topic:?}");
         }
     }
 
     #[test]
     fn public_kinds_have_their_own_topic_named_like_the_event() {
-        for kind in EventKind::NAMED {
+        for &kind in EventKind::NAMED {
             match Topic::for_kind(kind) {
                 Some(topic) => assert_eq!(topic.event_name(), Some(kind.as_str())),
                 None => assert!(kind.is_internal(), "{kind:?}"),

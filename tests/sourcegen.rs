@@ -132,7 +132,7 @@ fn names_js() -> String {
     )
     .unwrap();
     out.push_str("export const MESSAGES = [\n");
-    for message in Message::ALL {
+    for &message in Message::ALL {
         writeln!(out, "  [{}, {}],", message.code() as u32, js(&template(message))).unwrap();
     }
     out.push_str("];\n\n");
@@ -140,7 +140,7 @@ fn names_js() -> String {
         "// Each message's number, named after src/error.rs `Message` (one constant each, so that\n\
          // a bundler keeps only those the JavaScript throws itself).\n",
     );
-    for message in Message::ALL {
+    for &message in Message::ALL {
         let name = screaming(&format!("{message:?}"));
         writeln!(out, "export const MESSAGE_{name} = {};", message.number()).unwrap();
     }

@@ -122,7 +122,7 @@ fn every_event_type_parses_typed_and_comes_back_whole() {
                 assert_eq!(event_type, "migration_task.failed");
                 assert_eq!(task["status"], status, "kept whole, as sent");
             }
-            EventObject::Other(_) => panic!("{event_type} is a known type"),
+            other => panic!("{event_type} is a known type, not {other:?}"),
         }
         assert_eq!(serde_json::to_value(&event).unwrap(), json(&text), "{event_type}");
     }

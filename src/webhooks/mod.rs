@@ -83,7 +83,7 @@ pub enum WebhookError {
 impl WebhookError {
     /// One error of each code, in a fixed order: the list generated JavaScript and TypeScript
     /// take their codes from.
-    pub const ALL: [WebhookError; 9] = [
+    pub const ALL: &'static [WebhookError] = &[
         WebhookError::MissingHeader(Header::Id),
         WebhookError::InvalidHeader(Header::Id),
         WebhookError::InvalidTimestamp,
