@@ -5,7 +5,7 @@
 // the compiled wasm ("anon-modal-server-wasm"): server.js and server.cjs from base64 bytes
 // (Node, Deno, Bun), server.workerd.js from an imported `.wasm` module (workerd compiles no
 // wasm from bytes).
-import { Verifier, sign, publicKey, initSync } from "anon-modal-server-glue";
+import { Verifier, sign, publicKey, secondsBelow, initSync } from "anon-modal-server-glue";
 import { wasmModule } from "anon-modal-server-wasm";
 
 let loaded = false;
@@ -138,15 +138,14 @@ function checkOptions(options, known) {
   return options;
 }
 
-// Past this, a number of seconds is a date after the year 5000: Date.now()'s milliseconds.
-const SECONDS_BELOW = 1e11;
 
 function nowSeconds(options) {
   const now = checkOptions(options, VERIFY_OPTIONS).now;
   if (now === undefined) return Math.floor(Date.now() / 1000);
   if (now instanceof Date || tag(now) === "[object Date]") return Math.floor(now.getTime() / 1000);
   if (typeof now !== "number") throw new TypeError("anon-modal/server: options.now must be Unix seconds or a Date");
-  if (Number.isFinite(now) && Math.abs(now) >= SECONDS_BELOW) {
+  // From the year 5138 on in seconds, it is Date.now()'s milliseconds (src/clock.rs).
+  if (Number.isFinite(now) && Math.abs(now) >= secondsBelow()) {
     throw new RangeError(
       `anon-modal/server: options.now is Unix seconds, and ${now} is milliseconds (Date.now()): pass a Date, or Math.floor(Date.now() / 1000)`,
     );

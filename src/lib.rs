@@ -9,7 +9,8 @@
 //! - Plain Rust, no browser, tested natively: [`origin`] and [`signed_url`] (which URLs and
 //!   origins are accepted), [`event`] (the messages' shape), [`guard`] (the message guard and
 //!   its bounded copy, over any [`guard::MessageValue`]), [`lifecycle`] (what each event
-//!   does), [`iframe`] (its attributes), [`topic`], [`reject`], [`error`], [`option_names`].
+//!   does), [`iframe`] (its attributes), [`topic`], [`reject`], [`error`], [`option_names`],
+//!   [`clock`].
 //! - The browser side (feature `browser`, on by default): `AnonModal` and `ModalOptions`
 //!   for Rust callers, and the modules that carry decisions into the page through the
 //!   JavaScript of `src/js/`; with feature `js-api` (the npm package's), `bindings`, the
@@ -22,6 +23,7 @@
 
 extern crate alloc;
 
+pub mod clock;
 pub mod error;
 pub mod event;
 pub mod guard;

@@ -133,7 +133,7 @@ impl JsVerifier {
         if !now_seconds.is_finite() {
             return Err(to_js(WebhookError::InvalidTimestamp));
         }
-        // Saturating: a clock beyond i64 then fails the tolerance check, never wraps.
+        // Saturating: a clock beyond i64 is then refused, never wrapped.
         let now = now_seconds.floor() as i64;
         if parse_event {
             self.inner.verify_event(&body, &parsed, now).map(drop)
@@ -169,6 +169,12 @@ pub fn public_key(secret_key: &str) -> Result<String, JsValue> {
         .ok()
         .and_then(|signer| signer.public_key())
         .ok_or_else(|| to_js(WebhookError::InvalidSecret))
+}
+
+/// [`crate::clock::SECONDS_BELOW`]: a clock given in seconds at or past it is in milliseconds.
+#[wasm_bindgen(js_name = secondsBelow)]
+pub fn seconds_below() -> f64 {
+    crate::clock::SECONDS_BELOW as f64
 }
 
 /// Every error code, in [`WebhookError::ALL`]'s order.

@@ -18,9 +18,10 @@ fuzz_target!(|input: (Vec<&str>, [&str; 3], &[u8], i64, u32)| {
         let _ = verifier.verify(body, &headers, now);
         let _ = verifier.verify_event(body, &headers, now);
     }
-    // A valid id and a sending time of zero or more: the signature must verify at that time.
+    // A valid id and a sending time of zero or more, in seconds (from 10^11 on, a clock is one
+    // in milliseconds): the signature must verify at that time.
     let valid_id = !id.is_empty() && !id.chars().any(char::is_control);
-    let sent_at = now.max(0);
+    let sent_at = now.clamp(0, 99_999_999_999);
     for key in keys.iter().take(2) {
         let Ok(signer) = Signer::new(key) else {
             continue;

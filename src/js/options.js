@@ -19,6 +19,7 @@ import {
   MESSAGE_URL_IS_RESPONSE,
   MESSAGE_URL_NOT_STRING,
   MESSAGE_URL_OBJECT_WITHOUT_URL,
+  SECONDS_BELOW,
 } from "./names.js";
 // Own properties only, as the unknown-key check lists them: what a library of the page added to
 // `Object.prototype` is no option.
@@ -26,9 +27,6 @@ import { field } from "./frame.js";
 import { AnonModalError, packageError } from "./handle.js";
 
 const INT32 = 2147483647;
-// Below this, a time in milliseconds is before March 1973: no modal expires then, but a Unix
-// time in seconds until the year 5138 does.
-const SECONDS_BELOW = 1e11;
 
 /**
  * Returns the arguments as src/arguments.rs `OptionValues` reads them: the modal `url` (a string),

@@ -251,9 +251,14 @@ fn signed_content(headers: &WebhookHeaders<'_>, payload: &[u8]) -> Vec<u8> {
 ///
 /// # Errors
 /// [`WebhookError::InvalidTimestamp`] when it is not plain decimal digits (no sign, space or
-/// suffix: `1614265330abc` is refused) within `i64`, or the difference overflows;
-/// [`WebhookError::TimestampTooOld`] / [`WebhookError::TimestampTooNew`] beyond the tolerance.
+/// suffix: `1614265330abc` is refused) within `i64`, when `now_secs` is a clock in
+/// milliseconds, or when the difference overflows; [`WebhookError::TimestampTooOld`] /
+/// [`WebhookError::TimestampTooNew`] beyond the tolerance.
 pub fn check_timestamp(timestamp: &str, now_secs: i64, tolerance_secs: u32) -> Result<i64, WebhookError> {
+    // Milliseconds would otherwise read as a delivery far too old, and blame the sender's clock.
+    if now_secs >= crate::clock::SECONDS_BELOW {
+        return Err(WebhookError::InvalidTimestamp);
+    }
     if timestamp.is_empty() || !timestamp.bytes().all(|b| b.is_ascii_digit()) {
         return Err(WebhookError::InvalidTimestamp);
     }
@@ -275,6 +280,7 @@ pub fn check_timestamp(timestamp: &str, now_secs: i64, tolerance_secs: u32) -> R
 mod tests {
     use super::super::Signer;
     use super::*;
+    use crate::clock::SECONDS_BELOW;
 
     const SECRET_RS: &str = "whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD";
     const ID_RS: &str = "msg_27UH4WbU6Z5A5EzD8u03UvzRbpk";
@@ -583,7 +589,25 @@ mod tests {
             check_timestamp("1700000000", i64::MIN, 300),
             Err(InvalidTimestamp)
         );
-        assert_eq!(check_timestamp("0", i64::MAX, u32::MAX), Err(TimestampTooOld));
+        assert_eq!(
+            check_timestamp("0", SECONDS_BELOW - 1, u32::MAX),
+            Err(TimestampTooOld)
+        );
+        // A clock in milliseconds (`as_millis()`, `Date.now()`) is the caller's mistake.
+        let millis = NOW_JS * 1000;
+        assert_eq!(check_timestamp(TS_JS, millis, 300), Err(InvalidTimestamp));
+        assert_eq!(
+            verify(SECRET_JS, BODY_JS, headers(ID_JS, TS_JS, SIG_JS), millis),
+            Err(InvalidTimestamp)
+        );
+        assert_eq!(
+            check_timestamp("99999999999", SECONDS_BELOW - 1, 0),
+            Ok(SECONDS_BELOW - 1)
+        );
+        assert_eq!(
+            check_timestamp("100000000000", SECONDS_BELOW, 0),
+            Err(InvalidTimestamp)
+        );
     }
 
     #[test]
