@@ -25,14 +25,11 @@
 use crate::event::{self, EventKind};
 use crate::origin::AllowList;
 use crate::reject::RejectReason;
-use alloc::{
-    borrow::ToOwned,
-    string::{String, ToString},
-    vec::Vec,
-};
+use alloc::{borrow::ToOwned, string::String, vec::Vec};
 
 /// What kind of value a message holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Kind {
     /// `undefined`.
     Undefined,
@@ -44,8 +41,8 @@ pub enum Kind {
     Number,
     /// A plain object: its prototype is `Object.prototype` or `null`.
     Plain,
-    /// An array.
-    List,
+    /// An array of this length.
+    List(u32),
     /// Anything else: a function, a `BigInt`, an exotic object (`Date`, `Blob`), or an object
     /// whose prototype cannot be read.
     Other,
@@ -63,14 +60,15 @@ pub trait MessageValue: Sized {
 
     /// A string.
     fn text(text: &str) -> Self;
+    /// An array index, as a key.
+    fn index(index: u32) -> Self;
     /// A list of these strings.
     fn list(texts: &[&str]) -> Self::List;
     /// What kind of value this is.
     fn kind(&self) -> Kind;
     /// `self[key]`.
     fn get(&self, key: &Self) -> Self;
-    /// The own enumerable string keys (`Object.keys`) of a plain object, or of an array (the
-    /// indices of its items).
+    /// The own enumerable string keys (`Object.keys`) of a plain object.
     fn keys(&self) -> Self::Keys;
     /// A fresh, empty array.
     fn array() -> Self;
@@ -80,8 +78,8 @@ pub trait MessageValue: Sized {
     fn same(&self, other: &Self) -> bool;
     /// A fresh, empty plain object.
     fn object() -> Self;
-    /// `object[key] = value`, on an object made by [`MessageValue::object`] or an array made
-    /// by [`MessageValue::array`].
+    /// `object[key] = value`, on an object made by [`MessageValue::object`], or at an
+    /// [`MessageValue::index`] of an array made by [`MessageValue::array`].
     fn set(object: &mut Self, key: &Self, value: Self);
 }
 
@@ -239,10 +237,9 @@ impl<V: MessageValue> MessageGuard<V> {
         })
     }
 
-    /// Copies `source`'s fields (an array's items, by their indices) into `copy` while the
-    /// field budget lasts, every field read paying for itself. What is over a cap (a longer key
-    /// or string, a deeper object) or not plain data is left out: the message is authentic by
-    /// now, so its event is delivered.
+    /// Copies `source`'s fields into `copy` while the field budget lasts, every field read
+    /// paying for itself. What is over a cap (a longer key or string, a deeper object) or not
+    /// plain data is left out: the message is authentic by now, so its event is delivered.
     fn copy_fields(&self, source: &V, copy: &mut V, depth: u8, budget: &mut u32) {
         let top = depth == event::MAX_DEPTH;
         for key in source.keys() {
@@ -259,30 +256,54 @@ impl<V: MessageValue> MessageGuard<V> {
             {
                 continue;
             }
-            let value = source.get(&key);
-            let copied = match value.kind() {
-                Kind::Text(len) if len > event::MAX_STRING_LEN => continue,
-                Kind::Text(_) | Kind::Null | Kind::Number | Kind::Boolean(_) => value,
-                // An object or array reached with no budget left would arrive empty, as if it
-                // were.
-                kind @ (Kind::Plain | Kind::List) if depth > 0 && *budget > 0 => {
-                    let mut inner = if kind == Kind::List {
-                        V::array()
-                    } else {
-                        V::object()
-                    };
-                    self.copy_fields(&value, &mut inner, depth - 1, budget);
-                    inner
-                }
-                Kind::Plain | Kind::List | Kind::Other | Kind::Undefined => continue,
-            };
-            V::set(copy, &key, copied);
+            if let Some(copied) = self.copy_value(source.get(&key), depth, budget) {
+                V::set(copy, &key, copied);
+            }
+        }
+    }
+
+    /// Copies the items of an array of `len`, index by index from 0, as
+    /// [`MessageGuard::copy_fields`] copies fields: each index read pays, so that the copy's
+    /// length stays within the budget however long (or sparse) the array that arrived. Its
+    /// other own properties are no items, and are left out.
+    fn copy_items(&self, source: &V, len: u32, copy: &mut V, depth: u8, budget: &mut u32) {
+        for at in 0..len {
+            if *budget == 0 {
+                break;
+            }
+            *budget -= 1;
+            let index = V::index(at);
+            if let Some(copied) = self.copy_value(source.get(&index), depth, budget) {
+                V::set(copy, &index, copied);
+            }
+        }
+    }
+
+    /// The copy of a field's or an item's value, or `None` to leave it out (an item left out
+    /// is a hole).
+    fn copy_value(&self, value: V, depth: u8, budget: &mut u32) -> Option<V> {
+        match value.kind() {
+            Kind::Text(len) if len > event::MAX_STRING_LEN => None,
+            Kind::Text(_) | Kind::Null | Kind::Number | Kind::Boolean(_) => Some(value),
+            // An object or array reached with no budget left would arrive empty, as if it were.
+            Kind::Plain if depth > 0 && *budget > 0 => {
+                let mut inner = V::object();
+                self.copy_fields(&value, &mut inner, depth - 1, budget);
+                Some(inner)
+            }
+            Kind::List(len) if depth > 0 && *budget > 0 => {
+                let mut inner = V::array();
+                self.copy_items(&value, len, &mut inner, depth - 1, budget);
+                Some(inner)
+            }
+            Kind::Plain | Kind::List(_) | Kind::Other | Kind::Undefined => None,
         }
     }
 }
 
 /// A message's value as plain Rust data: what native tests and the fuzzer hand the guard.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum Value {
     /// `undefined`.
     Undefined,
@@ -333,6 +354,10 @@ impl MessageValue for Value {
         Value::Text(text.to_owned())
     }
 
+    fn index(index: u32) -> Value {
+        Value::Number(f64::from(index))
+    }
+
     fn list(texts: &[&str]) -> Vec<String> {
         texts.iter().map(|text| (*text).to_owned()).collect()
     }
@@ -345,18 +370,16 @@ impl MessageValue for Value {
             Value::Number(_) => Kind::Number,
             Value::Text(text) => Kind::Text(u32::try_from(text.encode_utf16().count()).unwrap_or(u32::MAX)),
             Value::Object(_) => Kind::Plain,
-            Value::List(_) => Kind::List,
+            Value::List(items) => Kind::List(u32::try_from(items.len()).unwrap_or(u32::MAX)),
             Value::Other => Kind::Other,
         }
     }
 
     fn get(&self, key: &Value) -> Value {
         match (self, key) {
-            (Value::List(items), Value::Text(index)) => index
-                .parse::<usize>()
-                .ok()
-                .and_then(|index| items.get(index).cloned())
-                .unwrap_or(Value::Undefined),
+            (Value::List(items), Value::Number(index)) => {
+                items.get(*index as usize).cloned().unwrap_or(Value::Undefined)
+            }
             (_, Value::Text(key)) => self.field(key).clone(),
             _ => Value::Undefined,
         }
@@ -365,11 +388,6 @@ impl MessageValue for Value {
     fn keys(&self) -> alloc::vec::IntoIter<Value> {
         let keys: Vec<Value> = match self {
             Value::Object(fields) => fields.iter().map(|(k, _)| Value::Text(k.clone())).collect(),
-            // As `Object.keys` lists an array's: the indices of its items, holes left out.
-            Value::List(items) => (items.iter().enumerate())
-                .filter(|(_, item)| **item != Value::Undefined)
-                .map(|(index, _)| Value::Text(index.to_string()))
-                .collect(),
             _ => Vec::new(),
         };
         keys.into_iter()
@@ -401,13 +419,12 @@ impl MessageValue for Value {
                 None => fields.push((key.clone(), value)),
             },
             // Items left out before this one stay holes.
-            (Value::List(items), Value::Text(index)) => {
-                if let Ok(index) = index.parse::<usize>() {
-                    if items.len() <= index {
-                        items.resize(index + 1, Value::Undefined);
-                    }
-                    items[index] = value;
+            (Value::List(items), Value::Number(index)) => {
+                let index = *index as usize;
+                if items.len() <= index {
+                    items.resize(index + 1, Value::Undefined);
                 }
+                items[index] = value;
             }
             _ => {}
         }

@@ -12,7 +12,7 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen(module = "/src/js/frame.js")]
 extern "C" {
     #[wasm_bindgen(js_name = kindOf)]
-    fn kind_of(value: &JsValue) -> u32;
+    fn kind_of(value: &JsValue) -> f64;
 
     #[wasm_bindgen(js_name = field)]
     fn field(object: &JsValue, key: &JsValue) -> JsValue;
@@ -45,21 +45,29 @@ impl MessageValue for JsValue {
         JsValue::from_str(text)
     }
 
+    fn index(index: u32) -> JsValue {
+        JsValue::from(index)
+    }
+
     fn list(texts: &[&str]) -> Array {
         texts.iter().map(|text| JsValue::from_str(text)).collect()
     }
 
     fn kind(&self) -> Kind {
-        match kind_of(self) {
+        let code = kind_of(self);
+        // An array's length is below 2^32: -1 - length is exact, and `as` saturates anyway.
+        if code < 0.0 {
+            return Kind::List((-1.0 - code) as u32);
+        }
+        match code as u32 {
             0 => Kind::Undefined,
             1 => Kind::Null,
             2 => Kind::Boolean(false),
             3 => Kind::Boolean(true),
             4 => Kind::Number,
             5 => Kind::Plain,
-            6 => Kind::List,
-            7 => Kind::Other,
-            n => Kind::Text(n - 8),
+            6 => Kind::Other,
+            n => Kind::Text(n - 7),
         }
     }
 
@@ -139,8 +147,12 @@ mod tests {
             (JsValue::from(f64::NAN), Kind::Number),
             (Object::new().into(), Kind::Plain),
             (made("return Object.create(null)"), Kind::Plain),
-            (Array::new().into(), Kind::List),
-            (Array::of2(&1.into(), &2.into()).into(), Kind::List),
+            (Array::new().into(), Kind::List(0)),
+            (Array::of2(&1.into(), &2.into()).into(), Kind::List(2)),
+            (
+                made("const a = []; a[4294967294] = 1; return a"),
+                Kind::List(u32::MAX),
+            ),
             (made("return function () {}"), Kind::Other),
             (made("return new Date()"), Kind::Other),
             (made("return 1n"), Kind::Other),

@@ -323,6 +323,11 @@ fn case_15_arrays_are_copied_within_the_caps() {
     };
     assert_eq!(kept.len(), MAX_FIELDS as usize - 2);
     assert_eq!(kept[3], Value::Number(3.0));
+    // Each index read pays, holes too: a long sparse array's copy is as short as the budget.
+    let mut sparse = vec![Value::Undefined; 10 * MAX_FIELDS as usize];
+    sparse.push(Value::text("far"));
+    let delivered = copy(envelope(data(vec![("sparse", Value::List(sparse))])));
+    assert_eq!(delivered.field("sparse"), &Value::List(vec![]));
 }
 
 #[test]

@@ -111,7 +111,7 @@ fn check_copy(value: &Value, levels_left: i32) -> u32 {
             assert!(levels_left >= 0, "a level deeper than allowed");
             // An item left out is a hole (Undefined), never the end of a list.
             assert!(!matches!(items.last(), Some(Value::Undefined)), "a trailing hole");
-            // Holes cost nothing: only the items copied count.
+            // A hole is no item copied (the index read that left it paid, but holds nothing).
             let copied = items
                 .iter()
                 .filter(|item| !matches!(item, Value::Undefined))

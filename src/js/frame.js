@@ -203,30 +203,27 @@ export function listen(commands, readyMs) {
 /**
  * What the guard asks of a value, in one call (src/guard.rs `Kind`): 0 `undefined`, 1 `null`,
  * 2 `false`, 3 `true`, 4 a number, 5 a plain object (its prototype is `Object.prototype` or
- * `null`), 6 an array, 7 anything else (a function, an exotic object, or one whose prototype
- * cannot be read), and 8 + n a string of length n.
+ * `null`), 6 anything else (a function, an exotic object, or one whose prototype cannot be
+ * read), 7 + n a string of length n, and -1 - n an array of length n.
  */
 export function kindOf(value) {
   const type = typeof value;
-  if (type === "string") return 8 + value.length;
+  if (type === "string") return 7 + value.length;
   if (type === "number") return 4;
   if (type === "boolean") return value ? 3 : 2;
   if (value === undefined) return 0;
   if (value === null) return 1;
   if (type === "object") {
     try {
-      if (Array.isArray(value)) return 6;
+      if (Array.isArray(value)) return -1 - value.length;
       const prototype = Object.getPrototypeOf(value);
       if (prototype === Object.prototype || prototype === null) return 5;
     } catch {}
   }
-  return 7;
+  return 6;
 }
 
-/**
- * `Object.keys(object)` (an array's: the indices of its items), or none when listing them
- * throws (a `Proxy` of the page's own making).
- */
+/** `Object.keys(object)`, or none when listing them throws (a `Proxy` of the page's own making). */
 export function keysOf(object) {
   try {
     return Object.keys(object);
@@ -251,13 +248,14 @@ export function field(object, key) {
 }
 
 /**
- * Adds `key: value` (an index on an array) to the guard's copy as a plain data property,
- * whatever the page put on `Object.prototype` or `Array.prototype`: assigned where no setter
- * can run (the key is nowhere on the copy or its prototype chain), which is fast, and
- * otherwise defined, which runs no setter.
+ * Adds `key: value` to the guard's copy as a plain data property, whatever the page put on the
+ * prototypes: a field is assigned where no setter can run (the key is nowhere on
+ * `Object.prototype`, whose own prototype cannot change), which is fast, and otherwise defined,
+ * which runs no setter; an array's item (its index a number) is always defined, as
+ * `Array.prototype`'s chain is the page's to change.
  */
 export function setField(object, key, value) {
-  if (key in object) {
+  if (typeof key === "number" || key in Object.prototype) {
     Object.defineProperty(object, key, { __proto__: null, value, writable: true, enumerable: true, configurable: true });
   } else {
     object[key] = value;

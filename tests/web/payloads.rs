@@ -106,6 +106,12 @@ fn the_copy_keeps_numbers_booleans_plain_objects_and_arrays_and_leaves_out_the_r
             "mixed",
             js_sys::Array::of3(&1.into(), &js_sys::Date::new_0(), &"x".into()).into(),
         ),
+        (
+            "named",
+            js_sys::Function::new_no_args("const a = [1]; a.map = 'x'; return a")
+                .call0(&JsValue::NULL)
+                .unwrap(),
+        ),
         ("when", js_sys::Date::new_0().into()),
         ("call", js_sys::Function::new_no_args("return 1").into()),
         ("big", js_sys::BigInt::from(5).into()),
@@ -135,6 +141,10 @@ fn the_copy_keeps_numbers_booleans_plain_objects_and_arrays_and_leaves_out_the_r
     assert_eq!(mixed.length(), 3);
     assert!(!Reflect::has(&mixed, &1.into()).unwrap(), "the Date is a hole");
     assert_eq!(JSON::stringify(&mixed).unwrap(), r#"[1,null,"x"]"#);
+    // An array's own properties that are no items are left out.
+    let named: Object = field("named").dyn_into().unwrap();
+    assert_eq!(JSON::stringify(&named).unwrap(), "[1]");
+    assert!(!Object::has_own(&named, &"map".into()), "map is no item");
     for left_out in ["when", "call", "big"] {
         assert!(
             !Reflect::has(&delivered, &left_out.into()).unwrap(),
@@ -191,9 +201,15 @@ fn case_15_huge_strings_and_objects_are_capped_and_the_event_arrives() {
         Reflect::set(&many, &format!("k{i}").into(), &i.into()).unwrap();
     }
     let huge_array = Array::new_with_length(1_000_000);
-    let dense_array = js_sys::Function::new_no_args("return new Array(1000000).fill(1)")
-        .call0(&JsValue::NULL)
-        .unwrap();
+    let made = |script: &str| {
+        js_sys::Function::new_no_args(script)
+            .call0(&JsValue::NULL)
+            .unwrap()
+    };
+    let dense_array = made("return new Array(1000000).fill(1)");
+    // The longest array there is, one item at its end: a tiny message whose copy, read by its
+    // keys, would have that length too (and no JSON.stringify could log it).
+    let longest_array = made("const a = []; a[4294967294] = 'x'; return a");
     let start = js_sys::Date::now();
     let (seen, delivered) = delivered_completed(&envelope(
         "migration_modal.completed",
@@ -228,6 +244,7 @@ fn case_15_huge_strings_and_objects_are_capped_and_the_event_arrives() {
     // A huge array is cut at the budget like an object, holes and all: the event arrives.
     for (array, items) in [
         (JsValue::from(huge_array), 0),
+        (longest_array, 0),
         (dense_array, anon_modal::event::MAX_FIELDS - 2),
     ] {
         let (seen, delivered) =
