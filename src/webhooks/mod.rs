@@ -62,8 +62,8 @@ pub enum WebhookError {
     /// A header is present but its value is not valid: empty, not UTF-8, holding a control
     /// character, or given twice with different values.
     InvalidHeader(Header),
-    /// The timestamp header is not plain decimal Unix seconds, or the clock arithmetic
-    /// overflows.
+    /// The timestamp header is not plain decimal Unix seconds, the clock given is in
+    /// milliseconds, or the clock arithmetic overflows.
     InvalidTimestamp,
     /// The timestamp is further in the past than the tolerance (a replay, or a stale retry).
     TimestampTooOld,

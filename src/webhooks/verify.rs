@@ -256,7 +256,7 @@ fn signed_content(headers: &WebhookHeaders<'_>, payload: &[u8]) -> Vec<u8> {
 /// [`WebhookError::TimestampTooNew`] beyond the tolerance.
 pub fn check_timestamp(timestamp: &str, now_secs: i64, tolerance_secs: u32) -> Result<i64, WebhookError> {
     // Milliseconds would otherwise read as a delivery far too old, and blame the sender's clock.
-    if now_secs >= crate::clock::SECONDS_BELOW {
+    if now_secs.unsigned_abs() >= crate::clock::SECONDS_BELOW.unsigned_abs() {
         return Err(WebhookError::InvalidTimestamp);
     }
     if timestamp.is_empty() || !timestamp.bytes().all(|b| b.is_ascii_digit()) {
@@ -607,6 +607,11 @@ mod tests {
         assert_eq!(
             check_timestamp("100000000000", SECONDS_BELOW, 0),
             Err(InvalidTimestamp)
+        );
+        assert_eq!(check_timestamp("0", -SECONDS_BELOW, 0), Err(InvalidTimestamp));
+        assert_eq!(
+            check_timestamp("0", 1 - SECONDS_BELOW, u32::MAX),
+            Err(TimestampTooNew)
         );
     }
 
