@@ -278,6 +278,8 @@ fn case_15_the_field_budget_is_exact_shared_by_every_level_and_keeps_type() {
 #[test]
 fn case_15_arrays_are_copied_within_the_caps() {
     let texts = |items: &[&str]| Value::List(items.iter().map(|t| Value::text(t)).collect());
+    // An item left out is a hole.
+    let mixed = |second| Value::List(vec![Value::Null, second, Value::text("x")]);
     let data = |fields: Vec<(&str, Value)>| {
         let mut all = vec![("type", Value::text("migration_modal.completed"))];
         all.extend(fields);
@@ -292,10 +294,7 @@ fn case_15_arrays_are_copied_within_the_caps() {
                 Value::object([("id", Value::text("t2")), ("done", Value::Bool(true))]),
             ]),
         ),
-        (
-            "mixed",
-            Value::List(vec![Value::Number(1.0), Value::Other, Value::text("x")]),
-        ),
+        ("mixed", mixed(Value::Other)),
         ("deep", Value::List(vec![Value::List(vec![texts(&["too deep"])])])),
     ]);
     assert_eq!(
@@ -309,10 +308,7 @@ fn case_15_arrays_are_copied_within_the_caps() {
                     Value::object([("id", Value::text("t2")), ("done", Value::Bool(true))]),
                 ]),
             ),
-            (
-                "mixed",
-                Value::List(vec![Value::Number(1.0), Value::Undefined, Value::text("x")])
-            ),
+            ("mixed", mixed(Value::Undefined)),
             ("deep", Value::List(vec![Value::List(vec![])])),
         ])
     );
@@ -324,10 +320,17 @@ fn case_15_arrays_are_copied_within_the_caps() {
     assert_eq!(kept.len(), MAX_FIELDS as usize - 2);
     assert_eq!(kept[3], Value::Number(3.0));
     // Each index read pays, holes too: a long sparse array's copy is as short as the budget.
-    let mut sparse = vec![Value::Undefined; 10 * MAX_FIELDS as usize];
-    sparse.push(Value::text("far"));
-    let delivered = copy(envelope(data(vec![("sparse", Value::List(sparse))])));
-    assert_eq!(delivered.field("sparse"), &Value::List(vec![]));
+    let holes = vec![Value::Undefined; 10 * MAX_FIELDS as usize];
+    let sparse = data(vec![("sparse", Value::List([holes, vec![Value::Null]].concat()))]);
+    assert_eq!(copy(envelope(sparse)).field("sparse"), &Value::List(vec![]));
+    // An array whose own key spends the last of the budget is left out, not delivered empty.
+    let mut last = fields(0, MAX_FIELDS - 2);
+    last.insert(0, ("type".to_owned(), Value::text("x")));
+    last.push(("last".to_owned(), texts(&["x"])));
+    assert_eq!(
+        copy(envelope(Value::Object(last))).field("last"),
+        &Value::Undefined
+    );
 }
 
 #[test]
