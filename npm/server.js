@@ -138,7 +138,6 @@ function checkOptions(options, known) {
   return options;
 }
 
-
 function nowSeconds(options) {
   const now = checkOptions(options, VERIFY_OPTIONS).now;
   if (now === undefined) return Math.floor(Date.now() / 1000);

@@ -171,7 +171,8 @@ pub fn public_key(secret_key: &str) -> Result<String, JsValue> {
         .ok_or_else(|| to_js(WebhookError::InvalidSecret))
 }
 
-/// [`crate::clock::SECONDS_BELOW`]: a clock given in seconds at or past it is in milliseconds.
+/// [`crate::clock::SECONDS_BELOW`]: a clock given in seconds that far from 1970, either way, is
+/// in milliseconds.
 #[wasm_bindgen(js_name = secondsBelow)]
 pub fn seconds_below() -> f64 {
     crate::clock::SECONDS_BELOW as f64

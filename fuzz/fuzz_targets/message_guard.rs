@@ -111,16 +111,15 @@ fn check_copy(value: &Value, levels_left: i32) -> u32 {
             assert!(levels_left >= 0, "a level deeper than allowed");
             // An item left out is a hole (Undefined), never the end of a list.
             assert!(!matches!(items.last(), Some(Value::Undefined)), "a trailing hole");
-            // A hole is no item copied (the index read that left it paid, but holds nothing).
-            let copied = items
-                .iter()
-                .filter(|item| !matches!(item, Value::Undefined))
-                .count() as u32;
-            copied
-                + items
-                    .iter()
-                    .map(|item| check_item(item, levels_left))
-                    .sum::<u32>()
+            let mut count = 0;
+            for item in items {
+                // A hole is no item copied (the index read that left it paid, but holds nothing).
+                if !matches!(item, Value::Undefined) {
+                    count += 1;
+                }
+                count += check_item(item, levels_left);
+            }
+            count
         }
         _ => 0,
     }
