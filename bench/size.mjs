@@ -9,7 +9,7 @@ import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
 import { fileURLToPath } from "node:url";
-import { build } from "esbuild";
+import { build, transform } from "esbuild";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "..");
@@ -105,7 +105,37 @@ export async function measureBindings() {
   return sizes;
 }
 
+/**
+ * Where the package's JavaScript comes from: pkg/index.js is split at the source comments that
+ * esbuild leaves between modules, and each part's share is what the minified, compressed whole
+ * loses without it (so the shares add up to less than the whole, most of it theirs).
+ */
+export async function measureParts() {
+  const bundled = fs.readFileSync(path.join(root, "pkg/index.js"), "utf8");
+  const parts = bundled.split(/^(?=\/\/ \S+\.js$)/m);
+  if (parts.length < 3) throw new Error("pkg/index.js: no module comments to split it at");
+  const minified = async (text) => measure(Buffer.from((await transform(text, { minify: true, format: "esm", loader: "js", target: "es2020" })).code));
+  const whole = await minified(bundled);
+  const source = (file) => file.replace(/^pkg\/snippets\/[^/]+\//, "").replace(/^pkg\/entry\.js$/, "npm/index.js")
+    .replace(/^pkg\/anon_modal\.js$/, "wasm-bindgen's glue");
+  const sizes = [];
+  for (const [i, part] of parts.entries()) {
+    if (!part.startsWith("// ")) continue;
+    // The entry's export list stays (the minifier would drop what it exports), with a bare
+    // declaration for each exported name the part defined.
+    const exportList = bundled.match(/^export \{([^}]*)\};?$/m)?.[1] ?? "";
+    const exported = exportList.split(",").map((name) => name.trim().split(/\s+/)[0]).filter(Boolean);
+    const declared = exported.filter((name) => new RegExp(`^(?:async function|function|class|var|let|const) ${name}\\b`, "m").test(part));
+    const stubs = declared.map((name) => `var ${name};\n`).join("");
+    const without = await minified([...parts.slice(0, i), stubs, ...parts.slice(i + 1)].join(""));
+    const share = { raw: whole.raw - without.raw, gzip: whole.gzip - without.gzip, brotli: whole.brotli - without.brotli };
+    sizes.push({ name: source(part.slice(3, part.indexOf("\n"))), ...share });
+  }
+  return sizes;
+}
+
 const rows = [await measureOurs()];
+const parts = await measureParts();
 const bindings = await measureBindings();
 if (!args.has("--ours")) {
   for (const [name, entry, external] of PEERS) {
@@ -120,15 +150,18 @@ console.log(`${"package".padEnd(36)} ${"raw KB".padStart(8)} ${"gzip KB".padStar
 for (const r of rows) {
   console.log(`${r.name.padEnd(36)} ${kb(r.total.raw).padStart(8)} ${kb(r.total.gzip).padStart(8)} ${kb(r.total.brotli).padStart(9)}`);
   if (r.wasm) {
-    console.log(`${"  of which JS glue".padEnd(36)} ${kb(r.js.raw).padStart(8)} ${kb(r.js.gzip).padStart(8)} ${kb(r.js.brotli).padStart(9)}`);
+    console.log(`${"  of which JavaScript".padEnd(36)} ${kb(r.js.raw).padStart(8)} ${kb(r.js.gzip).padStart(8)} ${kb(r.js.brotli).padStart(9)}`);
     console.log(`${"  of which wasm".padEnd(36)} ${kb(r.wasm.raw).padStart(8)} ${kb(r.wasm.gzip).padStart(8)} ${kb(r.wasm.brotli).padStart(9)}`);
   }
+}
+for (const p of parts) {
+  console.log(`${`  JS part ${p.name}`.padEnd(36)} ${String(p.raw).padStart(6)} B ${String(p.gzip).padStart(6)} B ${String(p.brotli).padStart(7)} B`);
 }
 for (const b of bindings) {
   console.log(`${`  binding ${b.name}`.padEnd(36)} ${String(b.raw).padStart(6)} B ${String(b.gzip).padStart(6)} B ${String(b.brotli).padStart(7)} B`);
 }
 fs.mkdirSync(path.join(here, "out"), { recursive: true });
-fs.writeFileSync(path.join(here, "out/sizes.json"), JSON.stringify({ date: new Date().toISOString(), rows, bindings }, null, 2));
+fs.writeFileSync(path.join(here, "out/sizes.json"), JSON.stringify({ date: new Date().toISOString(), rows, parts, bindings }, null, 2));
 if (!args.has("--ours")) chart(rows, path.join(root, "docs/size-chart.svg"));
 
 if (args.has("--check")) {
