@@ -110,6 +110,11 @@ impl Recorder {
         std::mem::take(&mut *self.log.borrow_mut())
     }
 
+    /// Whether nothing was recorded since the last `take`.
+    pub fn is_empty(&self) -> bool {
+        self.log.borrow().is_empty()
+    }
+
     pub fn push(&self, entry: &str) {
         self.log.borrow_mut().push(entry.to_owned());
     }
@@ -283,4 +288,77 @@ pub async fn extra_frame() -> HtmlIFrameElement {
 /// The test page's own origin (the runner's `http://127.0.0.1:PORT`).
 pub fn own_origin() -> String {
     window().location().origin().unwrap()
+}
+
+/// Watches what is added to the page's `window` and not yet taken back: event listeners
+/// (`addEventListener` less `removeEventListener`) and timers (`setTimeout` less those fired
+/// or cleared). It wraps the four methods on `window` itself, where the library looks them up
+/// at each call; dropping the watch puts them back as they were.
+pub struct WindowWatch {
+    live: JsValue,
+}
+
+impl WindowWatch {
+    pub fn install() -> Self {
+        let live = js_sys::Function::new_no_args(
+            r#"
+            // setTimeout is the global's own property, addEventListener its prototype's.
+            const names = ["addEventListener", "removeEventListener", "setTimeout", "clearTimeout"];
+            const saved = names.map((name) => [name, Object.getOwnPropertyDescriptor(window, name)]);
+            const add = window.addEventListener, remove = window.removeEventListener;
+            const set = window.setTimeout, clear = window.clearTimeout;
+            const listeners = [], timers = new Set();
+            const at = (type, fn) => listeners.findIndex((l) => l[0] === type && l[1] === fn);
+            window.addEventListener = function (type, fn, options) {
+              if (at(type, fn) < 0) listeners.push([type, fn]);
+              return add.call(this, type, fn, options);
+            };
+            window.removeEventListener = function (type, fn, options) {
+              const i = at(type, fn);
+              if (i >= 0) listeners.splice(i, 1);
+              return remove.call(this, type, fn, options);
+            };
+            window.setTimeout = function (fn, ms, ...rest) {
+              const id = set.call(window, (...args) => { timers.delete(id); fn(...args); }, ms, ...rest);
+              timers.add(id);
+              return id;
+            };
+            window.clearTimeout = function (id) {
+              timers.delete(id);
+              return clear.call(window, id);
+            };
+            return {
+              listeners: () => listeners.map((l) => l[0]).sort().join(" "),
+              timers: () => timers.size,
+              restore() {
+                for (const [name, own] of saved) own ? Object.defineProperty(window, name, own) : delete window[name];
+              },
+            };
+            "#,
+        )
+        .call0(&JsValue::UNDEFINED)
+        .unwrap();
+        Self { live }
+    }
+
+    fn call(&self, name: &str) -> JsValue {
+        let method: js_sys::Function = Reflect::get(&self.live, &name.into()).unwrap().unchecked_into();
+        method.call0(&self.live).unwrap()
+    }
+
+    /// The types of the listeners still on `window`, sorted, space-separated.
+    pub fn listeners(&self) -> String {
+        self.call("listeners").as_string().unwrap()
+    }
+
+    /// How many timers are still pending.
+    pub fn timers(&self) -> u32 {
+        self.call("timers").as_f64().unwrap() as u32
+    }
+}
+
+impl Drop for WindowWatch {
+    fn drop(&mut self) {
+        self.call("restore");
+    }
 }

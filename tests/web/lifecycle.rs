@@ -32,6 +32,37 @@ fn case_18_nothing_after_destroy() {
 }
 
 #[wasm_bindgen_test]
+async fn case_18_the_listeners_and_the_timer_go_with_the_modal() {
+    let watch = WindowWatch::install();
+    let (listeners, timers) = (watch.listeners(), watch.timers());
+    let with = |added: &str| format!("{listeners} {added}").trim().to_owned();
+    let mounted = |modal: ModalHandle| {
+        assert_eq!(watch.listeners(), with("keydown message securitypolicyviolation"));
+        assert_eq!(watch.timers(), timers + 1, "the ready timer");
+        modal
+    };
+    let gone = |how: &str| {
+        assert_eq!(watch.listeners(), listeners, "{how}");
+        assert_eq!(watch.timers(), timers, "{how}");
+    };
+    mounted(embed(MODAL_URL, JsValue::UNDEFINED)).destroy();
+    gone("destroy()");
+    // Once the modal is ready, only the message listener is left, until it closes.
+    let modal = mounted(embed(MODAL_URL, JsValue::UNDEFINED));
+    from_modal(&modal, &opened());
+    assert_eq!((watch.listeners(), watch.timers()), (with("message"), timers));
+    from_modal(&modal, &envelope("migration_modal.closed", &[]));
+    gone("closed");
+    let modal = mounted(embed(
+        MODAL_URL,
+        Recorder::new().options(&[("readyTimeoutMs", 30.into())]),
+    ));
+    sleep(80).await;
+    assert!(modal.destroyed());
+    gone("the ready timeout");
+}
+
+#[wasm_bindgen_test]
 fn case_19_ports_are_ignored() {
     let (rec, modal) = recorded();
     let kept = keep_last(&modal, "*");
@@ -58,18 +89,23 @@ fn case_19_ports_are_ignored() {
 }
 
 #[wasm_bindgen_test]
-fn case_20_21_html_and_urls_in_payloads_stay_text() {
+async fn case_20_21_html_and_urls_in_payloads_stay_text() {
     let (rec, modal) = recorded();
-    let html = "<img src=x onerror=\"window.__pwned=1\">";
+    let html = "<img src=x onerror=\"window.__pwned=1\"><script>window.__pwned=2</script>";
     let kept = keep_last(&modal, "migration_modal.failed");
     let src_before = modal.iframe().src();
     let href_before = window().location().href().unwrap();
+    let nested = Object::new();
+    Reflect::set(&nested, &"detail".into(), &html.into()).unwrap();
     from_modal(
         &modal,
         &envelope(
             "migration_modal.failed",
             &[
                 ("error_message", html.into()),
+                ("message", html.into()),
+                ("reason", html.into()),
+                ("context", nested.into()),
                 ("redirect_url", "https://evil.com/".into()),
             ],
         ),
@@ -87,6 +123,13 @@ fn case_20_21_html_and_urls_in_payloads_stay_text() {
         document().query_selector("img[src=x]").unwrap(),
         None,
         "never written to the DOM"
+    );
+    // An image's error handler would run later, even in an element never attached.
+    sleep(100).await;
+    assert_eq!(
+        page_script("return window.__pwned"),
+        JsValue::UNDEFINED,
+        "no script ran"
     );
     assert_eq!(modal.iframe().src(), src_before, "never navigated");
     assert_eq!(window().location().href().unwrap(), href_before);
@@ -108,6 +151,34 @@ async fn case_22_no_sign_of_life_fails_with_timeout_and_tears_down() {
         .await
         .unwrap();
     assert_eq!(Reflect::get(&settled, &"code".into()).unwrap(), "TIMEOUT");
+}
+
+#[wasm_bindgen_test]
+async fn case_22_a_frame_that_loads_but_never_opens_still_times_out() {
+    // A page that loads without being the modal (here the test server's answer for an unknown
+    // path; in life an error page) fires the iframe's `load`, which is no sign of life.
+    let rec = Recorder::new();
+    let url = format!("{}/no-modal-here", own_origin());
+    let options = rec.options(&[
+        ("allowInsecureLocalhost", true.into()),
+        ("readyTimeoutMs", 1500.into()),
+    ]);
+    let modal = embed(&url, options);
+    let iframe = modal.iframe();
+    loaded(&iframe).await;
+    assert_eq!(rec.take(), Vec::<String>::new(), "loaded, and still waiting");
+    assert!(!modal.destroyed());
+    for _ in 0..60 {
+        if modal.destroyed() {
+            break;
+        }
+        sleep(50).await;
+    }
+    assert_eq!(
+        rec.take(),
+        ["failed:migration_modal.failed", "event:migration_modal.failed"]
+    );
+    assert!(!iframe.is_connected(), "torn down");
 }
 
 #[wasm_bindgen_test]

@@ -123,8 +123,66 @@ fn case_06_null_source_and_removed_iframe_are_dropped() {
 }
 
 #[wasm_bindgen_test]
-fn case_08_initial_about_blank_document_carries_the_host_origin_and_is_dropped() {
+async fn case_08_initial_about_blank_document_carries_the_host_origin_and_is_dropped() {
     assert_eq!(hostile(&own_origin(), &opened()), ["reject:ORIGIN"]);
+    // A real post from the frame's initial document, before the modal's page replaces it: the
+    // browser gives it the right source and this page's origin.
+    for options in [vec![], vec![("allowedOrigins", Array::of1(&ANON.into()).into())]] {
+        let rec = Recorder::new();
+        let modal = embed(MODAL_URL, rec.options(&options));
+        let initial = modal
+            .iframe()
+            .content_document()
+            .expect("the initial document is the page's");
+        assert_eq!(initial.url().unwrap(), "about:blank");
+        post_from_frame(
+            &modal.iframe(),
+            r#"{source: "anon_modal", event: {type: "migration_modal.completed"}}"#,
+        );
+        sleep(50).await;
+        assert_eq!(rec.take(), ["reject:ORIGIN"]);
+        assert!(!modal.destroyed());
+        modal.destroy();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn case_03_07_the_frame_navigated_to_a_data_url_posts_as_null_and_is_dropped() {
+    // The modal's own frame, once loaded, goes to a `data:` URL: the browser keeps its window
+    // as `source` and gives the message the origin "null".
+    let rec = Recorder::new();
+    let url = format!("{}/modal-fixture", own_origin());
+    let modal = embed(
+        &url,
+        rec.options(&[
+            ("allowInsecureLocalhost", true.into()),
+            ("readyTimeoutMs", 0.into()),
+        ]),
+    );
+    loaded(&modal.iframe()).await;
+    post_from_frame(
+        &modal.iframe(),
+        r#"{source: "anon_modal", event: {type: "migration_modal.opened"}}"#,
+    );
+    sleep(50).await;
+    assert_eq!(
+        rec.take(),
+        ["opened:migration_modal.opened", "event:migration_modal.opened"]
+    );
+    let post =
+        r#"parent.postMessage({source: "anon_modal", event: {type: "migration_modal.completed"}}, "*")"#;
+    modal
+        .iframe()
+        .set_src(&format!("data:text/html,<script>{post}</script>"));
+    for _ in 0..100 {
+        if !rec.is_empty() {
+            break;
+        }
+        sleep(20).await;
+    }
+    assert_eq!(rec.take(), ["reject:ORIGIN"]);
+    assert!(!modal.destroyed());
+    modal.destroy();
 }
 
 #[wasm_bindgen_test]

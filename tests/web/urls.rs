@@ -63,6 +63,26 @@ fn case_27_28_the_real_host_must_be_allowed() {
 }
 
 #[wasm_bindgen_test]
+fn case_27_the_iframe_is_given_the_checked_url_not_the_string() {
+    // The `src` attribute, not its getter, which would resolve a raw string as well.
+    for (given, checked) in [
+        (
+            "HTTPS://Dashboard.Anon.com:443/modal?token=a b",
+            "https://dashboard.anon.com/modal?token=a%20b",
+        ),
+        (
+            "https://dashboard.anon.com/mo\ndal",
+            "https://dashboard.anon.com/modal",
+        ),
+        ("https://dashboard.anon.com", "https://dashboard.anon.com/"),
+    ] {
+        let modal = embed(given, JsValue::UNDEFINED);
+        assert_eq!(modal.iframe().get_attribute("src").unwrap(), checked, "{given:?}");
+        modal.destroy();
+    }
+}
+
+#[wasm_bindgen_test]
 fn case_29_named_elements_cannot_override_what_the_library_reads_from_the_document() {
     // Named <img>s override the document's own properties ([LegacyOverrideBuiltIns]): with
     // these, `document.body` is an <img> and `document.createElement` is not a function. So
