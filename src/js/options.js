@@ -150,8 +150,9 @@ function read(url, options, document, lookUp) {
     // Unix time in seconds.
     let given = typeof expires === "string" && /^\d+$/.test(expires) ? +expires : expires;
     if (typeof given === "number" && given > 0 && given < SECONDS_BELOW) throw packageError(MESSAGE_EXPIRES_IN_SECONDS, given, given);
-    // Anon writes times without a zone, meaning UTC; Date would read them as local time.
-    if (typeof given === "string" && /T[\d:.]+$/.test(given)) given += "Z";
+    // Anon writes times without a zone, meaning UTC; Date would read them as local time (and
+    // RFC 3339's lowercase `t` or space as local time or not at all, by engine).
+    if (typeof given === "string") given = given.replace(/^([\d-]+)[Tt ]([\d:.]+)$/, "$1T$2Z");
     const time = typeof given === "string" || typeof given === "number" || given instanceof Date ? new Date(given).getTime() : NaN;
     if (Number.isNaN(time)) wrong("expiresAt", "a date, an ISO 8601 string or milliseconds since the epoch", expires);
     expires = time;

@@ -43,21 +43,29 @@ fn iso_in(ms: f64) -> JsValue {
 /// Anon writes its times without a zone, meaning UTC (`2025-06-18T04:06:42.453452`): read as
 /// UTC wherever the browser is, where `Date` alone reads local time. The suites run in time
 /// zones east and west of UTC, where a local reading would refuse the first or mount the second.
+/// RFC 3339 also allows a lowercase `t` or a space, which engines read as local time or not at
+/// all.
 #[wasm_bindgen_test]
 fn a_time_without_a_zone_is_utc() {
-    let zoneless = |ms: f64| {
-        let iso = iso_in(ms).as_string().unwrap();
-        JsValue::from(format!("{}452", iso.trim_end_matches('Z')))
-    };
-    let half_an_hour = 30.0 * 60_000.0;
-    embed(
-        MODAL_URL,
-        Recorder::new().options(&[("expiresAt", zoneless(half_an_hour))]),
-    )
-    .destroy();
-    assert_eq!(refused_option("expiresAt", zoneless(-half_an_hour)).0, "EXPIRED");
+    for separator in ["T", "t", " "] {
+        let zoneless = |ms: f64| {
+            let iso = iso_in(ms).as_string().unwrap();
+            JsValue::from(format!("{}452", iso.trim_end_matches('Z')).replace('T', separator))
+        };
+        let half_an_hour = 30.0 * 60_000.0;
+        embed(
+            MODAL_URL,
+            Recorder::new().options(&[("expiresAt", zoneless(half_an_hour))]),
+        )
+        .destroy();
+        let past = refused_option("expiresAt", zoneless(-half_an_hour));
+        assert_eq!(past.0, "EXPIRED", "{separator:?}");
+    }
     // A time with a zone keeps it.
-    let offset = iso_in(half_an_hour).as_string().unwrap().replace('Z', "+00:00");
+    let offset = iso_in(30.0 * 60_000.0)
+        .as_string()
+        .unwrap()
+        .replace('Z', "+00:00");
     embed(
         MODAL_URL,
         Recorder::new().options(&[("expiresAt", offset.into())]),
