@@ -2,6 +2,19 @@
 
 use super::*;
 
+/// A real `completed` message, as a frame's script posts it.
+const COMPLETED: &str = r#"{source: "anon_modal", event: {type: "migration_modal.completed"}}"#;
+
+/// A modal on this page's own origin (plain `http:` on loopback), so that the test can run
+/// scripts in its frame; no ready timeout.
+fn embed_on_this_origin(rec: &Recorder) -> ModalHandle {
+    let options = rec.options(&[
+        ("allowInsecureLocalhost", true.into()),
+        ("readyTimeoutMs", 0.into()),
+    ]);
+    embed(&format!("{}/modal-fixture", own_origin()), options)
+}
+
 // ---- docs/security.md: Messages ----------------------------------------------------------------
 
 #[wasm_bindgen_test]
@@ -70,27 +83,14 @@ async fn case_05_a_real_second_frame_on_the_modals_origin_is_rejected_by_source(
     // The modal is on this page's own origin, so a second same-origin frame can post real,
     // perfect messages: the browser sets source and origin, and only the source check stops them.
     let rec = Recorder::new();
-    let url = format!("{}/modal-fixture", own_origin());
-    let modal = embed(
-        &url,
-        rec.options(&[
-            ("allowInsecureLocalhost", true.into()),
-            ("readyTimeoutMs", 0.into()),
-        ]),
-    );
+    let modal = embed_on_this_origin(&rec);
     let intruder = extra_frame().await;
-    post_from_frame(
-        &intruder,
-        r#"{source: "anon_modal", event: {type: "migration_modal.completed"}}"#,
-    );
+    post_from_frame(&intruder, COMPLETED);
     sleep(50).await;
     assert_eq!(rec.take(), ["reject:SOURCE"]);
     // The modal's own frame posting the same message is accepted: the check is not too strict.
     loaded(&modal.iframe()).await;
-    post_from_frame(
-        &modal.iframe(),
-        r#"{source: "anon_modal", event: {type: "migration_modal.completed"}}"#,
-    );
+    post_from_frame(&modal.iframe(), COMPLETED);
     sleep(50).await;
     assert_eq!(
         rec.take(),
@@ -135,10 +135,7 @@ async fn case_08_initial_about_blank_document_carries_the_host_origin_and_is_dro
             .content_document()
             .expect("the initial document is the page's");
         assert_eq!(initial.url().unwrap(), "about:blank");
-        post_from_frame(
-            &modal.iframe(),
-            r#"{source: "anon_modal", event: {type: "migration_modal.completed"}}"#,
-        );
+        post_from_frame(&modal.iframe(), COMPLETED);
         sleep(50).await;
         assert_eq!(rec.take(), ["reject:ORIGIN"]);
         assert!(!modal.destroyed());
@@ -151,14 +148,7 @@ async fn case_03_07_the_frame_navigated_to_a_data_url_posts_as_null_and_is_dropp
     // The modal's own frame, once loaded, goes to a `data:` URL: the browser keeps its window
     // as `source` and gives the message the origin "null".
     let rec = Recorder::new();
-    let url = format!("{}/modal-fixture", own_origin());
-    let modal = embed(
-        &url,
-        rec.options(&[
-            ("allowInsecureLocalhost", true.into()),
-            ("readyTimeoutMs", 0.into()),
-        ]),
-    );
+    let modal = embed_on_this_origin(&rec);
     loaded(&modal.iframe()).await;
     post_from_frame(
         &modal.iframe(),
