@@ -150,9 +150,11 @@ function read(url, options, document, lookUp) {
     // Unix time in seconds.
     let given = typeof expires === "string" && /^\d+$/.test(expires) ? +expires : expires;
     if (typeof given === "number" && given > 0 && given < SECONDS_BELOW) throw packageError(MESSAGE_EXPIRES_IN_SECONDS, given, given);
-    // Anon writes times without a zone, meaning UTC; Date would read them as local time (and
-    // RFC 3339's lowercase `t` or space as local time or not at all, by engine).
-    if (typeof given === "string") given = given.replace(/^([\d-]+)[Tt ]([\d:.]+)$/, "$1T$2Z");
+    // Anon writes times without a zone, meaning UTC; Date would read them as local time. RFC
+    // 3339's lowercase `t` and `z` and its space, which engines read differently, become ISO's.
+    if (typeof given === "string") {
+      given = given.replace(/^([+\d-]+)[t ]([\d:.]+)(z|[+-][\d:]+)?$/i, (_, day, time, zone = "Z") => `${day}T${time}${zone}`.toUpperCase());
+    }
     const time = typeof given === "string" || typeof given === "number" || given instanceof Date ? new Date(given).getTime() : NaN;
     if (Number.isNaN(time)) wrong("expiresAt", "a date, an ISO 8601 string or milliseconds since the epoch", expires);
     expires = time;

@@ -43,34 +43,31 @@ fn iso_in(ms: f64) -> JsValue {
 /// Anon writes its times without a zone, meaning UTC (`2025-06-18T04:06:42.453452`): read as
 /// UTC wherever the browser is, where `Date` alone reads local time. The suites run in time
 /// zones east and west of UTC, where a local reading would refuse the first or mount the second.
-/// RFC 3339 also allows a lowercase `t` or a space, which engines read as local time or not at
-/// all.
+/// RFC 3339 also allows a lowercase `t` and `z`, and a space, which engines read as local time
+/// or not at all.
 #[wasm_bindgen_test]
 fn a_time_without_a_zone_is_utc() {
-    for separator in ["T", "t", " "] {
-        let zoneless = |ms: f64| {
-            let iso = iso_in(ms).as_string().unwrap();
-            JsValue::from(format!("{}452", iso.trim_end_matches('Z')).replace('T', separator))
-        };
-        let half_an_hour = 30.0 * 60_000.0;
-        embed(
-            MODAL_URL,
-            Recorder::new().options(&[("expiresAt", zoneless(half_an_hour))]),
-        )
-        .destroy();
-        let past = refused_option("expiresAt", zoneless(-half_an_hour));
-        assert_eq!(past.0, "EXPIRED", "{separator:?}");
+    let half_an_hour = 30.0 * 60_000.0;
+    let iso = |ms: f64| iso_in(ms).as_string().unwrap();
+    let zoneless = |ms: f64| format!("{}452", iso(ms).trim_end_matches('Z'));
+    let with_zone = |ms: f64| iso(ms).replace('Z', "+00:00");
+    let lowercase = |ms: f64| iso(ms).to_lowercase();
+    for (written, time) in [
+        ("T", &zoneless as &dyn Fn(f64) -> String),
+        ("t", &|ms| zoneless(ms).replace('T', "t")),
+        ("space", &|ms| zoneless(ms).replace('T', " ")),
+        ("+00:00", &with_zone),
+        ("space, +00:00", &|ms| with_zone(ms).replace('T', " ")),
+        ("t, z", &lowercase),
+    ] {
+        let expires = |ms: f64| Recorder::new().options(&[("expiresAt", time(ms).into())]);
+        embed(MODAL_URL, expires(half_an_hour)).destroy();
+        let past = embed_error(&MODAL_URL.into(), expires(-half_an_hour));
+        assert_eq!(past, "EXPIRED", "{written}: {}", time(0.0));
     }
-    // A time with a zone keeps it.
-    let offset = iso_in(30.0 * 60_000.0)
-        .as_string()
-        .unwrap()
-        .replace('Z', "+00:00");
-    embed(
-        MODAL_URL,
-        Recorder::new().options(&[("expiresAt", offset.into())]),
-    )
-    .destroy();
+    // An offset is kept: half an hour ahead at five hours east of UTC is past.
+    let east = iso(half_an_hour).replace('Z', "+05:00");
+    assert_eq!(refused_option("expiresAt", east.into()).0, "EXPIRED");
 }
 
 #[wasm_bindgen_test]
