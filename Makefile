@@ -120,8 +120,8 @@ mutants:
 
 ## Fuzz the webhook verifier, the event parser and the message guard, FUZZ_RUNS executions
 ## each, one job, the documents' examples as seeds (needs a nightly toolchain and cargo-fuzz).
-## No sanitizer: the fuzzed modules have no unsafe code, and ten million runs each on two cores need the
-## speed.
+## No sanitizer: the fuzzed modules have no unsafe code, and ten million runs each on two
+## cores need the speed.
 FUZZ_RUNS ?= 10000000
 FUZZ_FLAGS ?= -O -s none
 fuzz:

@@ -70,6 +70,14 @@ async fn a_thousand_embed_destroy_cycles_leak_nothing() {
     assert_eq!(iframes(), iframes_before, "no iframe left behind");
     assert_eq!(watch.listeners(), listeners, "no listener left on window");
     assert_eq!(watch.timers(), timers, "no timer left pending");
+    // And none that was left would call back (reject:SOURCE) for this message.
+    dispatch(&envelope("migration_modal.opened", &[]), ANON, None);
+    sleep(10).await;
+    assert_eq!(
+        rec.take(),
+        Vec::<String>::new(),
+        "no callback after the last destroy()"
+    );
     assert!(
         after - warm <= 64 * 1024,
         "wasm memory grew by {} bytes",

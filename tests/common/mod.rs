@@ -293,7 +293,8 @@ pub fn own_origin() -> String {
 /// Watches what is added to the page's `window` and not yet taken back: event listeners
 /// (`addEventListener` less `removeEventListener`) and timers (`setTimeout` less those fired
 /// or cleared). It wraps the four methods on `window` itself, where the library looks them up
-/// at each call; dropping the watch puts them back as they were.
+/// at each call; dropping the watch puts them back as they were, and so does the next
+/// `install()` after a test that failed with a watch (a panic in wasm runs no `Drop`).
 pub struct WindowWatch {
     live: JsValue,
 }
@@ -302,19 +303,26 @@ impl WindowWatch {
     pub fn install() -> Self {
         let live = js_sys::Function::new_no_args(
             r#"
-            // setTimeout is the global's own property, addEventListener its prototype's.
+            // The page's own methods, kept once for all watches: setTimeout is the global's own
+            // property, addEventListener its prototype's.
             const names = ["addEventListener", "removeEventListener", "setTimeout", "clearTimeout"];
-            const saved = names.map((name) => [name, Object.getOwnPropertyDescriptor(window, name)]);
+            const saved = (window.__windowWatchSaved ??= names.map((name) => [name, Object.getOwnPropertyDescriptor(window, name)]));
+            const restore = () => {
+              for (const [name, own] of saved) own ? Object.defineProperty(window, name, own) : delete window[name];
+            };
+            restore();
             const add = window.addEventListener, remove = window.removeEventListener;
             const set = window.setTimeout, clear = window.clearTimeout;
             const listeners = [], timers = new Set();
-            const at = (type, fn) => listeners.findIndex((l) => l[0] === type && l[1] === fn);
+            const capture = (options) => options === true || !!options?.capture;
+            const at = (type, fn, options) =>
+              listeners.findIndex((l) => l[0] === type && l[1] === fn && l[2] === capture(options));
             window.addEventListener = function (type, fn, options) {
-              if (at(type, fn) < 0) listeners.push([type, fn]);
+              if (at(type, fn, options) < 0) listeners.push([type, fn, capture(options)]);
               return add.call(this, type, fn, options);
             };
             window.removeEventListener = function (type, fn, options) {
-              const i = at(type, fn);
+              const i = at(type, fn, options);
               if (i >= 0) listeners.splice(i, 1);
               return remove.call(this, type, fn, options);
             };
@@ -330,9 +338,7 @@ impl WindowWatch {
             return {
               listeners: () => listeners.map((l) => l[0]).sort().join(" "),
               timers: () => timers.size,
-              restore() {
-                for (const [name, own] of saved) own ? Object.defineProperty(window, name, own) : delete window[name];
-              },
+              restore,
             };
             "#,
         )

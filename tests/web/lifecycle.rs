@@ -125,7 +125,7 @@ async fn case_20_21_html_and_urls_in_payloads_stay_text() {
         "never written to the DOM"
     );
     // An image's error handler would run later, even in an element never attached.
-    sleep(100).await;
+    sleep(300).await;
     assert_eq!(
         page_script("return window.__pwned"),
         JsValue::UNDEFINED,
@@ -161,14 +161,14 @@ async fn case_22_a_frame_that_loads_but_never_opens_still_times_out() {
     let url = format!("{}/no-modal-here", own_origin());
     let options = rec.options(&[
         ("allowInsecureLocalhost", true.into()),
-        ("readyTimeoutMs", 1500.into()),
+        ("readyTimeoutMs", 4000.into()),
     ]);
     let modal = embed(&url, options);
     let iframe = modal.iframe();
     loaded(&iframe).await;
     assert_eq!(rec.take(), Vec::<String>::new(), "loaded, and still waiting");
     assert!(!modal.destroyed());
-    for _ in 0..60 {
+    for _ in 0..120 {
         if modal.destroyed() {
             break;
         }
