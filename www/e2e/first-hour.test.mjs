@@ -39,7 +39,7 @@ const PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>my app</ti
 </script></body></html>`;
 
 /** The user's server: the page, the package's files, and the create-modal route with the key. */
-async function startUserApp(pkg, settings, { csp } = {}) {
+async function startUserApp(pkg, settings, { csp, planted = "" } = {}) {
   const calls = { createModal: 0 };
   const server = http.createServer(async (req, res) => {
     if (req.method === "POST" && req.url === "/api/anon-modal") {
@@ -48,7 +48,7 @@ async function startUserApp(pkg, settings, { csp } = {}) {
     }
     if (req.url === "/") {
       res.writeHead(200, { "content-type": TYPES[".html"], ...(csp ? { "content-security-policy": csp } : {}) });
-      return res.end(PAGE);
+      return res.end(PAGE.replace("<h1>", planted + "<h1>"));
     }
     const file = path.join(pkg.dir, req.url.replace(/^\/anon-modal\//, "/").split("?")[0]);
     if (!file.startsWith(pkg.dir + path.sep) || !fs.existsSync(file)) return res.writeHead(404).end();
@@ -99,6 +99,28 @@ test("a completed flow: opened, completed, closed, and the iframe gone", async (
     assert.match((await log())[1].migration_id, /^mig_/);
     assert.equal(await page.locator("iframe").count(), 0);
     assert.equal(app.calls.createModal, 1);
+  });
+});
+
+test("elements named after what the library reads change nothing: the same completed flow", async () => {
+  // Named elements override the document's own properties ([LegacyOverrideBuiltIns]); an id
+  // makes a global of its name. The library must read through neither. (tests/web/urls.rs
+  // plants `body`, `querySelector` and `defaultView` too, which here would break the
+  // WebDriver's own lookups.)
+  const names = ["currentScript", "activeElement", "createElement"];
+  const planted = names.map((name) => `<img name="${name}">`).join("") + `<form id="anon_modal"></form><img id="URL">`;
+  await withApp({ planted }, async ({ page, log }) => {
+    assert.equal(await page.evaluate(() => document.createElement.tagName), "IMG", "the page is clobbered");
+    await page.evaluate(() => document.getElementById("connect").click());
+    await page.waitForFunction(() => window.__log.some((e) => e.type === "migration_modal.opened"));
+    const modal = page.frameLocator("iframe");
+    await modal.getByRole("button", { name: "Continue" }).click();
+    await modal.getByRole("button", { name: "Log in" }).click();
+    await page.waitForFunction(() => window.__log.some((e) => e.type === "migration_modal.completed"));
+    await modal.getByRole("button", { name: "Done" }).evaluate((button) => button.click());
+    await page.waitForFunction(() => window.__log.some((e) => e.type === "migration_modal.closed"));
+    assert.deepEqual((await log()).map((e) => e.type), ["migration_modal.opened", "migration_modal.completed", "migration_modal.closed"]);
+    assert.equal(await page.locator("iframe").count(), 0);
   });
 });
 
