@@ -84,18 +84,23 @@ async function withApp(appOptions, fn) {
   }
 }
 
+/** Clicks the page's button, then goes through the mock modal to its end, as a user does. */
+async function completeFlow(page, log) {
+  await page.click("#connect");
+  await page.waitForFunction(() => window.__log.some((e) => e.type === "migration_modal.opened"));
+  const modal = page.frameLocator("iframe");
+  await modal.getByRole("button", { name: "Continue" }).click();
+  await modal.getByRole("button", { name: "Log in" }).click();
+  await page.waitForFunction(() => window.__log.some((e) => e.type === "migration_modal.completed"));
+  await modal.getByRole("button", { name: "Done" }).evaluate((button) => button.click());
+  await page.waitForFunction(() => window.__log.some((e) => e.type === "migration_modal.closed"));
+  assert.deepEqual((await log()).map((e) => e.type), ["migration_modal.opened", "migration_modal.completed", "migration_modal.closed"]);
+}
+
 test("a completed flow: opened, completed, closed, and the iframe gone", async (t) => {
   t.diagnostic(`package from ${pkg.from}`);
   await withApp({}, async ({ app, page, log }) => {
-    await page.click("#connect");
-    await page.waitForFunction(() => window.__log.some((e) => e.type === "migration_modal.opened"));
-    const modal = page.frameLocator("iframe");
-    await modal.getByRole("button", { name: "Continue" }).click();
-    await modal.getByRole("button", { name: "Log in" }).click();
-    await page.waitForFunction(() => window.__log.some((e) => e.type === "migration_modal.completed"));
-    await modal.getByRole("button", { name: "Done" }).evaluate((button) => button.click());
-    await page.waitForFunction(() => window.__log.some((e) => e.type === "migration_modal.closed"));
-    assert.deepEqual((await log()).map((e) => e.type), ["migration_modal.opened", "migration_modal.completed", "migration_modal.closed"]);
+    await completeFlow(page, log);
     assert.match((await log())[1].migration_id, /^mig_/);
     assert.equal(await page.locator("iframe").count(), 0);
     assert.equal(app.calls.createModal, 1);
@@ -111,15 +116,7 @@ test("elements named after what the library reads change nothing: the same compl
   const planted = names.map((name) => `<img name="${name}">`).join("") + `<form id="anon_modal"></form><img id="URL">`;
   await withApp({ planted }, async ({ page, log }) => {
     assert.equal(await page.evaluate(() => document.createElement.tagName), "IMG", "the page is clobbered");
-    await page.evaluate(() => document.getElementById("connect").click());
-    await page.waitForFunction(() => window.__log.some((e) => e.type === "migration_modal.opened"));
-    const modal = page.frameLocator("iframe");
-    await modal.getByRole("button", { name: "Continue" }).click();
-    await modal.getByRole("button", { name: "Log in" }).click();
-    await page.waitForFunction(() => window.__log.some((e) => e.type === "migration_modal.completed"));
-    await modal.getByRole("button", { name: "Done" }).evaluate((button) => button.click());
-    await page.waitForFunction(() => window.__log.some((e) => e.type === "migration_modal.closed"));
-    assert.deepEqual((await log()).map((e) => e.type), ["migration_modal.opened", "migration_modal.completed", "migration_modal.closed"]);
+    await completeFlow(page, log);
     assert.equal(await page.locator("iframe").count(), 0);
   });
 });
