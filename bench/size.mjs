@@ -108,7 +108,7 @@ export async function measureBindings() {
 /**
  * Where the package's JavaScript comes from: pkg/index.js is split at the source comments that
  * esbuild leaves between modules, and each part's share is what the minified, compressed whole
- * loses without it (so the shares add up to less than the whole, most of it theirs).
+ * loses without it. What the parts share counts in none, so the shares add up to less.
  */
 export async function measureParts() {
   const bundled = fs.readFileSync(path.join(root, "pkg/index.js"), "utf8");
@@ -118,13 +118,13 @@ export async function measureParts() {
   const whole = await minified(bundled);
   const source = (file) => file.replace(/^pkg\/snippets\/[^/]+\//, "").replace(/^pkg\/entry\.js$/, "npm/index.js")
     .replace(/^pkg\/anon_modal\.js$/, "wasm-bindgen's glue");
+  // The entry's export list stays (the minifier would drop what it exports), with a bare
+  // declaration for each exported name the part left out defined.
+  const exportList = bundled.match(/^export \{([^}]*)\};?$/m)?.[1] ?? "";
+  const exported = exportList.split(",").map((name) => name.trim().split(/\s+/)[0]).filter(Boolean);
   const sizes = [];
   for (const [i, part] of parts.entries()) {
     if (!part.startsWith("// ")) continue;
-    // The entry's export list stays (the minifier would drop what it exports), with a bare
-    // declaration for each exported name the part defined.
-    const exportList = bundled.match(/^export \{([^}]*)\};?$/m)?.[1] ?? "";
-    const exported = exportList.split(",").map((name) => name.trim().split(/\s+/)[0]).filter(Boolean);
     const declared = exported.filter((name) => new RegExp(`^(?:async function|function|class|var|let|const) ${name}\\b`, "m").test(part));
     const stubs = declared.map((name) => `var ${name};\n`).join("");
     const without = await minified([...parts.slice(0, i), stubs, ...parts.slice(i + 1)].join(""));
