@@ -61,6 +61,7 @@ test-webkit:
 test-e2e:
 	$(ENV) scripts/build-pkg.sh
 	$(ENV) scripts/build-pkg.sh server
+	node scripts/package.mjs # the first-hour tests install the tarball
 	cd www && npm test
 
 ## The npm package: packed, installed from the tarball into the framework examples, built with
@@ -92,6 +93,7 @@ size:
 test-stable:
 	$(ENV) ANON_MODAL_STABLE=1 scripts/build-pkg.sh
 	node bench/size.mjs --ours --check
+	node scripts/package.mjs
 	cd www && npm run test:chromium
 
 ## Sizes against the peers (table + docs/size-chart.svg), speed against the floor and Anon's SDK

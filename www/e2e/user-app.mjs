@@ -17,6 +17,13 @@ export function thePackage() {
   const tarballs = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith(".tgz")) : [];
   if (tarballs.length === 1 && process.env.ANON_MODAL_MOCK_FROM !== "built") {
     const tarball = path.join(dir, tarballs[0]);
+    // A tarball of an earlier build would pass for this one.
+    for (const built of ["pkg/index.js", "pkg/anon_modal_bg.wasm"]) {
+      const file = path.join(root, built);
+      if (fs.existsSync(file) && fs.statSync(file).mtimeMs > fs.statSync(tarball).mtimeMs) {
+        throw new Error(`${path.relative(root, tarball)} is older than ${built}: run node scripts/package.mjs (make test-e2e does)`);
+      }
+    }
     const listing = execFileSync("tar", ["-tzf", tarball], { encoding: "utf8" });
     if (listing.includes("package/mock/cli.mjs")) {
       const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "anon-modal-app-"));
