@@ -231,13 +231,24 @@ export type ModalSource =
   | PromiseLike<string | URL | CreatedModal>
   | (() => string | URL | CreatedModal | PromiseLike<string | URL | CreatedModal>);
 
+/** How a call of `openAnonModal` may be cancelled. */
+export interface OpenControl {
+  /**
+   * Aborting it rejects this call's promise with the signal's reason at once. Once every call
+   * joined in one flight has aborted, the URL that arrives is not mounted: a component that
+   * went away never replaces the modal the page shows by then.
+   */
+  signal?: AbortSignal;
+}
+
 /**
  * Loads the wasm if needed (`init()`), gets the URL from `source` and mounts the modal. While one
- * call is getting its URL, further calls return the same promise: one server call, one modal.
- * The options are checked first, so a mistake in them (`INVALID_OPTION`) calls no server; a
- * `container` selector is looked up once the URL is here. A URL already expired when it
- * arrives is asked for once more from a function source; else, like any refusal of
- * `embedAnonModal`, the promise rejects with an `AnonModalError` (`EXPIRED`, `NO_DOCUMENT` on
- * a server, ...). A rejection of your function is passed on.
+ * call is getting its URL, further calls join it (without a signal, they get the same promise):
+ * one server call, one modal. The options are checked first, so a mistake in them
+ * (`INVALID_OPTION`) calls no server; a `container` selector is looked up once the URL is here.
+ * A URL already expired when it arrives is asked for once more from a function source; else,
+ * like any refusal of `embedAnonModal`, the promise rejects with an `AnonModalError`
+ * (`EXPIRED`, `NO_DOCUMENT` on a server, ...). A rejection of your function is passed on, and
+ * an aborted `signal`'s reason too.
  */
-export function openAnonModal(source: ModalSource, options?: EmbedOptions): Promise<AnonModal>;
+export function openAnonModal(source: ModalSource, options?: EmbedOptions, control?: OpenControl): Promise<AnonModal>;

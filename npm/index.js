@@ -112,26 +112,51 @@ export function embedAnonModal(url, options) {
   return embedWasm(url, options, wasmCommands);
 }
 
-let opening = null;
+/** The call getting a modal's URL now, and the signals of those waiting for it. */
+let flight = null;
 
 /**
  * Loads the wasm if needed, gets the modal's URL from `source` (a URL, the create-modal
  * response, or a function returning a promise of either: your server call) and embeds it.
- * Single-flight: while one call is getting its URL, further calls return its promise, so a
- * double click makes one server call and one modal.
+ * Single-flight: while one call is getting its URL, further calls join it, so a double click
+ * makes one server call and one modal. A caller whose `signal` aborts gets its reason at once;
+ * once every caller has aborted, the URL that arrives is not embedded (it would replace the
+ * modal the page shows then).
  */
-export function openAnonModal(source, options) {
-  return (opening ??= open(source, options, true).finally(() => {
-    opening = null;
-  }));
+export function openAnonModal(source, options, { signal } = {}) {
+  if (signal?.aborted) return Promise.reject(signal.reason);
+  if (!flight) {
+    const callers = [];
+    const wanted = () => callers.some((caller) => !caller?.aborted);
+    const modal = open(source, options, true, wanted)
+      // Every caller may have aborted between the embed and their promises' turn.
+      .then((handle) => {
+        if (handle && !wanted()) handle.destroy();
+        return handle;
+      })
+      .finally(() => {
+        flight = null;
+      });
+    flight = { modal, callers };
+  }
+  const { modal, callers } = flight;
+  callers.push(signal);
+  if (!signal) return modal;
+  return new Promise((resolve, reject) => {
+    const abort = () => reject(signal.reason);
+    signal.addEventListener("abort", abort, { once: true });
+    modal.then(resolve, reject).finally(() => signal.removeEventListener("abort", abort));
+  });
 }
 
-async function open(source, options, again) {
+async function open(source, options, again, wanted) {
   // A mistake in the options is thrown before the server is asked for a modal it would waste.
   const { error } = readOptions("", options, false);
   if (error) throw error;
   // The wasm loads while the server creates the modal: neither waits for the other.
   const [, created] = await Promise.all([init(), typeof source === "function" ? source() : source]);
+  // Nobody waits for it: each caller's promise has rejected with its signal's reason.
+  if (!wanted()) return null;
   try {
     // A URL, or the create-modal response whose expires_at applies unless options give one.
     return embedAnonModal(created, options);
@@ -139,7 +164,7 @@ async function open(source, options, again) {
     // A URL that expired on its way here: a function source is asked once more for a new one
     // (unless the caller's expiresAt, which a new URL would not change, is what expired).
     if (again && typeof source === "function" && options?.expiresAt == null && error.code === ERROR_CODES[MESSAGES[MESSAGE_EXPIRED][0]]) {
-      return open(source, options, false);
+      return open(source, options, false, wanted);
     }
     throw error;
   }

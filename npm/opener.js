@@ -11,10 +11,9 @@ import { openAnonModal } from "./index.js";
  * mounted: a modal that arrives when it is not is destroyed.
  *
  * Returns `open(source)` (resolving with the modal, or `null` when it failed or was
- * cancelled), `destroy()` (the modal now, and one still being opened as it arrives, unless
- * `open` was called again since) and `release()` (the component unmounts: the modal goes, and
- * `live()` decides for one still being opened; React may mount the component again and join
- * that open).
+ * cancelled) and `destroy()` (the modal now, and one still being opened unless `open` is called
+ * again before it arrives), which the binding also calls when the component unmounts: React may
+ * mount it again and open again, which joins the open still in flight.
  */
 export function opener(read, publish, live) {
   let state = { modal: null, pending: false, error: null };
@@ -23,11 +22,9 @@ export function opener(read, publish, live) {
     publish(state);
   };
   let owned = null;
-  // A modal that arrives is wanted while some open() came after the last destroy(): an open,
-  // then destroy(), then open again before the server answered join one single-flight promise,
-  // and the second wants its modal.
-  let opens = 0;
-  let opensCancelled = 0;
+  // One per open() not yet settled: aborting them tells openAnonModal that this component no
+  // longer wants the modal, which is then not embedded unless another caller wants it.
+  const opening = new Set();
 
   const open = (source) => {
     const given = read() ?? {};
@@ -36,39 +33,41 @@ export function opener(read, publish, live) {
       if (typeof given[key] === "function") options[key] = (...args) => read()?.[key]?.(...args);
     }
     set({ pending: true, error: null });
-    opens++;
-    return openAnonModal(source, options).then(
-      (modal) => {
-        if (!live() || opens === opensCancelled || modal.destroyed) {
-          modal.destroy();
-          if (live()) set({ pending: false });
+    const controller = new AbortController();
+    opening.add(controller);
+    const { signal } = controller;
+    return openAnonModal(source, options, { signal })
+      .then(
+        (modal) => {
+          if (!live() || modal.destroyed) {
+            modal.destroy();
+            if (live()) set({ pending: false });
+            return null;
+          }
+          set({ modal, pending: false, error: null });
+          // A second open that joined the first's promise gets the same modal.
+          if (owned !== modal) {
+            owned = modal;
+            // Whatever tears it down (its events, a timeout, a newer modal, its own destroy()).
+            modal.removed.then(() => state.modal === modal && live() && set({ modal: null }));
+          }
+          return modal;
+        },
+        (error) => {
+          // Cancelled by destroy(), which set the state already.
+          if (live() && !signal.aborted) set({ pending: false, error });
           return null;
-        }
-        set({ modal, pending: false, error: null });
-        // A second open that joined the first's promise gets the same modal.
-        if (owned !== modal) {
-          owned = modal;
-          // Whatever tears it down (its events, a timeout, a newer modal, its own destroy()).
-          modal.removed.then(() => state.modal === modal && live() && set({ modal: null }));
-        }
-        return modal;
-      },
-      (error) => {
-        if (live()) set({ pending: false, error });
-        return null;
-      },
-    );
+        },
+      )
+      .finally(() => opening.delete(controller));
   };
   // The state goes back to idle too: a component React shows again (StrictMode, <Activity>)
   // keeps its state.
-  const release = () => {
+  const destroy = () => {
+    for (const controller of opening) controller.abort();
     owned?.destroy();
     owned = null;
     set({ modal: null, pending: false });
   };
-  const destroy = () => {
-    opensCancelled = opens;
-    release();
-  };
-  return { open, destroy, release };
+  return { open, destroy };
 }

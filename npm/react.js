@@ -13,7 +13,7 @@ export function useAnonModal(options) {
   const latest = useRef(options);
   const mounted = useRef(false);
   const [state, setState] = useState({ modal: null, pending: false, error: null });
-  const [{ open, destroy, release }] = useState(() => opener(() => latest.current, setState, () => mounted.current));
+  const [{ open, destroy }] = useState(() => opener(() => latest.current, setState, () => mounted.current));
 
   useInsertionEffect(() => {
     latest.current = options;
@@ -22,7 +22,7 @@ export function useAnonModal(options) {
     mounted.current = true;
     return () => {
       mounted.current = false;
-      release();
+      destroy();
     };
   }, []);
 

@@ -24,11 +24,11 @@ export function createAnonModal(options) {
   };
   let disposed = false;
   const read = () => (typeof options === "function" ? options() : options);
-  const { open, destroy, release } = opener(read, publish, () => !disposed);
+  const { open, destroy } = opener(read, publish, () => !disposed);
   try {
     onDestroy(() => {
       disposed = true;
-      release();
+      destroy();
     });
   } catch {
     // Not called while a component initialises: the caller destroys the modal.

@@ -10,8 +10,9 @@ export interface UseAnonModal {
    */
   open(source: ModalSource): Promise<AnonModal | null>;
   /**
-   * Removes this scope's modal now, with no callback; one still being opened is removed as it
-   * arrives, unless `open` is called again before then.
+   * Removes this scope's modal now, with no callback; one still being opened is never mounted
+   * (it cannot replace a modal the page shows by then), unless `open` is called again before it
+   * arrives.
    */
   destroy(): void;
   /** The mounted modal, `null` before it opens and once it is torn down. */

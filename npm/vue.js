@@ -19,11 +19,11 @@ export function useAnonModal(options) {
     pending.value = state.pending;
     error.value = state.error;
   };
-  const { open, destroy, release } = opener(() => toValue(options), publish, () => !disposed);
+  const { open, destroy } = opener(() => toValue(options), publish, () => !disposed);
   if (getCurrentScope()) {
     onScopeDispose(() => {
       disposed = true;
-      release();
+      destroy();
     });
   }
   return { open, destroy, modal, pending, error };

@@ -14,10 +14,12 @@ const fresh = () => new Date(Date.now() + 600_000).toISOString();
 const expired = "2020-01-01T00:00:00Z";
 
 let pkg;
+// How many times a mount was tried: it reads the body first.
+let mounts = 0;
 before(async () => {
   // A document whose body is null: `Document.prototype`'s getter is what the package reads.
   globalThis.Document = class {};
-  Object.defineProperty(Document.prototype, "body", { get: () => null });
+  Object.defineProperty(Document.prototype, "body", { get: () => (mounts++, null) });
   globalThis.document = new Document();
   pkg = await import("anon-modal");
   await pkg.init(fs.readFileSync(wasmPath));
@@ -113,4 +115,71 @@ test("the bindings pass on the component's own options, not what Object.prototyp
   }
   assert.equal(await opening, null);
   assert.equal(state.error.code, "NO_DOCUMENT", state.error.message);
+});
+
+test("an aborted signal rejects with its reason: at once, and before any server call", async () => {
+  const create = server({ url: URL_, expires_at: fresh() });
+  const reason = new Error("gone");
+  await assert.rejects(pkg.openAnonModal(create, {}, { signal: AbortSignal.abort(reason) }), (error) => error === reason);
+  assert.equal(create.calls.count, 0, "no server call");
+  // Aborted while the URL is on its way: rejected before the server answers.
+  const controller = new AbortController();
+  const opening = pkg.openAnonModal(create, {}, { signal: controller.signal });
+  let settled = false;
+  opening.catch(() => (settled = true));
+  controller.abort(reason);
+  await Promise.resolve();
+  assert.ok(settled, "rejected at once");
+  await assert.rejects(opening, (error) => error === reason);
+  // The server still answers, and the next test must not join this flight.
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  assert.equal(create.calls.count, 1);
+});
+
+test("a URL that arrives once every caller has aborted is not mounted; one caller still waiting mounts it", async () => {
+  const create = server({ url: URL_, expires_at: fresh() });
+  const [a, b] = [new AbortController(), new AbortController()];
+  const first = pkg.openAnonModal(create, {}, { signal: a.signal });
+  const second = pkg.openAnonModal(create, {}, { signal: b.signal });
+  a.abort();
+  b.abort();
+  await Promise.allSettled([first, second]);
+  const before = mounts;
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  assert.equal(create.calls.count, 1, "one server call");
+  assert.equal(mounts, before, "no mount once the URL arrived");
+  // The flight is over: the next call asks again.
+  await assert.rejects(pkg.openAnonModal(create), code("NO_DOCUMENT"));
+  // One of two callers aborts: the other still gets the modal (here, as far as NO_DOCUMENT).
+  const c = new AbortController();
+  const aborted = pkg.openAnonModal(create, {}, { signal: c.signal });
+  const waiting = pkg.openAnonModal(create, {}, { signal: new AbortController().signal });
+  c.abort();
+  await assert.rejects(aborted, { name: "AbortError" });
+  await assert.rejects(waiting, code("NO_DOCUMENT"));
+  assert.equal(create.calls.count, 3);
+});
+
+test("a binding's destroy() while its modal is being opened: no mount, no error, nothing pending", async () => {
+  const { opener } = await import(path.join(path.dirname(require.resolve("anon-modal")), "opener.js"));
+  let state;
+  const { open, destroy } = opener(() => ({}), (next) => (state = next), () => true);
+  const create = server({ url: URL_, expires_at: fresh() });
+  const opening = open(create);
+  assert.equal(state.pending, true);
+  destroy();
+  const before = mounts;
+  assert.equal(await opening, null);
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  assert.equal(mounts, before, "not mounted when the URL arrived");
+  assert.deepEqual(state, { modal: null, pending: false, error: null });
+  // A server call that fails after the cancel is no error of the component's.
+  const failing = async () => {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    throw new Error("HTTP 500");
+  };
+  const failed = open(failing);
+  destroy();
+  assert.equal(await failed, null);
+  assert.equal(state.error, null);
 });
