@@ -28,6 +28,7 @@ import {
   MESSAGE_INIT_HTTP_STATUS,
   MESSAGE_INIT_HTML,
   MESSAGE_INIT_NOT_WASM,
+  MESSAGE_INIT_WRONG_WASM,
 } from "./js/names.js";
 
 export { AnonModalError, isAnonModalError, isModalEvent };
@@ -92,16 +93,20 @@ async function compile(source) {
  * a `WebAssembly.Module` to load it from elsewhere (in Node, its bytes).
  */
 export function init(wasm) {
-  loading ??= compile(wasm ?? new URL("anon_modal_bg.wasm", import.meta.url)).then(
-    (module) => {
-      initSync({ module });
+  loading ??= compile(wasm ?? new URL("anon_modal_bg.wasm", import.meta.url))
+    .then((module) => {
+      try {
+        initSync({ module });
+      } catch (problem) {
+        // WebAssembly, but not this version's: another file's, or an older copy a cache kept.
+        throw packageError(MESSAGE_INIT_WRONG_WASM, problem.message);
+      }
       loaded = true;
-    },
-    (error) => {
+    })
+    .catch((error) => {
       loading = null;
       throw error;
-    },
-  );
+    });
   return loading;
 }
 

@@ -142,6 +142,9 @@ pub enum Message {
     InitHtml,
     /// What `init()` got did not compile as WebAssembly (the compiler's words, the detail).
     InitNotWasm,
+    /// What `init()` got compiled, but is not this version's wasm: its imports do not match
+    /// the glue (the instantiation's words, the detail).
+    InitWrongWasm,
 }
 
 impl Message {
@@ -184,6 +187,7 @@ impl Message {
         Message::UrlIsResponse,
         Message::InsecureOrigin,
         Message::UrlObjectWithoutUrl,
+        Message::InitWrongWasm,
     ];
 
     /// The code of an error that says this.
@@ -216,7 +220,8 @@ impl Message {
             | Message::InitFetchFailed
             | Message::InitHttpStatus
             | Message::InitHtml
-            | Message::InitNotWasm => ErrorCode::InitFailed,
+            | Message::InitNotWasm
+            | Message::InitWrongWasm => ErrorCode::InitFailed,
         }
     }
 
@@ -254,6 +259,7 @@ impl Message {
             Message::UrlIsResponse => 34,
             Message::InsecureOrigin => 35,
             Message::UrlObjectWithoutUrl => 36,
+            Message::InitWrongWasm => 37,
         }
     }
 
@@ -312,6 +318,11 @@ impl Message {
             Message::InitHttpStatus => &["init() got HTTP ", d(0), " from ", d(1), ": ", serve],
             Message::InitHtml => &["init() got an HTML page from ", d(0), " (HTTP ", d(1), "), not the wasm: ", serve],
             Message::InitNotWasm => &["init() got bytes that are not WebAssembly (", d(0), "): pass anon_modal_bg.wasm's URL, bytes or Response to init()"],
+            Message::InitWrongWasm => &[
+                "init() got WebAssembly that is not this version's anon_modal_bg.wasm (",
+                d(0),
+                "): pass the anon_modal_bg.wasm installed with this package, not a cached older copy or the server's wasm",
+            ],
         };
         for part in parts {
             out.push_str(part);

@@ -62,6 +62,7 @@ export const MESSAGES = [
   [0, "the modal URL came as a fetch Response: pass the create-modal response it holds ({ url, expires_at }), e.g. return response.json() from your server call"],
   [2, "allowedOrigins: % must use https: (http: is allowed only for localhost with allowInsecureLocalhost: true)"],
   [0, "the modal URL must be a string or the create-modal response ({ url, expires_at }), not an object without url (its keys: %): did the server call fail?"],
+  [8, "init() got WebAssembly that is not this version's anon_modal_bg.wasm (%): pass the anon_modal_bg.wasm installed with this package, not a cached older copy or the server's wasm"],
 ];
 
 // Each message's number, named after src/error.rs `Message` (one constant each, so that
@@ -103,6 +104,7 @@ export const MESSAGE_INIT_NOT_WASM = 33;
 export const MESSAGE_URL_IS_RESPONSE = 34;
 export const MESSAGE_INSECURE_ORIGIN = 35;
 export const MESSAGE_URL_OBJECT_WITHOUT_URL = 36;
+export const MESSAGE_INIT_WRONG_WASM = 37;
 
 /** The reasons of src/reject.rs `RejectReason`, at their numbers. */
 export const REJECT_REASONS = ["SOURCE", "ORIGIN", "TAG", "SCHEMA"];

@@ -124,3 +124,13 @@ test("a Response whose body was already read says the wasm could not be fetched"
     );
   }
 });
+
+test("WebAssembly that is not this version's (the server's wasm) says so, and the load can be retried", async () => {
+  const { init } = await freshPackage();
+  const serverWasm = path.join(path.dirname(wasmPath), "anon_modal_server_bg.wasm");
+  await initFails(
+    init(fs.readFileSync(serverWasm)),
+    /^init\(\) got WebAssembly that is not this version's anon_modal_bg\.wasm \(.+\): pass the anon_modal_bg\.wasm installed with this package, not a cached older copy or the server's wasm$/,
+  );
+  await init(fs.readFileSync(wasmPath));
+});
