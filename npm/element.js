@@ -14,6 +14,9 @@ if (typeof customElements !== "undefined" && !customElements.get(TAG)) {
       static observedAttributes = [...MOUNT, "hidden"];
       #modal = null;
       #mounting = 0;
+      // The url of a modal that went by itself (closed, failed, timed out, replaced): used, so
+      // moving the element or changing another attribute does not mount it again.
+      #spent = null;
 
       /** The mounted modal, or null (also once it is torn down, by whatever tore it down). */
       get modal() {
@@ -29,6 +32,10 @@ if (typeof customElements !== "undefined" && !customElements.get(TAG)) {
       }
 
       attributeChangedCallback(name, before, after) {
+        // Set again to the value it has, as a render may: the modal stays as it is (`hidden`
+        // set again hides a modal that showed itself).
+        if (before === after && name !== "hidden") return;
+        if (name === "url") this.#spent = null;
         if (name !== "hidden") return this.#mount();
         this.#modal?.[after === null ? "show" : "hide"]();
       }
@@ -40,7 +47,8 @@ if (typeof customElements !== "undefined" && !customElements.get(TAG)) {
         this.#modal = null;
         // An empty value, as a template binding with no value writes it, is no attribute.
         const attribute = (name) => this.getAttribute(name) || undefined;
-        if (!this.isConnected || !attribute("url")) return;
+        const url = attribute("url");
+        if (!this.isConnected || !url || url === this.#spent) return;
         try {
           await init();
           if (mounting !== this.#mounting) return;
@@ -49,17 +57,21 @@ if (typeof customElements !== "undefined" && !customElements.get(TAG)) {
             const value = attribute(name);
             return /^-?\d+$/.test(value) ? Number(value) : value;
           };
-          this.#modal = embedAnonModal(attribute("url"), {
+          const modal = embedAnonModal(url, {
             expiresAt: attribute("expires-at"),
             allowedOrigins: attribute("allowed-origins")?.split(/\s+/).filter(Boolean),
             readyTimeoutMs: number("ready-timeout-ms"),
             zIndex: number("z-index"),
             title: attribute("title"),
             container: this.hasAttribute("inline") ? this : undefined,
-            hidden: this.hidden,
+            // By its presence: `hidden="until-found"` reads as a string.
+            hidden: this.hasAttribute("hidden"),
             allowInsecureLocalhost: this.hasAttribute("allow-insecure-localhost"),
             onEvent: (event) => this.dispatchEvent(new CustomEvent(event.type, { bubbles: true, composed: true, detail: event })),
           });
+          this.#modal = modal;
+          // Torn down while still this element's: not by #mount, so by the modal or the page.
+          modal.removed.then(() => this.#modal === modal && (this.#spent = url));
         } catch (error) {
           // A refused URL or attribute: an `error` event; unless a listener calls
           // preventDefault(), the error is reported like an uncaught one.

@@ -274,6 +274,60 @@ test("element: inline mounts inside it, hidden hides, removing url destroys, a r
     assert.equal(result.defined, true);
   }));
 
+test("element: hidden=until-found mounts hidden, a value set again keeps the modal, and one the user closed stays closed until a new url", () =>
+  withExample("element", async (page) => {
+    await page.evaluate(async () => {
+      const config = await (await fetch("/api/config")).json();
+      const created = await (await fetch("/api/create-modal", { method: "POST", body: JSON.stringify({ user_id: "user_3", source_provider: "gusto" }) })).json();
+      const element = document.createElement("anon-migration-modal");
+      element.id = "under-test";
+      element.toggleAttribute("allow-insecure-localhost", config.insecureLocalhost);
+      element.setAttribute("hidden", "until-found");
+      element.setAttribute("url", created.url);
+      element.addEventListener("error", (e) => (window.__elementError = e.detail.code));
+      element.addEventListener("migration_modal.opened", () => (window.__opened = true));
+      element.addEventListener("migration_modal.closed", (e) => (window.__closedBy = e.detail.reason ?? "the modal"));
+      window.__url = created.url;
+      // Read as the iframe is inserted, before the modal's `opened` can show it.
+      new MutationObserver((records, observer) => {
+        const frame = document.querySelector("iframe");
+        if (frame) {
+          window.__displayAtMount = frame.style.display;
+          observer.disconnect();
+        }
+      }).observe(document.body, { childList: true });
+      document.body.append(element);
+    });
+    await page.waitForFunction(() => document.getElementById("under-test").modal || window.__elementError);
+    assert.deepEqual(await page.evaluate(() => [window.__elementError ?? null, window.__displayAtMount]), [null, "none"], "until-found counts by presence");
+    const sameIframe = await page.evaluate(() => {
+      const el = document.getElementById("under-test");
+      const before = el.modal.iframe;
+      el.removeAttribute("hidden");
+      el.setAttribute("url", window.__url);
+      return before === el.modal?.iframe && before.isConnected;
+    });
+    assert.ok(sameIframe, "setting url to the value it has keeps the modal");
+    await page.waitForFunction(() => window.__opened);
+    await page.frameLocator("iframe").getByRole("button", { name: "Close", exact: true }).click();
+    await page.waitForFunction(() => window.__closedBy);
+    const afterClose = await page.evaluate(async () => {
+      const el = document.getElementById("under-test");
+      el.setAttribute("title", "Import");
+      document.body.prepend(el); // moved
+      await new Promise((r) => setTimeout(r, 300));
+      return [el.modal, document.querySelectorAll("iframe").length];
+    });
+    assert.deepEqual(afterClose, [null, 0], "neither another attribute nor a move mounts the closed modal again");
+    await page.evaluate(() => {
+      const el = document.getElementById("under-test");
+      el.removeAttribute("url");
+      el.setAttribute("url", window.__url);
+    });
+    await page.waitForFunction(() => document.getElementById("under-test").modal);
+    assert.equal(await page.locator("iframe").count(), 1, "the url set anew mounts it");
+  }));
+
 // Lit renders the element in its shadow root and binds its attributes and events; Lit's
 // templates create a Trusted Types policy named "lit-html".
 for (const [title, fn] of [
