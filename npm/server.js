@@ -62,8 +62,16 @@ function bytes(body) {
   if (typeof body === "string") return encoder.encode(body);
   if (ArrayBuffer.isView(body)) return body instanceof Uint8Array ? body : new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
   if (tag(body) === "[object ArrayBuffer]" || tag(body) === "[object SharedArrayBuffer]") return new Uint8Array(body);
-  // No body at all is most often a framework's request whose body nothing read.
-  const given = body == null ? `${body}: read the request's body first (in Express, express.raw() on this route)` : "parsed JSON";
+  // No body at all is most often a framework's request whose body nothing read, and an empty
+  // object one whose body parser skipped it: Express's express.raw() reads only
+  // application/octet-stream unless given the type Anon sends.
+  const express = 'in Express, express.raw({ type: "application/json" }) on this route';
+  const given =
+    body == null
+      ? `${body}: read the request's body first (${express})`
+      : tag(body) === "[object Object]" && Object.keys(body).length === 0
+        ? `an empty object: no body parser read the body (${express})`
+        : `parsed JSON (${express}, not a JSON parser)`;
   throw new TypeError(
     `anon-modal/server: the body must be the raw request body as received (a string, Uint8Array, Buffer or ArrayBuffer), not ${given}`,
   );
@@ -112,7 +120,8 @@ function readHeaders(headers) {
 }
 
 function secrets(secretOrSecrets) {
-  const list = Array.isArray(secretOrSecrets) ? secretOrSecrets : [secretOrSecrets];
+  // Array.from: a hole in the array is `undefined`, which every() would skip.
+  const list = Array.isArray(secretOrSecrets) ? Array.from(secretOrSecrets) : [secretOrSecrets];
   if (!list.every((key) => typeof key === "string")) {
     throw new TypeError("anon-modal/server: the secret must be a string (whsec_... or whpk_...) or an array of them");
   }

@@ -133,8 +133,14 @@ test("bodies: string, Buffer, Uint8Array (a view into a larger buffer too), Arra
   }
   // A parsed body is a programming error, said at once.
   assert.throws(() => verifyWebhook(JSON.parse(body), h, secret, { now: NOW }), { name: "TypeError", message: /raw request body/ });
+  const express = /\(in Express, express\.raw\(\{ type: "application\/json" \}\) on this route/;
+  assert.throws(() => verifyWebhook(JSON.parse(body), h, secret, { now: NOW }), { name: "TypeError", message: express });
   assert.throws(() => verifyWebhook(undefined, h, secret, { now: NOW }), { name: "TypeError", message: /, not undefined: read the request's body first/ });
+  assert.throws(() => verifyWebhook(undefined, h, secret, { now: NOW }), { name: "TypeError", message: express });
+  // What Express 4 leaves when no body parser read the request (express.raw() without the type).
+  assert.throws(() => verifyWebhook({}, h, secret, { now: NOW }), { name: "TypeError", message: /, not an empty object: no body parser read the body \(in Express/ });
   assert.throws(() => verifyWebhook(body, h, 42, { now: NOW }), TypeError);
+  assert.throws(() => new WebhookVerifier([, secret]), { name: "TypeError", message: /the secret must be a string/ }, "a hole among the keys");
   assert.throws(() => verifyWebhook(body, h, secret, { now: "now" }), TypeError);
   assert.throws(() => verifyWebhook(body, h, secret, NOW), { name: "TypeError", message: /options must be an object/ });
 });
