@@ -50,7 +50,7 @@ export interface WebhookEventData<Resource> {
 }
 
 /** The envelope every event shares. */
-export interface WebhookEventEnvelope<Type extends string, Resource> {
+export interface WebhookEventEnvelope<Type extends string, Resource, Data = WebhookEventData<Resource>> {
   /** `evt_...` */
   id: string;
   /** `"event"` in Anon's documents; not checked, so typed as any string beside it. */
@@ -58,7 +58,7 @@ export interface WebhookEventEnvelope<Type extends string, Resource> {
   /** ISO 8601; Anon writes it without a zone, which means UTC. */
   created: string;
   type: Type;
-  data: WebhookEventData<Resource>;
+  data: Data;
   [field: string]: unknown;
 }
 
@@ -80,10 +80,11 @@ export type MigrationEvent<Type extends MigrationEventType = MigrationEventType>
 export type MigrationTaskFailedEvent = WebhookEventEnvelope<"migration_task.failed", Record<string, unknown>>;
 
 /**
- * An event type this version does not know: kept whole, never rejected. Its `data.object` is
- * whatever JSON Anon sent (a newer `migration.*` type's may be a migration, or a stub).
+ * An event type this version does not know: kept whole, never rejected for its `data`, an
+ * object whose fields may be anything or absent (`migration_id` and `object` included; a newer
+ * `migration.*` type's `object` may be a migration, or a stub).
  */
-export type UnknownWebhookEvent = WebhookEventEnvelope<string, unknown>;
+export type UnknownWebhookEvent = WebhookEventEnvelope<string, unknown, { [field: string]: unknown }>;
 
 /**
  * A verified delivery's body, whole (fields Anon adds later included), discriminated on `type`.

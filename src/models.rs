@@ -24,7 +24,7 @@
 //! }"#)?;
 //! assert_eq!(event.event_type, WebhookEventType::MigrationCompleted);
 //! assert_eq!(event.created.unix_millis(), 1_750_207_840_301);
-//! let migration = event.data.object.as_migration().expect("migration.* events carry a migration");
+//! let migration = event.migration().expect("migration.* events carry a migration");
 //! assert_eq!(migration.status, MigrationStatus::Complete);
 //! # Ok::<(), serde_json::Error>(())
 //! ```
@@ -280,14 +280,20 @@ pub struct WebhookEvent {
 }
 
 /// A webhook event's `data`.
+///
+/// Every type Anon documents carries `migration_id` and `object` (the verifier refuses one
+/// that does not); a newer type is never refused for its `data`, so either may be `None` there.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct WebhookEventData {
     /// The migration concerned.
-    pub migration_id: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub migration_id: Option<String>,
     /// The resource object.
-    pub object: EventObject,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub object: Option<EventObject>,
     /// Why it failed, on `*.failed` events. An explicit `null` is kept in `extra` under its
-    /// name instead; any other value that is not a string is refused.
+    /// name instead; any other value that is not a string is refused on a documented type, and
+    /// kept in `extra` on a newer one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error_message: Option<String>,
     /// Other fields, kept as sent.
@@ -344,9 +350,12 @@ struct RawEvent {
 
 #[derive(Deserialize)]
 struct RawEventData {
-    migration_id: String,
-    object: Value,
+    // Checked by type in `try_from`: a documented type requires both, a newer one neither.
     // `Some(Value::Null)` for an explicit null: it must be kept, not read as absent.
+    #[serde(default, deserialize_with = "present")]
+    migration_id: Option<Value>,
+    #[serde(default, deserialize_with = "present")]
+    object: Option<Value>,
     #[serde(default, deserialize_with = "present")]
     error_message: Option<Value>,
     #[serde(flatten)]
@@ -361,13 +370,37 @@ impl TryFrom<RawEvent> for WebhookEvent {
     type Error = serde_json::Error;
 
     fn try_from(raw: RawEvent) -> Result<Self, Self::Error> {
-        let object = raw.data.object;
-        let object = match &raw.event_type {
-            WebhookEventType::MigrationTaskFailed if object.is_object() => EventObject::MigrationTask(object),
-            WebhookEventType::MigrationTaskFailed => {
-                return Err(serde::de::Error::custom("a task's data.object must be an object"))
+        use serde::de::Error;
+        let documented = !matches!(raw.event_type, WebhookEventType::Other(_));
+        let mut extra = raw.data.extra;
+        // A string where a documented type has one; what a newer type sends instead is kept as
+        // sent, as is the `null` a serializer writes for "no message".
+        let mut string = |name: &str, value: Option<Value>, null_kept: bool| match value {
+            Some(Value::String(text)) => Ok(Some(text)),
+            None => Ok(None),
+            Some(other) if documented && !(null_kept && other.is_null()) => {
+                Err(Self::Error::custom(format!("data.{name} must be a string")))
             }
-            WebhookEventType::Other(kind) => {
+            Some(other) => {
+                extra.insert(name.to_owned(), other);
+                Ok(None)
+            }
+        };
+        let migration_id = string("migration_id", raw.data.migration_id, false)?;
+        let error_message = string("error_message", raw.data.error_message, true)?;
+        if documented && migration_id.is_none() {
+            return Err(Self::Error::missing_field("migration_id"));
+        }
+        let object = match (raw.data.object, &raw.event_type) {
+            (None, WebhookEventType::Other(_)) => None,
+            (None, _) => return Err(Self::Error::missing_field("object")),
+            (Some(object), WebhookEventType::MigrationTaskFailed) if object.is_object() => {
+                Some(EventObject::MigrationTask(object))
+            }
+            (Some(_), WebhookEventType::MigrationTaskFailed) => {
+                return Err(Self::Error::custom("a task's data.object must be an object"))
+            }
+            (Some(object), WebhookEventType::Other(kind)) => Some(
                 // A type this version does not know is never refused: its object is typed where
                 // it is a migration or a task, and kept as sent where not (a deletion's stub).
                 if kind.starts_with("migration.") {
@@ -379,21 +412,10 @@ impl TryFrom<RawEvent> for WebhookEvent {
                     EventObject::MigrationTask(object)
                 } else {
                     EventObject::Other(object)
-                }
-            }
+                },
+            ),
             // The documented migration.* types carry a migration, or the delivery is refused.
-            _ => EventObject::Migration(serde_json::from_value(object)?),
-        };
-        let mut extra = raw.data.extra;
-        let error_message = match raw.data.error_message {
-            Some(Value::String(text)) => Some(text),
-            // What a serializer writes for "no message"; kept as sent.
-            Some(Value::Null) => {
-                extra.insert("error_message".to_owned(), Value::Null);
-                None
-            }
-            Some(_) => return Err(serde::de::Error::custom("error_message must be a string or null")),
-            None => None,
+            (Some(object), _) => Some(EventObject::Migration(serde_json::from_value(object)?)),
         };
         Ok(WebhookEvent {
             id: raw.id,
@@ -401,13 +423,25 @@ impl TryFrom<RawEvent> for WebhookEvent {
             created: raw.created,
             event_type: raw.event_type,
             data: WebhookEventData {
-                migration_id: raw.data.migration_id,
+                migration_id,
                 object,
                 error_message,
                 extra,
             },
             extra: raw.extra,
         })
+    }
+}
+
+impl WebhookEvent {
+    /// The migration concerned (`data.migration_id`): on every type Anon documents.
+    pub fn migration_id(&self) -> Option<&str> {
+        self.data.migration_id.as_deref()
+    }
+
+    /// The migration (`data.object`), on `migration.*` events.
+    pub fn migration(&self) -> Option<&Migration> {
+        self.data.object.as_ref().and_then(EventObject::as_migration)
     }
 }
 
@@ -616,12 +650,15 @@ mod tests {
     #[test]
     fn data_object_is_typed_by_the_event_type() {
         let created = round_trip(event("migration.created", migration("NOT_STARTED")));
-        let m = created.data.object.as_migration().unwrap();
+        let m = created.migration().unwrap();
         assert_eq!(
             (m.id.as_str(), &m.status),
             ("mig_1", &MigrationStatus::NotStarted)
         );
-        assert_eq!(created.data.object.to_json(), migration("NOT_STARTED"));
+        assert_eq!(
+            created.data.object.as_ref().unwrap().to_json(),
+            migration("NOT_STARTED")
+        );
         // A migration.* type this version does not know still carries a migration.
         let paused = round_trip(event("migration.paused", migration("PAUSED")));
         assert_eq!(
@@ -629,7 +666,7 @@ mod tests {
             WebhookEventType::Other("migration.paused".into())
         );
         assert_eq!(
-            paused.data.object.as_migration().unwrap().status,
+            paused.migration().unwrap().status,
             MigrationStatus::Other("PAUSED".into())
         );
         // And one whose object is no migration is kept as sent, never refused.
@@ -638,13 +675,13 @@ mod tests {
             json!(null),
         ] {
             let deleted = round_trip(event("migration.deleted", object.clone()));
-            assert_eq!(deleted.data.object, EventObject::Other(object));
+            assert_eq!(deleted.data.object, Some(EventObject::Other(object)));
         }
         let task_object =
             json!({"id": "task_1", "object": "migration_task", "steps": [1, 2.5, null, {"deep": true}]});
         let task = round_trip(event("migration_task.failed", task_object.clone()));
-        assert_eq!(task.data.object, EventObject::MigrationTask(task_object));
-        assert_eq!(task.data.object.as_migration(), None);
+        assert_eq!(task.data.object, Some(EventObject::MigrationTask(task_object)));
+        assert_eq!(task.migration(), None);
         for object in [
             json!("migration"),
             json!(null),
@@ -652,14 +689,51 @@ mod tests {
             json!({"x": {"y": []}}),
         ] {
             let other = round_trip(event("company.updated", object.clone()));
-            assert_eq!(other.data.object, EventObject::Other(object.clone()));
+            assert_eq!(other.data.object, Some(EventObject::Other(object.clone())));
             let task = round_trip(event("migration_task.retried", object.clone()));
             let kept = if object.is_object() {
                 EventObject::MigrationTask(object)
             } else {
                 EventObject::Other(object)
             };
-            assert_eq!(task.data.object, kept);
+            assert_eq!(task.data.object, Some(kept));
+        }
+    }
+
+    #[test]
+    fn a_newer_type_is_never_refused_for_its_data() {
+        for data in [
+            json!({}),
+            json!({"company_id": "co_1"}),
+            json!({"object": {"id": "conn_1"}}),
+            json!({"migration_id": null, "object": null}),
+            json!({"migration_id": 7, "error_message": {"code": "E1"}}),
+        ] {
+            let mut value = event("connection.created", json!(null));
+            value["data"] = data.clone();
+            let parsed = round_trip(value);
+            assert_eq!(parsed.migration_id(), None, "{data}");
+            assert_eq!(parsed.data.error_message, None, "{data}");
+        }
+        let mut value = event("connection.created", json!({"id": "conn_1"}));
+        value["data"].as_object_mut().unwrap().remove("migration_id");
+        let parsed = round_trip(value);
+        assert_eq!(
+            parsed.data.object,
+            Some(EventObject::Other(json!({"id": "conn_1"})))
+        );
+        // A documented type is refused without either, or with a migration_id that is no string.
+        for (field, odd) in [
+            ("migration_id", None),
+            ("object", None),
+            ("migration_id", Some(json!(7))),
+        ] {
+            let mut value = event("migration.completed", migration("COMPLETE"));
+            match odd {
+                Some(odd) => value["data"][field] = odd,
+                None => drop(value["data"].as_object_mut().unwrap().remove(field)),
+            }
+            assert!(serde_json::from_value::<WebhookEvent>(value).is_err(), "{field}");
         }
     }
 
@@ -703,7 +777,7 @@ mod tests {
         assert_eq!(failed.data.error_message.as_deref(), Some("token revoked"));
         assert_eq!(failed.data.extra["attempt"], json!(2));
         assert_eq!(
-            failed.data.object.as_migration().unwrap().extra["source_provider"],
+            failed.migration().unwrap().extra["source_provider"],
             json!("gusto")
         );
         // An explicit null error_message is kept as sent, in `extra`; any other non-string is

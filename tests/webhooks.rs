@@ -102,14 +102,19 @@ fn every_event_type_parses_typed_and_comes_back_whole() {
             1_750_207_840_301_173,
             "no zone reads as UTC"
         );
-        assert_eq!(event.data.migration_id, "mig_01HX4J3SQ4QZZ9V9JMP8J2V7KZ");
+        assert_eq!(event.migration_id(), Some("mig_01HX4J3SQ4QZZ9V9JMP8J2V7KZ"));
         assert_eq!(
             event.data.error_message.as_deref(),
             event_type
                 .ends_with(".failed")
                 .then_some("Only present for *.failed events")
         );
-        match &event.data.object {
+        match event
+            .data
+            .object
+            .as_ref()
+            .expect("a documented type carries its object")
+        {
             EventObject::Migration(m) => {
                 assert!(event_type.starts_with("migration."));
                 assert_eq!(m.status, MigrationStatus::from_wire(status));
@@ -126,6 +131,18 @@ fn every_event_type_parses_typed_and_comes_back_whole() {
         }
         assert_eq!(serde_json::to_value(&event).unwrap(), json(&text), "{event_type}");
     }
+}
+
+#[test]
+fn a_signer_prints_its_kind_of_key_never_the_key() {
+    assert_eq!(
+        format!("{:?}", Signer::new(SECRET).unwrap()),
+        "Signer { key: whsec_<redacted> }"
+    );
+    assert_eq!(
+        format!("{:?}", Signer::new(ED_SECRET).unwrap()),
+        "Signer { key: whsk_<redacted> }"
+    );
 }
 
 #[test]

@@ -62,6 +62,12 @@ test("unknown types, statuses and fields are kept, never rejected", () => {
   const deleted = { ...base, type: "migration.deleted", data: { migration_id: "mig_1", object: { id: "mig_1", object: "migration", deleted: true }, error_message: null } };
   const deletedBody = JSON.stringify(deleted);
   assert.deepEqual(verifyWebhook(deletedBody, signed(deletedBody), secret, { now: NOW }), deleted);
+  // A newer type's data need not hold what the documented ones do.
+  for (const data of [{}, { company_id: "co_1" }, { object: { id: "conn_1" } }, { migration_id: 7, error_message: { code: "E1" } }]) {
+    const newType = { ...base, type: "connection.created", data };
+    const newBody = JSON.stringify(newType);
+    assert.deepEqual(verifyWebhook(newBody, signed(newBody), secret, { now: NOW }), newType, newBody);
+  }
 });
 
 test("a signed body that is not an Anon event is INVALID_PAYLOAD; verifySignature takes any body", () => {

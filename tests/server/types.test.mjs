@@ -38,6 +38,7 @@ switch (event.type) {
     // Unknown types are kept: a string, and the object as sent.
     const type: string = event.type;
     const object: unknown = event.data.object;
+    // @ts-expect-error: a newer type's data need not hold a migration_id
     const migrationId: string = event.data.migration_id;
     // @ts-expect-error: an unknown type's object is whatever JSON was sent
     void event.data.object.id;
