@@ -158,8 +158,11 @@ async function open(source, options, again, wanted) {
   // A mistake in the options is thrown before the server is asked for a modal it would waste.
   const { error } = readOptions("", options, false);
   if (error) throw error;
-  // The wasm loads while the server creates the modal: neither waits for the other.
-  const [, created] = await Promise.all([init(), typeof source === "function" ? source() : source]);
+  // The wasm loads while the server creates the modal: neither waits for the other. The flight
+  // lasts until both are done, so that a failed load lets no second server call start.
+  const done = await Promise.allSettled([init(), typeof source === "function" ? source() : source]);
+  for (const { status, reason } of done) if (status === "rejected") throw reason;
+  const created = done[1].value;
   // Nobody waits for it: each caller's promise has rejected with its signal's reason.
   if (!wanted()) return null;
   try {

@@ -27,10 +27,17 @@ export function opener(read, publish, live) {
   const opening = new Set();
 
   const open = (source) => {
-    const given = read() ?? {};
-    const options = { ...given };
-    for (const key of Object.keys(given)) {
-      if (typeof given[key] === "function") options[key] = (...args) => read()?.[key]?.(...args);
+    let options;
+    try {
+      const given = read() ?? {};
+      options = { ...given };
+      for (const key of Object.keys(given)) {
+        if (typeof given[key] === "function") options[key] = (...args) => read()?.[key]?.(...args);
+      }
+    } catch (error) {
+      // The component's options getter threw: an error like any other, never a throw from open().
+      set({ pending: false, error });
+      return Promise.resolve(null);
     }
     set({ pending: true, error: null });
     const controller = new AbortController();

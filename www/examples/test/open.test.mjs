@@ -183,3 +183,25 @@ test("a binding's destroy() while its modal is being opened: no mount, no error,
   assert.equal(await failed, null);
   assert.equal(state.error, null);
 });
+
+test("the flight lasts until the server answers, even when the wasm fails to load first", async () => {
+  const fresh_ = await import(`${require.resolve("anon-modal")}?copy=${Math.random()}`);
+  const slow = server({ url: URL_, expires_at: fresh() });
+  const first = fresh_.openAnonModal(slow);
+  // init() with no bytes fetches a file: URL, which Node refuses at once.
+  await assert.rejects(first, code("INIT_FAILED"));
+  assert.equal(slow.calls.count, 1, "the server call was over when the flight ended");
+});
+
+test("a binding whose options getter throws: open() resolves null with the error, never throws", async () => {
+  const { opener } = await import(path.join(path.dirname(require.resolve("anon-modal")), "opener.js"));
+  let state;
+  const broken = new Error("options getter");
+  const { open } = opener(() => {
+    throw broken;
+  }, (next) => (state = next), () => true);
+  const create = server({ url: URL_, expires_at: fresh() });
+  assert.equal(await open(create), null);
+  assert.deepEqual(state, { modal: null, pending: false, error: broken });
+  assert.equal(create.calls.count, 0);
+});
