@@ -14,8 +14,10 @@ if (typeof customElements !== "undefined" && !customElements.get(TAG)) {
       static observedAttributes = [...MOUNT, "hidden"];
       #modal = null;
       #mounting = 0;
-      // The url of a modal that went by itself (closed, failed, timed out, replaced): used, so
-      // moving the element or changing another attribute does not mount it again.
+      // The url of the modal mounted, and of one that went by itself (closed, failed, timed out,
+      // replaced): used, so moving the element or changing another attribute does not mount it
+      // again.
+      #url = null;
       #spent = null;
 
       /** The mounted modal, or null (also once it is torn down, by whatever tore it down). */
@@ -43,6 +45,8 @@ if (typeof customElements !== "undefined" && !customElements.get(TAG)) {
       /** Destroys the modal, then mounts one for the attributes as they are once init() resolved. */
       async #mount() {
         const mounting = ++this.#mounting;
+        // Gone by itself: only here does the element destroy its modal, and it forgets it then.
+        if (this.#modal?.destroyed) this.#spent = this.#url;
         this.#modal?.destroy();
         this.#modal = null;
         // An empty value, as a template binding with no value writes it, is no attribute.
@@ -70,8 +74,7 @@ if (typeof customElements !== "undefined" && !customElements.get(TAG)) {
             onEvent: (event) => this.dispatchEvent(new CustomEvent(event.type, { bubbles: true, composed: true, detail: event })),
           });
           this.#modal = modal;
-          // Torn down while still this element's: not by #mount, so by the modal or the page.
-          modal.removed.then(() => this.#modal === modal && (this.#spent = url));
+          this.#url = url;
         } catch (error) {
           // A refused URL or attribute: an `error` event; unless a listener calls
           // preventDefault(), the error is reported like an uncaught one.

@@ -286,7 +286,11 @@ test("element: hidden=until-found mounts hidden, a value set again keeps the mod
       element.setAttribute("url", created.url);
       element.addEventListener("error", (e) => (window.__elementError = e.detail.code));
       element.addEventListener("migration_modal.opened", () => (window.__opened = true));
-      element.addEventListener("migration_modal.closed", (e) => (window.__closedBy = e.detail.reason ?? "the modal"));
+      element.addEventListener("migration_modal.closed", (e) => {
+        window.__closedBy = e.detail.reason ?? "the modal";
+        // An app reacting at once, in the event's own task.
+        element.setAttribute("title", "Closed");
+      });
       window.__url = created.url;
       // Read as the iframe is inserted, before the modal's `opened` can show it.
       new MutationObserver((records, observer) => {
