@@ -132,17 +132,24 @@ export function openAnonModal(source, options, { signal } = {}) {
   if (signal?.aborted) return Promise.reject(signal.reason);
   if (!flight) {
     const callers = [];
-    const wanted = () => callers.some((caller) => !caller?.aborted);
-    const modal = open(source, options, true, wanted)
+    const current = (flight = {
+      callers,
+      // Asked before the embed and after it: once nobody waits, a later call starts anew.
+      wanted() {
+        const wanted = callers.some((caller) => !caller?.aborted);
+        if (!wanted && flight === current) flight = null;
+        return wanted;
+      },
+    });
+    current.modal = open(source, options, true, current.wanted)
       // Every caller may have aborted between the embed and their promises' turn.
       .then((handle) => {
-        if (handle && !wanted()) handle.destroy();
+        if (handle && !current.wanted()) handle.destroy();
         return handle;
       })
       .finally(() => {
-        flight = null;
+        if (flight === current) flight = null;
       });
-    flight = { modal, callers };
   }
   const { modal, callers } = flight;
   callers.push(signal);

@@ -46,8 +46,8 @@ export function opener(read, publish, live) {
     return openAnonModal(source, options, { signal })
       .then(
         (modal) => {
-          if (!live() || modal.destroyed) {
-            modal.destroy();
+          if (!live() || !modal || modal.destroyed) {
+            modal?.destroy();
             if (live()) set({ pending: false });
             return null;
           }

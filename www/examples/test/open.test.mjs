@@ -160,6 +160,22 @@ test("a URL that arrives once every caller has aborted is not mounted; one calle
   assert.equal(create.calls.count, 3);
 });
 
+test("a call made just after a flight nobody waited for ended gets a flight of its own, never null", async () => {
+  for (let ticks = 0; ticks < 6; ticks++) {
+    let answer;
+    const slow = () => new Promise((resolve) => (answer = resolve));
+    const controller = new AbortController();
+    const abandoned = pkg.openAnonModal(slow, {}, { signal: controller.signal });
+    controller.abort();
+    await assert.rejects(abandoned, { name: "AbortError" });
+    answer({ url: URL_, expires_at: fresh() });
+    for (let i = 0; i < ticks; i++) await null;
+    // Joined in the flight's last moments or after: either way, no null.
+    const late = pkg.openAnonModal(server({ url: URL_, expires_at: fresh() }));
+    await assert.rejects(late, code("NO_DOCUMENT"), `${ticks} ticks after the answer`);
+  }
+});
+
 test("a binding's destroy() while its modal is being opened: no mount, no error, nothing pending", async () => {
   const { opener } = await import(path.join(path.dirname(require.resolve("anon-modal")), "opener.js"));
   let state;
