@@ -13,6 +13,7 @@ import {
   showModal,
   hideModal,
   destroyModal,
+  WASM_MARK,
 } from "./anon_modal.js";
 import { AnonModalError, isAnonModalError, isModalEvent, packageError } from "./js/handle.js";
 import { commands } from "./js/frame.js";
@@ -95,12 +96,12 @@ async function compile(source) {
 export function init(wasm) {
   loading ??= compile(wasm ?? new URL("anon_modal_bg.wasm", import.meta.url))
     .then((module) => {
-      try {
-        initSync({ module });
-      } catch (problem) {
-        // WebAssembly, but not this version's: another file's, or an older copy a cache kept.
-        throw packageError(MESSAGE_INIT_WRONG_WASM, problem.message);
-      }
+      // WebAssembly, but not this build's (an older copy a cache kept, another file): it could
+      // link and fail at its first call. Each build marks its wasm and its glue alike.
+      const [section] = WebAssembly.Module.customSections(module, "anon-modal");
+      const mark = section && String.fromCharCode(...new Uint8Array(section));
+      if (mark !== WASM_MARK) throw packageError(MESSAGE_INIT_WRONG_WASM, mark ? `build ${mark}, not ${WASM_MARK}` : "no build mark");
+      initSync({ module });
       loaded = true;
     })
     .catch((error) => {

@@ -142,8 +142,8 @@ pub enum Message {
     InitHtml,
     /// What `init()` got did not compile as WebAssembly (the compiler's words, the detail).
     InitNotWasm,
-    /// What `init()` got compiled, but is not this version's wasm: its imports do not match
-    /// the glue (the instantiation's words, the detail).
+    /// What `init()` got compiled, but is not this build's wasm: its build mark (the detail
+    /// says which it found) is not the glue's.
     InitWrongWasm,
 }
 

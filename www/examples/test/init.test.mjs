@@ -125,12 +125,18 @@ test("a Response whose body was already read says the wasm could not be fetched"
   }
 });
 
-test("WebAssembly that is not this version's (the server's wasm) says so, and the load can be retried", async () => {
+test("WebAssembly that is not this build's (an older copy, the server's wasm) says so, and the load can be retried", async () => {
   const { init } = await freshPackage();
+  const wrong = (detail) =>
+    new RegExp(`^init\\(\\) got WebAssembly that is not this version's anon_modal_bg\\.wasm \\(${detail}\\): pass the anon_modal_bg\\.wasm installed with this package, not a cached older copy or the server's wasm$`);
   const serverWasm = path.join(path.dirname(wasmPath), "anon_modal_server_bg.wasm");
-  await initFails(
-    init(fs.readFileSync(serverWasm)),
-    /^init\(\) got WebAssembly that is not this version's anon_modal_bg\.wasm \(.+\): pass the anon_modal_bg\.wasm installed with this package, not a cached older copy or the server's wasm$/,
-  );
+  await initFails(init(fs.readFileSync(serverWasm)), wrong("no build mark"));
+  // An older build: the same imports (it would link), another mark, which ends the file.
+  const older = Buffer.from(fs.readFileSync(wasmPath));
+  const mark = older.subarray(older.length - 12);
+  const current = mark.toString();
+  assert.match(current, /^[0-9a-f]{12}$/, "the build's mark ends the wasm");
+  mark.write("0123456789ab");
+  await initFails(init(older), wrong(`build 0123456789ab, not ${current}`));
   await init(fs.readFileSync(wasmPath));
 });
