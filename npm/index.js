@@ -165,7 +165,11 @@ export function openAnonModal(source, options, { signal } = {}) {
 async function open(source, options, again, wanted) {
   // A mistake in the options is thrown before the server is asked for a modal it would waste.
   const { error } = readOptions("", options, false);
-  if (error) throw error;
+  if (error) {
+    // A promise given as the source is settled, not left to reject unhandled.
+    Promise.resolve(source).catch(() => {});
+    throw error;
+  }
   // The wasm loads while the server creates the modal: neither waits for the other. The flight
   // lasts until both are done, so that a failed load lets no second server call start.
   const done = await Promise.allSettled([init(), typeof source === "function" ? source() : source]);

@@ -95,6 +95,17 @@ test("a mistake in the options is thrown before the server is asked for a modal"
   const create = server({ url: URL_, expires_at: fresh() });
   await assert.rejects(pkg.openAnonModal(create, { onComplete() {} }), (error) => code("INVALID_OPTION")(error) && /did you mean onCompleted\?$/.test(error.message));
   await assert.rejects(pkg.openAnonModal(create, { readyTimeoutMs: "soon" }), code("INVALID_OPTION"));
+  // A promise source that fails meanwhile: its rejection is handled, not reported as unhandled.
+  const unhandled = [];
+  const record = (reason) => unhandled.push(reason);
+  process.on("unhandledRejection", record);
+  try {
+    await assert.rejects(pkg.openAnonModal(Promise.reject(new Error("HTTP 500")), { zIndex: "top" }), code("INVALID_OPTION"));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  } finally {
+    process.off("unhandledRejection", record);
+  }
+  assert.deepEqual(unhandled, []);
   assert.equal(create.calls.count, 0, "no server call");
   // A container selector is looked up at mount, once the URL is here: it may render meanwhile.
   await assert.rejects(pkg.openAnonModal(create, { container: "#later" }), (error) => pkg.isAnonModalError(error));
