@@ -15,7 +15,8 @@ import type {
  * fullscreen overlay's), `title` (the iframe's accessible title), `inline` (mount inside the
  * element instead of fullscreen) or `allow-insecure-localhost` (local development only) mounts
  * it again, removing `url` (or emptying it: an empty value is no value) or the element
- * destroys it, and `hidden` hides it (removing it shows it). A modal that went by itself
+ * destroys it (moving the element within one task keeps a fullscreen modal), and `hidden`
+ * hides it (removing it shows it). A modal that went by itself
  * (closed, failed, timed out, replaced) is not mounted again for the same `url`. Each event
  * of the modal is dispatched on the element as a `CustomEvent` named by its type (bubbling,
  * composed), the event as `detail`; a refused URL or attribute as an `error` CustomEvent

@@ -26,11 +26,15 @@ if (typeof customElements !== "undefined" && !customElements.get(TAG)) {
       }
 
       connectedCallback() {
+        // Moved within the page (taken out and put back in one task): a fullscreen modal lives
+        // outside the element and stays; an inline one went out of the page with it.
+        if (this.modal && !this.hasAttribute("inline")) return;
         this.#mount();
       }
 
       disconnectedCallback() {
-        this.#mount();
+        // Only once the task is over may the element be gone for good rather than moved.
+        queueMicrotask(() => this.isConnected || this.#mount());
       }
 
       attributeChangedCallback(name, before, after) {

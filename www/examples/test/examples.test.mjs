@@ -312,6 +312,14 @@ test("element: hidden=until-found mounts hidden, a value set again keeps the mod
       return before === el.modal?.iframe && before.isConnected;
     });
     assert.ok(sameIframe, "setting url to the value it has keeps the modal");
+    const keptAcrossMove = await page.evaluate(async () => {
+      const el = document.getElementById("under-test");
+      const before = el.modal.iframe;
+      document.body.prepend(el); // moved in one task
+      await new Promise((r) => setTimeout(r, 100));
+      return before === el.modal?.iframe && before.isConnected && document.querySelectorAll("iframe").length === 1;
+    });
+    assert.ok(keptAcrossMove, "a move keeps the fullscreen modal");
     await page.waitForFunction(() => window.__opened);
     await page.frameLocator("iframe").getByRole("button", { name: "Close", exact: true }).click();
     await page.waitForFunction(() => window.__closedBy);
