@@ -16,11 +16,11 @@ import type {
  * element instead of fullscreen) or `allow-insecure-localhost` (local development only) mounts
  * it again, removing `url` (or emptying it: an empty value is no value) or the element
  * destroys it (moving the element within one task keeps a fullscreen modal), and `hidden`
- * hides it (removing it shows it). A modal that went by itself
- * (closed, failed, timed out, replaced) is not mounted again for the same `url`. Each event
- * of the modal is dispatched on the element as a `CustomEvent` named by its type (bubbling,
- * composed), the event as `detail`; a refused URL or attribute as an `error` CustomEvent
- * (reported as uncaught unless a listener calls `preventDefault()`).
+ * hides it (removing it shows it). A modal that went by itself (closed, failed, timed out,
+ * replaced) is not mounted again for the same `url`. Each event of the modal is dispatched on
+ * the element as a `CustomEvent` named by its type (bubbling, composed), the event as
+ * `detail`; a refused URL or attribute as an `error` CustomEvent (reported as uncaught unless
+ * a listener calls `preventDefault()`).
  */
 export interface AnonMigrationModalElement extends HTMLElement {
   /** The mounted modal, or `null`. */

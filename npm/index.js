@@ -14,6 +14,7 @@ import {
   hideModal,
   destroyModal,
   WASM_MARK,
+  WASM_MARK_SECTION,
 } from "./anon_modal.js";
 import { AnonModalError, isAnonModalError, isModalEvent, packageError } from "./js/handle.js";
 import { commands } from "./js/frame.js";
@@ -98,7 +99,7 @@ export function init(wasm) {
     .then((module) => {
       // WebAssembly, but not this build's (an older copy a cache kept, another file): it could
       // link and fail at its first call. Each build marks its wasm and its glue alike.
-      const [section] = WebAssembly.Module.customSections(module, "anon-modal");
+      const [section] = WebAssembly.Module.customSections(module, WASM_MARK_SECTION);
       const mark = section && String.fromCharCode(...new Uint8Array(section));
       if (mark !== WASM_MARK) throw packageError(MESSAGE_INIT_WRONG_WASM, mark ? `build ${mark}, not ${WASM_MARK}` : "no build mark");
       initSync({ module });

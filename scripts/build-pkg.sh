@@ -21,8 +21,9 @@
 # - stable, without the std source or with ANON_MODAL_STABLE=1: stable flags only (one
 #   inline threshold), core and alloc as shipped. Bigger, and CI builds and tests it too.
 # After wasm-bindgen, two steps: scripts/minify-names.mjs shortens the wasm's import and
-# export names (wasm-opt) and marks the wasm and the glue alike, and esbuild bundles npm/index.js, the glue and src/js/ into
-# pkg/index.js, so that a browser loads the JavaScript in one request.
+# export names (wasm-opt) and marks the wasm and the glue alike, and esbuild bundles
+# npm/index.js, the glue and src/js/ into pkg/index.js, so that a browser loads the
+# JavaScript in one request.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"

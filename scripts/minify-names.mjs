@@ -11,8 +11,9 @@
 // it does not expect: each name it rewrites in the glue must be found exactly once.
 //
 // Last, it marks the wasm with a custom section `anon-modal` holding a hash of its bytes, and
-// the glue with the same mark (`WASM_MARK`): an older copy of the wasm that a cache kept would
-// link against this glue (the short names are alike), so init() compares the marks instead.
+// the glue with the same mark and the section's name (`WASM_MARK`, `WASM_MARK_SECTION`): an
+// older copy of the wasm that a cache kept would link against this glue (the short names are
+// alike), so init() compares the marks instead.
 //
 //   node scripts/minify-names.mjs pkg
 import { execFileSync } from "node:child_process";
@@ -83,7 +84,8 @@ const name = Buffer.from("anon-modal");
 // A custom section: id 0, its size, then the name's length and the name (all sizes below 128,
 // so each LEB128 is one byte), then the mark.
 fs.appendFileSync(wasmPath, Buffer.concat([Buffer.from([0, 1 + name.length + mark.length, name.length]), name, Buffer.from(mark)]));
-js = replace(js, /\nexport \{ initSync/g, (m) => `\nexport const WASM_MARK = ${JSON.stringify(mark)};${m}`, { exactly: 1, file: jsPath });
+const marks = `\nexport const WASM_MARK_SECTION = ${JSON.stringify(name.toString())};\nexport const WASM_MARK = ${JSON.stringify(mark)};`;
+js = replace(js, /\nexport \{ initSync/g, (m) => marks + m, { exactly: 1, file: jsPath });
 fs.writeFileSync(jsPath, js);
 
 for (const dts of ["anon_modal.d.ts", "anon_modal_bg.wasm.d.ts"]) {
