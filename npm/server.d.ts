@@ -112,7 +112,7 @@ export function isWebhookEvent<Type extends KnownWebhookEventType>(
 /**
  * A request's headers: a plain object (names in any case; Node's `req.headers` and
  * `req.headersDistinct` too, repeated values as arrays), a Fetch `Headers`, or anything with
- * `get(lowerCaseName)` (an empty answer is no header, as Koa's `ctx.get` gives for one missing).
+ * `get(lowerCaseName)`, such as Koa's `ctx`. An empty value, in any of them, is no header.
  * `svix-*` names win over `webhook-*` ones.
  */
 export type WebhookHeadersInput =

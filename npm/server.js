@@ -107,9 +107,9 @@ function readHeaders(headers) {
   const lists = [[], [], [], [], [], []];
   if (headers !== null && (typeof headers === "object" || typeof headers === "function")) {
     if (typeof headers.get === "function") {
-      // Fetch Headers (case-insensitive itself) or anything with `get(lowerCaseName)`; Koa's
-      // `ctx.get` answers "" for a header the request lacks, so "" is none.
-      for (let i = 0; i < NAMES.length; i++) collect(lists[i], headers.get(NAMES[i]) || undefined);
+      // Fetch Headers (case-insensitive itself) or anything with `get(lowerCaseName)`, such as
+      // Koa's `ctx`. An empty value is no header, wherever it comes from (the wasm's rule).
+      for (let i = 0; i < NAMES.length; i++) collect(lists[i], headers.get(NAMES[i]));
     } else {
       for (const key of Object.keys(headers)) {
         const i = NAMES.indexOf(key.toLowerCase());

@@ -50,11 +50,13 @@ pub struct WebhookHeaders<'a> {
 
 impl<'a> WebhookHeaders<'a> {
     /// Reads the headers through `get`, which looks a lower-case header name up (returning
-    /// `None` when absent). `svix-*` names win over `webhook-*` ones.
+    /// `None` when absent). `svix-*` names win over `webhook-*` ones. An empty value is no
+    /// header, as in the reference libraries (and Koa's `ctx.get` answers `""` for one missing).
     ///
     /// # Errors
-    /// [`WebhookError::MissingHeader`] for the first header absent under both names.
+    /// [`WebhookError::MissingHeader`] for the first header absent or empty under both names.
     pub fn from_lookup(get: impl Fn(&str) -> Option<&'a str>) -> Result<Self, WebhookError> {
+        let get = |name: &str| get(name).filter(|value| !value.is_empty());
         let read = |h: Header| {
             get(h.svix_name())
                 .or_else(|| get(h.standard_name()))
@@ -69,12 +71,13 @@ impl<'a> WebhookHeaders<'a> {
 
     /// Reads the headers from `(name, value)` pairs, names compared case-insensitively (HTTP
     /// names are; many frameworks keep the sender's casing). `svix-*` names win over
-    /// `webhook-*` ones. Values may be `&str` or bytes, so `&http::HeaderMap` works as is.
+    /// `webhook-*` ones. Values may be `&str` or bytes, so `&http::HeaderMap` works as is. An
+    /// empty value is no header, as in the reference libraries.
     ///
     /// # Errors
     /// [`WebhookError::InvalidHeader`] when a header's value is not UTF-8 or the same name
     /// comes twice with different values (join repeated signatures with a space first);
-    /// [`WebhookError::MissingHeader`] when a header is absent under both names.
+    /// [`WebhookError::MissingHeader`] when a header is absent or empty under both names.
     ///
     /// # Examples
     /// ```
@@ -103,10 +106,10 @@ impl<'a> WebhookHeaders<'a> {
                     None
                 }
             });
-            let Some(slot) = found.map(|i| &mut slots[i]) else {
+            let value = value.as_ref();
+            let Some(slot) = found.filter(|_| !value.is_empty()).map(|i| &mut slots[i]) else {
                 continue;
             };
-            let value = value.as_ref();
             *slot = match *slot {
                 None => Some(Ok(value)),
                 Some(Ok(seen)) if seen == value => Some(Ok(seen)),
@@ -167,6 +170,40 @@ mod tests {
         assert_eq!(
             WebhookHeaders::from_lookup(missing).unwrap_err(),
             WebhookError::MissingHeader(Header::Timestamp)
+        );
+        // Koa's `ctx.get` answers "" for a header the request lacks.
+        let koa = |name: &str| Some(alias(name).unwrap_or(""));
+        assert_eq!(
+            WebhookHeaders::from_lookup(koa).unwrap(),
+            headers("b", "2", "v1,y")
+        );
+        let empty = |name: &str| Some(if name.ends_with("-signature") { "" } else { "d" });
+        assert_eq!(
+            WebhookHeaders::from_lookup(empty).unwrap_err(),
+            WebhookError::MissingHeader(Header::Signature)
+        );
+    }
+
+    #[test]
+    fn from_pairs_counts_an_empty_value_as_no_header() {
+        let pairs = [
+            ("svix-id", ""),
+            ("webhook-id", "msg_1"),
+            ("svix-timestamp", "1"),
+            ("svix-signature", "v1,s"),
+        ];
+        assert_eq!(
+            WebhookHeaders::from_pairs(pairs),
+            Ok(headers("msg_1", "1", "v1,s"))
+        );
+        let empty = [
+            ("svix-id", "msg_1"),
+            ("svix-timestamp", ""),
+            ("svix-signature", "v1,s"),
+        ];
+        assert_eq!(
+            WebhookHeaders::from_pairs(empty),
+            Err(WebhookError::MissingHeader(Header::Timestamp))
         );
     }
 

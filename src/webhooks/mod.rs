@@ -115,13 +115,13 @@ impl WebhookError {
         use Header::{Id, Signature, Timestamp};
         match self {
             WebhookError::MissingHeader(Id) => {
-                "The svix-id (or webhook-id) header is missing: pass the request's headers as received."
+                "The svix-id (or webhook-id) header is missing or empty: pass the request's headers as received."
             }
             WebhookError::MissingHeader(Timestamp) => {
-                "The svix-timestamp (or webhook-timestamp) header is missing: pass the request's headers as received."
+                "The svix-timestamp (or webhook-timestamp) header is missing or empty: pass the request's headers as received."
             }
             WebhookError::MissingHeader(Signature) => {
-                "The svix-signature (or webhook-signature) header is missing: pass the request's headers as received."
+                "The svix-signature (or webhook-signature) header is missing or empty: pass the request's headers as received."
             }
             WebhookError::InvalidHeader(Id) => {
                 "The svix-id (or webhook-id) header is empty, repeated with another value or not plain text: pass the header as received."

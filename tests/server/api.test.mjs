@@ -120,7 +120,10 @@ test("header collections: plain objects in any case, Fetch Headers, Node arrays,
   assert.equal(code({ ...h, "svix-id": ["a", "b"] }), "INVALID_HEADER", "a repeated id that disagrees");
   assert.equal(code({ ...h, "Svix-Id": "other" }), "INVALID_HEADER", "one name in two casings that disagree");
   assert.equal(code({ ...h, "svix-timestamp": NOW }), "INVALID_HEADER", "a number is not a header value");
-  assert.equal(code({ ...h, "svix-id": "" }), "INVALID_HEADER");
+  // An empty value is no header, however the headers are given (as in standardwebhooks).
+  assert.equal(code({ ...h, "svix-id": "" }), "MISSING_HEADER", "an empty value in a plain object");
+  assert.equal(code(new Headers({ ...h, "svix-id": "" })), "MISSING_HEADER", "an empty value in Fetch Headers");
+  ok({ ...h, "svix-id": "", "webhook-id": h["svix-id"] }, "an empty svix-id, the webhook-id sent");
 });
 
 test("bodies: string, Buffer, Uint8Array (a view into a larger buffer too), ArrayBuffer, DataView", () => {
