@@ -80,8 +80,10 @@ fn signing_key(encoded: &str) -> Result<SigningKey, WebhookError> {
     SigningKey::from_keypair_bytes(&pair).map_err(|_| WebhookError::InvalidSecret)
 }
 
-/// Reads a key for verifying: `whsec_…` (or bare base64) or `whpk_…`.
+/// Reads a key for verifying: `whsec_…` (or bare base64) or `whpk_…`. Spaces and line
+/// breaks around it are not part of it: a secret read from a file often ends in a newline.
 pub(super) fn verify_key(text: &str) -> Result<VerifyKey, WebhookError> {
+    let text = text.trim_ascii();
     if let Some(encoded) = text.strip_prefix(PUBLIC_PREFIX) {
         public_key(encoded).map(VerifyKey::Ed25519)
     } else if text.starts_with(SIGNING_PREFIX) {
@@ -92,8 +94,10 @@ pub(super) fn verify_key(text: &str) -> Result<VerifyKey, WebhookError> {
     }
 }
 
-/// Reads a key for signing: `whsec_…` (or bare base64) or `whsk_…`.
+/// Reads a key for signing: `whsec_…` (or bare base64) or `whsk_…`, spaces and line breaks
+/// around it aside.
 pub(super) fn sign_key(text: &str) -> Result<SignKey, WebhookError> {
+    let text = text.trim_ascii();
     if let Some(encoded) = text.strip_prefix(SIGNING_PREFIX) {
         signing_key(encoded).map(SignKey::Ed25519)
     } else if text.starts_with(PUBLIC_PREFIX) {
@@ -127,6 +131,38 @@ mod tests {
         ] {
             assert!(matches!(verify_key(text), Ok(VerifyKey::Hmac(_))), "{text}");
             assert!(matches!(sign_key(text), Ok(SignKey::Hmac(_))), "{text}");
+        }
+    }
+
+    #[test]
+    fn space_around_a_key_is_not_part_of_it() {
+        let Ok(VerifyKey::Hmac(plain)) = verify_key("whsec_dGVzdA==") else {
+            panic!("a valid secret");
+        };
+        for text in ["whsec_dGVzdA==\n", "whsec_dGVzdA==\r\n", " \twhsec_dGVzdA== "] {
+            let Ok(VerifyKey::Hmac(trimmed)) = verify_key(text) else {
+                panic!("{text:?} is the secret with space around it");
+            };
+            assert_eq!(
+                trimmed.finalize().into_bytes(),
+                plain.clone().finalize().into_bytes(),
+                "{text:?} is the same key"
+            );
+            assert!(matches!(sign_key(text), Ok(SignKey::Hmac(_))), "{text:?}");
+        }
+        let Ok(VerifyKey::Ed25519(_)) = verify_key(&format!(
+            "{}\n",
+            encode_public_key(&SigningKey::from_bytes(&[7; 32]).verifying_key())
+        )) else {
+            panic!("a public key followed by a newline");
+        };
+        // Space inside the base64 is still a malformed key.
+        for text in ["whsec_dGVz dA==", "whsec_dGVz\ndA==", "whsec_ dGVzdA==", "\n"] {
+            assert_eq!(
+                verify_key(text).err(),
+                Some(WebhookError::InvalidSecret),
+                "{text:?}"
+            );
         }
     }
 
