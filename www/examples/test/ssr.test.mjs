@@ -64,6 +64,19 @@ test("Vue's composable outside a component, and Svelte's: nothing mounted, NO_DO
   assert.equal(vue.modal.value, null);
   assert.equal(await vue.open("https://dashboard.anon.com/modal"), null);
   assert.equal(vue.error.value.code, "NO_DOCUMENT");
+  // The refs are read-only at run time too: Vue warns and keeps the value.
+  const warn = console.warn;
+  const warnings = [];
+  console.warn = (...args) => warnings.push(args.join(" "));
+  try {
+    vue.modal.value = {};
+    vue.pending.value = true;
+  } finally {
+    console.warn = warn;
+  }
+  assert.equal(vue.modal.value, null);
+  assert.equal(vue.pending.value, false);
+  assert.match(warnings.join("\n"), /target is readonly/);
   const { createAnonModal } = await import("anon-modal/svelte");
   const svelte = createAnonModal();
   assert.equal(await svelte.open("https://dashboard.anon.com/modal"), null);
