@@ -125,9 +125,11 @@ export type WebhookBody = string | Uint8Array | ArrayBuffer | ArrayBufferView;
 /**
  * Keys to verify with: the endpoint's signing secret (`whsec_<base64>`, the prefix and the
  * base64 padding optional), an ed25519 public key (`whpk_<base64>`, for `v1a` signatures), or a
- * list of them while keys rotate (a delivery signed with any one passes).
+ * list of them while keys rotate (a delivery signed with any one passes). In a list, an
+ * `undefined` entry (an environment variable not set) is skipped, so the list can stay once the
+ * old key's variable is gone; a list with no key left is `INVALID_SECRET`.
  */
-export type WebhookSecrets = string | readonly string[];
+export type WebhookSecrets = string | readonly (string | undefined)[];
 
 export interface WebhookVerifierOptions {
   /** How far the delivery's timestamp may be from now, either way, in whole seconds. Default: 300 (5 minutes). */

@@ -152,7 +152,12 @@ test("bodies: string, Buffer, Uint8Array (a view into a larger buffer too), Arra
   // What Express 4 leaves when no body parser read the request (express.raw() without the type).
   assert.throws(() => verifyWebhook({}, h, secret, { now: NOW }), { name: "TypeError", message: /, not an empty object: no body parser read the body \(in Express/ });
   assert.throws(() => verifyWebhook(body, h, 42, { now: NOW }), TypeError);
-  assert.throws(() => new WebhookVerifier([, secret]), { name: "TypeError", message: /the secret must be a string/ }, "a hole among the keys");
+  assert.throws(() => verifyWebhook(body, h, undefined), { name: "TypeError", message: /the secret is undefined: is its environment variable set/ });
+  assert.throws(() => new WebhookVerifier([null, secret]), { name: "TypeError", message: /the secret must be a string/ });
+  // In a list, an unset variable (or a hole) is skipped: a rotation's list outlives the rotation.
+  assert.equal(verifyWebhook(body, h, [undefined, secret], { now: NOW }).type, "migration.created");
+  assert.equal(new WebhookVerifier([, secret]).verify(body, h, { now: NOW }).type, "migration.created", "a hole among the keys");
+  assert.equal(codeOf(() => new WebhookVerifier([undefined, undefined])), "INVALID_SECRET", "no key left");
   assert.throws(() => verifyWebhook(body, h, secret, { now: "now" }), TypeError);
   assert.throws(() => verifyWebhook(body, h, secret, NOW), { name: "TypeError", message: /options must be an object/ });
 });

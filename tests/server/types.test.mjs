@@ -92,6 +92,11 @@ verifyWebhook(body, {}, "whsec_x", { now: "now" });
 const bad: WebhookEventOf<"migration.created">["data"]["object"]["status"] = 42;
 // @ts-expect-error: secrets are strings
 new WebhookVerifier(42);
+// A rotation's list as process.env gives it (its type in @types/node): an unset variable is undefined.
+declare const env: { [name: string]: string | undefined };
+new WebhookVerifier([env.ANON_WEBHOOK_SECRET_OLD, env.ANON_WEBHOOK_SECRET]);
+// @ts-expect-error: one secret alone must be set
+new WebhookVerifier(env.ANON_WEBHOOK_SECRET);
 void wrong; void bad;
 `;
 
