@@ -1,16 +1,17 @@
 // The packed tarball (node scripts/package.mjs), installed into a scratch app as a user would,
 // on every server runtime, each with its own binary: Node (ESM and require), Deno, Bun, and
-// workerd through miniflare. Each runs its endpoint example from www/examples/server/, which
-// verifies the raw body and acknowledges a repeated svix-id without doing the work twice: a
-// signed contract-shaped event is POSTed twice (200, then 200 "duplicate", work done once) and a
-// forged one once (400). Deno and Bun also load the browser entry's wasm with init(). Only
-// loopback addresses.
+// workerd through miniflare, and in Next.js (built, then served by `next start`). Each runs its
+// endpoint example from www/examples/server/, which verifies the raw body and acknowledges a
+// repeated svix-id without doing the work twice: a signed contract-shaped event is POSTed twice
+// (200, then 200 "duplicate", work done once) and a forged one once (400). Deno and Bun also
+// load the browser entry's wasm with init(). Only loopback addresses.
 // Run: node --test tests/server/ (after scripts/build-pkg.sh, scripts/build-pkg.sh server and
 // node scripts/package.mjs)
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, execFileSync } from "node:child_process";
 import fs from "node:fs";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import * as esbuild from "esbuild";
@@ -74,9 +75,15 @@ async function exercise(send, workCount) {
   assert.equal(await workCount(), 1, "the work ran once");
 }
 
-/** Starts an example server; resolves with its URL and a way to read its output. */
-function serve(command, args, env) {
-  const child = spawn(command, args, { cwd: app, env: { ...process.env, ...env, ANON_WEBHOOK_SECRET: secret, PORT: "0", NO_COLOR: "1" }, stdio: ["ignore", "pipe", "pipe"] });
+/** The endpoint's URL, once an example's output says where it listens. */
+const listening = (out) => out.match(/listening on (http:\/\/127\.0\.0\.1:\d+\/webhooks\/anon)/)?.[1];
+
+/**
+ * Starts an example server in `cwd` (the scratch app); resolves with its URL (`urlIn` finds it
+ * in the output) and a way to read its output.
+ */
+function serve(command, args, { env = {}, cwd = app, urlIn = listening } = {}) {
+  const child = spawn(command, args, { cwd, env: { ...process.env, ...env, ANON_WEBHOOK_SECRET: secret, PORT: "0", NO_COLOR: "1" }, stdio: ["ignore", "pipe", "pipe"] });
   let out = "";
   let err = "";
   child.stdout.on("data", (d) => (out += d));
@@ -84,10 +91,10 @@ function serve(command, args, env) {
   const url = new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${command} did not start in 60 s:\n${out}\n${err}`)), 60_000);
     child.stdout.on("data", () => {
-      const m = out.match(/listening on (http:\/\/127\.0\.0\.1:\d+\/webhooks\/anon)/);
-      if (m) {
+      const found = urlIn(out);
+      if (found) {
         clearTimeout(timer);
-        resolve(m[1]);
+        resolve(found);
       }
     });
     child.on("exit", (code) => {
@@ -98,8 +105,8 @@ function serve(command, args, env) {
   return { child, url, output: () => out };
 }
 
-async function overHttp(command, args, env = {}) {
-  const server = serve(command, args, env);
+async function overHttp(command, args, options) {
+  const server = serve(command, args, options);
   try {
     const url = await server.url;
     assert.match(url, /^http:\/\/127\.0\.0\.1:/);
@@ -139,7 +146,7 @@ test("Deno: the Deno.serve example (node_modules), and an npm: import", async ()
   // from the registry.
   const env = { DENO_DIR: denoDir, DENO_NO_UPDATE_CHECK: "1", DENO_NO_PROMPT: "1" };
   try {
-    await overHttp(deno, ["run", "--cached-only", "--allow-net=127.0.0.1", "--allow-env", "--allow-read", "deno.mjs"], env);
+    await overHttp(deno, ["run", "--cached-only", "--allow-net=127.0.0.1", "--allow-env", "--allow-read", "deno.mjs"], { env });
     const script = `import { signWebhook, verifyWebhook } from "npm:anon-modal/server";
       const body = ${JSON.stringify(contractEvent("migration.started"))};
       const headers = new Headers({ "webhook-id": "m", "webhook-timestamp": "1750133013", "webhook-signature": signWebhook(${JSON.stringify(secret)}, "m", 1750133013, body) });
@@ -157,6 +164,42 @@ test("Bun: the Bun.serve example", async () => {
   versions.Bun = execFileSync(bun, ["--version"], { encoding: "utf8" }).trim();
   await overHttp(bun, ["bun.mjs"]);
 });
+
+test("Next.js: the route handler example, built without the secret and served by next start", async () => {
+  const next = installedApp();
+  try {
+    // The framework as an app has it, at the versions this suite pins (npm's cache has them).
+    const pinned = ["next", "react", "react-dom", "typescript", "@types/react", "@types/node"].map(
+      (name) => `${name}@${JSON.parse(fs.readFileSync(path.join(here, "node_modules", name, "package.json"), "utf8")).version}`,
+    );
+    execFileSync("npm", ["install", "--no-fund", "--no-audit", "--offline", "--loglevel=error", ...pinned], { cwd: next });
+    const route = path.join(next, "app/webhooks/anon");
+    fs.mkdirSync(route, { recursive: true });
+    fs.copyFileSync(path.join(examples, "next-route.ts"), path.join(route, "route.ts"));
+    const nextBin = path.join(next, "node_modules/.bin/next");
+    const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NO_COLOR: "1" };
+    delete env.ANON_WEBHOOK_SECRET;
+    // `next build` type-checks the route against the package's types and loads it, without the secret.
+    execFileSync(nextBin, ["build"], { cwd: next, env, encoding: "utf8", stdio: "pipe" });
+    versions["Next.js"] = JSON.parse(fs.readFileSync(path.join(next, "node_modules/next/package.json"), "utf8")).version;
+    const port = await freePort();
+    const urlIn = (out) => (/Ready in/.test(out) ? `http://127.0.0.1:${port}/webhooks/anon` : undefined);
+    await overHttp(nextBin, ["start", "-H", "127.0.0.1", "-p", String(port)], { cwd: next, urlIn });
+  } finally {
+    fs.rmSync(next, { recursive: true, force: true });
+  }
+});
+
+/** A loopback port free now. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+    server.on("error", reject);
+  });
+}
 
 // The browser entry outside a browser (a test runner with a DOM shim, say): init() with no
 // argument fetches the wasm beside it, a file: URL, which Deno and Bun can fetch.
