@@ -1,10 +1,10 @@
 // The packed tarball (node scripts/package.mjs), installed into a scratch app as a user would,
-// on every server runtime, each with its own binary: Node (ESM and require), Deno, Bun, and
-// workerd through miniflare, and in Next.js (built, then served by `next start`). Each runs its
-// endpoint example from www/examples/server/, which verifies the raw body and acknowledges a
-// repeated svix-id without doing the work twice: a signed contract-shaped event is POSTed twice
-// (200, then 200 "duplicate", work done once) and a forged one once (400). Deno and Bun also
-// load the browser entry's wasm with init(). Only loopback addresses.
+// on every server runtime, each with its own binary: Node (ESM and require, and Express), Deno,
+// Bun, and workerd through miniflare, and in Next.js (built, then served by `next start`). Each
+// runs its endpoint example from www/examples/server/, which verifies the raw body and
+// acknowledges a repeated svix-id without doing the work twice: a signed contract-shaped event
+// is POSTed twice (200, then 200 "duplicate", work done once) and a forged one once (400). Deno
+// and Bun also load the browser entry's wasm with init(). Only loopback addresses.
 // Run: node --test tests/server/ (after scripts/build-pkg.sh, scripts/build-pkg.sh server and
 // node scripts/package.mjs)
 import { test, before, after } from "node:test";
@@ -163,6 +163,13 @@ test("Bun: the Bun.serve example", async () => {
   const bun = bin("bun");
   versions.Bun = execFileSync(bun, ["--version"], { encoding: "utf8" }).trim();
   await overHttp(bun, ["bun.mjs"]);
+});
+
+test("Express: the express.raw example", async () => {
+  const express = `express@${JSON.parse(fs.readFileSync(path.join(here, "node_modules/express/package.json"), "utf8")).version}`;
+  execFileSync("npm", ["install", "--no-save", "--no-fund", "--no-audit", "--offline", "--loglevel=error", express], { cwd: app });
+  versions.Express = express.split("@")[1];
+  await overHttp(process.execPath, ["express.mjs"]);
 });
 
 test("Next.js: the route handler example, built without the secret and served by next start", async () => {
