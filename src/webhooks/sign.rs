@@ -38,7 +38,7 @@ impl std::fmt::Debug for Signer {
 impl Signer {
     /// Reads a key: `whsec_<base64>` (the prefix and the `=` padding optional) or
     /// `whsk_<base64>` of an ed25519 secret key (the 32-byte seed, or the seed followed by its
-    /// public key).
+    /// public key). Spaces and line breaks around it are ignored.
     ///
     /// # Errors
     /// [`WebhookError::InvalidSecret`] when the key is empty, not base64, of the wrong length,

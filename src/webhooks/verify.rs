@@ -53,7 +53,8 @@ impl std::fmt::Debug for Verifier {
 }
 
 impl Verifier {
-    /// A verifier with one key.
+    /// A verifier with one key: `whsec_…` (or bare base64) or `whpk_…`. Spaces and line breaks
+    /// around it are ignored, as a secret read from a file ends in a newline.
     ///
     /// # Errors
     /// [`WebhookError::InvalidSecret`] when the key is empty (`whsec_` alone too), not base64,
