@@ -112,8 +112,8 @@ export function isWebhookEvent<Type extends KnownWebhookEventType>(
 /**
  * A request's headers: a plain object (names in any case; Node's `req.headers` and
  * `req.headersDistinct` too, repeated values as arrays), a Fetch `Headers`, or anything with
- * `get(lowerCaseName)`, such as Koa's `ctx`. An empty value, in any of them, is no header.
- * `svix-*` names win over `webhook-*` ones.
+ * `get(lowerCaseName)`. A `svix-*` name wins over its `webhook-*` name, even empty; an empty
+ * value is a missing header (`MISSING_HEADER`).
  */
 export type WebhookHeadersInput =
   | Readonly<Record<string, string | readonly string[] | undefined>>
@@ -126,8 +126,9 @@ export type WebhookBody = string | Uint8Array | ArrayBuffer | ArrayBufferView;
  * Keys to verify with: the endpoint's signing secret (`whsec_<base64>`, the prefix and the
  * base64 padding optional), an ed25519 public key (`whpk_<base64>`, for `v1a` signatures), or a
  * list of them while keys rotate (a delivery signed with any one passes). In a list, an
- * `undefined` entry (an environment variable not set) is skipped, so the list can stay once the
- * old key's variable is gone; a list with no key left is `INVALID_SECRET`.
+ * `undefined` or empty entry (an environment variable not set, or set to nothing) is skipped,
+ * so the list can stay once the old key's variable is gone; a list with no key left is
+ * `INVALID_SECRET`.
  */
 export type WebhookSecrets = string | readonly (string | undefined)[];
 

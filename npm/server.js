@@ -99,7 +99,7 @@ function collect(list, value) {
 function single(list, signature) {
   if (list.length === 0) return undefined;
   if (!list.every((v) => typeof v === "string")) return list;
-  if (signature) return list.join(" ").replace(/,\s+/g, " ");
+  if (signature) return list.join(" ").replace(/,\s+/g, " ").trim();
   return list.every((v) => v === list[0]) ? list[0] : list;
 }
 
@@ -107,8 +107,8 @@ function readHeaders(headers) {
   const lists = [[], [], [], [], [], []];
   if (headers !== null && (typeof headers === "object" || typeof headers === "function")) {
     if (typeof headers.get === "function") {
-      // Fetch Headers (case-insensitive itself) or anything with `get(lowerCaseName)`, such as
-      // Koa's `ctx`. An empty value is no header, wherever it comes from (the wasm's rule).
+      // Fetch Headers (case-insensitive itself) or anything with `get(lowerCaseName)`. An empty
+      // value is sent empty: the wasm reads it as missing, never falling back to webhook-*.
       for (let i = 0; i < NAMES.length; i++) collect(lists[i], headers.get(NAMES[i]));
     } else {
       for (const key of Object.keys(headers)) {

@@ -50,16 +50,16 @@ pub struct WebhookHeaders<'a> {
 
 impl<'a> WebhookHeaders<'a> {
     /// Reads the headers through `get`, which looks a lower-case header name up (returning
-    /// `None` when absent). `svix-*` names win over `webhook-*` ones. An empty value is no
-    /// header, as in the reference libraries (and Koa's `ctx.get` answers `""` for one missing).
+    /// `None` when absent). A `svix-*` name present wins over its `webhook-*` name, even empty,
+    /// as an app's `svix-id ?? webhook-id` reads the delivery's id.
     ///
     /// # Errors
-    /// [`WebhookError::MissingHeader`] for the first header absent or empty under both names.
+    /// [`WebhookError::MissingHeader`] for the first header absent under both names, or empty.
     pub fn from_lookup(get: impl Fn(&str) -> Option<&'a str>) -> Result<Self, WebhookError> {
-        let get = |name: &str| get(name).filter(|value| !value.is_empty());
         let read = |h: Header| {
             get(h.svix_name())
                 .or_else(|| get(h.standard_name()))
+                .filter(|value| !value.is_empty())
                 .ok_or(WebhookError::MissingHeader(h))
         };
         Ok(WebhookHeaders {
@@ -71,13 +71,13 @@ impl<'a> WebhookHeaders<'a> {
 
     /// Reads the headers from `(name, value)` pairs, names compared case-insensitively (HTTP
     /// names are; many frameworks keep the sender's casing). `svix-*` names win over
-    /// `webhook-*` ones. Values may be `&str` or bytes, so `&http::HeaderMap` works as is. An
-    /// empty value is no header, as in the reference libraries.
+    /// `webhook-*` ones, even empty (see [`WebhookHeaders::from_lookup`]). Values may be `&str`
+    /// or bytes, so `&http::HeaderMap` works as is.
     ///
     /// # Errors
     /// [`WebhookError::InvalidHeader`] when a header's value is not UTF-8 or the same name
     /// comes twice with different values (join repeated signatures with a space first);
-    /// [`WebhookError::MissingHeader`] when a header is absent or empty under both names.
+    /// [`WebhookError::MissingHeader`] when a header is absent under both names, or empty.
     ///
     /// # Examples
     /// ```
@@ -106,10 +106,10 @@ impl<'a> WebhookHeaders<'a> {
                     None
                 }
             });
-            let value = value.as_ref();
-            let Some(slot) = found.filter(|_| !value.is_empty()).map(|i| &mut slots[i]) else {
+            let Some(slot) = found.map(|i| &mut slots[i]) else {
                 continue;
             };
+            let value = value.as_ref();
             *slot = match *slot {
                 None => Some(Ok(value)),
                 Some(Ok(seen)) if seen == value => Some(Ok(seen)),
@@ -118,7 +118,7 @@ impl<'a> WebhookHeaders<'a> {
         }
         let read = |h: Header, i: usize| -> Result<&'a str, WebhookError> {
             match slots[i].or(slots[i + 3]) {
-                None => Err(WebhookError::MissingHeader(h)),
+                None | Some(Ok(b"")) => Err(WebhookError::MissingHeader(h)),
                 Some(Ok(bytes)) => std::str::from_utf8(bytes).map_err(|_| WebhookError::InvalidHeader(h)),
                 Some(Err(())) => Err(WebhookError::InvalidHeader(h)),
             }
@@ -171,11 +171,15 @@ mod tests {
             WebhookHeaders::from_lookup(missing).unwrap_err(),
             WebhookError::MissingHeader(Header::Timestamp)
         );
-        // Koa's `ctx.get` answers "" for a header the request lacks.
-        let koa = |name: &str| Some(alias(name).unwrap_or(""));
+        // An empty svix-* name is the one read, never its webhook-* name: a replay that empties
+        // svix-id and moves the id to webhook-id would pass an app's svix-id ?? webhook-id check.
+        let emptied = |name: &str| match name {
+            "svix-id" => Some(""),
+            _ => alias(name),
+        };
         assert_eq!(
-            WebhookHeaders::from_lookup(koa).unwrap(),
-            headers("b", "2", "v1,y")
+            WebhookHeaders::from_lookup(emptied).unwrap_err(),
+            WebhookError::MissingHeader(Header::Id)
         );
         let empty = |name: &str| Some(if name.ends_with("-signature") { "" } else { "d" });
         assert_eq!(
@@ -185,7 +189,7 @@ mod tests {
     }
 
     #[test]
-    fn from_pairs_counts_an_empty_value_as_no_header() {
+    fn from_pairs_reads_an_empty_svix_name_as_missing_never_its_webhook_name() {
         let pairs = [
             ("svix-id", ""),
             ("webhook-id", "msg_1"),
@@ -194,16 +198,26 @@ mod tests {
         ];
         assert_eq!(
             WebhookHeaders::from_pairs(pairs),
-            Ok(headers("msg_1", "1", "v1,s"))
+            Err(WebhookError::MissingHeader(Header::Id))
         );
         let empty = [
-            ("svix-id", "msg_1"),
+            ("webhook-id", "msg_1"),
             ("svix-timestamp", ""),
             ("svix-signature", "v1,s"),
         ];
         assert_eq!(
             WebhookHeaders::from_pairs(empty),
             Err(WebhookError::MissingHeader(Header::Timestamp))
+        );
+        let repeated = [
+            ("svix-id", ""),
+            ("SVIX-ID", "msg_1"),
+            ("svix-timestamp", "1"),
+            ("svix-signature", "v1,s"),
+        ];
+        assert_eq!(
+            WebhookHeaders::from_pairs(repeated),
+            Err(WebhookError::InvalidHeader(Header::Id))
         );
     }
 

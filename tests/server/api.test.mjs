@@ -102,9 +102,8 @@ test("header collections: plain objects in any case, Fetch Headers, Node arrays,
   ok(new Headers(h), "Fetch Headers");
   ok(new Map(Object.entries(h)), "a Map (get with lower-case names)");
   ok({ get: (name) => h[name] ?? null }, "any get()");
-  // Koa's ctx.get answers "" for a missing header: the webhook-* names sent are found.
   const standard = { "webhook-id": h["svix-id"], "webhook-timestamp": h["svix-timestamp"], "webhook-signature": h["svix-signature"] };
-  ok({ get: (name) => standard[name] ?? "" }, "a get() answering \"\" for none");
+  ok({ get: (name) => standard[name] ?? null }, "a get() with the webhook-* names");
   ok({ "svix-id": [h["svix-id"], h["svix-id"]], "svix-timestamp": [h["svix-timestamp"]], "svix-signature": ["v1,bm9wZQ==", h["svix-signature"]] }, "arrays, a repeated equal id");
   ok(Object.assign(Object.create(null), h), "a null-prototype object (Node's req.headers)");
   // svix-* wins over webhook-*.
@@ -120,10 +119,18 @@ test("header collections: plain objects in any case, Fetch Headers, Node arrays,
   assert.equal(code({ ...h, "svix-id": ["a", "b"] }), "INVALID_HEADER", "a repeated id that disagrees");
   assert.equal(code({ ...h, "Svix-Id": "other" }), "INVALID_HEADER", "one name in two casings that disagree");
   assert.equal(code({ ...h, "svix-timestamp": NOW }), "INVALID_HEADER", "a number is not a header value");
-  // An empty value is no header, however the headers are given (as in standardwebhooks).
+  // An empty value is a missing header, however the headers are given, as in svix.
   assert.equal(code({ ...h, "svix-id": "" }), "MISSING_HEADER", "an empty value in a plain object");
   assert.equal(code(new Headers({ ...h, "svix-id": "" })), "MISSING_HEADER", "an empty value in Fetch Headers");
-  ok({ ...h, "svix-id": "", "webhook-id": h["svix-id"] }, "an empty svix-id, the webhook-id sent");
+  // A replay that empties svix-id and moves the id to webhook-id is refused: the app's
+  // `svix-id ?? webhook-id` would read "" and miss the delivery it already handled.
+  const moved = { ...h, "svix-id": "", "webhook-id": h["svix-id"] };
+  assert.equal(code(moved), "MISSING_HEADER", "an empty svix-id is not replaced by webhook-id");
+  assert.equal(code(new Headers(moved)), "MISSING_HEADER", "in Fetch Headers too");
+  assert.equal(code({ get: (name) => moved[name] ?? "" }), "MISSING_HEADER", "and through a get() answering \"\" for none (Koa's ctx)");
+  assert.equal(code({ ...h, "svix-id": ["", h["svix-id"]] }), "INVALID_HEADER", "an empty and a full svix-id disagree");
+  ok({ ...h, "svix-signature": ["", h["svix-signature"]] }, "an empty signature line beside the signed one");
+  assert.equal(code({ ...h, "svix-signature": ["", ""] }), "MISSING_HEADER", "only empty signature lines");
 });
 
 test("bodies: string, Buffer, Uint8Array (a view into a larger buffer too), ArrayBuffer, DataView", () => {
