@@ -164,7 +164,9 @@ test("bodies: string, Buffer, Uint8Array (a view into a larger buffer too), Arra
   // In a list, an unset variable (or a hole) is skipped: a rotation's list outlives the rotation.
   assert.equal(verifyWebhook(body, h, [undefined, secret], { now: NOW }).type, "migration.created");
   assert.equal(new WebhookVerifier([, secret]).verify(body, h, { now: NOW }).type, "migration.created", "a hole among the keys");
-  assert.equal(codeOf(() => new WebhookVerifier([undefined, undefined])), "INVALID_SECRET", "no key left");
+  assert.equal(verifyWebhook(body, h, ["", secret], { now: NOW }).type, "migration.created", "OLD= in a .env file");
+  assert.equal(codeOf(() => new WebhookVerifier([undefined, ""])), "INVALID_SECRET", "no key left");
+  assert.equal(codeOf(() => new WebhookVerifier("")), "INVALID_SECRET", "an empty secret alone");
   assert.throws(() => verifyWebhook(body, h, secret, { now: "now" }), TypeError);
   assert.throws(() => verifyWebhook(body, h, secret, NOW), { name: "TypeError", message: /options must be an object/ });
 });
