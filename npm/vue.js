@@ -1,6 +1,6 @@
 // anon-modal/vue: the `useAnonModal` composable. Importing it touches no window or document
 // (safe during server-side rendering); the core is "./index.js", the one an app imports too.
-import { getCurrentScope, onScopeDispose, readonly, ref, shallowRef, toValue } from "vue";
+import { getCurrentScope, onScopeDispose, ref, shallowReadonly, shallowRef, toValue } from "vue";
 import { opener } from "./opener.js";
 
 /**
@@ -26,6 +26,7 @@ export function useAnonModal(options) {
       destroy();
     });
   }
-  // Read-only at run time too, as the types say: only the opener sets them.
-  return { open, destroy, modal: readonly(modal), pending: readonly(pending), error: readonly(error) };
+  // Read-only at run time too, as the types say (only the opener sets them); shallow, so each
+  // value is the very one set, whatever your server call rejected with.
+  return { open, destroy, modal: shallowReadonly(modal), pending: shallowReadonly(pending), error: shallowReadonly(error) };
 }

@@ -77,6 +77,13 @@ test("Vue's composable outside a component, and Svelte's: nothing mounted, NO_DO
   assert.equal(vue.modal.value, null);
   assert.equal(vue.pending.value, false);
   assert.match(warnings.join("\n"), /target is readonly/);
+  // Shallow: `error` is the very value thrown, not a read-only copy of it.
+  const thrown = { status: 500 };
+  const failing = useAnonModal(() => {
+    throw thrown;
+  });
+  assert.equal(await failing.open("https://dashboard.anon.com/modal"), null);
+  assert.equal(failing.error.value, thrown);
   const { createAnonModal } = await import("anon-modal/svelte");
   const svelte = createAnonModal();
   assert.equal(await svelte.open("https://dashboard.anon.com/modal"), null);
