@@ -105,7 +105,8 @@ function serve(command, args, { env = {}, cwd = app, urlIn = listening } = {}) {
   return { child, url, output: () => out };
 }
 
-async function overHttp(command, args, options) {
+/** Runs an example server, exercises it over HTTP, then runs `more(url)` if given. */
+async function overHttp(command, args, options, more) {
   const server = serve(command, args, options);
   try {
     const url = await server.url;
@@ -115,6 +116,7 @@ async function overHttp(command, args, options) {
       return { status: res.status, text: await res.text() };
     };
     await exercise(send, () => server.output().split("\n").filter((l) => l.startsWith("handled migration.completed")).length);
+    await more?.(url);
   } finally {
     server.child.kill();
   }
@@ -191,7 +193,21 @@ test("Next.js: the route handler example, built without the secret and served by
     versions["Next.js"] = JSON.parse(fs.readFileSync(path.join(next, "node_modules/next/package.json"), "utf8")).version;
     const port = await freePort();
     const urlIn = (out) => (/Ready in/.test(out) ? `http://127.0.0.1:${port}/webhooks/anon` : undefined);
-    await overHttp(nextBin, ["start", "-H", "127.0.0.1", "-p", String(port)], { cwd: next, urlIn });
+    await overHttp(nextBin, ["start", "-H", "127.0.0.1", "-p", String(port)], { cwd: next, urlIn }, async (url) => {
+      // A body sent in chunks, without a length, that never ends: answered 413 once past the
+      // limit, where reading it whole would wait for ever.
+      const chunk = new Uint8Array(64 * 1024);
+      let sent = 0;
+      const endless = new ReadableStream({
+        pull(controller) {
+          if (sent > 2 * 1024 * 1024) return new Promise(() => {});
+          sent += chunk.length;
+          controller.enqueue(chunk);
+        },
+      });
+      const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: endless, duplex: "half", signal: AbortSignal.timeout(20_000) });
+      assert.deepEqual({ status: res.status, text: await res.text() }, { status: 413, text: "PAYLOAD_TOO_LARGE" });
+    });
   } finally {
     fs.rmSync(next, { recursive: true, force: true });
   }
