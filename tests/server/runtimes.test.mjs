@@ -171,7 +171,13 @@ test("Express: the express.raw example", async () => {
   const express = `express@${JSON.parse(fs.readFileSync(path.join(here, "node_modules/express/package.json"), "utf8")).version}`;
   execFileSync("npm", ["install", "--no-save", "--no-fund", "--no-audit", "--offline", "--loglevel=error", express], { cwd: app });
   versions.Express = express.split("@")[1];
-  await overHttp(process.execPath, ["express.mjs"]);
+  await overHttp(process.execPath, ["express.mjs"], {}, async (url) => {
+    // What express.raw does not read is refused (400), not an error page (500).
+    for (const init of [{ headers: { "content-type": "text/plain" }, body: "{}" }, {}]) {
+      const res = await fetch(url, { method: "POST", ...init });
+      assert.deepEqual({ status: res.status, text: await res.text() }, { status: 400, text: "expected an application/json body" });
+    }
+  });
 });
 
 test("Next.js: the route handler example, built without the secret and served by next start", async () => {

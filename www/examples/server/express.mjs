@@ -31,6 +31,8 @@ const app = express();
 const rawBody = express.raw({ type: "application/json", limit: verifier.maxBodyBytes });
 
 app.post("/webhooks/anon", rawBody, (req, res) => {
+  // No body, or not Anon's content type: express.raw read nothing, so there is nothing to verify.
+  if (!Buffer.isBuffer(req.body)) return res.status(400).type("text").send("expected an application/json body");
   let event;
   try {
     event = verifier.verify(req.body, req.headers);
