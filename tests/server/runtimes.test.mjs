@@ -3,8 +3,9 @@
 // Bun, and workerd through miniflare, and in Next.js (built, then served by `next start`). Each
 // runs its endpoint example from www/examples/server/, which verifies the raw body and
 // acknowledges a repeated svix-id without doing the work twice: a signed contract-shaped event
-// is POSTed twice (200, then 200 "duplicate", work done once) and a forged one once (400). Deno
-// and Bun also load the browser entry's wasm with init(). Only loopback addresses.
+// is POSTed twice (200, then 200 "duplicate", work done once) and a forged one once (400), and
+// a body that never ends is refused once past the limit (413). Deno and Bun also load the
+// browser entry's wasm with init(). Only loopback addresses.
 // Run: node --test tests/server/ (after scripts/build-pkg.sh, scripts/build-pkg.sh server and
 // node scripts/package.mjs)
 import { test, before, after } from "node:test";
@@ -105,6 +106,25 @@ function serve(command, args, { env = {}, cwd = app, urlIn = listening } = {}) {
   return { child, url, output: () => out };
 }
 
+/**
+ * A body sent in chunks, without a length, that never ends: answered 413 once past the limit,
+ * where an example that read the body whole would wait for ever.
+ */
+async function refusesEndlessBody(url, send = fetch) {
+  const chunk = new Uint8Array(64 * 1024);
+  let sent = 0;
+  const endless = new ReadableStream({
+    pull(controller) {
+      if (sent > 2 * 1024 * 1024) return new Promise(() => {});
+      sent += chunk.length;
+      controller.enqueue(chunk);
+    },
+  });
+  const headers = { "content-type": "application/json" };
+  const res = await send(url, { method: "POST", headers, body: endless, duplex: "half", signal: AbortSignal.timeout(20_000) });
+  assert.deepEqual({ status: res.status, text: await res.text() }, { status: 413, text: "PAYLOAD_TOO_LARGE" });
+}
+
 /** Runs an example server, exercises it over HTTP, then runs `more(url)` if given. */
 async function overHttp(command, args, options, more) {
   const server = serve(command, args, options);
@@ -124,7 +144,7 @@ async function overHttp(command, args, options, more) {
 
 test("Node: the ESM example over http, and require()", async () => {
   versions.Node = process.version;
-  await overHttp(process.execPath, ["node.mjs"]);
+  await overHttp(process.execPath, ["node.mjs"], {}, refusesEndlessBody);
   // CommonJS, as a require() user gets it.
   const script = `const s = require("anon-modal/server");
     const sig = s.signWebhook(${JSON.stringify(secret)}, "m", 1750133013, ${JSON.stringify(contractEvent("migration.created"))});
@@ -148,7 +168,7 @@ test("Deno: the Deno.serve example (node_modules), and an npm: import", async ()
   // from the registry.
   const env = { DENO_DIR: denoDir, DENO_NO_UPDATE_CHECK: "1", DENO_NO_PROMPT: "1" };
   try {
-    await overHttp(deno, ["run", "--cached-only", "--allow-net=127.0.0.1", "--allow-env", "--allow-read", "deno.mjs"], { env });
+    await overHttp(deno, ["run", "--cached-only", "--allow-net=127.0.0.1", "--allow-env", "--allow-read", "deno.mjs"], { env }, refusesEndlessBody);
     const script = `import { signWebhook, verifyWebhook } from "npm:anon-modal/server";
       const body = ${JSON.stringify(contractEvent("migration.started"))};
       const headers = new Headers({ "webhook-id": "m", "webhook-timestamp": "1750133013", "webhook-signature": signWebhook(${JSON.stringify(secret)}, "m", 1750133013, body) });
@@ -164,7 +184,7 @@ test("Deno: the Deno.serve example (node_modules), and an npm: import", async ()
 test("Bun: the Bun.serve example", async () => {
   const bun = bin("bun");
   versions.Bun = execFileSync(bun, ["--version"], { encoding: "utf8" }).trim();
-  await overHttp(bun, ["bun.mjs"]);
+  await overHttp(bun, ["bun.mjs"], {}, refusesEndlessBody);
 });
 
 test("Express: the express.raw example", async () => {
@@ -199,21 +219,7 @@ test("Next.js: the route handler example, built without the secret and served by
     versions["Next.js"] = JSON.parse(fs.readFileSync(path.join(next, "node_modules/next/package.json"), "utf8")).version;
     const port = await freePort();
     const urlIn = (out) => (/Ready in/.test(out) ? `http://127.0.0.1:${port}/webhooks/anon` : undefined);
-    await overHttp(nextBin, ["start", "-H", "127.0.0.1", "-p", String(port)], { cwd: next, urlIn }, async (url) => {
-      // A body sent in chunks, without a length, that never ends: answered 413 once past the
-      // limit, where reading it whole would wait for ever.
-      const chunk = new Uint8Array(64 * 1024);
-      let sent = 0;
-      const endless = new ReadableStream({
-        pull(controller) {
-          if (sent > 2 * 1024 * 1024) return new Promise(() => {});
-          sent += chunk.length;
-          controller.enqueue(chunk);
-        },
-      });
-      const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: endless, duplex: "half", signal: AbortSignal.timeout(20_000) });
-      assert.deepEqual({ status: res.status, text: await res.text() }, { status: 413, text: "PAYLOAD_TOO_LARGE" });
-    });
+    await overHttp(nextBin, ["start", "-H", "127.0.0.1", "-p", String(port)], { cwd: next, urlIn }, refusesEndlessBody);
   } finally {
     fs.rmSync(next, { recursive: true, force: true });
   }
@@ -288,6 +294,7 @@ test("workerd (miniflare): the Worker fetch example, bundled as wrangler does", 
       await new Promise((r) => setTimeout(r, 500));
       return logs.join("").split("\n").filter((l) => l.includes("handled migration.completed")).length;
     });
+    await refusesEndlessBody("http://127.0.0.1/webhooks/anon", (url, init) => mf.dispatchFetch(url, init));
     versions.workerd = JSON.parse(fs.readFileSync(path.join(here, "node_modules/workerd/package.json"), "utf8")).version;
   } finally {
     await mf.dispose();

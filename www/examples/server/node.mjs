@@ -28,15 +28,19 @@ function isNoEvent(text) {
 
 const server = http.createServer((req, res) => {
   if (req.method !== "POST" || req.url !== "/webhooks/anon") return res.writeHead(404).end();
-  // Keep no more than the verifier reads: a larger body is counted, not kept, and refused.
+  // Read no more than the verifier reads: past its limit the body is refused at once, and the
+  // connection closed rather than read on.
   const chunks = [];
   let size = 0;
-  req.on("data", (chunk) => {
+  const take = (chunk) => {
     size += chunk.length;
-    if (size <= verifier.maxBodyBytes) chunks.push(chunk);
-  });
-  req.on("end", () => {
-    if (size > verifier.maxBodyBytes) return res.writeHead(413, { "content-type": "text/plain" }).end("PAYLOAD_TOO_LARGE");
+    if (size <= verifier.maxBodyBytes) return chunks.push(chunk);
+    req.off("data", take).off("end", answer);
+    res.writeHead(413, { "content-type": "text/plain", connection: "close" }).end("PAYLOAD_TOO_LARGE");
+  };
+  req.on("data", take);
+  req.on("end", answer);
+  function answer() {
     // The raw bytes as received: never JSON.stringify(JSON.parse(...)).
     const body = Buffer.concat(chunks);
     let event;
@@ -58,7 +62,7 @@ const server = http.createServer((req, res) => {
     work(event);
     handled.add(deliveryId);
     res.writeHead(200).end("ok");
-  });
+  }
 });
 
 server.listen(Number(process.env.PORT ?? 3000), "127.0.0.1", () => {
