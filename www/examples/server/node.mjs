@@ -28,15 +28,17 @@ function isNoEvent(text) {
 
 const server = http.createServer((req, res) => {
   if (req.method !== "POST" || req.url !== "/webhooks/anon") return res.writeHead(404).end();
-  // Read no more than the verifier reads: past its limit the body is refused at once, and the
-  // connection closed rather than read on.
+  // Keep no more than the verifier reads: past its limit the body is refused at once. The rest is
+  // read but not kept, so that the sender gets the answer, for a few seconds at most.
   const chunks = [];
   let size = 0;
   const take = (chunk) => {
     size += chunk.length;
     if (size <= verifier.maxBodyBytes) return chunks.push(chunk);
     req.off("data", take).off("end", answer);
-    res.writeHead(413, { "content-type": "text/plain", connection: "close" }).end("PAYLOAD_TOO_LARGE");
+    res.writeHead(413, { "content-type": "text/plain" }).end("PAYLOAD_TOO_LARGE");
+    const cutOff = setTimeout(() => req.socket.destroy(), 5000).unref();
+    req.on("end", () => clearTimeout(cutOff)).resume();
   };
   req.on("data", take);
   req.on("end", answer);
