@@ -171,6 +171,15 @@ export class WebhookVerifier {
   /** The largest body, in bytes, that `verify` reads (`maxBodyBytes`, default 1048576). */
   readonly maxBodyBytes: number;
   /**
+   * A Fetch `Request`'s raw body (Deno, Bun, Workers, Next.js route handlers), read only up to
+   * `maxBodyBytes`, so that an unsigned request cannot make the server hold a body of any size
+   * as `await request.arrayBuffer()` would. `null` body: an empty one.
+   * @throws {AnonWebhookError} `PAYLOAD_TOO_LARGE` past the limit (or a `content-length` over
+   *   it), with no more of the body read.
+   * @throws {TypeError} when `request` is no Fetch `Request`.
+   */
+  readBody(request: Request): Promise<Uint8Array>;
+  /**
    * Checks the signature, the timestamp and that the body is an Anon event; returns the whole event.
    * @throws {AnonWebhookError}
    */

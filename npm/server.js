@@ -216,6 +216,44 @@ export class WebhookVerifier {
     return this.#live.maxBodyBytes;
   }
 
+  /**
+   * A Fetch `Request`'s raw body, read only up to `maxBodyBytes`: past it, PAYLOAD_TOO_LARGE
+   * with no more read (a declared `content-length` over it is refused unread), so that an
+   * unsigned request cannot make the server hold a body of any size, as `await
+   * request.arrayBuffer()` would.
+   */
+  async readBody(request) {
+    const verifier = this.#live;
+    if (request === null || typeof request !== "object" || !("body" in request)) {
+      throw new TypeError("anon-modal/server: readBody takes a Fetch Request (Deno, Bun, Workers, Next.js route handlers); in Node's http, read the request's chunks");
+    }
+    const limit = verifier.maxBodyBytes;
+    // PAYLOAD_TOO_LARGE, with the verifier's own code and message.
+    const refuse = (size) => call(() => verifier.checkSize(size));
+    const declared = Number(request.headers?.get?.("content-length"));
+    if (declared > limit) refuse(declared);
+    const chunks = [];
+    let size = 0;
+    const reader = request.body?.getReader();
+    while (reader) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.length;
+      if (size > limit) {
+        await reader.cancel();
+        refuse(size);
+      }
+      chunks.push(value);
+    }
+    const body = new Uint8Array(size);
+    let at = 0;
+    for (const chunk of chunks) {
+      body.set(chunk, at);
+      at += chunk.length;
+    }
+    return body;
+  }
+
   /** Checks the signature and that the body is an Anon event; returns the whole event. */
   verify(body, headers, options) {
     const raw = this.#check(body, headers, options, true);

@@ -133,6 +133,47 @@ test("header collections: plain objects in any case, Fetch Headers, Node arrays,
   assert.equal(code({ ...h, "svix-signature": ["", ""] }), "MISSING_HEADER", "only empty signature lines");
 });
 
+test("readBody: a Fetch Request's body up to the limit, PAYLOAD_TOO_LARGE past it with no more read", async () => {
+  const body = contractEvent("migration.completed");
+  const verifier = new WebhookVerifier(secret, { maxBodyBytes: 4096 });
+  const post = (init) => new Request("http://127.0.0.1/webhooks/anon", { method: "POST", ...init });
+  const read = await verifier.readBody(post({ body }));
+  assert.deepEqual(read, new Uint8Array(Buffer.from(body)));
+  assert.equal(verifier.verify(read, signed(body), { now: NOW }).type, "migration.completed");
+  assert.deepEqual(await verifier.readBody(post({})), new Uint8Array(), "no body is an empty one");
+
+  /** A body in 1 KiB chunks, `total` bytes, or without end; counts what was pulled. */
+  const chunked = (total = Infinity) => {
+    const stream = { pulled: 0, cancelled: false };
+    stream.body = new ReadableStream({
+      pull(controller) {
+        if (stream.pulled >= total) return controller.close();
+        stream.pulled += 1024;
+        controller.enqueue(new Uint8Array(1024));
+      },
+      cancel() {
+        stream.cancelled = true;
+      },
+    });
+    return stream;
+  };
+  const endless = chunked();
+  const refused = await verifier.readBody(post({ body: endless.body, duplex: "half" })).catch((error) => error);
+  assert.equal(refused.code, "PAYLOAD_TOO_LARGE");
+  assert.ok(isAnonWebhookError(refused));
+  assert.ok(endless.cancelled, "the body is cancelled");
+  assert.ok(endless.pulled <= 4096 + 3 * 1024, `read no further than the limit: ${endless.pulled} bytes`);
+  const exact = chunked(4096);
+  assert.equal((await verifier.readBody(post({ body: exact.body, duplex: "half" }))).length, 4096, "the limit itself is read");
+  // A declared length over the limit is refused before a byte is read.
+  const declared = chunked();
+  const announced = { headers: new Headers({ "content-length": "4097" }), body: declared.body };
+  assert.equal((await verifier.readBody(announced).catch((error) => error)).code, "PAYLOAD_TOO_LARGE");
+  assert.equal(declared.pulled <= 1024, true, "nothing read but what the stream queued itself");
+  await assert.rejects(verifier.readBody("a body"), { name: "TypeError", message: /readBody takes a Fetch Request/ });
+  await assert.rejects(verifier.readBody(null), TypeError);
+});
+
 test("bodies: string, Buffer, Uint8Array (a view into a larger buffer too), ArrayBuffer, DataView", () => {
   const body = contractEvent("migration.created");
   const h = signed(body);

@@ -64,6 +64,11 @@ const verifier = new WebhookVerifier(["whsec_a", "whpk_b"], { toleranceSeconds: 
 verifier.verifySignature(new Uint8Array(), new Headers(), { now: 1750133013 });
 const again: WebhookEvent = verifier.verify(new ArrayBuffer(0), { get: (name: string) => null });
 void again;
+// A Fetch Request's body, read up to the limit, is what verify takes.
+const read: Promise<Uint8Array> = verifier.readBody(new Request("http://127.0.0.1/", { method: "POST", body: "{}" }));
+read.then((raw) => verifier.verify(raw, new Headers()));
+// @ts-expect-error: readBody reads a Request, not a body already read
+verifier.readBody("{}");
 verifier.free();
 const sig: string = signWebhook("whsk_x", "msg", 1750133013, "{}");
 const pk: string = webhookPublicKey("whsk_x");

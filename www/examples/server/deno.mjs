@@ -18,34 +18,6 @@ function work(event) {
 /** 413 for a body over the verifier's limit (1 MiB; Anon's events are well under a kilobyte), else 400. */
 const statusOf = (error) => (error.code === "PAYLOAD_TOO_LARGE" ? 413 : 400);
 
-/**
- * The raw body as received (never JSON.stringify(await req.json())), or `null` once it passes
- * `limit` bytes: an unsigned request must not make the server hold a body of any size.
- */
-async function readBody(req, limit) {
-  if (Number(req.headers.get("content-length") ?? 0) > limit) return null;
-  const chunks = [];
-  let size = 0;
-  const reader = req.body?.getReader();
-  while (reader) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.length;
-    if (size > limit) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  const body = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, at);
-    at += chunk.length;
-  }
-  return body;
-}
-
 /** A signed body that is no event at all: no `type` (the Testing tab's svix.ping sends {"success": true}). */
 function isNoEvent(text) {
   try {
@@ -63,10 +35,12 @@ Deno.serve(
   },
   async (req) => {
     if (req.method !== "POST" || new URL(req.url).pathname !== "/webhooks/anon") return new Response(null, { status: 404 });
-    const body = await readBody(req, verifier.maxBodyBytes);
-    if (body === null) return new Response("PAYLOAD_TOO_LARGE", { status: 413 });
+    let body;
     let event;
     try {
+      // The raw bytes as received (never JSON.stringify(await req.json())), read only up to the
+      // verifier's limit: past it, PAYLOAD_TOO_LARGE (413) with no more read.
+      body = await verifier.readBody(req);
       event = verifier.verify(body, req.headers);
     } catch (error) {
       if (!isAnonWebhookError(error)) throw error;

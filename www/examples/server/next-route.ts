@@ -22,42 +22,14 @@ function isNoEvent(text: string): boolean {
   }
 }
 
-/**
- * The raw body as received (never JSON.stringify(await request.json())), or `null` once it
- * passes `limit` bytes: Next sets no limit on a route's body, and an unsigned request must not
- * make the server hold one of any size.
- */
-async function readBody(request: Request, limit: number): Promise<Uint8Array | null> {
-  if (Number(request.headers.get("content-length") ?? 0) > limit) return null;
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = request.body?.getReader();
-  while (reader) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.length;
-    if (size > limit) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  const body = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, at);
-    at += chunk.length;
-  }
-  return body;
-}
-
 export async function POST(request: Request): Promise<Response> {
   verifier ??= new WebhookVerifier(process.env.ANON_WEBHOOK_SECRET ?? "");
-  const body = await readBody(request, verifier.maxBodyBytes);
-  // Over the verifier's limit (1 MiB; Anon's events are well under a kilobyte).
-  if (body === null) return new Response("PAYLOAD_TOO_LARGE", { status: 413 });
+  let body: Uint8Array | undefined;
   let event: WebhookEvent;
   try {
+    // The raw bytes as received (never JSON.stringify(await request.json())), read only up to
+    // the verifier's limit (Next sets none on a route's body): past it, PAYLOAD_TOO_LARGE.
+    body = await verifier.readBody(request);
     event = verifier.verify(body, request.headers);
   } catch (error) {
     if (!isAnonWebhookError(error)) throw error;
@@ -68,7 +40,9 @@ export async function POST(request: Request): Promise<Response> {
       console.warn(`signed, but no event: ${text}`);
       return new Response("not an event", { status: 202 });
     }
-    return new Response(error.code, { status: 400 });
+    // 413 for a body over the verifier's limit (1 MiB; Anon's events are well under a
+    // kilobyte), else 400.
+    return new Response(error.code, { status: error.code === "PAYLOAD_TOO_LARGE" ? 413 : 400 });
   }
   const deliveryId = request.headers.get("svix-id") ?? request.headers.get("webhook-id") ?? "";
   if (handled.has(deliveryId)) return new Response("duplicate");
