@@ -240,7 +240,8 @@ export class WebhookVerifier {
       if (done) break;
       size += value.length;
       if (size > limit) {
-        await reader.cancel();
+        // The rest is not read; a stream that fails to cancel changes nothing here.
+        reader.cancel().catch(() => {});
         refuse(size);
       }
       chunks.push(value);

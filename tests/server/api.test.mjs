@@ -163,6 +163,12 @@ test("readBody: a Fetch Request's body up to the limit, PAYLOAD_TOO_LARGE past i
   assert.ok(isAnonWebhookError(refused));
   assert.ok(endless.cancelled, "the body is cancelled");
   assert.ok(endless.pulled <= 4096 + 3 * 1024, `read no further than the limit: ${endless.pulled} bytes`);
+  // A stream that fails to cancel is still PAYLOAD_TOO_LARGE.
+  const stubborn = new ReadableStream({
+    pull: (controller) => controller.enqueue(new Uint8Array(1024)),
+    cancel: () => Promise.reject(new Error("cannot cancel")),
+  });
+  assert.equal((await verifier.readBody(post({ body: stubborn, duplex: "half" })).catch((error) => error)).code, "PAYLOAD_TOO_LARGE");
   const exact = chunked(4096);
   assert.equal((await verifier.readBody(post({ body: exact.body, duplex: "half" }))).length, 4096, "the limit itself is read");
   // A declared length over the limit is refused before a byte is read.
