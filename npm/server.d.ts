@@ -130,6 +130,21 @@ export type WebhookBody = string | Uint8Array | ArrayBuffer | ArrayBufferView;
  * so the list can stay once the old key's variable is gone; a list with no key left is
  * `INVALID_SECRET`.
  */
+/**
+ * A Fetch `Request` as `readBody` reads it (written out, so that the types need no DOM lib):
+ * Deno's, Bun's, Cloudflare's and Next.js's requests are all one.
+ */
+export interface FetchRequest {
+  readonly body: {
+    getReader(): {
+      read(): Promise<{ done: boolean; value?: Uint8Array }>;
+      cancel(reason?: unknown): Promise<void>;
+    };
+  } | null;
+  readonly bodyUsed?: boolean;
+  readonly headers: { get(name: string): string | null };
+}
+
 export type WebhookSecrets = string | readonly (string | undefined)[];
 
 export interface WebhookVerifierOptions {
@@ -171,14 +186,14 @@ export class WebhookVerifier {
   /** The largest body, in bytes, that `verify` reads (`maxBodyBytes`, default 1048576). */
   readonly maxBodyBytes: number;
   /**
-   * A Fetch `Request`'s raw body (Deno, Bun, Workers, Next.js route handlers), read only up to
+   * A Fetch `Request`'s raw body (Deno, Bun, Workers, Next.js route handlers), taken only up to
    * `maxBodyBytes`, so that an unsigned request cannot make the server hold a body of any size
-   * as `await request.arrayBuffer()` would. `null` body: an empty one.
+   * as `await request.arrayBuffer()` would. A `null` body is an empty one.
    * @throws {AnonWebhookError} `PAYLOAD_TOO_LARGE` past the limit (or a `content-length` over
-   *   it), with no more of the body read.
-   * @throws {TypeError} when `request` is no Fetch `Request`.
+   *   it): the body's stream is cancelled and no more of it kept.
+   * @throws {TypeError} when `request` is no Fetch `Request`, or its body was already read.
    */
-  readBody(request: Request): Promise<Uint8Array>;
+  readBody(request: FetchRequest): Promise<Uint8Array>;
   /**
    * Checks the signature, the timestamp and that the body is an Anon event; returns the whole event.
    * @throws {AnonWebhookError}

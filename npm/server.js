@@ -56,6 +56,9 @@ function call(fn) {
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 const tag = (value) => Object.prototype.toString.call(value);
+// A value given in the wrong place, as an error message names it.
+const describe = (value) =>
+  value !== null && typeof value === "object" ? `an object (${value.constructor?.name ?? "no class"})` : typeof value === "string" ? "a string" : String(value);
 
 // The raw body as received. Typed arrays are viewed, never copied; a string is UTF-8 encoded.
 function bytes(body) {
@@ -217,15 +220,19 @@ export class WebhookVerifier {
   }
 
   /**
-   * A Fetch `Request`'s raw body, read only up to `maxBodyBytes`: past it, PAYLOAD_TOO_LARGE
-   * with no more read (a declared `content-length` over it is refused unread), so that an
-   * unsigned request cannot make the server hold a body of any size, as `await
-   * request.arrayBuffer()` would.
+   * A Fetch `Request`'s raw body, taken only up to `maxBodyBytes`: past it (or past a declared
+   * `content-length`), PAYLOAD_TOO_LARGE and the body's stream cancelled, so that an unsigned
+   * request cannot make the server hold a body of any size, as `await request.arrayBuffer()`
+   * would.
    */
   async readBody(request) {
     const verifier = this.#live;
-    if (request === null || typeof request !== "object" || !("body" in request)) {
-      throw new TypeError("anon-modal/server: readBody takes a Fetch Request (Deno, Bun, Workers, Next.js route handlers); in Node's http, read the request's chunks");
+    const body = request?.body;
+    if (request?.bodyUsed || (body !== null && typeof body?.getReader !== "function")) {
+      const given = request?.bodyUsed ? "a Request whose body was already read" : describe(request);
+      throw new TypeError(
+        `anon-modal/server: readBody takes a Fetch Request whose body is unread (Deno, Bun, Workers, Next.js route handlers), not ${given}; in Node's http or Express, read the raw body as the examples do`,
+      );
     }
     const limit = verifier.maxBodyBytes;
     // PAYLOAD_TOO_LARGE, with the verifier's own code and message.
@@ -234,25 +241,30 @@ export class WebhookVerifier {
     if (declared > limit) refuse(declared);
     const chunks = [];
     let size = 0;
-    const reader = request.body?.getReader();
+    const reader = body?.getReader();
     while (reader) {
       const { done, value } = await reader.read();
       if (done) break;
+      // A network request's chunks are bytes; anything else would be counted wrong.
+      if (!(value instanceof Uint8Array)) {
+        reader.cancel().catch(() => {});
+        throw new TypeError(`anon-modal/server: readBody reads a stream of Uint8Array chunks, not ${describe(value)}`);
+      }
       size += value.length;
       if (size > limit) {
-        // The rest is not read; a stream that fails to cancel changes nothing here.
+        // The rest is not kept; a stream that fails to cancel changes nothing here.
         reader.cancel().catch(() => {});
         refuse(size);
       }
       chunks.push(value);
     }
-    const body = new Uint8Array(size);
+    const bytes = new Uint8Array(size);
     let at = 0;
     for (const chunk of chunks) {
-      body.set(chunk, at);
+      bytes.set(chunk, at);
       at += chunk.length;
     }
-    return body;
+    return bytes;
   }
 
   /** Checks the signature and that the body is an Anon event; returns the whole event. */

@@ -176,8 +176,17 @@ test("readBody: a Fetch Request's body up to the limit, PAYLOAD_TOO_LARGE past i
   const announced = { headers: new Headers({ "content-length": "4097" }), body: declared.body };
   assert.equal((await verifier.readBody(announced).catch((error) => error)).code, "PAYLOAD_TOO_LARGE");
   assert.equal(declared.pulled <= 1024, true, "nothing read but what the stream queued itself");
-  await assert.rejects(verifier.readBody("a body"), { name: "TypeError", message: /readBody takes a Fetch Request/ });
+  await assert.rejects(verifier.readBody("a body"), { name: "TypeError", message: /readBody takes a Fetch Request whose body is unread .*, not a string;/ });
   await assert.rejects(verifier.readBody(null), TypeError);
+  await assert.rejects(verifier.readBody({ body: "{}", headers: new Headers() }), { name: "TypeError", message: /readBody takes a Fetch Request/ }, "a parsed body");
+  const used = post({ body });
+  await used.text();
+  await assert.rejects(verifier.readBody(used), { name: "TypeError", message: /not a Request whose body was already read/ });
+  // Chunks that are not bytes would be counted wrong: refused.
+  const strings = new ReadableStream({ pull: (controller) => controller.enqueue("é".repeat(600)) });
+  await assert.rejects(verifier.readBody({ body: strings, headers: new Headers() }), { name: "TypeError", message: /stream of Uint8Array chunks, not a string/ });
+  const buffers = new ReadableStream({ pull: (controller) => controller.enqueue(new ArrayBuffer(1024 * 1024)) });
+  await assert.rejects(verifier.readBody({ body: buffers, headers: new Headers() }), { name: "TypeError", message: /not an object \(ArrayBuffer\)/ });
 });
 
 test("bodies: string, Buffer, Uint8Array (a view into a larger buffer too), ArrayBuffer, DataView", () => {

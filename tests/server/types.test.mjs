@@ -135,6 +135,14 @@ test("the package's types: an ES module and a CommonJS consumer compile, the wro
     // The types come from the package's own declarations, one for each condition.
     assert.match(listing, /node_modules\/anon-modal\/server\.d\.ts$/m);
     assert.match(listing, /node_modules\/anon-modal\/server\.d\.cts$/m);
+    // They need no DOM lib and no @types/node: a server project may have neither.
+    const bare = { compilerOptions: { strict: true, noEmit: true, module: "node16", moduleResolution: "node16", target: "es2022", lib: ["es2022"], types: [] }, files: ["consumer.cts"] };
+    fs.writeFileSync(path.join(app, "tsconfig.bare.json"), JSON.stringify(bare));
+    try {
+      execFileSync(bin("tsc"), ["-p", "tsconfig.bare.json"], { cwd: app, encoding: "utf8" });
+    } catch (error) {
+      assert.fail(`tsc without the DOM lib failed:\n${error.stdout}${error.stderr}`);
+    }
   } finally {
     fs.rmSync(app, { recursive: true, force: true });
   }

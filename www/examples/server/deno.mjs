@@ -39,7 +39,7 @@ Deno.serve(
     let event;
     try {
       // The raw bytes as received (never JSON.stringify(await req.json())), read only up to the
-      // verifier's limit: past it, PAYLOAD_TOO_LARGE (413) with no more read.
+      // verifier's limit: past it, PAYLOAD_TOO_LARGE (413), and no more of it kept.
       body = await verifier.readBody(req);
       event = verifier.verify(body, req.headers);
     } catch (error) {

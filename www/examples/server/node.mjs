@@ -35,6 +35,7 @@ const server = http.createServer((req, res) => {
   const take = (chunk) => {
     size += chunk.length;
     if (size <= verifier.maxBodyBytes) return chunks.push(chunk);
+    chunks.length = 0;
     req.off("data", take).off("end", answer);
     res.writeHead(413, { "content-type": "text/plain" }).end("PAYLOAD_TOO_LARGE");
     const cutOff = setTimeout(() => req.socket.destroy(), 5000).unref();
