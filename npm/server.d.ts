@@ -145,6 +145,13 @@ export interface FetchRequest {
   readonly headers: { get(name: string): string | null };
 }
 
+/**
+ * The bytes `readBody` gives: a `Uint8Array` over an `ArrayBuffer`, which Web APIs such as
+ * `crypto.subtle.digest` and `new Response` take as is (TypeScript 5.7's
+ * `Uint8Array<ArrayBuffer>`, written so that earlier versions read it as `Uint8Array`).
+ */
+export type BodyBytes = ReturnType<Uint8Array["slice"]>;
+
 export type WebhookSecrets = string | readonly (string | undefined)[];
 
 export interface WebhookVerifierOptions {
@@ -193,7 +200,7 @@ export class WebhookVerifier {
    *   it): the body's stream is cancelled and no more of it kept.
    * @throws {TypeError} when `request` is no Fetch `Request`, or its body was already read.
    */
-  readBody(request: FetchRequest): Promise<Uint8Array>;
+  readBody(request: FetchRequest): Promise<BodyBytes>;
   /**
    * Checks the signature, the timestamp and that the body is an Anon event; returns the whole event.
    * @throws {AnonWebhookError}

@@ -65,8 +65,15 @@ verifier.verifySignature(new Uint8Array(), new Headers(), { now: 1750133013 });
 const again: WebhookEvent = verifier.verify(new ArrayBuffer(0), { get: (name: string) => null });
 void again;
 // A Fetch Request's body, read up to the limit, is what verify takes.
-const read: Promise<Uint8Array> = verifier.readBody(new Request("http://127.0.0.1/", { method: "POST", body: "{}" }));
-read.then((raw) => verifier.verify(raw, new Headers()));
+const read = verifier.readBody(new Request("http://127.0.0.1/", { method: "POST", body: "{}" }));
+read.then((raw) => {
+  verifier.verify(raw, new Headers());
+  // Bytes over an ArrayBuffer, as Web APIs take them.
+  void crypto.subtle.digest("SHA-256", raw);
+  void new Response(raw);
+  const view: Uint8Array = raw;
+  void view;
+});
 // @ts-expect-error: readBody reads a Request, not a body already read
 verifier.readBody("{}");
 verifier.free();
