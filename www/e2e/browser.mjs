@@ -21,14 +21,14 @@ if (!ENGINES.includes(ENGINE)) throw new Error(`E2E_BROWSER=${ENGINE}: expected 
 
 const TIMEOUT_MS = 30_000;
 // E2E_TRACE=1 prints each command and how long it took, to see where an engine spends its time.
-const started = Date.now();
+const started = performance.now();
 async function traced(what, fn) {
   if (!process.env.E2E_TRACE) return fn();
-  const t = Date.now();
+  const t = performance.now();
   try {
     return await fn();
   } finally {
-    console.error(`[${ENGINE} +${t - started} ms] ${what}: ${Date.now() - t} ms`);
+    console.error(`[${ENGINE} +${Math.round(t - started)} ms] ${what}: ${Math.round(performance.now() - t)} ms`);
   }
 }
 
@@ -137,12 +137,12 @@ const NOT_PERFORMED = [wdError.StaleElementReferenceError, wdError.ElementNotInt
 const RETRY = [...NOT_PERFORMED, wdError.NoSuchElementError, wdError.NoSuchFrameError];
 
 async function retry(what, fn, ms = TIMEOUT_MS) {
-  const end = Date.now() + ms;
+  const end = performance.now() + ms;
   for (;;) {
     try {
       return await fn();
     } catch (e) {
-      if (!RETRY.some((type) => e instanceof type) || Date.now() > end) {
+      if (!RETRY.some((type) => e instanceof type) || performance.now() > end) {
         e.message = `${what}: ${e.message}`;
         throw e;
       }
@@ -199,11 +199,11 @@ class Page {
 
   waitForFunction(fn, arg, { timeout = TIMEOUT_MS } = {}) {
     return traced("waitForFunction", async () => {
-      const end = Date.now() + timeout;
+      const end = performance.now() + timeout;
       for (;;) {
         const value = await this.run(fn, arg);
         if (value) return value;
-        if (Date.now() > end) throw new Error(`waitForFunction timed out after ${timeout} ms: ${fn}`);
+        if (performance.now() > end) throw new Error(`waitForFunction timed out after ${timeout} ms: ${fn}`);
         await sleep(50);
       }
     });
@@ -236,20 +236,20 @@ class Page {
     // when WebDriver says it was not performed; when it fails because the frame went away (the
     // modal closed itself in answer, which WebKit reports as a failed command), it is done.
     const inFrame = (what, find, act) => traced(what, async () => {
-      const end = Date.now() + TIMEOUT_MS;
+      const end = performance.now() + TIMEOUT_MS;
       try {
         for (;;) {
           const element = await retry(what, async () => {
             await page.driver.switchTo().defaultContent();
             await page.driver.switchTo().frame(await page.driver.findElement(By.css(selector)));
             return find();
-          }, Math.max(0, end - Date.now()));
+          }, Math.max(0, end - performance.now()));
           try {
             return await act(element);
           } catch (e) {
             await page.driver.switchTo().defaultContent();
             if ((await page.driver.findElements(By.css(selector))).length === 0) return undefined;
-            if (!NOT_PERFORMED.some((type) => e instanceof type) || Date.now() > end) {
+            if (!NOT_PERFORMED.some((type) => e instanceof type) || performance.now() > end) {
               e.message = `${what}: ${e.message}`;
               throw e;
             }

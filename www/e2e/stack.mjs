@@ -35,11 +35,15 @@ export async function timeline(page) {
   })));
 }
 
-/** Waits until `predicate(timeline)` holds (polling), or fails with the timeline. */
+/**
+ * Waits until `predicate(timeline)` holds (polling), or fails with the timeline. Deadlines here
+ * and in browser.mjs are on the monotonic clock: a wall clock stepped forward (a paused VM, a
+ * time sync) once ended a 10 s wait after 2 s.
+ */
 export async function waitForTimeline(page, predicate, what, ms = 10_000) {
-  const end = Date.now() + ms;
+  const end = performance.now() + ms;
   let last = [];
-  while (Date.now() < end) {
+  while (performance.now() < end) {
     last = await timeline(page);
     if (predicate(last)) return last;
     await page.waitForTimeout(50);
