@@ -209,9 +209,8 @@ test("Bun: the Bun.serve example", async () => {
 });
 
 test("Express: the express.raw example", async () => {
-  const express = `express@${JSON.parse(fs.readFileSync(path.join(here, "node_modules/express/package.json"), "utf8")).version}`;
-  execFileSync("npm", ["install", "--no-save", "--no-fund", "--no-audit", "--offline", "--loglevel=error", express], { cwd: app });
-  versions.Express = express.split("@")[1];
+  versions.Express = installedVersion("express");
+  execFileSync("npm", ["install", "--no-save", "--no-fund", "--no-audit", "--offline", "--loglevel=error", `express@${versions.Express}`], { cwd: app });
   await overHttp(process.execPath, ["express.mjs"], {}, async (url) => {
     // What express.raw does not read is refused (400), not an error page (500).
     for (const init of [{ headers: { "content-type": "text/plain" }, body: "{}" }, {}]) {
@@ -225,9 +224,7 @@ test("Next.js: the route handler example, built without the secret and served by
   const next = installedApp();
   try {
     // The framework as an app has it, at the versions this suite pins (npm's cache has them).
-    const pinned = ["next", "react", "react-dom", "typescript", "@types/react", "@types/node"].map(
-      (name) => `${name}@${JSON.parse(fs.readFileSync(path.join(here, "node_modules", name, "package.json"), "utf8")).version}`,
-    );
+    const pinned = ["next", "react", "react-dom", "typescript", "@types/react", "@types/node"].map((name) => `${name}@${installedVersion(name)}`);
     execFileSync("npm", ["install", "--no-fund", "--no-audit", "--offline", "--loglevel=error", ...pinned], { cwd: next });
     const route = path.join(next, "app/webhooks/anon");
     fs.mkdirSync(route, { recursive: true });
@@ -237,7 +234,7 @@ test("Next.js: the route handler example, built without the secret and served by
     delete env.ANON_WEBHOOK_SECRET;
     // `next build` type-checks the route against the package's types and loads it, without the secret.
     execFileSync(nextBin, ["build"], { cwd: next, env, encoding: "utf8", stdio: "pipe" });
-    versions["Next.js"] = JSON.parse(fs.readFileSync(path.join(next, "node_modules/next/package.json"), "utf8")).version;
+    versions["Next.js"] = installedVersion("next", next);
     const port = await freePort();
     const urlIn = (out) => (/Ready in/.test(out) ? `http://127.0.0.1:${port}/webhooks/anon` : undefined);
     await overHttp(nextBin, ["start", "-H", "127.0.0.1", "-p", String(port)], { cwd: next, urlIn }, refusesEndlessBody);
@@ -245,6 +242,11 @@ test("Next.js: the route handler example, built without the secret and served by
     fs.rmSync(next, { recursive: true, force: true });
   }
 });
+
+/** The version of the package `name` installed under `dir` (this suite's own by default). */
+function installedVersion(name, dir = here) {
+  return JSON.parse(fs.readFileSync(path.join(dir, "node_modules", name, "package.json"), "utf8")).version;
+}
 
 /** A loopback port free now. */
 function freePort() {
@@ -316,7 +318,7 @@ test("workerd (miniflare): the Worker fetch example, bundled as wrangler does", 
       return logs.join("").split("\n").filter((l) => l.includes("handled migration.completed")).length;
     });
     await refusesEndlessBody(new URL("/webhooks/anon", await mf.ready));
-    versions.workerd = JSON.parse(fs.readFileSync(path.join(here, "node_modules/workerd/package.json"), "utf8")).version;
+    versions.workerd = installedVersion("workerd");
   } finally {
     await mf.dispose();
     fs.rmSync(out, { recursive: true, force: true });
