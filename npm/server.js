@@ -237,23 +237,27 @@ export class WebhookVerifier {
     const limit = verifier.maxBodyBytes;
     // PAYLOAD_TOO_LARGE, with the verifier's own code and message.
     const refuse = (size) => call(() => verifier.checkSize(size));
+    const reader = body?.getReader();
+    // The rest is not kept; a stream that fails to cancel changes nothing here.
+    const discard = () => reader?.cancel().catch(() => {});
     const declared = Number(request.headers?.get?.("content-length"));
-    if (declared > limit) refuse(declared);
+    if (declared > limit) {
+      discard();
+      refuse(declared);
+    }
     const chunks = [];
     let size = 0;
-    const reader = body?.getReader();
     while (reader) {
       const { done, value } = await reader.read();
       if (done) break;
       // A network request's chunks are bytes; anything else would be counted wrong.
       if (!(value instanceof Uint8Array)) {
-        reader.cancel().catch(() => {});
+        discard();
         throw new TypeError(`anon-modal/server: readBody reads a stream of Uint8Array chunks, not ${describe(value)}`);
       }
       size += value.length;
       if (size > limit) {
-        // The rest is not kept; a stream that fails to cancel changes nothing here.
-        reader.cancel().catch(() => {});
+        discard();
         refuse(size);
       }
       chunks.push(value);

@@ -176,6 +176,7 @@ test("readBody: a Fetch Request's body up to the limit, PAYLOAD_TOO_LARGE past i
   const announced = { headers: new Headers({ "content-length": "4097" }), body: declared.body };
   assert.equal((await verifier.readBody(announced).catch((error) => error)).code, "PAYLOAD_TOO_LARGE");
   assert.equal(declared.pulled <= 1024, true, "nothing read but what the stream queued itself");
+  assert.ok(declared.cancelled, "and the body is cancelled");
   await assert.rejects(verifier.readBody("a body"), { name: "TypeError", message: /readBody takes a Fetch Request whose body is unread .*, not a string;/ });
   await assert.rejects(verifier.readBody(null), TypeError);
   await assert.rejects(verifier.readBody({ body: "{}", headers: new Headers() }), { name: "TypeError", message: /readBody takes a Fetch Request/ }, "a parsed body");
