@@ -262,6 +262,32 @@ test("a key read from a file: what the references sign with the key, we verify w
   }
 });
 
+test("a hand-made secret with bits set past its last byte: the references ignore them, and so do we", () => {
+  const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  const payload = contractEvent("migration.completed");
+  let seen = 0;
+  for (const raw of rawSecrets) {
+    const padding = raw.length - raw.replace(/=+$/, "").length;
+    if (padding === 0) continue; // every bit of the last character is data
+    const last = raw.length - padding - 1;
+    const bits = padding === 1 ? 0b11 : 0b1111; // the low bits of the last character that no byte uses
+    const odd = raw.slice(0, last) + ALPHABET[ALPHABET.indexOf(raw[last]) | bits] + raw.slice(last + 1);
+    assert.notEqual(odd, raw);
+    for (const secret of [odd, odd.replace(/=+$/, "")]) {
+      for (const ref of [new StandardWebhook(secret), new SvixWebhook(secret)]) {
+        const sig = ref.sign(ID, new Date(NOW * 1000), payload);
+        assert.equal(sig, new StandardWebhook(raw).sign(ID, new Date(NOW * 1000), payload), "the reference reads the same key");
+        const signed = { "svix-id": ID, "svix-timestamp": String(NOW), "svix-signature": sig };
+        assert.equal(new WebhookVerifier(secret).verify(payload, signed, { now: NOW }).type, "migration.completed", secret);
+        assert.equal(signWebhook(secret, ID, NOW, payload), sig, secret);
+        cases++;
+      }
+    }
+    seen++;
+  }
+  assert.ok(seen >= 2, "keys with one and with two = of padding");
+});
+
 test("svix's published vectors", () => {
   const js = { secret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", id: "msg_p5jXN8AQM9LWM0D4loKWxJek", ts: 1614265330, body: '{"test": 2432232314}', sig: "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=" };
   const rs = { secret: "whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD", id: "msg_27UH4WbU6Z5A5EzD8u03UvzRbpk", ts: 1649367553, body: '{"email":"test@example.com","username":"test_user"}', sig: "v1,tZ1I4/hDygAJgO5TYxiSd6Sd0kDW6hPenDe+bTa3Kkw=" };
