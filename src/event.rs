@@ -30,8 +30,24 @@ pub const STRING_FIELDS: [&str; 8] = [
     "reason",
 ];
 
-/// Keys never copied, so nothing that arrives can reach a prototype.
-pub const RESERVED_KEYS: [&str; 3] = ["__proto__", "constructor", "prototype"];
+/// Keys never copied: `prototype`, and each property `Object.prototype` has, so that nothing
+/// that arrives can reach a prototype or hide one of its methods (an own `toString` that is a
+/// string makes `"" + event` throw in the callback).
+pub const RESERVED_KEYS: [&str; 13] = [
+    "__proto__",
+    "constructor",
+    "prototype",
+    "__defineGetter__",
+    "__defineSetter__",
+    "__lookupGetter__",
+    "__lookupSetter__",
+    "hasOwnProperty",
+    "isPrototypeOf",
+    "propertyIsEnumerable",
+    "toLocaleString",
+    "toString",
+    "valueOf",
+];
 
 /// The longest `event.type` accepted, in UTF-16 code units.
 pub const MAX_TYPE_LEN: u32 = 64;

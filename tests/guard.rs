@@ -148,9 +148,15 @@ fn case_13_reserved_keys_are_never_copied() {
         ("__proto__", polluting.clone()),
         ("constructor", Value::object([("prototype", polluting.clone())])),
         ("prototype", polluting.clone()),
+        ("toString", Value::text("not a function")),
+        ("hasOwnProperty", Value::Number(1.0)),
         (
             "nested",
-            Value::object([("__proto__", polluting), ("ok", Value::Number(1.0))]),
+            Value::object([
+                ("__proto__", polluting),
+                ("valueOf", Value::Null),
+                ("ok", Value::Number(1.0)),
+            ]),
         ),
     ])))
     .unwrap();

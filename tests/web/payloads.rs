@@ -19,6 +19,19 @@ fn case_13_proto_keys_in_the_payload_pollute_nothing() {
             "nested":{"__proto__":{"polluted":"yes"}}}"#,
     )
     .unwrap();
+    // And a string under each name this engine's Object.prototype has (`toString`, ...), which
+    // would hide its method on the event.
+    let prototype_names = Object::get_own_property_names(&Object::get_prototype_of(&Object::new()));
+    for name in prototype_names.iter() {
+        let name = name.as_string().unwrap();
+        assert!(
+            anon_modal::event::RESERVED_KEYS.contains(&name.as_str()),
+            "Object.prototype.{name} is not a reserved key"
+        );
+        if name != "__proto__" {
+            Reflect::set(&event, &name.into(), &"hostile".into()).unwrap();
+        }
+    }
     from_modal(&modal, &wrap(event));
     assert_eq!(
         rec.delivered(),
@@ -37,12 +50,16 @@ fn case_13_proto_keys_in_the_payload_pollute_nothing() {
             .is_undefined(),
         "Object.prototype is clean"
     );
-    // None of the three reserved keys is copied as an own property.
+    // No reserved key is copied as an own property: the event's methods are Object's.
     let delivered_object: &Object = delivered.unchecked_ref();
-    for key in ["__proto__", "constructor", "prototype"] {
+    for key in anon_modal::event::RESERVED_KEYS {
         let own = Reflect::get_own_property_descriptor(delivered_object, &key.into()).unwrap();
         assert!(own.is_undefined(), "{key} copied");
     }
+    let to_string: js_sys::Function = Reflect::get(&delivered, &"toString".into())
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(to_string.call0(&delivered).unwrap(), "[object Object]");
     let nested = Reflect::get(&delivered, &"nested".into()).unwrap();
     assert!(Reflect::get(&nested, &"polluted".into()).unwrap().is_undefined());
     assert_eq!(
