@@ -17,10 +17,12 @@ import type {
  * it again, removing `url` (or emptying it: an empty value is no value) or the element
  * destroys it (moving the element within one task keeps a fullscreen modal), and `hidden`
  * hides it (removing it shows it). A modal that went by itself (closed, failed, timed out,
- * replaced) is not mounted again for the same `url`. Each event of the modal is dispatched on
- * the element as a `CustomEvent` named by its type (bubbling, composed), the event as
- * `detail`; a refused URL or attribute as an `error` CustomEvent (reported as uncaught unless
- * a listener calls `preventDefault()`).
+ * replaced) is not mounted again for the same `url`. Each event of the modal whose type is
+ * Anon's (`migration_modal.…`) is dispatched on the element as a `CustomEvent` named by its type
+ * (bubbling, composed), the event as `detail`; one of another type is not, since it could pose
+ * as a DOM event (`error`, `click`): `element.modal.on("*", …)` gets every type. A refused URL
+ * or attribute is an `error` CustomEvent (reported as uncaught unless a listener calls
+ * `preventDefault()`).
  */
 export interface AnonMigrationModalElement extends HTMLElement {
   /** The mounted modal, or `null`. */
@@ -39,7 +41,10 @@ export interface AnonMigrationModalElement extends HTMLElement {
   removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
 }
 
-/** The events the element dispatches; an event type this version does not know comes as `CustomEvent<ModalUnknownEvent>`. */
+/**
+ * The events the element dispatches; a `migration_modal.…` type this version does not know
+ * comes as `CustomEvent<ModalUnknownEvent>`.
+ */
 export interface AnonMigrationModalEventMap extends Omit<HTMLElementEventMap, "error"> {
   /** A refused URL or attribute: `detail` is the `AnonModalError`. */
   error: CustomEvent<AnonModalError>;

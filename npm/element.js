@@ -4,6 +4,10 @@
 import { init, embedAnonModal } from "./index.js";
 
 const TAG = "anon-migration-modal";
+// <generated: type-namespace>
+/** Anon's modal event types start so (src/event.rs `TYPE_NAMESPACE`). */
+const TYPE_NAMESPACE = "migration_modal.";
+// </generated>
 /** The attributes that make the modal: changing one mounts it again. */
 const MOUNT = ["url", "expires-at", "allowed-origins", "ready-timeout-ms", "z-index", "title", "inline", "allow-insecure-localhost"];
 
@@ -75,7 +79,11 @@ if (typeof customElements !== "undefined" && !customElements.get(TAG)) {
             // By its presence: `hidden="until-found"` reads as a string.
             hidden: this.hasAttribute("hidden"),
             allowInsecureLocalhost: this.hasAttribute("allow-insecure-localhost"),
-            onEvent: (event) => this.dispatchEvent(new CustomEvent(event.type, { bubbles: true, composed: true, detail: event })),
+            // Only Anon's own names: a type such as `error`, `click` or `message` would pose as
+            // the DOM's event of that name. `modal.on("*")` still gets every type.
+            onEvent: (event) =>
+              event.type.startsWith(TYPE_NAMESPACE) &&
+              this.dispatchEvent(new CustomEvent(event.type, { bubbles: true, composed: true, detail: event })),
           });
           this.#modal = modal;
           this.#url = url;

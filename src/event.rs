@@ -83,6 +83,11 @@ pub const TIMEOUT_CODE: &str = "TIMEOUT";
 /// The `message` of that event.
 pub const TIMEOUT_MESSAGE: &str = "the modal did not open in time";
 
+/// The start of every modal event type Anon names (`migration_modal.opened`, ...). No DOM
+/// event's name has a dot, so `<anon-migration-modal>` dispatches a type by its name only when
+/// it starts so: a modal could otherwise fire `error` or `click` on the page.
+pub const TYPE_NAMESPACE: &str = "migration_modal.";
+
 /// What a modal message says happened.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -150,6 +155,13 @@ mod tests {
     fn names_round_trip() {
         for &kind in EventKind::NAMED {
             assert_eq!(EventKind::from_type(kind.as_str()), kind);
+        }
+    }
+
+    #[test]
+    fn every_named_type_is_in_the_namespace() {
+        for kind in EventKind::NAMED {
+            assert!(kind.as_str().starts_with(TYPE_NAMESPACE), "{kind:?}");
         }
     }
 

@@ -4,8 +4,8 @@
 //! `ANON_MODAL_SOURCEGEN=write` it rewrites them instead.
 //!
 //! - `src/js/names.js`: the whole file.
-//! - `npm/index.d.ts` and `npm/server.d.ts`: the regions between `// <generated: NAME>` and
-//!   `// </generated>`.
+//! - `npm/index.d.ts`, `npm/server.d.ts` and `npm/element.js`: the regions between
+//!   `// <generated: NAME>` and `// </generated>`.
 //!
 //! Cargo.toml requires the `webhooks` and `models` features for it (the server's declarations
 //! come from them): `cargo test --no-default-features --features webhooks,models`.
@@ -421,6 +421,17 @@ fn the_errors_table_has_every_code() {
         let row = format!("\n| `{code}` | ");
         assert!(have.contains(&row), "{path}: no row for {code}");
     }
+}
+
+#[test]
+fn the_elements_namespace_is_generated_from_the_rust_definition() {
+    let path = "npm/element.js";
+    let have = read(path);
+    let region = format!(
+        "/** Anon's modal event types start so (src/event.rs `TYPE_NAMESPACE`). */\nconst TYPE_NAMESPACE = {};",
+        js(event::TYPE_NAMESPACE)
+    );
+    check_or_write(path, &fill_regions(&have, &[("type-namespace", region)], path));
 }
 
 #[test]

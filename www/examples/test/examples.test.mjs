@@ -185,6 +185,30 @@ test("leptos: unmounting removes the iframe and the listener", () => withExample
 test("leptos: a double click makes one server call and one iframe", () => withExample("leptos", doubleClick));
 test("leptos: unmounting while the modal opens leaves no iframe", () => withExample("leptos", unmountWhileOpening));
 test("element: a completed flow dispatches the modal's events, which bubble to the document", () => withExample("element", completeFlow));
+test("element: only Anon's event types become DOM events, so the modal cannot fire error, click or message on the page", () =>
+  withExample("element", async (page) => {
+    await page.click("#open");
+    await waitForEvent(page, "opened");
+    await page.evaluate(() => {
+      const element = document.getElementById("modal");
+      window.__all = [];
+      window.__dispatched = [];
+      element.modal.on("*", (e) => window.__all.push(e.type));
+      element.addEventListener("error", (e) => window.__dispatched.push(`error ${e.detail?.code}`));
+      document.addEventListener("click", (e) => e instanceof CustomEvent && window.__dispatched.push("click"));
+      window.addEventListener("message", (e) => e instanceof CustomEvent && window.__dispatched.push("message"));
+      element.addEventListener("migration_modal.progress", (e) => window.__dispatched.push(`progress ${e.detail.step}`));
+    });
+    // Sent from inside the modal's own page, as a compromised one could.
+    await page.frameLocator("iframe").getByRole("button", { name: "Continue" }).evaluate(() => {
+      for (const type of ["error", "click", "message", "migration_modal.progress"]) {
+        parent.postMessage({ source: "anon_modal", event: { type, code: "INVALID_URL", step: 2 } }, "*");
+      }
+    });
+    await page.waitForFunction(() => window.__all.length === 4, undefined, { timeout: 10_000 });
+    assert.deepEqual(await page.evaluate(() => window.__all), ["error", "click", "message", "migration_modal.progress"], "modal.on(\"*\") gets every type");
+    assert.deepEqual(await page.evaluate(() => window.__dispatched), ["progress 2"], "a type of Anon's, unknown too, is dispatched; no other");
+  }));
 test("element: removing it from the page destroys the modal", () => withExample("element", unmountRemovesModal));
 test("element: inline mounts inside it, hidden hides, removing url destroys, a refused attribute is an error event, z-index and title reach the overlay", () =>
   withExample("element", async (page) => {
