@@ -82,6 +82,8 @@ pub enum Message {
     /// The URL argument is a fetch `Response` (the server call's, not read as JSON), whose
     /// own `url` is the app's endpoint, not the modal's.
     UrlIsResponse,
+    /// The URL argument is a Promise: the server call, not awaited.
+    UrlIsPromise,
     /// `expiresAt` is in the past.
     Expired,
     /// The browser's URL parser refused the URL.
@@ -188,6 +190,7 @@ impl Message {
         Message::InsecureOrigin,
         Message::UrlObjectWithoutUrl,
         Message::InitWrongWasm,
+        Message::UrlIsPromise,
     ];
 
     /// The code of an error that says this.
@@ -196,6 +199,7 @@ impl Message {
             Message::UrlNotString
             | Message::UrlObjectWithoutUrl
             | Message::UrlIsResponse
+            | Message::UrlIsPromise
             | Message::UrlNotAbsolute
             | Message::NotHttps
             | Message::HttpNotLoopback
@@ -260,6 +264,7 @@ impl Message {
             Message::InsecureOrigin => 35,
             Message::UrlObjectWithoutUrl => 36,
             Message::InitWrongWasm => 37,
+            Message::UrlIsPromise => 38,
         }
     }
 
@@ -276,6 +281,7 @@ impl Message {
                 "): did the server call fail?",
             ],
             Message::UrlIsResponse => &["the modal URL came as a fetch Response: pass the create-modal response it holds ({ url, expires_at }), e.g. return response.json() from your server call"],
+            Message::UrlIsPromise => &["the modal URL came as a Promise: await your server call first, or pass the call itself to openAnonModal"],
             Message::Expired => &["the modal URL has expired (expiresAt is in the past): create a new modal on your server"],
             Message::UrlNotAbsolute => &["the modal URL is not a valid absolute URL"],
             Message::NoBody => &["the document has no body yet: call embedAnonModal once the page has loaded"],

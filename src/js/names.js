@@ -63,6 +63,7 @@ export const MESSAGES = [
   [2, "allowedOrigins: % must use https: (http: is allowed only for localhost with allowInsecureLocalhost: true)"],
   [0, "the modal URL must be a string or the create-modal response ({ url, expires_at }), not an object without url (its keys: %): did the server call fail?"],
   [8, "init() got WebAssembly that is not this version's anon_modal_bg.wasm (%): pass the anon_modal_bg.wasm installed with this package, not a cached older copy or the server's wasm"],
+  [0, "the modal URL came as a Promise: await your server call first, or pass the call itself to openAnonModal"],
 ];
 
 // Each message's number, named after src/error.rs `Message` (one constant each, so that
@@ -105,6 +106,7 @@ export const MESSAGE_URL_IS_RESPONSE = 34;
 export const MESSAGE_INSECURE_ORIGIN = 35;
 export const MESSAGE_URL_OBJECT_WITHOUT_URL = 36;
 export const MESSAGE_INIT_WRONG_WASM = 37;
+export const MESSAGE_URL_IS_PROMISE = 38;
 
 /** The reasons of src/reject.rs `RejectReason`, at their numbers. */
 export const REJECT_REASONS = ["SOURCE", "ORIGIN", "TAG", "SCHEMA"];

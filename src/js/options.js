@@ -17,6 +17,7 @@ import {
   MESSAGE_UNKNOWN_OPTION,
   MESSAGE_UNKNOWN_OPTION_FAR_FROM_ALL,
   MESSAGE_URL_IS_RESPONSE,
+  MESSAGE_URL_IS_PROMISE,
   MESSAGE_URL_NOT_STRING,
   MESSAGE_URL_OBJECT_WITHOUT_URL,
   SECONDS_BELOW,
@@ -91,6 +92,8 @@ function read(url, options, document, lookUp) {
   let responseExpires;
   // A Response's own url is the endpoint it came from, never the modal's.
   if (typeof Response === "function" && url instanceof Response) throw packageError(MESSAGE_URL_IS_RESPONSE);
+  // The server call not awaited: its keys would say nothing.
+  if (url instanceof Promise) throw packageError(MESSAGE_URL_IS_PROMISE);
   // A URL object stands for its text, as it does for fetch.
   if (url instanceof URL) url = url.href;
   if (url !== null && typeof url === "object" && !Array.isArray(url)) {

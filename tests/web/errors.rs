@@ -223,6 +223,20 @@ fn a_fetch_response_is_named_as_one() {
     assert_eq!(iframes(), 0);
 }
 
+/// The server call passed without `await`.
+#[wasm_bindgen_test]
+fn a_promise_is_named_as_one() {
+    let pending = js_sys::Promise::resolve(&JsValue::from(MODAL_URL));
+    assert_eq!(
+        refused(pending.into(), JsValue::UNDEFINED),
+        (
+            "INVALID_URL".to_owned(),
+            "the modal URL came as a Promise: await your server call first, or pass the call itself to openAnonModal".to_owned()
+        )
+    );
+    assert_eq!(iframes(), 0);
+}
+
 #[wasm_bindgen_test]
 fn unknown_option_keys_name_the_nearest_option() {
     let near = |key: &str, nearest: &str| {
