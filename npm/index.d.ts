@@ -64,7 +64,7 @@ export interface ModalClosedEvent extends ModalEventContext {
   /**
    * Set when the package closed the modal, not the modal itself: `"destroyed"` when `destroy()`
    * settled it, `"replaced"` when a newer `embedAnonModal` did (one modal is mounted at a
-   * time), `"dismissed"` when the user pressed Escape while the fullscreen modal was shown and
+   * time; these two only `settled` sees, no callback runs), `"dismissed"` when the user pressed Escape while the fullscreen modal was shown and
    * not yet opened. A reason the modal sends is a string too.
    */
   reason?: ModalClosedReason | (string & {}) | null;
@@ -134,7 +134,11 @@ export interface CreatedModal {
 }
 
 export interface EmbedOptions {
-  /** Mount inside this element (or the first match of this selector) instead of fullscreen. */
+  /**
+   * Mount inside this element (or the first match of this selector) instead of fullscreen. It
+   * needs a size (an element is 0 or 150 px tall by default) and a place in the document: the
+   * modal loads once it is in it, and the ready timeout runs until then.
+   */
   container?: HTMLElement | string;
   /**
    * Origins the modal may message from; default: exactly the URL's origin. Each is `https:`
@@ -163,12 +167,20 @@ export interface EmbedOptions {
    */
   inertPage?: boolean;
   onOpened?: (event: ModalOpenedEvent) => void;
+  /**
+   * The first `completed` or `failed` is the modal's one outcome: a later one of either reaches
+   * no callback, `onEvent` and `onReject` included (as `onFailed`).
+   */
   onCompleted?: (event: ModalCompletedEvent) => void;
+  /** The modal closed itself, or the user pressed Escape before it opened; not for `destroy()` or a newer modal. */
   onClosed?: (event: ModalClosedEvent) => void;
   onFailed?: (event: ModalFailedEvent) => void;
   /** Every public event, including types this version does not know (`isModalEvent` narrows it). */
   onEvent?: (event: ModalAnyEvent) => void;
-  /** Every dropped message, with the reason (a debugging aid). */
+  /**
+   * Every message the guard drops (its source, origin, tag or schema), with the reason (a
+   * debugging aid).
+   */
   onReject?: (reason: RejectReason, event: MessageEvent) => void;
 }
 
@@ -197,7 +209,10 @@ export interface AnonModal {
   once<K extends keyof ModalEventMap>(type: K, callback: (event: ModalEventMap[K]) => void): () => void;
   /** Removes a callback added with `on` or `once`. */
   off<K extends keyof ModalEventMap>(type: K, callback: (event: ModalEventMap[K]) => void): void;
-  /** Shows the modal: locks page scroll and moves focus into it. */
+  /**
+   * Shows the modal: locks page scroll and, once the modal has said `opened` or `show`, moves
+   * focus into it (before that, focus stays in the page, where Escape can dismiss it).
+   */
   show(): void;
   /** Hides the modal; it keeps running. */
   hide(): void;
