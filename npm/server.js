@@ -235,16 +235,28 @@ export class WebhookVerifier {
       );
     }
     const limit = verifier.maxBodyBytes;
-    // PAYLOAD_TOO_LARGE, with the verifier's own code and message.
-    const refuse = (size) => call(() => verifier.checkSize(size));
-    const reader = body?.getReader();
-    // The rest is not kept; a stream that fails to cancel changes nothing here.
-    const discard = () => reader?.cancel().catch(() => {});
+    let reader;
+    // The rest is not kept; a stream that fails to cancel, or cannot, changes nothing here.
+    const discard = () => {
+      try {
+        reader ??= body?.getReader();
+        Promise.resolve(reader?.cancel()).catch(() => {});
+      } catch {
+        // A stream locked by someone else is theirs to cancel.
+      }
+    };
+    // PAYLOAD_TOO_LARGE, with the verifier's own code and message, the body cancelled first.
+    const refuse = (size) => {
+      try {
+        call(() => verifier.checkSize(size));
+      } catch (error) {
+        discard();
+        throw error;
+      }
+    };
     const declared = Number(request.headers?.get?.("content-length"));
-    if (declared > limit) {
-      discard();
-      refuse(declared);
-    }
+    if (declared > limit) refuse(declared);
+    reader = body?.getReader();
     const chunks = [];
     let size = 0;
     while (reader) {
@@ -256,10 +268,7 @@ export class WebhookVerifier {
         throw new TypeError(`anon-modal/server: readBody reads a stream of Uint8Array chunks, not ${describe(value)}`);
       }
       size += value.length;
-      if (size > limit) {
-        discard();
-        refuse(size);
-      }
+      if (size > limit) refuse(size);
       chunks.push(value);
     }
     const bytes = new Uint8Array(size);

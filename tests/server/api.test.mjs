@@ -177,6 +177,15 @@ test("readBody: a Fetch Request's body up to the limit, PAYLOAD_TOO_LARGE past i
   assert.equal((await verifier.readBody(announced).catch((error) => error)).code, "PAYLOAD_TOO_LARGE");
   assert.equal(declared.pulled <= 1024, true, "nothing read but what the stream queued itself");
   assert.ok(declared.cancelled, "and the body is cancelled");
+  // A body someone else holds, or a reader that cannot cancel, is still PAYLOAD_TOO_LARGE.
+  const held = chunked();
+  held.body.getReader();
+  assert.equal((await verifier.readBody({ headers: announced.headers, body: held.body }).catch((error) => error)).code, "PAYLOAD_TOO_LARGE", "a locked body");
+  const uncancellable = { getReader: () => ({ read: async () => ({ done: true }), cancel: () => undefined }) };
+  assert.equal((await verifier.readBody({ headers: announced.headers, body: uncancellable }).catch((error) => error)).code, "PAYLOAD_TOO_LARGE", "cancel() without a promise");
+  // A length the verifier does not count as over (a fraction of a byte) cancels nothing: the body is read.
+  const fraction = chunked(1024);
+  assert.equal((await verifier.readBody({ headers: new Headers({ "content-length": "4096.5" }), body: fraction.body })).length, 1024);
   await assert.rejects(verifier.readBody("a body"), { name: "TypeError", message: /readBody takes a Fetch Request whose body is unread .*, not a string;/ });
   await assert.rejects(verifier.readBody(null), TypeError);
   await assert.rejects(verifier.readBody({ body: "{}", headers: new Headers() }), { name: "TypeError", message: /readBody takes a Fetch Request/ }, "a parsed body");
