@@ -20,10 +20,10 @@ pub(super) const BASE64: GeneralPurpose = GeneralPurpose::new(
     GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent),
 );
 
-/// [`BASE64`] for reading keys, also taking bits past the last byte that are not zero: both
-/// reference libraries ignore them in a secret, so a hand-made one they take is taken here too.
-/// A signature stays strict: there the references compare the text itself.
-const KEY_BASE64: GeneralPurpose = GeneralPurpose::new(
+/// [`BASE64`] for reading `whsec_` secrets, also taking bits past the last byte that are not
+/// zero: both reference libraries ignore them, so a hand-made secret they take is taken here too.
+/// Signatures and ed25519 keys stay strict: no reference reads those more loosely.
+const SECRET_BASE64: GeneralPurpose = GeneralPurpose::new(
     &STANDARD,
     GeneralPurposeConfig::new()
         .with_decode_padding_mode(DecodePaddingMode::Indifferent)
@@ -55,8 +55,8 @@ pub(super) enum SignKey {
     Ed25519(SigningKey),
 }
 
-fn decode(encoded: &str) -> Result<Vec<u8>, WebhookError> {
-    match KEY_BASE64.decode(encoded) {
+fn decode(engine: &GeneralPurpose, encoded: &str) -> Result<Vec<u8>, WebhookError> {
+    match engine.decode(encoded) {
         Ok(bytes) if !bytes.is_empty() => Ok(bytes),
         _ => Err(WebhookError::InvalidSecret),
     }
@@ -64,14 +64,14 @@ fn decode(encoded: &str) -> Result<Vec<u8>, WebhookError> {
 
 /// A secret with or without `whsec_`; never empty, so `whsec_` alone signs nothing.
 fn hmac_key(encoded: &str) -> Result<HmacKey, WebhookError> {
-    let bytes = decode(encoded)?;
+    let bytes = decode(&SECRET_BASE64, encoded)?;
     HmacKey::new_from_slice(&bytes).map_err(|_| WebhookError::InvalidSecret)
 }
 
 /// A public key: 32 bytes, a valid curve point, and not of small order (such a key would
 /// accept forged signatures).
 fn public_key(encoded: &str) -> Result<VerifyingKey, WebhookError> {
-    let bytes: [u8; 32] = decode(encoded)?
+    let bytes: [u8; 32] = decode(&BASE64, encoded)?
         .try_into()
         .map_err(|_| WebhookError::InvalidSecret)?;
     match VerifyingKey::from_bytes(&bytes) {
@@ -82,7 +82,7 @@ fn public_key(encoded: &str) -> Result<VerifyingKey, WebhookError> {
 
 /// A secret key: the 32-byte seed, or the seed followed by its own public key.
 fn signing_key(encoded: &str) -> Result<SigningKey, WebhookError> {
-    let bytes = decode(encoded)?;
+    let bytes = decode(&BASE64, encoded)?;
     if let Ok(seed) = <[u8; 32]>::try_from(bytes.as_slice()) {
         return Ok(SigningKey::from_bytes(&seed));
     }
@@ -153,8 +153,21 @@ mod tests {
         for text in ["whsec_dGVzdB==", "whsec_dGVzdB", "whsec_dGVzdP==", "whsec_dGVzdA"] {
             assert_eq!(key(text), key("whsec_dGVzdA=="), "{text} is the key `test`");
         }
-        // A signature's base64 stays strict.
+        // A signature's or an ed25519 key's base64 stays strict.
         assert!(BASE64.decode("dGVzdB==").is_err());
+        let public = encode_public_key(&SigningKey::from_bytes(&[7; 32]).verifying_key());
+        // 32 bytes' base64 ends in one `=`; the character before it holds two unused bits.
+        const ALPHABET: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        let last = public.len() - 2;
+        let at = ALPHABET.find(&public[last..=last]).unwrap();
+        let loose = format!("{}{}=", &public[..last], &ALPHABET[at | 1..=at | 1]);
+        assert_ne!(loose, public);
+        assert!(matches!(verify_key(&public), Ok(VerifyKey::Ed25519(_))));
+        assert_eq!(
+            verify_key(&loose).err(),
+            Some(WebhookError::InvalidSecret),
+            "{loose}"
+        );
     }
 
     #[test]
