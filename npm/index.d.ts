@@ -64,8 +64,9 @@ export interface ModalClosedEvent extends ModalEventContext {
   /**
    * Set when the package closed the modal, not the modal itself: `"destroyed"` when `destroy()`
    * settled it, `"replaced"` when a newer `embedAnonModal` did (one modal is mounted at a
-   * time; these two only `settled` sees, no callback runs), `"dismissed"` when the user pressed Escape while the fullscreen modal was shown and
-   * not yet opened. A reason the modal sends is a string too.
+   * time; these two only `settled` sees, no callback runs), `"dismissed"` when the user
+   * pressed Escape while the fullscreen modal was shown and not yet opened. A reason the
+   * modal sends is a string too.
    */
   reason?: ModalClosedReason | (string & {}) | null;
 }
@@ -169,11 +170,12 @@ export interface EmbedOptions {
   onOpened?: (event: ModalOpenedEvent) => void;
   /**
    * The first `completed` or `failed` is the modal's one outcome: a later one of either reaches
-   * no callback, `onEvent` and `onReject` included (as `onFailed`).
+   * no callback, `onEvent` and `onReject` included.
    */
   onCompleted?: (event: ModalCompletedEvent) => void;
   /** The modal closed itself, or the user pressed Escape before it opened; not for `destroy()` or a newer modal. */
   onClosed?: (event: ModalClosedEvent) => void;
+  /** The modal failed, or the package failed it (`TIMEOUT`, `FRAME_BLOCKED`); one outcome, as `onCompleted` says. */
   onFailed?: (event: ModalFailedEvent) => void;
   /** Every public event, including types this version does not know (`isModalEvent` narrows it). */
   onEvent?: (event: ModalAnyEvent) => void;

@@ -92,8 +92,8 @@ function read(url, options, document, lookUp) {
   let responseExpires;
   // A Response's own url is the endpoint it came from, never the modal's.
   if (typeof Response === "function" && url instanceof Response) throw packageError(MESSAGE_URL_IS_RESPONSE);
-  // The server call not awaited: its keys would say nothing.
-  if (url instanceof Promise) throw packageError(MESSAGE_URL_IS_PROMISE);
+  // The server call not awaited (any thenable, as `await` takes): its keys would say nothing.
+  if (typeof url?.then === "function") throw packageError(MESSAGE_URL_IS_PROMISE);
   // A URL object stands for its text, as it does for fetch.
   if (url instanceof URL) url = url.href;
   if (url !== null && typeof url === "object" && !Array.isArray(url)) {

@@ -227,13 +227,19 @@ fn a_fetch_response_is_named_as_one() {
 #[wasm_bindgen_test]
 fn a_promise_is_named_as_one() {
     let pending = js_sys::Promise::resolve(&JsValue::from(MODAL_URL));
-    assert_eq!(
-        refused(pending.into(), JsValue::UNDEFINED),
-        (
-            "INVALID_URL".to_owned(),
-            "the modal URL came as a Promise: await your server call first, or pass the call itself to openAnonModal".to_owned()
-        )
-    );
+    // A thenable of another library (or another realm's Promise) is awaited alike.
+    let thenable = js_sys::Function::new_no_args("return { then(resolve) { resolve({}) } }")
+        .call0(&JsValue::NULL)
+        .unwrap();
+    for source in [pending.into(), thenable] {
+        assert_eq!(
+            refused(source, JsValue::UNDEFINED),
+            (
+                "INVALID_URL".to_owned(),
+                "the modal URL came as a Promise: await your server call first, or pass the call itself to openAnonModal".to_owned()
+            )
+        );
+    }
     assert_eq!(iframes(), 0);
 }
 
