@@ -210,7 +210,8 @@ test("Bun: the Bun.serve example", async () => {
 
 test("Express: the express.raw example", async () => {
   versions.Express = installedVersion("express");
-  execFileSync("npm", ["install", "--no-save", "--no-fund", "--no-audit", "--offline", "--loglevel=error", `express@${versions.Express}`], { cwd: app });
+  // As for Next.js below: the registry's list of versions may have to come from the network.
+  execFileSync("npm", ["install", "--no-save", "--no-fund", "--no-audit", "--prefer-offline", "--loglevel=error", `express@${versions.Express}`], { cwd: app });
   await overHttp(process.execPath, ["express.mjs"], {}, async (url) => {
     // What express.raw does not read is refused (400), not an error page (500).
     for (const init of [{ headers: { "content-type": "text/plain" }, body: "{}" }, {}]) {
@@ -223,9 +224,11 @@ test("Express: the express.raw example", async () => {
 test("Next.js: the route handler example, built without the secret and served by next start", async () => {
   const next = installedApp();
   try {
-    // The framework as an app has it, at the versions this suite pins (npm's cache has them).
+    // The framework as an app has it, at the versions this suite pins. npm's cache holds their
+    // files (setup's npm ci put them there) but not the registry's lists of versions, which
+    // npm ci never reads: on a fresh machine those come from the network, once.
     const pinned = ["next", "react", "react-dom", "typescript", "@types/react", "@types/node"].map((name) => `${name}@${installedVersion(name)}`);
-    execFileSync("npm", ["install", "--no-fund", "--no-audit", "--offline", "--loglevel=error", ...pinned], { cwd: next });
+    execFileSync("npm", ["install", "--no-fund", "--no-audit", "--prefer-offline", "--loglevel=error", ...pinned], { cwd: next });
     const route = path.join(next, "app/webhooks/anon");
     fs.mkdirSync(route, { recursive: true });
     fs.copyFileSync(path.join(examples, "next-route.ts"), path.join(route, "route.ts"));
