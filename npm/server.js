@@ -127,11 +127,12 @@ function secrets(secretOrSecrets) {
   if (secretOrSecrets === undefined) {
     throw new TypeError("anon-modal/server: the secret is undefined: is its environment variable set, under that name? (whsec_... from the endpoint's page)");
   }
-  // In a list, an unset or empty key (`undefined` from `process.env`, "" from `OLD=` in a .env
-  // file; a hole reads as undefined) is skipped, so the list of a key rotation can stay once the
-  // old key's variable is gone. It can only leave fewer keys: none left is INVALID_SECRET.
+  // In a list, an unset key (`undefined` from `process.env`; a hole reads as undefined) is
+  // skipped, as Rust's `Verifier::with_keys` skips an empty one ("" from `OLD=` in a .env file),
+  // so the list of a key rotation can stay once the old key's variable is gone. It can only
+  // leave fewer keys: none left is INVALID_SECRET.
   const list = Array.isArray(secretOrSecrets)
-    ? Array.from(secretOrSecrets).filter((key) => key !== undefined && key !== "")
+    ? Array.from(secretOrSecrets).filter((key) => key !== undefined)
     : [secretOrSecrets];
   if (!list.every((key) => typeof key === "string")) {
     throw new TypeError("anon-modal/server: the secret must be a string (whsec_... or whpk_...) or an array of them");

@@ -63,10 +63,12 @@ impl Verifier {
         Self::with_keys([key])
     }
 
-    /// A verifier with several keys, any of which may have signed a delivery.
+    /// A verifier with several keys, any of which may have signed a delivery. An empty entry
+    /// (`OLD=` in a `.env` file, or spaces alone) is skipped, so that a key rotation's list can
+    /// stay once the old key's variable is emptied; it can only leave fewer keys.
     ///
     /// # Errors
-    /// [`WebhookError::InvalidSecret`] when the list is empty or any key is invalid (see
+    /// [`WebhookError::InvalidSecret`] when no key is left or any key is invalid (see
     /// [`Verifier::new`]).
     pub fn with_keys<I>(keys: I) -> Result<Self, WebhookError>
     where
@@ -80,6 +82,9 @@ impl Verifier {
             max_body_bytes: DEFAULT_MAX_BODY_BYTES,
         };
         for key in keys {
+            if key.as_ref().trim_ascii().is_empty() {
+                continue;
+            }
             match keys::verify_key(key.as_ref())? {
                 VerifyKey::Hmac(key) => verifier.hmac.push(key),
                 VerifyKey::Ed25519(key) => verifier.ed25519.push(key),
@@ -503,6 +508,37 @@ mod tests {
         );
         assert!(!format!("{:?}", Signer::new(SECRET_JS).unwrap()).contains("MfKQ"));
         assert!(!format!("{:?}", Signer::new(ED_SECRET).unwrap()).contains("AAEC"));
+    }
+
+    #[test]
+    fn a_rotations_empty_entry_is_skipped_but_no_key_left_is_an_error() {
+        let signature = Signer::new(SECRET_JS)
+            .unwrap()
+            .sign("msg_1", 1_700_000_000, b"{}");
+        let headers = WebhookHeaders {
+            id: "msg_1",
+            timestamp: "1700000000",
+            signature: &signature,
+        };
+        for keys in [["", SECRET_JS], [SECRET_JS, " \n"]] {
+            let verifier = Verifier::with_keys(keys).unwrap();
+            assert!(
+                verifier.verify(b"{}", &headers, 1_700_000_000).is_ok(),
+                "{keys:?}"
+            );
+        }
+        for keys in [&[][..], &[""], &["", " "]] {
+            assert_eq!(
+                Verifier::with_keys(keys).unwrap_err(),
+                WebhookError::InvalidSecret,
+                "{keys:?}"
+            );
+        }
+        // A bad key beside a good one is still an error: only an empty entry is skipped.
+        assert_eq!(
+            Verifier::with_keys(["whsec_", SECRET_JS]).unwrap_err(),
+            WebhookError::InvalidSecret
+        );
     }
 
     #[test]
