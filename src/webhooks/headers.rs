@@ -51,7 +51,9 @@ pub struct WebhookHeaders<'a> {
 impl<'a> WebhookHeaders<'a> {
     /// Reads the headers through `get`, which looks a lower-case header name up (returning
     /// `None` when absent). A `svix-*` name present wins over its `webhook-*` name, even empty,
-    /// as an app's `svix-id ?? webhook-id` reads the delivery's id.
+    /// as an app's `svix-id ?? webhook-id` reads the delivery's id. `get` gives one value per
+    /// name: with a map that keeps a repeated header's values apart (`http::HeaderMap`),
+    /// [`WebhookHeaders::from_pairs`] sees them all.
     ///
     /// # Errors
     /// [`WebhookError::MissingHeader`] for the first header absent under both names, or empty.
@@ -241,6 +243,22 @@ mod tests {
                 "{id}"
             );
         }
+    }
+
+    #[test]
+    fn from_pairs_reads_owned_pairs_as_docs_webhooks_md_borrows_them() {
+        let owned: Vec<(String, String)> = [
+            ("svix-id", "msg_1"),
+            ("svix-timestamp", "1614265330"),
+            ("svix-signature", "v1,abc"),
+        ]
+        .iter()
+        .map(|(n, v)| (n.to_string(), v.to_string()))
+        .collect();
+        assert_eq!(
+            WebhookHeaders::from_pairs(owned.iter().map(|(n, v)| (n, v.as_str()))),
+            Ok(headers("msg_1", "1614265330", "v1,abc"))
+        );
     }
 
     #[test]
