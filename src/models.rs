@@ -148,6 +148,13 @@ impl Serialize for Timestamp {
     }
 }
 
+/// The text as received, as [`Timestamp::as_str`] gives it.
+impl std::fmt::Display for Timestamp {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
 impl<'de> Deserialize<'de> for Timestamp {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;
@@ -186,6 +193,23 @@ macro_rules! open_enum {
                     $($wire => $name::$variant,)*
                     other => $name::Other(other.to_owned()),
                 }
+            }
+        }
+
+        /// The wire value, as [`as_str`](Self::as_str) gives it: for a log line or a column.
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        /// As [`from_wire`](Self::from_wire): a value this version does not know is `Other`,
+        /// never an error, so a value stored as text reads back whatever Anon added since.
+        impl std::str::FromStr for $name {
+            type Err = std::convert::Infallible;
+
+            fn from_str(text: &str) -> Result<Self, Self::Err> {
+                Ok($name::from_wire(text))
             }
         }
 
@@ -825,6 +849,29 @@ mod tests {
             r#"{"id":"a","id":"b","object":"event","created":"2025-06-18T00:50:40","type":"x","data":{"migration_id":"m","object":1}}"#
         )
         .is_err(), "a repeated field is refused, not resolved silently");
+    }
+
+    #[test]
+    fn open_enums_and_timestamps_read_and_write_as_text() {
+        for text in MigrationStatus::KNOWN.iter().copied().chain(["PAUSED"]) {
+            let status: MigrationStatus = text.parse().unwrap();
+            assert_eq!(status, MigrationStatus::from_wire(text));
+            assert_eq!(status.to_string(), text);
+        }
+        for text in WebhookEventType::KNOWN
+            .iter()
+            .copied()
+            .chain(["migration.paused"])
+        {
+            let kind: WebhookEventType = text.parse().unwrap();
+            assert_eq!(kind.to_string(), text);
+        }
+        assert_eq!(
+            "PAUSED".parse::<MigrationStatus>().unwrap(),
+            MigrationStatus::Other("PAUSED".into())
+        );
+        let created = Timestamp::parse("2025-06-18T04:06:42.453452").unwrap();
+        assert_eq!(created.to_string(), "2025-06-18T04:06:42.453452");
     }
 
     #[test]
