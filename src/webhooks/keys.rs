@@ -13,22 +13,19 @@ use ed25519_dalek::{SigningKey, VerifyingKey};
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
 
-/// Standard base64; padding written when encoding, optional when decoding (both reference
-/// libraries accept a secret whose padding was stripped).
-pub(super) const BASE64: GeneralPurpose = GeneralPurpose::new(
-    &STANDARD,
-    GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent),
-);
+/// Padding written when encoding, optional when decoding (both reference libraries accept a
+/// secret whose padding was stripped).
+const PADDING_OPTIONAL: GeneralPurposeConfig =
+    GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent);
+
+/// Standard base64, [`PADDING_OPTIONAL`].
+pub(super) const BASE64: GeneralPurpose = GeneralPurpose::new(&STANDARD, PADDING_OPTIONAL);
 
 /// [`BASE64`] for reading `whsec_` secrets, also taking bits past the last byte that are not
 /// zero: both reference libraries ignore them, so a hand-made secret they take is taken here too.
 /// Signatures and ed25519 keys stay strict: no reference reads those more loosely.
-const SECRET_BASE64: GeneralPurpose = GeneralPurpose::new(
-    &STANDARD,
-    GeneralPurposeConfig::new()
-        .with_decode_padding_mode(DecodePaddingMode::Indifferent)
-        .with_decode_allow_trailing_bits(true),
-);
+const SECRET_BASE64: GeneralPurpose =
+    GeneralPurpose::new(&STANDARD, PADDING_OPTIONAL.with_decode_allow_trailing_bits(true));
 
 pub(super) const SECRET_PREFIX: &str = "whsec_";
 pub(super) const PUBLIC_PREFIX: &str = "whpk_";
@@ -157,10 +154,10 @@ mod tests {
         assert!(BASE64.decode("dGVzdB==").is_err());
         let public = encode_public_key(&SigningKey::from_bytes(&[7; 32]).verifying_key());
         // 32 bytes' base64 ends in one `=`; the character before it holds two unused bits.
-        const ALPHABET: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        let alphabet = STANDARD.as_str();
         let last = public.len() - 2;
-        let at = ALPHABET.find(&public[last..=last]).unwrap();
-        let loose = format!("{}{}=", &public[..last], &ALPHABET[at | 1..=at | 1]);
+        let at = alphabet.find(&public[last..=last]).unwrap();
+        let loose = format!("{}{}=", &public[..last], &alphabet[at | 1..=at | 1]);
         assert_ne!(loose, public);
         assert!(matches!(verify_key(&public), Ok(VerifyKey::Ed25519(_))));
         assert_eq!(
