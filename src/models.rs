@@ -34,7 +34,12 @@ use serde_json::{Map, Value};
 
 /// A timestamp as Anon writes it: ISO 8601 with a zone (`2023-11-07T05:31:56Z`) or without
 /// one (`2025-06-18T04:06:42.453452`, read as UTC). Keeps the original text.
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// Timestamps compare as instants, to the microsecond: `2023-11-07T05:31:56Z`,
+/// `2023-11-07T06:31:56+01:00` and `2023-11-07T05:31:56` are equal, and an earlier one sorts
+/// first, so a handler can tell which of two events came later (deliveries arrive in no
+/// promised order).
+#[derive(Debug, Clone)]
 pub struct Timestamp {
     text: String,
     unix_micros: i64,
@@ -119,6 +124,32 @@ impl Timestamp {
     /// Microseconds since the Unix epoch (UTC).
     pub fn unix_micros(&self) -> i64 {
         self.unix_micros
+    }
+}
+
+impl PartialEq for Timestamp {
+    fn eq(&self, other: &Self) -> bool {
+        self.unix_micros == other.unix_micros
+    }
+}
+
+impl Eq for Timestamp {}
+
+impl std::hash::Hash for Timestamp {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.unix_micros.hash(state);
+    }
+}
+
+impl PartialOrd for Timestamp {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Timestamp {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.unix_micros.cmp(&other.unix_micros)
     }
 }
 
@@ -622,6 +653,35 @@ mod tests {
         assert_eq!(at("2023-11-07T20:15:00-03:45"), Some(midnight));
         assert_eq!(at("2023-11-08T23:59:00+23:59"), Some(midnight));
         assert!(at("2000-02-29T00:00:00Z").is_some(), "a leap century");
+    }
+
+    #[test]
+    fn timestamps_compare_as_instants() {
+        use std::hash::BuildHasher;
+        let t = |text: &str| Timestamp::parse(text).unwrap();
+        let z = t("2023-11-07T05:31:56Z");
+        for same in [
+            "2023-11-07T06:31:56+01:00",
+            "2023-11-07T05:31:56",
+            "2023-11-07 05:31:56.000000z",
+        ] {
+            assert_eq!(t(same), z, "{same}");
+        }
+        let state = std::hash::RandomState::new();
+        assert_eq!(state.hash_one(t("2023-11-07T05:31:56")), state.hash_one(&z));
+        let later = t("2023-11-07T05:31:56.000001Z");
+        assert!(z < later && later > t("2023-11-07T06:31:56+01:00"));
+        assert_ne!(z, later);
+        let mut events = [later.clone(), t("2023-11-07T04:00:00-02:00"), z.clone()];
+        events.sort();
+        assert_eq!(
+            events.iter().map(Timestamp::as_str).collect::<Vec<_>>(),
+            [
+                "2023-11-07T05:31:56Z",
+                "2023-11-07T05:31:56.000001Z",
+                "2023-11-07T04:00:00-02:00"
+            ]
+        );
     }
 
     #[test]
