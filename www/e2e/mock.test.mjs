@@ -230,6 +230,28 @@ test("deliveries: a 5xx is retried once after a back-off, any 2xx acknowledges, 
   }
 });
 
+test("deliveries: a failed one is retried on its own while later ones go on, so a later event can arrive first", async () => {
+  // The app's first answer to migration.started is a 500; Svix retries it after the back-off,
+  // by which time migration.completed has been sent and acknowledged.
+  const eventType = (request) => JSON.parse(request.body).type;
+  let failed = false;
+  const hook = await receiver((n) => {
+    if (failed || eventType(hook.requests[n - 1]) !== "migration.started") return 204;
+    failed = true;
+    return 500;
+  });
+  const mock = await startMock({ port: 0, retryBaseMs: 500, stepMs: 20, webhookUrl: hook.url });
+  try {
+    await finish(mock, await createModal(mock), "complete");
+    assert.deepEqual(hook.requests.map(eventType), ["migration.created", "migration.started", "migration.completed", "migration.started"]);
+    const started = mock.state.deliveries.find((d) => d.type === "migration.started");
+    assert.deepEqual(started.attempts, [500, 204], "retried, then acknowledged");
+  } finally {
+    await mock.close();
+    await hook.close();
+  }
+});
+
 test("the modal page: framed by and posting to the Referer's origin, or the app origins given", async () => {
   const mock = await startMock({ port: 0 });
   try {

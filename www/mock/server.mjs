@@ -148,8 +148,11 @@ export async function startMock(options = {}) {
     tasks: new Map(),
     deliveries: [],
   };
-  // One delivery at a time, in order: a retried migration.created stays before migration.started.
+  // First attempts go out one at a time, in the order the events happened; a delivery that
+  // fails is retried on its own back-off while later ones go on, as Svix does (it promises no
+  // order). `pending` holds each delivery until it is acknowledged or given up.
   let queue = Promise.resolve();
+  const pending = new Set();
 
   const sign = (what, exp) => crypto.createHmac("sha256", urlSecret).update(`${what}.${exp}`).digest("base64url");
   const signedOk = (what, exp, sig) => {
@@ -164,31 +167,45 @@ export async function startMock(options = {}) {
     return given.length === want.length && crypto.timingSafeEqual(given, want);
   };
 
+  /** One attempt at `record`; true once acknowledged (or with nowhere to send it). */
   async function attempt(record) {
-    if (!state.webhookUrl) return;
-    for (let n = 1; n <= attempts; n++) {
-      // Svix signs each attempt anew: same svix-id, the attempt's own timestamp.
-      const timestamp = Math.floor(Date.now() / 1000);
-      const headers = {
-        accept: "*/*",
-        "content-length": String(Buffer.byteLength(record.body)),
-        "content-type": "application/json",
-        "svix-id": record.id,
-        "svix-signature": svixSignature(webhookSecret, record.id, timestamp, record.body),
-        "svix-timestamp": String(timestamp),
-        "user-agent": SVIX_USER_AGENT,
-      };
-      try {
-        const status = await post(state.webhookUrl, headers, record.body, 15_000);
-        record.attempts.push(status);
-        log(`webhook ${record.type} ${record.id} -> ${status}`);
-        if (status >= 200 && status < 300) return;
-      } catch (e) {
-        record.attempts.push(String(e.code ?? e.message));
-        log(`webhook ${record.type} ${record.id} -> ${e.code ?? e.message}`);
-      }
-      if (n < attempts) await sleep(retryBaseMs * 2 ** (n - 1));
+    if (!state.webhookUrl) return true;
+    // Svix signs each attempt anew: same svix-id, the attempt's own timestamp.
+    const timestamp = Math.floor(Date.now() / 1000);
+    const headers = {
+      accept: "*/*",
+      "content-length": String(Buffer.byteLength(record.body)),
+      "content-type": "application/json",
+      "svix-id": record.id,
+      "svix-signature": svixSignature(webhookSecret, record.id, timestamp, record.body),
+      "svix-timestamp": String(timestamp),
+      "user-agent": SVIX_USER_AGENT,
+    };
+    try {
+      const status = await post(state.webhookUrl, headers, record.body, 15_000);
+      record.attempts.push(status);
+      log(`webhook ${record.type} ${record.id} -> ${status}`);
+      return status >= 200 && status < 300;
+    } catch (e) {
+      record.attempts.push(String(e.code ?? e.message));
+      log(`webhook ${record.type} ${record.id} -> ${e.code ?? e.message}`);
+      return false;
     }
+  }
+
+  /** Queues `record`'s first attempt; resolves once it is acknowledged or given up. */
+  function send(record) {
+    const first = queue.then(() => attempt(record));
+    queue = first.then(() => {});
+    const done = first.then(async (acknowledged) => {
+      for (let n = 2; !acknowledged && n <= attempts; n++) {
+        await sleep(retryBaseMs * 2 ** (n - 2));
+        acknowledged = await attempt(record);
+      }
+    });
+    pending.add(done);
+    done.finally(() => pending.delete(done));
+    return done;
   }
 
   /** Sends an event: `object` is the resource object, copied as it is now. */
@@ -201,16 +218,14 @@ export async function startMock(options = {}) {
     const body = JSON.stringify(event, null, 2);
     const record = { id: "msg_" + ksuid(), type, event, body, attempts: [] };
     state.deliveries.push(record);
-    record.done = queue = queue.then(() => attempt(record));
-    return record.done;
+    return send(record);
   }
 
   /** Sends a delivery again, as Svix's "Replay" does: the same svix-id and body, signed anew. */
   function redeliver(messageId) {
     const record = state.deliveries.find((d) => d.id === messageId);
     if (!record) throw new Error(`no delivery ${messageId}`);
-    record.done = queue = queue.then(() => attempt(record));
-    return record.done;
+    return send(record);
   }
 
   function addFile(migrationId, [type, name, contentType, text]) {
@@ -230,7 +245,8 @@ export async function startMock(options = {}) {
   async function runMigration(migration, outcomeName) {
     const outcome = OUTCOMES[outcomeName];
     migration.status = "WORKING";
-    await deliver("migration.started", migration.id, migration);
+    // The work goes on without waiting for its webhooks to be acknowledged, as Anon's does.
+    deliver("migration.started", migration.id, migration);
     await sleep(stepMs);
     for (const file of outcome.files) addFile(migration.id, file);
     if (outcome.task) {
@@ -239,10 +255,10 @@ export async function startMock(options = {}) {
         entity_type: outcome.task.entity_type, status: "FAILED", error_message: outcome.task.error_message,
       };
       state.tasks.set(task.id, task);
-      await deliver("migration_task.failed", migration.id, task, task.error_message);
+      deliver("migration_task.failed", migration.id, task, task.error_message);
     }
     migration.status = outcome.status;
-    await deliver(outcome.event, migration.id, migration, outcome.error_message);
+    deliver(outcome.event, migration.id, migration, outcome.error_message);
   }
 
   /** The page that framed the modal, and where its messages go. */
@@ -359,8 +375,10 @@ export async function startMock(options = {}) {
     webhookSecret,
     state,
     redeliver,
-    /** Resolves once every delivery queued so far has been answered or given up. */
-    settled: () => queue,
+    /** Resolves once every delivery sent so far has been acknowledged or given up. */
+    settled: async () => {
+      while (pending.size) await Promise.all(pending);
+    },
     setWebhookUrl: (u) => { state.webhookUrl = u; },
     /** The origins that may frame the modal (a string or a list); none = learn it from the Referer. */
     setAppOrigin: (o) => { state.appOrigins = (o == null ? [] : [].concat(o)).map(parseOrigin); },
