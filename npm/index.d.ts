@@ -164,7 +164,9 @@ export interface EmbedOptions {
   allowInsecureLocalhost?: boolean;
   /**
    * While the fullscreen modal is shown, the rest of the page is `inert` (no focus, clicks or
-   * screen reader), restored exactly on hide and teardown. Default true; `false` leaves the page as it is.
+   * screen reader), what the page adds meanwhile too, restored exactly on hide and teardown.
+   * Default true; `false` leaves the page as it is. A `<dialog>` the page opened with
+   * `showModal()` stays above the modal: close it first, or pass an element in it as `container`.
    */
   inertPage?: boolean;
   onOpened?: (event: ModalOpenedEvent) => void;
@@ -213,7 +215,9 @@ export interface AnonModal {
   off<K extends keyof ModalEventMap>(type: K, callback: (event: ModalEventMap[K]) => void): void;
   /**
    * Shows the modal: locks page scroll and, once the modal has said `opened` or `show`, moves
-   * focus into it (before that, focus stays in the page, where Escape can dismiss it).
+   * focus into it (before that, focus stays out of the frame, where Escape can dismiss it).
+   * Hiding or removing it gives focus back to the element that had it (inside a web component
+   * too), or, when none had, to the one focused when `openAnonModal` was called.
    */
   show(): void;
   /** Hides the modal; it keeps running. */

@@ -17,7 +17,7 @@ import {
   WASM_MARK_SECTION,
 } from "./anon_modal.js";
 import { AnonModalError, isAnonModalError, isModalEvent, packageError } from "./js/handle.js";
-import { commands } from "./js/frame.js";
+import { commands, focusedElement, openedFrom } from "./js/frame.js";
 import { readOptions } from "./js/options.js";
 import {
   ERROR_CODES,
@@ -163,7 +163,7 @@ export function openAnonModal(source, options, { signal } = {}) {
   });
 }
 
-async function open(source, options, again, wanted) {
+async function open(source, options, again, wanted, focused) {
   // A mistake in the options is thrown before the server is asked for a modal it would waste.
   const { error } = readOptions("", options, false);
   if (error) {
@@ -171,6 +171,8 @@ async function open(source, options, again, wanted) {
     Promise.resolve(source).catch(() => {});
     throw error;
   }
+  // Where focus is now, before the app may disable the button that was clicked.
+  focused ??= focusedElement(document);
   // The wasm loads while the server creates the modal: neither waits for the other. The flight
   // lasts until both are done, so that a failed load lets no second server call start.
   const done = await Promise.allSettled([init(), typeof source === "function" ? source() : source]);
@@ -180,12 +182,12 @@ async function open(source, options, again, wanted) {
   if (!wanted()) return null;
   try {
     // A URL, or the create-modal response whose expires_at applies unless options give one.
-    return embedAnonModal(created, options);
+    return openedFrom(focused, () => embedAnonModal(created, options));
   } catch (error) {
     // A URL that expired on its way here: a function source is asked once more for a new one
     // (unless the caller's expiresAt, which a new URL would not change, is what expired).
     if (again && typeof source === "function" && options?.expiresAt == null && error.code === ERROR_CODES[MESSAGES[MESSAGE_EXPIRED][0]]) {
-      return open(source, options, false, wanted);
+      return open(source, options, false, wanted, focused);
     }
     throw error;
   }

@@ -71,36 +71,85 @@ export function focusFrame(frame) {
   frame.focus();
 }
 
-/** What `showFrame` changed, per frame, for `hideFrame` to put back. */
+/** What `showFrame` changed, per frame: the functions that put it back, in order. */
 const changed = new WeakMap();
 
 /**
+ * The element that has focus in `document`, inside a web component's open shadow root rather
+ * than its host; `null` when none has (focus is on the body). Through the prototype, as a named
+ * element (`<img name=activeElement>`) overrides `document.activeElement`.
+ */
+export function focusedElement(document) {
+  let focus = builtIn(Document, "activeElement", document);
+  while (focus?.shadowRoot?.activeElement) focus = focus.shadowRoot.activeElement;
+  return focus?.localName === "body" ? null : focus ?? null;
+}
+
+/** Where focus returns when none had it as the modal showed (see `openedFrom`). */
+let calledFrom = null;
+
+/**
+ * Runs `embed` with `element` (the one focused when `openAnonModal` was called) as where focus
+ * returns should the modal show when no element has focus: a clicked button that the app
+ * disables while the server call runs loses it.
+ */
+export function openedFrom(element, embed) {
+  calledFrom = element;
+  try {
+    return embed();
+  } finally {
+    calledFrom = null;
+  }
+}
+
+/**
  * Shows the iframe; with `lockScroll`, stops the page behind it from scrolling; with
- * `inertPage`, makes the iframe's siblings `inert`, leaving those that already were. Remembers
- * the body's inline `overflow`, the element that had focus and the siblings it made inert, for
- * `hideFrame`.
+ * `inertPage`, makes the iframe's siblings `inert` (those the page adds while it is shown too),
+ * leaving those that already were. Remembers how to put back each change, and the element
+ * that had focus, for `hideFrame`.
  */
 export function showFrame(frame, lockScroll, inertPage) {
-  // Read before any sibling turns inert, which takes focus away; through the prototypes, as a
-  // named element (`<img name=activeElement>`, a form's `<input name=inert>`) overrides both.
-  const focus = builtIn(Document, "activeElement", frame.ownerDocument);
+  // Read before any sibling turns inert, which takes focus away.
+  const document = frame.ownerDocument;
+  const focus = focusedElement(document) ?? calledFrom;
   frame.style.display = "block";
+  const undo = [() => refocus(focus)];
   // The page may have taken the frame out; then there is nothing behind it to change.
   const parent = frame.parentElement;
-  // Only a fullscreen frame locks the scroll, and it is mounted on the body.
-  const body = lockScroll ? parent : null;
-  const overflow = body?.style.getPropertyValue("overflow");
-  body?.style.setProperty("overflow", "hidden");
-  const inert = [];
-  if (inertPage && parent) {
-    for (const sibling of parent.children) {
-      if (sibling !== frame && sibling instanceof HTMLElement && !inertOf(sibling)) {
-        setInert(sibling, true);
-        inert.push(sibling);
-      }
-    }
+  // Only a fullscreen frame locks the scroll, and it is mounted on the body; the root element
+  // scrolls the page instead when its own overflow is set (`html { overflow-y: scroll }`).
+  if (lockScroll && parent) {
+    for (const element of [builtIn(Document, "documentElement", document), parent]) undo.push(lockOverflow(element.style));
   }
-  changed.set(frame, [body, overflow, focus, inert]);
+  if (inertPage && parent) {
+    const makeInert = (element) => {
+      if (element !== frame && element instanceof HTMLElement && !inertOf(element)) {
+        setInert(element, true);
+        undo.push(() => setInert(element, false));
+      }
+    };
+    for (const child of parent.children) makeInert(child);
+    // A toast, a portal or a chat widget the page adds meanwhile is behind the modal too.
+    const observer = new MutationObserver((records) => records.forEach((record) => record.addedNodes.forEach(makeInert)));
+    observer.observe(parent, { childList: true });
+    undo.push(() => observer.disconnect());
+  }
+  changed.set(frame, undo);
+}
+
+/**
+ * Sets `overflow: hidden !important` on an element's inline `style` (`!important` to win over
+ * the page's stylesheets); returns what puts back each longhand as it was, value and priority,
+ * unless the page changed it meanwhile.
+ */
+function lockOverflow(style) {
+  const saved = ["overflow-x", "overflow-y"].map((name) => [name, style.getPropertyValue(name), style.getPropertyPriority(name)]);
+  for (const [name] of saved) style.setProperty(name, "hidden", "important");
+  return () => {
+    for (const [name, value, priority] of saved) {
+      if (style.getPropertyValue(name) === "hidden" && style.getPropertyPriority(name)) style.setProperty(name, value, priority);
+    }
+  };
 }
 
 /**
@@ -129,17 +178,12 @@ function refocus(element) {
   }
 }
 
-/** Hides the iframe and puts back what the last `showFrame` changed, once. */
+/** Hides the iframe and puts back what the last `showFrame` changed, once, last change first. */
 export function hideFrame(frame) {
   frame.style.display = "none";
-  const saved = changed.get(frame);
+  const undo = changed.get(frame) ?? [];
   changed.delete(frame);
-  if (saved) {
-    const [body, overflow, focus, inert] = saved;
-    body?.style.setProperty("overflow", overflow);
-    for (const element of inert) setInert(element, false);
-    refocus(focus);
-  }
+  for (const put of undo.reverse()) put();
 }
 
 /**

@@ -194,3 +194,82 @@ fn escape_closes_only_a_shown_overlay_that_is_not_ready() {
         ["closed:migration_modal.closed", "event:migration_modal.closed"]
     );
 }
+
+#[wasm_bindgen_test]
+fn focus_returns_to_the_element_inside_a_web_components_shadow_root() {
+    let button = page_script(
+        "const host = document.body.appendChild(document.createElement('div'));
+         host.id = 'shadow-host';
+         const button = host.attachShadow({ mode: 'open' }).appendChild(document.createElement('button'));
+         button.focus();
+         return button;",
+    );
+    let modal = embed(MODAL_URL, JsValue::UNDEFINED);
+    from_modal(&modal, &opened()); // focus moves into the modal
+    modal.destroy();
+    assert_eq!(
+        page_script("return document.getElementById('shadow-host').shadowRoot.activeElement"),
+        button,
+        "the button inside the shadow root has focus again, not just its host"
+    );
+    page_script("document.getElementById('shadow-host').remove()");
+}
+
+/// `property` of the inline style of `element` (`documentElement` or `body`): its value, then
+/// `!` when it is important.
+fn inline(element: &str, property: &str) -> String {
+    page_script(&format!(
+        "const style = document.{element}.style;
+         return style.getPropertyValue('{property}') + (style.getPropertyPriority('{property}') ? '!' : '')"
+    ))
+    .as_string()
+    .unwrap()
+}
+
+#[wasm_bindgen_test]
+fn the_scroll_lock_holds_the_root_element_too_and_puts_back_each_value_as_it_was() {
+    // The root scrolls the page when its own overflow is set; the body keeps one longhand, an
+    // important one and another property.
+    page_script(
+        "document.documentElement.style.overflowY = 'scroll';
+         document.body.style.cssText += ';overflow-x: auto !important; color: black'",
+    );
+    let modal = embed(MODAL_URL, JsValue::UNDEFINED);
+    for element in ["documentElement", "body"] {
+        let overflow =
+            format!("const s = getComputedStyle(document.{element}); return s.overflowX + ' ' + s.overflowY");
+        assert_eq!(page_script(&overflow), "hidden hidden", "{element} is locked");
+    }
+    modal.hide();
+    assert_eq!(inline("documentElement", "overflow-y"), "scroll");
+    assert_eq!(inline("documentElement", "overflow-x"), "");
+    assert_eq!(inline("body", "overflow-x"), "auto!", "its priority too");
+    assert_eq!(inline("body", "overflow-y"), "");
+    assert_eq!(inline("body", "color"), "black");
+    // A value the page sets while the modal shows is the page's.
+    modal.show();
+    page_script("document.body.style.overflowY = 'clip'");
+    modal.destroy();
+    assert_eq!(inline("body", "overflow-y"), "clip");
+    assert_eq!(inline("body", "overflow-x"), "auto!");
+    page_script("document.documentElement.style.cssText = ''; document.body.style.cssText = ''");
+}
+
+#[wasm_bindgen_test]
+async fn what_the_page_adds_while_the_modal_shows_is_behind_it_too() {
+    let modal = embed(MODAL_URL, JsValue::UNDEFINED);
+    let toast = element("button", false);
+    sleep(0).await; // the page's additions are seen after its script, as a microtask
+    assert!(is_inert(&toast), "a toast added meanwhile is inert");
+    modal.hide();
+    assert!(!is_inert(&toast), "and given back with the rest");
+    let later = element("div", false);
+    sleep(0).await;
+    assert!(
+        !is_inert(&later),
+        "what is added once the modal is hidden stays usable"
+    );
+    modal.destroy();
+    toast.remove();
+    later.remove();
+}

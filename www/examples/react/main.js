@@ -35,7 +35,7 @@ function Importer({ onEvent, label }) {
     if (new URLSearchParams(location.search).has("auto")) start();
   }, []);
   return h("div", null,
-    h("button", { id: "open", onClick: start }, "Import data"),
+    h("button", { id: "open", onClick: start, disabled: pending }, "Import data"),
     h("button", { id: "cancel", onClick: destroy }, "Cancel"),
     h("p", { id: "state" }, modal ? "open" : pending ? "opening" : "idle"),
     error ? h("p", { role: "alert" }, error.message) : null);

@@ -163,6 +163,21 @@ async function strictModeOpensOnce(page) {
   assert.equal(await page.locator("iframe").count(), 0, "unmount removes it");
 }
 
+// README's React button, disabled while the server call runs, which takes its focus away:
+// focus returns to it when the modal closes all the same.
+async function focusReturnsToTheDisabledButton(page) {
+  await rendered(page);
+  await page.evaluate(() => {
+    const button = document.getElementById("open");
+    button.focus();
+    button.click();
+  });
+  await waitForEvent(page, "opened");
+  await page.frameLocator("iframe").getByRole("button", { name: "Close" }).evaluate((button) => button.click());
+  await waitForEvent(page, "closed");
+  await page.waitForFunction(() => document.activeElement?.id === "open", null, { timeout: 5_000 });
+}
+
 for (const name of ["vanilla", "webpack", "plain"]) {
   test(`${name}: a completed flow reaches the app's callbacks`, () => withExample(name, completeFlow));
   test(`${name}: a double click makes one server call and one iframe (openAnonModal)`, () => withExample(name, doubleClick));
@@ -383,6 +398,8 @@ for (const [title, fn] of [
   test(`angular: ${title}`, () => withExample("angular", fn));
 }
 
+test("react: focus returns to the button that opened the modal, though it was disabled meanwhile", () =>
+  withExample("react", focusReturnsToTheDisabledButton));
 test("react: a render while the modal is open changes the callbacks it calls, not the modal", () =>
   withExample("react", async (page) => {
     await page.click("#open");
