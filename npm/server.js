@@ -12,8 +12,21 @@ let loaded = false;
 // Instantiated on first use, so that importing this module costs no compilation.
 function load() {
   if (!loaded) {
-    initSync({ module: wasmModule() });
+    initSync({ module: compile() });
     loaded = true;
+  }
+}
+
+function compile() {
+  try {
+    return wasmModule();
+  } catch (error) {
+    // The embedder forbids compiling WebAssembly from bytes (Vercel's Edge runtime does).
+    if (!(error instanceof WebAssembly.CompileError)) throw error;
+    throw new Error(
+      `anon-modal/server: this runtime compiles no WebAssembly from bytes (${error.message}): run the webhook route on Node.js (in Next.js, without runtime = "edge"), Deno, Bun or Cloudflare Workers`,
+      { cause: error },
+    );
   }
 }
 
@@ -65,19 +78,26 @@ function bytes(body) {
   if (typeof body === "string") return encoder.encode(body);
   if (ArrayBuffer.isView(body)) return body instanceof Uint8Array ? body : new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
   if (tag(body) === "[object ArrayBuffer]" || tag(body) === "[object SharedArrayBuffer]") return new Uint8Array(body);
+  throw new TypeError(
+    `anon-modal/server: the body must be the raw request body as received (a string, Uint8Array, Buffer or ArrayBuffer), not ${notABody(body)}`,
+  );
+}
+
+/** What was passed as the body instead, and what to pass. */
+function notABody(body) {
   // No body at all is most often a framework's request whose body nothing read, and an empty
   // object one whose body parser skipped it: Express's express.raw() reads only
   // application/octet-stream unless given the type Anon sends.
   const express = 'in Express, express.raw({ type: "application/json" }) on this route';
-  const given =
-    body == null
-      ? `${body}: read the request's body first (${express})`
-      : tag(body) === "[object Object]" && Object.keys(body).length === 0
-        ? `an empty object: no body parser read the body (${express})`
-        : `parsed JSON (${express}, not a JSON parser)`;
-  throw new TypeError(
-    `anon-modal/server: the body must be the raw request body as received (a string, Uint8Array, Buffer or ArrayBuffer), not ${given}`,
-  );
+  if (body == null) return `${body}: read the request's body first (${express})`;
+  if (typeof body.then === "function") return "a Promise: await it first";
+  if (typeof body.arrayBuffer === "function" && "headers" in body) return "a Request: pass await verifier.readBody(request), which reads its body with a limit";
+  if (typeof body.getReader === "function") return "a ReadableStream (a Fetch Request's body): pass await verifier.readBody(request), which reads it with a limit";
+  if (typeof body.pipe === "function") return "a Node stream (Fastify's request.raw, Koa's ctx.req): read its bytes first, as docs/webhooks.md shows";
+  if (tag(body) === "[object Blob]" || tag(body) === "[object File]") return "a Blob: pass await blob.arrayBuffer()";
+  if (tag(body) === "[object Object]" && Object.keys(body).length === 0) return `an empty object: no body parser read the body (${express})`;
+  if (tag(body) === "[object Object]" || Array.isArray(body)) return `parsed JSON (${express}, not a JSON parser; in Fastify, a parser with parseAs: "buffer")`;
+  return describe(body);
 }
 
 // In the order the wasm reads them: svix-* first (they win), then the Standard Webhooks names.

@@ -6,6 +6,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
+import { Readable } from "node:stream";
+import vm from "node:vm";
 import { createRequire } from "node:module";
 import { contractEvent, codeOf, randomSecret, serverJs, serverCjs, root } from "./helpers.mjs";
 
@@ -224,6 +226,18 @@ test("bodies: string, Buffer, Uint8Array (a view into a larger buffer too), Arra
   assert.throws(() => verifyWebhook(undefined, h, secret, { now: NOW }), { name: "TypeError", message: express });
   // What Express 4 leaves when no body parser read the request (express.raw() without the type).
   assert.throws(() => verifyWebhook({}, h, secret, { now: NOW }), { name: "TypeError", message: /, not an empty object: no body parser read the body \(in Express/ });
+  // What a framework hands over in place of the bytes is named, with what to pass instead.
+  for (const [given, message] of [
+    [Promise.resolve(body), /, not a Promise: await it first$/],
+    [new Request("http://x", { method: "POST", body }), /, not a Request: pass await verifier\.readBody\(request\)/],
+    [new Response(body).body, /, not a ReadableStream \(a Fetch Request's body\): pass await verifier\.readBody\(request\)/],
+    [Readable.from([body]), /, not a Node stream \(Fastify's request\.raw, Koa's ctx\.req\): read its bytes first/],
+    [new Blob([body]), /, not a Blob: pass await blob\.arrayBuffer\(\)$/],
+    [[body], /, not parsed JSON \(in Express, .*; in Fastify, a parser with parseAs: "buffer"\)$/],
+    [42, /, not 42$/],
+  ]) {
+    assert.throws(() => verifyWebhook(given, h, secret, { now: NOW }), { name: "TypeError", message });
+  }
   assert.throws(() => verifyWebhook(body, h, 42, { now: NOW }), TypeError);
   assert.throws(() => verifyWebhook(body, h, undefined), { name: "TypeError", message: /the secret is undefined: is its environment variable set/ });
   assert.throws(() => new WebhookVerifier([null, secret]), { name: "TypeError", message: /the secret must be a string/ });
@@ -359,4 +373,17 @@ test("the browser entry never loads the server files", () => {
     if (!fs.existsSync(full)) continue;
     assert.doesNotMatch(fs.readFileSync(full, "utf8"), /anon_modal_server|["'][./]*server(\.c?js)?["']|anon-modal\/server/, file);
   }
+});
+
+test("a runtime that compiles no WebAssembly from bytes (Vercel's Edge runtime) gets an error that says where to run", () => {
+  // The CommonJS build, run in a realm whose embedder forbids compiling WebAssembly.
+  const realm = vm.createContext({ TextEncoder, TextDecoder, atob }, { codeGeneration: { wasm: false } });
+  const run = vm.runInContext(`(function (module, exports, require) {${fs.readFileSync(serverCjs, "utf8")}\n})`, realm);
+  const module = { exports: {} };
+  run(module, module.exports, createRequire(serverCjs));
+  assert.throws(() => module.exports.verifyWebhook(contractEvent("migration.completed"), {}, randomSecret()), (error) => {
+    assert.match(error.message, /^anon-modal\/server: this runtime compiles no WebAssembly from bytes \(.+\): run the webhook route on Node\.js \(in Next\.js, without runtime = "edge"\)/);
+    assert.equal(error.cause?.name, "CompileError");
+    return true;
+  });
 });
