@@ -672,6 +672,11 @@ mod tests {
         let later = t("2023-11-07T05:31:56.000001Z");
         assert!(z < later && later > t("2023-11-07T06:31:56+01:00"));
         assert_ne!(z, later);
+        assert_ne!(
+            state.hash_one(&later),
+            state.hash_one(&z),
+            "a hash of the instant"
+        );
         let mut events = [later.clone(), t("2023-11-07T04:00:00-02:00"), z.clone()];
         events.sort();
         assert_eq!(
