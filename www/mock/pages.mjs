@@ -6,7 +6,7 @@ const jsonBlock = (value) => JSON.stringify(value).replace(/</g, "\\u003c");
 const STYLE = `
   :root { font-family: system-ui, sans-serif; color-scheme: light; }
   body { margin: 0; min-height: 100vh; display: grid; place-items: center; background: rgba(15, 23, 42, .55); }
-  .card { background: #fff; width: min(420px, 92vw); border-radius: 14px; padding: 28px; box-shadow: 0 20px 50px rgba(0,0,0,.3); position: relative; }
+  .card { background: #fff; width: min(420px, 92vw); box-sizing: border-box; border: 1px solid transparent; border-radius: 14px; padding: 28px; box-shadow: 0 20px 50px rgba(0,0,0,.3); position: relative; }
   h1 { font-size: 20px; margin: 0 0 6px; } p { color: #475569; margin: 0 0 18px; }
   button { font: inherit; border: 0; border-radius: 8px; padding: 10px 14px; cursor: pointer; }
   .primary { background: #4f46e5; color: #fff; width: 100%; margin-top: 8px; }
@@ -16,6 +16,7 @@ const STYLE = `
   input, select { width: 100%; box-sizing: border-box; padding: 9px; border: 1px solid #cbd5e1; border-radius: 8px; font: inherit; }
   .bar { height: 8px; background: #e2e8f0; border-radius: 4px; overflow: hidden; } .bar div { height: 100%; width: 0; background: #4f46e5; transition: width .25s; }
   .brand { font-weight: 700; color: #4f46e5; font-size: 13px; letter-spacing: .08em; text-transform: uppercase; margin-bottom: 12px; }
+  @media (prefers-reduced-motion: reduce) { .bar div { transition: none; } }
   [hidden] { display: none !important; }`;
 
 export function renderModalPage({ id, migrationId, userId, provider, targetOrigin }) {
