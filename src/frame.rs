@@ -25,8 +25,7 @@ extern "C" {
 
     /// Builds the iframe on the (already checked) `url`, as the browser parsed it (the iframe
     /// loads its `href`, exactly what was checked), and appends it to `parent`: a fullscreen
-    /// overlay at `z_index` when given (in the page's open modal `<dialog>` if there is one,
-    /// which the top layer keeps above the body), otherwise a block that fills `parent`; with `hidden`,
+    /// overlay at `z_index` when given, otherwise a block that fills `parent`; with `hidden`,
     /// mounted with `display: none`. `None` when `parent` cannot hold an iframe (the DOM's
     /// exception is caught in JavaScript: no `Result` crosses the boundary).
     #[wasm_bindgen(js_name = mountFrame)]
@@ -87,7 +86,7 @@ extern "C" {
     pub(crate) fn focus(frame: &HtmlIFrameElement);
 
     /// Shows the frame; with `lock_scroll`, locks the page's scroll; with `inert_page`, makes
-    /// the frame's siblings inert. `frame.js` remembers the `overflow` it changed, the focused
+    /// the frame's siblings inert. `frame.js` remembers the body's `overflow`, the focused
     /// element and which siblings it made inert, for [`hide`].
     #[wasm_bindgen(js_name = showFrame)]
     pub(crate) fn show(frame: &HtmlIFrameElement, lock_scroll: bool, inert_page: bool);

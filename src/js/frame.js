@@ -42,9 +42,8 @@ export function parseUrl(input) {
 
 /**
  * Builds the iframe on the parsed `url` (its `href`, as the browser serializes it) with the
- * attributes of src/iframe.rs and appends it to `parent`: a fullscreen overlay when `zIndex` is
- * given (in the page's open modal `<dialog>` if there is one), otherwise a block that fills
- * `parent`. Returns `undefined` when `parent` cannot hold it.
+ * attributes of src/iframe.rs and appends it to `parent`: a fullscreen overlay when `zIndex` is given,
+ * otherwise a block that fills `parent`. Returns `undefined` when `parent` cannot hold it.
  */
 export function mountFrame(document, parent, url, title, zIndex, hidden) {
   const frame = Document.prototype.createElement.call(document, "iframe");
@@ -59,24 +58,12 @@ export function mountFrame(document, parent, url, title, zIndex, hidden) {
   if (zIndex !== undefined) style.zIndex = zIndex;
   if (hidden) style.display = "none";
   frame.src = url.href;
-  // A `<dialog>` the page opened with showModal() is in the top layer, above anything in the
-  // body, and makes the rest of the page inert: a fullscreen modal goes in it.
-  if (zIndex !== undefined) parent = openModalDialog(document) ?? parent;
   try {
     parent.appendChild(frame);
   } catch {
     return undefined;
   }
   return frame;
-}
-
-/** The page's last open modal `<dialog>`, if any (`undefined` where `:modal` is unknown). */
-function openModalDialog(document) {
-  try {
-    return [...Document.prototype.querySelectorAll.call(document, "dialog:modal")].pop();
-  } catch {
-    return undefined;
-  }
 }
 
 /** Moves focus into the iframe. */
@@ -129,12 +116,10 @@ export function showFrame(frame, lockScroll, inertPage) {
   const undo = [() => refocus(focus)];
   // The page may have taken the frame out; then there is nothing behind it to change.
   const parent = frame.parentElement;
-  // Only a fullscreen frame locks the scroll; the root element scrolls the page instead of the
-  // body when its own overflow is set (`html { overflow-y: scroll }`).
+  // Only a fullscreen frame locks the scroll, and it is mounted on the body; the root element
+  // scrolls the page instead when its own overflow is set (`html { overflow-y: scroll }`).
   if (lockScroll && parent) {
-    for (const element of [builtIn(Document, "documentElement", document), pageBody(document)]) {
-      if (element) undo.push(lockOverflow(element.style));
-    }
+    for (const element of [builtIn(Document, "documentElement", document), parent]) undo.push(lockOverflow(element.style));
   }
   if (inertPage && parent) {
     const makeInert = (element) => {

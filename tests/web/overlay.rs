@@ -273,34 +273,3 @@ async fn what_the_page_adds_while_the_modal_shows_is_behind_it_too() {
     toast.remove();
     later.remove();
 }
-
-#[wasm_bindgen_test]
-fn over_a_modal_dialog_of_the_page_the_modal_goes_in_it_and_is_on_top() {
-    // The top layer keeps a dialog opened with showModal() above anything in the body, and
-    // showModal() makes everything outside the dialog inert.
-    let dialog: HtmlElement = page_script(
-        "const dialog = document.body.appendChild(document.createElement('dialog'));
-         dialog.innerHTML = '<button>Import data</button>';
-         dialog.showModal();
-         return dialog;",
-    )
-    .unchecked_into();
-    let button: HtmlElement = dialog.first_element_child().unwrap().unchecked_into();
-    let modal = embed(MODAL_URL, JsValue::UNDEFINED);
-    let iframe = modal.iframe();
-    assert_eq!(iframe.parent_element(), Some(dialog.clone().into()));
-    let on_top = || {
-        page_script("return document.elementFromPoint(innerWidth / 2, innerHeight / 2)")
-            == JsValue::from(modal.iframe())
-    };
-    assert!(on_top(), "the modal is what the user sees and clicks");
-    assert!(is_inert(&button), "the dialog's own content is behind it");
-    modal.destroy();
-    assert!(!is_inert(&button), "and given back");
-    assert!(
-        Reflect::get(&dialog, &"open".into()).unwrap().is_truthy(),
-        "the dialog stays open"
-    );
-    page_script("document.querySelector('dialog').close()");
-    dialog.remove();
-}
