@@ -218,7 +218,8 @@ export interface AnonModal {
    * Shows the modal: locks page scroll and, once the modal has said `opened` or `show`, moves
    * focus into it (before that, focus stays out of the frame, where Escape can dismiss it).
    * Hiding or removing it gives focus back to the element that had it (inside a web component
-   * too), or, when none had, to the one focused when `openAnonModal` was called.
+   * too), or, when none had, to the one focused when `openAnonModal` was called; not when the
+   * user has moved focus elsewhere meanwhile, nor to an element still disabled then.
    */
   show(): void;
   /** Hides the modal; it keeps running. */

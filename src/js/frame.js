@@ -113,28 +113,55 @@ export function showFrame(frame, lockScroll, inertPage) {
   const document = frame.ownerDocument;
   const focus = focusedElement(document) ?? calledFrom;
   frame.style.display = "block";
-  const undo = [() => refocus(focus)];
+  // Focus goes back unless the user has put it elsewhere meanwhile (beside an inline modal).
+  const undo = [
+    () => {
+      const now = focusedElement(document);
+      if (!now || now === frame) refocus(focus);
+    },
+  ];
   // The page may have taken the frame out; then there is nothing behind it to change.
   const parent = frame.parentElement;
-  // Only a fullscreen frame locks the scroll, and it is mounted on the body; the root element
-  // scrolls the page instead when its own overflow is set (`html { overflow-y: scroll }`).
+  // Only a fullscreen frame locks the scroll, and it is mounted on the body.
   if (lockScroll && parent) {
-    for (const element of [builtIn(Document, "documentElement", document), parent]) undo.push(lockOverflow(element.style));
+    for (const element of scrollers(document, parent)) undo.push(lockOverflow(element.style));
   }
   if (inertPage && parent) {
+    const inert = [];
     const makeInert = (element) => {
       if (element !== frame && element instanceof HTMLElement && !inertOf(element)) {
         setInert(element, true);
-        undo.push(() => setInert(element, false));
+        inert.push(element);
       }
     };
     for (const child of parent.children) makeInert(child);
-    // A toast, a portal or a chat widget the page adds meanwhile is behind the modal too.
-    const observer = new MutationObserver((records) => records.forEach((record) => record.addedNodes.forEach(makeInert)));
+    undo.push(() => inert.forEach((element) => setInert(element, false)));
+    // A toast, a portal or a chat widget the page adds meanwhile is behind the modal too; a
+    // dialog or popover it opens goes in the top layer, above the modal, and must stay usable.
+    const onTop = (node) => node instanceof HTMLDialogElement || (node instanceof Element && Element.prototype.hasAttribute.call(node, "popover"));
+    const observer = new MutationObserver((records) => {
+      for (const record of records) for (const node of record.addedNodes) if (!onTop(node)) makeInert(node);
+    });
     observer.observe(parent, { childList: true });
     undo.push(() => observer.disconnect());
   }
   changed.set(frame, undo);
+}
+
+/**
+ * The elements whose overflow scrolls the page: the viewport scrolls as the body says unless
+ * the root element says otherwise, and a body with an overflow of its own then scrolls itself.
+ * Locking an element whose overflow is `visible` would make it a scroll container of its own,
+ * and the page would lose its scroll position.
+ */
+function scrollers(document, body) {
+  const root = builtIn(Document, "documentElement", document);
+  const own = (element) => {
+    const style = getComputedStyle(element);
+    return style.overflowX !== "visible" || style.overflowY !== "visible";
+  };
+  if (!own(root)) return [body];
+  return own(body) ? [root, body] : [root];
 }
 
 /**

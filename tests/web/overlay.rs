@@ -228,8 +228,8 @@ fn inline(element: &str, property: &str) -> String {
 
 #[wasm_bindgen_test]
 fn the_scroll_lock_holds_the_root_element_too_and_puts_back_each_value_as_it_was() {
-    // The root scrolls the page when its own overflow is set; the body keeps one longhand, an
-    // important one and another property.
+    // The root scrolls the page when its own overflow is set, and a body with one of its own
+    // scrolls itself: one longhand, an important one, and another property beside them.
     page_script(
         "document.documentElement.style.overflowY = 'scroll';
          document.body.style.cssText += ';overflow-x: auto !important; color: black'",
@@ -263,6 +263,14 @@ async fn what_the_page_adds_while_the_modal_shows_is_behind_it_too() {
     assert!(is_inert(&toast), "a toast added meanwhile is inert");
     modal.hide();
     assert!(!is_inert(&toast), "and given back with the rest");
+    modal.show();
+    // A dialog or popover goes in the top layer, above the modal: it stays usable.
+    let dialog = element("dialog", false);
+    let popover = element("div", false);
+    popover.set_attribute("popover", "manual").unwrap();
+    sleep(0).await;
+    assert!(!is_inert(&dialog) && !is_inert(&popover));
+    modal.hide();
     let later = element("div", false);
     sleep(0).await;
     assert!(
@@ -270,6 +278,51 @@ async fn what_the_page_adds_while_the_modal_shows_is_behind_it_too() {
         "what is added once the modal is hidden stays usable"
     );
     modal.destroy();
-    toast.remove();
-    later.remove();
+    for node in [toast, later, dialog, popover] {
+        node.remove();
+    }
+}
+
+#[wasm_bindgen_test]
+fn the_scroll_lock_keeps_the_pages_scroll_position() {
+    // A common reset, html and body as tall as the viewport, the viewport scrolling the rest;
+    // then the same with the root's own overflow.
+    let y = || page_script("return Math.round(scrollY)").as_f64().unwrap();
+    for root in ["height: 100%", "height: 100%; overflow-y: scroll"] {
+        page_script(&format!(
+            "document.documentElement.style.cssText = '{root}';
+             document.body.style.height = '100%';
+             document.body.appendChild(document.createElement('div')).id = 'tall';
+             document.getElementById('tall').style.height = '5000px';
+             scrollTo(0, 1500)"
+        ));
+        assert_eq!(y(), 1500.0);
+        let modal = embed(MODAL_URL, JsValue::UNDEFINED);
+        assert_eq!(
+            y(),
+            1500.0,
+            "{root}: the page stays where it was behind the modal"
+        );
+        modal.destroy();
+        assert_eq!(y(), 1500.0, "{root}: and after it");
+        page_script(
+            "document.getElementById('tall').remove(); scrollTo(0, 0);
+             document.documentElement.style.cssText = ''; document.body.style.cssText = ''",
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+fn closing_an_inline_modal_leaves_focus_where_the_user_put_it() {
+    let opener = element("button", false);
+    opener.focus().unwrap();
+    let (container, modal) = inline_modal("focus-inline");
+    // The page beside an inline modal is usable: the user moves on to another field.
+    let field = element("input", false);
+    field.focus().unwrap();
+    modal.destroy();
+    assert_eq!(document().active_element(), Some(field.clone().into()));
+    for node in [opener, container, field] {
+        node.remove();
+    }
 }
