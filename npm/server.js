@@ -21,8 +21,9 @@ function compile() {
   try {
     return wasmModule();
   } catch (error) {
-    // The embedder forbids compiling WebAssembly from bytes (Vercel's Edge runtime does).
-    if (!(error instanceof WebAssembly.CompileError)) throw error;
+    // The embedder forbids compiling WebAssembly from bytes (Vercel's Edge runtime does; V8
+    // says "Wasm code generation disallowed by embedder"), unlike a wasm that is not valid.
+    if (!(error instanceof WebAssembly.CompileError) || !/disallowed|code generation/i.test(error.message)) throw error;
     throw new Error(
       `anon-modal/server: this runtime compiles no WebAssembly from bytes (${error.message}): run the webhook route on Node.js (in Next.js, without runtime = "edge"), Deno, Bun or Cloudflare Workers`,
       { cause: error },
