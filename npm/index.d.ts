@@ -164,7 +164,8 @@ export interface EmbedOptions {
   allowInsecureLocalhost?: boolean;
   /**
    * While the fullscreen modal is shown, the rest of the page is `inert` (no focus, clicks or
-   * screen reader), what the page adds meanwhile too, restored exactly on hide and teardown.
+   * screen reader), what the page adds meanwhile too (but a dialog or popover, which goes
+   * above the modal), restored exactly on hide and teardown.
    * Default true; `false` leaves the page as it is; a browser without `inert` (Firefox before
    * 112, Safari before 15.5) leaves it so too. A `<dialog>` the page opened with
    * `showModal()` stays above the modal: close it first, or pass an element in it as `container`.
