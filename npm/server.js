@@ -129,7 +129,14 @@ function single(list, signature) {
 
 function readHeaders(headers) {
   const lists = [[], [], [], [], [], []];
-  if (headers !== null && (typeof headers === "object" || typeof headers === "function")) {
+  // A Fetch Request has its headers, never its own: read as an object, it would have none.
+  if (typeof headers?.headers?.get === "function" && typeof headers.get !== "function") {
+    throw new TypeError("anon-modal/server: the headers must be request.headers, not the Request itself");
+  }
+  if (headers != null && typeof headers !== "object" && typeof headers !== "function") {
+    throw new TypeError(`anon-modal/server: the headers must be an object (req.headers, a Fetch Headers or anything with get(name)), not ${describe(headers)}`);
+  }
+  if (headers != null) {
     if (typeof headers.get === "function") {
       // Fetch Headers (case-insensitive itself) or anything with `get(lowerCaseName)`. An empty
       // value is sent empty: the wasm reads it as missing, never falling back to webhook-*.

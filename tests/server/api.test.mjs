@@ -116,6 +116,12 @@ test("header collections: plain objects in any case, Fetch Headers, Node arrays,
   assert.equal(code({}), "MISSING_HEADER");
   assert.equal(code(undefined), "MISSING_HEADER");
   assert.equal(code(null), "MISSING_HEADER");
+  // The Request itself, or no object at all, is a mistake in the call, said as one.
+  const request = new Request("http://x", { method: "POST", body, headers: h });
+  assert.throws(() => verifier.verify(body, request, { now: NOW }), { name: "TypeError", message: /the headers must be request\.headers, not the Request itself$/ });
+  for (const [given, shown] of [["svix-id: x", "a string"], [42, "42"]]) {
+    assert.throws(() => verifier.verify(body, given, { now: NOW }), { name: "TypeError", message: new RegExp(`the headers must be an object .*, not ${shown}$`) });
+  }
   assert.equal(code({ "svix-id": h["svix-id"], "svix-timestamp": h["svix-timestamp"] }), "MISSING_HEADER");
   assert.equal(code({ ...h, "svix-id": [] }), "MISSING_HEADER", "an empty array is no header");
   assert.equal(code({ ...h, "svix-id": ["a", "b"] }), "INVALID_HEADER", "a repeated id that disagrees");
