@@ -291,8 +291,8 @@ pub fn own_origin() -> String {
 }
 
 /// Watches what is added to the page's `window` and not yet taken back: event listeners
-/// (`addEventListener` less `removeEventListener`) and timers (`setTimeout` less those fired
-/// or cleared). It wraps the four methods on `window` itself, where the library looks them up
+/// (`addEventListener` less `removeEventListener`) and the library's timers (`setTimeout` less
+/// those fired or cleared). It wraps the four methods on `window` itself, where the library looks them up
 /// at each call; dropping the watch puts them back as they were, and so does the next
 /// `install()` after a test that failed with a watch (a panic in wasm runs no `Drop`).
 pub struct WindowWatch {
@@ -326,7 +326,10 @@ impl WindowWatch {
               if (i >= 0) listeners.splice(i, 1);
               return remove.call(this, type, fn, options);
             };
+            // Only the library's timers, set from its wasm or its modules (which the runner
+            // serves under /snippets/): a browser's automation may set its own on the window.
             window.setTimeout = function (fn, ms, ...rest) {
+              if (!/wasm-function|\/snippets\//.test(new Error().stack)) return set.call(window, fn, ms, ...rest);
               const id = set.call(window, (...args) => { timers.delete(id); fn(...args); }, ms, ...rest);
               timers.add(id);
               return id;
