@@ -4,6 +4,7 @@
 // the three engines: Debian's Chromium (chromedriver), Firefox ESR (geckodriver) and WebKitGTK's
 // MiniBrowser (WebKitWebDriver, which needs an X display: run it under `xvfb-run -a`).
 import { execFileSync } from "node:child_process";
+import { test as nodeTest } from "node:test";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -282,19 +283,87 @@ class Page {
     fs.writeFileSync(file, await this.driver.takeScreenshot(), "base64");
   }
 
-  /** Leaves the page (its timers and sockets stop with it); the window is reused by the next page. */
+  /**
+   * Leaves the page (its timers and sockets stop with it); the window is reused by the next page.
+   * A browser that has gone away has left it already: no error then, so that the test's own
+   * error, the one that says what happened, is the one reported.
+   */
   async close() {
-    await this.driver.switchTo().defaultContent();
-    await this.driver.get("about:blank");
+    try {
+      await this.driver.switchTo().defaultContent();
+      await this.driver.get("about:blank");
+    } catch (e) {
+      if (!(await isGone(this.driver))) throw e;
+    }
   }
 }
 
-/** The engine's browser. One window, so one page at a time: the suites run their tests in turn. */
+// How long a browser that may have gone away gets to answer, or to quit.
+const GONE_MS = 10_000;
+
+function within(ms, promise, what) {
+  let timer;
+  const late = new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`${what}: no answer in ${ms} ms`)), ms); });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Whether the browser behind `driver` has gone away: its session ended (WebDriver says so when
+ * the browser crashed, or when WebKit's driver gave up on a page that crashed or hung), its
+ * driver no longer answers, or it does not answer at all.
+ */
+async function isGone(driver) {
+  try {
+    await within(GONE_MS, driver.getWindowHandle(), "the browser");
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+// The browser the file's tests drive (a file launches one, in its `before`).
+let current = null;
+
+/**
+ * node:test's `test`, for a test that drives the browser. A browser process can die under a test
+ * (once in CI, WebKit's session ended mid-test, and every later test in the file failed on it):
+ * when the browser has gone away as the test fails, a new one is launched, and the test runs once
+ * more in it, saying so in the output. A failure with the browser still there, or a second one,
+ * fails the test.
+ */
+export function test(name, options, fn) {
+  if (typeof options === "function") [options, fn] = [{}, options];
+  return nodeTest(name, options, async (t) => {
+    try {
+      return await fn(t);
+    } catch (e) {
+      if (!current || !(await current.relaunchIfGone())) throw e;
+      t.diagnostic(`the browser went away during the test (${e.name}: ${e.message.split("\n")[0]}); ran it again in a new browser`);
+      try {
+        return await fn(t);
+      } catch (again) {
+        await current.relaunchIfGone();
+        throw again;
+      }
+    }
+  });
+}
+
+/**
+ * The engine's browser. One window, so one page at a time: the suites run their tests in turn.
+ * If the browser goes away, `test` (above) launches a new one behind the same object.
+ */
 export async function launchBrowser() {
-  const driver = await startDriver();
-  await driver.manage().setTimeouts({ script: TIMEOUT_MS, pageLoad: TIMEOUT_MS });
+  const start = async () => {
+    const driver = await startDriver();
+    await driver.manage().setTimeouts({ script: TIMEOUT_MS, pageLoad: TIMEOUT_MS });
+    return driver;
+  };
+  // Quits a browser that may be gone: its driver is stopped either way, and nothing waits on it.
+  const quit = (driver) => within(GONE_MS, driver.quit(), "quitting the browser").catch(() => undefined);
+  let driver = await start();
   let open = null;
-  return {
+  const browser = {
     engine: ENGINE,
     async newPage({ viewport = { width: 1280, height: 720 } } = {}) {
       if (open) throw new Error("the WebDriver harness drives one page at a time; close the last one first");
@@ -304,6 +373,16 @@ export async function launchBrowser() {
       open.close = async () => { open = null; await close(); };
       return open;
     },
-    close: () => driver.quit(),
+    /** Launches a new browser if this one has gone away; says whether it did. */
+    async relaunchIfGone() {
+      if (!(await isGone(driver))) return false;
+      await quit(driver);
+      open = null;
+      driver = await start();
+      return true;
+    },
+    close: () => { current = null; return quit(driver); },
   };
+  current = browser;
+  return browser;
 }

@@ -4,13 +4,13 @@
 // packed tarball when target/npm has one with the command in it (installed into a scratch
 // directory, run with npx), otherwise (or with ANON_MODAL_MOCK_FROM=built) from the built pkg/
 // and www/mock.
-import { test, before, after } from "node:test";
+import { before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
-import { launchBrowser } from "./stack.mjs";
+import { launchBrowser, test } from "./stack.mjs";
 import { thePackage, freePort, startCommand, createModal, TYPES } from "./user-app.mjs";
 import { svixSignature } from "../mock/server.mjs";
 

@@ -3,12 +3,12 @@
 // local Anon started by its documented command (`npx anon-modal-mock`), and the user's browser:
 // a completed flow, a double click, a page whose CSP refuses the modal, Escape on a modal that
 // never opens, and the mistakes a user makes first, each answered by an error that says what to do.
-import { test, before, after } from "node:test";
+import { before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
-import { launchBrowser } from "./stack.mjs";
+import { launchBrowser, test } from "./stack.mjs";
 import { thePackage, freePort, startCommand, createModal, TYPES } from "./user-app.mjs";
 
 // The page, as the README's "In the browser" section writes it; `window.__log` is for the test.
@@ -67,8 +67,9 @@ before(async () => {
   mock = await startCommand(pkg, ["--port", String(await freePort()), "--quiet"]);
 });
 after(async () => {
-  await browser?.close();
+  // The mock first: a command left running keeps this file's process, and the suite, waiting.
   if (mock) process.kill(-mock.child.pid, "SIGINT");
+  await browser?.close();
 });
 
 async function withApp(appOptions, fn) {

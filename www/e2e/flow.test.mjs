@@ -2,11 +2,11 @@
 // (localhost) and a third origin (127.0.0.1 on the mock's port), in headless Chromium. The
 // mock sends the shapes of Anon's documents (www/e2e/mock.test.mjs holds it to them); the app
 // verifies them with the package's server entry and reads data.object as the migration.
-import { test, before, after } from "node:test";
+import { before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs/promises";
 import http from "node:http";
-import { startStack, launchBrowser, timeline, waitForTimeline, callbacks, webhooks, MODAL } from "./stack.mjs";
+import { startStack, launchBrowser, test, timeline, waitForTimeline, callbacks, webhooks, MODAL } from "./stack.mjs";
 import { startApp } from "../app/server.mjs";
 import { DEFAULT_API_KEY, DEFAULT_WEBHOOK_SECRET, svixSignature } from "../mock/server.mjs";
 

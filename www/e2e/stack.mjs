@@ -2,7 +2,7 @@
 import { startMock, DEFAULT_API_KEY, DEFAULT_WEBHOOK_SECRET } from "../mock/server.mjs";
 import { startApp } from "../app/server.mjs";
 
-export { launchBrowser, ENGINE } from "./browser.mjs";
+export { launchBrowser, test, ENGINE } from "./browser.mjs";
 
 export const MODAL = 'iframe[title="Import your data with Anon"]';
 

@@ -4,11 +4,11 @@
 // unmounting removes the iframe and the listener, React StrictMode leaves exactly one live
 // modal, a double click makes one server call and one iframe, and the strict
 // Content-Security-Policy of the app server reports no violation.
-import { test, before, after } from "node:test";
+import { before, after } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { startStack, launchBrowser } from "../../e2e/stack.mjs";
+import { startStack, launchBrowser, test } from "../../e2e/stack.mjs";
 import { startApp } from "../../app/server.mjs";
 import { startMock, DEFAULT_API_KEY, DEFAULT_WEBHOOK_SECRET } from "../../mock/server.mjs";
 
