@@ -65,7 +65,8 @@ export interface ModalClosedEvent extends ModalEventContext {
    * Set when the package closed the modal, not the modal itself: `"destroyed"` when `destroy()`
    * settled it, `"replaced"` when a newer `embedAnonModal` did (one modal is mounted at a
    * time; these two only `settled` sees, no callback runs), `"dismissed"` when the user
-   * pressed Escape while the fullscreen modal was shown and not yet opened. A reason the
+   * pressed Escape while the fullscreen modal was shown and not yet opened (that key press then
+   * goes no further into the page: propagation stopped, default prevented). A reason the
    * modal sends is a string too.
    */
   reason?: ModalClosedReason | (string & {}) | null;

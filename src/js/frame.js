@@ -225,12 +225,13 @@ export function commands(message, timeout, dismiss, blocked, show, hide, destroy
 /**
  * Listens to the page's `message` events, handing each to `commands.message`, and, when
  * `readyMs > 0`, calls `commands.timeout()` after `readyMs` milliseconds. Until the modal is
- * ready it also hands over the page's Escape key (`commands.dismiss()`) and its
- * Content-Security-Policy violations (`commands.blocked(directive, blockedURI)`), so that a
- * modal that cannot load never traps the page. `commands` is what `commands()` made. Returns
- * the link the handle and Rust use: `stop(all)` cancels the timer and the ready-time listeners
- * and, with `all`, removes the message listener; from then on `stopped` is true, the handle's
- * commands do nothing and `removed` is resolved.
+ * ready it also hands over the page's Escape key (`commands.dismiss()`; an Escape that closed
+ * the modal goes no further) and its Content-Security-Policy violations
+ * (`commands.blocked(directive, blockedURI)`), so that a modal that cannot load never traps
+ * the page. `commands` is what `commands()` made. Returns the link the handle and Rust use:
+ * `stop(all)` cancels the timer and the ready-time listeners and, with `all`, removes the
+ * message listener; from then on `stopped` is true, the handle's commands do nothing and
+ * `removed` is resolved.
  */
 export function listen(commands, readyMs) {
   let listening = true;
@@ -240,7 +241,19 @@ export function listen(commands, readyMs) {
   // A list, not an object walked with `for...in`, which would also walk what the page added
   // to `Object.prototype`.
   const unready = [
-    ["keydown", (event) => event.key === "Escape" && commands.dismiss()],
+    [
+      "keydown",
+      (event) => {
+        if (event.key !== "Escape") return;
+        commands.dismiss();
+        // The Escape that closed the overlay was for it alone: the page's own handlers (a menu
+        // or a dialog under the overlay) do not also act on it.
+        if (!listening) {
+          event.preventDefault();
+          event.stopImmediatePropagation();
+        }
+      },
+    ],
     // A report-only policy blocked nothing.
     [
       "securitypolicyviolation",
@@ -250,7 +263,8 @@ export function listen(commands, readyMs) {
     ],
   ];
   window.addEventListener("message", callback);
-  for (const [type, listener] of unready) window.addEventListener(type, listener);
+  // In the capture phase: `window` is then an event's first stop, before any of the page's.
+  for (const [type, listener] of unready) window.addEventListener(type, listener, true);
   const timer = readyMs && window.setTimeout(() => commands.timeout(), readyMs);
   const [removed, resolveRemoved] = deferred();
   return {
@@ -263,7 +277,7 @@ export function listen(commands, readyMs) {
         resolveRemoved();
       }
       window.clearTimeout(timer);
-      for (const [type, listener] of unready) window.removeEventListener(type, listener);
+      for (const [type, listener] of unready) window.removeEventListener(type, listener, true);
     },
     get stopped() {
       return !listening;

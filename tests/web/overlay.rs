@@ -163,28 +163,42 @@ fn show_after_the_page_took_the_iframe_out_throws_nothing() {
     page.remove();
 }
 
-fn press_escape() {
-    js_sys::Function::new_no_args("window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }))")
-        .call0(&JsValue::NULL)
-        .unwrap();
+/// Presses Escape in the page as the focused body sends it (through `window` first, in the
+/// capture phase, then down and up); says whether the page's own listener on `document` got it
+/// with its default action left alone.
+fn press_escape() -> bool {
+    page_script(
+        "let seen = false;
+         const listener = () => (seen = true);
+         document.addEventListener('keydown', listener);
+         const escape = new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true });
+         const allowed = document.body.dispatchEvent(escape);
+         document.removeEventListener('keydown', listener);
+         return seen && allowed;",
+    )
+    .as_bool()
+    .unwrap()
 }
 
 #[wasm_bindgen_test]
-fn escape_closes_only_a_shown_overlay_that_is_not_ready() {
+fn escape_closes_only_a_shown_overlay_that_is_not_ready_and_goes_no_further() {
     // A hidden modal (a background resume) and an inline one trap nothing: the key is the page's.
     let hidden = embed(MODAL_URL, Recorder::new().options(&[("hidden", true.into())]));
-    press_escape();
+    assert!(press_escape(), "a hidden modal leaves Escape to the page");
     assert!(!hidden.destroyed(), "Escape leaves a hidden modal running");
     hidden.destroy();
 
     let (container, inline) = inline_modal("escape-inline");
-    press_escape();
+    assert!(press_escape(), "an inline modal leaves Escape to the page");
     assert!(!inline.destroyed(), "Escape leaves an inline modal running");
     inline.destroy();
     container.remove();
 
     let (rec, overlay) = recorded();
-    press_escape();
+    assert!(
+        !press_escape(),
+        "the Escape that closes the overlay is not the page's too (a menu or dialog under it)"
+    );
     assert!(
         overlay.destroyed(),
         "Escape closes a shown overlay that is not ready"
@@ -192,6 +206,10 @@ fn escape_closes_only_a_shown_overlay_that_is_not_ready() {
     assert_eq!(
         rec.delivered(),
         ["closed:migration_modal.closed", "event:migration_modal.closed"]
+    );
+    assert!(
+        press_escape(),
+        "with the overlay gone, Escape is the page's again"
     );
 }
 

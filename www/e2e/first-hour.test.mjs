@@ -144,18 +144,26 @@ test("a page whose CSP leaves the modal out of frame-src: failed with FRAME_BLOC
   });
 });
 
-test("a modal that never opens: Escape gives the page back", async () => {
+test("a modal that never opens: Escape gives the page back, and the page's own Escape handler sees only the next one", async () => {
   await withApp({}, async ({ page, log }) => {
     // A modal URL on the mock that answers with nothing a modal would say.
-    await page.evaluate((base) => window.__embed(`${base}/not-a-modal`, {
-      allowInsecureLocalhost: true,
-      onClosed: (e) => window.__log.push({ type: e.type, reason: e.reason }),
-    }), mock.settings.ANON_BASE_URL);
+    await page.evaluate((base) => {
+      // The page's own Escape handler (closing a menu, say), which the overlay covers.
+      document.addEventListener("keydown", (e) => window.__log.push({ pageKey: e.key, defaultPrevented: e.defaultPrevented }));
+      return window.__embed(`${base}/not-a-modal`, {
+        allowInsecureLocalhost: true,
+        onClosed: (e) => window.__log.push({ type: e.type, reason: e.reason }),
+      });
+    }, mock.settings.ANON_BASE_URL);
     assert.equal(await page.locator("iframe").count(), 1);
     await page.press("ESCAPE");
     await page.waitForFunction(() => window.__log.length > 0);
+    await page.waitForTimeout(100);
     assert.deepEqual(await log(), [{ type: "migration_modal.closed", reason: "dismissed" }]);
     assert.equal(await page.locator("iframe").count(), 0);
+    await page.press("ESCAPE");
+    await page.waitForFunction(() => window.__log.length > 1);
+    assert.deepEqual((await log())[1], { pageKey: "Escape", defaultPrevented: false });
   });
 });
 
