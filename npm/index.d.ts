@@ -22,7 +22,8 @@ export type AnonModalErrorCode =
   | "NOT_INITIALIZED"
   | "INVALID_OPTION"
   | "INVALID_ARGUMENT"
-  | "INIT_FAILED";
+  | "INIT_FAILED"
+  | "DIALOG_OPEN";
 // </generated>
 
 /** Why the package closed a modal (`closed` events it makes). */
@@ -169,7 +170,9 @@ export interface EmbedOptions {
    * above the modal), restored exactly on hide and teardown.
    * Default true; `false` leaves the page as it is; a browser without `inert` (Firefox before
    * 112, Safari before 15.5) leaves it so too. A `<dialog>` the page opened with
-   * `showModal()` stays above the modal: close it first, or pass an element in it as `container`.
+   * `showModal()` stays above the modal and makes it inert: embedding a fullscreen modal then
+   * throws `DIALOG_OPEN`; close the dialog first, or pass an element in it as `container`.
+   * (A `hidden` modal is not checked, nor `show()`: time it after the dialog closes.)
    */
   inertPage?: boolean;
   onOpened?: (event: ModalOpenedEvent) => void;

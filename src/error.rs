@@ -32,6 +32,9 @@ pub enum ErrorCode {
     /// `init()` could not load the wasm: not found, not wasm (an HTML page), or no way to
     /// fetch it (Node).
     InitFailed,
+    /// The page has a modal `<dialog>` open, above anything else, so a fullscreen modal
+    /// would sit below it where no one can use it.
+    DialogOpen,
 }
 
 impl ErrorCode {
@@ -46,6 +49,7 @@ impl ErrorCode {
         ErrorCode::InvalidOption,
         ErrorCode::InvalidArgument,
         ErrorCode::InitFailed,
+        ErrorCode::DialogOpen,
     ];
 
     /// The code as JavaScript sees it, e.g. `"INVALID_URL"`.
@@ -60,6 +64,7 @@ impl ErrorCode {
             ErrorCode::InvalidOption => "INVALID_OPTION",
             ErrorCode::InvalidArgument => "INVALID_ARGUMENT",
             ErrorCode::InitFailed => "INIT_FAILED",
+            ErrorCode::DialogOpen => "DIALOG_OPEN",
         }
     }
 }
@@ -90,6 +95,8 @@ pub enum Message {
     UrlNotAbsolute,
     /// The page has no `body` yet.
     NoBody,
+    /// A modal `<dialog>` is open in the page, above where a fullscreen modal would show.
+    UnderModalDialog,
     /// The container cannot hold the iframe.
     ContainerRefused,
     /// The URL's protocol (the detail) is not `https:`.
@@ -191,6 +198,7 @@ impl Message {
         Message::UrlObjectWithoutUrl,
         Message::InitWrongWasm,
         Message::UrlIsPromise,
+        Message::UnderModalDialog,
     ];
 
     /// The code of an error that says this.
@@ -226,6 +234,7 @@ impl Message {
             | Message::InitHtml
             | Message::InitNotWasm
             | Message::InitWrongWasm => ErrorCode::InitFailed,
+            Message::UnderModalDialog => ErrorCode::DialogOpen,
         }
     }
 
@@ -265,6 +274,7 @@ impl Message {
             Message::UrlObjectWithoutUrl => 36,
             Message::InitWrongWasm => 37,
             Message::UrlIsPromise => 38,
+            Message::UnderModalDialog => 39,
         }
     }
 
@@ -285,6 +295,7 @@ impl Message {
             Message::Expired => &["the modal URL has expired (expiresAt is in the past): create a new modal on your server"],
             Message::UrlNotAbsolute => &["the modal URL is not a valid absolute URL"],
             Message::NoBody => &["the document has no body yet: call embedAnonModal once the page has loaded"],
+            Message::UnderModalDialog => &["a modal <dialog> is open in the page: the modal would show below it, where no one can use it; close the dialog first, or mount the modal inside it with options.container"],
             Message::ContainerRefused => &["cannot mount the modal in options.container"],
             Message::NotHttps => &["the modal URL must use https:, not ", d(0)],
             Message::HttpNotLoopback => &["the modal URL must use https:, not http: (http: is allowed only for localhost with allowInsecureLocalhost: true)"],

@@ -48,6 +48,10 @@ extern "C" {
     #[wasm_bindgen(js_name = pageBody)]
     pub(crate) fn body(document: &Document) -> Option<Element>;
 
+    /// Whether the page has a modal `<dialog>` open, above where a fullscreen modal would show.
+    #[wasm_bindgen(js_name = modalDialogOpen)]
+    pub(crate) fn modal_dialog_open(document: &Document) -> bool;
+
     /// The page's `document` for Rust callers (JavaScript's `embedAnonModal` gets it from
     /// `readOptions`); `None` where there is none (Node, workers). A plain import:
     /// `web_sys::window()` probes four globals, and a cached `thread_local_v2` static brings

@@ -231,6 +231,10 @@ impl Shared {
             options.allowed_origins,
         )?;
         let fullscreen = options.container.is_none();
+        // A hidden modal covers nothing yet; `show()` is the caller's to time.
+        if fullscreen && !options.hidden && frame::modal_dialog_open(document) {
+            return Err(Error::fixed(Message::UnderModalDialog));
+        }
         let parent: Element = match options.container {
             Some(container) => container,
             None => frame::body(document).ok_or_else(|| Error::fixed(Message::NoBody))?,

@@ -31,6 +31,19 @@ export function pageBody(document) {
   return builtIn(Document, "body", document);
 }
 
+/**
+ * Whether the page has a modal `<dialog>` open: the top layer puts it above anything else and
+ * makes the rest of the page inert. Read through `Document.prototype`, past a named element; a
+ * browser without `:modal` (older than 2022) says no. A dialog in a shadow root is not seen.
+ */
+export function modalDialogOpen(document) {
+  try {
+    return Document.prototype.querySelector.call(document, "dialog:modal") !== null;
+  } catch {
+    return false;
+  }
+}
+
 /** `new URL(input)`, or `undefined` for what is not an absolute URL. */
 export function parseUrl(input) {
   try {

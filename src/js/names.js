@@ -21,7 +21,7 @@ export const CALLBACK_OPTIONS = ["onOpened", "onCompleted", "onClosed", "onFaile
 export const VALUE_OPTIONS = ["container", "allowedOrigins", "expiresAt", "readyTimeoutMs", "zIndex", "title", "hidden", "allowInsecureLocalhost", "inertPage"];
 
 /** The codes of src/error.rs `ErrorCode`, at their numbers. */
-export const ERROR_CODES = ["INVALID_URL", "ORIGIN_NOT_ALLOWED", "INVALID_ORIGIN", "EXPIRED", "NO_DOCUMENT", "NOT_INITIALIZED", "INVALID_OPTION", "INVALID_ARGUMENT", "INIT_FAILED"];
+export const ERROR_CODES = ["INVALID_URL", "ORIGIN_NOT_ALLOWED", "INVALID_ORIGIN", "EXPIRED", "NO_DOCUMENT", "NOT_INITIALIZED", "INVALID_OPTION", "INVALID_ARGUMENT", "INIT_FAILED", "DIALOG_OPEN"];
 
 /** The messages of src/error.rs `Message`, at their numbers: `[code number, text]`, each `%` standing for the next detail. */
 export const MESSAGES = [
@@ -64,6 +64,7 @@ export const MESSAGES = [
   [0, "the modal URL must be a string or the create-modal response ({ url, expires_at }), not an object without url (its keys: %): did the server call fail?"],
   [8, "init() got WebAssembly that is not this version's anon_modal_bg.wasm (%): pass the anon_modal_bg.wasm installed with this package, not a cached older copy or the server's wasm"],
   [0, "the modal URL came as a Promise: await your server call first, or pass the call itself to openAnonModal"],
+  [9, "a modal <dialog> is open in the page: the modal would show below it, where no one can use it; close the dialog first, or mount the modal inside it with options.container"],
 ];
 
 // Each message's number, named after src/error.rs `Message` (one constant each, so that
@@ -107,6 +108,7 @@ export const MESSAGE_INSECURE_ORIGIN = 35;
 export const MESSAGE_URL_OBJECT_WITHOUT_URL = 36;
 export const MESSAGE_INIT_WRONG_WASM = 37;
 export const MESSAGE_URL_IS_PROMISE = 38;
+export const MESSAGE_UNDER_MODAL_DIALOG = 39;
 
 /** The reasons of src/reject.rs `RejectReason`, at their numbers. */
 export const REJECT_REASONS = ["SOURCE", "ORIGIN", "TAG", "SCHEMA"];

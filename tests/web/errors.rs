@@ -307,3 +307,36 @@ fn an_unknown_event_type_is_repeated() {
     );
     modal.destroy();
 }
+
+/// The page's modal `<dialog>` is in the top layer, above anything else, and makes the rest of
+/// the page inert: a modal mounted on the body would show below it, where no one can use it.
+#[wasm_bindgen_test]
+fn a_fullscreen_modal_under_an_open_modal_dialog_is_refused_with_the_fix() {
+    let dialog = page_script(
+        "const dialog = document.createElement('dialog');
+         dialog.innerHTML = '<div id=\"in-the-dialog\" style=\"width: 300px; height: 200px\"></div>';
+         document.body.append(dialog);
+         dialog.showModal();
+         return dialog;",
+    )
+    .unchecked_into::<web_sys::HtmlElement>();
+    let (code, message) = refused(MODAL_URL.into(), JsValue::UNDEFINED);
+    let fix = "a modal <dialog> is open in the page: the modal would show below it, where no one can use it; close the dialog first, or mount the modal inside it with options.container";
+    assert_eq!((code.as_str(), message.as_str()), ("DIALOG_OPEN", fix));
+
+    // Inside the dialog, or hidden until the caller shows it, the modal mounts.
+    embed(
+        MODAL_URL,
+        Recorder::new().options(&[("container", "#in-the-dialog".into())]),
+    )
+    .destroy();
+    embed(MODAL_URL, Recorder::new().options(&[("hidden", true.into())])).destroy();
+
+    // A dialog opened with show(), not showModal(), is not in the top layer and blocks nothing;
+    // a closed one neither.
+    page_script("const dialog = document.querySelector('dialog'); dialog.close(); dialog.show()");
+    embed(MODAL_URL, JsValue::UNDEFINED).destroy();
+    page_script("document.querySelector('dialog').close()");
+    embed(MODAL_URL, JsValue::UNDEFINED).destroy();
+    dialog.remove();
+}
