@@ -66,7 +66,7 @@ export interface ModalClosedEvent extends ModalEventContext {
    * Set when the package closed the modal, not the modal itself: `"destroyed"` when `destroy()`
    * settled it, `"replaced"` when a newer `embedAnonModal` did (one modal is mounted at a
    * time; these two only `settled` sees, no callback runs), `"dismissed"` when the user
-   * pressed Escape while the fullscreen modal was shown and not yet opened (that key press then
+   * pressed Escape while the fullscreen modal was shown and not yet opened (that keydown then
    * goes no further into the page: propagation stopped, default prevented). A reason the
    * modal sends is a string too.
    */
@@ -172,7 +172,7 @@ export interface EmbedOptions {
    * 112, Safari before 15.5) leaves it so too. A `<dialog>` the page opened with
    * `showModal()` stays above the modal and makes it inert: embedding a fullscreen modal then
    * throws `DIALOG_OPEN`; close the dialog first, or pass an element in it as `container`.
-   * (A `hidden` modal is not checked, nor `show()`: time it after the dialog closes.)
+   * (A `hidden` modal is not checked, at mount or when `show()` or the modal shows it.)
    */
   inertPage?: boolean;
   onOpened?: (event: ModalOpenedEvent) => void;

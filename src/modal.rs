@@ -231,7 +231,7 @@ impl Shared {
             options.allowed_origins,
         )?;
         let fullscreen = options.container.is_none();
-        // A hidden modal covers nothing yet; `show()` is the caller's to time.
+        // A hidden modal covers nothing yet (and is not checked when it shows: documented).
         if fullscreen && !options.hidden && frame::modal_dialog_open(document) {
             return Err(Error::fixed(Message::UnderModalDialog));
         }

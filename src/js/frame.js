@@ -236,9 +236,23 @@ export function commands(message, timeout, dismiss, blocked, show, hide, destroy
 }
 
 /**
+ * Whether `target` is in a modal dialog or an open popover, which the top layer puts above
+ * the overlay. One selector at a time: a browser that lacks one refuses a list holding it.
+ */
+function inPageTopLayer(target) {
+  return ["dialog:modal", ":popover-open"].some((selector) => {
+    try {
+      return target instanceof Element && Element.prototype.closest.call(target, selector) !== null;
+    } catch {
+      return false;
+    }
+  });
+}
+
+/**
  * Listens to the page's `message` events, handing each to `commands.message`, and, when
  * `readyMs > 0`, calls `commands.timeout()` after `readyMs` milliseconds. Until the modal is
- * ready it also hands over the page's Escape key (`commands.dismiss()`; an Escape that closed
+ * ready it also hands over the page's Escape key (`commands.dismiss()`; the keydown that closed
  * the modal goes no further) and its Content-Security-Policy violations
  * (`commands.blocked(directive, blockedURI)`), so that a modal that cannot load never traps
  * the page. `commands` is what `commands()` made. Returns the link the handle and Rust use:
@@ -257,7 +271,10 @@ export function listen(commands, readyMs) {
     [
       "keydown",
       (event) => {
-        if (event.key !== "Escape") return;
+        // Not for the overlay: an Escape that ends an IME composition, one the page handled
+        // already, and one pressed in a dialog or popover the page opened above the overlay.
+        if (event.key !== "Escape" || event.isComposing || event.defaultPrevented) return;
+        if (inPageTopLayer(event.target)) return;
         commands.dismiss();
         // The Escape that closed the overlay was for it alone: the page's own handlers (a menu
         // or a dialog under the overlay) do not also act on it.

@@ -167,17 +167,51 @@ fn show_after_the_page_took_the_iframe_out_throws_nothing() {
 /// capture phase, then down and up); says whether the page's own listener on `document` got it
 /// with its default action left alone.
 fn press_escape() -> bool {
-    page_script(
+    press_escape_from("document.body", "")
+}
+
+/// `press_escape` from the element `target` (a script expression), with more of the event's
+/// init dictionary (`extra`, such as `isComposing: true,`).
+fn press_escape_from(target: &str, extra: &str) -> bool {
+    page_script(&format!(
         "let seen = false;
          const listener = () => (seen = true);
          document.addEventListener('keydown', listener);
-         const escape = new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true });
-         const allowed = document.body.dispatchEvent(escape);
+         const escape = new KeyboardEvent('keydown', {{ key: 'Escape', {extra} bubbles: true, cancelable: true }});
+         const allowed = ({target}).dispatchEvent(escape);
          document.removeEventListener('keydown', listener);
-         return seen && allowed;",
-    )
+         return seen && allowed;"
+    ))
     .as_bool()
     .unwrap()
+}
+
+#[wasm_bindgen_test]
+fn escape_in_a_dialog_the_page_opened_above_the_overlay_or_ending_a_composition_is_not_the_overlays() {
+    let (_rec, overlay) = recorded();
+    // A session-timeout dialog the page opens while the overlay is up: the top layer puts it
+    // above the overlay, and its Escape closes it, not the overlay underneath.
+    page_script(
+        "const dialog = document.createElement('dialog');
+         dialog.id = 'above-the-overlay';
+         dialog.innerHTML = '<button>Stay signed in</button>';
+         document.body.append(dialog);
+         dialog.showModal();",
+    );
+    assert!(
+        press_escape_from("document.querySelector('#above-the-overlay button')", ""),
+        "the dialog's Escape reaches the page, its default (closing the dialog) left alone"
+    );
+    assert!(!overlay.destroyed(), "and leaves the overlay up");
+    page_script("document.getElementById('above-the-overlay').remove()");
+
+    assert!(
+        press_escape_from("document.body", "isComposing: true,"),
+        "an Escape that ends an IME composition is the page's"
+    );
+    assert!(!overlay.destroyed());
+    assert!(!press_escape(), "a plain Escape closes the overlay");
+    assert!(overlay.destroyed());
 }
 
 #[wasm_bindgen_test]
