@@ -57,6 +57,7 @@ function miniBrowser() {
   return undefined;
 }
 
+/** The engine's WebDriver session, and its driver's process (`service`), to stop it if `quit()` cannot. */
 async function startDriver() {
   if (ENGINE === "chromium") {
     const options = new chrome.Options()
@@ -65,14 +66,15 @@ async function startDriver() {
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
         "--disable-quic");
     const service = new chrome.ServiceBuilder(required(process.env.CHROMEDRIVER ?? which("chromedriver"), "chromedriver")).build();
-    return chrome.Driver.createSession(options, service);
+    return { driver: await chrome.Driver.createSession(options, service), service };
   }
   if (ENGINE === "firefox") {
     const options = new firefox.Options()
       .setBinary(required(process.env.FIREFOX_PATH ?? which("firefox-esr", "firefox"), "firefox"))
       .addArguments("-headless");
     const gecko = process.env.GECKODRIVER ?? which("geckodriver") ?? path.join(os.homedir(), ".cargo/bin/geckodriver");
-    return firefox.Driver.createSession(options, new firefox.ServiceBuilder(required(gecko, "geckodriver")).build());
+    const service = new firefox.ServiceBuilder(required(gecko, "geckodriver")).build();
+    return { driver: await firefox.Driver.createSession(options, service), service };
   }
   if (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
     throw new Error("E2E_BROWSER=webkit needs a display: run the tests under `xvfb-run -a`");
@@ -89,7 +91,8 @@ async function startDriver() {
       args: ["--automation"],
     },
   };
-  return WebDriver.createSession(new http.Executor(new http.HttpClient(url)), caps, () => service.kill());
+  const driver = await WebDriver.createSession(new http.Executor(new http.HttpClient(url)), caps, () => service.kill());
+  return { driver, service };
 }
 
 // Run before every script: records the page's uncaught errors (once per document), so that each
@@ -308,21 +311,32 @@ function within(ms, promise, what) {
 }
 
 /**
- * Whether the browser behind `driver` has gone away: its session ended (WebDriver says so when
- * the browser crashed, or when WebKit's driver gave up on a page that crashed or hung), its
- * driver no longer answers, or it does not answer at all.
+ * Whether the browser behind `driver` has gone away, as its driver says: the session ended
+ * (the browser crashed, or WebKit's driver gave up on a page that crashed or hung), or the
+ * driver itself is gone (its connection refused). A browser that is merely slow or stuck is
+ * not gone: a test it fails, fails.
  */
 async function isGone(driver) {
   try {
     await within(GONE_MS, driver.getWindowHandle(), "the browser");
     return false;
-  } catch {
-    return true;
+  } catch (e) {
+    return e instanceof wdError.NoSuchSessionError || ["ECONNREFUSED", "ECONNRESET"].includes(e.code);
   }
 }
 
 // The browser the file's tests drive (a file launches one, in its `before`).
 let current = null;
+
+/** Launches a new browser if the file's has gone away; a failure to start is added to `error`. */
+async function relaunchIfGone(error) {
+  try {
+    return current !== null && (await current.relaunchIfGone());
+  } catch (failed) {
+    error.message += `\n(the browser had gone away, and a new one failed to start: ${failed.message})`;
+    return false;
+  }
+}
 
 /**
  * node:test's `test`, for a test that drives the browser. A browser process can die under a test
@@ -337,12 +351,12 @@ export function test(name, options, fn) {
     try {
       return await fn(t);
     } catch (e) {
-      if (!current || !(await current.relaunchIfGone())) throw e;
+      if (!(await relaunchIfGone(e))) throw e;
       t.diagnostic(`the browser went away during the test (${e.name}: ${e.message.split("\n")[0]}); ran it again in a new browser`);
       try {
         return await fn(t);
       } catch (again) {
-        await current.relaunchIfGone();
+        await relaunchIfGone(again);
         throw again;
       }
     }
@@ -355,13 +369,16 @@ export function test(name, options, fn) {
  */
 export async function launchBrowser() {
   const start = async () => {
-    const driver = await startDriver();
-    await driver.manage().setTimeouts({ script: TIMEOUT_MS, pageLoad: TIMEOUT_MS });
-    return driver;
+    const started = await startDriver();
+    await started.driver.manage().setTimeouts({ script: TIMEOUT_MS, pageLoad: TIMEOUT_MS });
+    return started;
   };
-  // Quits a browser that may be gone: its driver is stopped either way, and nothing waits on it.
-  const quit = (driver) => within(GONE_MS, driver.quit(), "quitting the browser").catch(() => undefined);
-  let driver = await start();
+  // Quits a browser that may be gone, waiting at most GONE_MS: a driver that does not answer
+  // is killed, so that no process of it keeps the file running.
+  const quit = ({ driver, service }) =>
+    within(GONE_MS, driver.quit(), "quitting the browser").catch(() => service.kill());
+  let session = await start();
+  let { driver } = session;
   let open = null;
   const browser = {
     engine: ENGINE,
@@ -376,12 +393,13 @@ export async function launchBrowser() {
     /** Launches a new browser if this one has gone away; says whether it did. */
     async relaunchIfGone() {
       if (!(await isGone(driver))) return false;
-      await quit(driver);
+      await quit(session);
       open = null;
-      driver = await start();
+      session = await start();
+      ({ driver } = session);
       return true;
     },
-    close: () => { current = null; return quit(driver); },
+    close: () => { current = null; return quit(session); },
   };
   current = browser;
   return browser;

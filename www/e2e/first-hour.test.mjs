@@ -68,7 +68,11 @@ before(async () => {
 });
 after(async () => {
   // The mock first: a command left running keeps this file's process, and the suite, waiting.
-  if (mock) process.kill(-mock.child.pid, "SIGINT");
+  try {
+    if (mock) process.kill(-mock.child.pid, "SIGINT");
+  } catch {
+    // It has ended already.
+  }
   await browser?.close();
 });
 
