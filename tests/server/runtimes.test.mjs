@@ -210,8 +210,7 @@ test("Bun: the Bun.serve example", async () => {
 
 test("Express: the express.raw example", async () => {
   versions.Express = installedVersion("express");
-  // As for Next.js below: the registry's list of versions may have to come from the network.
-  execFileSync("npm", ["install", "--no-save", "--no-fund", "--no-audit", "--prefer-offline", "--loglevel=error", `express@${versions.Express}`], { cwd: app });
+  installPinned(app, ["express"]);
   await overHttp(process.execPath, ["express.mjs"], {}, async (url) => {
     // What express.raw does not read is refused (400), not an error page (500).
     for (const init of [{ headers: { "content-type": "text/plain" }, body: "{}" }, {}]) {
@@ -230,9 +229,7 @@ for (const [framework, example, packages] of [
 ]) {
   test(`${framework}: the ${example} example`, async () => {
     versions[framework] = installedVersion(packages[0]);
-    // As for Express: the registry's list of versions may have to come from the network.
-    const pinned = packages.map((name) => `${name}@${installedVersion(name)}`);
-    execFileSync("npm", ["install", "--no-save", "--no-fund", "--no-audit", "--prefer-offline", "--loglevel=error", ...pinned], { cwd: app });
+    installPinned(app, packages);
     await overHttp(process.execPath, [example], {}, refusesEndlessBody);
   });
 }
@@ -240,11 +237,8 @@ for (const [framework, example, packages] of [
 test("Next.js: the route handler example, built without the secret and served by next start", async () => {
   const next = installedApp();
   try {
-    // The framework as an app has it, at the versions this suite pins. npm's cache holds their
-    // files (setup's npm ci put them there) but not the registry's lists of versions, which
-    // npm ci never reads: on a fresh machine those come from the network, once.
-    const pinned = ["next", "react", "react-dom", "typescript", "@types/react", "@types/node"].map((name) => `${name}@${installedVersion(name)}`);
-    execFileSync("npm", ["install", "--no-fund", "--no-audit", "--prefer-offline", "--loglevel=error", ...pinned], { cwd: next });
+    // The framework as an app has it, in its package.json.
+    installPinned(next, ["next", "react", "react-dom", "typescript", "@types/react", "@types/node"], { save: true });
     const route = path.join(next, "app/webhooks/anon");
     fs.mkdirSync(route, { recursive: true });
     fs.copyFileSync(path.join(examples, "next-route.ts"), path.join(route, "route.ts"));
@@ -261,6 +255,18 @@ test("Next.js: the route handler example, built without the secret and served by
     fs.rmSync(next, { recursive: true, force: true });
   }
 });
+
+/**
+ * Installs the packages `names` into the app `dir` at the versions this suite pins; with `save`,
+ * into its package.json too. npm's cache holds their files (setup's npm ci put them there) but
+ * not the registry's lists of versions, which npm ci never reads: on a fresh machine those come
+ * from the network, once.
+ */
+function installPinned(dir, names, { save = false } = {}) {
+  const pinned = names.map((name) => `${name}@${installedVersion(name)}`);
+  const args = ["install", ...(save ? [] : ["--no-save"]), "--no-fund", "--no-audit", "--prefer-offline", "--loglevel=error"];
+  execFileSync("npm", [...args, ...pinned], { cwd: dir });
+}
 
 /** The version of the package `name` installed under `dir` (this suite's own by default). */
 function installedVersion(name, dir = here) {
