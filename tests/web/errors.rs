@@ -312,14 +312,7 @@ fn an_unknown_event_type_is_repeated() {
 /// the page inert: a modal mounted on the body would show below it, where no one can use it.
 #[wasm_bindgen_test]
 fn a_fullscreen_modal_under_an_open_modal_dialog_is_refused_with_the_fix() {
-    let dialog = page_script(
-        "const dialog = document.createElement('dialog');
-         dialog.innerHTML = '<div id=\"in-the-dialog\" style=\"width: 300px; height: 200px\"></div>';
-         document.body.append(dialog);
-         dialog.showModal();
-         return dialog;",
-    )
-    .unchecked_into::<web_sys::HtmlElement>();
+    let dialog = modal_dialog(r#"<div id="in-the-dialog" style="width: 300px; height: 200px"></div>"#);
     let (code, message) = refused(MODAL_URL.into(), JsValue::UNDEFINED);
     let fix = "a modal <dialog> is open in the page: the modal would show below it, where no one can use it; close the dialog first, or mount the modal inside it with options.container";
     assert_eq!((code.as_str(), message.as_str()), ("DIALOG_OPEN", fix));

@@ -35,6 +35,20 @@ pub(crate) fn recorded() -> (Recorder, ModalHandle) {
     (rec, modal)
 }
 
+/// A `<dialog>` holding `inner_html`, added to the page and opened with `showModal()`: the top
+/// layer puts it above everything else, and the rest of the page is inert.
+pub(crate) fn modal_dialog(inner_html: &str) -> web_sys::HtmlElement {
+    let dialog = document().create_element("dialog").unwrap();
+    dialog.set_inner_html(inner_html);
+    document().body().unwrap().append_child(&dialog).unwrap();
+    Reflect::get(&dialog, &"showModal".into())
+        .unwrap()
+        .unchecked_into::<js_sys::Function>()
+        .call0(&dialog)
+        .unwrap();
+    dialog.unchecked_into()
+}
+
 /// Runs `script` as a script of the page and returns what it returns: a value no message from
 /// another window can carry (structured cloning makes plain data, never a `Proxy` or a getter),
 /// or a change to the page's own built-ins.

@@ -191,19 +191,13 @@ fn escape_in_a_dialog_the_page_opened_above_the_overlay_or_ending_a_composition_
     let (_rec, overlay) = recorded();
     // A session-timeout dialog the page opens while the overlay is up: the top layer puts it
     // above the overlay, and its Escape closes it, not the overlay underneath.
-    page_script(
-        "const dialog = document.createElement('dialog');
-         dialog.id = 'above-the-overlay';
-         dialog.innerHTML = '<button>Stay signed in</button>';
-         document.body.append(dialog);
-         dialog.showModal();",
-    );
+    let dialog = modal_dialog(r#"<button id="stay-signed-in">Stay signed in</button>"#);
     assert!(
-        press_escape_from("document.querySelector('#above-the-overlay button')", ""),
+        press_escape_from("document.getElementById('stay-signed-in')", ""),
         "the dialog's Escape reaches the page, its default (closing the dialog) left alone"
     );
     assert!(!overlay.destroyed(), "and leaves the overlay up");
-    page_script("document.getElementById('above-the-overlay').remove()");
+    dialog.remove();
 
     assert!(
         press_escape_from("document.body", "isComposing: true,"),
