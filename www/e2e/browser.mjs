@@ -378,25 +378,23 @@ export async function launchBrowser() {
   const quit = ({ driver, service }) =>
     within(GONE_MS, driver.quit(), "quitting the browser").catch(() => service.kill());
   let session = await start();
-  let { driver } = session;
   let open = null;
   const browser = {
     engine: ENGINE,
     async newPage({ viewport = { width: 1280, height: 720 } } = {}) {
       if (open) throw new Error("the WebDriver harness drives one page at a time; close the last one first");
-      await driver.manage().window().setRect({ width: viewport.width, height: viewport.height });
-      open = new Page(driver);
+      await session.driver.manage().window().setRect({ width: viewport.width, height: viewport.height });
+      open = new Page(session.driver);
       const close = open.close.bind(open);
       open.close = async () => { open = null; await close(); };
       return open;
     },
     /** Launches a new browser if this one has gone away; says whether it did. */
     async relaunchIfGone() {
-      if (!(await isGone(driver))) return false;
+      if (!(await isGone(session.driver))) return false;
       await quit(session);
       open = null;
       session = await start();
-      ({ driver } = session);
       return true;
     },
     close: () => { current = null; return quit(session); },
