@@ -389,6 +389,19 @@ export async function launchBrowser() {
       open.close = async () => { open = null; await close(); };
       return open;
     },
+    /**
+     * Runs `fn(page)` on a new page and closes the page however it ends. A caller's servers are
+     * best closed in a `finally` around this: if no page could be opened (the browser went
+     * away), a server left listening would keep the file's process running.
+     */
+    async withPage(fn, options) {
+      const page = await browser.newPage(options);
+      try {
+        return await fn(page);
+      } finally {
+        await page.close();
+      }
+    },
     /** Launches a new browser if this one has gone away; says whether it did. */
     async relaunchIfGone() {
       if (!(await isGone(session.driver))) return false;

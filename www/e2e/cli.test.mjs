@@ -75,10 +75,9 @@ test("anon-modal-mock on a free port, no app origin: apps on other ports get `op
     for (let i = 0; i < 2; i++) {
       const app = await startApp(pkg, settings);
       apps.push(app);
-      const page = await browser.newPage();
-      const errors = [];
-      page.on("pageerror", (e) => errors.push(String(e)));
-      try {
+      await browser.withPage(async (page) => {
+        const errors = [];
+        page.on("pageerror", (e) => errors.push(String(e)));
         await page.goto(app.url + "/");
         await page.waitForFunction(() => window.__opened || window.__failed, null, { timeout: 15_000 });
         const { opened, failed, created } = await page.evaluate(() => ({ opened: window.__opened, failed: window.__failed, created: window.__created }));
@@ -86,9 +85,7 @@ test("anon-modal-mock on a free port, no app origin: apps on other ports get `op
         assert.equal(opened.type, "migration_modal.opened");
         assert.equal(opened.migration_id, created.migration_id);
         assert.deepEqual(errors, []);
-      } finally {
-        await page.close();
-      }
+      });
     }
 
     // The deliveries verify with the secret it printed.

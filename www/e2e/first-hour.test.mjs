@@ -78,13 +78,13 @@ after(async () => {
 
 async function withApp(appOptions, fn) {
   const app = await startUserApp(pkg, mock.settings, appOptions);
-  const page = await browser.newPage();
   try {
-    await page.goto(`${app.url}/`);
-    await page.waitForFunction(() => Array.isArray(window.__log));
-    await fn({ app, page, log: () => page.evaluate(() => window.__log) });
+    await browser.withPage(async (page) => {
+      await page.goto(`${app.url}/`);
+      await page.waitForFunction(() => Array.isArray(window.__log));
+      await fn({ app, page, log: () => page.evaluate(() => window.__log) });
+    });
   } finally {
-    await page.close();
     await app.close();
   }
 }

@@ -16,13 +16,13 @@ after(async () => { await browser?.close(); });
 
 async function withPage(stackOptions, fn) {
   const stack = await startStack(stackOptions);
-  const page = await browser.newPage({ viewport: { width: 1200, height: 760 } });
-  const consoleErrors = [];
-  page.on("pageerror", (e) => consoleErrors.push(String(e)));
   try {
-    await fn({ page, stack, consoleErrors });
+    await browser.withPage(async (page) => {
+      const consoleErrors = [];
+      page.on("pageerror", (e) => consoleErrors.push(String(e)));
+      await fn({ page, stack, consoleErrors });
+    }, { viewport: { width: 1200, height: 760 } });
   } finally {
-    await page.close();
     await stack.close();
   }
 }

@@ -23,18 +23,18 @@ async function withExample(name, fn, { trustedTypes = true, query = "" } = {}) {
     port: 0, anonBaseUrl: mock.url, apiKey: DEFAULT_API_KEY, webhookSecret: DEFAULT_WEBHOOK_SECRET,
     insecureLocalhost: true, staticDir: path.join(dist, name), trustedTypes,
   });
-  mock.setWebhookUrl(`${app.url}/webhooks/anon`);
-  mock.setAppOrigin(app.url);
-  const page = await browser.newPage();
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(String(e)));
   try {
-    await page.goto(`${app.url}/${query}`);
-    await fn(page);
-    assert.deepEqual(errors, [], "no uncaught error");
-    assert.deepEqual(await page.evaluate(() => window.__violations), [], "no CSP violation");
+    mock.setWebhookUrl(`${app.url}/webhooks/anon`);
+    mock.setAppOrigin(app.url);
+    await browser.withPage(async (page) => {
+      const errors = [];
+      page.on("pageerror", (e) => errors.push(String(e)));
+      await page.goto(`${app.url}/${query}`);
+      await fn(page);
+      assert.deepEqual(errors, [], "no uncaught error");
+      assert.deepEqual(await page.evaluate(() => window.__violations), [], "no CSP violation");
+    });
   } finally {
-    await page.close();
     await app.close();
     await mock.close();
   }
