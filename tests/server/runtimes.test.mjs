@@ -1,5 +1,5 @@
 // The packed tarball (node scripts/package.mjs), installed into a scratch app as a user would,
-// on every server runtime, each with its own binary: Node (ESM and require, and Express,
+// on every server runtime, each with its own binary: Node (ESM and require, node:http2, Express,
 // Fastify, Hono and Koa), Deno, Bun, and workerd through miniflare, and in Next.js (built, then
 // served by `next start`). Each runs its endpoint example from www/examples/server/, which verifies the raw body and
 // acknowledges a repeated svix-id without doing the work twice: a signed contract-shaped event
@@ -12,6 +12,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, execFileSync } from "node:child_process";
 import fs from "node:fs";
+import http2 from "node:http2";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -180,6 +181,58 @@ test("Node: the ESM example over http, and require()", async () => {
     try { new cjs.WebhookVerifier(""); } catch (e) { console.log(isAnonWebhookError(e), e instanceof AnonWebhookError, isAnonWebhookError(new Error("x"))); }`;
   assert.equal(execFileSync(process.execPath, ["--input-type=module", "-e", mixed], { cwd: app, encoding: "utf8" }).trim(), "true false false");
 });
+
+// docs/webhooks.md says the Node example works as it is on node:http2: the same file with
+// `http2.createServer` (cleartext HTTP/2), whose requests have `req.headers` but no
+// `req.headersDistinct`, driven by an HTTP/2 client.
+test("Node: the same example on node:http2", async () => {
+  const source = fs.readFileSync(path.join(examples, "node.mjs"), "utf8");
+  const onHttp2 = source.replace('import http from "node:http";', 'import http from "node:http2";');
+  assert.notEqual(onHttp2, source, "node.mjs imports node:http as `http`");
+  fs.writeFileSync(path.join(app, "node-http2.mjs"), onHttp2);
+  const server = serve(process.execPath, ["node-http2.mjs"]);
+  let session;
+  try {
+    const url = new URL(await server.url);
+    session = http2.connect(url.origin);
+    session.on("error", () => {}); // a failed request says what went wrong
+    const send = (headers, body) => postHttp2(session, url.pathname, headers, (req) => req.end(body));
+    await exercise(send, () => server.output().split("\n").filter((l) => l.startsWith("handled migration.completed")).length);
+    // A body that never ends, twice the limit in chunks and no end: answered 413 all the same.
+    const endless = await postHttp2(session, url.pathname, { "content-type": "application/json" }, (req) => {
+      const chunk = Buffer.alloc(64 * 1024, " ");
+      for (let sent = 0; sent < 2 * 1024 * 1024; sent += chunk.length) req.write(chunk);
+    });
+    assert.deepEqual(endless, { status: 413, text: "PAYLOAD_TOO_LARGE" });
+  } finally {
+    session?.destroy();
+    server.child.kill();
+  }
+});
+
+/** POSTs an HTTP/2 request, its body written by `write(req)`; resolves with the answer. */
+function postHttp2(session, pathname, headers, write) {
+  return new Promise((resolve, reject) => {
+    const req = session.request({ ":method": "POST", ":path": pathname, ...headers });
+    let status;
+    let text = "";
+    req.setEncoding("utf8");
+    req.on("response", (head) => (status = head[":status"]));
+    req.on("data", (d) => (text += d));
+    // The server may answer before the body ends; the answer is what counts.
+    const timer = setTimeout(() => reject(new Error(`no answer in 20 s (status ${status}, ${JSON.stringify(text)})`)), 20_000);
+    req.on("end", () => {
+      clearTimeout(timer);
+      resolve({ status, text });
+      req.close();
+    });
+    req.on("error", (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    write(req);
+  });
+}
 
 test("Deno: the Deno.serve example (node_modules), and an npm: import", async () => {
   const deno = bin("deno");
