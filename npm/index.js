@@ -31,6 +31,7 @@ import {
   MESSAGE_INIT_HTML,
   MESSAGE_INIT_NOT_WASM,
   MESSAGE_INIT_WRONG_WASM,
+  MESSAGE_INIT_VITE_PREBUNDLED,
 } from "./js/names.js";
 
 export { AnonModalError, isAnonModalError, isModalEvent };
@@ -65,7 +66,9 @@ async function compile(source) {
   if (typeof Response === "function" && source instanceof Response) {
     url = source.url || url;
     status = source.status;
-    if (!source.ok) throw packageError(MESSAGE_INIT_HTTP_STATUS, status, url);
+    // Vite 7 and earlier serve a pre-bundled package from their cache in dev, without its wasm.
+    const prebundled = url.includes("/.vite/deps/");
+    if (!source.ok) throw prebundled ? packageError(MESSAGE_INIT_VITE_PREBUNDLED, url, `HTTP ${status}`) : packageError(MESSAGE_INIT_HTTP_STATUS, status, url);
     const type = source.headers.get("content-type") ?? "";
     try {
       // Served as wasm (exactly: a parameter after it makes the browser refuse to stream), it
@@ -80,6 +83,7 @@ async function compile(source) {
     }
     // A dev server or an app's fallback route answers a path it does not know with a page.
     html = type.includes("html") || new Uint8Array(source)[0] === 0x3c;
+    if (html && prebundled) throw packageError(MESSAGE_INIT_VITE_PREBUNDLED, url, `an HTML page, HTTP ${status}`);
   }
   try {
     return await WebAssembly.compile(source);

@@ -18,7 +18,7 @@ export interface UseAnonModal {
   modal: AnonModal | null;
   /** `true` while `open` is getting the URL and mounting. */
   pending: boolean;
-  /** Why the last `open` failed (an `AnonModalError`, or your server call's error); `null` on success. */
+  /** Why the last `open` failed (an `AnonModalError`, or your server call's error; nothing is logged: show `String(error)`, or narrow it with `isAnonModalError`); `null` on success. */
   error: unknown;
 }
 

@@ -18,7 +18,7 @@ export interface AnonModalState {
   readonly modal: AnonModal | null;
   /** `true` while `open` is getting the URL and mounting (reactive). */
   readonly pending: boolean;
-  /** Why the last `open` failed (an `AnonModalError`, or your server call's error); `null` on success (reactive). */
+  /** Why the last `open` failed (an `AnonModalError`, or your server call's error; nothing is logged: show `String(error)`, or narrow it with `isAnonModalError`); `null` on success (reactive). */
   readonly error: unknown;
 }
 

@@ -19,7 +19,7 @@ export interface UseAnonModal {
   modal: Readonly<ShallowRef<AnonModal | null>>;
   /** `true` while `open` is getting the URL and mounting. */
   pending: Readonly<Ref<boolean>>;
-  /** Why the last `open` failed (an `AnonModalError`, or your server call's error); `null` on success. */
+  /** Why the last `open` failed (an `AnonModalError`, or your server call's error; nothing is logged: show `String(error)`, or narrow it with `isAnonModalError`); `null` on success. */
   error: Readonly<ShallowRef<unknown>>;
 }
 

@@ -154,6 +154,10 @@ pub enum Message {
     /// What `init()` got compiled, but is not this build's wasm: its build mark (the detail
     /// says which it found) is not the glue's.
     InitWrongWasm,
+    /// `init()`'s fetch of a URL (the first detail) in Vite's dependency cache got a page or an
+    /// error status (the second detail) instead of the wasm: Vite 7 and earlier pre-bundle the
+    /// package there in dev, without the files it finds through `import.meta.url`.
+    InitVitePrebundled,
 }
 
 impl Message {
@@ -199,6 +203,7 @@ impl Message {
         Message::InitWrongWasm,
         Message::UrlIsPromise,
         Message::UnderModalDialog,
+        Message::InitVitePrebundled,
     ];
 
     /// The code of an error that says this.
@@ -233,7 +238,8 @@ impl Message {
             | Message::InitHttpStatus
             | Message::InitHtml
             | Message::InitNotWasm
-            | Message::InitWrongWasm => ErrorCode::InitFailed,
+            | Message::InitWrongWasm
+            | Message::InitVitePrebundled => ErrorCode::InitFailed,
             Message::UnderModalDialog => ErrorCode::DialogOpen,
         }
     }
@@ -275,6 +281,7 @@ impl Message {
             Message::InitWrongWasm => 37,
             Message::UrlIsPromise => 38,
             Message::UnderModalDialog => 39,
+            Message::InitVitePrebundled => 40,
         }
     }
 
@@ -324,13 +331,13 @@ impl Message {
                 d(1),
                 " * 1000) or the ISO string from the create-modal response",
             ],
-            Message::UnknownOption => &["options.", d(0), " is not an option of embedAnonModal: did you mean ", d(1), "?"],
-            Message::UnknownOptionFarFromAll => &["options.", d(0), " is not an option of embedAnonModal, whose options are ", d(1)],
+            Message::UnknownOption => &["options.", d(0), " is not an option of the modal: did you mean ", d(1), "?"],
+            Message::UnknownOptionFarFromAll => &["options.", d(0), " is not an option of the modal, whose options are ", d(1)],
             Message::OptionsNotObject => &["the options must be an object, not ", d(0)],
             Message::OptionsUnreadable => &["the options could not be read: pass a plain object"],
             Message::ContainerBadSelector => &["options.container: ", d(0), " is not a valid CSS selector: pass an element or a selector such as \"#modal\""],
             Message::ContainerNotFound => &["options.container: no element matches ", d(0), " yet: render the container before calling embedAnonModal, or pass the element"],
-            Message::InitNoFetch => &["init() cannot fetch ", d(0), " here: in Node, pass the wasm's bytes: init(fs.readFileSync(require.resolve(\"anon-modal/anon_modal_bg.wasm\")))"],
+            Message::InitNoFetch => &["init() cannot fetch ", d(0), " here: in Node, pass the wasm's bytes: init(fs.readFileSync(new URL(import.meta.resolve(\"anon-modal/anon_modal_bg.wasm\"))))"],
             Message::InitFetchFailed => &["init() could not fetch ", d(0), " (", d(1), "): check that URL, or pass the wasm's URL or bytes to init()"],
             Message::InitHttpStatus => &["init() got HTTP ", d(0), " from ", d(1), ": ", serve],
             Message::InitHtml => &["init() got an HTML page from ", d(0), " (HTTP ", d(1), "), not the wasm: ", serve],
@@ -339,6 +346,13 @@ impl Message {
                 "init() got WebAssembly that is not this version's anon_modal_bg.wasm (",
                 d(0),
                 "): pass the anon_modal_bg.wasm installed with this package, not a cached older copy or the server's wasm",
+            ],
+            Message::InitVitePrebundled => &[
+                "init() found no wasm at ",
+                d(0),
+                " (",
+                d(1),
+                "): Vite's dev server pre-bundled anon-modal without its wasm (Vite 7 and earlier do); add optimizeDeps: { exclude: [\"anon-modal\"] } to your Vite config",
             ],
         };
         for part in parts {
@@ -449,7 +463,7 @@ mod tests {
         );
         assert_eq!(
             text(Message::UnknownOption, &["onComplete", "onCompleted"]),
-            "options.onComplete is not an option of embedAnonModal: did you mean onCompleted?"
+            "options.onComplete is not an option of the modal: did you mean onCompleted?"
         );
         assert_eq!(
             text(Message::ContainerBadSelector, &["\"#a[\""]),
@@ -468,7 +482,7 @@ mod tests {
         // A detail not given reads as nothing, as in `handle.js`.
         assert_eq!(
             text(Message::UnknownOption, &["onComplete"]),
-            "options.onComplete is not an option of embedAnonModal: did you mean ?"
+            "options.onComplete is not an option of the modal: did you mean ?"
         );
     }
 

@@ -247,7 +247,7 @@ fn a_promise_is_named_as_one() {
 fn unknown_option_keys_name_the_nearest_option() {
     let near = |key: &str, nearest: &str| {
         invalid_option(&format!(
-            "options.{key} is not an option of embedAnonModal: did you mean {nearest}?"
+            "options.{key} is not an option of the modal: did you mean {nearest}?"
         ))
     };
     for (key, nearest) in [
@@ -267,7 +267,7 @@ fn unknown_option_keys_name_the_nearest_option() {
     assert_eq!(
         refused_option("banana", JsValue::TRUE),
         invalid_option(&format!(
-            "options.banana is not an option of embedAnonModal, whose options are {every}"
+            "options.banana is not an option of the modal, whose options are {every}"
         ))
     );
 }

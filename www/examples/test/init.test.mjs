@@ -71,8 +71,20 @@ test("an HTML page where the wasm should be (a fallback route) is named as one",
   }
 });
 
+test("Vite's dependency cache without the wasm (Vite 7 and earlier, in dev) is named, with the fix", async (t) => {
+  // Its dev server answers the wasm's URL there with its app page, or with 404 (appType "mpa").
+  const base = await server(t, (res, req) =>
+    req.url.startsWith("/html/") ? res.writeHead(200, { "content-type": "text/html" }).end("<!doctype html>") : res.writeHead(404).end("not found"),
+  );
+  const fix = `Vite's dev server pre-bundled anon-modal without its wasm (Vite 7 and earlier do); add optimizeDeps: { exclude: ["anon-modal"] } to your Vite config`;
+  for (const [where, answer] of [["/html/node_modules/.vite/deps/anon_modal_bg.wasm", "an HTML page, HTTP 200"], ["/node_modules/.vite/deps/anon_modal_bg.wasm", "HTTP 404"]]) {
+    const { init } = await freshPackage();
+    await initFails(init(new URL(where, base)), `init() found no wasm at ${base}${where} (${answer}): ${fix}`);
+  }
+});
+
 test("in Node, the default URL (a file: URL) and a missing fetch say to pass the bytes", async () => {
-  const hint = `here: in Node, pass the wasm's bytes: init(fs.readFileSync(require.resolve("anon-modal/anon_modal_bg.wasm")))`;
+  const hint = `here: in Node, pass the wasm's bytes: init(fs.readFileSync(new URL(import.meta.resolve("anon-modal/anon_modal_bg.wasm"))))`;
   await initFails((await freshPackage()).init(), `init() cannot fetch ${pathToFileURL(wasmPath)} ${hint}`);
   const fetch = globalThis.fetch;
   globalThis.fetch = undefined;

@@ -4,6 +4,7 @@ import { useAnonModal as useAnonModalVue } from "anon-modal/vue";
 import { createAnonModal } from "anon-modal/svelte";
 import "anon-modal/element";
 import type { AnonMigrationModalElement } from "anon-modal/element";
+import { isAnonModalError } from "anon-modal";
 import type { AnonModal, CreatedModal } from "anon-modal";
 import { ref } from "vue";
 
@@ -14,6 +15,12 @@ export async function react(): Promise<void> {
   const opened: AnonModal | null = await open(create);
   const busy: boolean = pending;
   console.log(opened?.iframe, modal?.destroyed, busy, error);
+  // What the docs show of a failed open: its text, or its code once narrowed.
+  const shown: string = String(error);
+  const code: string | undefined = isAnonModalError(error) ? error.code : undefined;
+  console.log(shown, code);
+  // @ts-expect-error: `error` is unknown until narrowed
+  console.log(error.message);
   destroy();
   // @ts-expect-error: no such option
   useAnonModal({ onComplete: () => {} });
