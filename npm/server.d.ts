@@ -123,14 +123,6 @@ export type WebhookHeadersInput =
 export type WebhookBody = string | Uint8Array | ArrayBuffer | ArrayBufferView;
 
 /**
- * Keys to verify with: the endpoint's signing secret (`whsec_<base64>`, the prefix and the
- * base64 padding optional), an ed25519 public key (`whpk_<base64>`, for `v1a` signatures), or a
- * list of them while keys rotate (a delivery signed with any one passes). In a list, an
- * `undefined` or empty entry (an environment variable not set, or set to nothing) is skipped,
- * so the list can stay once the old key's variable is gone; a list with no key left is
- * `INVALID_SECRET`.
- */
-/**
  * A Fetch `Request` as `readBody` reads it (written out, so that the types need no DOM lib):
  * Deno's, Bun's, Cloudflare's and Next.js's requests are all one.
  */
@@ -152,6 +144,14 @@ export interface FetchRequest {
  */
 export type BodyBytes = ReturnType<Uint8Array["slice"]>;
 
+/**
+ * Keys to verify with: the endpoint's signing secret (`whsec_<base64>`, the prefix and the
+ * base64 padding optional), an ed25519 public key (`whpk_<base64>`, for `v1a` signatures), or a
+ * list of them while keys rotate (a delivery signed with any one passes). In a list, an
+ * `undefined` or empty entry (an environment variable not set, or set to nothing) is skipped,
+ * so the list can stay once the old key's variable is gone; a list with no key left is
+ * `INVALID_SECRET`.
+ */
 export type WebhookSecrets = string | readonly (string | undefined)[];
 
 export interface WebhookVerifierOptions {

@@ -133,19 +133,19 @@ function readHeaders(headers) {
   if (typeof headers?.headers?.get === "function" && typeof headers.get !== "function") {
     throw new TypeError("anon-modal/server: the headers must be request.headers, not the Request itself");
   }
-  if (headers != null && typeof headers !== "object" && typeof headers !== "function") {
-    throw new TypeError(`anon-modal/server: the headers must be an object (req.headers, a Fetch Headers or anything with get(name)), not ${describe(headers)}`);
+  // No headers, or [name, value] pairs read as an object, would only say a header is missing.
+  if (headers == null || Array.isArray(headers) || (typeof headers !== "object" && typeof headers !== "function")) {
+    const given = Array.isArray(headers) ? "an array (for [name, value] pairs, pass new Headers(pairs))" : describe(headers);
+    throw new TypeError(`anon-modal/server: the headers must be an object (req.headers, a Fetch Headers or anything with get(name)), not ${given}`);
   }
-  if (headers != null) {
-    if (typeof headers.get === "function") {
-      // Fetch Headers (case-insensitive itself) or anything with `get(lowerCaseName)`. An empty
-      // value is sent empty: the wasm reads it as missing, never falling back to webhook-*.
-      for (let i = 0; i < NAMES.length; i++) collect(lists[i], headers.get(NAMES[i]));
-    } else {
-      for (const key of Object.keys(headers)) {
-        const i = NAMES.indexOf(key.toLowerCase());
-        if (i >= 0) collect(lists[i], headers[key]);
-      }
+  if (typeof headers.get === "function") {
+    // Fetch Headers (case-insensitive itself) or anything with `get(lowerCaseName)`. An empty
+    // value is sent empty: the wasm reads it as missing, never falling back to webhook-*.
+    for (let i = 0; i < NAMES.length; i++) collect(lists[i], headers.get(NAMES[i]));
+  } else {
+    for (const key of Object.keys(headers)) {
+      const i = NAMES.indexOf(key.toLowerCase());
+      if (i >= 0) collect(lists[i], headers[key]);
     }
   }
   return lists.map((list, i) => single(list, i % 3 === 2));

@@ -145,7 +145,7 @@ impl WebhookError {
                 "No signature matches the body and the signing keys: verify the raw body bytes as received (never re-serialized JSON, nor an empty body that a parser already read) with the endpoint's signing secret."
             }
             WebhookError::InvalidSecret => {
-                "A key is empty or not valid: use the endpoint's signing secret (whsec_ then base64, with no quotes around it) or an ed25519 key (whpk_ to verify, whsk_ to sign)."
+                "A key is empty or not valid: use the endpoint's signing secret (whsec_ then base64, with no quotes around it; an empty one is often an environment variable that is not set) or an ed25519 key (whpk_ to verify, whsk_ to sign)."
             }
             WebhookError::InvalidPayload => {
                 "The body is signed but is not an Anon webhook event: check the endpoint's event types, or verify the signature alone."

@@ -114,12 +114,13 @@ test("header collections: plain objects in any case, Fetch Headers, Node arrays,
 
   const code = (headers) => codeOf(() => verifier.verify(body, headers, { now: NOW }));
   assert.equal(code({}), "MISSING_HEADER");
-  assert.equal(code(undefined), "MISSING_HEADER");
-  assert.equal(code(null), "MISSING_HEADER");
-  // The Request itself, or no object at all, is a mistake in the call, said as one.
+  // The Request itself, no object at all, or [name, value] pairs (which, read as an object,
+  // would hold no header) are a mistake in the call, said as one.
   const request = new Request("http://x", { method: "POST", body, headers: h });
   assert.throws(() => verifier.verify(body, request, { now: NOW }), { name: "TypeError", message: /the headers must be request\.headers, not the Request itself$/ });
-  for (const [given, shown] of [["svix-id: x", "a string"], [42, "42"]]) {
+  const pairs = Object.entries(h);
+  ok(new Headers(pairs), "new Headers(pairs), as the message says");
+  for (const [given, shown] of [["svix-id: x", "a string"], [42, "42"], [undefined, "undefined"], [null, "null"], [pairs, "an array \\(for \\[name, value\\] pairs, pass new Headers\\(pairs\\)\\)"]]) {
     assert.throws(() => verifier.verify(body, given, { now: NOW }), { name: "TypeError", message: new RegExp(`the headers must be an object .*, not ${shown}$`) });
   }
   assert.equal(code({ "svix-id": h["svix-id"], "svix-timestamp": h["svix-timestamp"] }), "MISSING_HEADER");
