@@ -365,6 +365,9 @@ impl Message {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Error {
     message: Message,
+    /// `message.number()`, found where the error is made: the message is known there, so the
+    /// wasm needs no table from messages to numbers when it hands the error to JavaScript.
+    number: u32,
     detail: Cow<'static, str>,
 }
 
@@ -373,6 +376,7 @@ impl Error {
     pub fn new(message: Message, detail: impl Into<Cow<'static, str>>) -> Self {
         Error {
             message,
+            number: message.number(),
             detail: detail.into(),
         }
     }
@@ -416,7 +420,7 @@ extern "C" {
 #[cfg(feature = "browser")]
 impl From<Error> for wasm_bindgen::JsValue {
     fn from(error: Error) -> Self {
-        package_error(error.message.number(), &error.detail)
+        package_error(error.number, &error.detail)
     }
 }
 
