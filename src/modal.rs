@@ -317,9 +317,8 @@ impl Shared {
     /// The page's CSP refused a load: fails the modal at once if that load was its iframe's
     /// (a frame directive, and the modal's origin), before it was ready.
     fn on_violation(&self, directive: &JsValue, blocked_uri: &JsValue) {
-        let is_frame_directive = directive
-            .as_string()
-            .is_some_and(|directive| FRAME_DIRECTIVES.contains(&directive.as_str()));
+        // Compared as JavaScript strings (`===`), with no copy into Rust.
+        let is_frame_directive = FRAME_DIRECTIVES.iter().any(|name| directive == name);
         let blocked_origin = frame::parse_url(blocked_uri).map(|url| url.origin());
         if is_frame_directive && blocked_origin.as_deref() == Some(self.origin.as_str()) {
             let step = self.lifecycle.borrow_mut().on_frame_blocked();
