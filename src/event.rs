@@ -119,6 +119,18 @@ impl EventKind {
         EventKind::Hide,
     ];
 
+    /// The wire names of [`EventKind::NAMED`], in that order. Made at compile time: the guard
+    /// lists them with no code that maps each kind to its name.
+    pub const NAMES: [&'static str; EventKind::NAMED.len()] = {
+        let mut names = [""; EventKind::NAMED.len()];
+        let mut i = 0;
+        while i < names.len() {
+            names[i] = EventKind::NAMED[i].as_str();
+            i += 1;
+        }
+        names
+    };
+
     /// The kind for an `event.type` string (exact, case-sensitive match).
     pub fn from_type(event_type: &str) -> EventKind {
         EventKind::NAMED
@@ -129,7 +141,7 @@ impl EventKind {
     }
 
     /// The wire name (`""` for [`EventKind::Other`]).
-    pub fn as_str(self) -> &'static str {
+    pub const fn as_str(self) -> &'static str {
         match self {
             EventKind::Opened => "migration_modal.opened",
             EventKind::Completed => "migration_modal.completed",

@@ -97,7 +97,7 @@ pub struct Names<V: MessageValue> {
     pub type_key: V,
     /// [`event::INTERNAL_KEY`].
     pub internal: V,
-    /// The wire names of [`EventKind::NAMED`], in that order.
+    /// [`EventKind::NAMES`].
     pub kinds: V::List,
     /// [`event::STRING_FIELDS`].
     pub string_fields: V::List,
@@ -110,14 +110,13 @@ pub struct Names<V: MessageValue> {
 impl<V: MessageValue> Names<V> {
     /// The names of [`crate::event`].
     pub fn new() -> Self {
-        let kinds: Vec<&str> = EventKind::NAMED.iter().map(|kind| kind.as_str()).collect();
         Names {
             tag: V::text(event::MESSAGE_TAG),
             source: V::text(event::SOURCE_KEY),
             event: V::text(event::EVENT_KEY),
             type_key: V::text(event::TYPE_KEY),
             internal: V::text(event::INTERNAL_KEY),
-            kinds: V::list(&kinds),
+            kinds: V::list(&EventKind::NAMES),
             string_fields: V::list(&event::STRING_FIELDS),
             context: event::STRING_FIELDS.iter().map(|name| V::text(name)).collect(),
             reserved: V::list(&event::RESERVED_KEYS),
