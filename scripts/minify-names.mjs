@@ -67,8 +67,10 @@ for (const [module, old, short] of mapping.imports) {
 }
 // An entry of the imports object that the wasm does not import is dead code: wasm-opt removed
 // the last call to it (here wasm-bindgen's `__wbindgen_throw`, whose callers abort instead).
-// An entry runs from its key (indented by eight spaces) to the next key.
-const imported = new Set(mapping.imports.map(([, , short]) => short));
+// The mapping lists the imports as they were when renamed, before -Os removed any: the wasm
+// written says which are left. An entry runs from its key (indented by eight spaces) to the
+// next key.
+const imported = new Set(WebAssembly.Module.imports(new WebAssembly.Module(fs.readFileSync(wasmPath))).map(({ name }) => name));
 js = replace(js, /(const import0 = \{\n\s*__proto__: null,)([^]*?)(\n {4}\};)/g, (_, head, body, tail) => {
   const entries = body.split(/(?=\n {8}"?[\w$]+"?: )/);
   const kept = entries.filter((entry) => imported.has(entry.match(/^\n {8}"?([\w$]+)"?:/)[1]));
