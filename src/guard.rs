@@ -63,7 +63,7 @@ pub trait MessageValue: Sized {
     /// An array index, as a key.
     fn index(index: u32) -> Self;
     /// A list of these strings.
-    fn list(texts: &[&str]) -> Self::List;
+    fn list<T: AsRef<str>>(texts: &[T]) -> Self::List;
     /// What kind of value this is.
     fn kind(&self) -> Kind;
     /// `self[key]`.
@@ -164,10 +164,9 @@ impl<V: MessageValue> MessageGuard<V> {
     /// A guard accepting messages from the `allowed` origins (the source window is the
     /// caller's to compare: see [`IncomingMessage::is_from_our_frame`]).
     pub fn new(allowed: &AllowList) -> Self {
-        let origins: Vec<&str> = allowed.as_slice().iter().map(String::as_str).collect();
         MessageGuard {
             names: Names::new(),
-            origins: V::list(&origins),
+            origins: V::list(allowed.as_slice()),
         }
     }
 
@@ -357,8 +356,8 @@ impl MessageValue for Value {
         Value::Number(f64::from(index))
     }
 
-    fn list(texts: &[&str]) -> Vec<String> {
-        texts.iter().map(|text| (*text).to_owned()).collect()
+    fn list<T: AsRef<str>>(texts: &[T]) -> Vec<String> {
+        texts.iter().map(|text| text.as_ref().to_owned()).collect()
     }
 
     fn kind(&self) -> Kind {

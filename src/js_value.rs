@@ -49,8 +49,11 @@ impl MessageValue for JsValue {
         JsValue::from(index)
     }
 
-    fn list(texts: &[&str]) -> Array {
-        texts.iter().map(|text| JsValue::from_str(text)).collect()
+    fn list<T: AsRef<str>>(texts: &[T]) -> Array {
+        texts
+            .iter()
+            .map(|text| JsValue::from_str(text.as_ref()))
+            .collect()
     }
 
     fn kind(&self) -> Kind {
