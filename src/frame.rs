@@ -117,6 +117,10 @@ extern "C" {
     #[wasm_bindgen(method, getter)]
     pub(crate) fn origin(this: &ParsedUrl) -> String;
 
+    /// `URL.origin`, as the JavaScript string: compared with `===`, with no copy into Rust.
+    #[wasm_bindgen(method, getter, js_name = origin)]
+    pub(crate) fn origin_js(this: &ParsedUrl) -> JsValue;
+
     /// `URL.username`.
     #[wasm_bindgen(method, getter)]
     pub(crate) fn username(this: &ParsedUrl) -> String;

@@ -63,8 +63,8 @@ pub(crate) struct Shared {
     /// Messages from any other source than its `contentWindow` (as it is when each arrives)
     /// are dropped.
     iframe: HtmlIFrameElement,
-    /// The modal URL's origin, as the browser serializes it.
-    origin: String,
+    /// The modal URL's origin, as the browser serializes it (a JavaScript string).
+    origin: JsValue,
     fullscreen: bool,
     /// Whether the rest of the page is made inert while the modal is shown (fullscreen only).
     inert_page: bool,
@@ -254,7 +254,7 @@ impl Shared {
 
         let (settled, resolve) = frame::deferred();
         let shared = Rc::new(Shared {
-            origin,
+            origin: parsed.origin_js(),
             guard: MessageGuard::new(&allowed),
             iframe,
             fullscreen,
@@ -317,10 +317,11 @@ impl Shared {
     /// The page's CSP refused a load: fails the modal at once if that load was its iframe's
     /// (a frame directive, and the modal's origin), before it was ready.
     fn on_violation(&self, directive: &JsValue, blocked_uri: &JsValue) {
-        // Compared as JavaScript strings (`===`), with no copy into Rust.
+        // The directive and the origin are compared as JavaScript strings (`===`), with no copy
+        // into Rust.
         let is_frame_directive = FRAME_DIRECTIVES.iter().any(|name| directive == name);
-        let blocked_origin = frame::parse_url(blocked_uri).map(|url| url.origin());
-        if is_frame_directive && blocked_origin.as_deref() == Some(self.origin.as_str()) {
+        let blocked_origin = frame::parse_url(blocked_uri).map(|url| url.origin_js());
+        if is_frame_directive && blocked_origin.as_ref() == Some(&self.origin) {
             let step = self.lifecycle.borrow_mut().on_frame_blocked();
             self.apply(step, EventKind::Failed, &frame_blocked_event());
         }
