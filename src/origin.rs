@@ -130,6 +130,13 @@ impl Origin {
     }
 }
 
+impl From<Origin> for String {
+    /// The canonical text, moved out.
+    fn from(origin: Origin) -> String {
+        origin.0
+    }
+}
+
 /// `true` for `localhost`, `*.localhost`, a dotted-decimal `127.x.y.z` and `[::1]`.
 pub fn is_loopback_host(host: &str) -> bool {
     if host == "localhost" || host.ends_with(".localhost") || host == "[::1]" {

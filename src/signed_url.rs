@@ -7,6 +7,7 @@
 use crate::error::{Error, Message};
 use crate::origin::{is_loopback_host, AllowList, Origin};
 use alloc::borrow::ToOwned;
+use alloc::string::String;
 
 /// The parts of a URL, as `new URL(input)` reports them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,7 +66,7 @@ pub fn check_modal_url(
             Ok(list)
         }
         Some(list) if list.allows(origin.as_str()) => Ok(list),
-        Some(_) => Err(Error::new(Message::OriginNotAllowed, url.origin.to_owned())),
+        Some(_) => Err(Error::new(Message::OriginNotAllowed, String::from(origin))),
     }
 }
 
