@@ -102,7 +102,7 @@ pub struct Names<V: MessageValue> {
     /// [`event::STRING_FIELDS`].
     pub string_fields: V::List,
     /// [`event::STRING_FIELDS`], each as a key.
-    pub context: Vec<V>,
+    pub context: [V; event::STRING_FIELDS.len()],
     /// [`event::RESERVED_KEYS`].
     pub reserved: V::List,
 }
@@ -118,7 +118,7 @@ impl<V: MessageValue> Names<V> {
             internal: V::text(event::INTERNAL_KEY),
             kinds: V::list(&EventKind::NAMES),
             string_fields: V::list(&event::STRING_FIELDS),
-            context: event::STRING_FIELDS.iter().map(|name| V::text(name)).collect(),
+            context: event::STRING_FIELDS.map(V::text),
             reserved: V::list(&event::RESERVED_KEYS),
         }
     }
