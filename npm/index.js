@@ -46,7 +46,7 @@ let loaded = false;
 // loader. A response served as `application/wasm` compiles as it streams in; any other
 // Content-Type compiles from its bytes, so any server works. A failure is an
 // INIT_FAILED AnonModalError saying what came back from where, and what to do.
-async function compile(source) {
+async function compile(source, beside) {
   source = await source;
   if (source instanceof WebAssembly.Module) return source;
   let url = "";
@@ -66,8 +66,10 @@ async function compile(source) {
   if (typeof Response === "function" && source instanceof Response) {
     url = source.url || url;
     status = source.status;
-    // Vite 7 and earlier serve a pre-bundled package from their cache in dev, without its wasm.
-    const prebundled = url.includes("/.vite/deps/");
+    // Vite 7 and earlier serve this module pre-bundled from their dependency cache in dev (a
+    // `deps` folder: node_modules/.vite/deps, Nuxt's node_modules/.cache/vite/client/deps),
+    // without the wasm beside it.
+    const prebundled = beside && url.includes("/deps/");
     if (!source.ok) throw prebundled ? packageError(MESSAGE_INIT_VITE_PREBUNDLED, url, `HTTP ${status}`) : packageError(MESSAGE_INIT_HTTP_STATUS, status, url);
     const type = source.headers.get("content-type") ?? "";
     try {
@@ -99,7 +101,7 @@ async function compile(source) {
  * a `WebAssembly.Module` to load it from elsewhere (in Node, its bytes).
  */
 export function init(wasm) {
-  loading ??= compile(wasm ?? new URL("anon_modal_bg.wasm", import.meta.url))
+  loading ??= compile(wasm ?? new URL("anon_modal_bg.wasm", import.meta.url), wasm == null)
     .then((module) => {
       // WebAssembly, but not this build's (an older copy a cache kept, another file): it could
       // link and fail at its first call. Each build marks its wasm and its glue alike.

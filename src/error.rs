@@ -154,9 +154,9 @@ pub enum Message {
     /// What `init()` got compiled, but is not this build's wasm: its build mark (the detail
     /// says which it found) is not the glue's.
     InitWrongWasm,
-    /// `init()`'s fetch of a URL (the first detail) in Vite's dependency cache got a page or an
-    /// error status (the second detail) instead of the wasm: Vite 7 and earlier pre-bundle the
-    /// package there in dev, without the files it finds through `import.meta.url`.
+    /// `init()`'s fetch of the wasm beside the entry (the first detail), the entry being in a
+    /// dependency cache's `deps` folder, got a page or an error status (the second detail):
+    /// Vite 7 and earlier pre-bundle the package there in dev, without its wasm.
     InitVitePrebundled,
 }
 
@@ -352,7 +352,7 @@ impl Message {
                 d(0),
                 " (",
                 d(1),
-                "): Vite's dev server pre-bundled anon-modal without its wasm (Vite 7 and earlier do); add optimizeDeps: { exclude: [\"anon-modal\"] } to your Vite config",
+                "): Vite's dev server pre-bundled anon-modal without its wasm (Vite 7 and earlier do); add optimizeDeps: { exclude: [\"anon-modal\"] } to your Vite config (in Nuxt, under vite)",
             ],
         };
         for part in parts {

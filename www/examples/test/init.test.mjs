@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import http from "node:http";
 import { createRequire } from "node:module";
+import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
@@ -71,15 +72,31 @@ test("an HTML page where the wasm should be (a fallback route) is named as one",
   }
 });
 
-test("Vite's dependency cache without the wasm (Vite 7 and earlier, in dev) is named, with the fix", async (t) => {
-  // Its dev server answers the wasm's URL there with its app page, or with 404 (appType "mpa").
-  const base = await server(t, (res, req) =>
-    req.url.startsWith("/html/") ? res.writeHead(200, { "content-type": "text/html" }).end("<!doctype html>") : res.writeHead(404).end("not found"),
-  );
-  const fix = `Vite's dev server pre-bundled anon-modal without its wasm (Vite 7 and earlier do); add optimizeDeps: { exclude: ["anon-modal"] } to your Vite config`;
-  for (const [where, answer] of [["/html/node_modules/.vite/deps/anon_modal_bg.wasm", "an HTML page, HTTP 200"], ["/node_modules/.vite/deps/anon_modal_bg.wasm", "HTTP 404"]]) {
-    const { init } = await freshPackage();
-    await initFails(init(new URL(where, base)), `init() found no wasm at ${base}${where} (${answer}): ${fix}`);
+test("the wasm missing beside a pre-bundled copy (Vite 7 and earlier, in dev) is named, with the fix", async (t) => {
+  // The entry as Vite's dependency optimizer copies it, alone, into a `deps` folder: Nuxt's
+  // (node_modules/.cache/vite/client/deps) and Vite's own (node_modules/.vite/deps). Its dev
+  // server answers the wasm's URL beside it with the app's page, or 404.
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "anon-modal-deps-"));
+  t.after(() => fs.rmSync(scratch, { recursive: true, force: true }));
+  const fix = `Vite's dev server pre-bundled anon-modal without its wasm (Vite 7 and earlier do); add optimizeDeps: { exclude: ["anon-modal"] } to your Vite config (in Nuxt, under vite)`;
+  const fetch = globalThis.fetch;
+  t.after(() => (globalThis.fetch = fetch));
+  const answers = [
+    [() => new Response("<!doctype html>", { headers: { "content-type": "text/html" } }), "an HTML page, HTTP 200"],
+    [() => new Response("not found", { status: 404 }), "HTTP 404"],
+  ];
+  for (const deps of ["node_modules/.cache/vite/client/deps", "node_modules/.vite/deps"]) {
+    const folder = path.join(scratch, deps);
+    fs.mkdirSync(folder, { recursive: true });
+    fs.copyFileSync(require.resolve("anon-modal"), path.join(folder, "anon-modal.js"));
+    const wasm = pathToFileURL(path.join(folder, "anon_modal_bg.wasm"));
+    for (const [answer, shown] of answers) {
+      globalThis.fetch = async () => answer();
+      const { init } = await import(`${pathToFileURL(path.join(folder, "anon-modal.js"))}?copy=${Math.random()}`);
+      await initFails(init(), `init() found no wasm at ${wasm} (${shown}): ${fix}`);
+      // A URL the app gives is its own to serve: no word of Vite.
+      await initFails(init(wasm), shown.startsWith("HTTP") ? `init() got HTTP 404 from ${wasm}: ${serve}` : `init() got an HTML page from ${wasm} (HTTP 200), not the wasm: ${serve}`);
+    }
   }
 });
 
