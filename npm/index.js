@@ -66,10 +66,10 @@ async function compile(source, beside) {
   if (typeof Response === "function" && source instanceof Response) {
     url = source.url || url;
     status = source.status;
-    // Vite 7 and earlier serve this module pre-bundled from their dependency cache in dev (a
-    // `deps` folder: node_modules/.vite/deps, Nuxt's node_modules/.cache/vite/client/deps),
-    // without the wasm beside it.
-    const prebundled = beside && url.includes("/deps/");
+    // Vite 7 and earlier serve this module pre-bundled from their dependency cache in dev
+    // (node_modules/.vite/deps, Nuxt's node_modules/.cache/vite/client/deps), without the wasm
+    // beside it.
+    const prebundled = beside && /\/\.?vite\/(client\/)?deps\//.test(url);
     if (!source.ok) throw prebundled ? packageError(MESSAGE_INIT_VITE_PREBUNDLED, url, `HTTP ${status}`) : packageError(MESSAGE_INIT_HTTP_STATUS, status, url);
     const type = source.headers.get("content-type") ?? "";
     try {
