@@ -5,11 +5,13 @@
 // and with that fix the modal opens.
 import { before, after } from "node:test";
 import assert from "node:assert/strict";
+import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import * as vite8 from "vite";
 import * as vite7 from "vite7";
 import { launchBrowser, test } from "../../e2e/stack.mjs";
+import { freePort } from "../../e2e/user-app.mjs";
 import { startApp } from "../../app/server.mjs";
 import { startMock, DEFAULT_API_KEY, DEFAULT_WEBHOOK_SECRET } from "../../mock/server.mjs";
 
@@ -32,7 +34,8 @@ async function withDevServer(vite, optimizeDeps, fn) {
       root: vanilla, configFile: false, logLevel: "warn",
       // A fresh dependency cache each time: both versions write the same one.
       optimizeDeps: { force: true, ...optimizeDeps },
-      server: { host: "127.0.0.1", port: 0, proxy: { "/api": app.url } },
+      // Vite 7 takes port 0 for its default, 5173: a free port, held to.
+      server: { host: "127.0.0.1", port: await freePort(), strictPort: true, proxy: { "/api": app.url } },
     });
     await server.listen();
     const url = server.resolvedUrls.local[0];
@@ -69,7 +72,7 @@ test(`Vite ${vite7.version} dev server: without the fix, init() names it; with i
     }
     assert.equal(errors.length, 1, `one uncaught error: ${errors}`);
     // The cache is in the examples' node_modules, outside the app's root.
-    const wasm = `${new URL(url).origin}/@fs${path.resolve(vanilla, "../node_modules")}/.vite/deps/anon_modal_bg.wasm`;
+    const wasm = `${new URL(url).origin}/@fs${fs.realpathSync(path.resolve(vanilla, "../node_modules"))}/.vite/deps/anon_modal_bg.wasm`;
     assert.ok(errors[0].includes(`init() found no wasm at ${wasm} (an HTML page, HTTP 200): Vite's dev server pre-bundled anon-modal without its wasm (Vite 7 and earlier do); add optimizeDeps: { exclude: ["anon-modal"] } to your Vite config`), errors[0]);
     assert.equal(await page.locator("iframe").count(), 0);
   });
