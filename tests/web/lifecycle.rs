@@ -409,3 +409,31 @@ fn a_modal_embedded_while_the_previous_one_gives_focus_back_is_replaced_too() {
     assert!(!Reflect::get(&input, &"inert".into()).unwrap().is_truthy());
     input.remove();
 }
+
+/// A Content-Security-Policy violation fails the unready modal at once only when a frame
+/// directive blocked the modal's own origin: a block of another origin, of a `data:` URL (whose
+/// origin is `"null"`), under another directive, or report-only, leaves it loading.
+#[wasm_bindgen_test]
+fn a_csp_block_fails_the_modal_only_for_its_own_origin_under_a_frame_directive() {
+    let (rec, modal) = recorded();
+    let violation = |directive: &str, uri: &str, disposition: &str| {
+        page_script(&format!(
+            "dispatchEvent(new SecurityPolicyViolationEvent('securitypolicyviolation', {{ violatedDirective: '{directive}', effectiveDirective: '{directive}', blockedURI: '{uri}', originalPolicy: '', disposition: '{disposition}', statusCode: 0 }}))"
+        ))
+    };
+    for (directive, uri, disposition) in [
+        ("frame-src", "https://other.example/modal", "enforce"),
+        ("frame-src", "https://dashboard.anon.com.evil.example/modal", "enforce"),
+        ("frame-src", "data:text/html,x", "enforce"),
+        ("frame-src", "inline", "enforce"),
+        ("img-src", MODAL_URL, "enforce"),
+        ("frame-src", MODAL_URL, "report"),
+    ] {
+        violation(directive, uri, disposition);
+        assert_eq!(rec.take(), Vec::<String>::new(), "{directive} {uri} {disposition}");
+        assert!(!modal.destroyed(), "{directive} {uri} {disposition}");
+    }
+    violation("child-src", MODAL_URL, "enforce");
+    assert!(modal.destroyed());
+    assert!(rec.take().contains(&"failed:migration_modal.failed".to_owned()));
+}
