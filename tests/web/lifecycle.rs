@@ -423,14 +423,22 @@ fn a_csp_block_fails_the_modal_only_for_its_own_origin_under_a_frame_directive()
     };
     for (directive, uri, disposition) in [
         ("frame-src", "https://other.example/modal", "enforce"),
-        ("frame-src", "https://dashboard.anon.com.evil.example/modal", "enforce"),
+        (
+            "frame-src",
+            "https://dashboard.anon.com.evil.example/modal",
+            "enforce",
+        ),
         ("frame-src", "data:text/html,x", "enforce"),
         ("frame-src", "inline", "enforce"),
         ("img-src", MODAL_URL, "enforce"),
         ("frame-src", MODAL_URL, "report"),
     ] {
         violation(directive, uri, disposition);
-        assert_eq!(rec.take(), Vec::<String>::new(), "{directive} {uri} {disposition}");
+        assert_eq!(
+            rec.take(),
+            Vec::<String>::new(),
+            "{directive} {uri} {disposition}"
+        );
         assert!(!modal.destroyed(), "{directive} {uri} {disposition}");
     }
     violation("child-src", MODAL_URL, "enforce");
