@@ -1,8 +1,8 @@
 // The vanilla example under Vite's dev server, where an app's first hour is spent: served
-// from the installed tarball, not built, with `/api` proxied to the app server and the local
-// mock platform behind it. Vite 8 needs no configuration. Vite 7 pre-bundles the package into
-// its dependency cache without the wasm, so init() fails with a message that names the fix,
-// and with that fix the modal opens.
+// from the installed tarball, not built, with `/api` proxied to the demo stack's app server and
+// the local mock platform behind it. Vite 8 needs no configuration. Vite 7 pre-bundles the
+// package into its dependency cache without the wasm, so init() fails with a message that
+// names the fix, and with that fix the modal opens.
 import { before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
@@ -10,10 +10,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import * as vite8 from "vite";
 import * as vite7 from "vite7";
-import { launchBrowser, test } from "../../e2e/stack.mjs";
+import { startStack, launchBrowser, test } from "../../e2e/stack.mjs";
 import { freePort } from "../../e2e/user-app.mjs";
-import { startApp } from "../../app/server.mjs";
-import { startMock, DEFAULT_API_KEY, DEFAULT_WEBHOOK_SECRET } from "../../mock/server.mjs";
 
 const vanilla = path.join(path.dirname(fileURLToPath(import.meta.url)), "../vanilla");
 const exclude = { exclude: ["anon-modal"] };
@@ -23,11 +21,8 @@ after(async () => { await browser?.close(); });
 
 /** Serves the vanilla example with `vite` and `optimizeDeps`, then runs `fn(page, errors, url)`. */
 async function withDevServer(vite, optimizeDeps, fn) {
-  const mock = await startMock({ port: 0, stepMs: 50, retryBaseMs: 50 });
-  const app = await startApp({
-    port: 0, anonBaseUrl: mock.url, apiKey: DEFAULT_API_KEY, webhookSecret: DEFAULT_WEBHOOK_SECRET,
-    insecureLocalhost: true, staticDir: vanilla,
-  });
+  // The app server answers the page's /api calls; Vite serves the page.
+  const stack = await startStack();
   let server;
   try {
     server = await vite.createServer({
@@ -35,11 +30,10 @@ async function withDevServer(vite, optimizeDeps, fn) {
       // A fresh dependency cache each time: both versions write the same one.
       optimizeDeps: { force: true, ...optimizeDeps },
       // Vite 7 takes port 0 for its default, 5173: a free port, held to.
-      server: { host: "127.0.0.1", port: await freePort(), strictPort: true, proxy: { "/api": app.url } },
+      server: { host: "127.0.0.1", port: await freePort(), strictPort: true, proxy: { "/api": stack.app.url } },
     });
     await server.listen();
     const url = server.resolvedUrls.local[0];
-    mock.setAppOrigin(new URL(url).origin);
     await browser.withPage(async (page) => {
       const errors = [];
       page.on("pageerror", (e) => errors.push(String(e)));
@@ -48,8 +42,7 @@ async function withDevServer(vite, optimizeDeps, fn) {
     });
   } finally {
     await server?.close();
-    await app.close();
-    await mock.close();
+    await stack.close();
   }
 }
 
