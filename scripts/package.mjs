@@ -25,7 +25,7 @@ fs.copyFileSync(path.join(root, "npm", "README.md"), path.join(pkg, "README.md")
 fs.copyFileSync(path.join(root, "LICENSE"), path.join(pkg, "LICENSE"));
 // The mock platform (www/mock) ships as the `anon-modal-mock` command and `anon-modal/mock`.
 fs.mkdirSync(path.join(pkg, "mock"), { recursive: true });
-for (const file of ["cli.mjs", "cli.d.mts", "server.mjs", "pages.mjs", "ids.mjs"]) fs.copyFileSync(path.join(root, "www/mock", file), path.join(pkg, "mock", file));
+for (const file of ["cli.mjs", "cli.d.mts", "index.d.ts", "server.mjs", "pages.mjs", "ids.mjs"]) fs.copyFileSync(path.join(root, "www/mock", file), path.join(pkg, "mock", file));
 fs.rmSync(path.join(pkg, ".gitignore"), { force: true });
 const serverFiles = ["server.js", "server.cjs", "server.workerd.js", "server.d.ts", "server.d.cts", "anon_modal_server_bg.wasm", "anon_modal_server_wasm.cjs"];
 for (const file of serverFiles) {
