@@ -22,7 +22,8 @@ import type {
  * (bubbling, composed), the event as `detail`; one of another type is not, since it could pose
  * as a DOM event (`error`, `click`): `element.modal.on("*", …)` gets every type. A refused URL
  * or attribute is an `error` CustomEvent (reported as uncaught unless a listener calls
- * `preventDefault()`).
+ * `preventDefault()`); its message names the option the attribute sets
+ * (`allowInsecureLocalhost` for `allow-insecure-localhost`, `readyTimeoutMs` for `ready-timeout-ms`).
  */
 export interface AnonMigrationModalElement extends HTMLElement {
   /** The mounted modal, or `null`. */
