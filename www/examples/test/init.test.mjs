@@ -6,10 +6,11 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import http from "node:http";
+import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 const require = createRequire(import.meta.url);
 const wasmPath = path.join(path.dirname(require.resolve("anon-modal")), "anon_modal_bg.wasm");
@@ -112,6 +113,19 @@ test("in Node, the default URL (a file: URL) and a missing fetch say to pass the
   } finally {
     globalThis.fetch = fetch;
   }
+});
+
+test("the documented ways to pass the bytes in Node load the package: an ES module and CommonJS", () => {
+  // Run as an app's own script: from the folder whose node_modules holds the package.
+  const app = fileURLToPath(new URL("..", import.meta.url));
+  const loads = (type, script) => {
+    const run = spawnSync(process.execPath, [`--input-type=${type}`, "-e", script], { cwd: app, encoding: "utf8" });
+    assert.equal(run.stdout + run.stderr, "loaded\n", type);
+  };
+  loads("module", `import fs from "node:fs"; import { init } from "anon-modal";
+    await init(fs.readFileSync(new URL(import.meta.resolve("anon-modal/anon_modal_bg.wasm")))); console.log("loaded");`);
+  loads("commonjs", `const fs = require("node:fs");
+    import("anon-modal").then(({ init }) => init(fs.readFileSync(require.resolve("anon-modal/anon_modal_bg.wasm")))).then(() => console.log("loaded"));`);
 });
 
 test("a network error, and bytes that are not WebAssembly, say so", async () => {
