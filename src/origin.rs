@@ -285,7 +285,9 @@ mod tests {
             "HTTPS://Dashboard.Anon.com:443/",
             Some("https://dashboard.anon.com"),
         );
-        assert_eq!(parsed.unwrap().as_str(), "https://dashboard.anon.com");
+        let parsed = parsed.unwrap();
+        assert_eq!(parsed.as_str(), "https://dashboard.anon.com");
+        assert_eq!(String::from(parsed), "https://dashboard.anon.com");
         assert_eq!(Origin::from_parsed("https://[zz]", None), Err(OriginError::Host));
         assert_eq!(
             Origin::from_parsed("https://x.com", Some("null")),
