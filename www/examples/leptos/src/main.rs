@@ -11,8 +11,9 @@
 //! `window.__modals` (each modal embedded, whose `destroyed` reads the crate's own
 //! [`AnonModal::is_destroyed`]); `main.js` collects `window.__violations`.
 
+use anon_modal::models::Timestamp;
 use anon_modal::{AnonModal, ModalEvent, ModalOptions, Subscription, Topic};
-use js_sys::{Array, Date, Object, Reflect};
+use js_sys::{Array, Object, Reflect};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::rc::Rc;
@@ -129,7 +130,12 @@ async fn embed(phase: Slot, events: RwSignal<Vec<String>>) -> Result<Option<Embe
     let insecure_localhost =
         Reflect::get(&config, &"insecureLocalhost".into()).is_ok_and(|on| on.is_truthy());
     let options = ModalOptions {
-        expires_at_ms: expires_at.map(|at| Date::parse(&at)).filter(|ms| !ms.is_nan()),
+        // As Anon writes it, a time without a zone being UTC (`Date::parse` would read it as
+        // the browser's local time).
+        expires_at_ms: expires_at
+            .as_deref()
+            .and_then(Timestamp::parse)
+            .map(|at| at.unix_millis() as f64),
         allow_insecure_localhost: insecure_localhost, // only for the local mock platform
         ..ModalOptions::default()
     };
