@@ -16,14 +16,15 @@ import type {
  * element instead of fullscreen) or `allow-insecure-localhost` (local development only) mounts
  * it again, removing `url` (or emptying it: an empty value is no value) or the element
  * destroys it (moving the element within one task keeps a fullscreen modal), and `hidden`
- * hides it (removing it shows it). A modal that went by itself (closed, failed, timed out,
- * replaced) is not mounted again for the same `url`. Each event of the modal whose type is
- * Anon's (`migration_modal.…`) is dispatched on the element as a `CustomEvent` named by its type
- * (bubbling, composed), the event as `detail`; one of another type is not, since it could pose
- * as a DOM event (`error`, `click`): `element.modal.on("*", …)` gets every type. A refused URL
- * or attribute is an `error` CustomEvent (reported as uncaught unless a listener calls
- * `preventDefault()`); its message names the option the attribute sets
- * (`allowInsecureLocalhost` for `allow-insecure-localhost`, `readyTimeoutMs` for `ready-timeout-ms`).
+ * hides it (removing it shows it). A modal that went by itself (closed, timed out, blocked by
+ * the page's CSP, replaced) is not mounted again for the same `url`. Each event of the modal
+ * whose type is Anon's (`migration_modal.…`) is dispatched on the element as a `CustomEvent`
+ * named by its type (bubbling, composed), the event as `detail`; one of another type is not,
+ * since it could pose as a DOM event (`error`, `click`): `element.modal.on("*", …)` gets every
+ * type. A refused URL or attribute is an `error` CustomEvent (reported as uncaught unless a
+ * listener calls `preventDefault()`); its message names the option the attribute sets
+ * (`allowInsecureLocalhost` for `allow-insecure-localhost`, `readyTimeoutMs` for
+ * `ready-timeout-ms`).
  */
 export interface AnonMigrationModalElement extends HTMLElement {
   /** The mounted modal, or `null`. */

@@ -18,7 +18,7 @@ if (typeof customElements !== "undefined" && !customElements.get(TAG)) {
       static observedAttributes = [...MOUNT, "hidden"];
       #modal = null;
       #mounting = 0;
-      // The url of the modal mounted, and of one that went by itself (closed, failed, timed out,
+      // The url of the modal mounted, and of one that went by itself (closed, timed out, CSP-blocked,
       // replaced): used, so moving the element or changing another attribute does not mount it
       // again.
       #url = null;

@@ -220,7 +220,8 @@ export interface AnonModal {
   /** Removes a callback added with `on` or `once`. */
   off<K extends keyof ModalEventMap>(type: K, callback: (event: ModalEventMap[K]) => void): void;
   /**
-   * Shows the modal: locks page scroll and, once the modal has said `opened` or `show`, moves
+   * Shows the modal: locks page scroll (a fullscreen modal; one in a `container` leaves the
+   * page's scroll alone) and, once the modal has said `opened` or `show`, moves
    * focus into it (before that, focus stays out of the frame, where Escape can dismiss it).
    * Hiding or removing it gives focus back to the element that had it (inside a web component
    * too), or, when none had, to the one focused when `openAnonModal` was called; not when the

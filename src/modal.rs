@@ -558,7 +558,7 @@ impl AnonModal {
     ///
     /// # Errors
     /// An [`Error`] whose [`ErrorCode`](crate::ErrorCode) is `NoDocument`, `Expired`,
-    /// `InvalidUrl`, `OriginNotAllowed` or `InvalidOption`.
+    /// `InvalidUrl`, `OriginNotAllowed`, `InvalidOrigin`, `InvalidOption` or `DialogOpen`.
     pub fn embed(url: &str, options: ModalOptions) -> Result<AnonModal, Error> {
         let document = frame::page_document().ok_or_else(|| Error::fixed(Message::NoDocument))?;
         let shared = Shared::mount(&document, &url.into(), options, &rust_commands())?;
@@ -637,7 +637,8 @@ impl AnonModal {
     }
 
     /// A promise resolving (with `undefined`) once the modal is torn down, whatever tore it
-    /// down: its `closed` or `failed` event, the ready timeout, a newer modal, or `destroy()`.
+    /// down: its `closed` event, the ready timeout, a page's CSP blocking it, a newer modal, or
+    /// `destroy()` (a `failed` event the modal sends leaves it mounted).
     pub fn removed(&self) -> &Promise {
         &self.removed
     }

@@ -58,7 +58,7 @@ export interface Mock {
 export function startMock(options?: MockOptions): Promise<Mock>;
 /** Svix's `v1,<base64>` signature of `{id}.{timestamp}.{body}` with a `whsec_` secret. */
 export function svixSignature(secret: string, id: string, timestamp: number | string, body: string): string;
-/** The command line's options, or an Error whose message names the bad value. */
+/** The command line's options; throws an Error whose message names a bad value. */
 export function parseArgs(argv: string[]): MockOptions & { help?: boolean; quiet?: boolean };
 export const DEFAULT_API_KEY: string;
 export const DEFAULT_WEBHOOK_SECRET: string;
