@@ -427,6 +427,7 @@ impl From<Error> for wasm_bindgen::JsValue {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use alloc::string::ToString;
 
     #[test]
     fn all_lists_each_message_at_its_number() {
