@@ -237,6 +237,7 @@ export function verifyWebhook(
  * The signature header value for a delivery, for tests and mock senders: `v1,<base64>` with a
  * `whsec_` secret, `v1a,<base64>` with a `whsk_` ed25519 secret key.
  * @throws {AnonWebhookError} `INVALID_SECRET`, `INVALID_TIMESTAMP`
+ * @throws {RangeError} a timestamp in milliseconds (`Date.now()`) rather than seconds
  */
 export function signWebhook(key: string, id: string, timestampSeconds: number, body: WebhookBody): string;
 

@@ -192,13 +192,18 @@ function nowSeconds(options) {
   if (now === undefined) return Math.floor(Date.now() / 1000);
   if (now instanceof Date || tag(now) === "[object Date]") return Math.floor(now.getTime() / 1000);
   if (typeof now !== "number") throw new TypeError("anon-modal/server: options.now must be Unix seconds or a Date");
-  // From the year 5138 on in seconds, it is Date.now()'s milliseconds (src/clock.rs).
-  if (Number.isFinite(now) && Math.abs(now) >= secondsBelow()) {
-    throw new RangeError(
-      `anon-modal/server: options.now is Unix seconds, and ${now} is milliseconds (Date.now()): pass a Date, or Math.floor(Date.now() / 1000)`,
-    );
+  return seconds(now, "options.now", "a Date, or Math.floor(Date.now() / 1000)");
+}
+
+/** `value`, Unix seconds; a RangeError for milliseconds, naming `name` and what to pass. */
+function seconds(value, name, fix) {
+  // From the year 5138 on in seconds, it is Date.now()'s milliseconds (src/clock.rs), up to
+  // the year 5138 in those; past that it is no time at all, which the wasm says.
+  const below = secondsBelow();
+  if (Math.abs(value) >= below && Math.abs(value) < below * 1000) {
+    throw new RangeError(`anon-modal/server: ${name} is Unix seconds, and ${value} is milliseconds (Date.now()): pass ${fix}`);
   }
-  return now;
+  return value;
 }
 
 // A whole-number option as the wasm takes it (it checks the range), or undefined for the default.
@@ -352,7 +357,8 @@ export function signWebhook(key, id, timestampSeconds, body) {
     throw new TypeError("anon-modal/server: signWebhook(key: string, id: string, timestampSeconds: number, body)");
   }
   const raw = bytes(body);
-  return call(() => sign(key, id, timestampSeconds, raw));
+  const timestamp = () => seconds(timestampSeconds, "signWebhook's timestampSeconds", "Math.floor(Date.now() / 1000)");
+  return call(() => sign(key, id, timestamp(), raw));
 }
 
 /** The `whpk_` public key of a `whsk_` ed25519 signing key, to configure on the receiving side. */

@@ -139,7 +139,7 @@ impl WebhookError {
                 "The delivery's timestamp is older than the tolerance allows: check the server's clock; a replayed delivery also gives this."
             }
             WebhookError::TimestampTooNew => {
-                "The delivery's timestamp is further in the future than the tolerance allows: check the server's clock."
+                "The delivery's timestamp is further in the future than the tolerance allows: check the server's clock, and that the sender wrote Unix seconds (milliseconds are far in the future)."
             }
             WebhookError::InvalidSignature => {
                 "No signature matches the body and the signing keys: verify the raw body bytes as received (never re-serialized JSON, nor an empty body that a parser already read) with the endpoint's signing secret."

@@ -339,6 +339,11 @@ test("signing: bad keys and timestamps are typed errors", () => {
   assert.equal(codeOf(() => signWebhook("whsec_!!!", "m", NOW, "{}")), "INVALID_SECRET");
   for (const ts of [1.5, -1, NaN, Infinity, 2 ** 53]) assert.equal(codeOf(() => signWebhook(secret, "m", ts, "{}")), "INVALID_TIMESTAMP", String(ts));
   assert.throws(() => signWebhook(secret, "m", "1750133013", "{}"), TypeError);
+  // Date.now() where seconds go: said as such at once, not as a delivery from the future.
+  assert.throws(() => signWebhook(secret, "m", Date.now(), "{}"), {
+    name: "RangeError",
+    message: /^anon-modal\/server: signWebhook's timestampSeconds is Unix seconds, and \d+ is milliseconds \(Date\.now\(\)\): pass Math\.floor\(Date\.now\(\) \/ 1000\)$/,
+  });
 });
 
 test("AnonWebhookError: codes from Rust's list, its messages, one class across ESM and CommonJS", async () => {
