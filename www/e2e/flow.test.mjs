@@ -103,7 +103,7 @@ test("the platform failing the migration: failed callback, migration_task.failed
     await modal.getByRole("button", { name: "Simulate a failure" }).click();
     const t = await waitForTimeline(page, (t) => webhooks(t).includes("migration.failed") && t.some((e) => e.kind === "files"), "migration.failed webhook and the files");
     assert.deepEqual(callbacks(t), ["opened", "failed"]);
-    assert.match(t.find((e) => e.label === "failed").text, /The source provider refused access\./);
+    assert.match(t.find((e) => e.label === "failed").text, /The source provider revoked the token\./);
     assert.deepEqual(webhooks(t), ["migration.created", "migration.started", "migration_task.failed", "migration.failed"]);
     assert.match(t.find((e) => e.text.startsWith("migration_task.failed")).text,
       /^migration_task\.failed · migration mig_\w+ · migration_task mtsk_\w+ · The source provider revoked the token\. \(signature verified\)$/);

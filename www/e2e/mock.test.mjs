@@ -60,13 +60,6 @@ async function createModal(mock, user = "user_42") {
   assert.equal(res.status, 200);
   return res.json();
 }
-/** Runs a modal's migration to `outcome` as the modal page would, and waits for its webhooks. */
-async function finish(mock, modal, outcome) {
-  await fetch(`${mock.url}/modal/${modal.id}/finish`, { method: "POST", body: JSON.stringify({ outcome }) });
-  const want = { complete: 3, partial: 4, fail: 4 }[outcome];
-  for (let i = 0; i < 200 && mock.state.deliveries.filter((d) => d.event.data.migration_id === modal.migration_id).length < want; i++) await new Promise((r) => setTimeout(r, 10));
-  await mock.settled();
-}
 
 test("Svix's signature: the known answer of the Standard Webhooks specification", () => {
   assert.equal(
@@ -99,7 +92,7 @@ test("webhooks: the envelope, the migration object, the task object, and Svix's 
   const mock = await startMock({ port: 0, stepMs: 10, webhookUrl: hook.url });
   try {
     const modals = { complete: await createModal(mock, "user_a"), partial: await createModal(mock, "user_b"), fail: await createModal(mock, "user_a") };
-    for (const [outcome, modal] of Object.entries(modals)) await finish(mock, modal, outcome);
+    for (const [outcome, modal] of Object.entries(modals)) await mock.finish(modal.id, outcome);
     const events = hook.requests.map((r) => JSON.parse(r.body));
     const of = (modal) => events.filter((e) => e.data.migration_id === modal.migration_id).map((e) => [e.type, e.data.object.status]);
     assert.deepEqual(of(modals.complete), [["migration.created", "NOT_STARTED"], ["migration.started", "WORKING"], ["migration.completed", "COMPLETE"]]);
@@ -162,11 +155,28 @@ test("webhooks: the envelope, the migration object, the task object, and Svix's 
   }
 });
 
+test("a migration run over HTTP as the modal page does (204, no body), or by finish(), which names a wrong modal or outcome", async () => {
+  const mock = await startMock({ port: 0, stepMs: 10 });
+  try {
+    const modal = await createModal(mock);
+    const res = await fetch(`${mock.url}/modal/${modal.id}/finish`, { method: "POST", body: JSON.stringify({ outcome: "partial" }) });
+    assert.equal(res.status, 204);
+    assert.equal(await res.text(), "", "no body for the page to leave unread");
+    const files = async () => (await (await api(mock, `/api/v1/files?migration_id=${modal.migration_id}`)).json()).data.length;
+    for (let i = 0; i < 200 && (await files()) < 2; i++) await new Promise((r) => setTimeout(r, 10));
+    assert.equal(await files(), 2, "the partial outcome's files");
+    await assert.rejects(mock.finish("nope"), { message: "finish: no modal nope (the create-modal response's id)" });
+    await assert.rejects(mock.finish(modal.id, "done"), { message: 'finish: the outcome is "complete", "partial", "fail", not "done"' });
+  } finally {
+    await mock.close();
+  }
+});
+
 test("the Files API: the documents' file object, types that say what a file holds, downloads of `size` bytes", async () => {
   const mock = await startMock({ port: 0, stepMs: 10 });
   try {
     const modal = await createModal(mock);
-    await finish(mock, modal, "complete");
+    await mock.finish(modal.id, "complete");
     const res = await api(mock, `/api/v1/files?migration_id=${modal.migration_id}`);
     assert.equal(res.status, 200);
     const list = await res.json();
@@ -242,7 +252,7 @@ test("deliveries: a failed one is retried on its own while later ones go on, so 
   });
   const mock = await startMock({ port: 0, retryBaseMs: 500, stepMs: 20, webhookUrl: hook.url });
   try {
-    await finish(mock, await createModal(mock), "complete");
+    await mock.finish((await createModal(mock)).id, "complete");
     assert.deepEqual(hook.requests.map(eventType), ["migration.created", "migration.started", "migration.completed", "migration.started"]);
     const started = mock.state.deliveries.find((d) => d.type === "migration.started");
     assert.deepEqual(started.attempts, [500, 204], "retried, then acknowledged");

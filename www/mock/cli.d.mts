@@ -48,6 +48,12 @@ export interface Mock {
   redeliver(svixId: string): Promise<void>;
   /** Resolves once every delivery queued so far has been acknowledged or given up. */
   settled(): Promise<void>;
+  /**
+   * Runs the migration of a modal (the create-modal response's `id`) as its page's buttons do,
+   * without a browser: `"complete"` (*Log in*), `"partial"` (*Simulate a failed task*) or
+   * `"fail"` (*Simulate a failure*); resolves once its webhooks are acknowledged or given up.
+   */
+  finish(modalId: string, outcome?: "complete" | "partial" | "fail"): Promise<void>;
   setWebhookUrl(url: string | null): void;
   /** The origins that may embed the modal; `null` or `[]`: learn it from the Referer. */
   setAppOrigin(origins: string | string[] | null): void;

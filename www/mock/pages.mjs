@@ -85,7 +85,7 @@ export function renderModalPage({ id, migrationId, userId, provider, targetOrigi
       document.getElementById("done-title").textContent = "Something went wrong";
       document.getElementById("done-text").textContent = "We could not access your data. Please try again later.";
       show("step-done");
-      post("migration_modal.failed", { error_message: "The source provider refused access." });
+      post("migration_modal.failed", { error_message: "The source provider revoked the token." });
     });
   };
   internal("migration_modal.show");

@@ -327,7 +327,10 @@ export async function startMock(options = {}) {
         const body = await readJson(req);
         const outcome = Object.hasOwn(OUTCOMES, body.outcome) ? body.outcome : "complete";
         runMigration(state.migrations.get(modal.migrationId), outcome);
-        return json(res, 202, { ok: true });
+        // No body: the page never reads one, and a body left unread shows as an aborted
+        // request once the modal is removed.
+        res.writeHead(204, { "cache-control": "no-store" });
+        return res.end();
       }
       if (req.method === "GET" && path === "/hostile") return html(res, 200, renderHostilePage());
       if (req.method === "GET" && path.startsWith("/files/")) {
@@ -369,15 +372,26 @@ export async function startMock(options = {}) {
     server.listen(options.port ?? 8081, options.host ?? "127.0.0.1", resolve);
   });
   const base = `http://${options.publicHost ?? "localhost"}:${server.address().port}`;
+  /** Resolves once every delivery sent so far has been acknowledged or given up. */
+  const settled = async () => {
+    while (pending.size) await Promise.all(pending);
+  };
   return {
     url: base,
     apiKey,
     webhookSecret,
     state,
     redeliver,
-    /** Resolves once every delivery sent so far has been acknowledged or given up. */
-    settled: async () => {
-      while (pending.size) await Promise.all(pending);
+    settled,
+    /** Runs a modal's migration as its page's buttons do, then waits for its webhooks. */
+    finish: async (modalId, outcome = "complete") => {
+      const modal = state.modals.get(modalId);
+      if (!modal) throw new Error(`finish: no modal ${modalId} (the create-modal response's id)`);
+      if (!Object.hasOwn(OUTCOMES, outcome)) {
+        throw new Error(`finish: the outcome is ${Object.keys(OUTCOMES).map((o) => JSON.stringify(o)).join(", ")}, not ${JSON.stringify(outcome)}`);
+      }
+      await runMigration(state.migrations.get(modal.migrationId), outcome);
+      await settled();
     },
     setWebhookUrl: (u) => { state.webhookUrl = u; },
     /** The origins that may frame the modal (a string or a list); none = learn it from the Referer. */
