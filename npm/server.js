@@ -195,13 +195,13 @@ function nowSeconds(options) {
   return seconds(now, "options.now", "a Date, or Math.floor(Date.now() / 1000)");
 }
 
-/** `value`, Unix seconds; a RangeError for milliseconds, naming `name` and what to pass. */
+/**
+ * `value`, Unix seconds; a RangeError, naming `name` and what to pass, for one too large to be
+ * seconds (from the year 5138 on: src/clock.rs), which is most likely Date.now()'s milliseconds.
+ */
 function seconds(value, name, fix) {
-  // From the year 5138 on in seconds, it is Date.now()'s milliseconds (src/clock.rs), up to
-  // the year 5138 in those; past that it is no time at all, which the wasm says.
-  const below = secondsBelow();
-  if (Math.abs(value) >= below && Math.abs(value) < below * 1000) {
-    throw new RangeError(`anon-modal/server: ${name} is Unix seconds, and ${value} is milliseconds (Date.now()): pass ${fix}`);
+  if (Number.isFinite(value) && Math.abs(value) >= secondsBelow()) {
+    throw new RangeError(`anon-modal/server: ${name} is Unix seconds, and ${value} is not (milliseconds, from Date.now()?): pass ${fix}`);
   }
   return value;
 }
@@ -357,6 +357,7 @@ export function signWebhook(key, id, timestampSeconds, body) {
     throw new TypeError("anon-modal/server: signWebhook(key: string, id: string, timestampSeconds: number, body)");
   }
   const raw = bytes(body);
+  // Checked inside call(): the bound comes from the wasm, loaded there.
   const timestamp = () => seconds(timestampSeconds, "signWebhook's timestampSeconds", "Math.floor(Date.now() / 1000)");
   return call(() => sign(key, id, timestamp(), raw));
 }
