@@ -229,9 +229,8 @@ test("a duplicate delivery: acknowledged again, its work (listing the files) not
     // The migration runs as the modal would run it; the page shows what the server does.
     const created = await (await fetch(`${stack.app.url}/api/create-modal`, { method: "POST", body: JSON.stringify({ user_id: "user_7", source_provider: "gusto" }) })).json();
     const modalId = new URL(created.url).pathname.split("/").pop();
-    await fetch(`${stack.mock.url}/modal/${modalId}/finish`, { method: "POST", body: JSON.stringify({ outcome: "complete" }) });
+    await stack.mock.finish(modalId, "complete");
     await waitForTimeline(page, (t) => t.some((e) => e.kind === "files"), "files");
-    await stack.mock.settled();
     const record = stack.mock.state.deliveries.find((d) => d.type === "migration.completed");
     assert.deepEqual(record.attempts, [200]);
     // Svix delivers the same message again (a replay, or a retry after a lost answer).
