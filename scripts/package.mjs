@@ -27,7 +27,7 @@ fs.copyFileSync(path.join(root, "LICENSE"), path.join(pkg, "LICENSE"));
 fs.mkdirSync(path.join(pkg, "mock"), { recursive: true });
 for (const file of ["cli.mjs", "cli.d.mts", "index.d.ts", "server.mjs", "pages.mjs", "ids.mjs"]) fs.copyFileSync(path.join(root, "www/mock", file), path.join(pkg, "mock", file));
 fs.rmSync(path.join(pkg, ".gitignore"), { force: true });
-const serverFiles = ["server.js", "server.cjs", "server.workerd.js", "server.d.ts", "server.d.cts", "anon_modal_server_bg.wasm", "anon_modal_server_wasm.cjs"];
+const serverFiles = ["server.js", "server.cjs", "server.workerd.js", "server.d.ts", "server.d.cts", "anon_modal_server_bg.wasm", "anon_modal_server_wasm.js", "anon_modal_server_wasm.cjs"];
 for (const file of serverFiles) {
   if (!fs.existsSync(path.join(pkg, file))) throw new Error(`pkg/${file} is missing: run scripts/build-pkg.sh server first`);
 }

@@ -1,7 +1,7 @@
 // The packed tarball (node scripts/package.mjs), installed into a scratch app as a user would,
 // on every server runtime, each with its own binary: Node (ESM and require, node:http2, Express,
-// Fastify, Hono and Koa), Deno, Bun, and workerd through miniflare, and in Next.js (built, then
-// served by `next start`). Each runs its endpoint example from www/examples/server/, which verifies the raw body and
+// Fastify, Hono and Koa), Deno, Bun, and workerd through miniflare, in Next.js (built, then
+// served by `next start`), and through Vite's module runner. Each runs its endpoint example from www/examples/server/, which verifies the raw body and
 // acknowledges a repeated svix-id without doing the work twice: a signed contract-shaped event
 // is POSTed twice (200, then 200 "duplicate", work done once) and a forged one once (400), and
 // a body that never ends is refused once past the limit (413). Deno and Bun also load the
@@ -306,6 +306,29 @@ test("Next.js: the route handler example, built without the secret and served by
     await overHttp(nextBin, ["start", "-H", "127.0.0.1", "-p", String(port)], { cwd: next, urlIn }, refusesEndlessBody);
   } finally {
     fs.rmSync(next, { recursive: true, force: true });
+  }
+});
+
+// SvelteKit's and Nuxt's dev servers run an app's server code through Vite's module runner,
+// which evaluates ES modules only. It loads a package through it, not through Node, when the
+// package is not external: SvelteKit makes every package that names svelte among its peers so.
+test("Vite's dev server: the server entry through Vite's module runner (SvelteKit, Nuxt)", async () => {
+  fs.writeFileSync(path.join(app, "vite-ssr.mjs"), 'export * from "anon-modal/server";');
+  const vite = await import("vite");
+  const server = await vite.createServer({
+    root: app, configFile: false, logLevel: "silent", appType: "custom",
+    server: { middlewareMode: true, hmr: false, ws: false },
+    ssr: { noExternal: ["anon-modal"] },
+  });
+  try {
+    const s = await server.ssrLoadModule("/vite-ssr.mjs");
+    const body = contractEvent("migration.completed");
+    const ts = Math.floor(Date.now() / 1000);
+    const headers = { "svix-id": "msg_vite", "svix-timestamp": String(ts), "svix-signature": s.signWebhook(secret, "msg_vite", ts, body) };
+    assert.equal(new s.WebhookVerifier(secret).verify(body, headers).type, "migration.completed");
+    versions.Vite = vite.version;
+  } finally {
+    await server.close();
   }
 });
 
