@@ -352,7 +352,7 @@ impl Message {
                 d(0),
                 " (",
                 d(1),
-                "): Vite's dev server pre-bundled anon-modal without its wasm (Vite 7 and earlier do); add optimizeDeps: { exclude: [\"anon-modal\"] } to your Vite config (in Nuxt, under vite)",
+                "): Vite's dev server pre-bundled anon-modal without its wasm (Vite 7 and earlier do); add optimizeDeps: { exclude: [\"anon-modal\"] } to your Vite config (in Nuxt and Astro, under vite)",
             ],
         };
         for part in parts {

@@ -65,7 +65,7 @@ export const MESSAGES = [
   [8, "init() got WebAssembly that is not this version's anon_modal_bg.wasm (%): pass the anon_modal_bg.wasm installed with this package, not a cached older copy or the server's wasm"],
   [0, "the modal URL came as a Promise: await your server call first, or pass the call itself to openAnonModal"],
   [9, "a modal <dialog> is open in the page: the modal would show below it, where no one can use it; close the dialog first, or mount the modal inside it with options.container"],
-  [8, "init() found no wasm at % (%): Vite's dev server pre-bundled anon-modal without its wasm (Vite 7 and earlier do); add optimizeDeps: { exclude: [\"anon-modal\"] } to your Vite config (in Nuxt, under vite)"],
+  [8, "init() found no wasm at % (%): Vite's dev server pre-bundled anon-modal without its wasm (Vite 7 and earlier do); add optimizeDeps: { exclude: [\"anon-modal\"] } to your Vite config (in Nuxt and Astro, under vite)"],
 ];
 
 // Each message's number, named after src/error.rs `Message` (one constant each, so that

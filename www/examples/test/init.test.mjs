@@ -79,7 +79,7 @@ test("the wasm missing beside a pre-bundled copy (Vite 7 and earlier, in dev) is
   // server answers the wasm's URL beside it with the app's page, or 404.
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "anon-modal-deps-"));
   t.after(() => fs.rmSync(scratch, { recursive: true, force: true }));
-  const fix = `Vite's dev server pre-bundled anon-modal without its wasm (Vite 7 and earlier do); add optimizeDeps: { exclude: ["anon-modal"] } to your Vite config (in Nuxt, under vite)`;
+  const fix = `Vite's dev server pre-bundled anon-modal without its wasm (Vite 7 and earlier do); add optimizeDeps: { exclude: ["anon-modal"] } to your Vite config (in Nuxt and Astro, under vite)`;
   const fetch = globalThis.fetch;
   t.after(() => (globalThis.fetch = fetch));
   const answers = [
