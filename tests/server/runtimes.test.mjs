@@ -1,11 +1,12 @@
 // The packed tarball (node scripts/package.mjs), installed into a scratch app as a user would,
 // on every server runtime, each with its own binary: Node (ESM and require, node:http2, Express,
 // Fastify, Hono and Koa), Deno, Bun, and workerd through miniflare, in Next.js (built, then
-// served by `next start`), and through Vite's module runner. Each runs its endpoint example from www/examples/server/, which verifies the raw body and
-// acknowledges a repeated svix-id without doing the work twice: a signed contract-shaped event
-// is POSTed twice (200, then 200 "duplicate", work done once) and a forged one once (400), and
-// a body that never ends is refused once past the limit (413). Deno and Bun also load the
-// browser entry's wasm with init(). Only loopback addresses.
+// served by `next start`), and through Vite's module runner. Each runs its endpoint example
+// from www/examples/server/, which verifies the raw body and acknowledges a repeated svix-id
+// without doing the work twice: a signed contract-shaped event is POSTed twice (200, then 200
+// "duplicate", work done once) and a forged one once (400), and a body that never ends is
+// refused once past the limit (413). Deno and Bun also load the browser entry's wasm with
+// init(). Only loopback addresses.
 // Run: node --test tests/server/ (after scripts/build-pkg.sh, scripts/build-pkg.sh server and
 // node scripts/package.mjs)
 import { test, before, after } from "node:test";
