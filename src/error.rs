@@ -124,8 +124,7 @@ pub enum Message {
     CallbackNotFunction,
     /// An option of the wrong type or value: its name, what it must be, and the value given.
     InvalidOption,
-    /// `expiresAt` (the detail, twice) is a number of seconds since the epoch, not
-    /// milliseconds.
+    /// `expiresAt` (the detail) is a number of seconds since the epoch, not milliseconds.
     ExpiresInSeconds,
     /// An option name (the first detail) that is not an option, and the nearest that is.
     UnknownOption,
@@ -327,9 +326,7 @@ impl Message {
             Message::ExpiresInSeconds => &[
                 "expiresAt looks like Unix seconds (",
                 d(0),
-                "): pass milliseconds (",
-                d(1),
-                " * 1000) or the ISO string from the create-modal response",
+                "): pass milliseconds (that * 1000) or the ISO string from the create-modal response",
             ],
             Message::UnknownOption => &["options.", d(0), " is not an option of the modal: did you mean ", d(1), "?"],
             Message::UnknownOptionFarFromAll => &["options.", d(0), " is not an option of the modal, whose options are ", d(1)],
@@ -362,6 +359,10 @@ impl Message {
 }
 
 /// An error with a stable code and a human-readable message.
+///
+/// The messages are the JavaScript API's, so they name the options as JavaScript spells them:
+/// `allowedOrigins`, `expiresAt` and `allowInsecureLocalhost` are `ModalOptions`'s
+/// `allowed_origins`, `expires_at_ms` and `allow_insecure_localhost`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Error {
     message: Message,
@@ -459,8 +460,8 @@ mod tests {
             out
         };
         assert_eq!(
-            text(Message::ExpiresInSeconds, &["1735689600", "1735689600"]),
-            "expiresAt looks like Unix seconds (1735689600): pass milliseconds (1735689600 * 1000) or the ISO string from the create-modal response"
+            text(Message::ExpiresInSeconds, &["1735689600"]),
+            "expiresAt looks like Unix seconds (1735689600): pass milliseconds (that * 1000) or the ISO string from the create-modal response"
         );
         assert_eq!(
             text(Message::InvalidOption, &["readyTimeoutMs", "a whole number from 0 to 2147483647 (milliseconds; 0 waits forever)", "-1"]),

@@ -560,6 +560,14 @@ impl AnonModal {
     /// An [`Error`] whose [`ErrorCode`](crate::ErrorCode) is `NoDocument`, `Expired`,
     /// `InvalidUrl`, `OriginNotAllowed`, `InvalidOrigin`, `InvalidOption` or `DialogOpen`.
     pub fn embed(url: &str, options: ModalOptions) -> Result<AnonModal, Error> {
+        // As in JavaScript: a time before 1973 in milliseconds is a Unix time in seconds, which
+        // would otherwise be refused as long expired.
+        if let Some(seconds) = options
+            .expires_at_ms
+            .filter(|&ms| ms > 0.0 && ms < crate::clock::SECONDS_BELOW as f64)
+        {
+            return Err(Error::new(Message::ExpiresInSeconds, alloc::format!("{seconds}")));
+        }
         let document = frame::page_document().ok_or_else(|| Error::fixed(Message::NoDocument))?;
         let shared = Shared::mount(&document, &url.into(), options, &rust_commands())?;
         // A modal just mounted always listens: the `None` arm never runs.

@@ -23,7 +23,9 @@ pub struct ModalOptions {
     /// `https:`, or `http:` on a loopback host with `allow_insecure_localhost`.
     pub allowed_origins: Option<AllowList>,
     /// When the signed URL expires, in milliseconds since the epoch; past →
-    /// [`ErrorCode::Expired`](crate::ErrorCode::Expired). From the create-modal response's
+    /// [`ErrorCode::Expired`](crate::ErrorCode::Expired), and a value that reads as seconds
+    /// (before 1973 in milliseconds) → [`ErrorCode::InvalidOption`](crate::ErrorCode::InvalidOption).
+    /// From the create-modal response's
     /// `expires_at`: `models::Timestamp::parse(text).map(|at| at.unix_millis() as f64)` (feature
     /// `models`), which reads a time without a zone as UTC, as Anon writes it.
     pub expires_at_ms: Option<f64>,

@@ -47,7 +47,7 @@ export const MESSAGES = [
   [7, "unknown event type %: use \"migration_modal.opened\", \"migration_modal.completed\", \"migration_modal.closed\", \"migration_modal.failed\" or \"*\""],
   [7, "the callback must be a function"],
   [6, "options.% must be %, not %"],
-  [6, "expiresAt looks like Unix seconds (%): pass milliseconds (% * 1000) or the ISO string from the create-modal response"],
+  [6, "expiresAt looks like Unix seconds (%): pass milliseconds (that * 1000) or the ISO string from the create-modal response"],
   [6, "options.% is not an option of the modal: did you mean %?"],
   [6, "options.% is not an option of the modal, whose options are %"],
   [6, "the options must be an object, not %"],

@@ -152,7 +152,7 @@ function read(url, options, document, lookUp) {
     // A number or a string of digits that reads as a time before 1973 in milliseconds is a
     // Unix time in seconds.
     let given = typeof expires === "string" && /^\d+$/.test(expires) ? +expires : expires;
-    if (typeof given === "number" && given > 0 && given < SECONDS_BELOW) throw packageError(MESSAGE_EXPIRES_IN_SECONDS, given, given);
+    if (typeof given === "number" && given > 0 && given < SECONDS_BELOW) throw packageError(MESSAGE_EXPIRES_IN_SECONDS, given);
     // Anon writes times without a zone, meaning UTC; Date would read them as local time. RFC
     // 3339's lowercase `t` and `z` and its space, which engines read differently, become ISO's.
     if (typeof given === "string") {

@@ -75,7 +75,7 @@ fn expires_at_in_seconds_is_named_with_the_fix() {
     let seconds = (js_sys::Date::now() / 1000.0).floor() + 600.0;
     let fix = |s: &str| {
         invalid_option(&format!(
-            "expiresAt looks like Unix seconds ({s}): pass milliseconds ({s} * 1000) or the ISO string from the create-modal response"
+            "expiresAt looks like Unix seconds ({s}): pass milliseconds (that * 1000) or the ISO string from the create-modal response"
         ))
     };
     let text = format!("{seconds}");
@@ -87,6 +87,26 @@ fn expires_at_in_seconds_is_named_with_the_fix() {
     for given in [millis.into(), format!("{millis}").into()] {
         embed(MODAL_URL, Recorder::new().options(&[("expiresAt", given)])).destroy();
     }
+
+    // Rust's `expires_at_ms` alike, where seconds used to read as long expired.
+    use anon_modal::{AnonModal, ErrorCode, ModalOptions};
+    let rust = |expires_at_ms: f64| {
+        AnonModal::embed(
+            MODAL_URL,
+            ModalOptions {
+                expires_at_ms: Some(expires_at_ms),
+                ..ModalOptions::default()
+            },
+        )
+    };
+    let before = iframes();
+    let error = rust(seconds).unwrap_err();
+    assert_eq!(
+        (error.code(), error.message()),
+        (ErrorCode::InvalidOption, fix(&text).1)
+    );
+    assert_eq!(iframes(), before, "nothing mounted");
+    rust(millis).unwrap().destroy();
 }
 
 #[wasm_bindgen_test]
