@@ -1,8 +1,6 @@
 // The server wasm for Node, Deno and Bun: its bytes ship as base64 in a module (no file to
-// locate at run time, no async loading), compiled on first use. scripts/build-pkg.sh points
-// "anon-modal-server-base64" at the module of each build's format: server.js imports an ES
-// module (a loader of ES modules only, such as Vite's dev server for SSR, can run it), and
-// server.cjs requires a CommonJS one (Node before require(esm) can run it).
+// locate at run time, no async loading), compiled on first use. The build points the import at
+// a copy in each bundle's own module format, which a loader of that format alone can run.
 import { base64 } from "anon-modal-server-base64";
 
 let compiled;

@@ -63,9 +63,9 @@ server_entry() {
     --log-override:empty-import-meta=silent
     "--alias:anon-modal-server-glue=./$out/anon_modal_server.js")
   esbuild "${common[@]}" --format=esm --alias:anon-modal-server-wasm=./npm/server-wasm.js \
-    --alias:anon-modal-server-base64=./anon_modal_server_wasm.js "--external:*_wasm.js" --outfile=pkg/server.js
+    --alias:anon-modal-server-base64=./anon_modal_server_wasm.js --external:./anon_modal_server_wasm.js --outfile=pkg/server.js
   esbuild "${common[@]}" --format=cjs --alias:anon-modal-server-wasm=./npm/server-wasm.js \
-    --alias:anon-modal-server-base64=./anon_modal_server_wasm.cjs "--external:*_wasm.cjs" --outfile=pkg/server.cjs
+    --alias:anon-modal-server-base64=./anon_modal_server_wasm.cjs --external:./anon_modal_server_wasm.cjs --outfile=pkg/server.cjs
   grep -q 'from "./anon_modal_server_wasm.js"' pkg/server.js || { echo "[server] FAILED: server.js does not import the ES base64 module" >&2; exit 1; }
   grep -q 'require("./anon_modal_server_wasm.cjs")' pkg/server.cjs || { echo "[server] FAILED: server.cjs does not require the CommonJS base64 module" >&2; exit 1; }
   esbuild "${common[@]}" --format=esm --alias:anon-modal-server-wasm=./npm/server-wasm.workerd.js \

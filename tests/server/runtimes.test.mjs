@@ -1,12 +1,12 @@
 // The packed tarball (node scripts/package.mjs), installed into a scratch app as a user would,
 // on every server runtime, each with its own binary: Node (ESM and require, node:http2, Express,
 // Fastify, Hono and Koa), Deno, Bun, and workerd through miniflare, in Next.js (built, then
-// served by `next start`), and through Vite's module runner. Each runs its endpoint example
-// from www/examples/server/, which verifies the raw body and acknowledges a repeated svix-id
-// without doing the work twice: a signed contract-shaped event is POSTed twice (200, then 200
-// "duplicate", work done once) and a forged one once (400), and a body that never ends is
-// refused once past the limit (413). Deno and Bun also load the browser entry's wasm with
-// init(). Only loopback addresses.
+// served by `next start`), and through Vite's module runner (a signature made and verified).
+// Each but the last runs its endpoint example from www/examples/server/, which verifies the
+// raw body and acknowledges a repeated svix-id without doing the work twice: a signed
+// contract-shaped event is POSTed twice (200, then 200 "duplicate", work done once) and a
+// forged one once (400), and a body that never ends is refused once past the limit (413).
+// Deno and Bun also load the browser entry's wasm with init(). Only loopback addresses.
 // Run: node --test tests/server/ (after scripts/build-pkg.sh, scripts/build-pkg.sh server and
 // node scripts/package.mjs)
 import { test, before, after } from "node:test";
@@ -310,10 +310,9 @@ test("Next.js: the route handler example, built without the secret and served by
   }
 });
 
-// SvelteKit's and Nuxt's dev servers run an app's server code through Vite's module runner,
-// which evaluates ES modules only. It loads a package through it, not through Node, when the
-// package is not external: SvelteKit makes every package that names svelte among its peers so.
-test("Vite's dev server: the server entry through Vite's module runner (SvelteKit, Nuxt)", async () => {
+// Vite's module runner evaluates ES modules only, and runs a package that is not external:
+// SvelteKit's dev server makes one so when it names svelte among its peers, as this one does.
+test("Vite's dev server: the server entry through Vite's module runner (SvelteKit)", async () => {
   fs.writeFileSync(path.join(app, "vite-ssr.mjs"), 'export * from "anon-modal/server";');
   const vite = await import("vite");
   const server = await vite.createServer({
@@ -323,6 +322,8 @@ test("Vite's dev server: the server entry through Vite's module runner (SvelteKi
   });
   try {
     const s = await server.ssrLoadModule("/vite-ssr.mjs");
+    const ran = [...server.environments.ssr.moduleGraph.idToModuleMap.keys()];
+    assert.ok(ran.some((id) => id.endsWith("/anon_modal_server_wasm.js")), "the package ran in Vite's runner, not in Node");
     const body = contractEvent("migration.completed");
     const ts = Math.floor(Date.now() / 1000);
     const headers = { "svix-id": "msg_vite", "svix-timestamp": String(ts), "svix-signature": s.signWebhook(secret, "msg_vite", ts, body) };
