@@ -362,7 +362,8 @@ impl Message {
 ///
 /// The messages are the JavaScript API's, so they name the options as JavaScript spells them:
 /// `allowedOrigins`, `expiresAt` and `allowInsecureLocalhost` are `ModalOptions`'s
-/// `allowed_origins`, `expires_at_ms` and `allow_insecure_localhost`.
+/// `allowed_origins`, `expires_at_ms` and `allow_insecure_localhost`; where one says to pass
+/// the create-modal response's ISO string, a Rust caller reads it with `models::Timestamp`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Error {
     message: Message,

@@ -566,7 +566,11 @@ impl AnonModal {
             .expires_at_ms
             .filter(|&ms| ms > 0.0 && ms < crate::clock::SECONDS_BELOW as f64)
         {
-            return Err(Error::new(Message::ExpiresInSeconds, alloc::format!("{seconds}")));
+            // Written as JavaScript writes the number, as the same mistake there is.
+            let text = js_sys::Number::from(seconds)
+                .to_string_with_radix(10)
+                .map(String::from);
+            return Err(Error::new(Message::ExpiresInSeconds, text.unwrap_or_default()));
         }
         let document = frame::page_document().ok_or_else(|| Error::fixed(Message::NoDocument))?;
         let shared = Shared::mount(&document, &url.into(), options, &rust_commands())?;
