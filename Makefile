@@ -76,7 +76,7 @@ test-package:
 ## The server entry, anon-modal/server: interop with the reference Standard Webhooks libraries
 ## (standardwebhooks, svix) and node:crypto's ed25519 as oracles, its API and TypeScript types,
 ## and the packed tarball on Node (with Express, Fastify, Hono and Koa too), Deno, Bun, workerd
-## (miniflare) and Next.js, each with its example.
+## (miniflare) and Next.js, each with its example, and through Vite's module runner.
 test-server:
 	$(ENV) scripts/build-pkg.sh
 	$(ENV) scripts/build-pkg.sh server
