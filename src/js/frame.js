@@ -193,11 +193,13 @@ function lockOverflow(style) {
 }
 
 /**
- * `object[name]` as the `type`'s prototype defines it, past any named element's override;
- * `undefined` where this browser has no such property.
+ * `object[name]` as the `type`'s prototype defines it, past any named element's override. Where
+ * that prototype has no such property (a browser without it, or a DOM of another realm than
+ * the global `type`, as Vitest's happy-dom gives), `object[name]` as it reads.
  */
 function builtIn(type, name, object) {
-  return Object.getOwnPropertyDescriptor(type.prototype, name)?.get.call(object);
+  const descriptor = Object.getOwnPropertyDescriptor(type.prototype, name);
+  return descriptor ? descriptor.get.call(object) : object[name];
 }
 
 const inertOf = (element) => builtIn(HTMLElement, "inert", element);
