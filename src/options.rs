@@ -26,10 +26,9 @@ pub struct ModalOptions {
     /// [`ErrorCode::Expired`](crate::ErrorCode::Expired), and a value that reads as seconds
     /// (before 1973 in milliseconds) → [`ErrorCode::InvalidOption`](crate::ErrorCode::InvalidOption);
     /// one that is not finite (the NaN `js_sys::Date::parse` gives for text it cannot read) sets
-    /// no expiry.
-    /// From the create-modal response's
-    /// `expires_at`: `models::Timestamp::parse(text).map(|at| at.unix_millis() as f64)` (feature
-    /// `models`), which reads a time without a zone as UTC, as Anon writes it.
+    /// no expiry. From the create-modal response's `expires_at`:
+    /// `models::Timestamp::parse(text).map(|at| at.unix_millis() as f64)` (feature `models`),
+    /// which reads a time without a zone as UTC, as Anon writes it.
     pub expires_at_ms: Option<f64>,
     /// Milliseconds to wait for `opened`/`show` before failing with code `TIMEOUT`; 0 waits
     /// forever.
