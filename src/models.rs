@@ -434,7 +434,7 @@ impl TryFrom<RawEvent> for WebhookEvent {
             Some(Value::String(text)) => Ok(Some(text)),
             None => Ok(None),
             Some(other) if documented && !(null_kept && other.is_null()) => {
-                Err(Self::Error::custom(format!("data.{name} must be a string")))
+                Err(Self::Error::custom(format!("data.{name}: expected a string")))
             }
             Some(other) => {
                 extra.insert(name.to_owned(), other);
@@ -444,16 +444,16 @@ impl TryFrom<RawEvent> for WebhookEvent {
         let migration_id = string("migration_id", raw.data.migration_id, false)?;
         let error_message = string("error_message", raw.data.error_message, true)?;
         if documented && migration_id.is_none() {
-            return Err(Self::Error::missing_field("migration_id"));
+            return Err(Self::Error::custom("data: missing field `migration_id`"));
         }
         let object = match (raw.data.object, &raw.event_type) {
             (None, WebhookEventType::Other(_)) => None,
-            (None, _) => return Err(Self::Error::missing_field("object")),
+            (None, _) => return Err(Self::Error::custom("data: missing field `object`")),
             (Some(object), WebhookEventType::MigrationTaskFailed) if object.is_object() => {
                 Some(EventObject::MigrationTask(object))
             }
             (Some(_), WebhookEventType::MigrationTaskFailed) => {
-                return Err(Self::Error::custom("a task's data.object must be an object"))
+                return Err(Self::Error::custom("data.object: expected an object, the task"))
             }
             (Some(object), WebhookEventType::Other(kind)) => Some(
                 // A type this version does not know is never refused: its object is typed where
@@ -469,8 +469,17 @@ impl TryFrom<RawEvent> for WebhookEvent {
                     EventObject::Other(object)
                 },
             ),
-            // The documented migration.* types carry a migration, or the delivery is refused.
-            (Some(object), _) => Some(EventObject::Migration(serde_json::from_value(object)?)),
+            // The documented migration.* types carry a migration, or the delivery is refused,
+            // saying which field was wrong (its path is lost past `try_from` otherwise).
+            (Some(object), _) => Some(EventObject::Migration(
+                serde_path_to_error::deserialize(object).map_err(|e| {
+                    let at = match e.path().to_string() {
+                        root if root == "." => String::new(),
+                        path => format!(".{path}"),
+                    };
+                    Self::Error::custom(format!("data.object{at}: {}", e.inner()))
+                })?,
+            )),
         };
         Ok(WebhookEvent {
             id: raw.id,
@@ -489,6 +498,20 @@ impl TryFrom<RawEvent> for WebhookEvent {
 }
 
 impl WebhookEvent {
+    /// Reads a delivery's body, once its signature is verified, as
+    /// [`Verifier::verify_event`](crate::webhooks::Verifier::verify_event) does. A byte order
+    /// mark before the JSON is skipped (RFC 8259 lets a reader ignore it).
+    ///
+    /// # Errors
+    /// When the body is not an Anon event: the error's text names the field that is not as
+    /// Anon documents it, e.g. `data.object.company_id: invalid type: null, expected a string`.
+    pub fn from_json(body: &[u8]) -> Result<WebhookEvent, serde_json::Error> {
+        let json = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
+        // The path of a field read before `try_from` (`created`, `data`); those within `data`
+        // name their own.
+        serde_json::from_slice(json)
+    }
+
     /// The migration concerned (`data.migration_id`): on every type Anon documents.
     pub fn migration_id(&self) -> Option<&str> {
         self.data.migration_id.as_deref()
@@ -852,6 +875,48 @@ mod tests {
                 "{object}"
             );
         }
+    }
+
+    /// `from_json` names the field of a refused event, which serde alone loses inside
+    /// `data.object`, and reads a body as `serde_json` does past a byte order mark.
+    #[test]
+    fn from_json_names_the_field_refused() {
+        let why = |value: &Value| {
+            WebhookEvent::from_json(value.to_string().as_bytes())
+                .unwrap_err()
+                .to_string()
+        };
+        let whole = event("migration.completed", migration("COMPLETE"));
+        let mut company = whole.clone();
+        company["data"]["object"]["company_id"] = json!(null);
+        assert_eq!(
+            why(&company),
+            "data.object.company_id: invalid type: null, expected a string"
+        );
+        let mut created = whole.clone();
+        created["data"]["object"]["created"] = json!("2025-06-18");
+        assert_eq!(
+            why(&created),
+            "data.object.created: expected an ISO 8601 timestamp"
+        );
+        let mut no_id = whole.clone();
+        no_id["data"].as_object_mut().unwrap().remove("migration_id");
+        assert_eq!(why(&no_id), "data: missing field `migration_id`");
+        let mut message = event("migration.failed", migration("FAILED"));
+        message["data"]["error_message"] = json!(42);
+        assert_eq!(why(&message), "data.error_message: expected a string");
+        assert_eq!(
+            why(&event("migration_task.failed", json!("task_1"))),
+            "data.object: expected an object, the task"
+        );
+
+        let read = WebhookEvent::from_json(format!("\u{feff}{whole}").as_bytes()).unwrap();
+        assert_eq!(
+            read,
+            serde_json::from_value::<WebhookEvent>(whole.clone()).unwrap()
+        );
+        assert!(WebhookEvent::from_json(format!("{whole} x").as_bytes()).is_err());
+        assert!(WebhookEvent::from_json(format!("\u{feff}\u{feff}{whole}").as_bytes()).is_err());
     }
 
     #[test]

@@ -211,11 +211,11 @@ impl Verifier {
     }
 
     /// [`Verifier::verify`], then reads the body as an Anon event, whole (unknown fields
-    /// included).
+    /// included), with [`WebhookEvent::from_json`](crate::models::WebhookEvent::from_json).
     ///
     /// # Errors
     /// Those of `verify`, and [`WebhookError::InvalidPayload`] when the signed body is not an
-    /// Anon event.
+    /// Anon event (`WebhookEvent::from_json(body)` then says which field is not as documented).
     #[cfg(feature = "models")]
     pub fn verify_event(
         &self,
@@ -224,7 +224,7 @@ impl Verifier {
         now_secs: i64,
     ) -> Result<crate::models::WebhookEvent, WebhookError> {
         self.verify(payload, headers, now_secs)?;
-        serde_json::from_slice(payload).map_err(|_| WebhookError::InvalidPayload)
+        crate::models::WebhookEvent::from_json(payload).map_err(|_| WebhookError::InvalidPayload)
     }
 }
 
