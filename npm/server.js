@@ -90,14 +90,15 @@ function notABody(body) {
   // object one whose body parser skipped it: Express's express.raw() reads only
   // application/octet-stream unless given the type Anon sends.
   const express = 'in Express, express.raw({ type: "application/json" }) on this route';
-  if (body == null) return `${body}: read the request's body first (${express})`;
+  const nest = "in NestJS, req.rawBody, with NestFactory.create(AppModule, { rawBody: true })";
+  if (body == null) return `${body}: read the request's body first (${express}; ${nest})`;
   if (typeof body.then === "function") return "a Promise: await it first";
   if (typeof body.arrayBuffer === "function" && "headers" in body) return "a Request: pass await verifier.readBody(request), which reads its body with a limit";
   if (typeof body.getReader === "function") return "a ReadableStream (a Fetch Request's body): pass await verifier.readBody(request), which reads it with a limit";
   if (typeof body.pipe === "function") return "a Node stream (Fastify's request.raw, Koa's ctx.req): read its bytes first, as docs/webhooks.md shows";
   if (tag(body) === "[object Blob]" || tag(body) === "[object File]") return "a Blob: pass await blob.arrayBuffer()";
   if (tag(body) === "[object Object]" && Object.keys(body).length === 0) return `an empty object: no body parser read the body (${express})`;
-  if (tag(body) === "[object Object]" || Array.isArray(body)) return `parsed JSON (${express}, not a JSON parser; in Fastify, a parser with parseAs: "buffer"; in Nuxt or h3, await readRawBody(event, false), not readBody)`;
+  if (tag(body) === "[object Object]" || Array.isArray(body)) return `parsed JSON (${express}, not a JSON parser; ${nest}; in Fastify, a parser with parseAs: "buffer"; in Nuxt or h3, await readRawBody(event, false), not readBody; in hapi, payload: { parse: false })`;
   return describe(body);
 }
 
@@ -263,7 +264,9 @@ export class WebhookVerifier {
     const verifier = this.#live;
     const body = request?.body;
     if (request?.bodyUsed || (body !== null && typeof body?.getReader !== "function")) {
-      const given = request?.bodyUsed ? "a Request whose body was already read" : describe(request);
+      const given = request?.bodyUsed
+        ? 'a Request whose body was already read: call readBody before anything reads it (in Elysia, parse: "none" on the route)'
+        : describe(request);
       throw new TypeError(
         `anon-modal/server: readBody takes a Fetch Request whose body is unread (Deno, Bun, Workers, Next.js route handlers), not ${given}; in Node's http or Express, read the raw body as the examples do`,
       );
@@ -317,7 +320,8 @@ export class WebhookVerifier {
   /** Checks the signature and that the body is an Anon event; returns the whole event. */
   verify(body, headers, options) {
     const raw = this.#check(body, headers, options, true);
-    return JSON.parse(typeof body === "string" ? body : decoder.decode(raw));
+    // A byte order mark before the JSON was skipped by the wasm, and is by the decoder.
+    return JSON.parse(typeof body === "string" ? body.replace(/^\uFEFF/, "") : decoder.decode(raw));
   }
 
   /** Checks the signature only, whatever the body holds. */

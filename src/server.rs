@@ -5,6 +5,7 @@
 //! Every error crosses to JavaScript as an array `[code, message]`, which the entry turns into
 //! its `AnonWebhookError`; codes and messages come from [`WebhookError`] alone.
 
+use crate::models::WebhookEvent;
 use crate::webhooks::{Header, Signer, Verifier, WebhookError, WebhookHeaders};
 use wasm_bindgen::prelude::*;
 
@@ -23,6 +24,38 @@ const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
 
 fn to_js(error: WebhookError) -> JsValue {
     js_sys::Array::of2(&error.code().into(), &error.describe().into()).into()
+}
+
+/// `INVALID_SIGNATURE`'s message when the body is the base64 of what was signed.
+const BASE64_BODY: &str = "No signature matches the body, but one matches the bytes it encodes in base64: decode the body before verifying it (in AWS Lambda, Buffer.from(event.body, \"base64\") when event.isBase64Encoded).";
+
+/// Whether `body`, which no signature matches, is base64 whose bytes a signature does match:
+/// a body handed over still encoded (AWS Lambda encodes a body it cannot tell is text).
+fn signed_once_decoded(verifier: &Verifier, body: &[u8], headers: &WebhookHeaders<'_>, now: i64) -> bool {
+    use base64::Engine;
+    // JSON starts with `{`, `[` or a space, none of which base64 holds: no second hash for it.
+    let decoded = match body.first() {
+        Some(b'{' | b'[' | b' ') | None => return false,
+        Some(_) => base64::engine::general_purpose::STANDARD.decode(body),
+    };
+    decoded.is_ok_and(|bytes| verifier.verify(&bytes, headers, now).is_ok())
+}
+
+/// `INVALID_PAYLOAD`'s `[code, message]`, the message saying `why` (serde's reason, which names
+/// the field) after what went wrong; a long reason (it may quote the body) is cut short.
+fn invalid_payload(why: &str) -> JsValue {
+    const LONGEST: usize = 200;
+    let error = WebhookError::InvalidPayload;
+    let (what, fix) = error
+        .describe()
+        .split_once(": ")
+        .unwrap_or((error.describe(), ""));
+    let mut why = why.to_owned();
+    if let Some((cut, _)) = why.char_indices().nth(LONGEST) {
+        why.truncate(cut);
+        why.push('…');
+    }
+    js_sys::Array::of2(&error.code().into(), &format!("{what} ({why}): {fix}").into()).into()
 }
 
 /// A whole number (of seconds, of bytes) from a JavaScript number, or `None` when it is not a
@@ -135,12 +168,21 @@ impl JsVerifier {
         }
         // Saturating: a clock beyond i64 is then refused, never wrapped.
         let now = now_seconds.floor() as i64;
-        if parse_event {
-            self.inner.verify_event(&body, &parsed, now).map(drop)
-        } else {
-            self.inner.verify(&body, &parsed, now)
+        match self.inner.verify(&body, &parsed, now) {
+            Err(WebhookError::InvalidSignature) if signed_once_decoded(&self.inner, &body, &parsed, now) => {
+                return Err(js_sys::Array::of2(
+                    &WebhookError::InvalidSignature.code().into(),
+                    &BASE64_BODY.into(),
+                )
+                .into());
+            }
+            verdict => verdict.map_err(to_js)?,
         }
-        .map_err(to_js)
+        if parse_event {
+            // `Verifier::verify_event`, with serde's reason kept for the message.
+            WebhookEvent::from_json(&body).map_err(|why| invalid_payload(&why.to_string()))?;
+        }
+        Ok(())
     }
 }
 

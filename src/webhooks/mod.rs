@@ -148,7 +148,7 @@ impl WebhookError {
                 "A key is empty or not valid: use the endpoint's signing secret (whsec_ then base64, with no quotes around it; an empty one is often an environment variable that is not set) or an ed25519 key (whpk_ to verify, whsk_ to sign)."
             }
             WebhookError::InvalidPayload => {
-                "The body is signed but is not an Anon webhook event: check the endpoint's event types, or verify the signature alone."
+                "The body is signed but is not an Anon webhook event this version reads: check the endpoint's event types, upgrade anon-modal, or verify the signature alone."
             }
             WebhookError::PayloadTooLarge => {
                 "The body is larger than the verifier's limit (1 MiB unless set otherwise), so it was not read: answer 413, and raise the limit if genuine deliveries need more."

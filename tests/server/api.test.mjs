@@ -88,6 +88,66 @@ test("a signed body that is not an Anon event is INVALID_PAYLOAD; verifySignatur
   assert.equal(codeOf(() => verifier.verify("{}", signed("{}", "msg_1", NOW, randomSecret()), { now: NOW })), "INVALID_SIGNATURE");
 });
 
+test("INVALID_PAYLOAD's message names the field that is not as Anon documents it", () => {
+  const verifier = new WebhookVerifier(secret);
+  const messageOf = (body) => {
+    try {
+      verifier.verify(body, signed(body), { now: NOW });
+    } catch (error) {
+      assert.equal(error.code, "INVALID_PAYLOAD", body);
+      return error.message;
+    }
+    assert.fail(`accepted: ${body}`);
+  };
+  const completed = contractEvent("migration.completed");
+  const cases = [
+    [completed.replace(/"company_id": "[^"]*"/, '"company_id": null'), "(data.object.company_id: invalid type: null, expected a string)"],
+    [completed.replace(/"company_id": "[^"]*",/, ""), "(data.object: missing field `company_id`)"],
+    [completed.replace(/"migration_id": "[^"]*",/, ""), "(data: missing field `migration_id`)"],
+    [completed.replace(/"created": "[^"]*"/, '"created": 1750208440'), "(invalid type: integer `1750208440`, expected a string at line 4"],
+  ];
+  for (const [body, why] of cases) {
+    assert.notEqual(body, completed);
+    const message = messageOf(body);
+    assert.ok(message.startsWith("The body is signed but is not an Anon webhook event this version reads ("), message);
+    assert.ok(message.includes(why), `${message}\nlacks ${why}`);
+    assert.ok(message.endsWith("): check the endpoint's event types, upgrade anon-modal, or verify the signature alone."), message);
+  }
+  // A reason quoting a long value from the body is cut short.
+  const long = completed.replace(/"status": "COMPLETE"/, `"status": ${JSON.stringify("x".repeat(5000))}, "company_id": 1`);
+  assert.ok(messageOf(long).length < 500, messageOf(long));
+});
+
+test("a body still in base64 (AWS Lambda's isBase64Encoded) is refused with a message that says so", () => {
+  const body = contractEvent("migration.completed");
+  const encoded = Buffer.from(body).toString("base64");
+  const refusal = (given, headers) => {
+    try {
+      verifyWebhook(given, headers, secret, { now: NOW });
+    } catch (error) {
+      return [error.code, error.message];
+    }
+    return ["accepted"];
+  };
+  const [code, message] = refusal(encoded, signed(body));
+  assert.equal(code, "INVALID_SIGNATURE");
+  assert.match(message, /matches the bytes it encodes in base64: decode the body before verifying it \(in AWS Lambda, Buffer\.from\(event\.body, "base64"\)/);
+  assert.deepEqual(refusal(Buffer.from(encoded), signed(body))[0], "INVALID_SIGNATURE");
+  // Base64 that no signature matches once decoded either, and a wrong body: the usual message.
+  for (const [given, headers] of [[encoded, signed(body, "msg_1", NOW, randomSecret())], [Buffer.from("{}").toString("base64"), signed(body)], [body + " ", signed(body)]]) {
+    const [otherCode, otherMessage] = refusal(given, headers);
+    assert.equal(otherCode, "INVALID_SIGNATURE");
+    assert.match(otherMessage, /^No signature matches the body and the signing keys/);
+  }
+});
+
+test("a byte order mark before the JSON is skipped, as RFC 8259 allows a reader", () => {
+  const body = contractEvent("migration.completed");
+  for (const withMark of ["\uFEFF" + body, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(body)])]) {
+    assert.deepEqual(verifyWebhook(withMark, signed(withMark), secret, { now: NOW }), JSON.parse(body));
+  }
+});
+
 test("a __proto__ key in the body is an own property, and pollutes nothing", () => {
   const body = contractEvent("migration.completed").replace('"status": "COMPLETE"', '"status": "COMPLETE", "__proto__": {"polluted": true}');
   const event = verifyWebhook(body, signed(body), secret, { now: NOW });
@@ -200,7 +260,7 @@ test("readBody: a Fetch Request's body up to the limit, PAYLOAD_TOO_LARGE past i
   await assert.rejects(verifier.readBody({ body: "{}", headers: new Headers() }), { name: "TypeError", message: /readBody takes a Fetch Request/ }, "a parsed body");
   const used = post({ body });
   await used.text();
-  await assert.rejects(verifier.readBody(used), { name: "TypeError", message: /not a Request whose body was already read/ });
+  await assert.rejects(verifier.readBody(used), { name: "TypeError", message: /not a Request whose body was already read: call readBody before anything reads it \(in Elysia, parse: "none" on the route\); in Node's/ });
   // Chunks that are not bytes would be counted wrong: refused.
   const strings = new ReadableStream({ pull: (controller) => controller.enqueue("é".repeat(600)) });
   await assert.rejects(verifier.readBody({ body: strings, headers: new Headers() }), { name: "TypeError", message: /stream of Uint8Array chunks, not a string/ });
@@ -231,6 +291,7 @@ test("bodies: string, Buffer, Uint8Array (a view into a larger buffer too), Arra
   assert.throws(() => verifyWebhook(JSON.parse(body), h, secret, { now: NOW }), { name: "TypeError", message: express });
   assert.throws(() => verifyWebhook(undefined, h, secret, { now: NOW }), { name: "TypeError", message: /, not undefined: read the request's body first/ });
   assert.throws(() => verifyWebhook(undefined, h, secret, { now: NOW }), { name: "TypeError", message: express });
+  assert.throws(() => verifyWebhook(undefined, h, secret, { now: NOW }), { name: "TypeError", message: /; in NestJS, req\.rawBody, with NestFactory\.create\(AppModule, \{ rawBody: true \}\)\)$/ });
   // What Express 4 leaves when no body parser read the request (express.raw() without the type).
   assert.throws(() => verifyWebhook({}, h, secret, { now: NOW }), { name: "TypeError", message: /, not an empty object: no body parser read the body \(in Express/ });
   // What a framework hands over in place of the bytes is named, with what to pass instead.
@@ -240,7 +301,7 @@ test("bodies: string, Buffer, Uint8Array (a view into a larger buffer too), Arra
     [new Response(body).body, /, not a ReadableStream \(a Fetch Request's body\): pass await verifier\.readBody\(request\)/],
     [Readable.from([body]), /, not a Node stream \(Fastify's request\.raw, Koa's ctx\.req\): read its bytes first/],
     [new Blob([body]), /, not a Blob: pass await blob\.arrayBuffer\(\)$/],
-    [[body], /, not parsed JSON \(in Express, .*; in Fastify, a parser with parseAs: "buffer"; in Nuxt or h3, await readRawBody\(event, false\), not readBody\)$/],
+    [[body], /, not parsed JSON \(in Express, .*; in NestJS, req\.rawBody, with NestFactory\.create\(AppModule, \{ rawBody: true \}\); in Fastify, a parser with parseAs: "buffer"; in Nuxt or h3, await readRawBody\(event, false\), not readBody; in hapi, payload: \{ parse: false \}\)$/],
     [42, /, not 42$/],
   ]) {
     assert.throws(() => verifyWebhook(given, h, secret, { now: NOW }), { name: "TypeError", message });
