@@ -71,6 +71,8 @@ const manifest = {
     "./package.json": "./package.json",
   },
   bin: { "anon-modal-mock": "./mock/cli.mjs" },
+  // What runs in Node (anon-modal/server, the mock) is tested on Node 20 and later.
+  engines: { node: ">=20" },
   files: ["index.js", "index.d.ts", "anon_modal_bg.wasm", "mock/", ...serverFiles, ...bindingFiles, "README.md", "LICENSE"],
   // Importing the element defines it: a bundler must keep that import.
   sideEffects: ["./element.js"],
