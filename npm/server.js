@@ -320,8 +320,9 @@ export class WebhookVerifier {
   /** Checks the signature and that the body is an Anon event; returns the whole event. */
   verify(body, headers, options) {
     const raw = this.#check(body, headers, options, true);
-    // A byte order mark before the JSON was skipped by the wasm, and is by the decoder.
-    return JSON.parse(typeof body === "string" ? body.replace(/^\uFEFF/, "") : decoder.decode(raw));
+    // The bytes verified, decoded: a string's lone surrogate was verified as U+FFFD, and a byte
+    // order mark is skipped, as by the wasm.
+    return JSON.parse(decoder.decode(raw));
   }
 
   /** Checks the signature only, whatever the body holds. */

@@ -504,12 +504,16 @@ impl WebhookEvent {
     ///
     /// # Errors
     /// When the body is not an Anon event: the error's text names the field that is not as
-    /// Anon documents it, e.g. `data.object.company_id: invalid type: null, expected a string`.
+    /// Anon documents it, e.g. `data.object.company_id: invalid type: null, expected a string`
+    /// (or says where the JSON is not JSON).
     pub fn from_json(body: &[u8]) -> Result<WebhookEvent, serde_json::Error> {
+        use serde::de::Error;
         let json = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
-        // The path of a field read before `try_from` (`created`, `data`); those within `data`
-        // name their own.
-        serde_json::from_slice(json)
+        let mut reader = serde_json::Deserializer::from_slice(json);
+        // With its path (`created: …`); what `try_from` refuses within `data` names its own.
+        let event = serde_path_to_error::deserialize(&mut reader).map_err(serde_json::Error::custom)?;
+        reader.end()?;
+        Ok(event)
     }
 
     /// The migration concerned (`data.migration_id`): on every type Anon documents.
@@ -902,6 +906,9 @@ mod tests {
         let mut no_id = whole.clone();
         no_id["data"].as_object_mut().unwrap().remove("migration_id");
         assert_eq!(why(&no_id), "data: missing field `migration_id`");
+        let mut envelope = whole.clone();
+        envelope["created"] = json!(5);
+        assert!(why(&envelope).starts_with("created: invalid type: integer `5`, expected a string at line 1"));
         let mut message = event("migration.failed", migration("FAILED"));
         message["data"]["error_message"] = json!(42);
         assert_eq!(why(&message), "data.error_message: expected a string");

@@ -3,7 +3,9 @@
 //!
 //! Built with `--no-default-features --features server`: none of the browser code is in it.
 //! Every error crosses to JavaScript as an array `[code, message]`, which the entry turns into
-//! its `AnonWebhookError`; codes and messages come from [`WebhookError`] alone.
+//! its `AnonWebhookError`; codes and messages come from [`WebhookError`], but for two messages
+//! only a JavaScript caller gets: `INVALID_PAYLOAD`'s with serde's reason, and
+//! `INVALID_SIGNATURE`'s for a body still in base64.
 
 use crate::models::WebhookEvent;
 use crate::webhooks::{Header, Signer, Verifier, WebhookError, WebhookHeaders};
@@ -33,29 +35,25 @@ const BASE64_BODY: &str = "No signature matches the body, but one matches the by
 /// a body handed over still encoded (AWS Lambda encodes a body it cannot tell is text).
 fn signed_once_decoded(verifier: &Verifier, body: &[u8], headers: &WebhookHeaders<'_>, now: i64) -> bool {
     use base64::Engine;
-    // JSON starts with `{`, `[` or a space, none of which base64 holds: no second hash for it.
-    let decoded = match body.first() {
-        Some(b'{' | b'[' | b' ') | None => return false,
-        Some(_) => base64::engine::general_purpose::STANDARD.decode(body),
-    };
-    decoded.is_ok_and(|bytes| verifier.verify(&bytes, headers, now).is_ok())
+    // Only what an event's base64 starts with, `{` (`e…`) or a byte order mark (`77u/`): no
+    // other body costs a decode and a second verification.
+    (body.starts_with(b"e") || body.starts_with(b"77u/"))
+        && base64::engine::general_purpose::STANDARD
+            .decode(body)
+            .is_ok_and(|bytes| verifier.verify(&bytes, headers, now).is_ok())
 }
 
 /// `INVALID_PAYLOAD`'s `[code, message]`, the message saying `why` (serde's reason, which names
 /// the field) after what went wrong; a long reason (it may quote the body) is cut short.
 fn invalid_payload(why: &str) -> JsValue {
     const LONGEST: usize = 200;
-    let error = WebhookError::InvalidPayload;
-    let (what, fix) = error
-        .describe()
-        .split_once(": ")
-        .unwrap_or((error.describe(), ""));
     let mut why = why.to_owned();
     if let Some((cut, _)) = why.char_indices().nth(LONGEST) {
         why.truncate(cut);
         why.push('…');
     }
-    js_sys::Array::of2(&error.code().into(), &format!("{what} ({why}): {fix}").into()).into()
+    let error = WebhookError::InvalidPayload;
+    js_sys::Array::of2(&error.code().into(), &error.describe_because(&why).into()).into()
 }
 
 /// A whole number (of seconds, of bytes) from a JavaScript number, or `None` when it is not a

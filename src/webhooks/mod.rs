@@ -157,6 +157,19 @@ impl WebhookError {
     }
 }
 
+impl WebhookError {
+    /// [`WebhookError::describe`] with `why` (what in the delivery was wrong) between what went
+    /// wrong and what to do.
+    #[cfg(feature = "server")]
+    pub(crate) fn describe_because(self, why: &str) -> String {
+        let text = self.describe();
+        match text.split_once(": ") {
+            Some((what, fix)) => format!("{what} ({why}): {fix}"),
+            None => format!("{text} ({why})"),
+        }
+    }
+}
+
 impl std::fmt::Display for WebhookError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.code())?;

@@ -9,7 +9,7 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import vm from "node:vm";
 import { createRequire } from "node:module";
-import { contractEvent, codeOf, randomSecret, serverJs, serverCjs, root } from "./helpers.mjs";
+import { contractEvent, codeOf, ed25519Pair, randomSecret, serverJs, serverCjs, root } from "./helpers.mjs";
 
 const server = await import(serverJs);
 const { verifyWebhook, WebhookVerifier, signWebhook, AnonWebhookError, isAnonWebhookError, isWebhookEvent } = server;
@@ -104,7 +104,7 @@ test("INVALID_PAYLOAD's message names the field that is not as Anon documents it
     [completed.replace(/"company_id": "[^"]*"/, '"company_id": null'), "(data.object.company_id: invalid type: null, expected a string)"],
     [completed.replace(/"company_id": "[^"]*",/, ""), "(data.object: missing field `company_id`)"],
     [completed.replace(/"migration_id": "[^"]*",/, ""), "(data: missing field `migration_id`)"],
-    [completed.replace(/"created": "[^"]*"/, '"created": 1750208440'), "(invalid type: integer `1750208440`, expected a string at line 4"],
+    [completed.replace(/"created": "[^"]*"/, '"created": 1750208440'), "(created: invalid type: integer `1750208440`, expected a string at line 4"],
   ];
   for (const [body, why] of cases) {
     assert.notEqual(body, completed);
@@ -113,9 +113,11 @@ test("INVALID_PAYLOAD's message names the field that is not as Anon documents it
     assert.ok(message.includes(why), `${message}\nlacks ${why}`);
     assert.ok(message.endsWith("): check the endpoint's event types, upgrade anon-modal, or verify the signature alone."), message);
   }
-  // A reason quoting a long value from the body is cut short.
-  const long = completed.replace(/"status": "COMPLETE"/, `"status": ${JSON.stringify("x".repeat(5000))}, "company_id": 1`);
-  assert.ok(messageOf(long).length < 500, messageOf(long));
+  // A reason quoting a long value from the body is cut short, after 200 characters.
+  const long = messageOf(JSON.stringify({ ...JSON.parse(completed), data: "🙂".repeat(5000) }));
+  const why = long.slice(long.indexOf("(") + 1, long.lastIndexOf("…") + 1);
+  assert.ok(why.startsWith('data: invalid type: string "🙂🙂'), long);
+  assert.equal([...why].length, 201, long);
 });
 
 test("a body still in base64 (AWS Lambda's isBase64Encoded) is refused with a message that says so", () => {
@@ -132,7 +134,10 @@ test("a body still in base64 (AWS Lambda's isBase64Encoded) is refused with a me
   const [code, message] = refusal(encoded, signed(body));
   assert.equal(code, "INVALID_SIGNATURE");
   assert.match(message, /matches the bytes it encodes in base64: decode the body before verifying it \(in AWS Lambda, Buffer\.from\(event\.body, "base64"\)/);
-  assert.deepEqual(refusal(Buffer.from(encoded), signed(body))[0], "INVALID_SIGNATURE");
+  assert.deepEqual(refusal(Buffer.from(encoded), signed(body)), [code, message]);
+  // Signed with an ed25519 key (v1a) alike.
+  const pair = ed25519Pair();
+  assert.throws(() => verifyWebhook(encoded, { ...signed(body), "svix-signature": signWebhook(pair.whsk, "msg_1", NOW, body) }, pair.whpk, { now: NOW }), { code: "INVALID_SIGNATURE", message });
   // Base64 that no signature matches once decoded either, and a wrong body: the usual message.
   for (const [given, headers] of [[encoded, signed(body, "msg_1", NOW, randomSecret())], [Buffer.from("{}").toString("base64"), signed(body)], [body + " ", signed(body)]]) {
     const [otherCode, otherMessage] = refusal(given, headers);
@@ -146,6 +151,13 @@ test("a byte order mark before the JSON is skipped, as RFC 8259 allows a reader"
   for (const withMark of ["\uFEFF" + body, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(body)])]) {
     assert.deepEqual(verifyWebhook(withMark, signed(withMark), secret, { now: NOW }), JSON.parse(body));
   }
+  const twice = "\uFEFF\uFEFF" + body;
+  assert.equal(codeOf(() => verifyWebhook(twice, signed(twice), secret, { now: NOW })), "INVALID_PAYLOAD");
+});
+
+test("the event returned is the bytes verified: a string's lone surrogate comes back as U+FFFD", () => {
+  const body = contractEvent("migration.completed").replace(/"status": "COMPLETE"/, '"status": "COMPLETE", "note": "a\ud800b"');
+  assert.equal(verifyWebhook(body, signed(body), secret, { now: NOW }).data.object.note, "a\ufffdb");
 });
 
 test("a __proto__ key in the body is an own property, and pollutes nothing", () => {

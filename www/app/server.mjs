@@ -30,7 +30,7 @@ const json = (res, status, body) => {
 /** A body with no event `type`, or no JSON at all. */
 function isNoEvent(raw) {
   try {
-    return typeof JSON.parse(raw.toString("utf8"))?.type !== "string";
+    return typeof JSON.parse(raw.toString("utf8").replace(/^\uFEFF/, ""))?.type !== "string"; // read as the verifier reads it
   } catch {
     return true;
   }

@@ -16,7 +16,7 @@ function work(event: WebhookEvent) {
 /** A signed body that is no event at all: no `type` (the Testing tab's svix.ping sends {"success": true}). */
 function isNoEvent(text: string): boolean {
   try {
-    return typeof JSON.parse(text)?.type !== "string";
+    return typeof JSON.parse(text.replace(/^\uFEFF/, ""))?.type !== "string"; // read as the verifier reads it
   } catch {
     return true;
   }
