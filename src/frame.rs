@@ -76,7 +76,7 @@ extern "C" {
     ) -> JsValue;
 
     #[wasm_bindgen(js_name = listen)]
-    fn listen_js(commands: &JsValue, ready_ms: u32) -> Link;
+    fn listen_js(commands: &JsValue, ready_ms: u32, frame: &HtmlIFrameElement) -> Link;
 
     #[wasm_bindgen(method)]
     fn stop(this: &Link, all: bool);
@@ -141,10 +141,11 @@ pub(crate) struct Listening {
 }
 
 impl Listening {
-    /// Starts listening; with `ready_ms > 0`, also starts the ready timer.
-    pub(crate) fn start(commands: &JsValue, ready_ms: u32) -> Self {
+    /// Starts listening; with `ready_ms > 0`, also starts the ready timer. The page taking
+    /// `frame` out destroys the modal.
+    pub(crate) fn start(commands: &JsValue, ready_ms: u32, frame: &HtmlIFrameElement) -> Self {
         Listening {
-            link: listen_js(commands, ready_ms),
+            link: listen_js(commands, ready_ms, frame),
         }
     }
 

@@ -2,7 +2,7 @@
 //!
 //! Only one modal is mounted at a time: embedding another destroys the first. The mounted
 //! modal is owned by this module (`CURRENT`) until it is torn down (closed by the user, failed
-//! to load, or `destroy()`), so the page's handle may be dropped while the user is still in
+//! to load, `destroy()`, or its iframe taken out of the page), so the page's handle may be dropped while the user is still in
 //! the modal. What reaches it from the page (a message, the ready timer, a command of the
 //! JavaScript handle) arrives through the `commands` of this module, which act on the
 //! current modal. Teardown removes the iframe, the listener and the timer, restores focus and
@@ -272,6 +272,7 @@ impl Shared {
             commands,
             // Past i32::MAX ms, `setTimeout` fires at once.
             options.ready_timeout_ms.min(i32::MAX as u32),
+            &shared.iframe,
         )));
 
         if !options.hidden {

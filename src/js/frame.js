@@ -257,12 +257,14 @@ function inPageTopLayer(target) {
  * ready it also hands over the page's Escape key (`commands.dismiss()`; the keydown that closed
  * the modal goes no further) and its Content-Security-Policy violations
  * (`commands.blocked(directive, blockedURI)`), so that a modal that cannot load never traps
- * the page. `commands` is what `commands()` made. Returns the link the handle and Rust use:
- * `stop(all)` cancels the timer and the ready-time listeners and, with `all`, removes the
- * message listener; from then on `stopped` is true, the handle's commands do nothing and
+ * the page. Should the page take `frame` out (a re-render, or Turbo or htmx swapping the
+ * body), it calls `commands.destroy()`: nothing of the modal's outlives its iframe. `commands`
+ * is what `commands()` made. Returns the link the handle and Rust use: `stop(all)` cancels the
+ * timer and the ready-time listeners and, with `all`, removes the message listener and stops
+ * watching the frame; from then on `stopped` is true, the handle's commands do nothing and
  * `removed` is resolved.
  */
-export function listen(commands, readyMs) {
+export function listen(commands, readyMs, frame) {
   let listening = true;
   // Listeners of this modal's own (on the global `window`, never `document.defaultView`, which
   // a named element can override), so that removing them can never remove another's.
@@ -298,6 +300,10 @@ export function listen(commands, readyMs) {
   // In the capture phase: `window` is then an event's first stop, before any of the page's.
   for (const [type, listener] of unready) window.addEventListener(type, listener, true);
   const timer = readyMs && window.setTimeout(() => commands.timeout(), readyMs);
+  // Any change under the document (or the shadow root the frame is in) may have taken it out;
+  // a frame moved within one task is still in the page when this runs, and stays.
+  const taken = new MutationObserver(() => frame.isConnected || commands.destroy());
+  for (const root of new Set([frame.ownerDocument, frame.getRootNode()])) taken.observe(root, { childList: true, subtree: true });
   const [removed, resolveRemoved] = deferred();
   return {
     commands,
@@ -306,6 +312,7 @@ export function listen(commands, readyMs) {
       if (all && listening) {
         listening = false;
         window.removeEventListener("message", callback);
+        taken.disconnect();
         resolveRemoved();
       }
       window.clearTimeout(timer);

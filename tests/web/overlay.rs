@@ -163,6 +163,55 @@ fn show_after_the_page_took_the_iframe_out_throws_nothing() {
     page.remove();
 }
 
+/// The page taking the iframe out (a re-render, or Turbo or htmx swapping the body) destroys the
+/// modal, as `destroy()` does: no listener, `inert` or scroll lock outlives it, `removed`
+/// resolves, and no callback runs. One moved within a task stays.
+#[wasm_bindgen_test]
+async fn a_modal_whose_iframe_the_page_takes_out_is_destroyed() {
+    let watch = WindowWatch::install();
+    let listeners = watch.listeners();
+    let page = element("button", false);
+    for (how, ready) in [
+        ("the iframe, once ready", true),
+        ("the iframe, still loading", false),
+    ] {
+        let rec = Recorder::new();
+        let modal = embed(MODAL_URL, rec.options(&[]));
+        if ready {
+            from_modal(&modal, &opened());
+        }
+        assert!(is_inert(&page) && body_overflow() == "hidden", "{how}");
+        modal.iframe().remove();
+        sleep(0).await;
+        assert!(modal.destroyed(), "{how}");
+        assert_eq!(watch.listeners(), listeners, "{how}");
+        assert!(!is_inert(&page) && body_overflow().is_empty(), "{how}");
+        let seen = rec.take();
+        assert!(
+            !seen
+                .iter()
+                .any(|e| e.starts_with("closed") || e.starts_with("failed")),
+            "{how}: {seen:?}"
+        );
+    }
+    // Inside a container the page removes.
+    let (container, modal) = inline_modal("taken-out");
+    from_modal(&modal, &opened());
+    container.remove();
+    sleep(0).await;
+    assert!(modal.destroyed(), "with its container");
+    assert_eq!(watch.listeners(), listeners, "with its container");
+
+    // Moved: out and back in within one task.
+    let modal = embed(MODAL_URL, Recorder::new().options(&[]));
+    let body = document().body().unwrap();
+    body.append_child(&modal.iframe()).unwrap();
+    sleep(0).await;
+    assert!(!modal.destroyed(), "moved, not taken out");
+    modal.destroy();
+    page.remove();
+}
+
 /// Presses Escape in the page as the focused body sends it (through `window` first, in the
 /// capture phase, then down and up); says whether the page's own listener on `document` got it
 /// with its default action left alone.
