@@ -198,6 +198,17 @@ for (const name of ["react", "vue", "svelte"]) {
 test("leptos: a completed flow reaches the app's callbacks", () => withExample("leptos", completeFlow));
 test("leptos: unmounting removes the iframe and the listener", () => withExample("leptos", unmountRemovesModal));
 test("leptos: a double click makes one server call and one iframe", () => withExample("leptos", doubleClick));
+// Its iframe taken out by the page (as Turbo or htmx swapping the body would): the modal is
+// destroyed, with no callback, and the importer, which waits for `removed`, opens another.
+test("leptos: a modal the page takes out leaves the importer usable", () => withExample("leptos", async (page) => {
+  await page.click("#open");
+  await waitForEvent(page, "opened");
+  await page.evaluate(() => document.querySelector("iframe").remove());
+  await page.waitForFunction(() => window.__modals[0].destroyed, null, { timeout: 5_000 });
+  await page.click("#open"); // a real click: the page behind is no longer inert
+  await page.waitForFunction(() => window.__modals.length === 2 && document.querySelectorAll("iframe").length === 1, null, { timeout: 10_000 });
+  assert.equal(await page.evaluate(() => window.__creates), 2);
+}));
 test("leptos: unmounting while the modal opens leaves no iframe", () => withExample("leptos", unmountWhileOpening));
 test("element: a completed flow dispatches the modal's events, which bubble to the document", () => withExample("element", completeFlow));
 test("element: only Anon's event types become DOM events, so the modal cannot fire error, click or message on the page", () =>

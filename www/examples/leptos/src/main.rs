@@ -4,8 +4,8 @@
 //!
 //! "Import data" asks the app's backend for a modal (`POST /api/create-modal`), embeds it and
 //! lists its events. The `Importer` component owns the modal: unmounting it destroys the modal
-//! and drops its callbacks (`on_cleanup`), and the modal's `closed` ends it too. A click while
-//! the modal opens or is open does nothing, so a double click makes one modal.
+//! and drops its callbacks (`on_cleanup`), and the modal going (`removed`) ends it too. A click
+//! while the modal opens or is open does nothing, so a double click makes one modal.
 //!
 //! For the browser tests, the page keeps `window.__creates` (the create-modal calls) and
 //! `window.__modals` (each modal embedded, whose `destroyed` reads the crate's own
@@ -150,21 +150,22 @@ async fn embed(phase: Slot, events: RwSignal<Vec<String>>) -> Result<Option<Embe
         modal.on(Topic::Completed, move |event| {
             log(format!("completed {}", field(event, "migration_id")))
         }),
-        modal.on(Topic::Closed, move |_| {
-            log("closed".into());
-            end(phase); // the modal tore itself down: drop the handle and the callbacks
-        }),
+        modal.on(Topic::Closed, move |_| log("closed".into())),
         modal.on(Topic::Failed, move |event| {
             let why = event
                 .field("error_message")
                 .unwrap_or_else(|| field(event, "code"));
             log(format!("failed {why}"));
-            // A failure before the modal loaded (timeout, CSP) tears it down with no `closed`.
-            if phase.with_value(|phase| matches!(phase, Phase::Open(e) if e.modal.is_destroyed())) {
-                end(phase);
-            }
         }),
     ];
+    // However the modal goes (closed, a failure before it loaded, its iframe taken out of the
+    // page), `removed` resolves: then the importer drops it and its callbacks, and is idle
+    // again. Not in the `closed` callback, which would unsubscribe the callbacks after it.
+    let removed = JsFuture::from(modal.removed().clone());
+    spawn_local(async move {
+        let _ = removed.await;
+        end(phase);
+    });
     let modal = Rc::new(modal);
     register(&modal);
     Ok(Some(Embedded {
