@@ -209,7 +209,8 @@ export interface AnonModal {
   /**
    * Resolves once the modal is torn down (its iframe removed, `destroyed` true), whatever tore
    * it down: its closed event, a failure of the package's own (the ready timeout, a blocked
-   * frame), a newer modal, or `destroy()`. A `failed` event the modal sends leaves it mounted,
+   * frame), a newer modal, `destroy()`, or the page taking its iframe out (a re-render, Turbo
+   * or htmx swapping the body). A `failed` event the modal sends leaves it mounted,
    * showing its error, until it closes.
    */
   readonly removed: Promise<void>;

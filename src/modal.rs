@@ -650,8 +650,9 @@ impl AnonModal {
     }
 
     /// A promise resolving (with `undefined`) once the modal is torn down, whatever tore it
-    /// down: its `closed` event, the ready timeout, a page's CSP blocking it, a newer modal, or
-    /// `destroy()` (a `failed` event the modal sends leaves it mounted).
+    /// down: its `closed` event, the ready timeout, a page's CSP blocking it, a newer modal,
+    /// `destroy()`, or the page taking its iframe out (a `failed` event the modal sends leaves
+    /// it mounted).
     pub fn removed(&self) -> &Promise {
         &self.removed
     }
