@@ -300,9 +300,14 @@ export function listen(commands, readyMs, frame) {
   // In the capture phase: `window` is then an event's first stop, before any of the page's.
   for (const [type, listener] of unready) window.addEventListener(type, listener, true);
   const timer = readyMs && window.setTimeout(() => commands.timeout(), readyMs);
-  // Any change under the document (or the shadow root the frame is in) may have taken it out;
-  // a frame moved within one task is still in the page when this runs, and stays.
-  const taken = new MutationObserver(() => frame.isConnected || commands.destroy());
+  // Any change under the document (or the shadow root the frame is in) may have taken it out.
+  // A frame moved within one task is still in the page when this runs, and stays; one mounted
+  // in a container not in the page yet is taken out only once it was in.
+  let inPage = frame.isConnected;
+  const taken = new MutationObserver(() => {
+    if (frame.isConnected) inPage = true;
+    else if (inPage) commands.destroy();
+  });
   for (const root of new Set([frame.ownerDocument, frame.getRootNode()])) taken.observe(root, { childList: true, subtree: true });
   const [removed, resolveRemoved] = deferred();
   return {

@@ -209,6 +209,21 @@ async fn a_modal_whose_iframe_the_page_takes_out_is_destroyed() {
     sleep(0).await;
     assert!(!modal.destroyed(), "moved, not taken out");
     modal.destroy();
+
+    // In a container the page has not put in yet: taken out only once it was in.
+    let container = document().create_element("div").unwrap();
+    let modal = embed(
+        MODAL_URL,
+        Recorder::new().options(&[("container", container.clone().into())]),
+    );
+    element("p", false).remove(); // a change elsewhere in the page
+    sleep(0).await;
+    assert!(!modal.destroyed(), "not in the page yet");
+    body.append_child(&container).unwrap();
+    sleep(0).await;
+    container.remove();
+    sleep(0).await;
+    assert!(modal.destroyed(), "taken out once it was in");
     page.remove();
 }
 
