@@ -53,8 +53,10 @@ if (typeof customElements !== "undefined" && !customElements.get(TAG)) {
       /** Destroys the modal, then mounts one for the attributes as they are once init() resolved. */
       async #mount() {
         const mounting = ++this.#mounting;
-        // Gone by itself: only here does the element destroy its modal, and it forgets it then.
-        if (this.#modal?.destroyed) this.#spent = this.#url;
+        // Gone by itself while the element is in the page (not as the element went out, which
+        // takes an inline modal's iframe out): only here does the element destroy its modal,
+        // and it forgets it then.
+        if (this.#modal?.destroyed && this.isConnected) this.#spent = this.#url;
         this.#modal?.destroy();
         this.#modal = null;
         // An empty value, as a template binding with no value writes it, is no attribute.

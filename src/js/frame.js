@@ -300,15 +300,23 @@ export function listen(commands, readyMs, frame) {
   // In the capture phase: `window` is then an event's first stop, before any of the page's.
   for (const [type, listener] of unready) window.addEventListener(type, listener, true);
   const timer = readyMs && window.setTimeout(() => commands.timeout(), readyMs);
-  // Any change under the document (or the shadow root the frame is in) may have taken it out.
-  // A frame moved within one task is still in the page when this runs, and stays; one mounted
-  // in a container not in the page yet is taken out only once it was in.
-  let inPage = frame.isConnected;
-  const taken = new MutationObserver(() => {
-    if (frame.isConnected) inPage = true;
-    else if (inPage) commands.destroy();
-  });
-  for (const root of new Set([frame.ownerDocument, frame.getRootNode()])) taken.observe(root, { childList: true, subtree: true });
+  // The page may take the frame out: a change to the child list of one of its ancestors (across
+  // shadow roots) can, and only that, so those are watched, again after each change, as the
+  // frame may have moved. One moved within a task is still in the page when this runs, and
+  // stays. One in a container not in the page yet is watched from the document until it is in.
+  let inPage = false;
+  const taken = new MutationObserver(watchAncestors);
+  function watchAncestors() {
+    if (!frame.isConnected) {
+      if (inPage) commands.destroy();
+      return;
+    }
+    inPage = true;
+    taken.disconnect();
+    for (let node = frame.parentNode; node; node = node.parentNode ?? node.host) taken.observe(node, { childList: true });
+  }
+  if (frame.isConnected) watchAncestors();
+  else taken.observe(frame.ownerDocument, { childList: true, subtree: true });
   const [removed, resolveRemoved] = deferred();
   return {
     commands,

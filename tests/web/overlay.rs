@@ -210,6 +210,25 @@ async fn a_modal_whose_iframe_the_page_takes_out_is_destroyed() {
     assert!(!modal.destroyed(), "moved, not taken out");
     modal.destroy();
 
+    // In a shadow root within a shadow root: the inner host taken out.
+    let outer = element("div", false);
+    let inner = page_script(
+        "const outer = document.body.lastElementChild.attachShadow({ mode: 'open' });
+         const inner = document.createElement('div');
+         outer.append(inner);
+         inner.attachShadow({ mode: 'open' }).innerHTML = '<div></div>';
+         return inner;",
+    );
+    let slot = page_script(
+        "return document.body.lastElementChild.shadowRoot.firstElementChild.shadowRoot.firstElementChild",
+    );
+    let modal = embed(MODAL_URL, Recorder::new().options(&[("container", slot)]));
+    inner.unchecked_into::<HtmlElement>().remove();
+    sleep(0).await;
+    assert!(modal.destroyed(), "in nested shadow roots");
+    assert_eq!(watch.listeners(), listeners, "in nested shadow roots");
+    outer.remove();
+
     // In a container the page has not put in yet: taken out only once it was in.
     let container = document().create_element("div").unwrap();
     let modal = embed(

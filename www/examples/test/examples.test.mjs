@@ -263,6 +263,13 @@ test("element: inline mounts inside it, hidden hides, removing url destroys, a r
       const inside = element.contains(element.modal?.iframe);
       await until(() => seen.length > 0);
       const opened = seen.slice(); // the later mounts open too
+      // Out of the page for longer than a task (a tab switched away), then back: mounted again.
+      element.remove();
+      await new Promise((r) => setTimeout(r, 50));
+      const whileOut = element.modal;
+      document.body.append(element);
+      await until(() => element.modal);
+      const back = element.contains(element.modal?.iframe);
       element.setAttribute("hidden", "");
       const hidden = element.modal.iframe.style.display;
       element.removeAttribute("hidden");
@@ -310,9 +317,10 @@ test("element: inline mounts inside it, hidden hides, removing url destroys, a r
       await new Promise((r) => setTimeout(r, 100));
       fullscreen.push(element.modal, document.querySelectorAll("iframe").length, refused);
       element.remove();
-      return { inside, hiddenAtMount, hidden, shown, afterHandleDestroy, opened, afterRemoval, invalidUrl, refusals, timeoutMessage, fullscreen, defined: customElements.get("anon-migration-modal") === element.constructor };
+      return { inside, whileOut, back, hiddenAtMount, hidden, shown, afterHandleDestroy, opened, afterRemoval, invalidUrl, refusals, timeoutMessage, fullscreen, defined: customElements.get("anon-migration-modal") === element.constructor };
     });
     assert.equal(result.inside, true, "inline: the iframe is inside the element");
+    assert.deepEqual([result.whileOut, result.back], [null, true], "out of the page, no modal; back, mounted again");
     assert.deepEqual([result.hiddenAtMount, result.hidden, result.shown], ["none", "none", "block"], "hidden: mounted hidden, then hide and show");
     assert.deepEqual(result.opened, ["migration_modal.opened", true, true, true]);
     assert.equal(result.afterHandleDestroy, null, "modal is null once its handle destroyed it");
