@@ -903,6 +903,12 @@ mod tests {
             why(&created),
             "data.object.created: expected an ISO 8601 timestamp"
         );
+        let mut no_company = whole.clone();
+        no_company["data"]["object"]
+            .as_object_mut()
+            .unwrap()
+            .remove("company_id");
+        assert_eq!(why(&no_company), "data.object: missing field `company_id`");
         let mut no_id = whole.clone();
         no_id["data"].as_object_mut().unwrap().remove("migration_id");
         assert_eq!(why(&no_id), "data: missing field `migration_id`");

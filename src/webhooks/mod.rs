@@ -160,7 +160,7 @@ impl WebhookError {
 impl WebhookError {
     /// [`WebhookError::describe`] with `why` (what in the delivery was wrong) between what went
     /// wrong and what to do.
-    #[cfg(feature = "server")]
+    #[cfg(any(feature = "server", test))]
     pub(crate) fn describe_because(self, why: &str) -> String {
         let text = self.describe();
         match text.split_once(": ") {
@@ -213,5 +213,13 @@ mod tests {
         assert!(WebhookError::MissingHeader(Header::Timestamp)
             .describe()
             .contains("svix-timestamp"));
+    }
+
+    #[test]
+    fn the_reason_goes_between_what_went_wrong_and_what_to_do() {
+        assert_eq!(
+            WebhookError::InvalidPayload.describe_because("data: missing field `object`"),
+            "The body is signed but is not an Anon webhook event this version reads (data: missing field `object`): check the endpoint's event types, upgrade anon-modal, or verify the signature alone."
+        );
     }
 }
