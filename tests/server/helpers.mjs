@@ -42,18 +42,21 @@ export function ed25519Pair() {
   return { privateKey, publicKey, whsk: "whsk_" + b64(jwk.d), whpk: "whpk_" + b64(jwk.x) };
 }
 
-/** The code of the AnonWebhookError `fn` throws (and checks that it is one). */
-export function codeOf(fn) {
+/** The AnonWebhookError `fn` throws (and checks that it is one). */
+export function errorOf(fn) {
   try {
     fn();
   } catch (error) {
     assert.equal(error?.name, "AnonWebhookError", String(error));
     assert.ok(error instanceof Error);
     assert.equal(typeof error.message, "string");
-    return error.code;
+    return error;
   }
   assert.fail("expected an AnonWebhookError");
 }
+
+/** The code of the AnonWebhookError `fn` throws. */
+export const codeOf = (fn) => errorOf(fn).code;
 
 /** The one tarball `node scripts/package.mjs` packed. */
 export function tarball() {
