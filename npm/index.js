@@ -67,9 +67,9 @@ async function compile(source, beside) {
     url = source.url || url;
     status = source.status;
     // Vite 7 and earlier serve this module pre-bundled from their dependency cache in dev
-    // (node_modules/.vite/deps, Nuxt's node_modules/.cache/vite/client/deps), without the wasm
-    // beside it.
-    const prebundled = beside && /\/\.?vite\/(client\/)?deps\//.test(url);
+    // (node_modules/.vite/deps; Nuxt's .cache/vite/client/deps, Vitest's .vite/vitest/<hash>/deps,
+    // Storybook's sb-vite/deps), without the wasm beside it.
+    const prebundled = beside && /vite\/(.+\/)?deps\//.test(url);
     if (!source.ok) throw prebundled ? packageError(MESSAGE_INIT_VITE_PREBUNDLED, url, `HTTP ${status}`) : packageError(MESSAGE_INIT_HTTP_STATUS, status, url);
     const type = source.headers.get("content-type") ?? "";
     try {

@@ -74,9 +74,9 @@ test("an HTML page where the wasm should be (a fallback route) is named as one",
 });
 
 test("the wasm missing beside a pre-bundled copy (Vite 7 and earlier, in dev) is named, with the fix", async (t) => {
-  // The entry as Vite's dependency optimizer copies it, alone, into a `deps` folder: Nuxt's
-  // (node_modules/.cache/vite/client/deps) and Vite's own (node_modules/.vite/deps). Its dev
-  // server answers the wasm's URL beside it with the app's page, or 404.
+  // The entry as Vite's dependency optimizer copies it, alone, into a `deps` folder: Vite's own
+  // (node_modules/.vite/deps), Nuxt's, Vitest 4's browser mode's and Storybook's. Its dev server
+  // answers the wasm's URL beside it with the app's page, or 404.
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "anon-modal-deps-"));
   t.after(() => fs.rmSync(scratch, { recursive: true, force: true }));
   const fix = `Vite's dev server pre-bundled anon-modal without its wasm (Vite 7 and earlier do); add optimizeDeps: { exclude: ["anon-modal"] } to your Vite config (in Nuxt and Astro, under vite)`;
@@ -87,7 +87,13 @@ test("the wasm missing beside a pre-bundled copy (Vite 7 and earlier, in dev) is
     [() => new Response("not found", { status: 404 }), "HTTP 404"],
   ];
   // A site's own `deps` folder is not Vite's cache.
-  for (const [deps, vite] of [["node_modules/.cache/vite/client/deps", true], ["node_modules/.vite/deps", true], ["public/deps", false]]) {
+  for (const [deps, vite] of [
+    ["node_modules/.vite/deps", true],
+    ["node_modules/.cache/vite/client/deps", true],
+    ["node_modules/.vite/vitest/da39a3ee5e6b/deps", true],
+    ["node_modules/.cache/storybook/1a2b3c/sb-vite/deps", true],
+    ["public/deps", false],
+  ]) {
     const folder = path.join(scratch, deps);
     fs.mkdirSync(folder, { recursive: true });
     fs.copyFileSync(require.resolve("anon-modal"), path.join(folder, "anon-modal.js"));
