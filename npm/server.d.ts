@@ -129,7 +129,7 @@ export type WebhookBody = string | Uint8Array | ArrayBuffer | ArrayBufferView;
 export interface FetchRequest {
   readonly body: {
     getReader(): {
-      read(): Promise<{ done: boolean; value?: Uint8Array }>;
+      read(): Promise<{ done: boolean; value?: Uint8Array | undefined }>;
       cancel(reason?: unknown): Promise<void>;
     };
   } | null;

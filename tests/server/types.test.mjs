@@ -129,7 +129,7 @@ test("the package's types: an ES module and a CommonJS consumer compile, the wro
     fs.writeFileSync(
       path.join(app, "tsconfig.json"),
       JSON.stringify({
-        compilerOptions: { strict: true, noEmit: true, module: "node16", moduleResolution: "node16", target: "es2022", lib: ["es2022", "dom"], types: [], noUnusedLocals: true },
+        compilerOptions: { strict: true, noEmit: true, module: "node16", moduleResolution: "node16", target: "es2022", lib: ["es2022", "dom"], types: [], noUnusedLocals: true, exactOptionalPropertyTypes: true },
         files: ["consumer.mts", "consumer.cts"],
       }),
     );
