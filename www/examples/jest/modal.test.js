@@ -1,0 +1,43 @@
+// A React component test in a CommonJS project under Jest and jsdom: the real wasm and the
+// real guard, through anon-modal/react.
+const React = require("react");
+const { createRoot } = require("react-dom/client");
+const { useAnonModal } = require("anon-modal/react");
+
+globalThis.IS_REACT_ACT_ENVIRONMENT = true;
+
+function ImportButton({ create, onCompleted, onReject }) {
+  const { open, pending } = useAnonModal({ onCompleted, onReject });
+  return React.createElement("button", { disabled: pending, onClick: () => open(create) }, "Import data");
+}
+
+const post = (data, origin, source) =>
+  React.act(() => window.dispatchEvent(new MessageEvent("message", { data, origin, source })));
+
+test("a click mounts the modal, which hears only its own window and origin, and unmounting removes it", async () => {
+  const create = jest.fn(async () => ({ url: "https://modal.anon.com/x" }));
+  const onCompleted = jest.fn();
+  const onReject = jest.fn();
+  const root = createRoot(document.body.appendChild(document.createElement("div")));
+  await React.act(() => root.render(React.createElement(ImportButton, { create, onCompleted, onReject })));
+
+  await React.act(async () => {
+    document.querySelector("button").click();
+    while (!document.querySelector("iframe")) await new Promise((resolve) => setTimeout(resolve, 10));
+  });
+  const iframe = document.querySelector("iframe");
+  expect(iframe.src).toBe("https://modal.anon.com/x");
+  expect(create).toHaveBeenCalledTimes(1);
+
+  const completed = { source: "anon_modal", event: { type: "migration_modal.completed", migration_id: "mig_1" } };
+  await post(completed, "https://evil.example", iframe.contentWindow);
+  await post(completed, "https://modal.anon.com", window);
+  expect(onReject.mock.calls.map(([reason]) => reason)).toEqual(["ORIGIN", "SOURCE"]);
+  expect(onCompleted).not.toHaveBeenCalled();
+  await post(completed, "https://modal.anon.com", iframe.contentWindow);
+  expect(onCompleted).toHaveBeenCalledTimes(1);
+  expect(onCompleted.mock.calls[0][0]).toMatchObject({ type: "migration_modal.completed", migration_id: "mig_1" });
+
+  await React.act(() => root.unmount());
+  expect(document.querySelector("iframe")).toBeNull();
+});
