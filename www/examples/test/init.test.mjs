@@ -110,7 +110,7 @@ test("the wasm missing beside a pre-bundled copy (Vite 7 and earlier, in dev) is
 });
 
 test("in Node, the default URL (a file: URL) and a missing fetch say to pass the bytes", async () => {
-  const hint = `here: in Node, pass the wasm's bytes: init(fs.readFileSync(new URL(import.meta.resolve("anon-modal/anon_modal_bg.wasm"))))`;
+  const hint = `here: in server-side rendering, call it from an effect; in Node, pass the wasm's bytes: init(fs.readFileSync(new URL(import.meta.resolve("anon-modal/anon_modal_bg.wasm"))))`;
   await initFails((await freshPackage()).init(), `init() cannot fetch ${pathToFileURL(wasmPath)} ${hint}`);
   const fetch = globalThis.fetch;
   globalThis.fetch = undefined;
