@@ -137,7 +137,7 @@ test("the documented ways to pass the bytes in Node load the package: an ES modu
 test("a network error, and bytes that are not WebAssembly, say so", async () => {
   await initFails(
     (await freshPackage()).init("http://127.0.0.1:1/anon_modal_bg.wasm"),
-    "init() could not fetch http://127.0.0.1:1/anon_modal_bg.wasm (TypeError: fetch failed): check that URL, or pass the wasm's URL or bytes to init()",
+    "init() could not fetch http://127.0.0.1:1/anon_modal_bg.wasm (TypeError: fetch failed): check that URL and its CORS headers, or pass the wasm's URL or bytes to init()",
   );
   await initFails(
     (await freshPackage()).init(new Uint8Array([0, 1, 2, 3])),
@@ -171,7 +171,7 @@ test("a Response whose body was already read says the wasm could not be fetched"
     await response.arrayBuffer();
     await initFails(
       (await freshPackage()).init(response),
-      /^init\(\) could not fetch  \(TypeError.+\): check that URL, or pass the wasm's URL or bytes to init\(\)$/,
+      /^init\(\) could not fetch  \(TypeError.+\): check that URL and its CORS headers, or pass the wasm's URL or bytes to init\(\)$/,
     );
   }
 });
