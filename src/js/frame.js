@@ -65,9 +65,11 @@ export function mountFrame(document, parent, url, title, zIndex, hidden) {
   frame.referrerPolicy = REFERRER_POLICY;
   frame.title = title;
   const style = frame.style;
+  // A light page's color scheme, whatever the page's: a frame whose scheme differs from its
+  // document's gets an opaque canvas, which would hide a dark page behind the modal's backdrop.
   style.cssText =
     (zIndex === undefined ? "display:block;" : "position:fixed;inset:0;background:transparent;") +
-    "width:100%;height:100%;border:0;margin:0;padding:0";
+    "width:100%;height:100%;border:0;margin:0;padding:0;color-scheme:light";
   if (zIndex !== undefined) style.zIndex = zIndex;
   if (hidden) style.display = "none";
   frame.src = url.href;
