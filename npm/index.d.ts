@@ -156,7 +156,7 @@ export interface EmbedOptions {
   expiresAt?: string | Date | number;
   /** No `opened`/`show` within this many ms: `failed` with code `TIMEOUT`. 0 waits forever. Default 15000. */
   readyTimeoutMs?: number;
-  /** The fullscreen overlay's z-index. */
+  /** The fullscreen overlay's z-index. Default 2147483647, the highest. */
   zIndex?: number;
   /** The iframe's accessible title. */
   title?: string;

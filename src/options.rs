@@ -7,8 +7,9 @@ use web_sys::Element;
 
 /// The ready timeout when none is given.
 pub const DEFAULT_READY_TIMEOUT_MS: u32 = 15_000;
-/// The fullscreen overlay's stacking order when none is given.
-pub const DEFAULT_Z_INDEX: i32 = 2_147_483_000;
+/// The fullscreen overlay's stacking order when none is given: the highest there is, which a
+/// chat widget also takes; the overlay, put in the page later, wins the tie.
+pub const DEFAULT_Z_INDEX: i32 = i32::MAX;
 
 /// How to mount a modal. `Default` gives a fullscreen overlay that accepts messages only from
 /// the URL's own origin and fails after [`DEFAULT_READY_TIMEOUT_MS`] without a sign of life.

@@ -11,6 +11,7 @@ mod errors;
 mod flow;
 mod lifecycle;
 mod overlay;
+mod page_styles;
 mod payloads;
 mod prototypes;
 mod sources;

@@ -455,26 +455,3 @@ fn closing_an_inline_modal_leaves_focus_where_the_user_put_it() {
         node.remove();
     }
 }
-
-/// A page that declares a dark `color-scheme` hands it down to the iframe, and a browser paints
-/// an opaque canvas under a frame whose scheme is not its document's: the modal's see-through
-/// backdrop would show flat grey instead of the page. The iframe keeps a light page's scheme.
-#[wasm_bindgen_test]
-fn on_a_dark_page_the_iframe_keeps_a_light_pages_color_scheme() {
-    page_script("document.documentElement.style.colorScheme = 'dark'");
-    let scheme = |modal: &ModalHandle| {
-        let style = web_sys::window()
-            .unwrap()
-            .get_computed_style(&modal.iframe())
-            .unwrap();
-        style.unwrap().get_property_value("color-scheme").unwrap()
-    };
-    let modal = embed(MODAL_URL, JsValue::UNDEFINED);
-    assert_eq!(scheme(&modal), "light", "fullscreen");
-    modal.destroy();
-    let (container, modal) = inline_modal("dark-page-inline");
-    assert_eq!(scheme(&modal), "light", "inline");
-    modal.destroy();
-    container.remove();
-    page_script("document.documentElement.style.colorScheme = ''");
-}

@@ -1,0 +1,56 @@
+//! What a page's own styles do to the modal: a widget at the highest `z-index`, a dark
+//! `color-scheme`.
+
+use super::*;
+use web_sys::HtmlElement;
+
+/// A chat widget that sits at the highest `z-index` (2147483647, as Intercom's does), put in
+/// the page before the modal, stays under the fullscreen overlay: the overlay's default is that
+/// same highest value, and the later element wins a tie.
+#[wasm_bindgen_test]
+fn a_widget_at_the_highest_z_index_stays_under_the_overlay() {
+    let widget: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    widget
+        .style()
+        .set_css_text("position:fixed;inset:0;z-index:2147483647;background:red");
+    document().body().unwrap().append_child(&widget).unwrap();
+    // The page left live, so that what is on top is what a click would reach.
+    let modal = embed(MODAL_URL, Recorder::new().options(&[("inertPage", false.into())]));
+    let window = web_sys::window().unwrap();
+    let (x, y) = (
+        window.inner_width().unwrap().as_f64().unwrap() / 2.0,
+        window.inner_height().unwrap().as_f64().unwrap() / 2.0,
+    );
+    let on_top = document().element_from_point(x as f32, y as f32);
+    assert_eq!(on_top, Some(modal.iframe().into()), "the modal is on top");
+    modal.destroy();
+    widget.remove();
+}
+
+/// A page that declares a dark `color-scheme` hands it down to the iframe, and a browser paints
+/// an opaque canvas under a frame whose scheme is not its document's: the modal's see-through
+/// backdrop would show flat grey instead of the page. The iframe keeps a light page's scheme.
+#[wasm_bindgen_test]
+fn on_a_dark_page_the_iframe_keeps_a_light_pages_color_scheme() {
+    page_script("document.documentElement.style.colorScheme = 'dark'");
+    let scheme = |modal: &ModalHandle| {
+        let style = web_sys::window()
+            .unwrap()
+            .get_computed_style(&modal.iframe())
+            .unwrap();
+        style.unwrap().get_property_value("color-scheme").unwrap()
+    };
+    let modal = embed(MODAL_URL, JsValue::UNDEFINED);
+    assert_eq!(scheme(&modal), "light", "fullscreen");
+    modal.destroy();
+    let container: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&container).unwrap();
+    let modal = embed(
+        MODAL_URL,
+        Recorder::new().options(&[("container", container.clone().into())]),
+    );
+    assert_eq!(scheme(&modal), "light", "inline");
+    modal.destroy();
+    container.remove();
+    page_script("document.documentElement.style.colorScheme = ''");
+}
