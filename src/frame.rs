@@ -85,9 +85,9 @@ extern "C" {
     #[wasm_bindgen(method, getter)]
     fn removed(this: &Link) -> Promise;
 
-    /// Moves focus into the frame.
+    /// Moves focus into the frame; an inline one is scrolled into view first.
     #[wasm_bindgen(js_name = focusFrame)]
-    pub(crate) fn focus(frame: &HtmlIFrameElement);
+    pub(crate) fn focus(frame: &HtmlIFrameElement, inline: bool);
 
     /// Shows the frame; with `lock_scroll`, locks the page's scroll; with `inert_page`, makes
     /// the frame's siblings inert. `frame.js` remembers the body's `overflow`, the focused

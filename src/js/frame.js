@@ -81,8 +81,12 @@ export function mountFrame(document, parent, url, title, zIndex, hidden) {
   return frame;
 }
 
-/** Moves focus into the iframe. */
-export function focusFrame(frame) {
+/**
+ * Moves focus into the iframe. Focusing a frame scrolls to it in no engine, so an `inline` one
+ * is brought into view first: a keyboard user's focus would otherwise be out of sight.
+ */
+export function focusFrame(frame, inline) {
+  if (inline) frame.scrollIntoView({ block: "nearest" });
   frame.focus();
 }
 

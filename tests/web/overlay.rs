@@ -455,3 +455,28 @@ fn closing_an_inline_modal_leaves_focus_where_the_user_put_it() {
         node.remove();
     }
 }
+
+/// An inline modal below the fold comes into view as focus moves into it once it is ready: a
+/// keyboard user's focus would otherwise be where they cannot see it.
+#[wasm_bindgen_test]
+fn focus_moving_into_an_inline_modal_below_the_fold_brings_it_into_view() {
+    let spacer = element("div", false);
+    spacer.style().set_property("height", "300vh").unwrap();
+    let (container, modal) = inline_modal("below-the-fold");
+    container.style().set_property("height", "200px").unwrap();
+    from_modal(&modal, &opened());
+    let window = web_sys::window().unwrap();
+    let height = window.inner_height().unwrap().as_f64().unwrap();
+    let frame = modal.iframe().get_bounding_client_rect();
+    assert!(
+        frame.top() >= 0.0 && frame.bottom() <= height,
+        "the frame spans {} to {} of a viewport {height} high",
+        frame.top(),
+        frame.bottom()
+    );
+    modal.destroy();
+    for node in [spacer, container] {
+        node.remove();
+    }
+    window.scroll_to_with_x_and_y(0.0, 0.0);
+}
