@@ -153,11 +153,12 @@ export function showFrame(frame, lockScroll, inertPage) {
         inert.push(element);
       }
     };
-    for (const child of parent.children) makeInert(child);
-    undo.push(() => inert.forEach((element) => setInert(element, false)));
-    // A toast, a portal or a chat widget the page adds meanwhile is behind the modal too; a
-    // dialog or popover it opens goes in the top layer, above the modal, and must stay usable.
+    // A dialog or popover the page opens goes in the top layer, above the modal, and must stay
+    // usable: one already in the page (a session-timeout warning) as much as one added later.
     const onTop = (node) => node instanceof HTMLDialogElement || (node instanceof Element && Element.prototype.hasAttribute.call(node, "popover"));
+    for (const child of parent.children) if (!onTop(child)) makeInert(child);
+    undo.push(() => inert.forEach((element) => setInert(element, false)));
+    // A toast, a portal or a chat widget the page adds meanwhile is behind the modal too.
     const observer = new MutationObserver((records) => {
       for (const record of records) for (const node of record.addedNodes) if (!onTop(node)) makeInert(node);
     });

@@ -11,7 +11,7 @@ mod errors;
 mod flow;
 mod lifecycle;
 mod overlay;
-mod page_styles;
+mod page;
 mod payloads;
 mod prototypes;
 mod sources;

@@ -1,5 +1,5 @@
-//! What a page's own styles do to the modal: a widget at the highest `z-index`, a dark
-//! `color-scheme`.
+//! What the page around the modal does to it: a widget at the highest `z-index`, dialogs and
+//! popovers it opens above it, a dark `color-scheme`.
 
 use super::*;
 use web_sys::HtmlElement;
@@ -53,4 +53,28 @@ fn on_a_dark_page_the_iframe_keeps_a_light_pages_color_scheme() {
     modal.destroy();
     container.remove();
     page_script("document.documentElement.style.colorScheme = ''");
+}
+
+/// A `<dialog>` or popover already in the page when the modal shows is not made inert: the page
+/// opens it above the modal, in the top layer (a session-timeout warning, say), where an inert
+/// one would show but take no click or key.
+#[wasm_bindgen_test]
+fn a_dialog_or_popover_already_in_the_page_stays_usable_above_the_modal() {
+    page_script(
+        "for (const [tag, id] of [['dialog', 'warning'], ['div', 'menu']]) {
+           const element = document.createElement(tag);
+           element.id = id;
+           if (tag === 'div') element.popover = 'manual';
+           element.append(Object.assign(document.createElement('button'), { id: id + '-button' }));
+           document.body.append(element);
+         }",
+    );
+    let modal = embed(MODAL_URL, JsValue::UNDEFINED);
+    let focused = || document().active_element().map(|element| element.id());
+    page_script("warning.showModal(); document.getElementById('warning-button').focus()");
+    assert_eq!(focused().as_deref(), Some("warning-button"), "the dialog");
+    page_script("warning.close(); menu.showPopover(); document.getElementById('menu-button').focus()");
+    assert_eq!(focused().as_deref(), Some("menu-button"), "the popover");
+    modal.destroy();
+    page_script("menu.hidePopover(); warning.remove(); menu.remove()");
 }
