@@ -7,8 +7,9 @@ use web_sys::Element;
 
 /// The ready timeout when none is given.
 pub const DEFAULT_READY_TIMEOUT_MS: u32 = 15_000;
-/// The fullscreen overlay's stacking order when none is given: the highest there is, which a
-/// chat widget also takes; the overlay, put in the page later, wins the tie.
+/// The fullscreen overlay's stacking order when none is given, for browsers without popovers
+/// (elsewhere it is in the top layer): the highest there is, which a chat widget also takes;
+/// the overlay, put in the page later, wins the tie.
 pub const DEFAULT_Z_INDEX: i32 = i32::MAX;
 
 /// How to mount a modal. `Default` gives a fullscreen overlay that accepts messages only from
@@ -34,7 +35,8 @@ pub struct ModalOptions {
     /// Milliseconds to wait for `opened`/`show` before failing with code `TIMEOUT`; 0 waits
     /// forever.
     pub ready_timeout_ms: u32,
-    /// The overlay's `z-index`.
+    /// The overlay's `z-index`, where the browser has no popovers (elsewhere the overlay is in
+    /// the top layer, above the whole page).
     pub z_index: i32,
     /// The iframe's accessible title.
     pub title: String,

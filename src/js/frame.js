@@ -70,7 +70,13 @@ export function mountFrame(document, parent, url, title, zIndex, hidden) {
   style.cssText =
     (zIndex === undefined ? "display:block;" : "position:fixed;inset:0;background:transparent;") +
     "width:100%;height:100%;border:0;margin:0;padding:0;color-scheme:light";
-  if (zIndex !== undefined) style.zIndex = zIndex;
+  if (zIndex !== undefined) {
+    style.zIndex = zIndex;
+    // A popover once shown (`showFrame`): the top layer puts it above the whole page, and sizes
+    // it to the viewport even under a body with a `transform`. The z-index is for browsers
+    // without popovers.
+    frame.popover = "manual";
+  }
   if (hidden) style.display = "none";
   frame.src = url.href;
   try {
@@ -132,6 +138,7 @@ export function showFrame(frame, lockScroll, inertPage) {
   const document = frame.ownerDocument;
   const focus = focusedElement(document) ?? calledFrom;
   frame.style.display = "block";
+  popover(frame, "showPopover");
   // Focus goes back unless the user has put it elsewhere meanwhile (beside an inline modal).
   const undo = [
     () => {
@@ -227,9 +234,22 @@ function refocus(element) {
   }
 }
 
+/**
+ * Shows or hides a fullscreen frame's popover. An inline frame is none, a browser without
+ * popovers has none, and a frame the page took out cannot show one: each is left as it is.
+ */
+function popover(frame, method) {
+  try {
+    frame[method]?.();
+  } catch {
+    // Not a popover, or not in the page.
+  }
+}
+
 /** Hides the iframe and puts back what the last `showFrame` changed, once, last change first. */
 export function hideFrame(frame) {
   frame.style.display = "none";
+  popover(frame, "hidePopover");
   const undo = changed.get(frame) ?? [];
   changed.delete(frame);
   for (const put of undo.reverse()) put();

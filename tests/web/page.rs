@@ -4,9 +4,9 @@
 use super::*;
 use web_sys::HtmlElement;
 
-/// A chat widget that sits at the highest `z-index` (2147483647, as Intercom's does), put in
-/// the page before the modal, stays under the fullscreen overlay: the overlay's default is that
-/// same highest value, and the later element wins a tie.
+/// A chat widget that sits at the highest `z-index` (2147483647, as Intercom's does) stays
+/// under the fullscreen overlay: the top layer is above every `z-index` (and where popovers are
+/// missing, the overlay's default is that same highest value, and the later element wins a tie).
 #[wasm_bindgen_test]
 fn a_widget_at_the_highest_z_index_stays_under_the_overlay() {
     let widget: HtmlElement = document().create_element("div").unwrap().unchecked_into();
@@ -77,4 +77,27 @@ fn a_dialog_or_popover_already_in_the_page_stays_usable_above_the_modal() {
     assert_eq!(focused().as_deref(), Some("menu-button"), "the popover");
     modal.destroy();
     page_script("menu.hidePopover(); warning.remove(); menu.remove()");
+}
+
+/// A `transform` or `filter` on `<body>` makes it, not the viewport, what `position: fixed`
+/// fills: the overlay would cover the body's whole height, the modal's buttons off screen in a
+/// page that cannot scroll. In the top layer, it fills the viewport.
+#[wasm_bindgen_test]
+fn under_a_transformed_body_the_overlay_still_fills_the_viewport() {
+    page_script(
+        "document.body.style.transform = 'translateZ(0)';
+         document.body.append(Object.assign(document.createElement('div'), { id: 'tall' }));
+         tall.style.height = '300vh'",
+    );
+    let modal = embed(MODAL_URL, JsValue::UNDEFINED);
+    let height = web_sys::window()
+        .unwrap()
+        .inner_height()
+        .unwrap()
+        .as_f64()
+        .unwrap();
+    let frame = modal.iframe().get_bounding_client_rect();
+    assert_eq!((frame.top(), frame.height()), (0.0, height));
+    modal.destroy();
+    page_script("tall.remove(); document.body.style.transform = ''");
 }
