@@ -69,7 +69,7 @@ async function compile(source, beside) {
     // Vite 7 and earlier serve this module pre-bundled from their dependency cache in dev
     // (node_modules/.vite/deps; Nuxt's .cache/vite/client/deps, Vitest's .vite/vitest/<hash>/deps,
     // Storybook's sb-vite/deps), without the wasm beside it.
-    const prebundled = beside && /vite\/(.+\/)?deps\//.test(url);
+    const prebundled = beside && /[/.-]vite\/(.+\/)?deps\//.test(url);
     if (!source.ok) throw prebundled ? packageError(MESSAGE_INIT_VITE_PREBUNDLED, url, `HTTP ${status}`) : packageError(MESSAGE_INIT_HTTP_STATUS, status, url);
     const type = source.headers.get("content-type") ?? "";
     try {

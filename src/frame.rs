@@ -25,7 +25,8 @@ extern "C" {
 
     /// Builds the iframe on the (already checked) `url`, as the browser parsed it (the iframe
     /// loads its `href`, exactly what was checked), and appends it to `parent`: a fullscreen
-    /// overlay at `z_index` when given, otherwise a block that fills `parent`; with `hidden`,
+    /// overlay when `z_index` is given (a popover, and at that `z_index` where the browser has
+    /// none), otherwise a block that fills `parent`; with `hidden`,
     /// mounted with `display: none`. `None` when `parent` cannot hold an iframe (the DOM's
     /// exception is caught in JavaScript: no `Result` crosses the boundary).
     #[wasm_bindgen(js_name = mountFrame)]
@@ -89,8 +90,9 @@ extern "C" {
     #[wasm_bindgen(js_name = focusFrame)]
     pub(crate) fn focus(frame: &HtmlIFrameElement, inline: bool);
 
-    /// Shows the frame; with `lock_scroll`, locks the page's scroll; with `inert_page`, makes
-    /// the frame's siblings inert. `frame.js` remembers the body's `overflow`, the focused
+    /// Shows the frame (a fullscreen one in the top layer, unless a page's modal dialog is
+    /// open); with `lock_scroll`, locks the page's scroll; with `inert_page`, makes the frame's
+    /// siblings inert, but for the dialogs and popovers the page has yet to open. `frame.js` remembers the body's `overflow`, the focused
     /// element and which siblings it made inert, for [`hide`].
     #[wasm_bindgen(js_name = showFrame)]
     pub(crate) fn show(frame: &HtmlIFrameElement, lock_scroll: bool, inert_page: bool);

@@ -399,7 +399,8 @@ impl Shared {
         let lifecycle = self.lifecycle.borrow();
         if lifecycle.is_ready() && lifecycle.is_visible() && !lifecycle.is_torn_down() {
             drop(lifecycle);
-            frame::focus(&self.iframe, !self.fullscreen);
+            let inline = !self.fullscreen;
+            frame::focus(&self.iframe, inline);
         }
     }
 

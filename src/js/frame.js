@@ -65,10 +65,12 @@ export function mountFrame(document, parent, url, title, zIndex, hidden) {
   frame.referrerPolicy = REFERRER_POLICY;
   frame.title = title;
   const style = frame.style;
-  // A light page's color scheme, whatever the page's: a frame whose scheme differs from its
-  // document's gets an opaque canvas, which would hide a dark page behind the modal's backdrop.
+  // The overlay resets every property first: as a popover it would also take the page's rules
+  // for `[popover]` (a design system's size, offset or opacity). A light page's color scheme,
+  // whatever the page's: a frame whose scheme differs from its document's gets an opaque
+  // canvas, which would hide a dark page behind the modal's backdrop.
   style.cssText =
-    (zIndex === undefined ? "display:block;" : "position:fixed;inset:0;background:transparent;") +
+    (zIndex === undefined ? "display:block;" : "all:initial;position:fixed;inset:0;background:transparent;") +
     "width:100%;height:100%;border:0;margin:0;padding:0;color-scheme:light";
   if (zIndex !== undefined) {
     style.zIndex = zIndex;
@@ -128,9 +130,10 @@ export function openedFrom(element, embed) {
 }
 
 /**
- * Shows the iframe; with `lockScroll`, stops the page behind it from scrolling; with
- * `inertPage`, makes the iframe's siblings `inert` (those the page adds while it is shown too),
- * leaving those that already were. Remembers how to put back each change, and the element
+ * Shows the iframe (a fullscreen one in the top layer); with `lockScroll`, stops the page
+ * behind it from scrolling; with `inertPage`, makes the iframe's siblings `inert` (those the
+ * page adds while it is shown too), leaving those that already were and the dialogs and
+ * popovers the page has yet to open. Remembers how to put back each change, and the element
  * that had focus, for `hideFrame`.
  */
 export function showFrame(frame, lockScroll, inertPage) {
@@ -138,7 +141,7 @@ export function showFrame(frame, lockScroll, inertPage) {
   const document = frame.ownerDocument;
   const focus = focusedElement(document) ?? calledFrom;
   frame.style.display = "block";
-  popover(frame, "showPopover");
+  setPopover(frame, true);
   // Focus goes back unless the user has put it elsewhere meanwhile (beside an inline modal).
   const undo = [
     () => {
@@ -160,14 +163,11 @@ export function showFrame(frame, lockScroll, inertPage) {
         inert.push(element);
       }
     };
-    // A dialog or popover the page opens goes in the top layer, above the modal, and must stay
-    // usable: one already in the page (a session-timeout warning) as much as one added later.
-    const onTop = (node) => node instanceof HTMLDialogElement || (node instanceof Element && Element.prototype.hasAttribute.call(node, "popover"));
-    for (const child of parent.children) if (!onTop(child)) makeInert(child);
+    for (const child of parent.children) if (!opensAbove(child)) makeInert(child);
     undo.push(() => inert.forEach((element) => setInert(element, false)));
     // A toast, a portal or a chat widget the page adds meanwhile is behind the modal too.
     const observer = new MutationObserver((records) => {
-      for (const record of records) for (const node of record.addedNodes) if (!onTop(node)) makeInert(node);
+      for (const record of records) for (const node of record.addedNodes) if (!opensAbove(node)) makeInert(node);
     });
     observer.observe(parent, { childList: true });
     undo.push(() => observer.disconnect());
@@ -235,12 +235,31 @@ function refocus(element) {
 }
 
 /**
- * Shows or hides a fullscreen frame's popover. An inline frame is none, a browser without
- * popovers has none, and a frame the page took out cannot show one: each is left as it is.
+ * Whether `node` is a dialog or popover the page has not opened yet: opened later, it goes in
+ * the top layer, above the overlay, and must stay usable (a session-timeout warning). One open
+ * already is under the overlay, as the rest of the page is.
  */
-function popover(frame, method) {
+function opensAbove(node) {
   try {
-    frame[method]?.();
+    if (node instanceof HTMLDialogElement) return !builtIn(HTMLDialogElement, "open", node);
+    return node instanceof Element && Element.prototype.hasAttribute.call(node, "popover") && !Element.prototype.matches.call(node, ":popover-open");
+  } catch {
+    // A browser without popovers: a `popover` attribute is an ordinary element's.
+    return false;
+  }
+}
+
+/**
+ * Shows or hides a fullscreen frame's popover, in the top layer. Not above a page's modal
+ * dialog or fullscreen element (`:modal`), which makes the rest of the page inert, the overlay
+ * too: under one, the overlay stays where its `z-index` puts it. An inline frame is no popover,
+ * a browser without popovers has none, and a frame the page took out shows none: each is left
+ * as it is.
+ */
+function setPopover(frame, shown) {
+  try {
+    if (!shown) frame.hidePopover?.();
+    else if (!Document.prototype.querySelector.call(frame.ownerDocument, ":modal")) frame.showPopover?.();
   } catch {
     // Not a popover, or not in the page.
   }
@@ -249,7 +268,7 @@ function popover(frame, method) {
 /** Hides the iframe and puts back what the last `showFrame` changed, once, last change first. */
 export function hideFrame(frame) {
   frame.style.display = "none";
-  popover(frame, "hidePopover");
+  setPopover(frame, false);
   const undo = changed.get(frame) ?? [];
   changed.delete(frame);
   for (const put of undo.reverse()) put();

@@ -1,30 +1,173 @@
-//! What the page around the modal does to it: a widget at the highest `z-index`, dialogs and
-//! popovers it opens above it, a dark `color-scheme`.
+//! What the page around the modal does to it: its styles (a widget at the highest `z-index`,
+//! a transformed body, rules for every popover, a dark `color-scheme`) and the dialogs and
+//! popovers it opens.
 
 use super::*;
-use web_sys::HtmlElement;
+use web_sys::{DomRect, HtmlElement};
+
+/// Runs a script of the page when dropped: every test shares one page, so what a test changed
+/// goes back even when it fails.
+struct Restore(&'static str);
+
+impl Drop for Restore {
+    fn drop(&mut self) {
+        let _ = js_sys::Function::new_no_args(self.0).call0(&JsValue::UNDEFINED);
+    }
+}
+
+fn viewport() -> (f64, f64) {
+    let window = web_sys::window().unwrap();
+    let size = |value: Result<JsValue, JsValue>| value.unwrap().as_f64().unwrap();
+    (size(window.inner_width()), size(window.inner_height()))
+}
+
+/// The element a click at the middle of the viewport would reach.
+fn at_the_middle() -> Option<web_sys::Element> {
+    let (width, height) = viewport();
+    document().element_from_point((width / 2.0) as f32, (height / 2.0) as f32)
+}
+
+fn fills_the_viewport(frame: DomRect) -> bool {
+    let (width, height) = viewport();
+    (frame.left(), frame.top(), frame.width(), frame.height()) == (0.0, 0.0, width, height)
+}
+
+fn is_open_popover(frame: &HtmlElement) -> bool {
+    frame.matches(":popover-open").unwrap_or(false)
+}
 
 /// A chat widget that sits at the highest `z-index` (2147483647, as Intercom's does) stays
 /// under the fullscreen overlay: the top layer is above every `z-index` (and where popovers are
 /// missing, the overlay's default is that same highest value, and the later element wins a tie).
 #[wasm_bindgen_test]
 fn a_widget_at_the_highest_z_index_stays_under_the_overlay() {
-    let widget: HtmlElement = document().create_element("div").unwrap().unchecked_into();
-    widget
-        .style()
-        .set_css_text("position:fixed;inset:0;z-index:2147483647;background:red");
-    document().body().unwrap().append_child(&widget).unwrap();
+    let _restore = Restore("document.getElementById('widget')?.remove()");
+    page_script(
+        "const widget = document.body.appendChild(document.createElement('div'));
+         widget.id = 'widget';
+         widget.style.cssText = 'position:fixed;inset:0;z-index:2147483647;background:red'",
+    );
     // The page left live, so that what is on top is what a click would reach.
     let modal = embed(MODAL_URL, Recorder::new().options(&[("inertPage", false.into())]));
-    let window = web_sys::window().unwrap();
-    let (x, y) = (
-        window.inner_width().unwrap().as_f64().unwrap() / 2.0,
-        window.inner_height().unwrap().as_f64().unwrap() / 2.0,
+    assert_eq!(
+        at_the_middle(),
+        Some(modal.iframe().into()),
+        "the modal is on top"
     );
-    let on_top = document().element_from_point(x as f32, y as f32);
-    assert_eq!(on_top, Some(modal.iframe().into()), "the modal is on top");
     modal.destroy();
-    widget.remove();
+}
+
+/// A `transform` or `filter` on `<body>` makes it, not the viewport, what `position: fixed`
+/// fills: the overlay would cover the body's whole height, the modal's buttons off screen in a
+/// page that cannot scroll. In the top layer, it fills the viewport.
+#[wasm_bindgen_test]
+fn under_a_transformed_body_the_overlay_still_fills_the_viewport() {
+    let _restore = Restore("document.getElementById('tall')?.remove(); document.body.style.transform = ''");
+    page_script(
+        "document.body.style.transform = 'translateZ(0)';
+         document.body.append(Object.assign(document.createElement('div'), { id: 'tall' }));
+         tall.style.height = '300vh'",
+    );
+    let modal = embed(MODAL_URL, JsValue::UNDEFINED);
+    assert!(fills_the_viewport(modal.iframe().get_bounding_client_rect()));
+    modal.destroy();
+}
+
+/// A design system's rules for every popover (a size, an offset, a fade) do not reach the
+/// overlay, which is one.
+#[wasm_bindgen_test]
+fn the_pages_rules_for_popovers_leave_the_overlay_as_it_is() {
+    let _restore = Restore("document.getElementById('popover-rules')?.remove()");
+    page_script(
+        "const rules = document.head.appendChild(document.createElement('style'));
+         rules.id = 'popover-rules';
+         rules.textContent = `[popover], :popover-open { max-inline-size: 50vw; max-block-size: 50vh;
+           translate: 0 -8px; opacity: 0.5; margin: auto; border: 4px solid }`",
+    );
+    let modal = embed(MODAL_URL, JsValue::UNDEFINED);
+    assert!(fills_the_viewport(modal.iframe().get_bounding_client_rect()));
+    let style = web_sys::window()
+        .unwrap()
+        .get_computed_style(&modal.iframe())
+        .unwrap()
+        .unwrap();
+    assert_eq!(style.get_property_value("opacity").unwrap(), "1");
+    modal.destroy();
+}
+
+/// A browser without popovers (Chromium before 114, Firefox before 125, Safari before 17)
+/// shows the overlay as before them: fixed, over the viewport, at its `z-index`.
+#[wasm_bindgen_test]
+fn without_popovers_the_overlay_is_still_shown_over_the_page() {
+    let _restore = Restore(
+        "Object.defineProperties(HTMLElement.prototype, window.savedPopovers); delete window.savedPopovers",
+    );
+    page_script(
+        "window.savedPopovers = {};
+         for (const name of ['showPopover', 'hidePopover']) {
+           savedPopovers[name] = Object.getOwnPropertyDescriptor(HTMLElement.prototype, name);
+           delete HTMLElement.prototype[name];
+         }",
+    );
+    let modal = embed(MODAL_URL, JsValue::UNDEFINED);
+    assert!(!is_open_popover(&modal.iframe()));
+    assert!(fills_the_viewport(modal.iframe().get_bounding_client_rect()));
+    assert_eq!(at_the_middle(), Some(modal.iframe().into()));
+    modal.hide();
+    modal.show();
+    assert_eq!(at_the_middle(), Some(modal.iframe().into()), "shown again");
+    modal.destroy();
+}
+
+/// A `<dialog>` or popover in the page that the page has yet to open is not made inert: opened
+/// while the modal shows (a session-timeout warning), it is above the modal, in the top layer,
+/// where an inert one would show but take no click or key. One already open is under the
+/// overlay, and inert like the rest of the page.
+#[wasm_bindgen_test]
+fn the_pages_dialogs_and_popovers_opened_later_stay_usable_above_the_modal() {
+    let _restore =
+        Restore("for (const id of ['warning', 'menu', 'toast']) document.getElementById(id)?.remove()");
+    page_script(
+        "for (const [tag, id] of [['dialog', 'warning'], ['div', 'menu'], ['div', 'toast']]) {
+           const element = document.createElement(tag);
+           element.id = id;
+           if (tag === 'div') element.popover = 'manual';
+           element.append(Object.assign(document.createElement('button'), { id: id + '-button' }));
+           document.body.append(element);
+         }
+         toast.showPopover()",
+    );
+    let modal = embed(MODAL_URL, JsValue::UNDEFINED);
+    let toast: HtmlElement = document().get_element_by_id("toast").unwrap().unchecked_into();
+    assert!(
+        Reflect::get(&toast, &"inert".into()).unwrap().is_truthy(),
+        "the toast open before"
+    );
+    let focused = || document().active_element().map(|element| element.id());
+    page_script("warning.showModal(); document.getElementById('warning-button').focus()");
+    assert_eq!(focused().as_deref(), Some("warning-button"), "the dialog");
+    page_script("warning.close(); menu.showPopover(); document.getElementById('menu-button').focus()");
+    assert_eq!(focused().as_deref(), Some("menu-button"), "the popover");
+    modal.destroy();
+}
+
+/// A hidden modal shown while the page has a modal dialog open stays under the dialog: above
+/// it, the overlay would cover the dialog yet take no click, being inert like the page behind
+/// the dialog.
+#[wasm_bindgen_test]
+fn a_modal_shown_under_the_pages_modal_dialog_stays_under_it() {
+    let modal = embed(MODAL_URL, Recorder::new().options(&[("hidden", true.into())]));
+    let dialog = modal_dialog("<button id='dialog-button'>OK</button>");
+    let _restore = Restore("document.querySelector('dialog')?.remove()");
+    modal.show();
+    assert!(!is_open_popover(&modal.iframe()));
+    page_script("document.getElementById('dialog-button').focus()");
+    assert_eq!(
+        document().active_element().map(|element| element.id()).as_deref(),
+        Some("dialog-button")
+    );
+    modal.destroy();
+    dialog.remove();
 }
 
 /// A page that declares a dark `color-scheme` hands it down to the iframe, and a browser paints
@@ -32,6 +175,7 @@ fn a_widget_at_the_highest_z_index_stays_under_the_overlay() {
 /// backdrop would show flat grey instead of the page. The iframe keeps a light page's scheme.
 #[wasm_bindgen_test]
 fn on_a_dark_page_the_iframe_keeps_a_light_pages_color_scheme() {
+    let _restore = Restore("document.documentElement.style.colorScheme = ''");
     page_script("document.documentElement.style.colorScheme = 'dark'");
     let scheme = |modal: &ModalHandle| {
         let style = web_sys::window()
@@ -52,52 +196,4 @@ fn on_a_dark_page_the_iframe_keeps_a_light_pages_color_scheme() {
     assert_eq!(scheme(&modal), "light", "inline");
     modal.destroy();
     container.remove();
-    page_script("document.documentElement.style.colorScheme = ''");
-}
-
-/// A `<dialog>` or popover already in the page when the modal shows is not made inert: the page
-/// opens it above the modal, in the top layer (a session-timeout warning, say), where an inert
-/// one would show but take no click or key.
-#[wasm_bindgen_test]
-fn a_dialog_or_popover_already_in_the_page_stays_usable_above_the_modal() {
-    page_script(
-        "for (const [tag, id] of [['dialog', 'warning'], ['div', 'menu']]) {
-           const element = document.createElement(tag);
-           element.id = id;
-           if (tag === 'div') element.popover = 'manual';
-           element.append(Object.assign(document.createElement('button'), { id: id + '-button' }));
-           document.body.append(element);
-         }",
-    );
-    let modal = embed(MODAL_URL, JsValue::UNDEFINED);
-    let focused = || document().active_element().map(|element| element.id());
-    page_script("warning.showModal(); document.getElementById('warning-button').focus()");
-    assert_eq!(focused().as_deref(), Some("warning-button"), "the dialog");
-    page_script("warning.close(); menu.showPopover(); document.getElementById('menu-button').focus()");
-    assert_eq!(focused().as_deref(), Some("menu-button"), "the popover");
-    modal.destroy();
-    page_script("menu.hidePopover(); warning.remove(); menu.remove()");
-}
-
-/// A `transform` or `filter` on `<body>` makes it, not the viewport, what `position: fixed`
-/// fills: the overlay would cover the body's whole height, the modal's buttons off screen in a
-/// page that cannot scroll. In the top layer, it fills the viewport.
-#[wasm_bindgen_test]
-fn under_a_transformed_body_the_overlay_still_fills_the_viewport() {
-    page_script(
-        "document.body.style.transform = 'translateZ(0)';
-         document.body.append(Object.assign(document.createElement('div'), { id: 'tall' }));
-         tall.style.height = '300vh'",
-    );
-    let modal = embed(MODAL_URL, JsValue::UNDEFINED);
-    let height = web_sys::window()
-        .unwrap()
-        .inner_height()
-        .unwrap()
-        .as_f64()
-        .unwrap();
-    let frame = modal.iframe().get_bounding_client_rect();
-    assert_eq!((frame.top(), frame.height()), (0.0, height));
-    modal.destroy();
-    page_script("tall.remove(); document.body.style.transform = ''");
 }

@@ -93,6 +93,7 @@ test("the wasm missing beside a pre-bundled copy (Vite 7 and earlier, in dev) is
     ["node_modules/.vite/vitest/da39a3ee5e6b/deps", true],
     ["node_modules/.cache/storybook/1a2b3c/sb-vite/deps", true],
     ["public/deps", false],
+    ["public/invite/deps", false],
   ]) {
     const folder = path.join(scratch, deps);
     fs.mkdirSync(folder, { recursive: true });
