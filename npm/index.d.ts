@@ -169,13 +169,13 @@ export interface EmbedOptions {
   allowInsecureLocalhost?: boolean;
   /**
    * While the fullscreen modal is shown, the rest of the page is `inert` (no focus, clicks or
-   * screen reader), what the page adds meanwhile too (but a dialog or popover, which goes
-   * above the modal), restored exactly on hide and teardown.
+   * screen reader), what the page adds meanwhile too (but a dialog or popover the page has yet
+   * to open, which goes above the modal), restored exactly on hide and teardown.
    * Default true; `false` leaves the page as it is; a browser without `inert` (Firefox before
    * 112, Safari before 15.5) leaves it so too. A `<dialog>` the page opened with
    * `showModal()` stays above the modal and makes it inert: embedding a fullscreen modal then
    * throws `DIALOG_OPEN`; close the dialog first, or pass an element in it as `container`.
-   * (A `hidden` modal is not checked, at mount or when `show()` or the modal shows it.)
+   * (A `hidden` modal is not checked: shown under such a dialog, it stays under it.)
    */
   inertPage?: boolean;
   onOpened?: (event: ModalOpenedEvent) => void;
