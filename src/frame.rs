@@ -86,12 +86,12 @@ extern "C" {
     #[wasm_bindgen(method, getter)]
     fn removed(this: &Link) -> Promise;
 
-    /// Moves focus into the frame; an inline one is scrolled into view first.
-    #[wasm_bindgen(js_name = focusFrame)]
-    pub(crate) fn focus(frame: &HtmlIFrameElement, inline: bool);
+    /// Puts the shown, ready frame before the user (a fullscreen one in the top layer, unless a
+    /// page's modal dialog is open; an inline one scrolled into view) and moves focus into it.
+    #[wasm_bindgen(js_name = presentFrame)]
+    pub(crate) fn present(frame: &HtmlIFrameElement, inline: bool);
 
-    /// Shows the frame (a fullscreen one in the top layer, unless a page's modal dialog is
-    /// open); with `lock_scroll`, locks the page's scroll; with `inert_page`, makes the frame's
+    /// Shows the frame; with `lock_scroll`, locks the page's scroll; with `inert_page`, makes the frame's
     /// siblings inert, but for the dialogs and popovers the page has yet to open. `frame.js` remembers the body's `overflow`, the focused
     /// element and which siblings it made inert, for [`hide`].
     #[wasm_bindgen(js_name = showFrame)]

@@ -345,7 +345,7 @@ impl Shared {
             self.set_visible(visible);
         }
         if step.ready {
-            self.focus_when_ready();
+            self.present_when_ready();
         }
         if step.teardown {
             self.teardown_dom();
@@ -387,20 +387,21 @@ impl Shared {
     fn set_visible(&self, visible: bool) {
         if visible {
             frame::show(&self.iframe, self.fullscreen, self.inert_page);
-            self.focus_when_ready();
+            self.present_when_ready();
         } else {
             frame::hide(&self.iframe);
         }
     }
 
-    /// Moves focus into the modal once it is both shown and loaded: focusing a frame that is
-    /// still loading helps nobody and forces a synchronous layout during `embedAnonModal`.
-    fn focus_when_ready(&self) {
+    /// Puts the modal in the top layer (or into view) and focus into it once it is both shown
+    /// and loaded: doing either to a frame still loading helps nobody and makes the browser
+    /// compute the page's styles during `embedAnonModal`.
+    fn present_when_ready(&self) {
         let lifecycle = self.lifecycle.borrow();
         if lifecycle.is_ready() && lifecycle.is_visible() && !lifecycle.is_torn_down() {
             drop(lifecycle);
             let inline = !self.fullscreen;
-            frame::focus(&self.iframe, inline);
+            frame::present(&self.iframe, inline);
         }
     }
 

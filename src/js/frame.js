@@ -74,9 +74,9 @@ export function mountFrame(document, parent, url, title, zIndex, hidden) {
     "width:100%;height:100%;border:0;margin:0;padding:0;color-scheme:light";
   if (zIndex !== undefined) {
     style.zIndex = zIndex;
-    // A popover once shown (`showFrame`): the top layer puts it above the whole page, and sizes
-    // it to the viewport even under a body with a `transform`. The z-index is for browsers
-    // without popovers.
+    // A popover, shown once the modal is ready (`presentFrame`): the top layer puts it above
+    // the whole page, and sizes it to the viewport even under a body with a `transform`. The
+    // z-index is for browsers without popovers, and for the wait until ready.
     frame.popover = "manual";
   }
   if (hidden) style.display = "none";
@@ -90,11 +90,14 @@ export function mountFrame(document, parent, url, title, zIndex, hidden) {
 }
 
 /**
- * Moves focus into the iframe. Focusing a frame scrolls to it in no engine, so an `inline` one
- * is brought into view first: a keyboard user's focus would otherwise be out of sight.
+ * Puts the shown, ready iframe before the user and moves focus into it: a fullscreen one into
+ * the top layer, an `inline` one into view (focusing a frame scrolls to it in no engine). Not
+ * before the modal is ready: until then there is nothing of it to see, and showing a popover,
+ * like focusing, makes the browser compute the page's styles at once, during the embed call.
  */
-export function focusFrame(frame, inline) {
+export function presentFrame(frame, inline) {
   if (inline) frame.scrollIntoView({ block: "nearest" });
+  else setPopover(frame, true);
   frame.focus();
 }
 
@@ -130,7 +133,7 @@ export function openedFrom(element, embed) {
 }
 
 /**
- * Shows the iframe (a fullscreen one in the top layer); with `lockScroll`, stops the page
+ * Shows the iframe; with `lockScroll`, stops the page
  * behind it from scrolling; with `inertPage`, makes the iframe's siblings `inert` (those the
  * page adds while it is shown too), leaving those that already were and the dialogs and
  * popovers the page has yet to open. Remembers how to put back each change, and the element
@@ -141,7 +144,6 @@ export function showFrame(frame, lockScroll, inertPage) {
   const document = frame.ownerDocument;
   const focus = focusedElement(document) ?? calledFrom;
   frame.style.display = "block";
-  setPopover(frame, true);
   // Focus goes back unless the user has put it elsewhere meanwhile (beside an inline modal).
   const undo = [
     () => {

@@ -49,6 +49,7 @@ fn a_widget_at_the_highest_z_index_stays_under_the_overlay() {
     );
     // The page left live, so that what is on top is what a click would reach.
     let modal = embed(MODAL_URL, Recorder::new().options(&[("inertPage", false.into())]));
+    from_modal(&modal, &opened());
     assert_eq!(
         at_the_middle(),
         Some(modal.iframe().into()),
@@ -59,7 +60,8 @@ fn a_widget_at_the_highest_z_index_stays_under_the_overlay() {
 
 /// A `transform` or `filter` on `<body>` makes it, not the viewport, what `position: fixed`
 /// fills: the overlay would cover the body's whole height, the modal's buttons off screen in a
-/// page that cannot scroll. In the top layer, it fills the viewport.
+/// page that cannot scroll. In the top layer, where it goes once the modal is ready, it fills
+/// the viewport.
 #[wasm_bindgen_test]
 fn under_a_transformed_body_the_overlay_still_fills_the_viewport() {
     let _restore = Restore("document.getElementById('tall')?.remove(); document.body.style.transform = ''");
@@ -69,6 +71,7 @@ fn under_a_transformed_body_the_overlay_still_fills_the_viewport() {
          tall.style.height = '300vh'",
     );
     let modal = embed(MODAL_URL, JsValue::UNDEFINED);
+    from_modal(&modal, &opened());
     assert!(fills_the_viewport(modal.iframe().get_bounding_client_rect()));
     modal.destroy();
 }
@@ -85,6 +88,7 @@ fn the_pages_rules_for_popovers_leave_the_overlay_as_it_is() {
            translate: 0 -8px; opacity: 0.5; margin: auto; border: 4px solid }`",
     );
     let modal = embed(MODAL_URL, JsValue::UNDEFINED);
+    from_modal(&modal, &opened());
     assert!(fills_the_viewport(modal.iframe().get_bounding_client_rect()));
     let style = web_sys::window()
         .unwrap()
@@ -110,6 +114,7 @@ fn without_popovers_the_overlay_is_still_shown_over_the_page() {
          }",
     );
     let modal = embed(MODAL_URL, JsValue::UNDEFINED);
+    from_modal(&modal, &opened());
     assert!(!is_open_popover(&modal.iframe()));
     assert!(fills_the_viewport(modal.iframe().get_bounding_client_rect()));
     assert_eq!(at_the_middle(), Some(modal.iframe().into()));
@@ -138,6 +143,7 @@ fn the_pages_dialogs_and_popovers_opened_later_stay_usable_above_the_modal() {
          toast.showPopover()",
     );
     let modal = embed(MODAL_URL, JsValue::UNDEFINED);
+    from_modal(&modal, &opened());
     let toast: HtmlElement = document().get_element_by_id("toast").unwrap().unchecked_into();
     assert!(
         Reflect::get(&toast, &"inert".into()).unwrap().is_truthy(),
@@ -160,6 +166,7 @@ fn a_modal_shown_under_the_pages_modal_dialog_stays_under_it() {
     let dialog = modal_dialog("<button id='dialog-button'>OK</button>");
     let _restore = Restore("document.querySelector('dialog')?.remove()");
     modal.show();
+    from_modal(&modal, &opened());
     assert!(!is_open_popover(&modal.iframe()));
     page_script("document.getElementById('dialog-button').focus()");
     assert_eq!(
