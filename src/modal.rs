@@ -344,7 +344,9 @@ impl Shared {
         if let Some(visible) = step.visibility {
             self.set_visible(visible);
         }
-        if step.ready {
+        // A frame that loads again (the page moved it, which takes it out of the top layer)
+        // says `opened` again: it is put back.
+        if step.ready || kind == EventKind::Opened {
             self.present_when_ready();
         }
         if step.teardown {

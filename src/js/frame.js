@@ -66,12 +66,16 @@ export function mountFrame(document, parent, url, title, zIndex, hidden) {
   frame.title = title;
   const style = frame.style;
   // The overlay resets every property first: as a popover it would also take the page's rules
-  // for `[popover]` (a design system's size, offset or opacity). A light page's color scheme,
-  // whatever the page's: a frame whose scheme differs from its document's gets an opaque
-  // canvas, which would hide a dark page behind the modal's backdrop.
+  // for `[popover]` (a design system's size, offset or opacity). Its size in viewport units
+  // too: WebKit keeps the size a frame was laid out at under a transformed body when it goes
+  // in the top layer later. A light page's color scheme, whatever the page's: a frame whose
+  // scheme differs from its document's gets an opaque canvas, which would hide a dark page
+  // behind the modal's backdrop.
   style.cssText =
-    (zIndex === undefined ? "display:block;" : "all:initial;position:fixed;inset:0;background:transparent;") +
-    "width:100%;height:100%;border:0;margin:0;padding:0;color-scheme:light";
+    (zIndex === undefined
+      ? "display:block;width:100%;height:100%;"
+      : "all:initial;position:fixed;inset:0;width:100%;height:100%;width:100dvw;height:100dvh;background:transparent;") +
+    "border:0;margin:0;padding:0;color-scheme:light";
   if (zIndex !== undefined) {
     style.zIndex = zIndex;
     // A popover, shown once the modal is ready (`presentFrame`): the top layer puts it above
@@ -97,12 +101,16 @@ export function mountFrame(document, parent, url, title, zIndex, hidden) {
  */
 export function presentFrame(frame, inline) {
   if (inline) frame.scrollIntoView({ block: "nearest" });
-  else setPopover(frame, true);
+  // A dialog or popover the page opened while the modal loaded is under it from now on.
+  else if (setPopover(frame, true)) coverPage.get(frame)?.();
   frame.focus();
 }
 
 /** What `showFrame` changed, per frame: the functions that put it back, in order. */
 const changed = new WeakMap();
+
+/** Per shown frame with `inertPage`: makes inert what of the page is not yet (see `showFrame`). */
+const coverPage = new WeakMap();
 
 /**
  * The element that has focus in `document`, inside a web component's open shadow root rather
@@ -165,11 +173,19 @@ export function showFrame(frame, lockScroll, inertPage) {
         inert.push(element);
       }
     };
-    for (const child of parent.children) if (!opensAbove(child)) makeInert(child);
-    undo.push(() => inert.forEach((element) => setInert(element, false)));
-    // A toast, a portal or a chat widget the page adds meanwhile is behind the modal too.
+    const cover = () => {
+      for (const child of parent.children) if (!opensAbove(child)) makeInert(child);
+    };
+    cover();
+    coverPage.set(frame, cover);
+    undo.push(() => {
+      coverPage.delete(frame);
+      inert.forEach((element) => setInert(element, false));
+    });
+    // A toast, a portal or a chat widget the page adds meanwhile is behind the modal too; a
+    // dialog or popover goes above it, even one opened in the task that added it.
     const observer = new MutationObserver((records) => {
-      for (const record of records) for (const node of record.addedNodes) if (!opensAbove(node)) makeInert(node);
+      for (const record of records) for (const node of record.addedNodes) if (!isDialogOrPopover(node)) makeInert(node);
     });
     observer.observe(parent, { childList: true });
     undo.push(() => observer.disconnect());
@@ -236,6 +252,9 @@ function refocus(element) {
   }
 }
 
+const isDialogOrPopover = (node) =>
+  node instanceof HTMLDialogElement || (node instanceof Element && Element.prototype.hasAttribute.call(node, "popover"));
+
 /**
  * Whether `node` is a dialog or popover the page has not opened yet: opened later, it goes in
  * the top layer, above the overlay, and must stay usable (a session-timeout warning). One open
@@ -244,7 +263,7 @@ function refocus(element) {
 function opensAbove(node) {
   try {
     if (node instanceof HTMLDialogElement) return !builtIn(HTMLDialogElement, "open", node);
-    return node instanceof Element && Element.prototype.hasAttribute.call(node, "popover") && !Element.prototype.matches.call(node, ":popover-open");
+    return isDialogOrPopover(node) && !Element.prototype.matches.call(node, ":popover-open");
   } catch {
     // A browser without popovers: a `popover` attribute is an ordinary element's.
     return false;
@@ -252,19 +271,23 @@ function opensAbove(node) {
 }
 
 /**
- * Shows or hides a fullscreen frame's popover, in the top layer. Not above a page's modal
- * dialog or fullscreen element (`:modal`), which makes the rest of the page inert, the overlay
- * too: under one, the overlay stays where its `z-index` puts it. An inline frame is no popover,
- * a browser without popovers has none, and a frame the page took out shows none: each is left
- * as it is.
+ * Shows or hides a fullscreen frame's popover, in the top layer; says whether it showed it. Not
+ * above a page's modal dialog or fullscreen element (`:modal`), which makes the rest of the
+ * page inert, the overlay too: under one, the overlay stays where its `z-index` puts it. An
+ * inline frame is no popover, a browser without popovers has none, and a frame the page took
+ * out shows none: each is left as it is.
  */
 function setPopover(frame, shown) {
   try {
     if (!shown) frame.hidePopover?.();
-    else if (!Document.prototype.querySelector.call(frame.ownerDocument, ":modal")) frame.showPopover?.();
+    else if (!Document.prototype.querySelector.call(frame.ownerDocument, ":modal") && frame.showPopover) {
+      frame.showPopover();
+      return true;
+    }
   } catch {
     // Not a popover, or not in the page.
   }
+  return false;
 }
 
 /** Hides the iframe and puts back what the last `showFrame` changed, once, last change first. */

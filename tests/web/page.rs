@@ -204,3 +204,76 @@ fn on_a_dark_page_the_iframe_keeps_a_light_pages_color_scheme() {
     modal.destroy();
     container.remove();
 }
+
+/// A dialog the page adds and opens in one task while the modal is in the top layer is above it
+/// and usable: by the time the page's additions are seen, it is open already.
+#[wasm_bindgen_test]
+async fn a_dialog_the_page_adds_and_opens_at_once_stays_usable() {
+    let _restore = Restore("document.getElementById('at-once')?.remove()");
+    let modal = embed(MODAL_URL, JsValue::UNDEFINED);
+    from_modal(&modal, &opened());
+    page_script(
+        "const dialog = document.body.appendChild(document.createElement('dialog'));
+         dialog.id = 'at-once';
+         dialog.append(Object.assign(document.createElement('button'), { id: 'at-once-button' }));
+         dialog.showModal()",
+    );
+    sleep(0).await; // the page's additions are seen after its script, as a microtask
+    page_script("document.getElementById('at-once-button').focus()");
+    assert_eq!(
+        document().active_element().map(|element| element.id()).as_deref(),
+        Some("at-once-button")
+    );
+    modal.destroy();
+}
+
+/// A popover the page opens while the modal loads is covered once the modal is ready and goes
+/// in the top layer: from then on it is inert, as the rest of the page behind the modal is.
+#[wasm_bindgen_test]
+fn a_popover_the_page_opens_while_the_modal_loads_is_inert_once_covered() {
+    let _restore = Restore("document.getElementById('early')?.remove()");
+    let modal = embed(MODAL_URL, JsValue::UNDEFINED);
+    page_script(
+        "const popover = document.body.appendChild(document.createElement('div'));
+         popover.id = 'early';
+         popover.popover = 'manual';
+         popover.showPopover()",
+    );
+    from_modal(&modal, &opened());
+    let popover = document().get_element_by_id("early").unwrap();
+    assert!(Reflect::get(&popover, &"inert".into()).unwrap().is_truthy());
+    modal.destroy();
+}
+
+/// Under a transformed body, a frame laid out before the modal is ready still fills the
+/// viewport once it goes in the top layer (WebKit kept the size it was first laid out at).
+#[wasm_bindgen_test]
+fn a_frame_laid_out_before_ready_under_a_transformed_body_fills_the_viewport_after() {
+    let _restore =
+        Restore("document.getElementById('tall-too')?.remove(); document.body.style.transform = ''");
+    page_script(
+        "document.body.style.transform = 'translateZ(0)';
+         document.body.append(Object.assign(document.createElement('div'), { id: 'tall-too' }));
+         document.getElementById('tall-too').style.height = '300vh'",
+    );
+    let modal = embed(MODAL_URL, JsValue::UNDEFINED);
+    modal.iframe().get_bounding_client_rect(); // laid out before it is ready
+    from_modal(&modal, &opened());
+    assert!(fills_the_viewport(modal.iframe().get_bounding_client_rect()));
+    modal.destroy();
+}
+
+/// The page moving the frame within one task (a re-render) takes it out of the top layer, and
+/// the frame loads again: its `opened` puts it back.
+#[wasm_bindgen_test]
+fn a_frame_the_page_moves_goes_back_in_the_top_layer_when_it_opens_again() {
+    let modal = embed(MODAL_URL, JsValue::UNDEFINED);
+    from_modal(&modal, &opened());
+    assert!(is_open_popover(&modal.iframe()), "in the top layer once ready");
+    let frame = modal.iframe();
+    document().body().unwrap().append_child(&frame).unwrap();
+    assert!(!is_open_popover(&modal.iframe()), "moved, it is out of it");
+    from_modal(&modal, &opened());
+    assert!(is_open_popover(&modal.iframe()), "opened again, it is back");
+    modal.destroy();
+}
