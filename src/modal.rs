@@ -344,9 +344,7 @@ impl Shared {
         if let Some(visible) = step.visibility {
             self.set_visible(visible);
         }
-        // A frame that loads again (the page moved it, which takes it out of the top layer)
-        // says `opened` again: it is put back.
-        if step.ready || kind == EventKind::Opened {
+        if step.ready {
             self.present_when_ready();
         }
         if step.teardown {

@@ -102,7 +102,10 @@ export function mountFrame(document, parent, url, title, zIndex, hidden) {
 export function presentFrame(frame, inline) {
   if (inline) frame.scrollIntoView({ block: "nearest" });
   // A dialog or popover the page opened while the modal loaded is under it from now on.
-  else if (setPopover(frame, true)) coverPage.get(frame)?.();
+  else if (setPopover(frame, true)) {
+    presented.add(frame);
+    coverPage.get(frame)?.();
+  }
   frame.focus();
 }
 
@@ -111,6 +114,9 @@ const changed = new WeakMap();
 
 /** Per shown frame with `inertPage`: makes inert what of the page is not yet (see `showFrame`). */
 const coverPage = new WeakMap();
+
+/** The frames `presentFrame` put in the top layer, until `hideFrame`. */
+const presented = new WeakSet();
 
 /**
  * The element that has focus in `document`, inside a web component's open shadow root rather
@@ -293,6 +299,7 @@ function setPopover(frame, shown) {
 /** Hides the iframe and puts back what the last `showFrame` changed, once, last change first. */
 export function hideFrame(frame) {
   frame.style.display = "none";
+  presented.delete(frame);
   setPopover(frame, false);
   const undo = changed.get(frame) ?? [];
   changed.delete(frame);
@@ -383,6 +390,8 @@ export function listen(commands, readyMs, frame) {
       return;
     }
     inPage = true;
+    // Moved, it has left the top layer: it goes back.
+    if (presented.has(frame) && !Element.prototype.matches.call(frame, ":popover-open")) setPopover(frame, true);
     taken.disconnect();
     for (let node = frame.parentNode; node; node = node.parentNode ?? node.host) taken.observe(node, { childList: true });
   }
