@@ -147,11 +147,10 @@ export function openedFrom(element, embed) {
 }
 
 /**
- * Shows the iframe; with `lockScroll`, stops the page
- * behind it from scrolling; with `inertPage`, makes the iframe's siblings `inert` (those the
- * page adds while it is shown too), leaving those that already were and the dialogs and
- * popovers the page has yet to open. Remembers how to put back each change, and the element
- * that had focus, for `hideFrame`.
+ * Shows the iframe; with `lockScroll`, stops the page behind it from scrolling; with
+ * `inertPage`, makes the iframe's siblings `inert` (those the page adds while it is shown too),
+ * leaving those that already were and the dialogs and popovers the page has yet to open.
+ * Remembers how to put back each change, and the element that had focus, for `hideFrame`.
  */
 export function showFrame(frame, lockScroll, inertPage) {
   // Read before any sibling turns inert, which takes focus away.
