@@ -406,7 +406,7 @@ fn a_modal_embedded_while_the_previous_one_gives_focus_back_is_replaced_too() {
     last.destroy();
     assert_eq!(iframes(), before);
     assert_eq!(body_overflow(), "");
-    assert!(!Reflect::get(&input, &"inert".into()).unwrap().is_truthy());
+    assert!(!is_inert(&input));
     input.remove();
 }
 

@@ -50,6 +50,11 @@ pub(crate) fn modal_dialog(inner_html: &str) -> web_sys::HtmlElement {
     dialog.unchecked_into()
 }
 
+/// Whether `element` is `inert`: out of reach of focus, clicks and assistive technology.
+pub(crate) fn is_inert(element: &JsValue) -> bool {
+    Reflect::get(element, &"inert".into()).unwrap().is_truthy()
+}
+
 /// Runs `script` as a script of the page and returns what it returns: a value no message from
 /// another window can carry (structured cloning makes plain data, never a `Proxy` or a getter),
 /// or a change to the page's own built-ins.

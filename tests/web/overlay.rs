@@ -23,10 +23,6 @@ fn inline_modal(id: &str) -> (HtmlElement, ModalHandle) {
     (container, modal)
 }
 
-fn is_inert(element: &HtmlElement) -> bool {
-    Reflect::get(element, &"inert".into()).unwrap().is_truthy()
-}
-
 #[wasm_bindgen_test]
 fn the_page_is_inert_while_shown_and_restored_exactly() {
     let page = element("button", false);

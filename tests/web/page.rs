@@ -145,10 +145,7 @@ fn the_pages_dialogs_and_popovers_opened_later_stay_usable_above_the_modal() {
     let modal = embed(MODAL_URL, JsValue::UNDEFINED);
     from_modal(&modal, &opened());
     let toast: HtmlElement = document().get_element_by_id("toast").unwrap().unchecked_into();
-    assert!(
-        Reflect::get(&toast, &"inert".into()).unwrap().is_truthy(),
-        "the toast open before"
-    );
+    assert!(is_inert(&toast), "the toast open before");
     let focused = || document().active_element().map(|element| element.id());
     page_script("warning.showModal(); document.getElementById('warning-button').focus()");
     assert_eq!(focused().as_deref(), Some("warning-button"), "the dialog");
@@ -241,7 +238,7 @@ fn a_popover_the_page_opens_while_the_modal_loads_is_inert_once_covered() {
     );
     from_modal(&modal, &opened());
     let popover = document().get_element_by_id("early").unwrap();
-    assert!(Reflect::get(&popover, &"inert".into()).unwrap().is_truthy());
+    assert!(is_inert(&popover));
     modal.destroy();
 }
 
