@@ -278,9 +278,9 @@ function opensAbove(node) {
 /**
  * Shows or hides a fullscreen frame's popover, in the top layer; says whether it showed it. Not
  * above a page's modal dialog or fullscreen element (`:modal`), which makes the rest of the
- * page inert, the overlay too: under one, the overlay stays where its `z-index` puts it. An
- * inline frame is no popover, a browser without popovers has none, and a frame the page took
- * out shows none: each is left as it is.
+ * page inert, the overlay too: under one, the overlay stays where its `z-index` puts it. A
+ * browser without popovers has none, and a frame the page took out shows none: each is left
+ * as it is.
  */
 function setPopover(frame, shown) {
   try {
@@ -298,8 +298,7 @@ function setPopover(frame, shown) {
 /** Hides the iframe and puts back what the last `showFrame` changed, once, last change first. */
 export function hideFrame(frame) {
   frame.style.display = "none";
-  presented.delete(frame);
-  setPopover(frame, false);
+  if (presented.delete(frame)) setPopover(frame, false);
   const undo = changed.get(frame) ?? [];
   changed.delete(frame);
   for (const put of undo.reverse()) put();
