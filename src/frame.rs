@@ -91,11 +91,12 @@ extern "C" {
     #[wasm_bindgen(js_name = presentFrame)]
     pub(crate) fn present(frame: &HtmlIFrameElement, inline: bool);
 
-    /// Shows the frame; with `lock_scroll`, locks the page's scroll; with `inert_page`, makes the frame's
-    /// siblings inert, but for the dialogs and popovers the page has yet to open. `frame.js` remembers the body's `overflow`, the focused
-    /// element and which siblings it made inert, for [`hide`].
+    /// Shows the frame; a `fullscreen` one takes the page out of fullscreen and locks its
+    /// scroll; with `inert_page`, makes the frame's siblings inert, but for the dialogs and
+    /// popovers the page has yet to open. `frame.js` remembers the body's `overflow`, the
+    /// focused element and which siblings it made inert, for [`hide`].
     #[wasm_bindgen(js_name = showFrame)]
-    pub(crate) fn show(frame: &HtmlIFrameElement, lock_scroll: bool, inert_page: bool);
+    pub(crate) fn show(frame: &HtmlIFrameElement, fullscreen: bool, inert_page: bool);
 
     /// Hides the frame and puts back, once, what the last [`show`] changed (focus only if that
     /// element is still in the page).

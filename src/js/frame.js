@@ -147,15 +147,17 @@ export function openedFrom(element, embed) {
 }
 
 /**
- * Shows the iframe; with `lockScroll`, stops the page behind it from scrolling; with
- * `inertPage`, makes the iframe's siblings `inert` (those the page adds while it is shown too),
- * leaving those that already were and the dialogs and popovers the page has yet to open.
- * Remembers how to put back each change, and the element that had focus, for `hideFrame`.
+ * Shows the iframe; a `fullscreen` one takes the page out of fullscreen and stops it from
+ * scrolling; with `inertPage`, makes the iframe's siblings `inert` (those the page adds while
+ * it is shown too), leaving those that already were and the dialogs and popovers the page has
+ * yet to open. Remembers how to put back each change, and the element that had focus, for
+ * `hideFrame`.
  */
-export function showFrame(frame, lockScroll, inertPage) {
+export function showFrame(frame, fullscreen, inertPage) {
   // Read before any sibling turns inert, which takes focus away.
   const document = frame.ownerDocument;
   const focus = focusedElement(document) ?? calledFrom;
+  if (fullscreen) leaveFullscreen(document, frame);
   frame.style.display = "block";
   // Focus goes back unless the user has put it elsewhere meanwhile (beside an inline modal).
   const undo = [
@@ -167,7 +169,7 @@ export function showFrame(frame, lockScroll, inertPage) {
   // The page may have taken the frame out; then there is nothing behind it to change.
   const parent = frame.parentElement;
   // Only a fullscreen frame locks the scroll, and it is mounted on the body.
-  if (lockScroll && parent) {
+  if (fullscreen && parent) {
     for (const element of scrollers(document, parent)) undo.push(lockOverflow(element.style));
   }
   if (inertPage && parent) {
@@ -196,6 +198,21 @@ export function showFrame(frame, lockScroll, inertPage) {
     undo.push(() => observer.disconnect());
   }
   changed.set(frame, undo);
+}
+
+/**
+ * Leaves the page's fullscreen element (a video, a dashboard panel), the modal's own aside:
+ * in the top layer, it would cover the overlay and, as a modal dialog does, make it inert.
+ * Unlike closing a dialog, leaving fullscreen loses nothing of the page's, so the modal is not
+ * refused (as it is under a dialog) but shown once the browser has left it.
+ */
+function leaveFullscreen(document, frame) {
+  try {
+    const element = builtIn(Document, "fullscreenElement", document);
+    if (element && element !== frame) Document.prototype.exitFullscreen.call(document).catch(() => {});
+  } catch {
+    // A browser without the Fullscreen API has no fullscreen element.
+  }
 }
 
 /**

@@ -89,10 +89,14 @@ async function withApp(appOptions, fn) {
   }
 }
 
-/** Clicks the page's button, then goes through the mock modal to its end, as a user does. */
-async function completeFlow(page, log) {
+/**
+ * Clicks the page's button, then goes through the mock modal to its end, as a user does;
+ * `opened` checks the page once the modal is.
+ */
+async function completeFlow(page, log, opened = async () => {}) {
   await page.click("#connect");
   await page.waitForFunction(() => window.__log.some((e) => e.type === "migration_modal.opened"));
+  await opened();
   const modal = page.frameLocator("iframe");
   await modal.getByRole("button", { name: "Continue" }).click();
   await modal.getByRole("button", { name: "Log in" }).click();
@@ -123,6 +127,29 @@ test("elements named after what the library reads change nothing: the same compl
     assert.equal(await page.evaluate(() => document.createElement.tagName), "IMG", "the page is clobbered");
     await completeFlow(page, log);
     assert.equal(await page.locator("iframe").count(), 0);
+  });
+});
+
+test("an app in fullscreen: the modal takes the page out of it, shows above it, and the flow completes", async () => {
+  await withApp({}, async ({ page, log }) => {
+    // A dashboard panel the user made fullscreen, its import button inside.
+    await page.evaluate(() => {
+      const panel = document.createElement("div");
+      const button = document.createElement("button");
+      panel.id = "panel";
+      button.id = "fullscreen";
+      button.textContent = "Full screen";
+      button.addEventListener("click", () => panel.requestFullscreen());
+      panel.append(button, document.getElementById("connect"));
+      document.body.append(panel);
+    });
+    await page.click("#fullscreen");
+    await page.waitForFunction(() => document.fullscreenElement?.id === "panel");
+    await completeFlow(page, log, async () => {
+      await page.waitForFunction(() => document.fullscreenElement === null);
+      // What the user sees in the middle of the screen, and can click: the modal.
+      assert.equal(await page.evaluate(() => document.elementFromPoint(innerWidth / 2, innerHeight / 2)?.localName), "iframe");
+    });
   });
 });
 
