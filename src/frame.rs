@@ -86,8 +86,9 @@ extern "C" {
     #[wasm_bindgen(method, getter)]
     fn removed(this: &Link) -> Promise;
 
-    /// Puts the shown, ready frame before the user (a fullscreen one in the top layer, unless a
-    /// page's modal dialog is open; an inline one scrolled into view) and moves focus into it.
+    /// Puts the shown, ready frame before the user (a fullscreen one, inert until then, in the
+    /// top layer, unless a page's modal dialog is open; an inline one scrolled into view) and
+    /// moves focus into it.
     #[wasm_bindgen(js_name = presentFrame)]
     pub(crate) fn present(frame: &HtmlIFrameElement, inline: bool);
 

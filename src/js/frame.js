@@ -82,6 +82,9 @@ export function mountFrame(document, parent, url, title, zIndex, hidden) {
     // the whole page, and sizes it to the viewport even under a body with a `transform`. The
     // z-index is for browsers without popovers, and for the wait until ready.
     frame.popover = "manual";
+    // Until then it takes no click or focus either: the page's Escape dismisses a modal that
+    // does not load, and a click or a Tab into the see-through frame would take the key away.
+    setInert(frame, true);
   }
   if (hidden) style.display = "none";
   frame.src = url.href;
@@ -94,17 +97,20 @@ export function mountFrame(document, parent, url, title, zIndex, hidden) {
 }
 
 /**
- * Puts the shown, ready iframe before the user and moves focus into it: a fullscreen one into
- * the top layer, an `inline` one into view (focusing a frame scrolls to it in no engine). Not
+ * Puts the shown, ready iframe before the user and moves focus into it: a fullscreen one, which
+ * takes clicks and focus from now on, into the top layer, an `inline` one into view (focusing a frame scrolls to it in no engine). Not
  * before the modal is ready: until then there is nothing of it to see, and showing a popover,
  * like focusing, makes the browser compute the page's styles at once, during the embed call.
  */
 export function presentFrame(frame, inline) {
   if (inline) frame.scrollIntoView({ block: "nearest" });
-  // A dialog or popover the page opened while the modal loaded is under it from now on.
-  else if (setPopover(frame, true)) {
-    presented.add(frame);
-    coverPage.get(frame)?.();
+  else {
+    setInert(frame, false);
+    // A dialog or popover the page opened while the modal loaded is under it from now on.
+    if (setPopover(frame, true)) {
+      presented.add(frame);
+      coverPage.get(frame)?.();
+    }
   }
   frame.focus();
 }

@@ -30,7 +30,13 @@ fn the_page_is_inert_while_shown_and_restored_exactly() {
     page.focus().unwrap();
     let modal = embed(MODAL_URL, JsValue::UNDEFINED);
     assert!(is_inert(&page), "the page behind a shown modal is inert");
-    assert!(!is_inert(&modal.iframe()), "the modal itself is not");
+    // A click or a Tab into the see-through frame would take the page's Escape away.
+    assert!(
+        is_inert(&modal.iframe()),
+        "the modal takes no click or focus until ready"
+    );
+    from_modal(&modal, &opened());
+    assert!(!is_inert(&modal.iframe()), "ready, it does");
     modal.hide();
     assert!(!is_inert(&page), "hide gives the page back");
     assert!(is_inert(&inert_before), "what was inert before stays inert");

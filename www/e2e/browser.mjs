@@ -220,6 +220,14 @@ class Page {
     return traced(`press ${key}`, () => this.driver.actions().sendKeys(Key[key]).perform());
   }
 
+  /** Clicks the page at `x`, `y` (CSS pixels from the viewport's top left), as Playwright's `page.mouse.click`. */
+  get mouse() {
+    return {
+      click: (x, y) => traced(`mouse click ${x},${y}`, () =>
+        this.driver.actions().move({ x: Math.round(x), y: Math.round(y), origin: "viewport" }).click().perform()),
+    };
+  }
+
   click(selector) {
     return traced(`click ${selector}`, () =>
       retry(`click ${selector}`, async () => (await this.driver.findElement(By.css(selector))).click()));

@@ -175,7 +175,7 @@ test("a page whose CSP leaves the modal out of frame-src: failed with FRAME_BLOC
   });
 });
 
-test("a modal that never opens: Escape gives the page back, and the page's own Escape handler sees only the next one", async () => {
+test("a modal that never opens: Escape gives the page back, after a click on it too, and the page's own Escape handler sees only the next one", async () => {
   await withApp({}, async ({ page, log }) => {
     // A modal URL on the mock that answers with nothing a modal would say.
     await page.evaluate((base) => {
@@ -187,6 +187,9 @@ test("a modal that never opens: Escape gives the page back, and the page's own E
       });
     }, mock.settings.ANON_BASE_URL);
     assert.equal(await page.locator("iframe").count(), 1);
+    // The user clicks the still page (the see-through frame, where the modal will show), then
+    // presses Escape: the key is the page's all the same.
+    await page.mouse.click(200, 200);
     await page.press("ESCAPE");
     await page.waitForFunction(() => window.__log.length > 0);
     await page.waitForTimeout(100);
