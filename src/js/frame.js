@@ -102,9 +102,14 @@ export function mountFrame(document, parent, url, title, zIndex, hidden) {
  * before the modal is ready: until then there is nothing of it to see, and showing a popover,
  * like focusing, makes the browser compute the page's styles at once, during the embed call.
  */
-export function presentFrame(frame, inline) {
+export function presentFrame(frame, inline, again) {
   if (inline) frame.scrollIntoView({ block: "nearest" });
   else {
+    // The page is still leaving fullscreen, or went fullscreen again while the modal loaded:
+    // until it is out, the frame can be neither in the top layer nor focused. Once it is, this
+    // runs again, if the frame is still shown.
+    const leaving = !again && leaveFullscreen(frame.ownerDocument, frame);
+    if (leaving) return void leaving.finally(() => changed.has(frame) && presentFrame(frame, inline, true));
     setInert(frame, false);
     // A dialog or popover the page opened while the modal loaded is under it from now on.
     if (setPopover(frame, true)) {
@@ -210,12 +215,13 @@ export function showFrame(frame, fullscreen, inertPage) {
  * Leaves the page's fullscreen element (a video, a dashboard panel), the modal's own aside:
  * in the top layer, it would cover the overlay and, as a modal dialog does, make it inert.
  * Unlike closing a dialog, leaving fullscreen loses nothing of the page's, so the modal is not
- * refused (as it is under a dialog) but shown once the browser has left it.
+ * refused (as it is under a dialog) but put before the user once the browser has left it.
+ * Returns a promise that settles then, or `undefined` when the page is not fullscreen.
  */
 function leaveFullscreen(document, frame) {
   try {
     const element = builtIn(Document, "fullscreenElement", document);
-    if (element && element !== frame) Document.prototype.exitFullscreen.call(document).catch(() => {});
+    if (element && element !== frame) return Document.prototype.exitFullscreen.call(document).catch(() => {});
   } catch {
     // A browser without the Fullscreen API has no fullscreen element.
   }

@@ -153,6 +153,36 @@ test("an app in fullscreen: the modal takes the page out of it, shows above it, 
   });
 });
 
+test("a hidden modal shown from a fullscreen panel: the page leaves fullscreen, and the modal is in front, with focus", async () => {
+  await withApp({}, async ({ page }) => {
+    await page.evaluate(async () => {
+      const created = await fetch("/api/anon-modal", { method: "POST" }).then((r) => r.json());
+      window.__modal = await window.__embed(created, {
+        allowInsecureLocalhost: true,
+        hidden: true,
+        onOpened: (e) => window.__log.push({ type: e.type }),
+      });
+      const panel = document.createElement("div");
+      for (const [id, act] of [["fullscreen", () => panel.requestFullscreen()], ["show", () => window.__modal.show()]]) {
+        const button = document.createElement("button");
+        button.id = id;
+        button.textContent = id;
+        button.addEventListener("click", act);
+        panel.append(button);
+      }
+      document.body.append(panel);
+    });
+    await page.waitForFunction(() => window.__log.some((e) => e.type === "migration_modal.opened"));
+    // The modal shows itself once loaded (its internal `show`), as Anon's does: hidden again.
+    await page.evaluate(() => window.__modal.hide());
+    await page.click("#fullscreen");
+    await page.waitForFunction(() => document.fullscreenElement !== null);
+    await page.click("#show");
+    await page.waitForFunction(() => document.fullscreenElement === null && document.activeElement?.localName === "iframe");
+    assert.equal(await page.evaluate(() => document.querySelector("iframe").matches(":popover-open")), true, "in the top layer");
+  });
+});
+
 test("a double click: one server call, one modal", async () => {
   await withApp({}, async ({ app, page, log }) => {
     await page.evaluate(() => { const b = document.getElementById("connect"); b.click(); b.click(); });
