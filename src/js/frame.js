@@ -268,6 +268,16 @@ function builtIn(type, name, object) {
   return descriptor ? descriptor.get.call(object) : object[name];
 }
 
+/**
+ * `node`'s parent, or a shadow root's host, past any named element's override: the document's
+ * `host` is an `<img name=host>` (which a sanitizer lets through in user content), a form's
+ * `parentNode` its `<input name=parentNode>`, and either would send a walk up the page round
+ * for ever.
+ */
+function parentOf(node) {
+  return builtIn(Node, "parentNode", node) ?? (node instanceof ShadowRoot ? node.host : null);
+}
+
 const inertOf = (element) => builtIn(HTMLElement, "inert", element);
 
 /** Sets `inert` past any override; a browser without it (Firefox before 112) has none to set. */
@@ -420,7 +430,7 @@ export function listen(commands, readyMs, frame) {
     // Moved, it has left the top layer: it goes back.
     if (presented.has(frame) && !Element.prototype.matches.call(frame, ":popover-open")) setPopover(frame, true);
     taken.disconnect();
-    for (let node = frame.parentNode; node; node = node.parentNode ?? node.host) taken.observe(node, { childList: true });
+    for (let node = parentOf(frame); node; node = parentOf(node)) taken.observe(node, { childList: true });
   }
   if (frame.isConnected) watchAncestors();
   else taken.observe(frame.ownerDocument, { childList: true, subtree: true });

@@ -97,6 +97,9 @@ fn case_29_named_elements_cannot_override_what_the_library_reads_from_the_docume
         "activeElement",
         "querySelector",
         "defaultView",
+        // The document's `host`, read where a walk up the page ends: it would go round for ever.
+        "host",
+        "fullscreenElement",
     ]
     .iter()
     .map(|name| {
@@ -139,6 +142,15 @@ fn case_29_named_elements_cannot_override_what_the_library_reads_from_the_docume
         Some(host.clone()),
         "the selector still works"
     );
+    modal.destroy();
+    // A form's controls override its own properties too: its `parentNode` is an <input>.
+    host.set_inner_html(r#"<form><input name="parentNode"><div id="clobber-in-form"></div></form>"#);
+    let modal = embed(
+        MODAL_URL,
+        rec.options(&[("container", "#clobber-in-form".into())]),
+    );
+    from_modal(&modal, &opened());
+    assert!(!modal.destroyed(), "watched, not destroyed");
     modal.destroy();
     for img in planted {
         img.remove();
