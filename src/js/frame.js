@@ -33,15 +33,32 @@ export function pageBody(document) {
 
 /**
  * Whether the page has a modal `<dialog>` open: the top layer puts it above anything else and
- * makes the rest of the page inert. Read through `Document.prototype`, past a named element; a
- * browser without `:modal` (older than 2022) says no. A dialog in a shadow root is not seen.
+ * makes the rest of the page inert.
  */
 export function modalDialogOpen(document) {
+  return pageShows(document, "dialog:modal");
+}
+
+/**
+ * Whether an element of the page matches `selector` (`:modal`, say): one in the document, read
+ * through `Document.prototype`, past a named element, or one around the element that has
+ * focus, which a modal dialog takes as it opens, across the shadow roots the document's
+ * `querySelector` does not look in (a web component's dialog: Material Web's, Web Awesome's).
+ * A browser without the selector (`:modal` is from 2022) says no.
+ */
+function pageShows(document, selector) {
   try {
-    return Document.prototype.querySelector.call(document, "dialog:modal") !== null;
+    if (Document.prototype.querySelector.call(document, selector)) return true;
+    for (let node = focusedElement(document); node; ) {
+      if (Element.prototype.closest.call(node, selector)) return true;
+      // The shadow root's host; the document's `host` would be a named element's (`<img name=host>`).
+      const root = Node.prototype.getRootNode.call(node);
+      node = root instanceof ShadowRoot ? root.host : null;
+    }
   } catch {
-    return false;
+    // A selector the browser does not know.
   }
+  return false;
 }
 
 /** `new URL(input)`, or `undefined` for what is not an absolute URL. */
@@ -324,7 +341,7 @@ function opensAbove(node) {
 function setPopover(frame, shown) {
   try {
     if (!shown) frame.hidePopover?.();
-    else if (!Document.prototype.querySelector.call(frame.ownerDocument, ":modal") && frame.showPopover) {
+    else if (!pageShows(frame.ownerDocument, ":modal") && frame.showPopover) {
       frame.showPopover();
       return true;
     }

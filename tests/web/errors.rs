@@ -353,3 +353,25 @@ fn a_fullscreen_modal_under_an_open_modal_dialog_is_refused_with_the_fix() {
     embed(MODAL_URL, JsValue::UNDEFINED).destroy();
     dialog.remove();
 }
+
+/// A web component's modal `<dialog>` (Material Web's `md-dialog`, Web Awesome's `wa-dialog`) is
+/// in its shadow root, where the document's `querySelector` does not look; focus is in it,
+/// on a button of a component of its own (in a shadow root deeper still).
+#[wasm_bindgen_test]
+fn a_modal_dialog_in_a_shadow_root_is_refused_too() {
+    let host = page_script(
+        r#"const host = document.createElement("div");
+        const dialog = document.createElement("dialog");
+        const button = document.createElement("span");
+        button.attachShadow({ mode: "open" }).innerHTML = "<button>Import your data</button>";
+        dialog.append(button);
+        host.attachShadow({ mode: "open" }).append(dialog);
+        document.body.append(host);
+        dialog.showModal();
+        button.shadowRoot.querySelector("button").focus();
+        return host;"#,
+    );
+    let (code, _) = refused(MODAL_URL.into(), JsValue::UNDEFINED);
+    assert_eq!(code, "DIALOG_OPEN");
+    host.unchecked_into::<web_sys::Element>().remove();
+}
