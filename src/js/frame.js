@@ -48,15 +48,20 @@ export function modalDialogOpen(document) {
  */
 function pageShows(document, selector) {
   try {
-    if (Document.prototype.querySelector.call(document, selector)) return true;
-    for (let node = focusedElement(document); node; ) {
-      if (Element.prototype.closest.call(node, selector)) return true;
-      // The shadow root's host; the document's `host` would be a named element's (`<img name=host>`).
-      const root = Node.prototype.getRootNode.call(node);
-      node = root instanceof ShadowRoot ? root.host : null;
-    }
+    return !!Document.prototype.querySelector.call(document, selector) || within(focusedElement(document), selector);
   } catch {
     // A selector the browser does not know.
+    return false;
+  }
+}
+
+/** Whether `node` or an element around it, across shadow roots to their hosts, matches `selector`. */
+function within(node, selector) {
+  while (node) {
+    if (node instanceof Element && Element.prototype.closest.call(node, selector)) return true;
+    // The shadow root's host; the document's `host` would be a named element's (`<img name=host>`).
+    const root = Node.prototype.getRootNode.call(node);
+    node = root instanceof ShadowRoot ? root.host : null;
   }
   return false;
 }
@@ -370,13 +375,16 @@ export function commands(message, timeout, dismiss, blocked, show, hide, destroy
 }
 
 /**
- * Whether `target` is in a modal dialog or an open popover, which the top layer puts above
- * the overlay. One selector at a time: a browser that lacks one refuses a list holding it.
+ * Whether `event` went to an element in a modal dialog or an open popover, which the top layer
+ * puts above the overlay: where it went first, inside a web component's shadow root, rather
+ * than the host `event.target` names at the window. One selector at a time: a browser that
+ * lacks one refuses a list holding it.
  */
-function inPageTopLayer(target) {
+function inPageTopLayer(event) {
+  const target = Event.prototype.composedPath.call(event)[0];
   return ["dialog:modal", ":popover-open"].some((selector) => {
     try {
-      return target instanceof Element && Element.prototype.closest.call(target, selector) !== null;
+      return within(target, selector);
     } catch {
       return false;
     }
@@ -410,7 +418,7 @@ export function listen(commands, readyMs, frame) {
         // Not for the overlay: an Escape that ends an IME composition, one the page handled
         // already, and one pressed in a dialog or popover the page opened above the overlay.
         if (event.key !== "Escape" || event.isComposing || event.defaultPrevented) return;
-        if (inPageTopLayer(event.target)) return;
+        if (inPageTopLayer(event)) return;
         commands.dismiss();
         // The Escape that closed the overlay was for it alone: the page's own handlers (a menu
         // or a dialog under the overlay) do not also act on it.

@@ -283,6 +283,21 @@ fn escape_in_a_dialog_the_page_opened_above_the_overlay_or_ending_a_composition_
     );
     assert!(!overlay.destroyed(), "and leaves the overlay up");
     dialog.remove();
+    // A web component's dialog: at the window, the key's target is its host.
+    let host = page_script(
+        "const host = document.createElement('div');
+         host.attachShadow({ mode: 'open' }).innerHTML = '<dialog><button>Stay</button></dialog>';
+         document.body.append(host);
+         host.shadowRoot.querySelector('dialog').showModal();
+         return host;",
+    );
+    let button = "document.body.lastElementChild.shadowRoot.querySelector('button')";
+    assert!(
+        press_escape_from(button, "composed: true,"),
+        "its Escape is the page's"
+    );
+    assert!(!overlay.destroyed());
+    host.unchecked_into::<web_sys::Element>().remove();
 
     assert!(
         press_escape_from("document.body", "isComposing: true,"),
