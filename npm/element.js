@@ -85,14 +85,14 @@ if (typeof customElements !== "undefined" && !customElements.get(TAG)) {
             // the DOM's event of that name. `modal.on("*")` still gets every type.
             onEvent: (event) =>
               event.type.startsWith(TYPE_NAMESPACE) &&
-              this.dispatchEvent(new CustomEvent(event.type, { bubbles: true, composed: true, detail: event })),
+              this.dispatchEvent(new CustomEvent(event.type, { __proto__: null, bubbles: true, composed: true, detail: event })),
           });
           this.#modal = modal;
           this.#url = url;
         } catch (error) {
           // A refused URL or attribute: an `error` event; unless a listener calls
           // preventDefault(), the error is reported like an uncaught one.
-          if (mounting === this.#mounting && this.dispatchEvent(new CustomEvent("error", { cancelable: true, detail: error }))) {
+          if (mounting === this.#mounting && this.dispatchEvent(new CustomEvent("error", { __proto__: null, cancelable: true, detail: error }))) {
             reportError(error);
           }
         }

@@ -17,7 +17,7 @@ import {
   WASM_MARK_SECTION,
 } from "./anon_modal.js";
 import { AnonModalError, isAnonModalError, isModalEvent, packageError } from "./js/handle.js";
-import { commands, focusedElement, openedFrom } from "./js/frame.js";
+import { commands, field, focusedElement, openedFrom } from "./js/frame.js";
 import { readOptions } from "./js/options.js";
 import {
   ERROR_CODES,
@@ -136,7 +136,9 @@ let flight = null;
  * once every caller has aborted, the URL that arrives is not embedded (it would replace the
  * modal the page shows then).
  */
-export function openAnonModal(source, options, { signal } = {}) {
+export function openAnonModal(source, options, config) {
+  // Read as given, never from what the page added to `Object.prototype`.
+  const signal = field(config, "signal");
   if (signal?.aborted) return Promise.reject(signal.reason);
   if (!flight) {
     const callers = [];
@@ -164,7 +166,7 @@ export function openAnonModal(source, options, { signal } = {}) {
   if (!signal) return modal;
   return new Promise((resolve, reject) => {
     const abort = () => reject(signal.reason);
-    signal.addEventListener("abort", abort, { once: true });
+    signal.addEventListener("abort", abort, { __proto__: null, once: true });
     modal.then(resolve, reject).finally(() => signal.removeEventListener("abort", abort));
   });
 }
@@ -192,7 +194,7 @@ async function open(source, options, again, wanted, focused) {
   } catch (error) {
     // A URL that expired on its way here: a function source is asked once more for a new one
     // (unless the caller's expiresAt, which a new URL would not change, is what expired).
-    if (again && typeof source === "function" && options?.expiresAt == null && error.code === ERROR_CODES[MESSAGES[MESSAGE_EXPIRED][0]]) {
+    if (again && typeof source === "function" && field(options, "expiresAt") == null && error.code === ERROR_CODES[MESSAGES[MESSAGE_EXPIRED][0]]) {
       return open(source, options, false, wanted, focused);
     }
     throw error;

@@ -36,6 +36,12 @@ export function createAnonModal(options) {
   const get = (key) => () => (subscribe(), state[key]);
   return Object.defineProperties(
     { open, destroy },
-    { modal: { get: get("modal") }, pending: { get: get("pending") }, error: { get: get("error") } },
+    // Descriptors with nothing inherited: what the page added to `Object.prototype` (a `value`)
+    // would make them invalid.
+    {
+      modal: { __proto__: null, get: get("modal") },
+      pending: { __proto__: null, get: get("pending") },
+      error: { __proto__: null, get: get("error") },
+    },
   );
 }

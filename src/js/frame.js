@@ -125,7 +125,8 @@ export function mountFrame(document, parent, url, title, zIndex, hidden) {
  * like focusing, makes the browser compute the page's styles at once, during the embed call.
  */
 export function presentFrame(frame, inline, again) {
-  if (inline) frame.scrollIntoView({ block: "nearest" });
+  // Every option given, and none read from what the page added to `Object.prototype`.
+  if (inline) frame.scrollIntoView({ __proto__: null, block: "nearest" });
   else {
     // The page is still leaving fullscreen, or went fullscreen again while the modal loaded:
     // until it is out, the frame can be neither in the top layer nor focused. Once it is, this
@@ -158,8 +159,14 @@ const presented = new WeakSet();
  */
 export function focusedElement(document) {
   let focus = builtIn(Document, "activeElement", document);
-  while (focus?.shadowRoot?.activeElement) focus = focus.shadowRoot.activeElement;
-  return focus?.localName === "body" ? null : focus ?? null;
+  // Each step goes into a shadow root, deeper: what the page added to `Object.prototype` or
+  // named in a focused form cannot send it round.
+  for (let root; (root = focus && builtIn(Element, "shadowRoot", focus)); ) {
+    const inner = builtIn(ShadowRoot, "activeElement", root);
+    if (!inner || inner === focus) break;
+    focus = inner;
+  }
+  return focus && builtIn(Element, "localName", focus) !== "body" ? focus : null;
 }
 
 /** Where focus returns when none had it as the modal showed (see `openedFrom`). */
@@ -214,7 +221,7 @@ export function showFrame(frame, fullscreen, inertPage) {
       }
     };
     const cover = () => {
-      for (const child of parent.children) if (!opensAbove(child)) makeInert(child);
+      for (const child of builtIn(Element, "children", parent)) if (!opensAbove(child)) makeInert(child);
     };
     cover();
     coverPage.set(frame, cover);
@@ -227,7 +234,7 @@ export function showFrame(frame, fullscreen, inertPage) {
     const observer = new MutationObserver((records) => {
       for (const record of records) for (const node of record.addedNodes) if (!isDialogOrPopover(node)) makeInert(node);
     });
-    observer.observe(parent, { childList: true });
+    observer.observe(parent, { __proto__: null, childList: true });
     undo.push(() => observer.disconnect());
   }
   changed.set(frame, undo);
@@ -455,10 +462,10 @@ export function listen(commands, readyMs, frame) {
     // Moved, it has left the top layer: it goes back.
     if (presented.has(frame) && !Element.prototype.matches.call(frame, ":popover-open")) setPopover(frame, true);
     taken.disconnect();
-    for (let node = parentOf(frame); node; node = parentOf(node)) taken.observe(node, { childList: true });
+    for (let node = parentOf(frame); node; node = parentOf(node)) taken.observe(node, { __proto__: null, childList: true });
   }
   if (frame.isConnected) watchAncestors();
-  else taken.observe(frame.ownerDocument, { childList: true, subtree: true });
+  else taken.observe(frame.ownerDocument, { __proto__: null, childList: true, subtree: true });
   const [removed, resolveRemoved] = deferred();
   return {
     commands,

@@ -173,7 +173,9 @@ function read(url, options, document, lookUp) {
     if (callback !== undefined && callback !== null && typeof callback !== "function") wrong(key, "a function", callback);
     return callback ?? undefined;
   });
+  // `error` too, or it would be read from what the page added to `Object.prototype`.
   return {
+    error: undefined,
     url,
     container,
     allowedOrigins: origins,

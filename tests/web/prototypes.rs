@@ -150,3 +150,62 @@ async fn options_inherited_from_object_prototype_are_not_read() {
     assert!(rec.take().is_empty(), "no ready timeout of 1 ms ran");
     modal.destroy();
 }
+
+/// The names of the options the library gives the platform (`observe`'s, `scrollIntoView`'s)
+/// and of the result it reads back from its own options reader, each added to
+/// `Object.prototype` as a query-string pollution (`?__proto__[error]=x`) would: the modal
+/// mounts, shows, hides and opens as without them.
+#[wasm_bindgen_test]
+fn the_platforms_option_names_on_object_prototype_change_nothing() {
+    for (key, value) in [
+        ("error", "'x'"),
+        ("attributeFilter", "'x'"),
+        ("subtree", "true"),
+        ("block", "'x'"),
+    ] {
+        with_inherited(key, value, false, || {
+            let page = document().create_element("div").unwrap();
+            page.set_id("polluted-container");
+            document().body().unwrap().append_child(&page).unwrap();
+            // Fullscreen, then inline (scrolled into view once ready).
+            for container in [None, Some("#polluted-container")] {
+                let rec = Recorder::new();
+                let extra: Vec<(&str, JsValue)> = container
+                    .map(|selector| ("container", selector.into()))
+                    .into_iter()
+                    .collect();
+                let modal = embed(MODAL_URL, rec.options(&extra));
+                modal.hide();
+                modal.show();
+                from_modal(&modal, &opened());
+                assert_eq!(
+                    rec.take(),
+                    ["opened:migration_modal.opened", "event:migration_modal.opened"],
+                    "{key}"
+                );
+                modal.destroy();
+            }
+            page.remove();
+        });
+    }
+}
+
+/// A focused form whose `<img name=shadowRoot>` overrides its `shadowRoot`, with the names the
+/// walk into shadow roots reads added to `Object.prototype`: the walk ends, and so does the mount.
+#[wasm_bindgen_test]
+fn a_focused_form_and_polluted_focus_names_do_not_send_the_focus_walk_round() {
+    let form = page_script(
+        r#"const form = document.createElement("form");
+        form.tabIndex = -1;
+        form.innerHTML = '<img name="shadowRoot">';
+        document.body.append(form);
+        form.focus();
+        return form;"#,
+    );
+    with_inherited("activeElement", "'1'", false, || {
+        with_inherited("shadowRoot", "'1'", false, || {
+            embed(MODAL_URL, JsValue::UNDEFINED).destroy();
+        })
+    });
+    form.unchecked_into::<web_sys::Element>().remove();
+}

@@ -128,6 +128,22 @@ test("the bindings pass on the component's own options, not what Object.prototyp
   assert.equal(state.error.code, "NO_DOCUMENT", state.error.message);
 });
 
+test("a signal, an error or an expiry on Object.prototype changes nothing: the call goes as far as without them", async () => {
+  // What a query-string pollution (`?__proto__[signal][aborted]=1`) leaves on every object.
+  const inherited = { signal: { aborted: true, reason: "polluted" }, error: "polluted", expiresAt: expired };
+  for (const [key, value] of Object.entries(inherited)) {
+    Object.defineProperty(Object.prototype, key, { value, configurable: true, writable: true });
+  }
+  try {
+    const create = server({ url: URL_, expires_at: fresh() });
+    await assert.rejects(pkg.openAnonModal(create, {}), code("NO_DOCUMENT"));
+    await assert.rejects(pkg.openAnonModal(create, {}, {}), code("NO_DOCUMENT"));
+    assert.equal(create.calls.count, 2);
+  } finally {
+    for (const key of Object.keys(inherited)) delete Object.prototype[key];
+  }
+});
+
 test("an aborted signal rejects with its reason: at once, and before any server call", async () => {
   const create = server({ url: URL_, expires_at: fresh() });
   const reason = new Error("gone");

@@ -89,6 +89,16 @@ test("Vue's composable outside a component, and Svelte's: nothing mounted, NO_DO
   assert.equal(await svelte.open("https://dashboard.anon.com/modal"), null);
   assert.equal(svelte.error.code, "NO_DOCUMENT");
   assert.equal(svelte.modal, null);
+  // A `value` that a page's script added to `Object.prototype` is in no descriptor of the
+  // binding's (each would hold a getter and a value, which is refused).
+  let polluted;
+  Object.defineProperty(Object.prototype, "value", { value: "x", configurable: true, writable: true });
+  try {
+    polluted = createAnonModal();
+  } finally {
+    delete Object.prototype.value;
+  }
+  assert.equal(polluted.modal, null);
 });
 
 test("Vue and Svelte render a component using the binding on the server", async () => {
