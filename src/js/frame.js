@@ -55,13 +55,14 @@ function pageShows(document, selector) {
   }
 }
 
-/** Whether `node` or an element around it, across shadow roots to their hosts, matches `selector`. */
+/**
+ * Whether `node` or an element around it in the flat tree matches `selector`: up through the
+ * slot it is shown in (a web component's dialog shows the page's buttons through one) and from
+ * a shadow root to its host.
+ */
 function within(node, selector) {
-  while (node) {
-    if (node instanceof Element && Element.prototype.closest.call(node, selector)) return true;
-    // The shadow root's host; the document's `host` would be a named element's (`<img name=host>`).
-    const root = Node.prototype.getRootNode.call(node);
-    node = root instanceof ShadowRoot ? root.host : null;
+  for (; node; node = (node instanceof Element && builtIn(Element, "assignedSlot", node)) || parentOf(node)) {
+    if (node instanceof Element && Element.prototype.matches.call(node, selector)) return true;
   }
   return false;
 }

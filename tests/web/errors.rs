@@ -374,4 +374,18 @@ fn a_modal_dialog_in_a_shadow_root_is_refused_too() {
     let (code, _) = refused(MODAL_URL.into(), JsValue::UNDEFINED);
     assert_eq!(code, "DIALOG_OPEN");
     host.unchecked_into::<web_sys::Element>().remove();
+
+    // Material Web's and Web Awesome's dialogs show the page's own buttons through a slot.
+    let host = page_script(
+        r#"const host = document.createElement("div");
+        host.attachShadow({ mode: "open" }).innerHTML = "<dialog><slot></slot></dialog>";
+        host.innerHTML = "<button>Import your data</button>";
+        document.body.append(host);
+        host.shadowRoot.querySelector("dialog").showModal();
+        host.querySelector("button").focus();
+        return host;"#,
+    );
+    let (code, _) = refused(MODAL_URL.into(), JsValue::UNDEFINED);
+    assert_eq!(code, "DIALOG_OPEN", "a slotted button's dialog");
+    host.unchecked_into::<web_sys::Element>().remove();
 }

@@ -283,15 +283,16 @@ fn escape_in_a_dialog_the_page_opened_above_the_overlay_or_ending_a_composition_
     );
     assert!(!overlay.destroyed(), "and leaves the overlay up");
     dialog.remove();
-    // A web component's dialog: at the window, the key's target is its host.
+    // A web component's dialog showing the page's button through a slot (the key's target, at
+    // the window, is the host).
     let host = page_script(
         "const host = document.createElement('div');
-         host.attachShadow({ mode: 'open' }).innerHTML = '<dialog><button>Stay</button></dialog>';
-         document.body.append(host);
-         host.shadowRoot.querySelector('dialog').showModal();
+         host.attachShadow({ mode: 'open' }).innerHTML = '<dialog><slot></slot></dialog>';
+         host.innerHTML = '<button>Stay</button>';
+         document.body.append(host); host.shadowRoot.querySelector('dialog').showModal();
          return host;",
     );
-    let button = "document.body.lastElementChild.shadowRoot.querySelector('button')";
+    let button = "document.body.lastElementChild.querySelector('button')";
     assert!(
         press_escape_from(button, "composed: true,"),
         "its Escape is the page's"
