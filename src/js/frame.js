@@ -242,16 +242,20 @@ export function showFrame(frame, fullscreen, inertPage) {
 }
 
 /**
- * Leaves the page's fullscreen element (a video, a dashboard panel), the modal's own aside:
- * in the top layer, it would cover the overlay and, as a modal dialog does, make it inert.
+ * Leaves the page's fullscreen element (a video, a dashboard panel) when the frame is not in
+ * it: in the top layer, it would cover the overlay and, as a modal dialog does, make it inert.
  * Unlike closing a dialog, leaving fullscreen loses nothing of the page's, so the modal is not
  * refused (as it is under a dialog) but put before the user once the browser has left it.
- * Returns a promise that settles then, or `undefined` when the page is not fullscreen.
+ * Returns a promise that settles then, or `undefined` when there is nothing to leave.
  */
 function leaveFullscreen(document, frame) {
   try {
     const element = builtIn(Document, "fullscreenElement", document);
-    if (element && element !== frame) return Document.prototype.exitFullscreen.call(document).catch(() => {});
+    // One around the frame (the whole page, `<html>`, in a kiosk or presentation) covers
+    // nothing of it: the page stays fullscreen, and the frame where its `z-index` puts it.
+    if (element && !Node.prototype.contains.call(element, frame)) {
+      return Document.prototype.exitFullscreen.call(document).catch(() => {});
+    }
   } catch {
     // A browser without the Fullscreen API has no fullscreen element.
   }

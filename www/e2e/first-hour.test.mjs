@@ -153,6 +153,24 @@ test("an app in fullscreen: the modal takes the page out of it, shows above it, 
   });
 });
 
+test("a page fullscreen as a whole (a kiosk): it stays fullscreen, and the modal shows in it and completes", async () => {
+  await withApp({}, async ({ page, log }) => {
+    await page.evaluate(() => {
+      const button = document.createElement("button");
+      button.id = "fullscreen";
+      button.textContent = "Full screen";
+      button.addEventListener("click", () => document.documentElement.requestFullscreen());
+      document.body.append(button);
+    });
+    await page.click("#fullscreen");
+    await page.waitForFunction(() => document.fullscreenElement === document.documentElement);
+    await completeFlow(page, log, async () => {
+      assert.equal(await page.evaluate(() => document.fullscreenElement?.localName), "html", "still fullscreen");
+      assert.equal(await page.evaluate(() => document.elementFromPoint(innerWidth / 2, innerHeight / 2)?.localName), "iframe");
+    });
+  });
+});
+
 test("a hidden modal shown from a fullscreen panel: the page leaves fullscreen, and the modal is in front, with focus", async () => {
   await withApp({}, async ({ page }) => {
     await page.evaluate(async () => {
