@@ -81,3 +81,26 @@ pub(crate) fn hostile(origin: &str, data: &JsValue) -> Vec<String> {
     modal.destroy();
     seen
 }
+
+/// Presses Escape in the page as the focused body sends it (through `window` first, in the
+/// capture phase, then down and up); says whether the page's own listener on `document` got it
+/// with its default action left alone.
+pub(crate) fn press_escape() -> bool {
+    press_escape_from("document.body", "")
+}
+
+/// `press_escape` from the element `target` (a script expression), with more of the event's
+/// init dictionary (`extra`, such as `isComposing: true,`).
+pub(crate) fn press_escape_from(target: &str, extra: &str) -> bool {
+    page_script(&format!(
+        "let seen = false;
+         const listener = () => (seen = true);
+         document.addEventListener('keydown', listener);
+         const escape = new KeyboardEvent('keydown', {{ key: 'Escape', {extra} bubbles: true, cancelable: true }});
+         const allowed = ({target}).dispatchEvent(escape);
+         document.removeEventListener('keydown', listener);
+         return seen && allowed;"
+    ))
+    .as_bool()
+    .unwrap()
+}

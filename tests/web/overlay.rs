@@ -248,29 +248,6 @@ async fn a_modal_whose_iframe_the_page_takes_out_is_destroyed() {
     page.remove();
 }
 
-/// Presses Escape in the page as the focused body sends it (through `window` first, in the
-/// capture phase, then down and up); says whether the page's own listener on `document` got it
-/// with its default action left alone.
-fn press_escape() -> bool {
-    press_escape_from("document.body", "")
-}
-
-/// `press_escape` from the element `target` (a script expression), with more of the event's
-/// init dictionary (`extra`, such as `isComposing: true,`).
-fn press_escape_from(target: &str, extra: &str) -> bool {
-    page_script(&format!(
-        "let seen = false;
-         const listener = () => (seen = true);
-         document.addEventListener('keydown', listener);
-         const escape = new KeyboardEvent('keydown', {{ key: 'Escape', {extra} bubbles: true, cancelable: true }});
-         const allowed = ({target}).dispatchEvent(escape);
-         document.removeEventListener('keydown', listener);
-         return seen && allowed;"
-    ))
-    .as_bool()
-    .unwrap()
-}
-
 #[wasm_bindgen_test]
 fn escape_in_a_dialog_the_page_opened_above_the_overlay_or_ending_a_composition_is_not_the_overlays() {
     let (_rec, overlay) = recorded();
