@@ -428,9 +428,11 @@ export function listen(commands, readyMs, frame) {
       "keydown",
       (event) => {
         // Not for the overlay: an Escape that ends an IME composition, one the page handled
-        // already, and one pressed in a dialog or popover the page opened above the overlay.
+        // already, one pressed in a dialog or popover the page opened above the overlay, and
+        // any while the page has a modal dialog open (above it: it refuses to mount under one),
+        // which gets Escape wherever focus is.
         if (event.key !== "Escape" || event.isComposing || event.defaultPrevented) return;
-        if (inPageTopLayer(event)) return;
+        if (modalDialogOpen(frame.ownerDocument) || inPageTopLayer(event)) return;
         commands.dismiss();
         // The Escape that closed the overlay was for it alone: the page's own handlers (a menu
         // or a dialog under the overlay) do not also act on it.

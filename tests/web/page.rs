@@ -275,3 +275,16 @@ async fn a_frame_the_page_moves_goes_back_in_the_top_layer() {
     assert!(!modal.destroyed());
     modal.destroy();
 }
+
+/// A modal dialog the page opens above the loading overlay (a session-timeout warning) gets
+/// Escape wherever focus is: the user may have tabbed out of it to the body.
+#[wasm_bindgen_test]
+fn escape_is_the_page_dialogs_wherever_focus_is() {
+    let (_rec, overlay) = recorded();
+    let dialog = modal_dialog("<button>Stay signed in</button>");
+    assert!(press_escape(), "from the body, the dialog's");
+    assert!(!overlay.destroyed());
+    dialog.remove();
+    assert!(!press_escape(), "with no dialog, the overlay's");
+    assert!(overlay.destroyed());
+}
