@@ -121,9 +121,10 @@ export function mountFrame(document, parent, url, title, zIndex, hidden) {
 
 /**
  * Puts the shown, ready iframe before the user and moves focus into it: a fullscreen one, which
- * takes clicks and focus from now on, into the top layer, an `inline` one into view (focusing a frame scrolls to it in no engine). Not
- * before the modal is ready: until then there is nothing of it to see, and showing a popover,
- * like focusing, makes the browser compute the page's styles at once, during the embed call.
+ * takes clicks and focus from now on, into the top layer, an `inline` one into view (focusing a
+ * frame scrolls to it in no engine). Not before the modal is ready: until then there is nothing
+ * of it to see, and showing a popover, like focusing, makes the browser compute the page's
+ * styles at once, during the embed call.
  */
 export function presentFrame(frame, inline, again) {
   // Every option given, and none read from what the page added to `Object.prototype`.
