@@ -1,6 +1,6 @@
 //! Each numbered case of `docs/security.md` has a browser test named after its number under
 //! `tests/web/`: a function `case_NN_…` (several numbers may share one, `case_27_28_…`). The
-//! native tests of `tests/guard.rs` are named the same way, and may only name listed cases.
+//! native tests under `tests/guard/` are named the same way, and may only name listed cases.
 
 #![cfg(not(target_arch = "wasm32"))]
 
