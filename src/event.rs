@@ -30,6 +30,18 @@ pub const STRING_FIELDS: [&str; 8] = [
     "reason",
 ];
 
+/// The event's keys copied before the rest, so that the field budget never leaves them out:
+/// [`TYPE_KEY`], then the [`STRING_FIELDS`].
+pub const FIRST_KEYS: [&str; 1 + STRING_FIELDS.len()] = {
+    let mut keys = [TYPE_KEY; 1 + STRING_FIELDS.len()];
+    let mut at = 0;
+    while at < STRING_FIELDS.len() {
+        keys[1 + at] = STRING_FIELDS[at];
+        at += 1;
+    }
+    keys
+};
+
 /// Keys never copied: `prototype`, and each property `Object.prototype` has, so that nothing
 /// that arrives can reach a prototype or hide one of its methods (an own `toString` that is a
 /// string makes `"" + event` throw in the callback).

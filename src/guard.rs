@@ -70,6 +70,9 @@ pub trait MessageValue: Sized {
     fn get(&self, key: &Self) -> Self;
     /// The own enumerable string keys (`Object.keys`) of a plain object.
     fn keys(&self) -> Self::Keys;
+    /// Which of `keys` (at most 32) are own fields of this object, bit `i` for `keys[i]`: one
+    /// look for all, so that the fields an event seldom has cost no read each.
+    fn own_fields(&self, keys: &Self::List) -> u32;
     /// A fresh, empty array.
     fn array() -> Self;
     /// Where this string is in `list` (`===`), if it is.
@@ -99,13 +102,16 @@ pub struct Names<V: MessageValue> {
     pub internal: V,
     /// [`EventKind::NAMES`].
     pub kinds: V::List,
-    /// [`event::STRING_FIELDS`].
-    pub string_fields: V::List,
+    /// [`event::FIRST_KEYS`].
+    pub first_keys: V::List,
     /// [`event::STRING_FIELDS`], each as a key.
     pub context: [V; event::STRING_FIELDS.len()],
     /// [`event::RESERVED_KEYS`].
     pub reserved: V::List,
 }
+
+// [`MessageValue::own_fields`] answers for the first keys in one `u32`.
+const _: () = assert!(event::FIRST_KEYS.len() <= 32);
 
 impl<V: MessageValue> Names<V> {
     /// The names of [`crate::event`].
@@ -117,7 +123,7 @@ impl<V: MessageValue> Names<V> {
             type_key: V::text(event::TYPE_KEY),
             internal: V::text(event::INTERNAL_KEY),
             kinds: V::list(&EventKind::NAMES),
-            string_fields: V::list(&event::STRING_FIELDS),
+            first_keys: V::list(&event::FIRST_KEYS),
             context: event::STRING_FIELDS.map(V::text),
             reserved: V::list(&event::RESERVED_KEYS),
         }
@@ -215,7 +221,12 @@ impl<V: MessageValue> MessageGuard<V> {
         let mut copy = V::object();
         V::set(&mut copy, &self.names.type_key, event_type);
         let mut budget = event::MAX_FIELDS - 1;
-        for key in &self.names.context {
+        // Bit 0 is `type`'s, read already.
+        let present = event.own_fields(&self.names.first_keys) >> 1;
+        for (at, key) in self.names.context.iter().enumerate() {
+            if present & (1 << at) == 0 {
+                continue;
+            }
             let value = event.get(key);
             let wanted = match value.kind() {
                 Kind::Null => true,
@@ -242,7 +253,7 @@ impl<V: MessageValue> MessageGuard<V> {
         let top = depth == event::MAX_DEPTH;
         for key in source.keys() {
             // The event's `type` and context fields are in the copy already, or left out.
-            if top && (key.same(&self.names.type_key) || key.position(&self.names.string_fields).is_some()) {
+            if top && key.position(&self.names.first_keys).is_some() {
                 continue;
             }
             if *budget == 0 {
@@ -389,6 +400,16 @@ impl MessageValue for Value {
             _ => Vec::new(),
         };
         keys.into_iter()
+    }
+
+    fn own_fields(&self, keys: &Vec<String>) -> u32 {
+        let Value::Object(fields) = self else {
+            return 0;
+        };
+        keys.iter()
+            .enumerate()
+            .filter(|(_, key)| fields.iter().any(|(k, _)| k == *key))
+            .fold(0, |bits, (at, _)| bits | 1 << at)
     }
 
     fn position(&self, list: &Vec<String>) -> Option<usize> {

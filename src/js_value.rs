@@ -2,8 +2,9 @@
 //! `message` event as the guard reads it.
 //!
 //! Every read goes through `src/js/frame.js`, which cannot throw into the wasm, and no string of
-//! a message is copied into Rust: keys and known names are JS strings, made once per guard and
-//! compared with `===`; lists are JS arrays searched with one call.
+//! a message is copied into Rust: keys and known names are JS strings, made once per guard as the
+//! engine keeps property names (interned) and compared with `===`; lists are JS arrays searched
+//! with one call.
 
 use crate::guard::{IncomingMessage, Kind, MessageValue};
 use js_sys::{Array, Object};
@@ -19,6 +20,12 @@ extern "C" {
 
     #[wasm_bindgen(js_name = keysOf)]
     fn keys_of(object: &JsValue) -> Array;
+
+    #[wasm_bindgen(js_name = ownFields)]
+    fn own_fields(object: &JsValue, keys: &Array) -> u32;
+
+    #[wasm_bindgen(js_name = propertyName)]
+    fn property_name(text: &str) -> JsValue;
 
     #[wasm_bindgen(js_name = setField)]
     fn set_field(object: &JsValue, key: &JsValue, value: &JsValue);
@@ -42,7 +49,7 @@ impl MessageValue for JsValue {
     type Keys = js_sys::ArrayIntoIter;
 
     fn text(text: &str) -> JsValue {
-        JsValue::from_str(text)
+        property_name(text)
     }
 
     fn index(index: u32) -> JsValue {
@@ -50,10 +57,7 @@ impl MessageValue for JsValue {
     }
 
     fn list<T: AsRef<str>>(texts: &[T]) -> Array {
-        texts
-            .iter()
-            .map(|text| JsValue::from_str(text.as_ref()))
-            .collect()
+        texts.iter().map(|text| property_name(text.as_ref())).collect()
     }
 
     fn kind(&self) -> Kind {
@@ -80,6 +84,10 @@ impl MessageValue for JsValue {
 
     fn keys(&self) -> js_sys::ArrayIntoIter {
         keys_of(self).into_iter()
+    }
+
+    fn own_fields(&self, keys: &Array) -> u32 {
+        own_fields(self, keys)
     }
 
     fn position(&self, list: &Array) -> Option<usize> {

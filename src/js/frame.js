@@ -527,6 +527,27 @@ export function keysOf(object) {
 }
 
 /**
+ * `text` as the engine keeps a property's name (interned): the guard's names compare with a
+ * message's keys, and look its fields up, at once, where a string made from the wasm's bytes
+ * is compared character by character.
+ */
+export const propertyName = (text) => Object.keys({ [text]: 0 })[0];
+
+/**
+ * Which of `keys` are `object`'s own, as bits (bit i for `keys[i]`), as `field` finds them: not
+ * one whose asking throws (a `Proxy` of the page's own making).
+ */
+export function ownFields(object, keys) {
+  let bits = 0;
+  for (let i = 0; i < keys.length; i++) {
+    try {
+      if (Object.prototype.hasOwnProperty.call(object, keys[i])) bits |= 1 << i;
+    } catch {}
+  }
+  return bits;
+}
+
+/**
  * `object[key]` when `key` is `object`'s own; `undefined` for an inherited one (a message from
  * another window is structured-cloned onto the page's `Object.prototype`, which the page may
  * have added to), or where reading it throws (a `Proxy` or getter of the page's own making).

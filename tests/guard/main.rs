@@ -9,7 +9,7 @@
 mod caps;
 
 use anon_modal::event::{MAX_DEPTH, MAX_FIELDS, MAX_KEY_LEN, MAX_STRING_LEN, MAX_TYPE_LEN};
-use anon_modal::guard::{Message, MessageGuard, Value};
+use anon_modal::guard::{Message, MessageGuard, MessageValue, Value};
 use anon_modal::origin::{AllowList, Origin};
 use anon_modal::{EventKind, RejectReason};
 
@@ -252,4 +252,12 @@ fn internal_show_and_hide_are_read_with_their_flag() {
     ])))
     .unwrap();
     assert_eq!((kind, internal), (EventKind::Show, true));
+}
+
+#[test]
+fn own_fields_answers_which_of_the_keys_an_object_has() {
+    let keys = <Value as MessageValue>::list(&["user_id", "code", "reason", "type"]);
+    assert_eq!(completed().own_fields(&keys), 0b1001);
+    assert_eq!(event(vec![("reason", Value::Null)]).own_fields(&keys), 0b0100);
+    assert_eq!(Value::text("user_id").own_fields(&keys), 0);
 }
