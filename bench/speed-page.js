@@ -60,29 +60,29 @@ const IMPLS = {
 };
 let wasmFloor;
 
-export async function runMain(url, rounds) {
+export async function runMain(url, rounds, embedRounds) {
   setModal(url);
   await init();
-  const out = await compare(["floor", "ours"], rounds);
+  const out = await compare(["floor", "ours"], rounds, embedRounds);
   out.hostile = await hostileFlood();
   return out;
 }
 
 /** The floor in Rust against the JS floor, on a page of its own (it is not anon-modal). */
-export async function runWasmFloor(url, rounds) {
+export async function runWasmFloor(url, rounds, embedRounds) {
   setModal(url);
   wasmFloor = await import("/bench/wasm-floor/pkg/anon_modal.js");
   await wasmFloor.default();
-  return compare(["floor", "wasmFloor"], rounds);
+  return compare(["floor", "wasmFloor"], rounds, embedRounds);
 }
 
-async function compare([a, b], rounds) {
+async function compare([a, b], rounds, embedRounds) {
   const out = { bare: [], [a]: { foreign: [], accepted: [], embed: [] }, [b]: { foreign: [], accepted: [], embed: [] } };
   const blank = messages(window);
   for (let i = 0; i < 3; i++) timeDispatch(blank.accepted); // warm up
   // Embed calls first, in a phase of their own: a message batch's garbage would otherwise be
   // collected during the next embed and counted against it.
-  for (let r = 0; r < rounds; r++) {
+  for (let r = 0; r < embedRounds; r++) {
     for (const name of r % 2 ? [a, b] : [b, a]) {
       const t0 = performance.now();
       const m = IMPLS[name].embed();
