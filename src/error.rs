@@ -292,7 +292,7 @@ impl Message {
         let parts: &[&str] = match self {
             Message::UrlNotString => &["the modal URL must be a string or the create-modal response ({ url, expires_at }), not ", d(0)],
             Message::UrlObjectWithoutUrl => &[
-                "the modal URL must be a string or the create-modal response ({ url, expires_at }), not an object without url (its keys: ",
+                "the modal URL must be a string or the create-modal response ({ url, expires_at }), not an object without a url string (its keys: ",
                 d(0),
                 "): did the server call fail?",
             ],

@@ -61,7 +61,7 @@ export const MESSAGES = [
   [8, "init() got bytes that are not WebAssembly (%): pass anon_modal_bg.wasm's URL, bytes or Response to init()"],
   [0, "the modal URL came as a fetch Response: pass the create-modal response it holds ({ url, expires_at }), e.g. return response.json() from your server call"],
   [2, "allowedOrigins: % must use https: (http: is allowed only for localhost with allowInsecureLocalhost: true)"],
-  [0, "the modal URL must be a string or the create-modal response ({ url, expires_at }), not an object without url (its keys: %): did the server call fail?"],
+  [0, "the modal URL must be a string or the create-modal response ({ url, expires_at }), not an object without a url string (its keys: %): did the server call fail?"],
   [8, "init() got WebAssembly that is not this version's anon_modal_bg.wasm (%): pass the anon_modal_bg.wasm installed with this package, not a cached older copy or the server's wasm"],
   [0, "the modal URL came as a Promise: await your server call first, or pass the call itself to openAnonModal"],
   [9, "a modal <dialog> is open in the page: the modal would show below it, where no one can use it; close the dialog first, or mount the modal inside it with options.container"],

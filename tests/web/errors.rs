@@ -182,7 +182,7 @@ fn the_create_modal_response_is_taken_for_its_url() {
     let no_url = |keys: &str| {
         (
             "INVALID_URL".to_owned(),
-            format!("the modal URL must be a string or the create-modal response ({{ url, expires_at }}), not an object without url (its keys: {keys}): did the server call fail?"),
+            format!("the modal URL must be a string or the create-modal response ({{ url, expires_at }}), not an object without a url string (its keys: {keys}): did the server call fail?"),
         )
     };
     assert_eq!(refused(Object::new().into(), JsValue::UNDEFINED), no_url("none"));

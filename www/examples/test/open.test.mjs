@@ -85,7 +85,7 @@ test("a failing server call rejects with its error, and the next call tries agai
   assert.equal(calls, 2);
   // A server's error body passed on: its keys are named.
   await assert.rejects(pkg.openAnonModal(async () => ({ error: { code: "unauthorized" } })), (error) =>
-    code("INVALID_URL")(error) && /, not an object without url \(its keys: error\): did the server call fail\?$/.test(error.message));
+    code("INVALID_URL")(error) && /, not an object without a url string \(its keys: error\): did the server call fail\?$/.test(error.message));
   // The server call's Response, not read as JSON: named as such, never mounted.
   await assert.rejects(pkg.openAnonModal(async () => new Response(JSON.stringify({ url: URL_ }))), (error) =>
     code("INVALID_URL")(error) && /came as a fetch Response/.test(error.message));
