@@ -46,7 +46,8 @@ pub struct Timestamp {
 }
 
 impl Timestamp {
-    /// Parses `YYYY-MM-DDTHH:MM:SS[.fraction][Z|±HH:MM]` (a space may stand for `T`).
+    /// Parses `YYYY-MM-DDTHH:MM:SS[.fraction][Z|±HH:MM|±HHMM|±HH]` (a space may stand for `T`,
+    /// a comma for the point).
     pub fn parse(text: &str) -> Option<Timestamp> {
         let b = text.as_bytes();
         let num = |from: usize, len: usize| -> Option<i64> {
@@ -72,7 +73,8 @@ impl Timestamp {
         }
         let mut at = 19;
         let mut micros = 0;
-        if b.get(at) == Some(&b'.') {
+        // ISO 8601 allows a comma before the fraction, as well as RFC 3339's point.
+        if matches!(b.get(at), Some(b'.' | b',')) {
             at += 1;
             let digits = b[at..].iter().take_while(|c| c.is_ascii_digit()).count();
             if digits == 0 || digits > 9 {
@@ -87,10 +89,16 @@ impl Timestamp {
             at += digits;
         }
         let offset_secs = match b.get(at..) {
-            Some([]) => 0,
-            Some([b'Z' | b'z']) => 0,
-            Some([sign @ (b'+' | b'-'), _, _, b':', _, _]) => {
-                let (h, m) = (num(at + 1, 2)?, num(at + 4, 2)?);
+            Some([] | [b'Z' | b'z']) => 0,
+            // RFC 3339's `±HH:MM`, and ISO 8601's `±HHMM` and `±HH` (Python's `%z` and
+            // PostgreSQL's text output write these).
+            Some([sign @ (b'+' | b'-'), rest @ ..]) => {
+                let (h, m) = match rest {
+                    [_, _] => (num(at + 1, 2)?, 0),
+                    [_, _, _, _] => (num(at + 1, 2)?, num(at + 3, 2)?),
+                    [_, _, b':', _, _] => (num(at + 1, 2)?, num(at + 4, 2)?),
+                    _ => return None,
+                };
                 if h > 23 || m > 59 {
                     return None;
                 }
@@ -392,6 +400,7 @@ impl EventObject {
 
 /// The event as it comes off the wire, before `data.object` is typed by `type`.
 #[derive(Deserialize)]
+#[serde(expecting = "an event object")]
 struct RawEvent {
     id: String,
     object: String,
@@ -404,6 +413,7 @@ struct RawEvent {
 }
 
 #[derive(Deserialize)]
+#[serde(expecting = "an object")]
 struct RawEventData {
     // Checked by type in `try_from`: a documented type requires both, a newer one neither.
     // `Some(Value::Null)` for an explicit null: it must be kept, not read as absent.
@@ -650,6 +660,13 @@ mod tests {
             "2023-11-07T05:31:56.Z",
             "２０２３-11-07T05:31:56Z",
             "2023-11-07T05:31:56+1:00",
+            "2023-11-07T05:31:56+1",
+            "2023-11-07T05:31:56+010",
+            "2023-11-07T05:31:56+01:0",
+            "2023-11-07T05:31:56+01:00:00",
+            "2023-11-07T05:31:56+0100Z",
+            "2023-11-07T05:31:56,Z",
+            "2023-11-07T05:31:56.,1Z",
             // Each separator, each field past its range, each offset past its range.
             "2023/11-07T05:31:56Z",
             "2023-11/07T05:31:56Z",
@@ -679,6 +696,13 @@ mod tests {
         assert_eq!(at("2023-11-08T05:30:00+05:30"), Some(midnight));
         assert_eq!(at("2023-11-07T20:15:00-03:45"), Some(midnight));
         assert_eq!(at("2023-11-08T23:59:00+23:59"), Some(midnight));
+        // ISO 8601's other offsets and its comma, as Python's `%z` and PostgreSQL write them.
+        assert_eq!(at("2023-11-08T05:30:00+0530"), Some(midnight));
+        assert_eq!(at("2023-11-07T20:15:00-0345"), Some(midnight));
+        assert_eq!(at("2023-11-08T00:00:00.000000+00"), Some(midnight));
+        assert_eq!(at("2023-11-07T21:00:00-03"), Some(midnight));
+        assert_eq!(at("2023-11-07 23:59:59,5+0000"), Some(midnight - 500_000));
+        assert!(at("2023-11-08T00:00:00+24").is_none() && at("2023-11-08T00:00:00+0060").is_none());
         assert!(at("2000-02-29T00:00:00Z").is_some(), "a leap century");
     }
 
@@ -912,6 +936,13 @@ mod tests {
         let mut no_id = whole.clone();
         no_id["data"].as_object_mut().unwrap().remove("migration_id");
         assert_eq!(why(&no_id), "data: missing field `migration_id`");
+        // What is no object says what was expected, not the name of a type of this crate's.
+        let mut no_data = whole.clone();
+        no_data["data"] = json!(null);
+        assert!(why(&no_data).starts_with("data: invalid type: null, expected an object at line 1"));
+        assert!(
+            why(&json!([whole])).starts_with("invalid type: sequence, expected an event object at line 1")
+        );
         let mut envelope = whole.clone();
         envelope["created"] = json!(5);
         assert!(why(&envelope).starts_with("created: invalid type: integer `5`, expected a string at line 1"));
