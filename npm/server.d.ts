@@ -166,8 +166,8 @@ export interface WebhookVerifierOptions {
 
 export interface VerifyOptions {
   /**
-   * The current time, as Unix seconds or a `Date` (milliseconds, such as `Date.now()`, throw a
-   * `RangeError`). Default: the system clock.
+   * The current time, as Unix seconds or a `Date` (milliseconds, such as `Date.now()`, and no
+   * time, such as `NaN` or an invalid `Date`, throw a `RangeError`). Default: the system clock.
    */
   now?: number | Date;
 }

@@ -191,9 +191,15 @@ function checkOptions(options, known) {
 function nowSeconds(options) {
   const now = checkOptions(options, VERIFY_OPTIONS).now;
   if (now === undefined) return Math.floor(Date.now() / 1000);
-  if (now instanceof Date || tag(now) === "[object Date]") return Math.floor(now.getTime() / 1000);
-  if (typeof now !== "number") throw new TypeError("anon-modal/server: options.now must be Unix seconds or a Date");
-  return seconds(now, "options.now", "a Date, or Math.floor(Date.now() / 1000)");
+  const date = now instanceof Date || tag(now) === "[object Date]";
+  if (!date && typeof now !== "number") throw new TypeError("anon-modal/server: options.now must be Unix seconds or a Date");
+  const value = date ? Math.floor(Date.prototype.getTime.call(now) / 1000) : now;
+  // A clock that tells no time (`new Date(undefined)`) is the caller's mistake, as milliseconds
+  // are, not a delivery's: answered with a 400, it would refuse every delivery.
+  if (!Number.isFinite(value)) {
+    throw new RangeError(`anon-modal/server: options.now tells no time (${date ? "an invalid Date" : value}): pass a valid Date, or Math.floor(Date.now() / 1000)`);
+  }
+  return date ? value : seconds(value, "options.now", "a Date, or Math.floor(Date.now() / 1000)");
 }
 
 /**
@@ -299,8 +305,10 @@ export class WebhookVerifier {
     while (reader) {
       const { done, value } = await reader.read();
       if (done) break;
-      // A network request's chunks are bytes; anything else would be counted wrong.
-      if (!(value instanceof Uint8Array)) {
+      // A network request's chunks are bytes; anything else would be counted wrong. By their
+      // tag, as `bytes` reads a body: a stream made in another realm (a `vm` sandbox) has bytes
+      // that are no `Uint8Array` of this one.
+      if (!ArrayBuffer.isView(value) || tag(value) !== "[object Uint8Array]") {
         discard();
         throw new TypeError(`anon-modal/server: readBody reads a stream of Uint8Array chunks, not ${describe(value)}`);
       }

@@ -270,6 +270,10 @@ test("readBody: a Fetch Request's body up to the limit, PAYLOAD_TOO_LARGE past i
   await assert.rejects(verifier.readBody({ body: strings, headers: new Headers() }), { name: "TypeError", message: /stream of Uint8Array chunks, not a string/ });
   const buffers = new ReadableStream({ pull: (controller) => controller.enqueue(new ArrayBuffer(1024 * 1024)) });
   await assert.rejects(verifier.readBody({ body: buffers, headers: new Headers() }), { name: "TypeError", message: /not an object \(ArrayBuffer\)/ });
+  // Bytes made in another realm (a `vm` sandbox, as edge-runtime test environments use) are bytes.
+  const foreign = vm.runInNewContext("new Uint8Array([123, 125])");
+  const sandboxed = new ReadableStream({ start: (controller) => (controller.enqueue(foreign), controller.close()) });
+  assert.deepEqual(await verifier.readBody({ body: sandboxed, headers: new Headers() }), new Uint8Array([123, 125]));
 });
 
 test("bodies: string, Buffer, Uint8Array (a view into a larger buffer too), ArrayBuffer, DataView", () => {
@@ -330,13 +334,15 @@ test("the clock: the system's by default, a Date, Unix seconds", () => {
   assert.equal(verifyWebhook(body, h, secret).type, "migration.created");
   assert.equal(verifyWebhook(body, h, secret, { now: new Date() }).type, "migration.created");
   assert.equal(codeOf(() => verifyWebhook(body, h, secret, { now: new Date((now + 3600) * 1000) })), "TIMESTAMP_TOO_OLD");
-  assert.equal(codeOf(() => verifyWebhook(body, h, secret, { now: NaN })), "INVALID_TIMESTAMP");
-  assert.equal(codeOf(() => verifyWebhook(body, h, secret, { now: new Date("nope") })), "INVALID_TIMESTAMP");
+  // A clock that tells no time is the caller's mistake too, never a delivery's INVALID_TIMESTAMP.
+  for (const [now, shown] of [[NaN, "NaN"], [Infinity, "Infinity"], [-Infinity, "-Infinity"], [new Date("nope"), "an invalid Date"]]) {
+    const message = `anon-modal/server: options.now tells no time (${shown}): pass a valid Date, or Math.floor(Date.now() / 1000)`;
+    assert.throws(() => verifyWebhook(body, h, secret, { now }), { name: "RangeError", message }, shown);
+  }
   // Date.now() where seconds go: said as such, not as a stale delivery.
   for (const now of [Date.now(), Date.now() * 1000, -Date.now()]) {
     assert.throws(() => verifyWebhook(body, h, secret, { now }), { name: "RangeError", message: /is not \(milliseconds, from Date\.now\(\)\?\): pass a Date/ }, String(now));
   }
-  assert.equal(codeOf(() => verifyWebhook(body, h, secret, { now: Infinity })), "INVALID_TIMESTAMP", "no time, not milliseconds");
   // A tolerance out of range is the caller's mistake, not a delivery's: a RangeError.
   for (const tolerance of [-1, 1.5, 2 ** 32, NaN]) {
     assert.throws(() => new WebhookVerifier(secret, { toleranceSeconds: tolerance }), RangeError, String(tolerance));
