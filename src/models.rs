@@ -512,6 +512,10 @@ impl WebhookEvent {
     /// [`Verifier::verify_event`](crate::webhooks::Verifier::verify_event) does. A byte order
     /// mark before the JSON is skipped (RFC 8259 lets a reader ignore it).
     ///
+    /// A lone UTF-16 surrogate escaped in a string (`\ud83d` without its pair: an emoji cut in
+    /// half by a sender's truncation), which JSON allows and `JSON.parse` reads but a Rust string
+    /// cannot hold, is read as U+FFFD rather than refusing the event.
+    ///
     /// # Errors
     /// When the body is not an Anon event: the error's text names the field that is not as
     /// Anon documents it, e.g. `data.object.company_id: invalid type: null, expected a string`
@@ -519,7 +523,8 @@ impl WebhookEvent {
     pub fn from_json(body: &[u8]) -> Result<WebhookEvent, serde_json::Error> {
         use serde::de::Error;
         let json = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
-        let mut reader = serde_json::Deserializer::from_slice(json);
+        let json = lone_surrogates_replaced(json);
+        let mut reader = serde_json::Deserializer::from_slice(&json);
         // With its path (`created: …`); what `try_from` refuses within `data` names its own.
         let event = serde_path_to_error::deserialize(&mut reader).map_err(serde_json::Error::custom)?;
         reader.end()?;
@@ -535,6 +540,36 @@ impl WebhookEvent {
     pub fn migration(&self) -> Option<&Migration> {
         self.data.object.as_ref().and_then(EventObject::as_migration)
     }
+}
+
+/// `json` with each escaped lone UTF-16 surrogate written as `\ufffd`, which takes as many
+/// bytes; `json` itself when it has none. A backslash is always an escape's in JSON (none can be
+/// part of a UTF-8 sequence), so no string needs to be tracked.
+fn lone_surrogates_replaced(json: &[u8]) -> std::borrow::Cow<'_, [u8]> {
+    // The UTF-16 surrogate that the escape at `at` (`\uXXXX`) writes, if it writes one.
+    let surrogate = |at: usize| -> Option<u16> {
+        let hex = json.get(at..at + 6)?.strip_prefix(b"\\u")?;
+        let unit = u16::from_str_radix(std::str::from_utf8(hex).ok()?, 16).ok()?;
+        (0xD800..=0xDFFF).contains(&unit).then_some(unit)
+    };
+    let mut out = std::borrow::Cow::Borrowed(json);
+    let mut at = 0;
+    while at < json.len() {
+        if json[at] != b'\\' {
+            at += 1;
+            continue;
+        }
+        match surrogate(at) {
+            Some(0xD800..=0xDBFF) if matches!(surrogate(at + 6), Some(0xDC00..=0xDFFF)) => at += 12,
+            Some(_) => {
+                out.to_mut()[at + 2..at + 6].copy_from_slice(b"fffd");
+                at += 6;
+            }
+            // Any other escape: two bytes (`\\` included), and what follows is text.
+            None => at += 2,
+        }
+    }
+    out
 }
 
 /// A migration (the resource object of `migration.*` events).
@@ -903,6 +938,31 @@ mod tests {
                 "{object}"
             );
         }
+    }
+
+    /// An escaped lone surrogate, which `JSON.parse` reads, costs the event nothing but that
+    /// character; a pair, an escaped backslash before `u` and any other escape are as sent.
+    #[test]
+    fn from_json_reads_a_lone_surrogate_as_the_replacement_character() {
+        let with_message = |escaped: &str| {
+            let mut failed = event("migration.failed", migration("FAILED"));
+            failed["data"]["error_message"] = json!("MESSAGE");
+            let body = failed.to_string().replace("MESSAGE", escaped);
+            WebhookEvent::from_json(body.as_bytes()).map(|event| event.data.error_message.unwrap())
+        };
+        for (escaped, read) in [
+            ("cut \\ud83d", "cut \u{FFFD}"),
+            ("\\ude00 low", "\u{FFFD} low"),
+            ("\\uDE00\\uD83D reversed", "\u{FFFD}\u{FFFD} reversed"),
+            ("\\ud83d\\u0041", "\u{FFFD}A"),
+            ("\\ud83d\\ude00 pair", "\u{1F600} pair"),
+            ("\\\\ud800 text", "\\ud800 text"),
+            ("\\\\\\ud800", "\\\u{FFFD}"),
+            ("tab\\t\\\"q\\\"", "tab\t\"q\""),
+        ] {
+            assert_eq!(with_message(escaped).ok().as_deref(), Some(read), "{escaped}");
+        }
+        assert!(with_message("\\ud83").is_err(), "a short escape is still no JSON");
     }
 
     /// `from_json` names the field of a refused event, which serde alone loses inside

@@ -152,6 +152,11 @@ test("the event returned is the bytes verified: a string's lone surrogate comes 
   assert.equal(verifyWebhook(body, signed(body), secret, { now: NOW }).data.object.note, "a\ufffdb");
 });
 
+test("an escaped lone surrogate (an emoji cut in half) costs nothing: the event is as JSON.parse reads it", () => {
+  const body = contractEvent("migration.failed").replace(/"error_message": "[^"]*"/, '"error_message": "cut \\ud83d"');
+  assert.equal(verifyWebhook(body, signed(body), secret, { now: NOW }).data.error_message, "cut \ud83d");
+});
+
 test("a __proto__ key in the body is an own property, and pollutes nothing", () => {
   const body = contractEvent("migration.completed").replace('"status": "COMPLETE"', '"status": "COMPLETE", "__proto__": {"polluted": true}');
   const event = verifyWebhook(body, signed(body), secret, { now: NOW });
