@@ -110,6 +110,9 @@ export function mountFrame(document, parent, url, title, zIndex, hidden) {
     setInert(frame, true);
   }
   if (hidden) style.display = "none";
+  // Read before the frame goes in, when the page's layout is most likely up to date: after, it
+  // would be laid out again, with the new frame, within the embed call.
+  else if (zIndex !== undefined) scrollbarAtMount.set(frame, scrollbarWidth(document));
   frame.src = url.href;
   try {
     parent.appendChild(frame);
@@ -144,6 +147,12 @@ export function presentFrame(frame, inline, again) {
   }
   frame.focus();
 }
+
+/** The room the viewport's scrollbar takes: none for an overlay scrollbar, or where none shows. */
+const scrollbarWidth = (document) => innerWidth - builtIn(Document, "documentElement", document).clientWidth;
+
+/** Per fullscreen frame mounted shown, `scrollbarWidth` as it was mounted, for its first `showFrame`. */
+const scrollbarAtMount = new WeakMap();
 
 /** What `showFrame` changed, per frame: the functions that put it back, in order. */
 const changed = new WeakMap();
@@ -212,7 +221,17 @@ export function showFrame(frame, fullscreen, inertPage) {
   const parent = frame.parentElement;
   // Only a fullscreen frame locks the scroll, and it is mounted on the body.
   if (fullscreen && parent) {
-    for (const element of scrollers(document, parent)) undo.push(lockOverflow(element.style));
+    // The room the viewport's scrollbar took (none for an overlay one) goes to the body's
+    // padding: the page behind the modal would otherwise widen and shift sideways as the
+    // scrollbar goes. (`scrollbar-gutter: stable` would keep the room, but Chromium then leaves
+    // it out of the overlay too, an undimmed strip beside the modal.)
+    const scrollbar = scrollbarAtMount.get(frame) ?? scrollbarWidth(document);
+    scrollbarAtMount.delete(frame);
+    const padding = scrollbar > 0 && `${parseFloat(getComputedStyle(parent).paddingRight) + scrollbar}px`;
+    for (const element of scrollers(document, parent)) {
+      for (const name of ["overflow-x", "overflow-y"]) undo.push(lockStyle(element.style, name, "hidden"));
+    }
+    if (padding) undo.push(lockStyle(parent.style, "padding-right", padding));
   }
   if (inertPage && parent) {
     const inert = [];
@@ -279,17 +298,16 @@ function scrollers(document, body) {
 }
 
 /**
- * Sets `overflow: hidden !important` on an element's inline `style` (`!important` to win over
- * the page's stylesheets); returns what puts back each longhand as it was, value and priority,
- * unless the page changed it meanwhile.
+ * Sets `name: locked !important` on an inline `style` (`!important` to win over the page's
+ * stylesheets); returns what puts back the value and priority it had, unless the page changed
+ * it meanwhile.
  */
-function lockOverflow(style) {
-  const saved = ["overflow-x", "overflow-y"].map((name) => [name, style.getPropertyValue(name), style.getPropertyPriority(name)]);
-  for (const [name] of saved) style.setProperty(name, "hidden", "important");
+function lockStyle(style, name, locked) {
+  const value = style.getPropertyValue(name);
+  const priority = style.getPropertyPriority(name);
+  style.setProperty(name, locked, "important");
   return () => {
-    for (const [name, value, priority] of saved) {
-      if (style.getPropertyValue(name) === "hidden" && style.getPropertyPriority(name)) style.setProperty(name, value, priority);
-    }
+    if (style.getPropertyValue(name) === locked && style.getPropertyPriority(name)) style.setProperty(name, value, priority);
   };
 }
 

@@ -288,3 +288,47 @@ fn escape_is_the_page_dialogs_wherever_focus_is() {
     assert!(!press_escape(), "with no dialog, the overlay's");
     assert!(overlay.destroyed());
 }
+
+/// The scroll lock gives the room the page's scrollbar took to the body's padding: what the
+/// page shows behind the modal neither widens nor shifts sideways as the modal shows, hides or
+/// goes, and a page whose root keeps a scrollbar (`overflow-y: scroll`) is held the same way.
+#[wasm_bindgen_test]
+fn the_scroll_lock_keeps_the_page_where_its_scrollbar_left_it() {
+    let _restore = Restore(
+        "for (const id of ['tall', 'probe']) document.getElementById(id)?.remove();
+         document.documentElement.style.cssText = ''; document.body.style.cssText = ''",
+    );
+    page_script(
+        "document.body.appendChild(document.createElement('div')).id = 'probe';
+         document.body.style.paddingRight = '3px'",
+    );
+    let place = || {
+        page_script("const r = probe.getBoundingClientRect(); return r.left + ' ' + r.width")
+            .as_string()
+            .unwrap()
+    };
+    for (page, root) in [
+        ("a short page", ""),
+        ("a tall one", ""),
+        ("a tall one", "overflow-y: scroll"),
+    ] {
+        page_script(&format!("document.documentElement.style.cssText = '{root}'"));
+        if page == "a tall one" {
+            page_script("document.body.appendChild(document.createElement('div')).id = 'tall'; tall.style.height = '5000px'");
+        }
+        let before = place();
+        let modal = embed(MODAL_URL, JsValue::UNDEFINED);
+        assert_eq!(place(), before, "{page} {root}: as the modal shows");
+        modal.hide();
+        assert_eq!(place(), before, "{page} {root}: hidden");
+        modal.show();
+        modal.destroy();
+        assert_eq!(place(), before, "{page} {root}: gone");
+        assert_eq!(
+            page_script("return document.body.style.paddingRight"),
+            "3px",
+            "{page} {root}: the body's own padding is back"
+        );
+        page_script("document.getElementById('tall')?.remove()");
+    }
+}
