@@ -113,10 +113,11 @@ export function isWebhookEvent<Type extends KnownWebhookEventType>(
  * A request's headers: a plain object (names in any case; Node's `req.headers` and
  * `req.headersDistinct` too, repeated values as arrays), a Fetch `Headers`, or anything with
  * `get(lowerCaseName)`. A `svix-*` name wins over its `webhook-*` name, even empty; an empty
- * value is a missing header (`MISSING_HEADER`).
+ * value is a missing header (`MISSING_HEADER`). A whole number is read as its digits (a test's
+ * timestamp, as `signWebhook` takes it).
  */
 export type WebhookHeadersInput =
-  | Readonly<Record<string, string | readonly string[] | undefined>>
+  | Readonly<Record<string, string | number | readonly string[] | undefined>>
   | { get(name: string): string | null | undefined };
 
 /** The raw body exactly as received: never re-serialized JSON. */

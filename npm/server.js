@@ -111,7 +111,9 @@ function collect(list, value) {
   if (Array.isArray(value)) {
     for (const item of value) collect(list, item);
   } else if (value !== undefined && value !== null) {
-    list.push(value);
+    // A whole number is its digits: a test's timestamp, as signWebhook takes it. Any other
+    // value that is no text stays as it is, for the wasm to refuse.
+    list.push(Number.isSafeInteger(value) ? String(value) : value);
   }
   return list;
 }

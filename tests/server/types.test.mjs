@@ -100,6 +100,8 @@ verifyWebhook({ id: "evt_1" }, {}, "whsec_x");
 const wrong: WebhookErrorCode = "INVALID_SIGNATURES";
 // @ts-expect-error: the clock is seconds or a Date
 verifyWebhook(body, {}, "whsec_x", { now: "now" });
+// A test's timestamp as signWebhook takes it: a number.
+verifyWebhook(body, { "svix-id": "m", "svix-timestamp": 1750133013, "svix-signature": signWebhook("whsec_x", "m", 1750133013, body) }, "whsec_x");
 // @ts-expect-error: a known event's object is a Migration
 const bad: WebhookEventOf<"migration.created">["data"]["object"]["status"] = 42;
 // @ts-expect-error: secrets are strings
