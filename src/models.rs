@@ -956,6 +956,7 @@ mod tests {
             ("\\uDE00\\uD83D reversed", "\u{FFFD}\u{FFFD} reversed"),
             ("\\ud83d\\u0041", "\u{FFFD}A"),
             ("\\ud83d\\ude00 pair", "\u{1F600} pair"),
+            ("\\ud83d\\ude00 then \\ud83d", "\u{1F600} then \u{FFFD}"),
             ("\\\\ud800 text", "\\ud800 text"),
             ("\\\\\\ud800", "\\\u{FFFD}"),
             ("tab\\t\\\"q\\\"", "tab\t\"q\""),
