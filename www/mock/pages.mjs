@@ -1,8 +1,9 @@
 // The mock platform's HTML pages. Values are escaped; the modal's script reads its context
 // from a JSON block, never from string concatenation into code.
 const escape = (s) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-// Each page names an empty icon (`data:,`): otherwise the browser asks for /favicon.ico, and its
-// 404 is the one error a developer would find in the console.
+// What each page's head starts with. An empty icon (`data:,`): otherwise the browser asks for
+// /favicon.ico, and its 404 is the one error a developer would find in the console.
+const HEAD = `<meta charset="utf-8"><title>Anon (mock)</title><link rel="icon" href="data:,">`;
 const jsonBlock = (value) => JSON.stringify(value).replace(/</g, "\\u003c");
 
 const STYLE = `
@@ -23,7 +24,7 @@ const STYLE = `
 
 export function renderModalPage({ id, migrationId, userId, provider, targetOrigin }) {
   const context = { modal_id: id, migration_id: migrationId, user_id: userId, source_provider: provider };
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Anon (mock)</title><link rel="icon" href="data:,">
+  return `<!doctype html><html lang="en"><head>${HEAD}
 <style>${STYLE}</style></head><body>
 <div class="card" role="dialog" aria-labelledby="title">
   <button class="close" id="close" aria-label="Close">×</button>
@@ -96,7 +97,7 @@ export function renderModalPage({ id, migrationId, userId, provider, targetOrigi
 }
 
 export function renderErrorPage(title, message) {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Anon (mock)</title><link rel="icon" href="data:,"><style>${STYLE}</style></head>
+  return `<!doctype html><html lang="en"><head>${HEAD}<style>${STYLE}</style></head>
 <body><div class="card"><div class="brand">Anon · mock platform</div><h1>${escape(title)}</h1><p>${escape(message)}</p></div></body></html>`;
 }
 
