@@ -229,7 +229,9 @@ export interface AnonModal {
    * focus into it (before that, focus stays out of the frame, where Escape can dismiss it).
    * Hiding or removing it gives focus back to the element that had it (inside a web component
    * too), or, when none had, to the one focused when `openAnonModal` was called; not when the
-   * user has moved focus elsewhere meanwhile, nor to an element still disabled then.
+   * user has moved focus elsewhere meanwhile. A button the page disables while the modal shows
+   * gets it if the page enables it again by the next frame (in `onClosed`, or as its
+   * framework renders).
    */
   show(): void;
   /** Hides the modal; it keeps running. */

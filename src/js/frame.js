@@ -214,7 +214,11 @@ export function showFrame(frame, fullscreen, inertPage) {
   const undo = [
     () => {
       const now = focusedElement(document);
-      if (!now || now === frame) refocus(focus);
+      if ((!now || now === frame) && !refocus(focus, document)) {
+        // A button the page disables while the modal shows, and enables again as it closes (in
+        // `onClosed`, or as its framework renders, a task later): tried once more then.
+        requestAnimationFrame(() => focusedElement(document) || refocus(focus, document));
+      }
     },
   ];
   // The page may have taken the frame out; then there is nothing behind it to change.
@@ -338,8 +342,11 @@ function setInert(element, inert) {
   Object.getOwnPropertyDescriptor(HTMLElement.prototype, "inert")?.set.call(element, inert);
 }
 
-/** Gives focus back to `element` if it is still in the page, past any named control's override. */
-function refocus(element) {
+/**
+ * Gives focus back to `element` if it is still in `document`, past any named control's
+ * override; says whether it took it.
+ */
+function refocus(element, document) {
   try {
     if (builtIn(Node, "isConnected", element)) {
       (element instanceof SVGElement ? SVGElement : HTMLElement).prototype.focus.call(element);
@@ -347,6 +354,7 @@ function refocus(element) {
   } catch {
     // Not an element that takes focus: it stays where it is.
   }
+  return focusedElement(document) === element;
 }
 
 const isDialogOrPopover = (node) =>

@@ -332,3 +332,55 @@ fn the_scroll_lock_keeps_the_page_where_its_scrollbar_left_it() {
         page_script("document.getElementById('tall')?.remove()");
     }
 }
+
+/// Resolves at the browser's next animation frame.
+async fn next_frame() {
+    let frame = js_sys::Promise::new(&mut |resolve, _| {
+        window().request_animation_frame(&resolve).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(frame).await.unwrap();
+}
+
+/// The button that opened the modal gets focus back when the modal closes, though the page
+/// keeps it disabled while the modal shows: it enables it again in `onClosed`, in a microtask
+/// (Vue, Svelte), after `await modal.settled`, or in a task of its own (React's render).
+#[wasm_bindgen_test]
+async fn focus_returns_to_the_button_the_page_enables_again_as_the_modal_closes() {
+    let _restore = Restore("document.getElementById('opener')?.remove(); delete window.enableOpener");
+    for enable in [
+        "button.disabled = false",
+        "queueMicrotask(() => (button.disabled = false))",
+        "modal.settled.then(() => (button.disabled = false))",
+        "const render = new MessageChannel();
+         render.port1.onmessage = () => (button.disabled = false);
+         render.port2.postMessage(0)",
+    ] {
+        let button: HtmlElement = page_script(
+            "const button = document.body.appendChild(document.createElement('button'));
+             button.id = 'opener';
+             button.focus();
+             return button",
+        )
+        .unchecked_into();
+        let on_closed = js_sys::Function::new_with_args("", "window.enableOpener()");
+        let modal = embed(
+            MODAL_URL,
+            Recorder::new().options(&[("onClosed", on_closed.into())]),
+        );
+        let enable_opener = js_sys::Function::new_with_args(
+            "modal",
+            &format!("const button = document.getElementById('opener'); window.enableOpener = () => {{ {enable} }}"),
+        );
+        enable_opener.call1(&JsValue::UNDEFINED, &modal).unwrap();
+        button.set_attribute("disabled", "").unwrap();
+        from_modal(&modal, &opened());
+        from_modal(&modal, &envelope("migration_modal.closed", &[]));
+        next_frame().await;
+        assert_eq!(
+            document().active_element(),
+            Some(button.clone().into()),
+            "enabled by {enable}"
+        );
+        button.remove();
+    }
+}
