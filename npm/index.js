@@ -128,18 +128,26 @@ export function embedAnonModal(url, options) {
 /** The call getting a modal's URL now, and the signals of those waiting for it. */
 let flight = null;
 
+/** The modal `openAnonModal` mounted last. */
+let opened = null;
+
 /**
  * Loads the wasm if needed, gets the modal's URL from `source` (a URL, the create-modal
  * response, or a function returning a promise of either: your server call) and embeds it.
  * Single-flight: while one call is getting its URL, further calls join it, so a double click
  * makes one server call and one modal. A caller whose `signal` aborts gets its reason at once;
  * once every caller has aborted, the URL that arrives is not embedded (it would replace the
- * modal the page shows then).
+ * modal the page shows then). While the modal it mounted last lives, hidden or not, a call
+ * shows that one (unless its options say `hidden`) rather than asking for another.
  */
 export function openAnonModal(source, options, config) {
   // Read as given, never from what the page added to `Object.prototype`.
   const signal = field(config, "signal");
   if (signal?.aborted) return Promise.reject(signal.reason);
+  // A second modal for the same user would start a migration that interferes with the first
+  // (Anon's documents), which may be going on hidden: by the app's `hidden` or `hide()`, or
+  // by the modal itself while the user signs in to their provider.
+  if (!flight && opened?.destroyed === false) return showAgain(opened, source, options);
   if (!flight) {
     const callers = [];
     const current = (flight = {
@@ -155,7 +163,7 @@ export function openAnonModal(source, options, config) {
       // Every caller may have aborted between the embed and their promises' turn.
       .then((handle) => {
         if (handle && !current.wanted()) handle.destroy();
-        return handle;
+        return (opened = handle);
       })
       .finally(() => {
         if (flight === current) flight = null;
@@ -169,6 +177,16 @@ export function openAnonModal(source, options, config) {
     signal.addEventListener("abort", abort, { __proto__: null, once: true });
     modal.then(resolve, reject).finally(() => signal.removeEventListener("abort", abort));
   });
+}
+
+/** Shows `modal` again for a call that would have opened another from `source`. */
+async function showAgain(modal, source, options) {
+  // A promise given as the source goes unused: settled, not left to reject unhandled.
+  Promise.resolve(source).catch(() => {});
+  const { error } = readOptions("", options, false);
+  if (error) throw error;
+  if (!field(options, "hidden")) modal.show();
+  return modal;
 }
 
 async function open(source, options, again, wanted, focused) {

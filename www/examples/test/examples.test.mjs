@@ -91,6 +91,25 @@ async function doubleClick(page) {
   assert.deepEqual(await events(page), ["opened"], "one modal's events");
 }
 
+// The modal steps aside (the app's hide(), or the modal's own while the user signs in to their
+// provider) and the user clicks the button again: the same modal shows again, and the server is
+// not asked for a second one, whose migration would interfere with the first.
+async function openAgainWhileHidden(page) {
+  await page.click("#open");
+  await waitForEvent(page, "opened");
+  await page.evaluate(() => {
+    window.__first = window.__modal;
+    window.__modal.hide();
+  });
+  await page.click("#open");
+  await page.waitForFunction(() => document.querySelector("iframe")?.style.display === "block", null, { timeout: 5_000 });
+  await page.waitForTimeout(200);
+  assert.equal(await page.evaluate(() => window.__creates), 1, "one server call");
+  assert.equal(await page.locator("iframe").count(), 1, "one iframe");
+  assert.ok(await page.evaluate(() => window.__modal === window.__first && !window.__first.destroyed), "the first modal");
+  assert.deepEqual(await events(page), ["opened"], "one modal's events");
+}
+
 /** Clicks "open", then the button `id` before the server answers: no iframe, no callback. */
 async function clickWhileOpening(page, id) {
   await rendered(page);
@@ -181,6 +200,7 @@ async function focusReturnsToTheDisabledButton(page) {
 for (const name of ["vanilla", "webpack", "plain"]) {
   test(`${name}: a completed flow reaches the app's callbacks`, () => withExample(name, completeFlow));
   test(`${name}: a double click makes one server call and one iframe (openAnonModal)`, () => withExample(name, doubleClick));
+  test(`${name}: a click while the modal is hidden shows it again (openAnonModal)`, () => withExample(name, openAgainWhileHidden));
 }
 for (const name of ["react", "vue", "svelte"]) {
   // anon-modal needs no Trusted Types policy; the frameworks do: Vue creates one named "vue",
