@@ -92,14 +92,15 @@ browser_entry() {
     --legal-comments=none --outfile="$out/index.js"
   rm -rf "$out/entry.js" "$out/snippets" "$out/anon_modal.js" "$out/anon_modal.d.ts" "$out/anon_modal_bg.wasm.d.ts"
   [ "$(grep -c 'import\.meta\.url' "$out/index.js")" = 1 ] || { echo "[$out] FAILED: expected one import.meta.url in index.js" >&2; exit 1; }
-  cp npm/index.d.ts "$out/"
 }
 
-# The framework bindings and the element (npm/BINDING.js and .d.ts), shipped as they are, with
-# what React, Vue and Svelte share (npm/opener.js): each imports the entry as "./index.js",
-# itself or through opener.js, so that an app's bundler keeps one copy of the core.
-bindings() {
+# What is shipped as it is, copied at every run (none of it makes the wasm stale): the entry's
+# types, and the framework bindings and the element (npm/BINDING.js and .d.ts) with what React,
+# Vue and Svelte share (npm/opener.js): each imports the entry as "./index.js", itself or
+# through opener.js, so that an app's bundler keeps one copy of the core.
+copy_as_is() {
   local name import
+  cp npm/index.d.ts pkg/
   for name in react:opener vue:opener svelte:opener element:index opener:index; do
     import=${name#*:} name=${name%:*}
     grep -q "from \"\./$import\.js\"" "npm/$name.js" || { echo "[pkg] FAILED: npm/$name.js must import ./$import.js" >&2; exit 1; }
@@ -112,7 +113,7 @@ built_mode=$(cat "$out/.build-mode" 2>/dev/null || echo none)
 if [ -f "$stamp" ] && [ "$built_mode" = "$mode" ] &&
    [ -z "$(find "${sources[@]}" scripts/build-pkg.sh scripts/minify-names.mjs -newer "$stamp" -print -quit)" ]; then
   [ "$out" != target/server-pkg ] || server_entry
-  [ "$out" != pkg ] || bindings
+  [ "$out" != pkg ] || copy_as_is
   echo "[$out] up to date ($mode): $(wc -c < "$stamp") bytes of wasm"
   exit 0
 fi
@@ -154,7 +155,7 @@ else
   wasm-opt -Os --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
     --enable-reference-types --enable-multivalue "$stamp" -o "$stamp"
 fi
-[ "$out" != pkg ] || { browser_entry; bindings; }
+[ "$out" != pkg ] || { browser_entry; copy_as_is; }
 [ "$out" != target/server-pkg ] || server_entry
 echo "$mode" > "$out/.build-mode"
 touch "$stamp"
