@@ -6,6 +6,7 @@
 //! (by `tests/sourcegen.rs`), and the wasm sends only a message's number and detail.
 
 use crate::origin::OriginError;
+use crate::topic::Topic;
 use alloc::borrow::Cow;
 use alloc::string::String;
 
@@ -316,11 +317,13 @@ impl Message {
             ],
             Message::NoDocument => &["there is no document: the modal mounts in a browser page (call embedAnonModal from an effect or an event handler, not during server-side rendering, in a worker or in Node)"],
             Message::NotInitialized => &["anon-modal is not loaded yet: await init() once before embedAnonModal"],
-            Message::UnknownEventType => &[
-                "unknown event type ",
-                d(0),
-                ": use \"migration_modal.opened\", \"migration_modal.completed\", \"migration_modal.closed\", \"migration_modal.failed\" or \"*\"",
-            ],
+            Message::UnknownEventType => {
+                out.push_str("unknown event type ");
+                out.push_str(d(0));
+                out.push_str(": use ");
+                write_event_names(out);
+                return;
+            }
             Message::CallbackNotFunction => &["the callback must be a function"],
             Message::InvalidOption => &["options.", d(0), " must be ", d(1), ", not ", d(2)],
             Message::ExpiresInSeconds => &[
@@ -355,6 +358,25 @@ impl Message {
         for part in parts {
             out.push_str(part);
         }
+    }
+}
+
+/// The names `on()` takes, each quoted, the last after "or": `"migration_modal.opened", ...
+/// or "*"`.
+fn write_event_names(out: &mut String) {
+    let mut names = Topic::ALL
+        .iter()
+        .filter_map(|topic| topic.event_name())
+        .peekable();
+    let mut first = true;
+    while let Some(name) = names.next() {
+        if !first {
+            out.push_str(if names.peek().is_some() { ", " } else { " or " });
+        }
+        first = false;
+        out.push('"');
+        out.push_str(name);
+        out.push('"');
     }
 }
 

@@ -23,7 +23,9 @@ pub enum Topic {
 }
 
 impl Topic {
-    /// Every topic, in the order of their numbers (`topic as u32`).
+    /// Every topic, in the order of their numbers (`topic as u32`): the typed ones first, then
+    /// [`Topic::Any`] (`isModalEvent` in `src/js/handle.js` takes the names before `"*"` in
+    /// `TOPICS` as the public event types), then [`Topic::Reject`].
     pub const ALL: &'static [Topic] = &[
         Topic::Opened,
         Topic::Completed,
@@ -79,6 +81,18 @@ mod tests {
         for (number, topic) in Topic::ALL.iter().copied().enumerate() {
             assert_eq!(topic as usize, number, "{topic:?}");
         }
+    }
+
+    #[test]
+    fn the_typed_topics_come_before_any_and_reject_last() {
+        let any = Topic::ALL.iter().position(|&t| t == Topic::Any).unwrap();
+        for (at, &topic) in Topic::ALL.iter().enumerate() {
+            let typed = EventKind::NAMED
+                .iter()
+                .any(|&k| Topic::for_kind(k) == Some(topic));
+            assert_eq!(typed, at < any, "{topic:?}");
+        }
+        assert_eq!(Topic::ALL.last(), Some(&Topic::Reject));
     }
 
     #[test]
