@@ -35,6 +35,10 @@ mod tests {
         for (at, name) in names.iter().enumerate() {
             assert!(!names[at + 1..].contains(name), "{name} twice");
         }
-        assert_eq!(names.len(), 15);
+        assert_eq!(
+            names.len(),
+            VALUE_OPTIONS.len() + Topic::ALL.len(),
+            "one per topic"
+        );
     }
 }

@@ -233,12 +233,11 @@ fn names_js() -> String {
 
 /// The generated regions of `npm/index.d.ts`, by name.
 fn index_d_ts_regions() -> Vec<(&'static str, String)> {
-    let public_kinds = [
-        EventKind::Opened,
-        EventKind::Completed,
-        EventKind::Closed,
-        EventKind::Failed,
-    ];
+    let public_kinds: Vec<EventKind> = EventKind::NAMED
+        .iter()
+        .copied()
+        .filter(|kind| !kind.is_internal())
+        .collect();
     vec![
         (
             "event-types",
@@ -343,7 +342,11 @@ fn check_or_write(path: &str, want: &str) {
         return;
     }
     if std::env::var_os("ANON_MODAL_SOURCEGEN").is_some_and(|v| v == "write") {
-        std::fs::write(&file, want).unwrap();
+        // Written beside it and renamed into place: a test reading the file meanwhile (they
+        // run in parallel) sees it whole, as it was or as it is now.
+        let written = file.with_extension("sourcegen");
+        std::fs::write(&written, want).unwrap();
+        std::fs::rename(&written, &file).unwrap();
         return;
     }
     panic!("{path} is out of date with the Rust definitions: run `ANON_MODAL_SOURCEGEN=write cargo test --no-default-features --features webhooks,models --test sourcegen`");
