@@ -128,7 +128,7 @@ export function embedAnonModal(url, options) {
 /** The call getting a modal's URL now, and the signals of those waiting for it. */
 let flight = null;
 
-/** The modal `openAnonModal` mounted last. */
+/** The modal `openAnonModal` mounted last, while it lives. */
 let opened = null;
 
 /**
@@ -147,7 +147,7 @@ export function openAnonModal(source, options, config) {
   // A second modal for the same user would start a migration that interferes with the first
   // (Anon's documents), which may be going on hidden: by the app's `hidden` or `hide()`, or
   // by the modal itself while the user signs in to their provider.
-  if (!flight && opened?.destroyed === false) return showAgain(opened, source, options);
+  if (!flight && opened && !opened.destroyed) return showAgain(opened, source, options);
   if (!flight) {
     const callers = [];
     const current = (flight = {
@@ -163,7 +163,12 @@ export function openAnonModal(source, options, config) {
       // Every caller may have aborted between the embed and their promises' turn.
       .then((handle) => {
         if (handle && !current.wanted()) handle.destroy();
-        return (opened = handle);
+        // Kept while it lives, and no longer: a later call shows it again.
+        if (handle && !handle.destroyed) {
+          opened = handle;
+          handle.removed.then(() => opened === handle && (opened = null));
+        }
+        return handle;
       })
       .finally(() => {
         if (flight === current) flight = null;
