@@ -279,9 +279,10 @@ export interface OpenControl {
 /**
  * Loads the wasm if needed (`init()`), gets the URL from `source` and mounts the modal. While one
  * call is getting its URL, further calls join it (without a signal, they get the same promise):
- * one server call, one modal. While the modal it mounted last lives (hidden too), a call shows
- * that one again (unless its options say `hidden`) and resolves with it, calling no server: a
- * second modal would start a migration for the same user that interferes with the first.
+ * one server call, one modal. Until the modal it mounted last settles (hidden too), a call
+ * shows that one again (unless its options say `hidden`) and resolves with it, calling no
+ * server: a second modal would start a migration for the same user that interferes with the
+ * first. That call's other options and its `signal` change nothing of the modal.
  * The options are checked first, so a mistake in them
  * (`INVALID_OPTION`) calls no server; a `container` selector is looked up once the URL is here.
  * A URL already expired when it arrives is asked for once more from a function source; else,

@@ -17,7 +17,7 @@ import {
   WASM_MARK_SECTION,
 } from "./anon_modal.js";
 import { AnonModalError, isAnonModalError, isModalEvent, packageError } from "./js/handle.js";
-import { commands, field, focusedElement, openedFrom } from "./js/frame.js";
+import { commands, field, focusedElement, modalDialogOpen, openedFrom } from "./js/frame.js";
 import { readOptions } from "./js/options.js";
 import {
   ERROR_CODES,
@@ -32,6 +32,7 @@ import {
   MESSAGE_INIT_NOT_WASM,
   MESSAGE_INIT_WRONG_WASM,
   MESSAGE_INIT_VITE_PREBUNDLED,
+  MESSAGE_UNDER_MODAL_DIALOG,
 } from "./js/names.js";
 
 export { AnonModalError, isAnonModalError, isModalEvent };
@@ -128,8 +129,8 @@ export function embedAnonModal(url, options) {
 /** The call getting a modal's URL now, and the signals of those waiting for it. */
 let flight = null;
 
-/** The modal `openAnonModal` mounted last, while it lives. */
-let opened = null;
+/** The modal `openAnonModal` mounted last, until it settles, and whether it is fullscreen. */
+let going = null;
 
 /**
  * Loads the wasm if needed, gets the modal's URL from `source` (a URL, the create-modal
@@ -137,19 +138,24 @@ let opened = null;
  * Single-flight: while one call is getting its URL, further calls join it, so a double click
  * makes one server call and one modal. A caller whose `signal` aborts gets its reason at once;
  * once every caller has aborted, the URL that arrives is not embedded (it would replace the
- * modal the page shows then). While the modal it mounted last lives, hidden or not, a call
+ * modal the page shows then). Until the modal it mounted last settles, hidden or not, a call
  * shows that one (unless its options say `hidden`) rather than asking for another.
  */
 export function openAnonModal(source, options, config) {
   // Read as given, never from what the page added to `Object.prototype`.
   const signal = field(config, "signal");
   if (signal?.aborted) return Promise.reject(signal.reason);
-  // A second modal for the same user would start a migration that interferes with the first
-  // (Anon's documents), which may be going on hidden: by the app's `hidden` or `hide()`, or
-  // by the modal itself while the user signs in to their provider.
-  if (!flight && opened && !opened.destroyed) return showAgain(opened, source, options);
-  if (!flight) {
-    const callers = [];
+  let modal;
+  if (flight) {
+    flight.callers.push(signal);
+    modal = flight.modal;
+  } else if (going && !going.modal.destroyed && going.modal.iframe.isConnected) {
+    // A second modal for the same user would start a migration that interferes with the
+    // first (Anon's documents), which may be going on hidden: by the app's `hidden` or
+    // `hide()`, or by the modal itself while the user signs in to their provider.
+    modal = showAgain(going, source, options);
+  } else {
+    const callers = [signal];
     const current = (flight = {
       callers,
       // Asked before the embed and after it: once nobody waits, a later call starts anew.
@@ -159,14 +165,15 @@ export function openAnonModal(source, options, config) {
         return wanted;
       },
     });
-    current.modal = open(source, options, true, current.wanted)
+    modal = current.modal = open(source, options, true, current.wanted)
       // Every caller may have aborted between the embed and their promises' turn.
       .then((handle) => {
         if (handle && !current.wanted()) handle.destroy();
-        // Kept while it lives, and no longer: a later call shows it again.
         if (handle && !handle.destroyed) {
-          opened = handle;
-          handle.removed.then(() => opened === handle && (opened = null));
+          const mounted = (going = { modal: handle, fullscreen: field(options, "container") == null });
+          // A migration that ended (completed, failed, closed, or the modal removed) interferes
+          // with none: a later call opens a new one.
+          handle.settled.then(() => going === mounted && (going = null));
         }
         return handle;
       })
@@ -174,8 +181,6 @@ export function openAnonModal(source, options, config) {
         if (flight === current) flight = null;
       });
   }
-  const { modal, callers } = flight;
-  callers.push(signal);
   if (!signal) return modal;
   return new Promise((resolve, reject) => {
     const abort = () => reject(signal.reason);
@@ -184,13 +189,17 @@ export function openAnonModal(source, options, config) {
   });
 }
 
-/** Shows `modal` again for a call that would have opened another from `source`. */
-async function showAgain(modal, source, options) {
+/** Shows the `modal` `going` again, for a call that would have opened another from `source`. */
+async function showAgain({ modal, fullscreen }, source, options) {
   // A promise given as the source goes unused: settled, not left to reject unhandled.
   Promise.resolve(source).catch(() => {});
   const { error } = readOptions("", options, false);
   if (error) throw error;
-  if (!field(options, "hidden")) modal.show();
+  if (!field(options, "hidden")) {
+    // Refused as a new modal would be: a modal <dialog> of the page would cover it.
+    if (fullscreen && modalDialogOpen(document)) throw packageError(MESSAGE_UNDER_MODAL_DIALOG);
+    modal.show();
+  }
   return modal;
 }
 

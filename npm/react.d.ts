@@ -9,7 +9,9 @@ export interface UseAnonModal {
    */
   open(source: ModalSource): Promise<AnonModal | null>;
   /**
-   * Removes this component's modal now, with no callback; one still being opened is never mounted
+   * Removes this component's modal now (one its `open` shares with another component's, as
+   * `openAnonModal` shows a modal that has not settled rather than open a second), with no
+   * callback; one still being opened is never mounted
    * (it cannot replace a modal the page shows by then), unless `open` is called again before it
    * arrives.
    */

@@ -4,46 +4,9 @@
 // unmounting removes the iframe and the listener, React StrictMode leaves exactly one live
 // modal, a double click makes one server call and one iframe, and the strict
 // Content-Security-Policy of the app server reports no violation.
-import { before, after } from "node:test";
 import assert from "node:assert/strict";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { startStack, launchBrowser, test } from "../../e2e/stack.mjs";
-import { startApp } from "../../app/server.mjs";
-import { startMock, DEFAULT_API_KEY, DEFAULT_WEBHOOK_SECRET } from "../../mock/server.mjs";
-
-const dist = path.join(path.dirname(fileURLToPath(import.meta.url)), "../dist");
-let browser;
-before(async () => { browser = await launchBrowser(); });
-after(async () => { await browser?.close(); });
-
-async function withExample(name, fn, { trustedTypes = true, query = "" } = {}) {
-  const mock = await startMock({ port: 0, stepMs: 50, retryBaseMs: 50 });
-  const app = await startApp({
-    port: 0, anonBaseUrl: mock.url, apiKey: DEFAULT_API_KEY, webhookSecret: DEFAULT_WEBHOOK_SECRET,
-    insecureLocalhost: true, staticDir: path.join(dist, name), trustedTypes,
-  });
-  try {
-    mock.setWebhookUrl(`${app.url}/webhooks/anon`);
-    mock.setAppOrigin(app.url);
-    await browser.withPage(async (page) => {
-      const errors = [];
-      page.on("pageerror", (e) => errors.push(String(e)));
-      await page.goto(`${app.url}/${query}`);
-      await fn(page);
-      assert.deepEqual(errors, [], "no uncaught error");
-      assert.deepEqual(await page.evaluate(() => window.__violations), [], "no CSP violation");
-    });
-  } finally {
-    await app.close();
-    await mock.close();
-  }
-}
-
-const events = (page) => page.$$eval("#events li", (items) => items.map((li) => li.textContent));
-async function waitForEvent(page, prefix) {
-  await page.waitForFunction((p) => [...document.querySelectorAll("#events li")].some((li) => li.textContent.startsWith(p)), prefix, { timeout: 10_000 });
-}
+import { test } from "../../e2e/stack.mjs";
+import { withExample, events, waitForEvent, rendered } from "../example-page.mjs";
 
 async function completeFlow(page) {
   await page.click("#open");
@@ -74,8 +37,6 @@ async function unmountRemovesModal(page) {
   assert.equal((await events(page)).length, before, "no callback after unmount");
 }
 
-/** Waits until the app rendered its buttons (some fetch their config first). */
-const rendered = (page) => page.waitForFunction(() => !!document.getElementById("open"));
 
 async function doubleClick(page) {
   await rendered(page);
@@ -88,25 +49,6 @@ async function doubleClick(page) {
   await page.waitForTimeout(200);
   assert.equal(await page.evaluate(() => window.__creates), 1, "one server call");
   assert.equal(await page.locator("iframe").count(), 1, "one iframe");
-  assert.deepEqual(await events(page), ["opened"], "one modal's events");
-}
-
-// The modal steps aside (the app's hide(), or the modal's own while the user signs in to their
-// provider) and the user clicks the button again: the same modal shows again, and the server is
-// not asked for a second one, whose migration would interfere with the first.
-async function openAgainWhileHidden(page) {
-  await page.click("#open");
-  await waitForEvent(page, "opened");
-  await page.evaluate(() => {
-    window.__first = window.__modal;
-    window.__modal.hide();
-  });
-  await page.click("#open");
-  await page.waitForFunction(() => document.querySelector("iframe")?.style.display === "block", null, { timeout: 5_000 });
-  await page.waitForTimeout(200);
-  assert.equal(await page.evaluate(() => window.__creates), 1, "one server call");
-  assert.equal(await page.locator("iframe").count(), 1, "one iframe");
-  assert.ok(await page.evaluate(() => window.__modal === window.__first && !window.__first.destroyed), "the first modal");
   assert.deepEqual(await events(page), ["opened"], "one modal's events");
 }
 
@@ -200,8 +142,8 @@ async function focusReturnsToTheDisabledButton(page) {
 for (const name of ["vanilla", "webpack", "plain"]) {
   test(`${name}: a completed flow reaches the app's callbacks`, () => withExample(name, completeFlow));
   test(`${name}: a double click makes one server call and one iframe (openAnonModal)`, () => withExample(name, doubleClick));
-  test(`${name}: a click while the modal is hidden shows it again (openAnonModal)`, () => withExample(name, openAgainWhileHidden));
 }
+
 for (const name of ["react", "vue", "svelte"]) {
   // anon-modal needs no Trusted Types policy; the frameworks do: Vue creates one named "vue",
   // Svelte's compiled templates assign innerHTML.

@@ -9,6 +9,7 @@ window.__violations = [];
 document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(e.violatedDirective));
 const config = fetch("/api/config").then((r) => r.json());
 window.__creates = 0;
+window.__openAnonModal = openAnonModal; // the tests call it as the page's own script does
 
 async function createModal() {
   window.__creates++;
