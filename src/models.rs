@@ -345,7 +345,8 @@ pub struct WebhookEvent {
 /// A webhook event's `data`.
 ///
 /// Every type Anon documents carries `migration_id` and `object` (the verifier refuses one
-/// that does not); a newer type is never refused for its `data`, so either may be `None` there.
+/// that does not); a newer type is never refused for what its `data` holds, so either may be
+/// `None` there. `data` itself must be an object, as Anon's envelope of every event has it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct WebhookEventData {
     /// The migration concerned.
