@@ -6,7 +6,9 @@
 //! dropped while the user is still in the modal. What reaches it from the page (a message, the
 //! ready timer, a command of the JavaScript handle) arrives through the `commands` of this
 //! module, which act on the current modal. Teardown removes the iframe, the listener and the timer, restores focus and
-//! scroll, settles `settled`, drops every callback and lets the modal go.
+//! scroll, settles `settled`, lets go of every callback (a Rust closure, with what it
+//! captured, is dropped when the JavaScript garbage collector frees its function) and lets the
+//! modal go.
 
 use crate::emitter::{rust_listener, Emitter};
 use crate::error::{Error, Message};
@@ -100,7 +102,10 @@ std::thread_local! {
 #[cfg(not(feature = "std"))]
 static CURRENT: OneThread = OneThread(Cell::new(None));
 
-#[cfg(all(not(feature = "std"), target_feature = "atomics"))]
+#[cfg(all(
+    not(feature = "std"),
+    any(not(target_arch = "wasm32"), target_feature = "atomics")
+))]
 compile_error!("without `std`, the browser feature needs a wasm32 target without `atomics`");
 
 #[cfg(not(feature = "std"))]
@@ -534,7 +539,9 @@ impl ModalEvent {
     }
 }
 
-/// A Rust callback's subscription: unsubscribes on drop unless detached.
+/// A Rust callback's subscription: unsubscribes on drop unless detached. The closure, and
+/// what it captured, is dropped later, when the JavaScript garbage collector frees its
+/// function: do not count on that drop to signal anything.
 #[derive(Debug)]
 #[must_use = "dropping a Subscription unsubscribes; call detach() to keep it for the modal's life"]
 pub struct Subscription {
@@ -542,7 +549,8 @@ pub struct Subscription {
 }
 
 impl Subscription {
-    /// Keeps the callback until the modal is torn down (not a leak: teardown drops it).
+    /// Keeps the callback until the modal is torn down (not a leak: teardown lets go of it,
+    /// and the closure is dropped when the JavaScript garbage collector frees its function).
     pub fn detach(mut self) {
         self.unsubscribe = None;
     }
@@ -563,6 +571,11 @@ impl AnonModal {
     /// An [`Error`] whose [`ErrorCode`](crate::ErrorCode) is `NoDocument`, `Expired`,
     /// `InvalidUrl`, `OriginNotAllowed`, `InvalidOrigin`, `InvalidOption` or `DialogOpen`.
     pub fn embed(url: &str, options: ModalOptions) -> Result<AnonModal, Error> {
+        // Built for another target (the server half of an app that renders on the server),
+        // there is no page: the same error as in a browser without one.
+        if cfg!(not(target_arch = "wasm32")) {
+            return Err(Error::fixed(Message::NoDocument));
+        }
         // As in JavaScript: a time before 1973 in milliseconds is a Unix time in seconds, which
         // would otherwise be refused as long expired.
         if let Some(seconds) = options
@@ -620,7 +633,8 @@ impl AnonModal {
         }
     }
 
-    /// Shows the modal (locks page scroll, moves focus into it).
+    /// Shows the modal: a fullscreen one locks the page's scroll, and focus moves into it once
+    /// it has loaded (said `opened` or `show`).
     pub fn show(&self) {
         self.shared.request_visibility(true);
     }
@@ -645,8 +659,10 @@ impl AnonModal {
         self.shared.iframe()
     }
 
-    /// A promise resolving with the first `completed`, `failed` or `closed` event (or a
-    /// `closed` event with `reason: "destroyed"`).
+    /// A promise resolving with the first `completed`, `failed` or `closed` event; when the
+    /// package ends the modal, with its own `closed` (`reason` `"destroyed"`, `"replaced"` by
+    /// a newer modal, or `"dismissed"` by Escape before it opened) or `failed` (`code`
+    /// `"TIMEOUT"` or `"FRAME_BLOCKED"`).
     pub fn settled(&self) -> &Promise {
         self.shared.settled()
     }
@@ -670,5 +686,22 @@ impl Drop for AnonModal {
         if !self.detached {
             self.shared.destroy();
         }
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    /// The server half of an app that renders on the server builds this module too: embedding
+    /// there is the error a page without a document gets, never a panic.
+    #[test]
+    fn embed_without_a_browser_is_no_document() {
+        let options = ModalOptions {
+            allowed_origins: Some(crate::origin::AllowList::parse(["https://dashboard.anon.com"]).unwrap()),
+            ..ModalOptions::default()
+        };
+        let error = AnonModal::embed("https://dashboard.anon.com/modal/abc", options).unwrap_err();
+        assert_eq!(error.code(), crate::ErrorCode::NoDocument);
     }
 }

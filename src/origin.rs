@@ -107,18 +107,52 @@ impl Origin {
     }
 
     /// Checks `input` with [`Origin::check_shape`] and puts it in canonical form with the
-    /// browser's URL parser (wasm32 in a browser or worker only).
+    /// browser's URL parser. Built for another target than wasm32 (the server half of an app
+    /// that renders on the server), where no message is checked, it writes a simpler canonical
+    /// form itself: scheme and host in lower case, a default port and a trailing `/` left out.
     ///
     /// # Errors
     /// See [`Origin::from_parsed`].
     #[cfg(feature = "browser")]
     pub fn parse(input: &str) -> Result<Origin, OriginError> {
-        Origin::parse_js(input, &input.into())
+        #[cfg(target_arch = "wasm32")]
+        return Origin::parse_js(input, &input.into());
+        #[cfg(not(target_arch = "wasm32"))]
+        return Origin::from_parsed(input, Origin::canonical_without_parser(input).as_deref());
+    }
+
+    /// What [`Origin::parse`] writes where there is no browser: `None` for a port that is not a
+    /// number up to 65535. `input` has the shape [`Origin::check_shape`] checks, or is refused
+    /// there first.
+    #[cfg(all(feature = "browser", not(target_arch = "wasm32")))]
+    fn canonical_without_parser(input: &str) -> Option<String> {
+        let (scheme, rest) = input.split_once("://")?;
+        let scheme = scheme.to_ascii_lowercase();
+        let authority = rest.strip_suffix('/').unwrap_or(rest).to_ascii_lowercase();
+        // The port follows the last `:` that is past an IPv6 address's `]`.
+        let port_at = authority.rfind(':').filter(|&at| !authority[at..].contains(']'));
+        let (host, port) = match port_at {
+            Some(at) => (&authority[..at], &authority[at + 1..]),
+            None => (&authority[..], ""),
+        };
+        let default = if scheme == "https" { 443 } else { 80 };
+        let port = match port {
+            "" => None,
+            digits if digits.bytes().all(|b| b.is_ascii_digit()) => {
+                Some(digits.parse::<u32>().ok().filter(|&n| n <= 65535)?).filter(|&n| n != default)
+            }
+            _ => return None,
+        };
+        Some(match port {
+            Some(port) => alloc::format!("{scheme}://{host}:{port}"),
+            None => alloc::format!("{scheme}://{host}"),
+        })
     }
 
     /// [`Origin::parse`] of text the caller also has as a JavaScript string, `value`, which
     /// the URL parser gets as it is (no copy back out of Rust).
     #[cfg(feature = "browser")]
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // on wasm32 only, but for js-api
     pub(crate) fn parse_js(input: &str, value: &wasm_bindgen::JsValue) -> Result<Origin, OriginError> {
         let parsed = crate::frame::parse_url(value).map(|url| url.origin());
         Origin::from_parsed(input, parsed.as_deref())
@@ -218,6 +252,39 @@ impl AllowList {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    #[cfg(all(feature = "browser", not(target_arch = "wasm32")))]
+    fn parse_without_a_browser_writes_a_canonical_form_and_never_panics() {
+        for (input, canonical) in [
+            ("HTTPS://Dashboard.Anon.com:443/", "https://dashboard.anon.com"),
+            ("https://anon.com:8443", "https://anon.com:8443"),
+            ("http://localhost:80", "http://localhost"),
+            ("http://localhost:0080/", "http://localhost"),
+            ("http://127.0.0.1:5173", "http://127.0.0.1:5173"),
+            ("https://[::1]:443", "https://[::1]"),
+            ("https://[::1]", "https://[::1]"),
+            ("https://anon.com:", "https://anon.com"),
+        ] {
+            assert_eq!(
+                Origin::parse(input).map(String::from),
+                Ok(canonical.into()),
+                "{input}"
+            );
+        }
+        for (input, error) in [
+            ("https://anon.com:65536", OriginError::Host),
+            ("https://anon.com:x", OriginError::Host),
+            ("https://anon.com:99999999999999999999", OriginError::Host),
+            ("https://a@anon.com", OriginError::Host),
+            ("ftp://anon.com", OriginError::Scheme),
+            ("https://anon.com/path", OriginError::Path),
+        ] {
+            assert_eq!(Origin::parse(input), Err(error), "{input}");
+        }
+        assert!(AllowList::parse(["https://anon.com", "HTTPS://ANON.COM"])
+            .is_ok_and(|list| list.as_slice().len() == 1));
+    }
 
     // What `new URL(text).origin` gives is tested in real browsers (tests/web.rs); here, the
     // shape rules and the list, with the parser's answer written out.
