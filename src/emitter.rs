@@ -65,13 +65,13 @@ impl Emitter {
     }
 }
 
-/// A Rust closure as a listener: called with the event (or the reject reason) and a second
+/// A Rust callback as a listener, called with the event (or the reject reason) and a second
 /// argument (`undefined` for events, the `MessageEvent` for rejections).
-///
-/// The function owns the closure, and the JavaScript garbage collector owns the function: once
-/// the listener is removed and unreachable, the closure is dropped.
-pub(crate) fn rust_listener(callback: impl Fn(&JsValue, &JsValue) + 'static) -> Function {
-    Closure::<dyn Fn(JsValue, JsValue)>::new(move |first: JsValue, second: JsValue| callback(&first, &second))
-        .into_js_value()
-        .unchecked_into()
+pub(crate) type RustListener = Closure<dyn Fn(JsValue, JsValue)>;
+
+/// A Rust closure as a listener. Its owner (a `Subscription`, or the modal once one is
+/// detached) drops it, with what it captured, when it is unsubscribed or the modal is torn
+/// down; the emitter never calls a listener it no longer lists.
+pub(crate) fn rust_listener(callback: impl Fn(&JsValue, &JsValue) + 'static) -> RustListener {
+    Closure::new(move |first: JsValue, second: JsValue| callback(&first, &second))
 }

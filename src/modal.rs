@@ -6,11 +6,9 @@
 //! dropped while the user is still in the modal. What reaches it from the page (a message, the
 //! ready timer, a command of the JavaScript handle) arrives through the `commands` of this
 //! module, which act on the current modal. Teardown removes the iframe, the listener and the timer, restores focus and
-//! scroll, settles `settled`, lets go of every callback (a Rust closure, with what it
-//! captured, is dropped when the JavaScript garbage collector frees its function) and lets the
-//! modal go.
+//! scroll, settles `settled`, lets go of every callback and lets the modal go.
 
-use crate::emitter::{rust_listener, Emitter};
+use crate::emitter::{rust_listener, Emitter, RustListener};
 use crate::error::{Error, Message};
 use crate::event::{EventKind, FRAME_DIRECTIVES};
 use crate::frame;
@@ -539,27 +537,44 @@ impl ModalEvent {
     }
 }
 
-/// A Rust callback's subscription: unsubscribes on drop unless detached. The closure, and
-/// what it captured, is dropped later, when the JavaScript garbage collector frees its
-/// function: do not count on that drop to signal anything.
+/// A Rust callback's subscription: dropping it unsubscribes and drops the callback, with what
+/// it captured, unless it is detached.
 #[derive(Debug)]
 #[must_use = "dropping a Subscription unsubscribes; call detach() to keep it for the modal's life"]
 pub struct Subscription {
-    unsubscribe: Option<Function>,
+    unsubscribe: Function,
+    listener: Option<RustListener>,
 }
 
 impl Subscription {
-    /// Keeps the callback until the modal is torn down (not a leak: teardown lets go of it,
-    /// and the closure is dropped when the JavaScript garbage collector frees its function).
+    fn new(shared: &Shared, topic: Topic, listener: RustListener) -> Subscription {
+        Subscription {
+            unsubscribe: shared
+                .emitter
+                .add(topic, listener.as_ref().unchecked_ref(), false),
+            listener: Some(listener),
+        }
+    }
+
+    /// Keeps the callback until the modal is torn down, which lets go of it: the closure, with
+    /// what it captured, is then dropped when the JavaScript garbage collector frees its
+    /// function (keep the `Subscription` instead where a captured value's `Drop` must run at
+    /// once).
     pub fn detach(mut self) {
-        self.unsubscribe = None;
+        if let Some(listener) = self.listener.take() {
+            // The emitter's list holds the function until teardown.
+            let _ = listener.into_js_value();
+        }
     }
 }
 
 impl Drop for Subscription {
     fn drop(&mut self) {
-        if let Some(unsubscribe) = self.unsubscribe.take() {
-            let _ = unsubscribe.call0(&JsValue::UNDEFINED);
+        if let Some(listener) = self.listener.take() {
+            let _ = self.unsubscribe.call0(&JsValue::UNDEFINED);
+            // Dropped while it runs (a callback that drops its own subscription), wasm-bindgen
+            // frees it once the call returns.
+            drop(listener);
         }
     }
 }
@@ -609,9 +624,7 @@ impl AnonModal {
                 object: event.clone(),
             })
         });
-        Subscription {
-            unsubscribe: Some(self.shared.emitter.add(topic, &listener, false)),
-        }
+        Subscription::new(&self.shared, topic, listener)
     }
 
     /// Calls `callback` for each dropped message, with the reason.
@@ -628,9 +641,7 @@ impl AnonModal {
                 .unwrap_or(RejectReason::Schema);
             callback(reason, event.unchecked_ref())
         });
-        Subscription {
-            unsubscribe: Some(self.shared.emitter.add(Topic::Reject, &listener, false)),
-        }
+        Subscription::new(&self.shared, Topic::Reject, listener)
     }
 
     /// Shows the modal: a fullscreen one locks the page's scroll, and focus moves into it once

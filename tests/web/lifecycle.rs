@@ -445,3 +445,49 @@ fn a_csp_block_fails_the_modal_only_for_its_own_origin_under_a_frame_directive()
     assert!(modal.destroyed());
     assert!(rec.take().contains(&"failed:migration_modal.failed".to_owned()));
 }
+
+/// A Rust callback, with what it captured, is dropped with its subscription: a captured value's
+/// `Drop` (a channel's sender) marks the end at once. A detached one is kept while the modal
+/// lives. A callback may drop its own subscription while it runs.
+#[wasm_bindgen_test]
+fn rust_callbacks_are_dropped_with_their_subscription_or_at_teardown() {
+    use anon_modal::{AnonModal, ModalOptions, Subscription, Topic};
+    use std::cell::{Cell, RefCell};
+    use std::rc::Rc;
+    struct Flag(Rc<Cell<bool>>);
+    impl Drop for Flag {
+        fn drop(&mut self) {
+            self.0.set(true);
+        }
+    }
+    let (subscribed, detached) = (Rc::new(Cell::new(false)), Rc::new(Cell::new(false)));
+    let modal = AnonModal::embed(MODAL_URL, ModalOptions::default()).unwrap();
+    let flag = Flag(subscribed.clone());
+    let subscription = modal.on(Topic::Opened, move |_| {
+        let _kept = &flag;
+    });
+    let flag = Flag(detached.clone());
+    modal
+        .on(Topic::Closed, move |_| {
+            let _kept = &flag;
+        })
+        .detach();
+    drop(subscription);
+    assert!(subscribed.get(), "dropped with its subscription");
+    assert!(!detached.get(), "kept while the modal lives");
+
+    let calls = Rc::new(Cell::new(0));
+    let own: Rc<RefCell<Option<Subscription>>> = Rc::default();
+    let (count, slot) = (calls.clone(), own.clone());
+    let once = modal.on(Topic::Opened, move |_| {
+        count.set(count.get() + 1);
+        drop(slot.borrow_mut().take());
+    });
+    *own.borrow_mut() = Some(once);
+    let source: JsValue = modal.iframe().content_window().unwrap().into();
+    dispatch(&opened(), ANON, Some(&source));
+    dispatch(&opened(), ANON, Some(&source));
+    assert_eq!(calls.get(), 1, "its own drop unsubscribed it");
+
+    modal.destroy();
+}
