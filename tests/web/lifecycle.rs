@@ -450,7 +450,7 @@ fn a_csp_block_fails_the_modal_only_for_its_own_origin_under_a_frame_directive()
 /// `Drop` (a channel's sender) marks the end at once. A detached one is kept while the modal
 /// lives. A callback may drop its own subscription while it runs.
 #[wasm_bindgen_test]
-fn rust_callbacks_are_dropped_with_their_subscription_or_at_teardown() {
+fn rust_callbacks_are_dropped_with_their_subscription() {
     use anon_modal::{AnonModal, ModalOptions, Subscription, Topic};
     use std::cell::{Cell, RefCell};
     use std::rc::Rc;
