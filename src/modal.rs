@@ -618,6 +618,10 @@ impl AnonModal {
 
     /// Calls `callback` for each event of `topic` ([`Topic::Reject`] is not an event: use
     /// [`AnonModal::on_reject`]).
+    ///
+    /// A callback should not own its modal: an `Rc<AnonModal>` captured by a detached callback
+    /// of the same modal keeps both alive, and the modal is never dropped, so never destroyed.
+    /// Keep the handle where the app keeps its state, and act on it from there.
     pub fn on(&self, topic: Topic, callback: impl Fn(&ModalEvent) + 'static) -> Subscription {
         let listener = rust_listener(move |event: &JsValue, _: &JsValue| {
             callback(&ModalEvent {
