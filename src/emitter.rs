@@ -69,9 +69,10 @@ impl Emitter {
 /// argument (`undefined` for events, the `MessageEvent` for rejections).
 pub(crate) type RustListener = Closure<dyn Fn(JsValue, JsValue)>;
 
-/// A Rust closure as a listener. Its owner (a `Subscription`, or the modal once one is
-/// detached) drops it, with what it captured, when it is unsubscribed or the modal is torn
-/// down; the emitter never calls a listener it no longer lists.
+/// A Rust closure as a listener. Its `Subscription` drops it, with what it captured, as it
+/// unsubscribes it; a detached one is handed to the JavaScript garbage collector, which frees
+/// it once the torn-down modal's list no longer holds it. The emitter never calls a listener it
+/// no longer lists.
 pub(crate) fn rust_listener(callback: impl Fn(&JsValue, &JsValue) + 'static) -> RustListener {
     Closure::new(move |first: JsValue, second: JsValue| callback(&first, &second))
 }
