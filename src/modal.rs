@@ -537,6 +537,13 @@ impl ModalEvent {
     }
 }
 
+/// An event handed over as a JavaScript value: what [`AnonModal::settled`] resolves with.
+impl From<JsValue> for ModalEvent {
+    fn from(object: JsValue) -> ModalEvent {
+        ModalEvent { object }
+    }
+}
+
 /// A Rust callback's subscription: dropping it unsubscribes and drops the callback, with what
 /// it captured, unless it is detached.
 #[derive(Debug)]
@@ -678,6 +685,19 @@ impl AnonModal {
     /// package ends the modal, with its own `closed` (`reason` `"destroyed"`, `"replaced"` by
     /// a newer modal, or `"dismissed"` by Escape before it opened) or `failed` (`code`
     /// `"TIMEOUT"` or `"FRAME_BLOCKED"`).
+    ///
+    /// # Examples
+    /// ```no_run
+    /// # async fn wait(modal: anon_modal::AnonModal) -> Result<(), wasm_bindgen::JsValue> {
+    /// use anon_modal::{EventKind, ModalEvent};
+    /// use wasm_bindgen_futures::JsFuture;
+    /// let event = ModalEvent::from(JsFuture::from(modal.settled().clone()).await?);
+    /// if event.kind() == EventKind::Completed {
+    ///     let _migration = event.field("migration_id");
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn settled(&self) -> &Promise {
         self.shared.settled()
     }

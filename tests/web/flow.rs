@@ -306,38 +306,6 @@ fn container_option_mounts_inline() {
 }
 
 #[wasm_bindgen_test]
-fn rust_callers_subscribe_with_closures_until_the_subscription_drops() {
-    use anon_modal::{AnonModal, ModalOptions, RejectReason, Topic};
-    let rec = Recorder::new();
-    let modal = AnonModal::embed(MODAL_URL, ModalOptions::default()).unwrap();
-    let before = iframes();
-    let from_frame = |data: &JsValue| {
-        let source = modal.iframe().content_window().unwrap();
-        dispatch(data, ANON, Some(&source.into()));
-    };
-    let r = rec.clone();
-    let opened_sub = modal.on(Topic::Opened, move |event| {
-        r.push(&format!("opened:{}", event.field("user_id").unwrap_or_default()));
-    });
-    let r = rec.clone();
-    modal
-        .on_reject(move |reason, event| r.push(&format!("reject:{reason:?}:{}", event.origin())))
-        .detach();
-    from_frame(&opened());
-    dispatch(&opened(), "https://evil.example", None);
-    drop(opened_sub);
-    from_frame(&opened());
-    assert_eq!(rec.take(), ["opened:u_1", "reject:Source:https://evil.example"]);
-    assert_eq!(RejectReason::Source.as_str(), "SOURCE");
-    drop(modal);
-    assert_eq!(
-        iframes(),
-        before - 1,
-        "dropping the Rust handle destroys the modal"
-    );
-}
-
-#[wasm_bindgen_test]
 async fn embedding_again_replaces_the_first_modal() {
     let first_rec = Recorder::new();
     let first = embed(MODAL_URL, first_rec.options(&[("readyTimeoutMs", 20.into())]));

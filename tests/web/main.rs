@@ -1,4 +1,5 @@
-//! Browser tests of the JavaScript API: run in Chromium, Firefox and WebKit (docs/engines.md).
+//! Browser tests of the JavaScript and Rust APIs: run in Chromium, Firefox and WebKit
+//! (docs/engines.md).
 //!
 //! Each case of docs/security.md "Messages" and "The modal URL" has a test here, named
 //! after its number, asserting what the page would see: which callbacks ran (none, for a
@@ -14,6 +15,7 @@ mod overlay;
 mod page;
 mod payloads;
 mod prototypes;
+mod rust_api;
 mod sources;
 mod urls;
 
