@@ -29,19 +29,22 @@ extern "C" {
 
     #[wasm_bindgen(js_name = setField)]
     fn set_field(object: &JsValue, key: &JsValue, value: &JsValue);
+
+    #[wasm_bindgen(js_name = sourceOf)]
+    fn source_of(event: &RawMessageEvent) -> JsValue;
+
+    #[wasm_bindgen(js_name = originOf)]
+    fn origin_of(event: &RawMessageEvent) -> JsValue;
+
+    #[wasm_bindgen(js_name = dataOf)]
+    fn data_of(event: &RawMessageEvent) -> JsValue;
 }
 
 #[wasm_bindgen]
 extern "C" {
-    /// A `MessageEvent` read through getters that return raw `JsValue`s (no string copies).
+    /// A `MessageEvent`, its parts read as raw `JsValue`s (no string copies).
     #[derive(Debug)]
     pub(crate) type RawMessageEvent;
-    #[wasm_bindgen(method, getter)]
-    fn source(this: &RawMessageEvent) -> JsValue;
-    #[wasm_bindgen(method, getter)]
-    fn origin(this: &RawMessageEvent) -> JsValue;
-    #[wasm_bindgen(method, getter)]
-    fn data(this: &RawMessageEvent) -> JsValue;
 }
 
 impl MessageValue for JsValue {
@@ -125,15 +128,15 @@ impl IncomingMessage for PageMessage<'_> {
     type Value = JsValue;
 
     fn is_from_our_frame(&self) -> bool {
-        self.window.is_some_and(|window| self.event.source() == *window)
+        self.window.is_some_and(|window| source_of(self.event) == *window)
     }
 
     fn origin(&self) -> JsValue {
-        self.event.origin()
+        origin_of(self.event)
     }
 
     fn data(&self) -> JsValue {
-        self.event.data()
+        data_of(self.event)
     }
 }
 

@@ -553,6 +553,31 @@ export function keysOf(object) {
 }
 
 /**
+ * A `message` event's `source`, `origin` and `data`: `undefined` where a page's script made the
+ * getter throw, as a throw that crossed the wasm would leave its stack lower each time, until
+ * no call into it worked.
+ */
+export function sourceOf(event) {
+  try {
+    return event.source;
+  } catch {}
+}
+
+/** See `sourceOf`. */
+export function originOf(event) {
+  try {
+    return event.origin;
+  } catch {}
+}
+
+/** See `sourceOf`. */
+export function dataOf(event) {
+  try {
+    return event.data;
+  } catch {}
+}
+
+/**
  * `text` as the engine keeps a property's name (interned): the guard's names compare with a
  * message's keys, and look its fields up, at once, where a string made from the wasm's bytes
  * is compared character by character.

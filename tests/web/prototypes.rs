@@ -1,6 +1,6 @@
 //! What a page (or a library it loads) added to `Object.prototype` changes nothing: the modal
 //! mounts and goes, a message is read from its own fields only, and the copy the callbacks get
-//! is made of its own fields too.
+//! is made of its own fields too. Nor does a message event's getter the page made throw.
 
 use super::*;
 
@@ -208,4 +208,48 @@ fn a_focused_form_and_polluted_focus_names_do_not_send_the_focus_walk_round() {
         })
     });
     form.unchecked_into::<web_sys::Element>().remove();
+}
+
+/// A page's script that made a `MessageEvent`'s `source`, `origin` or `data` throw (a wrapper
+/// of a monitoring library gone wrong) gets such a message dropped with its reason and nothing
+/// thrown into the page; however many come, the modal still hears its own messages after.
+#[wasm_bindgen_test]
+fn case_29_a_message_whose_event_reads_throw_is_dropped_and_breaks_nothing() {
+    let (rec, modal) = recorded();
+    let send = js_sys::Function::new_with_args(
+        "data, origin, source, broken, times",
+        "let thrown = 0;
+         const count = (error) => { thrown++; error.preventDefault(); };
+         addEventListener('error', count);
+         for (let i = 0; i < times; i++) {
+           const event = new MessageEvent('message', { data, origin, source });
+           Object.defineProperty(event, broken, { get() { throw new Error(broken); } });
+           dispatchEvent(event);
+         }
+         removeEventListener('error', count);
+         return thrown;",
+    );
+    let send = |broken: &str, times: u32| {
+        let args = [
+            opened(),
+            ANON.into(),
+            frame_window(&modal),
+            broken.into(),
+            times.into(),
+        ];
+        send.apply(&JsValue::UNDEFINED, &args.iter().collect()).unwrap()
+    };
+    for (broken, reason) in [("source", "SOURCE"), ("origin", "ORIGIN"), ("data", "TAG")] {
+        assert_eq!(send(broken, 1), 0, "{broken}: nothing thrown into the page");
+        assert_eq!(rec.take(), [format!("reject:{reason}")], "{broken}");
+    }
+    // Each throw that crossed the wasm once left its stack a little lower, until it ran out.
+    assert_eq!(send("data", 70_000), 0);
+    assert_eq!(rec.take().len(), 70_000);
+    from_modal(&modal, &opened());
+    assert_eq!(
+        rec.take(),
+        ["opened:migration_modal.opened", "event:migration_modal.opened"]
+    );
+    modal.destroy();
 }
