@@ -4,8 +4,8 @@
 //! fields go to each object's `extra` map, and serializing gives back every field. So a new
 //! event type, status, file type or field from Anon never breaks a server that runs an older
 //! version of this crate. The limits are serde_json's: a number is kept as a 64-bit integer or
-//! an `f64` (a wider one loses digits, one beyond `f64` is refused), and a string may not hold
-//! a lone UTF-16 surrogate escape.
+//! an `f64` (a wider one loses digits, one beyond `f64` is refused), and a lone UTF-16
+//! surrogate escaped in a string is read as U+FFFD.
 //!
 //! # Examples
 //! ```
