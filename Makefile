@@ -43,6 +43,7 @@ lint:
 test-native:
 	$(ENV) cargo test --no-default-features --features webhooks,models
 	$(ENV) cargo test --lib
+	$(ENV) cargo test --doc # the browser API's examples compile (they run only in a page)
 
 test-browser: test-chrome test-firefox test-webkit
 
