@@ -6,38 +6,51 @@
 //! iframe and hands its events to typed callbacks, accepting a `message` only when its
 //! **source window, origin, tag and schema** are right.
 //!
-//! - Plain Rust, no browser, tested natively: [`origin`] and [`signed_url`] (which URLs and
-//!   origins are accepted), [`event`] (the messages' shape), [`guard`] (the message guard and
-//!   its bounded copy, over any [`guard::MessageValue`]), [`lifecycle`] (what each event
-//!   does), [`iframe`] (its attributes), [`topic`], [`reject`], [`error`], [`option_names`],
-//!   [`clock`].
-//! - The browser side (feature `browser`, on by default): `AnonModal` and `ModalOptions`
-//!   for Rust callers, and the modules that carry decisions into the page through the
-//!   JavaScript of `src/js/`; with feature `js-api` (the npm package's), `bindings`, the
-//!   JavaScript API as wasm exports.
+//! The API, by feature:
+//! - The browser side (feature `browser`, on by default): `AnonModal`, mounted with
+//!   `ModalOptions` (module `options`), hands each event to callbacks by [`Topic`] as a
+//!   `ModalEvent`, and each dropped message's [`RejectReason`] to `on_reject`; a caller's
+//!   mistake is an [`Error`] with an [`ErrorCode`]. [`origin`] parses and compares origins as
+//!   the message guard does.
 //! - The server side: `webhooks` and `models` (features `webhooks`, `models`; a server leaves
 //!   out the default `browser`: `default-features = false`).
+//!
+//! The other modules are the crate's inner workings, public so that its own tests and fuzz
+//! targets can reach them and hidden from these docs: they may change in any release.
+//! `docs/architecture.md` in the repository walks through them; the message guard, the
+//! lifecycle and the URL checks are plain Rust, tested natively.
 #![cfg_attr(not(feature = "std"), no_std)]
 #![deny(missing_docs, missing_debug_implementations)]
 #![deny(unsafe_code)]
 
 extern crate alloc;
 
+#[doc(hidden)]
 pub mod clock;
+#[doc(hidden)]
 pub mod error;
+#[doc(hidden)]
 pub mod event;
+#[doc(hidden)]
 pub mod guard;
+#[doc(hidden)]
 pub mod iframe;
+#[doc(hidden)]
 pub mod lifecycle;
+#[doc(hidden)]
 pub mod option_names;
 pub mod origin;
+#[doc(hidden)]
 pub mod reject;
+#[doc(hidden)]
 pub mod signed_url;
+#[doc(hidden)]
 pub mod topic;
 
 #[cfg(feature = "js-api")]
 mod arguments;
 #[cfg(feature = "js-api")]
+#[doc(hidden)]
 pub mod bindings;
 #[cfg(feature = "browser")]
 mod emitter;
@@ -46,6 +59,7 @@ mod frame;
 #[cfg(feature = "browser")]
 mod js_value;
 #[cfg(feature = "browser")]
+#[doc(hidden)]
 pub mod modal;
 #[cfg(feature = "browser")]
 pub mod options;
