@@ -130,9 +130,14 @@ export function mountFrame(document, parent, url, title, zIndex, hidden) {
  * styles at once, during the embed call.
  */
 export function presentFrame(frame, inline, again) {
-  // Every option given, and none read from what the page added to `Object.prototype`.
-  if (inline) frame.scrollIntoView({ __proto__: null, block: "nearest" });
-  else {
+  if (inline) {
+    // Beside an inline modal the page is usable: focus the user put elsewhere meanwhile stays
+    // there, and the page where they scrolled it.
+    const focus = focusedElement(frame.ownerDocument);
+    if (focus && focus !== focusAtShow.get(frame)) return;
+    // Every option given, and none read from what the page added to `Object.prototype`.
+    frame.scrollIntoView({ __proto__: null, block: "nearest" });
+  } else {
     // The page is still leaving fullscreen, or went fullscreen again while the modal loaded:
     // until it is out, the frame can be neither in the top layer nor focused. Once it is, this
     // runs again, if the frame is still shown.
@@ -162,6 +167,9 @@ const coverPage = new WeakMap();
 
 /** The frames `presentFrame` put in the top layer, until `hideFrame`. */
 const presented = new WeakSet();
+
+/** Per shown frame, the element that had focus as it showed (`null`: none had). */
+const focusAtShow = new WeakMap();
 
 /**
  * The element that has focus in `document`, inside a web component's open shadow root rather
@@ -208,6 +216,7 @@ export function showFrame(frame, fullscreen, inertPage) {
   // Read before any sibling turns inert, which takes focus away.
   const document = frame.ownerDocument;
   const focus = focusedElement(document) ?? calledFrom;
+  focusAtShow.set(frame, focus);
   if (fullscreen) leaveFullscreen(document, frame);
   frame.style.display = "block";
   // Focus goes back unless the user has put it elsewhere meanwhile (beside an inline modal).

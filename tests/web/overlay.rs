@@ -437,13 +437,15 @@ fn the_scroll_lock_keeps_the_pages_scroll_position() {
 }
 
 #[wasm_bindgen_test]
-fn closing_an_inline_modal_leaves_focus_where_the_user_put_it() {
+fn an_inline_modal_leaves_focus_where_the_user_put_it_as_it_opens_and_closes() {
     let opener = element("button", false);
     opener.focus().unwrap();
     let (container, modal) = inline_modal("focus-inline");
     // The page beside an inline modal is usable: the user moves on to another field.
     let field = element("input", false);
     field.focus().unwrap();
+    from_modal(&modal, &opened());
+    assert_eq!(document().active_element(), Some(field.clone().into()));
     modal.destroy();
     assert_eq!(document().active_element(), Some(field.clone().into()));
     for node in [opener, container, field] {
@@ -460,6 +462,7 @@ fn focus_moving_into_an_inline_modal_below_the_fold_brings_it_into_view() {
     let (container, modal) = inline_modal("below-the-fold");
     container.style().set_property("height", "200px").unwrap();
     from_modal(&modal, &opened());
+    assert_eq!(document().active_element(), Some(modal.iframe().into()));
     let window = web_sys::window().unwrap();
     let height = window.inner_height().unwrap().as_f64().unwrap();
     let frame = modal.iframe().get_bounding_client_rect();
