@@ -161,7 +161,7 @@ export interface EmbedOptions {
    * in the top layer, above the whole page). Default 2147483647, the highest.
    */
   zIndex?: number;
-  /** The iframe's accessible title. */
+  /** The iframe's accessible title; not blank. */
   title?: string;
   /** Mount without showing; the modal's `show` message or `modal.show()` reveals it. */
   hidden?: boolean;

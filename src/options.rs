@@ -38,7 +38,8 @@ pub struct ModalOptions {
     /// The overlay's `z-index`, where the browser has no popovers (elsewhere the overlay is in
     /// the top layer, above the whole page).
     pub z_index: i32,
-    /// The iframe's accessible title.
+    /// The iframe's accessible title; not blank, which would leave the iframe with no name a
+    /// screen reader can say.
     pub title: String,
     /// Mount without showing (a migration resuming in the background).
     pub hidden: bool,

@@ -166,7 +166,8 @@ function read(url, options, document, lookUp) {
   const readyTimeoutMs = whole("readyTimeoutMs", 0, " (milliseconds; 0 waits forever)");
   const zIndex = whole("zIndex", -INT32 - 1, "");
   const title = field(options, "title");
-  if (title !== undefined && (typeof title !== "string" || title === "")) wrong("title", "a non-empty string", title);
+  // Blank, it would leave the iframe with no accessible name.
+  if (title !== undefined && (typeof title !== "string" || !title.trim())) wrong("title", "a non-blank string", title);
 
   const callbacks = CALLBACK_OPTIONS.map((key) => {
     const callback = field(options, key);

@@ -110,7 +110,7 @@ fn expires_at_in_seconds_is_named_with_the_fix() {
 }
 
 #[wasm_bindgen_test]
-fn whole_number_options_give_their_range_and_the_value() {
+fn wrong_option_values_name_what_the_option_takes_and_the_value() {
     let timeout = "a whole number from 0 to 2147483647 (milliseconds; 0 waits forever)";
     assert_eq!(
         refused_option("readyTimeoutMs", (-1).into()),
@@ -131,6 +131,10 @@ fn whole_number_options_give_their_range_and_the_value() {
     assert_eq!(
         refused_option("onCompleted", Object::new().into()),
         invalid_option("options.onCompleted must be a function, not an object")
+    );
+    assert_eq!(
+        refused_option("title", " \n".into()),
+        invalid_option("options.title must be a non-blank string, not \" \\n\"")
     );
     let origins = Array::of2(&ANON.into(), &5.into());
     assert_eq!(
