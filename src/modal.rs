@@ -656,7 +656,8 @@ impl AnonModal {
     }
 
     /// Shows the modal: a fullscreen one locks the page's scroll, and focus moves into it once
-    /// it has loaded (said `opened` or `show`).
+    /// it has loaded (said `opened` or `show`); until then a fullscreen one's focus is on an
+    /// unseen progress bar named as the frame, for a screen reader to announce.
     pub fn show(&self) {
         self.shared.request_visibility(true);
     }

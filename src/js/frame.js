@@ -144,6 +144,7 @@ export function presentFrame(frame, inline, again) {
     const leaving = !again && leaveFullscreen(frame.ownerDocument, frame);
     if (leaving) return void leaving.finally(() => changed.has(frame) && presentFrame(frame, inline, true));
     setInert(frame, false);
+    loading.get(frame)?.remove();
     // A dialog or popover the page opened while the modal loaded is under it from now on.
     if (setPopover(frame, true)) {
       presented.add(frame);
@@ -170,6 +171,9 @@ const presented = new WeakSet();
 
 /** Per shown frame, the element that had focus as it showed (`null`: none had). */
 const focusAtShow = new WeakMap();
+
+/** Per fullscreen frame shown before it is ready, the progress bar that has focus until then. */
+const loading = new WeakMap();
 
 /**
  * The element that has focus in `document`, inside a web component's open shadow root rather
@@ -246,10 +250,25 @@ export function showFrame(frame, fullscreen, inertPage) {
     }
     if (padding) undo.push(lockStyle(parent.style, "padding-right", padding));
   }
+  // Until it is ready the frame takes no focus (see `mountFrame`), and the page behind is inert:
+  // focus goes to a progress bar named as the frame, unseen, for a screen reader to say what
+  // is loading where it would say nothing.
+  let progress;
+  if (fullscreen && parent && inertOf(frame)) {
+    progress = Document.prototype.createElement.call(document, "div");
+    progress.setAttribute("role", "progressbar");
+    progress.setAttribute("aria-label", frame.title);
+    progress.tabIndex = -1;
+    progress.style.cssText = "position:fixed;top:0;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)";
+    frame.after(progress);
+    progress.focus();
+    loading.set(frame, progress);
+    undo.push(() => progress.remove());
+  }
   if (inertPage && parent) {
     const inert = [];
     const makeInert = (element) => {
-      if (element !== frame && element instanceof HTMLElement && !inertOf(element)) {
+      if (element !== frame && element !== progress && element instanceof HTMLElement && !inertOf(element)) {
         setInert(element, true);
         inert.push(element);
       }
