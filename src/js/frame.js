@@ -252,18 +252,25 @@ export function showFrame(frame, fullscreen, inertPage) {
   }
   // Until it is ready the frame takes no focus (see `mountFrame`), and the page behind is inert:
   // focus goes to a progress bar named as the frame, unseen, for a screen reader to say what
-  // is loading where it would say nothing.
+  // is loading where it would say nothing. A frame later, as focusing lays the page out at
+  // once, within the embed call otherwise; not once the frame is ready, hidden or gone.
   let progress;
   if (fullscreen && parent && inertOf(frame)) {
-    progress = Document.prototype.createElement.call(document, "div");
-    progress.setAttribute("role", "progressbar");
-    progress.setAttribute("aria-label", frame.title);
-    progress.tabIndex = -1;
-    progress.style.cssText = "position:fixed;top:0;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)";
-    frame.after(progress);
-    progress.focus();
-    loading.set(frame, progress);
-    undo.push(() => progress.remove());
+    requestAnimationFrame(() => {
+      if (!inertOf(frame) || changed.get(frame) !== undo) return;
+      progress = Document.prototype.createElement.call(document, "div");
+      progress.setAttribute("role", "progressbar");
+      progress.setAttribute("aria-label", frame.title);
+      progress.tabIndex = -1;
+      progress.style.cssText = "position:fixed;top:0;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)";
+      frame.after(progress);
+      // Not from the modal's page, which may take focus itself meanwhile, nor from a dialog or
+      // popover the page opened: only from the inert page (an engine may not have moved it yet).
+      const focus = focusedElement(document);
+      if (focus !== frame && (!focus || within(focus, "[inert]"))) progress.focus();
+      loading.set(frame, progress);
+      undo.push(() => progress.remove());
+    });
   }
   if (inertPage && parent) {
     const inert = [];

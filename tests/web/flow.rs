@@ -251,49 +251,6 @@ fn hidden_mounts_without_showing_and_show_reveals() {
     modal.destroy();
 }
 
-/// While the modal loads, neither the frame (see-through, inert until ready) nor the inert page
-/// can hold focus: a progress bar named as the frame holds it, for a screen reader to say what
-/// is loading. Then focus is in the modal, and back on the button once it goes.
-#[wasm_bindgen_test]
-fn focus_is_on_a_named_progress_bar_while_the_modal_loads_then_in_it_and_back() {
-    let button = document().create_element("button").unwrap();
-    document().body().unwrap().append_child(&button).unwrap();
-    button.unchecked_ref::<web_sys::HtmlElement>().focus().unwrap();
-    let (_rec, modal) = recorded();
-    let loading = |modal: &ModalHandle| {
-        let progress = document().active_element().unwrap();
-        assert_eq!(progress.get_attribute("role").as_deref(), Some("progressbar"));
-        assert_eq!(progress.get_attribute("aria-label"), Some(modal.iframe().title()));
-        assert!(!is_inert(&progress), "it is what assistive technology finds");
-        progress
-    };
-    let progress = loading(&modal);
-    modal.hide();
-    assert!(!progress.is_connected());
-    assert_eq!(
-        document().active_element().unwrap(),
-        button,
-        "hidden: focus is back"
-    );
-    modal.show();
-    let progress = loading(&modal);
-    from_modal(&modal, &opened());
-    assert!(!progress.is_connected(), "gone once the modal is ready");
-    assert_eq!(
-        document().active_element().unwrap(),
-        modal.iframe().into(),
-        "focus is in the modal once open"
-    );
-    modal.destroy();
-    assert_eq!(document().active_element().unwrap(), button, "focus is restored");
-    let (_rec, modal) = recorded();
-    let progress = loading(&modal);
-    modal.destroy();
-    assert!(!progress.is_connected(), "destroyed while loading");
-    assert_eq!(document().active_element().unwrap(), button);
-    button.remove();
-}
-
 #[wasm_bindgen_test]
 fn container_option_mounts_inline() {
     let host = document().create_element("div").unwrap();

@@ -106,3 +106,11 @@ pub(crate) fn press_escape_from(target: &str, extra: &str) -> bool {
     .as_bool()
     .unwrap()
 }
+
+/// Resolves at the browser's next animation frame.
+pub(crate) async fn next_frame() {
+    let frame = js_sys::Promise::new(&mut |resolve, _| {
+        window().request_animation_frame(&resolve).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(frame).await.unwrap();
+}

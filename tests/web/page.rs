@@ -1,6 +1,6 @@
 //! What the page around the modal does to it: its styles (a widget at the highest `z-index`,
 //! a transformed body, rules for every popover, a dark `color-scheme`) and the dialogs and
-//! popovers it opens.
+//! popovers it opens; and where focus is, as the modal loads, shows and goes.
 
 use super::*;
 use web_sys::{DomRect, HtmlElement};
@@ -333,14 +333,6 @@ fn the_scroll_lock_keeps_the_page_where_its_scrollbar_left_it() {
     }
 }
 
-/// Resolves at the browser's next animation frame.
-async fn next_frame() {
-    let frame = js_sys::Promise::new(&mut |resolve, _| {
-        window().request_animation_frame(&resolve).unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(frame).await.unwrap();
-}
-
 /// The button that opened the modal gets focus back when the modal closes, though the page
 /// keeps it disabled while the modal shows: it enables it again in `onClosed`, in a microtask
 /// (Vue, Svelte), after `await modal.settled`, or in a task of its own (React's render).
@@ -383,4 +375,63 @@ async fn focus_returns_to_the_button_the_page_enables_again_as_the_modal_closes(
         );
         button.remove();
     }
+}
+
+/// While the modal loads, neither the frame (see-through, inert until ready) nor the inert page
+/// can hold focus: from the next frame on, a progress bar named as the frame holds it, for a
+/// screen reader to say what is loading. Then focus is in the modal, and back on the button
+/// once it goes.
+#[wasm_bindgen_test]
+async fn focus_is_on_a_named_progress_bar_while_the_modal_loads_then_in_it_and_back() {
+    let button = document().create_element("button").unwrap();
+    document().body().unwrap().append_child(&button).unwrap();
+    button.unchecked_ref::<web_sys::HtmlElement>().focus().unwrap();
+    let loading = |modal: &ModalHandle| {
+        let progress = document().active_element().unwrap();
+        assert_eq!(progress.get_attribute("role").as_deref(), Some("progressbar"));
+        assert_eq!(progress.get_attribute("aria-label"), Some(modal.iframe().title()));
+        assert!(!is_inert(&progress), "it is what assistive technology finds");
+        progress
+    };
+    let (_rec, modal) = recorded();
+    next_frame().await;
+    let progress = loading(&modal);
+    modal.hide();
+    assert!(!progress.is_connected());
+    assert_eq!(
+        document().active_element().unwrap(),
+        button,
+        "hidden: focus is back"
+    );
+    modal.show();
+    next_frame().await;
+    let progress = loading(&modal);
+    from_modal(&modal, &opened());
+    assert!(!progress.is_connected(), "gone once the modal is ready");
+    assert_eq!(
+        document().active_element().unwrap(),
+        modal.iframe().into(),
+        "focus is in the modal once open"
+    );
+    modal.destroy();
+    assert_eq!(document().active_element().unwrap(), button, "focus is restored");
+
+    let (_rec, modal) = recorded();
+    next_frame().await;
+    let progress = loading(&modal);
+    modal.destroy();
+    assert!(!progress.is_connected(), "destroyed while loading");
+    assert_eq!(document().active_element().unwrap(), button);
+    // Hidden, or ready, within the frame: none is made.
+    let (_rec, modal) = recorded();
+    modal.hide();
+    modal.show();
+    from_modal(&modal, &opened());
+    next_frame().await;
+    assert_eq!(
+        page_script("return document.querySelectorAll('[role=progressbar]').length"),
+        0
+    );
+    modal.destroy();
+    button.remove();
 }
