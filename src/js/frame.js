@@ -262,14 +262,16 @@ export function showFrame(frame, fullscreen, inertPage) {
       progress.setAttribute("role", "progressbar");
       progress.setAttribute("aria-label", frame.title);
       progress.tabIndex = -1;
-      progress.style.cssText = "position:fixed;top:0;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)";
+      progress.style.cssText = "position:fixed;top:0;left:0;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)";
       frame.after(progress);
-      // Not from the modal's page, which may take focus itself meanwhile, nor from a dialog or
-      // popover the page opened: only from the inert page (an engine may not have moved it yet).
-      const focus = focusedElement(document);
-      if (focus !== frame && (!focus || within(focus, "[inert]"))) progress.focus();
+      // Before focus moves: the page's focus handlers may hide or replace the modal.
       loading.set(frame, progress);
       undo.push(() => progress.remove());
+      // Not from the modal's page, which may take focus itself meanwhile, nor from a dialog or
+      // popover the page opened: only from the inert page (an engine may not have moved it yet).
+      // Not scrolled to either: under a transformed body, `top:0` is the body's top.
+      const focus = focusedElement(document);
+      if (focus !== frame && (!focus || within(focus, "[inert]"))) progress.focus({ __proto__: null, preventScroll: true });
     });
   }
   if (inertPage && parent) {

@@ -422,16 +422,56 @@ async fn focus_is_on_a_named_progress_bar_while_the_modal_loads_then_in_it_and_b
     modal.destroy();
     assert!(!progress.is_connected(), "destroyed while loading");
     assert_eq!(document().active_element().unwrap(), button);
-    // Hidden, or ready, within the frame: none is made.
+    button.remove();
+}
+
+/// The loading progress bars in the page.
+fn progress_bars() -> JsValue {
+    page_script("return document.querySelectorAll('[role=progressbar]').length")
+}
+
+/// One progress bar per modal shown while loading, made when the next frame comes and gone with
+/// it: none for a modal hidden or ready by then, none left by a page's focus handler that hides
+/// the modal as the bar takes focus, and the page not scrolled to it.
+#[wasm_bindgen_test]
+async fn a_loading_modal_has_one_progress_bar_at_most_and_leaves_none() {
     let (_rec, modal) = recorded();
     modal.hide();
+    next_frame().await;
+    assert_eq!(progress_bars(), 0, "hidden within the frame");
     modal.show();
-    from_modal(&modal, &opened());
+    modal.hide();
+    modal.show();
     next_frame().await;
     assert_eq!(
-        page_script("return document.querySelectorAll('[role=progressbar]').length"),
-        0
+        progress_bars(),
+        1,
+        "shown, hidden and shown again within the frame"
     );
+    from_modal(&modal, &opened());
+    assert_eq!(progress_bars(), 0, "ready");
+    let (_rec, modal) = recorded();
+    from_modal(&modal, &opened());
+    next_frame().await;
+    assert_eq!(progress_bars(), 0, "ready within the frame");
+
+    let (_rec, modal) = recorded();
+    Reflect::set(&window(), &"loadingModal".into(), &modal).unwrap();
+    page_script("addEventListener('focusin', () => loadingModal.hide(), { once: true })");
+    next_frame().await;
+    assert_eq!(progress_bars(), 0, "no bar left behind");
     modal.destroy();
-    button.remove();
+
+    // Under a transformed body, the bar's `top: 0` is the body's top, out of view.
+    page_script(
+        "document.body.style.transform = 'translateZ(0)'; \
+         const tall = document.createElement('div'); tall.id = 'tall-loading'; \
+         tall.style.height = '300vh'; document.body.append(tall); scrollTo(0, 500)",
+    );
+    let (_rec, modal) = recorded();
+    next_frame().await;
+    let scrolled = window().scroll_y().unwrap();
+    modal.destroy();
+    page_script("document.body.style.transform = ''; document.getElementById('tall-loading').remove(); scrollTo(0, 0)");
+    assert_eq!(scrolled, 500.0, "focus on the bar did not scroll the page");
 }
