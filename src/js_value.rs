@@ -15,8 +15,10 @@ extern "C" {
     #[wasm_bindgen(js_name = kindOf)]
     fn kind_of(value: &JsValue) -> f64;
 
+    /// `object[key]` when `key` is `object`'s own (`undefined` otherwise, or where reading
+    /// throws).
     #[wasm_bindgen(js_name = field)]
-    fn field(object: &JsValue, key: &JsValue) -> JsValue;
+    pub(crate) fn field(object: &JsValue, key: &JsValue) -> JsValue;
 
     #[wasm_bindgen(js_name = keysOf)]
     fn keys_of(object: &JsValue) -> Array;

@@ -22,7 +22,7 @@ use crate::topic::Topic;
 use alloc::rc::Rc;
 use alloc::string::String;
 use core::cell::{Cell, RefCell};
-use js_sys::{Function, Promise, Reflect};
+use js_sys::{Function, Promise};
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element, HtmlIFrameElement};
 
@@ -526,9 +526,10 @@ impl ModalEvent {
         EventKind::from_type(&self.event_type())
     }
 
-    /// A string field such as `migration_id` or `user_id`.
+    /// A string field such as `migration_id` or `user_id`: the event's own, never one the page
+    /// added to `Object.prototype`.
     pub fn field(&self, name: &str) -> Option<String> {
-        Reflect::get(&self.object, &name.into()).ok()?.as_string()
+        crate::js_value::field(&self.object, &name.into()).as_string()
     }
 
     /// The event as a JavaScript object.
@@ -656,8 +657,9 @@ impl AnonModal {
     }
 
     /// Shows the modal: a fullscreen one locks the page's scroll, and focus moves into it once
-    /// it has loaded (said `opened` or `show`); until then a fullscreen one's focus is on an
-    /// unseen progress bar named as the frame, for a screen reader to announce.
+    /// it has loaded (said `opened` or `show`); until then, the focus a fullscreen one's inert
+    /// page lost goes to an unseen progress bar named as the frame, for a screen reader to
+    /// announce.
     pub fn show(&self) {
         self.shared.request_visibility(true);
     }

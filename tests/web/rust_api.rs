@@ -101,5 +101,10 @@ async fn rust_callers_await_the_settling_event_as_a_modal_event() {
     let event = ModalEvent::from(settled.await.unwrap());
     assert_eq!(event.kind(), EventKind::Closed);
     assert_eq!(event.field("reason").as_deref(), Some("destroyed"));
+    // A field the event lacks is not read from what a page's script added to the prototypes.
+    page_script("Object.prototype.migration_id = 'mig_FORGED'");
+    let inherited = event.field("migration_id");
+    page_script("delete Object.prototype.migration_id");
+    assert_eq!(inherited, None);
     drop(modal);
 }
