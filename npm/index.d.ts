@@ -226,9 +226,9 @@ export interface AnonModal {
   /**
    * Shows the modal: locks page scroll (a fullscreen modal; one in a `container` leaves the
    * page's scroll alone) and, once the modal has said `opened` or `show`, moves
-   * focus into it (before that, a fullscreen modal's focus is on an unseen progress bar named
-   * as the frame, which a screen reader announces, out of the frame, where Escape can dismiss
-   * it; an inline modal's stays where the user puts it).
+   * focus into it (before that, focus stays out of the frame, where Escape can dismiss it: the
+   * focus a fullscreen modal's inert page lost goes to an unseen progress bar named as the
+   * frame, which a screen reader announces; an inline modal's stays where the user puts it).
    * Hiding or removing it gives focus back to the element that had it (inside a web component
    * too), or, when none had, to the one focused when `openAnonModal` was called; not when the
    * user has moved focus elsewhere meanwhile. A button the page disables while the modal shows

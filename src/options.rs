@@ -38,8 +38,9 @@ pub struct ModalOptions {
     /// The overlay's `z-index`, where the browser has no popovers (elsewhere the overlay is in
     /// the top layer, above the whole page).
     pub z_index: i32,
-    /// The iframe's accessible title; not blank, which would leave the iframe with no name a
-    /// screen reader can say.
+    /// The iframe's accessible title. Give one that is not blank, which would leave the iframe
+    /// with no name a screen reader can say (JavaScript's `title` is refused then; this one is
+    /// taken as given).
     pub title: String,
     /// Mount without showing (a migration resuming in the background).
     pub hidden: bool,
