@@ -9,9 +9,10 @@
 //! The API, by feature:
 //! - The browser side (feature `browser`, on by default): `AnonModal`, mounted with
 //!   `ModalOptions` (module `options`), hands each event to callbacks by [`Topic`] as a
-//!   `ModalEvent`, and each dropped message's [`RejectReason`] to `on_reject`; a caller's
-//!   mistake is an [`Error`] with an [`ErrorCode`]. [`origin`] parses and compares origins as
-//!   the message guard does.
+//!   `ModalEvent`, and each dropped message's [`RejectReason`] to `on_reject`; its callbacks
+//!   act on it through a `ModalControl`, which does not own it. A caller's mistake is an
+//!   [`Error`] with an [`ErrorCode`]. [`origin`] parses and compares origins as the message
+//!   guard does.
 //! - The server side: `webhooks` and `models` (features `webhooks`, `models`; a server leaves
 //!   out the default `browser`: `default-features = false`).
 //!
@@ -97,7 +98,7 @@ fn panic(_: &core::panic::PanicInfo) -> ! {
 pub use error::{Error, ErrorCode};
 pub use event::EventKind;
 #[cfg(feature = "browser")]
-pub use modal::{AnonModal, ModalEvent, Subscription};
+pub use modal::{AnonModal, ModalControl, ModalEvent, Subscription};
 #[cfg(feature = "browser")]
 pub use options::ModalOptions;
 pub use reject::RejectReason;

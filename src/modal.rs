@@ -19,7 +19,7 @@ use crate::options::ModalOptions;
 use crate::reject::RejectReason;
 use crate::signed_url::{check_modal_url, UrlParts};
 use crate::topic::Topic;
-use alloc::rc::Rc;
+use alloc::rc::{Rc, Weak};
 use alloc::string::String;
 use core::cell::{Cell, RefCell};
 use js_sys::{Function, Promise};
@@ -545,6 +545,42 @@ impl From<JsValue> for ModalEvent {
     }
 }
 
+/// Shows, hides or destroys a modal without owning it: `Clone`, and safe to capture in the
+/// modal's own callbacks, since it does not keep the modal mounted (an `AnonModal` captured
+/// there would). Once the modal is gone, each call does nothing.
+#[derive(Debug, Clone)]
+pub struct ModalControl {
+    shared: Weak<Shared>,
+}
+
+impl ModalControl {
+    /// As [`AnonModal::show`].
+    pub fn show(&self) {
+        if let Some(shared) = self.shared.upgrade() {
+            shared.request_visibility(true);
+        }
+    }
+
+    /// As [`AnonModal::hide`].
+    pub fn hide(&self) {
+        if let Some(shared) = self.shared.upgrade() {
+            shared.request_visibility(false);
+        }
+    }
+
+    /// As [`AnonModal::destroy`].
+    pub fn destroy(&self) {
+        if let Some(shared) = self.shared.upgrade() {
+            shared.destroy();
+        }
+    }
+
+    /// `true` once the modal is torn down.
+    pub fn is_destroyed(&self) -> bool {
+        self.shared.upgrade().is_none_or(|shared| shared.is_destroyed())
+    }
+}
+
 /// A Rust callback's subscription: dropping it unsubscribes and drops the callback, with what
 /// it captured, unless it is detached.
 #[derive(Debug)]
@@ -629,7 +665,8 @@ impl AnonModal {
     ///
     /// A callback should not own its modal: an `Rc<AnonModal>` captured by a detached callback
     /// of the same modal keeps both alive, and the modal is never dropped, so never destroyed.
-    /// Keep the handle where the app keeps its state, and act on it from there.
+    /// Keep the handle where the app keeps its state; a callback that shows, hides or destroys
+    /// its modal captures [`AnonModal::control`] instead.
     pub fn on(&self, topic: Topic, callback: impl Fn(&ModalEvent) + 'static) -> Subscription {
         let listener = rust_listener(move |event: &JsValue, _: &JsValue| {
             callback(&ModalEvent {
@@ -677,6 +714,13 @@ impl AnonModal {
     /// `true` once the modal is torn down.
     pub fn is_destroyed(&self) -> bool {
         self.shared.is_destroyed()
+    }
+
+    /// A handle that shows, hides or destroys this modal without owning it, for its callbacks.
+    pub fn control(&self) -> ModalControl {
+        ModalControl {
+            shared: Rc::downgrade(&self.shared),
+        }
     }
 
     /// The iframe element.

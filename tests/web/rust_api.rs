@@ -108,3 +108,29 @@ async fn rust_callers_await_the_settling_event_as_a_modal_event() {
     assert_eq!(inherited, None);
     drop(modal);
 }
+
+/// A callback acts on its own modal through a `ModalControl`, which does not keep it mounted:
+/// dropping the `AnonModal` still destroys it, and the control then does nothing.
+#[wasm_bindgen_test]
+fn a_callback_acts_on_its_modal_through_a_control_that_does_not_own_it() {
+    use anon_modal::{AnonModal, ModalOptions, Topic};
+    let modal = AnonModal::embed(MODAL_URL, ModalOptions::default()).unwrap();
+    let control = modal.control();
+    let own = control.clone();
+    modal.on(Topic::Opened, move |_| own.hide()).detach();
+    let display = |iframe: &web_sys::HtmlIFrameElement| iframe.style().get_property_value("display").unwrap();
+    let source: JsValue = modal.iframe().content_window().unwrap().into();
+    dispatch(&opened(), ANON, Some(&source));
+    assert_eq!(display(modal.iframe()), "none", "hidden by its own callback");
+    control.show();
+    assert_eq!(display(modal.iframe()), "block");
+    let iframe = modal.iframe().clone();
+    drop(modal);
+    assert!(!iframe.is_connected(), "the control kept nothing mounted");
+    assert!(control.is_destroyed());
+    control.show();
+    assert!(
+        !iframe.is_connected(),
+        "a call after the modal is gone does nothing"
+    );
+}
