@@ -213,7 +213,8 @@ export function openedFrom(element, embed) {
  * Shows the iframe; a `fullscreen` one takes the page out of fullscreen and stops it from
  * scrolling; with `inertPage`, makes the iframe's siblings `inert` (those the page adds while
  * it is shown too), leaving those that already were and the dialogs and popovers the page has
- * yet to open. Remembers how to put back each change, and the element that had focus, for
+ * yet to open; a fullscreen frame not ready yet gets a progress bar a frame later
+ * (`showLoading`). Remembers how to put back each change, and the element that had focus, for
  * `hideFrame`.
  */
 export function showFrame(frame, fullscreen, inertPage) {
@@ -250,34 +251,11 @@ export function showFrame(frame, fullscreen, inertPage) {
     }
     if (padding) undo.push(lockStyle(parent.style, "padding-right", padding));
   }
-  // Until it is ready the frame takes no focus (see `mountFrame`), and the page behind is inert:
-  // focus goes to a progress bar named as the frame, unseen, for a screen reader to say what
-  // is loading where it would say nothing. A frame later, as focusing lays the page out at
-  // once, within the embed call otherwise; not once the frame is ready, hidden or gone.
-  let progress;
-  if (fullscreen && parent && inertOf(frame)) {
-    requestAnimationFrame(() => {
-      if (!inertOf(frame) || changed.get(frame) !== undo) return;
-      progress = Document.prototype.createElement.call(document, "div");
-      progress.setAttribute("role", "progressbar");
-      progress.setAttribute("aria-label", frame.title);
-      progress.tabIndex = -1;
-      progress.style.cssText = "position:fixed;top:0;left:0;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)";
-      frame.after(progress);
-      // Before focus moves: the page's focus handlers may hide or replace the modal.
-      loading.set(frame, progress);
-      undo.push(() => progress.remove());
-      // Not from the modal's page, which may take focus itself meanwhile, nor from a dialog or
-      // popover the page opened: only from the inert page (an engine may not have moved it yet).
-      // Not scrolled to either: under a transformed body, `top:0` is the body's top.
-      const focus = focusedElement(document);
-      if (focus !== frame && (!focus || within(focus, "[inert]"))) progress.focus({ __proto__: null, preventScroll: true });
-    });
-  }
+  if (fullscreen && parent && inertOf(frame)) requestAnimationFrame(() => showLoading(frame, undo));
   if (inertPage && parent) {
     const inert = [];
     const makeInert = (element) => {
-      if (element !== frame && element !== progress && element instanceof HTMLElement && !inertOf(element)) {
+      if (element !== frame && element !== loading.get(frame) && element instanceof HTMLElement && !inertOf(element)) {
         setInert(element, true);
         inert.push(element);
       }
@@ -300,6 +278,32 @@ export function showFrame(frame, fullscreen, inertPage) {
     undo.push(() => observer.disconnect());
   }
   changed.set(frame, undo);
+}
+
+/**
+ * Until it is ready the frame takes no focus (see `mountFrame`), and the page behind is inert:
+ * focus goes to a progress bar named as the frame, unseen, for a screen reader to say what is
+ * loading where it would say nothing. Run a frame after `showFrame`, as focusing lays the page
+ * out at once, within the embed call otherwise; `undo` is that show's, and nothing is made once
+ * the frame is ready, hidden or gone.
+ */
+function showLoading(frame, undo) {
+  if (!inertOf(frame) || changed.get(frame) !== undo) return;
+  const document = frame.ownerDocument;
+  const progress = Document.prototype.createElement.call(document, "div");
+  progress.setAttribute("role", "progressbar");
+  progress.setAttribute("aria-label", frame.title);
+  progress.tabIndex = -1;
+  progress.style.cssText = "position:fixed;top:0;left:0;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)";
+  // Recorded before focus moves, as the page's focus handlers may hide or replace the modal.
+  loading.set(frame, progress);
+  undo.push(() => progress.remove());
+  frame.after(progress);
+  // Not from the modal's page, which may take focus itself meanwhile, nor from a dialog or
+  // popover the page opened: only from the inert page (an engine may not have moved it yet).
+  // Not scrolled to either: under a transformed body, `top:0` is the body's top.
+  const focus = focusedElement(document);
+  if (focus !== frame && (!focus || within(focus, "[inert]"))) progress.focus({ __proto__: null, preventScroll: true });
 }
 
 /**
