@@ -232,7 +232,7 @@ export interface AnonModal {
    * Hiding or removing it gives focus back to the element that had it (inside a web component
    * too), or, when none had, to the one focused when `openAnonModal` was called; not when the
    * user has moved focus elsewhere meanwhile. A button the page disables while the modal shows
-   * gets it if the page enables it again by the next frame (in `onClosed`, or as its
+   * gets it if the page enables it again within the next two frames (in `onClosed`, or as its
    * framework renders).
    */
   show(): void;

@@ -230,8 +230,11 @@ export function showFrame(frame, fullscreen, inertPage) {
       const now = focusedElement(document);
       if ((!now || now === frame) && !refocus(focus, document)) {
         // A button the page disables while the modal shows, and enables again as it closes (in
-        // `onClosed`, or as its framework renders, a task later): tried once more then.
-        requestAnimationFrame(() => focusedElement(document) || refocus(focus, document));
+        // `onClosed`, or as its framework renders, a task later): tried again at each of the
+        // next two frames, as that task may come after the first (Firefox, now and then).
+        let tries = 2;
+        const retry = () => focusedElement(document) || refocus(focus, document) || (--tries && requestAnimationFrame(retry));
+        requestAnimationFrame(retry);
       }
     },
   ];
