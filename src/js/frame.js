@@ -130,11 +130,13 @@ export function mountFrame(document, parent, url, title, zIndex, hidden) {
  * styles at once, during the embed call.
  */
 export function presentFrame(frame, inline, again) {
+  const show = shows.get(frame);
+  if (!show) return;
   if (inline) {
     // Beside an inline modal the page is usable: focus the user put elsewhere meanwhile stays
     // there, and the page where they scrolled it.
     const focus = focusedElement(frame.ownerDocument);
-    if (focus && focus !== focusAtShow.get(frame)) return;
+    if (focus && focus !== show.focus) return;
     // Every option given, and none read from what the page added to `Object.prototype`.
     frame.scrollIntoView({ __proto__: null, block: "nearest" });
   } else {
@@ -142,13 +144,13 @@ export function presentFrame(frame, inline, again) {
     // until it is out, the frame can be neither in the top layer nor focused. Once it is, this
     // runs again, if the frame is still shown.
     const leaving = !again && leaveFullscreen(frame.ownerDocument, frame);
-    if (leaving) return void leaving.finally(() => changed.has(frame) && presentFrame(frame, inline, true));
+    if (leaving) return void leaving.finally(() => shows.get(frame) === show && presentFrame(frame, inline, true));
     setInert(frame, false);
-    loading.get(frame)?.remove();
+    show.loading?.remove();
     // A dialog or popover the page opened while the modal loaded is under it from now on.
     if (setPopover(frame, true)) {
-      presented.add(frame);
-      coverPage.get(frame)?.();
+      show.presented = true;
+      show.cover?.();
     }
   }
   frame.focus();
@@ -160,20 +162,14 @@ const scrollbarWidth = (document) => innerWidth - builtIn(Document, "documentEle
 /** Per fullscreen frame mounted shown, `scrollbarWidth` as it was mounted, for its first `showFrame`. */
 const scrollbarAtMount = new WeakMap();
 
-/** What `showFrame` changed, per frame: the functions that put it back, in order. */
-const changed = new WeakMap();
-
-/** Per shown frame with `inertPage`: makes inert what of the page is not yet (see `showFrame`). */
-const coverPage = new WeakMap();
-
-/** The frames `presentFrame` put in the top layer, until `hideFrame`. */
-const presented = new WeakSet();
-
-/** Per shown frame, the element that had focus as it showed (`null`: none had). */
-const focusAtShow = new WeakMap();
-
-/** Per fullscreen frame shown before it is ready, the progress bar that has focus until then. */
-const loading = new WeakMap();
+/**
+ * Per shown frame, until `hideFrame`, its show: `undo`, the functions that put back what
+ * `showFrame` changed, in order; `focus`, the element that had focus as it showed (`null`:
+ * none had); `cover`, with `inertPage`, what makes inert what of the page is not yet;
+ * `loading`, the progress bar a fullscreen frame has until it is ready (`showLoading`); and
+ * `presented`, whether `presentFrame` put it in the top layer.
+ */
+const shows = new WeakMap();
 
 /**
  * The element that has focus in `document`, inside a web component's open shadow root rather
@@ -221,7 +217,6 @@ export function showFrame(frame, fullscreen, inertPage) {
   // Read before any sibling turns inert, which takes focus away.
   const document = frame.ownerDocument;
   const focus = focusedElement(document) ?? calledFrom;
-  focusAtShow.set(frame, focus);
   if (fullscreen) leaveFullscreen(document, frame);
   frame.style.display = "block";
   // Focus goes back unless the user has put it elsewhere meanwhile (beside an inline modal).
@@ -238,6 +233,8 @@ export function showFrame(frame, fullscreen, inertPage) {
       }
     },
   ];
+  const show = { __proto__: null, undo, focus, cover: undefined, loading: undefined, presented: false };
+  shows.set(frame, show);
   // The page may have taken the frame out; then there is nothing behind it to change.
   const parent = frame.parentElement;
   // Only a fullscreen frame locks the scroll, and it is mounted on the body.
@@ -254,11 +251,11 @@ export function showFrame(frame, fullscreen, inertPage) {
     }
     if (padding) undo.push(lockStyle(parent.style, "padding-right", padding));
   }
-  if (fullscreen && parent && inertOf(frame)) requestAnimationFrame(() => showLoading(frame, undo));
+  if (fullscreen && parent && inertOf(frame)) requestAnimationFrame(() => showLoading(frame, show));
   if (inertPage && parent) {
     const inert = [];
     const makeInert = (element) => {
-      if (element !== frame && element !== loading.get(frame) && element instanceof HTMLElement && !inertOf(element)) {
+      if (element !== frame && element !== show.loading && element instanceof HTMLElement && !inertOf(element)) {
         setInert(element, true);
         inert.push(element);
       }
@@ -267,11 +264,8 @@ export function showFrame(frame, fullscreen, inertPage) {
       for (const child of builtIn(Element, "children", parent)) if (!opensAbove(child)) makeInert(child);
     };
     cover();
-    coverPage.set(frame, cover);
-    undo.push(() => {
-      coverPage.delete(frame);
-      inert.forEach((element) => setInert(element, false));
-    });
+    show.cover = cover;
+    undo.push(() => inert.forEach((element) => setInert(element, false)));
     // A toast, a portal or a chat widget the page adds meanwhile is behind the modal too; a
     // dialog or popover goes above it, even one opened in the task that added it.
     const observer = new MutationObserver((records) => {
@@ -280,18 +274,17 @@ export function showFrame(frame, fullscreen, inertPage) {
     observer.observe(parent, { __proto__: null, childList: true });
     undo.push(() => observer.disconnect());
   }
-  changed.set(frame, undo);
 }
 
 /**
  * Until it is ready the frame takes no focus (see `mountFrame`), and the page behind is inert:
  * focus goes to a progress bar named as the frame, unseen, for a screen reader to say what is
  * loading where it would say nothing. Run a frame after `showFrame`, as focusing lays the page
- * out at once, within the embed call otherwise; `undo` is that show's, and nothing is made once
- * the frame is ready, hidden or gone.
+ * out at once, within the embed call otherwise; `show` is the show it is for, and nothing is
+ * made once the frame is ready, hidden or gone.
  */
-function showLoading(frame, undo) {
-  if (!inertOf(frame) || changed.get(frame) !== undo) return;
+function showLoading(frame, show) {
+  if (!inertOf(frame) || shows.get(frame) !== show) return;
   const document = frame.ownerDocument;
   const progress = Document.prototype.createElement.call(document, "div");
   progress.setAttribute("role", "progressbar");
@@ -299,8 +292,8 @@ function showLoading(frame, undo) {
   progress.tabIndex = -1;
   progress.style.cssText = "position:fixed;top:0;left:0;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)";
   // Recorded before focus moves, as the page's focus handlers may hide or replace the modal.
-  loading.set(frame, progress);
-  undo.push(() => progress.remove());
+  show.loading = progress;
+  show.undo.push(() => progress.remove());
   frame.after(progress);
   // Not from the modal's page, which may take focus itself meanwhile, nor from a dialog or
   // popover the page opened: only from the inert page (an engine may not have moved it yet).
@@ -442,10 +435,10 @@ function setPopover(frame, shown) {
 /** Hides the iframe and puts back what the last `showFrame` changed, once, last change first. */
 export function hideFrame(frame) {
   frame.style.display = "none";
-  if (presented.delete(frame)) setPopover(frame, false);
-  const undo = changed.get(frame) ?? [];
-  changed.delete(frame);
-  for (const put of undo.reverse()) put();
+  const show = shows.get(frame);
+  shows.delete(frame);
+  if (show?.presented) setPopover(frame, false);
+  for (const put of show?.undo.reverse() ?? []) put();
 }
 
 /**
@@ -538,7 +531,7 @@ export function listen(commands, readyMs, frame) {
     }
     inPage = true;
     // Moved, it has left the top layer: it goes back.
-    if (presented.has(frame) && !Element.prototype.matches.call(frame, ":popover-open")) setPopover(frame, true);
+    if (shows.get(frame)?.presented && !Element.prototype.matches.call(frame, ":popover-open")) setPopover(frame, true);
     taken.disconnect();
     for (let node = parentOf(frame); node; node = parentOf(node)) taken.observe(node, { __proto__: null, childList: true });
   }
