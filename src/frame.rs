@@ -87,8 +87,8 @@ extern "C" {
     fn removed(this: &Link) -> Promise;
 
     /// Puts the shown, ready frame before the user (a fullscreen one, inert until then, in the
-    /// top layer, unless a page's modal dialog is open, once the page has left fullscreen; an
-    /// inline one scrolled into view) and moves focus into it.
+    /// top layer once the page has left fullscreen, and once a page's modal dialog has closed;
+    /// an inline one scrolled into view) and moves focus into it.
     #[wasm_bindgen(js_name = presentFrame)]
     pub(crate) fn present(frame: &HtmlIFrameElement, inline: bool);
 

@@ -151,6 +151,11 @@ export function presentFrame(frame, inline, again) {
     if (setPopover(frame, true)) {
       show.presented = true;
       show.cover?.();
+    } else if (modalDialogOpen(frame.ownerDocument)) {
+      // But a modal dialog (a session-timeout warning) keeps the rest of the page, the modal
+      // too, from taking focus: the modal goes before the user at the first frame after it
+      // closed, while this show lasts.
+      return void requestAnimationFrame(() => shows.get(frame) === show && presentFrame(frame, inline));
     }
   }
   frame.focus();

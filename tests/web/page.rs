@@ -156,9 +156,9 @@ fn the_pages_dialogs_and_popovers_opened_later_stay_usable_above_the_modal() {
 
 /// A hidden modal shown while the page has a modal dialog open stays under the dialog: above
 /// it, the overlay would cover the dialog yet take no click, being inert like the page behind
-/// the dialog.
+/// the dialog. Once the user closes the dialog, the modal is in the top layer, with focus.
 #[wasm_bindgen_test]
-fn a_modal_shown_under_the_pages_modal_dialog_stays_under_it() {
+async fn a_modal_ready_under_the_pages_modal_dialog_is_put_before_the_user_once_it_closes() {
     let modal = embed(MODAL_URL, Recorder::new().options(&[("hidden", true.into())]));
     let dialog = modal_dialog("<button id='dialog-button'>OK</button>");
     let _restore = Restore("document.querySelector('dialog')?.remove()");
@@ -169,6 +169,14 @@ fn a_modal_shown_under_the_pages_modal_dialog_stays_under_it() {
     assert_eq!(
         document().active_element().map(|element| element.id()).as_deref(),
         Some("dialog-button")
+    );
+    page_script("document.querySelector('dialog').close()");
+    next_frame().await;
+    assert!(is_open_popover(&modal.iframe()), "in the top layer");
+    assert_eq!(
+        document().active_element(),
+        Some(modal.iframe().into()),
+        "focused"
     );
     modal.destroy();
     dialog.remove();
