@@ -8,6 +8,7 @@
 
 #[path = "../common/mod.rs"]
 mod common;
+mod dialogs;
 mod errors;
 mod flow;
 mod lifecycle;
@@ -113,4 +114,19 @@ pub(crate) async fn next_frame() {
         window().request_animation_frame(&resolve).unwrap();
     });
     wasm_bindgen_futures::JsFuture::from(frame).await.unwrap();
+}
+
+/// Runs a script of the page when dropped: every test shares one page, so what a test changed
+/// goes back even when it fails.
+pub(crate) struct Restore(pub(crate) &'static str);
+
+impl Drop for Restore {
+    fn drop(&mut self) {
+        let _ = js_sys::Function::new_no_args(self.0).call0(&JsValue::UNDEFINED);
+    }
+}
+
+/// Whether `frame` is a popover shown in the top layer.
+pub(crate) fn is_open_popover(frame: &web_sys::HtmlElement) -> bool {
+    frame.matches(":popover-open").unwrap_or(false)
 }
