@@ -270,7 +270,11 @@ export function showFrame(frame, fullscreen, inertPage) {
     };
     cover();
     show.cover = cover;
-    undo.push(() => inert.forEach((element) => setInert(element, false)));
+    undo.push(() => {
+      // A page's handler may hide the modal while `presentFrame` runs: then it covers no more.
+      show.cover = undefined;
+      inert.forEach((element) => setInert(element, false));
+    });
     // A toast, a portal or a chat widget the page adds meanwhile is behind the modal too; a
     // dialog or popover goes above it, even one opened in the task that added it.
     const observer = new MutationObserver((records) => {

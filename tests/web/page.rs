@@ -360,3 +360,24 @@ async fn a_loading_modal_has_one_progress_bar_at_most_and_leaves_none() {
     page_script("document.body.style.transform = ''; document.getElementById('tall-loading').remove(); scrollTo(0, 0)");
     assert_eq!(scrolled, 500.0, "focus on the bar did not scroll the page");
 }
+
+/// A page's handler that hides the modal as it goes in the top layer (a `beforetoggle`
+/// listener) leaves nothing of the page inert, then or once the modal is gone.
+#[wasm_bindgen_test]
+fn a_modal_hidden_as_it_goes_in_the_top_layer_leaves_the_page_usable() {
+    let _restore = Restore("document.getElementById('probe')?.remove()");
+    let probe = document().create_element("button").unwrap();
+    probe.set_id("probe");
+    document().body().unwrap().append_child(&probe).unwrap();
+    let modal = embed(MODAL_URL, JsValue::UNDEFINED);
+    let handle = modal.clone();
+    let hide = Closure::<dyn Fn()>::new(move || handle.hide());
+    modal
+        .iframe()
+        .add_event_listener_with_callback_and_bool("beforetoggle", hide.as_ref().unchecked_ref(), true)
+        .unwrap();
+    from_modal(&modal, &opened());
+    assert!(!is_inert(&probe), "hidden as it went in the top layer");
+    modal.destroy();
+    assert!(!is_inert(&probe), "destroyed");
+}
