@@ -175,8 +175,8 @@ export interface EmbedOptions {
    * 112, Safari before 15.5) leaves it so too. A `<dialog>` the page opened with
    * `showModal()` stays above the modal and makes it inert: embedding a fullscreen modal then
    * throws `DIALOG_OPEN`; close the dialog first, or pass an element in it as `container`.
-   * (A `hidden` modal is not checked: shown under such a dialog, it stays under it until the
-   * dialog closes, then goes above the page and takes focus.)
+   * (A `hidden` modal is not checked: shown under such a dialog, it stays under it, and the
+   * dialog usable, until the dialog closes; then the modal goes above the page and takes focus.)
    */
   inertPage?: boolean;
   onOpened?: (event: ModalOpenedEvent) => void;

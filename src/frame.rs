@@ -86,9 +86,10 @@ extern "C" {
     #[wasm_bindgen(method, getter)]
     fn removed(this: &Link) -> Promise;
 
-    /// Puts the shown, ready frame before the user (a fullscreen one, inert until then, in the
-    /// top layer once the page has left fullscreen, and once a page's modal dialog has closed;
-    /// an inline one scrolled into view) and moves focus into it.
+    /// Puts the shown, ready frame before the user and moves focus into it: an inline one
+    /// scrolled into view; a fullscreen one, inert until then, in the top layer once the page
+    /// has left fullscreen (a page fullscreen as a whole keeps it where its `z-index` puts it),
+    /// and, under a page's modal dialog, once that dialog has closed.
     #[wasm_bindgen(js_name = presentFrame)]
     pub(crate) fn present(frame: &HtmlIFrameElement, inline: bool);
 

@@ -35,36 +35,37 @@ export function pageBody(document) {
  * Whether the page has a modal `<dialog>` open: the top layer puts it above anything else and
  * makes the rest of the page inert.
  */
-export function modalDialogOpen(document) {
-  return pageShows(document, "dialog:modal");
-}
+export const modalDialogOpen = (document) => !!modalDialog(document);
+
+/** The modal `<dialog>` the page has open (see `modalDialogOpen`), or `null`. */
+const modalDialog = (document) => pageElement(document, "dialog:modal");
 
 /**
- * Whether an element of the page matches `selector` (`:modal`, say): one in the document, read
+ * An element of the page that matches `selector` (`:modal`, say): one in the document, read
  * through `Document.prototype`, past a named element, or one around the element that has
  * focus, which a modal dialog takes as it opens, across the shadow roots the document's
- * `querySelector` does not look in (a web component's dialog: Material Web's, Web Awesome's).
- * A browser without the selector (`:modal` is from 2022) says no.
+ * `querySelector` does not look in (a web component's dialog: Material Web's, Web Awesome's);
+ * `null` when there is none. A browser without the selector (`:modal` is from 2022) has none.
  */
-function pageShows(document, selector) {
+function pageElement(document, selector) {
   try {
-    return !!Document.prototype.querySelector.call(document, selector) || within(focusedElement(document), selector);
+    return Document.prototype.querySelector.call(document, selector) ?? around(focusedElement(document), selector);
   } catch {
     // A selector the browser does not know.
-    return false;
+    return null;
   }
 }
 
 /**
- * Whether `node` or an element around it in the flat tree matches `selector`: up through the
- * slot it is shown in (a web component's dialog shows the page's buttons through one) and from
- * a shadow root to its host.
+ * `node`, or the nearest element around it in the flat tree, that matches `selector`, or
+ * `null`: up through the slot it is shown in (a web component's dialog shows the page's
+ * buttons through one) and from a shadow root to its host.
  */
-function within(node, selector) {
+function around(node, selector) {
   for (; node; node = (node instanceof Element && builtIn(Element, "assignedSlot", node)) || parentOf(node)) {
-    if (node instanceof Element && Element.prototype.matches.call(node, selector)) return true;
+    if (node instanceof Element && Element.prototype.matches.call(node, selector)) return node;
   }
-  return false;
+  return null;
 }
 
 /** `new URL(input)`, or `undefined` for what is not an absolute URL. */
@@ -127,7 +128,8 @@ export function mountFrame(document, parent, url, title, zIndex, hidden) {
  * takes clicks and focus from now on, into the top layer, an `inline` one into view (focusing a
  * frame scrolls to it in no engine). Not before the modal is ready: until then there is nothing
  * of it to see, and showing a popover, like focusing, makes the browser compute the page's
- * styles at once, during the embed call.
+ * styles at once, during the embed call. Under a modal dialog of the page, a fullscreen one
+ * waits for that dialog to close (`waitForDialog`).
  */
 export function presentFrame(frame, inline, again) {
   const show = shows.get(frame);
@@ -142,23 +144,43 @@ export function presentFrame(frame, inline, again) {
   } else {
     // The page is still leaving fullscreen, or went fullscreen again while the modal loaded:
     // until it is out, the frame can be neither in the top layer nor focused. Once it is, this
-    // runs again, if the frame is still shown.
+    // runs again, if this show lasts.
     const leaving = !again && leaveFullscreen(frame.ownerDocument, frame);
     if (leaving) return void leaving.finally(() => shows.get(frame) === show && presentFrame(frame, inline, true));
     setInert(frame, false);
     show.loading?.remove();
-    // A dialog or popover the page opened while the modal loaded is under it from now on.
+    // A popover or non-modal dialog the page opened while the modal loaded is under it from
+    // now on.
     if (setPopover(frame, true)) {
       show.presented = true;
       show.cover?.();
-    } else if (modalDialogOpen(frame.ownerDocument)) {
-      // But a modal dialog (a session-timeout warning) keeps the rest of the page, the modal
-      // too, from taking focus: the modal goes before the user at the first frame after it
-      // closed, while this show lasts.
-      return void requestAnimationFrame(() => shows.get(frame) === show && presentFrame(frame, inline));
+    } else {
+      // A modal dialog (a session-timeout warning) keeps the rest of the page, the modal too,
+      // from taking focus until it closes.
+      const dialog = modalDialog(frame.ownerDocument);
+      if (dialog) return waitForDialog(frame, inline, show, dialog);
     }
   }
   frame.focus();
+}
+
+/**
+ * Presents the frame again at the first animation frame after the page's modal `dialog` closed
+ * or went, if this show lasts; one wait per show. Its element is watched, not the page: a web
+ * component's dialog is found only while focus is in it.
+ */
+function waitForDialog(frame, inline, show, dialog) {
+  if (show.waiting) return;
+  show.waiting = true;
+  const wait = () => {
+    if (shows.get(frame) !== show) return;
+    if (builtIn(Node, "isConnected", dialog) && Element.prototype.matches.call(dialog, ":modal")) {
+      return void requestAnimationFrame(wait);
+    }
+    show.waiting = false;
+    presentFrame(frame, inline);
+  };
+  requestAnimationFrame(wait);
 }
 
 /** The room the viewport's scrollbar takes: none for an overlay scrollbar, or where none shows. */
@@ -171,8 +193,9 @@ const scrollbarAtMount = new WeakMap();
  * Per shown frame, until `hideFrame`, its show: `undo`, the functions that put back what
  * `showFrame` changed, in order; `focus`, the element that had focus as it showed (`null`:
  * none had); `cover`, with `inertPage`, what makes inert what of the page is not yet;
- * `loading`, the progress bar a fullscreen frame has until it is ready (`showLoading`); and
- * `presented`, whether `presentFrame` put it in the top layer.
+ * `loading`, the progress bar a fullscreen frame has until it is ready (`showLoading`);
+ * `presented`, whether `presentFrame` put it in the top layer; and `waiting`, whether it
+ * waits for a modal dialog of the page to close (`waitForDialog`).
  */
 const shows = new WeakMap();
 
@@ -238,7 +261,7 @@ export function showFrame(frame, fullscreen, inertPage) {
       }
     },
   ];
-  const show = { __proto__: null, undo, focus, cover: undefined, loading: undefined, presented: false };
+  const show = { __proto__: null, undo, focus, cover: undefined, loading: undefined, presented: false, waiting: false };
   shows.set(frame, show);
   // The page may have taken the frame out; then there is nothing behind it to change.
   const parent = frame.parentElement;
@@ -308,7 +331,7 @@ function showLoading(frame, show) {
   // popover the page opened: only from the inert page (an engine may not have moved it yet).
   // Not scrolled to either: under a transformed body, `top:0` is the body's top.
   const focus = focusedElement(document);
-  if (focus !== frame && (!focus || within(focus, "[inert]"))) progress.focus({ __proto__: null, preventScroll: true });
+  if (focus !== frame && (!focus || around(focus, "[inert]"))) progress.focus({ __proto__: null, preventScroll: true });
 }
 
 /**
@@ -407,13 +430,17 @@ const isDialogOrPopover = (node) =>
   node instanceof HTMLDialogElement || (node instanceof Element && Element.prototype.hasAttribute.call(node, "popover"));
 
 /**
- * Whether `node` is a dialog or popover the page has not opened yet: opened later, it goes in
- * the top layer, above the overlay, and must stay usable (a session-timeout warning). One open
- * already is under the overlay, as the rest of the page is.
+ * Whether `node` is a dialog or popover that is above the overlay, and must stay usable (a
+ * session-timeout warning): one the page has not opened yet, as opened later it goes in the top
+ * layer, or a modal dialog open now, which the overlay goes above only once it has closed
+ * (`waitForDialog`). A popover or non-modal dialog open already is under the overlay, as the
+ * rest of the page is.
  */
 function opensAbove(node) {
   try {
-    if (node instanceof HTMLDialogElement) return !builtIn(HTMLDialogElement, "open", node);
+    if (node instanceof HTMLDialogElement) {
+      return !builtIn(HTMLDialogElement, "open", node) || Element.prototype.matches.call(node, ":modal");
+    }
     return isDialogOrPopover(node) && !Element.prototype.matches.call(node, ":popover-open");
   } catch {
     // A browser without popovers: a `popover` attribute is an ordinary element's.
@@ -424,14 +451,14 @@ function opensAbove(node) {
 /**
  * Shows or hides a fullscreen frame's popover, in the top layer; says whether it showed it. Not
  * above a page's modal dialog or fullscreen element (`:modal`), which makes the rest of the
- * page inert, the overlay too: under one, the overlay stays where its `z-index` puts it. A
- * browser without popovers has none, and a frame the page took out shows none: each is left
+ * page inert, the overlay too: under one, the overlay stays where its `z-index` puts it (until
+ * a modal dialog closes: `waitForDialog`). A browser without popovers has none, and a frame the page took out shows none: each is left
  * as it is.
  */
 function setPopover(frame, shown) {
   try {
     if (!shown) frame.hidePopover?.();
-    else if (!pageShows(frame.ownerDocument, ":modal") && frame.showPopover) {
+    else if (!pageElement(frame.ownerDocument, ":modal") && frame.showPopover) {
       frame.showPopover();
       return true;
     }
@@ -469,7 +496,7 @@ function inPageTopLayer(event) {
   const target = Event.prototype.composedPath.call(event)[0];
   return ["dialog:modal", ":popover-open"].some((selector) => {
     try {
-      return within(target, selector);
+      return around(target, selector);
     } catch {
       return false;
     }

@@ -35,32 +35,73 @@ fn the_pages_dialogs_and_popovers_opened_later_stay_usable_above_the_modal() {
     modal.destroy();
 }
 
-/// A hidden modal shown while the page has a modal dialog open stays under the dialog: above
-/// it, the overlay would cover the dialog yet take no click, being inert like the page behind
-/// the dialog. Once the user closes the dialog, the modal is in the top layer, with focus.
+/// Whether a click at the middle of `element` reaches it: not one the page made inert, nor one
+/// something covers.
+fn takes_clicks(element: &web_sys::Element) -> bool {
+    let rect = element.get_bounding_client_rect();
+    let (x, y) = (rect.left() + rect.width() / 2.0, rect.top() + rect.height() / 2.0);
+    document().element_from_point(x as f32, y as f32).as_ref() == Some(element)
+}
+
+/// A modal dialog the page has open as the modal becomes ready (a session-timeout warning opened
+/// while it loaded, or one open as a hidden modal shows) stays above it, usable: above the
+/// dialog, the overlay would cover it yet take no click, being inert like the rest of the page.
+/// Once the user closes the dialog, the modal is in the top layer, with focus (the dialog gives
+/// it back to the body).
 #[wasm_bindgen_test]
-async fn a_modal_ready_under_the_pages_modal_dialog_is_put_before_the_user_once_it_closes() {
-    let modal = embed(MODAL_URL, Recorder::new().options(&[("hidden", true.into())]));
-    let dialog = modal_dialog("<button id='dialog-button'>OK</button>");
+async fn a_modal_ready_under_the_pages_modal_dialog_waits_for_it_to_close() {
     let _restore = Restore("document.querySelector('dialog')?.remove()");
-    modal.show();
+    for hidden in [false, true] {
+        let modal = embed(MODAL_URL, Recorder::new().options(&[("hidden", hidden.into())]));
+        let dialog = modal_dialog("<button>OK</button>");
+        if hidden {
+            modal.show();
+        }
+        from_modal(&modal, &opened());
+        next_frame().await;
+        assert!(!is_open_popover(&modal.iframe()), "under the dialog");
+        let button = dialog.first_element_child().unwrap();
+        assert!(
+            takes_clicks(&button),
+            "the dialog takes clicks (hidden: {hidden})"
+        );
+        page_script("document.querySelector('dialog').close()");
+        next_frame().await;
+        assert!(is_open_popover(&modal.iframe()), "in the top layer");
+        assert_eq!(
+            document().active_element(),
+            Some(modal.iframe().into()),
+            "focused (hidden: {hidden})"
+        );
+        modal.destroy();
+        dialog.remove();
+    }
+}
+
+/// A web component's modal dialog, in a shadow root, is found where focus is as the modal
+/// becomes ready; then the dialog itself is watched: the modal stays under it once focus has
+/// left it (a click on the dialog's text), and goes in the top layer once it closes.
+#[wasm_bindgen_test]
+async fn a_modal_ready_under_a_web_components_modal_dialog_waits_for_that_dialog() {
+    let _restore = Restore("document.getElementById('component')?.remove()");
+    let modal = embed(MODAL_URL, Recorder::new().options(&[("inertPage", false.into())]));
+    let dialog = "document.getElementById('component').shadowRoot.querySelector('dialog')";
+    page_script(&format!(
+        "const host = document.body.appendChild(document.createElement('div'));
+         host.id = 'component';
+         host.attachShadow({{ mode: 'open' }}).innerHTML = '<dialog><button>OK</button></dialog>';
+         {dialog}.showModal()"
+    ));
     from_modal(&modal, &opened());
-    assert!(!is_open_popover(&modal.iframe()));
-    page_script("document.getElementById('dialog-button').focus()");
-    assert_eq!(
-        document().active_element().map(|element| element.id()).as_deref(),
-        Some("dialog-button")
-    );
-    page_script("document.querySelector('dialog').close()");
+    page_script(&format!("{dialog}.querySelector('button').blur()"));
+    next_frame().await;
+    next_frame().await;
+    assert!(!is_open_popover(&modal.iframe()), "under the open dialog");
+    page_script(&format!("{dialog}.close()"));
     next_frame().await;
     assert!(is_open_popover(&modal.iframe()), "in the top layer");
-    assert_eq!(
-        document().active_element(),
-        Some(modal.iframe().into()),
-        "focused"
-    );
+    assert_eq!(document().active_element(), Some(modal.iframe().into()));
     modal.destroy();
-    dialog.remove();
 }
 
 /// A dialog the page adds and opens in one task while the modal is in the top layer is above it
