@@ -152,6 +152,9 @@ export function presentFrame(frame, inline, again) {
     // A popover or non-modal dialog the page opened while the modal loaded is under it from
     // now on.
     if (setPopover(frame, true)) {
+      // The page's `beforetoggle` handler may have hidden the modal meanwhile, too early to
+      // take it out of the top layer.
+      if (shows.get(frame) !== show) return void setPopover(frame, false);
       show.presented = true;
       show.cover?.();
     } else {

@@ -362,9 +362,10 @@ async fn a_loading_modal_has_one_progress_bar_at_most_and_leaves_none() {
 }
 
 /// A page's handler that hides the modal as it goes in the top layer (a `beforetoggle`
-/// listener) leaves nothing of the page inert, then or once the modal is gone.
+/// listener) leaves nothing of the page inert, then or once the modal is gone, and the modal
+/// out of the top layer, where it would stay above what the page opens.
 #[wasm_bindgen_test]
-fn a_modal_hidden_as_it_goes_in_the_top_layer_leaves_the_page_usable() {
+fn a_modal_hidden_as_it_goes_in_the_top_layer_leaves_it_and_the_page_as_they_were() {
     let _restore = Restore("document.getElementById('probe')?.remove()");
     let probe = document().create_element("button").unwrap();
     probe.set_id("probe");
@@ -378,6 +379,7 @@ fn a_modal_hidden_as_it_goes_in_the_top_layer_leaves_the_page_usable() {
         .unwrap();
     from_modal(&modal, &opened());
     assert!(!is_inert(&probe), "hidden as it went in the top layer");
+    assert!(!is_open_popover(&modal.iframe()), "and out of it");
     modal.destroy();
     assert!(!is_inert(&probe), "destroyed");
 }
