@@ -87,9 +87,9 @@ extern "C" {
     fn removed(this: &Link) -> Promise;
 
     /// Puts the shown, ready frame before the user and moves focus into it: an inline one
-    /// scrolled into view; a fullscreen one, inert until then, in the top layer once the page
+    /// scrolled into view; a fullscreen one, inert until now, in the top layer once the page
     /// has left fullscreen (a page fullscreen as a whole keeps it where its `z-index` puts it),
-    /// and, under a page's modal dialog, once that dialog has closed.
+    /// and, under a page's modal dialog, once no modal dialog is open.
     #[wasm_bindgen(js_name = presentFrame)]
     pub(crate) fn present(frame: &HtmlIFrameElement, inline: bool);
 

@@ -239,10 +239,10 @@ export function openedFrom(element, embed) {
 /**
  * Shows the iframe; a `fullscreen` one takes the page out of fullscreen and stops it from
  * scrolling; with `inertPage`, makes the iframe's siblings `inert` (those the page adds while
- * it is shown too), leaving those that already were and the dialogs and popovers the page has
- * yet to open; a fullscreen frame not ready yet gets a progress bar a frame later
- * (`showLoading`). Remembers how to put back each change, and the element that had focus, for
- * `hideFrame`.
+ * it is shown too), leaving those that already were, a modal dialog open now and the dialogs
+ * and popovers the page has yet to open (or opens again); a fullscreen frame not ready yet
+ * gets a progress bar a frame later (`showLoading`). Remembers how to put back each change,
+ * and the element that had focus, for `hideFrame`.
  */
 export function showFrame(frame, fullscreen, inertPage) {
   // Read before any sibling turns inert, which takes focus away.
@@ -307,7 +307,24 @@ export function showFrame(frame, fullscreen, inertPage) {
       for (const record of records) for (const node of record.addedNodes) if (!isDialogOrPopover(node)) makeInert(node);
     });
     observer.observe(parent, { __proto__: null, childList: true });
-    undo.push(() => observer.disconnect());
+    // One open as the modal showed, and so made inert, that the page opens again (a toast shown
+    // again, a dialog opened again with `showModal()`) is above the modal too: it stops being
+    // inert before it opens, in time for a modal dialog to take focus.
+    const reopens = (event) => {
+      const at = inert.indexOf(event.target);
+      if (at >= 0 && event.newState === "open" && isDialogOrPopover(event.target)) {
+        setInert(event.target, false);
+        inert.splice(at, 1);
+        // WebKit reads `inert` from the element's style: brought up to date here, or a modal
+        // dialog's focusing steps still find it inert.
+        getComputedStyle(event.target).visibility;
+      }
+    };
+    window.addEventListener("beforetoggle", reopens, true);
+    undo.push(() => {
+      observer.disconnect();
+      window.removeEventListener("beforetoggle", reopens, true);
+    });
   }
 }
 
@@ -454,8 +471,8 @@ function opensAbove(node) {
 /**
  * Shows or hides a fullscreen frame's popover, in the top layer; says whether it showed it. Not
  * above a page's modal dialog or fullscreen element (`:modal`), which makes the rest of the
- * page inert, the overlay too: under one, the overlay stays where its `z-index` puts it (until
- * a modal dialog closes: `waitForDialog`). A browser without popovers has none, and a frame the page took out shows none: each is left
+ * page inert, the overlay too: under one, the overlay stays where its `z-index` puts it
+ * (`presentFrame` waits for a modal dialog to close). A browser without popovers has none, and a frame the page took out shows none: each is left
  * as it is.
  */
 function setPopover(frame, shown) {

@@ -156,3 +156,39 @@ fn escape_is_the_page_dialogs_wherever_focus_is() {
     assert!(!press_escape(), "with no dialog, the overlay's");
     assert!(overlay.destroyed());
 }
+
+/// A dialog or popover the page had open as the modal showed is under it, inert; opened again
+/// meanwhile (a toast shown again, a dialog opened again with `showModal()`), it is above the
+/// modal, as one opened later is, and usable, the dialog with focus.
+#[wasm_bindgen_test]
+fn a_dialog_or_popover_the_page_opens_again_is_usable_above_the_modal() {
+    let _restore =
+        Restore("for (const id of ['again', 'again-toast']) document.getElementById(id)?.remove()");
+    page_script(
+        "for (const [tag, id] of [['dialog', 'again'], ['div', 'again-toast']]) {
+           const element = document.body.appendChild(document.createElement(tag));
+           element.id = id;
+           element.append(Object.assign(document.createElement('button'), { id: id + '-button' }));
+         }
+         document.getElementById('again').show();
+         const toast = document.getElementById('again-toast');
+         toast.popover = 'manual';
+         toast.showPopover()",
+    );
+    let element = |id: &str| document().get_element_by_id(id).unwrap();
+    let modal = embed(MODAL_URL, JsValue::UNDEFINED);
+    from_modal(&modal, &opened());
+    assert!(is_inert(&element("again")) && is_inert(&element("again-toast")));
+    page_script("const dialog = document.getElementById('again'); dialog.close(); dialog.showModal()");
+    assert!(!is_inert(&element("again")));
+    assert_eq!(document().active_element(), Some(element("again-button")));
+    assert!(takes_clicks(&element("again-button")), "the dialog");
+    page_script(
+        "document.getElementById('again').close();
+         const toast = document.getElementById('again-toast');
+         toast.hidePopover();
+         toast.showPopover()",
+    );
+    assert!(takes_clicks(&element("again-toast-button")), "the toast");
+    modal.destroy();
+}

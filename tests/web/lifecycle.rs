@@ -37,7 +37,10 @@ async fn case_18_the_listeners_and_the_timer_go_with_the_modal() {
     let (listeners, timers) = (watch.listeners(), watch.timers());
     let with = |added: &str| format!("{listeners} {added}").trim().to_owned();
     let mounted = |modal: ModalHandle| {
-        assert_eq!(watch.listeners(), with("keydown message securitypolicyviolation"));
+        assert_eq!(
+            watch.listeners(),
+            with("beforetoggle keydown message securitypolicyviolation")
+        );
         assert_eq!(watch.timers(), timers + 1, "the ready timer");
         modal
     };
@@ -47,10 +50,14 @@ async fn case_18_the_listeners_and_the_timer_go_with_the_modal() {
     };
     mounted(embed(MODAL_URL, JsValue::UNDEFINED)).destroy();
     gone("destroy()");
-    // Once the modal is ready, only the message listener is left, until it closes.
+    // Once the modal is ready, only the message listener is left, until it closes, and while it
+    // shows over the inert page, the watch for a dialog or popover the page opens again.
     let modal = mounted(embed(MODAL_URL, JsValue::UNDEFINED));
     from_modal(&modal, &opened());
-    assert_eq!((watch.listeners(), watch.timers()), (with("message"), timers));
+    assert_eq!(
+        (watch.listeners(), watch.timers()),
+        (with("beforetoggle message"), timers)
+    );
     from_modal(&modal, &envelope("migration_modal.closed", &[]));
     gone("closed");
     let modal = mounted(embed(
