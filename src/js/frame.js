@@ -153,8 +153,10 @@ export function presentFrame(frame, inline, again) {
     // now on.
     if (setPopover(frame, true)) {
       // The page's `beforetoggle` handler may have hidden the modal meanwhile, too early to
-      // take it out of the top layer.
-      if (shows.get(frame) !== show) return void setPopover(frame, false);
+      // take it out of the top layer, or hidden and shown it, too early to put it in: the
+      // show that lasts is the one in the top layer.
+      const now = shows.get(frame);
+      if (now !== show) return void (now ? (now.presented = true) : setPopover(frame, false));
       show.presented = true;
       show.cover?.();
     } else {

@@ -363,23 +363,40 @@ async fn a_loading_modal_has_one_progress_bar_at_most_and_leaves_none() {
 
 /// A page's handler that hides the modal as it goes in the top layer (a `beforetoggle`
 /// listener) leaves nothing of the page inert, then or once the modal is gone, and the modal
-/// out of the top layer, where it would stay above what the page opens.
+/// out of the top layer, where it would stay above what the page opens; one that hides and
+/// shows it again leaves it in the top layer, until it is hidden.
 #[wasm_bindgen_test]
 fn a_modal_hidden_as_it_goes_in_the_top_layer_leaves_it_and_the_page_as_they_were() {
     let _restore = Restore("document.getElementById('probe')?.remove()");
     let probe = document().create_element("button").unwrap();
     probe.set_id("probe");
     document().body().unwrap().append_child(&probe).unwrap();
-    let modal = embed(MODAL_URL, JsValue::UNDEFINED);
-    let handle = modal.clone();
-    let hide = Closure::<dyn Fn()>::new(move || handle.hide());
-    modal
-        .iframe()
-        .add_event_listener_with_callback_and_bool("beforetoggle", hide.as_ref().unchecked_ref(), true)
-        .unwrap();
-    from_modal(&modal, &opened());
-    assert!(!is_inert(&probe), "hidden as it went in the top layer");
-    assert!(!is_open_popover(&modal.iframe()), "and out of it");
-    modal.destroy();
-    assert!(!is_inert(&probe), "destroyed");
+    for again in [false, true] {
+        let modal = embed(MODAL_URL, JsValue::UNDEFINED);
+        let (handle, once) = (modal.clone(), std::cell::Cell::new(true));
+        let hide = Closure::<dyn Fn()>::new(move || {
+            if once.replace(false) {
+                handle.hide();
+                if again {
+                    handle.show();
+                }
+            }
+        });
+        let iframe = modal.iframe();
+        let callback = hide.as_ref().unchecked_ref();
+        iframe
+            .add_event_listener_with_callback_and_bool("beforetoggle", callback, true)
+            .unwrap();
+        from_modal(&modal, &opened());
+        assert_eq!(is_inert(&probe), again, "the page (shown again: {again})");
+        assert_eq!(
+            is_open_popover(&iframe),
+            again,
+            "the top layer (shown again: {again})"
+        );
+        modal.hide();
+        assert!(!is_open_popover(&iframe) && !is_inert(&probe), "hidden");
+        modal.destroy();
+    }
 }
+
