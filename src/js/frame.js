@@ -288,45 +288,50 @@ export function showFrame(frame, fullscreen, inertPage) {
   if (inertPage && parent) {
     const inert = [];
     const makeInert = (element) => {
-      if (element !== frame && element !== show.loading && element instanceof HTMLElement && !inertOf(element)) {
-        setInert(element, true);
+      const eligible = element !== frame && element !== show.loading && element instanceof HTMLElement;
+      if (shows.get(frame) === show && eligible && !inertOf(element)) {
+        // Listed first: a custom element's `attributeChangedCallback` runs the page's code as
+        // it turns inert, which may hide the modal.
         inert.push(element);
+        setInert(element, true);
       }
     };
     const cover = () => {
       for (const child of builtIn(Element, "children", parent)) if (!opensAbove(child)) makeInert(child);
     };
-    cover();
-    show.cover = cover;
-    undo.push(() => {
-      // A page's handler may hide the modal while `presentFrame` runs: then it covers no more.
-      show.cover = undefined;
-      inert.forEach((element) => setInert(element, false));
-    });
     // A toast, a portal or a chat widget the page adds meanwhile is behind the modal too; a
     // dialog or popover goes above it, even one opened in the task that added it.
     const observer = new MutationObserver((records) => {
       for (const record of records) for (const node of record.addedNodes) if (!isDialogOrPopover(node)) makeInert(node);
     });
-    observer.observe(parent, { __proto__: null, childList: true });
-    // One open as the modal showed, and so made inert, that the page opens again (a toast shown
-    // again, a dialog opened again with `showModal()`) is above the modal too: it stops being
-    // inert before it opens, in time for a modal dialog to take focus.
+    // One open as the modal showed, and so made inert, that the page opens again stops being
+    // inert before it opens, in time for a modal dialog to take focus: a toast shown again, or
+    // a dialog opened with `showModal()`, is above the modal, as one opened later is (a dialog
+    // opened with `show()` is under it, as one opened later is).
     const reopens = (event) => {
-      const at = inert.indexOf(event.target);
-      if (at >= 0 && event.newState === "open" && isDialogOrPopover(event.target)) {
-        setInert(event.target, false);
+      const target = event.target;
+      if (event.newState !== "open" || !isDialogOrPopover(target)) return;
+      const at = inert.indexOf(target);
+      if (at >= 0) {
+        setInert(target, false);
         inert.splice(at, 1);
-        // WebKit reads `inert` from the element's style: brought up to date here, or a modal
-        // dialog's focusing steps still find it inert.
-        getComputedStyle(event.target).visibility;
       }
+      // WebKit reads `inert` from the style, that of a dialog in the inert app root too:
+      // brought up to date here, or a modal dialog's focusing steps still find it inert.
+      getComputedStyle(target).visibility;
     };
-    window.addEventListener("beforetoggle", reopens, true);
+    // Put back first, as the page may hide the modal while it is being covered (above); a
+    // page's handler may also hide it while `presentFrame` runs: then it covers no more.
     undo.push(() => {
+      show.cover = undefined;
       observer.disconnect();
       window.removeEventListener("beforetoggle", reopens, true);
+      inert.forEach((element) => setInert(element, false));
     });
+    observer.observe(parent, { __proto__: null, childList: true });
+    window.addEventListener("beforetoggle", reopens, true);
+    show.cover = cover;
+    cover();
   }
 }
 

@@ -192,3 +192,23 @@ fn a_dialog_or_popover_the_page_opens_again_is_usable_above_the_modal() {
     assert!(takes_clicks(&element("again-toast-button")), "the toast");
     modal.destroy();
 }
+
+/// A dialog inside the app's root, which is inert while the modal shows, opened again with
+/// `showModal()` takes focus as a modal dialog does (WebKit read the dialog as inert when it
+/// was closed and opened in one task).
+#[wasm_bindgen_test]
+fn a_dialog_in_the_inert_app_root_opened_again_takes_focus() {
+    let _restore = Restore("document.getElementById('app-root')?.remove()");
+    page_script(
+        "const root = document.body.appendChild(document.createElement('div'));
+         root.id = 'app-root';
+         root.innerHTML = '<dialog id=nested><button id=nested-button>OK</button></dialog>';
+         document.getElementById('nested').show()",
+    );
+    let modal = embed(MODAL_URL, JsValue::UNDEFINED);
+    from_modal(&modal, &opened());
+    page_script("const dialog = document.getElementById('nested'); dialog.close(); dialog.showModal()");
+    let button = document().get_element_by_id("nested-button");
+    assert_eq!(document().active_element(), button);
+    modal.destroy();
+}

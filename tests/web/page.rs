@@ -400,3 +400,28 @@ fn a_modal_hidden_as_it_goes_in_the_top_layer_leaves_it_and_the_page_as_they_wer
     }
 }
 
+/// A page whose element runs code as it turns inert (a custom element that observes `inert`)
+/// and hides the modal then leaves nothing behind: no listener on the window, nothing inert.
+#[wasm_bindgen_test]
+fn a_modal_hidden_as_the_page_turns_inert_leaves_nothing_behind() {
+    let _restore = Restore("document.querySelector('hides-modal')?.remove(); delete window.__hide");
+    let watch = WindowWatch::install();
+    let listeners = watch.listeners();
+    page_script(
+        "customElements.get('hides-modal') ?? customElements.define('hides-modal', class extends HTMLElement {
+           static observedAttributes = ['inert'];
+           attributeChangedCallback() { window.__hide?.(); }
+         });
+         document.body.append(document.createElement('hides-modal'))",
+    );
+    let modal = embed(MODAL_URL, Recorder::new().options(&[("hidden", true.into())]));
+    let handle = modal.clone();
+    let hide = Closure::<dyn Fn()>::new(move || handle.hide());
+    js_sys::Reflect::set(&window(), &"__hide".into(), hide.as_ref()).unwrap();
+    modal.show();
+    page_script("delete window.__hide");
+    modal.destroy();
+    assert_eq!(watch.listeners(), listeners);
+    let element = document().query_selector("hides-modal").unwrap().unwrap();
+    assert!(!is_inert(&element));
+}
