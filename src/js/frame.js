@@ -154,11 +154,11 @@ export function presentFrame(frame, inline, again) {
     if (setPopover(frame, true)) {
       // The page's `beforetoggle` handler may have hidden the modal meanwhile, too early to
       // take it out of the top layer, or hidden and shown it, too early to put it in: the
-      // show that lasts is the one in the top layer.
+      // show that lasts is the one in the top layer, and goes on.
       const now = shows.get(frame);
-      if (now !== show) return void (now ? (now.presented = true) : setPopover(frame, false));
-      show.presented = true;
-      show.cover?.();
+      if (!now) return void setPopover(frame, false);
+      now.presented = true;
+      now.cover?.();
     } else {
       // A modal dialog (a session-timeout warning) keeps the rest of the page, the modal too,
       // from taking focus until it closes.
@@ -297,7 +297,8 @@ export function showFrame(frame, fullscreen, inertPage) {
       }
     };
     const cover = () => {
-      for (const child of builtIn(Element, "children", parent)) if (!opensAbove(child)) makeInert(child);
+      // A copy: the page's code may take an element out as it turns inert.
+      for (const child of [...builtIn(Element, "children", parent)]) if (!opensAbove(child)) makeInert(child);
     };
     // A toast, a portal or a chat widget the page adds meanwhile is behind the modal too; a
     // dialog or popover goes above it, even one opened in the task that added it.

@@ -363,14 +363,22 @@ async fn a_loading_modal_has_one_progress_bar_at_most_and_leaves_none() {
 
 /// A page's handler that hides the modal as it goes in the top layer (a `beforetoggle`
 /// listener) leaves nothing of the page inert, then or once the modal is gone, and the modal
-/// out of the top layer, where it would stay above what the page opens; one that hides and
-/// shows it again leaves it in the top layer, until it is hidden.
+/// out of the top layer, where it would stay above what the page opens. One that hides and
+/// shows it again, and opens a dialog, leaves the new show presented as any: in the top layer,
+/// with focus, and the dialog under it, inert, until it is hidden.
 #[wasm_bindgen_test]
 fn a_modal_hidden_as_it_goes_in_the_top_layer_leaves_it_and_the_page_as_they_were() {
-    let _restore = Restore("document.getElementById('probe')?.remove()");
-    let probe = document().create_element("button").unwrap();
-    probe.set_id("probe");
-    document().body().unwrap().append_child(&probe).unwrap();
+    let _restore =
+        Restore("for (const id of ['probe', 'probe-dialog']) document.getElementById(id)?.remove()");
+    page_script(
+        "const probe = document.body.appendChild(document.createElement('button'));
+         probe.id = 'probe';
+         const dialog = document.body.appendChild(document.createElement('dialog'));
+         dialog.id = 'probe-dialog';
+         dialog.innerHTML = '<button>OK</button>';",
+    );
+    let probe = document().get_element_by_id("probe").unwrap();
+    let dialog = document().get_element_by_id("probe-dialog").unwrap();
     for again in [false, true] {
         let modal = embed(MODAL_URL, JsValue::UNDEFINED);
         let (handle, once) = (modal.clone(), std::cell::Cell::new(true));
@@ -379,6 +387,7 @@ fn a_modal_hidden_as_it_goes_in_the_top_layer_leaves_it_and_the_page_as_they_wer
                 handle.hide();
                 if again {
                     handle.show();
+                    page_script("document.getElementById('probe-dialog').show()");
                 }
             }
         });
@@ -394,6 +403,10 @@ fn a_modal_hidden_as_it_goes_in_the_top_layer_leaves_it_and_the_page_as_they_wer
             again,
             "the top layer (shown again: {again})"
         );
+        if again {
+            assert!(is_inert(&dialog), "the dialog opened meanwhile");
+            assert_eq!(document().active_element(), Some(iframe.clone().into()));
+        }
         modal.hide();
         assert!(!is_open_popover(&iframe) && !is_inert(&probe), "hidden");
         modal.destroy();
@@ -401,27 +414,45 @@ fn a_modal_hidden_as_it_goes_in_the_top_layer_leaves_it_and_the_page_as_they_wer
 }
 
 /// A page whose element runs code as it turns inert (a custom element that observes `inert`)
-/// and hides the modal then leaves nothing behind: no listener on the window, nothing inert.
+/// and hides the modal then leaves nothing behind: no listener on the window, nothing inert,
+/// the elements after it neither. One that takes itself out then leaves the next covered.
 #[wasm_bindgen_test]
 fn a_modal_hidden_as_the_page_turns_inert_leaves_nothing_behind() {
-    let _restore = Restore("document.querySelector('hides-modal')?.remove(); delete window.__hide");
+    let _restore = Restore(
+        "for (const id of ['hides', 'after', 'goes', 'next']) document.getElementById(id)?.remove();
+         delete window.__hide",
+    );
     let watch = WindowWatch::install();
     let listeners = watch.listeners();
     page_script(
-        "customElements.get('hides-modal') ?? customElements.define('hides-modal', class extends HTMLElement {
-           static observedAttributes = ['inert'];
-           attributeChangedCallback() { window.__hide?.(); }
-         });
-         document.body.append(document.createElement('hides-modal'))",
+        "for (const [name, act] of [['hides-modal', () => window.__hide?.()], ['takes-itself-out', (element) => element.remove()]]) {
+           customElements.get(name) ?? customElements.define(name, class extends HTMLElement {
+             static observedAttributes = ['inert'];
+             attributeChangedCallback() { act(this); }
+           });
+         }
+         const hides = document.body.appendChild(document.createElement('hides-modal'));
+         hides.id = 'hides';
+         document.body.appendChild(document.createElement('button')).id = 'after';",
     );
     let modal = embed(MODAL_URL, Recorder::new().options(&[("hidden", true.into())]));
     let handle = modal.clone();
     let hide = Closure::<dyn Fn()>::new(move || handle.hide());
     js_sys::Reflect::set(&window(), &"__hide".into(), hide.as_ref()).unwrap();
     modal.show();
-    page_script("delete window.__hide");
+    page_script("delete window.__hide; document.getElementById('hides').remove()");
     modal.destroy();
     assert_eq!(watch.listeners(), listeners);
-    let element = document().query_selector("hides-modal").unwrap().unwrap();
-    assert!(!is_inert(&element));
+    let after = document().get_element_by_id("after").unwrap();
+    assert!(!is_inert(&after), "after it");
+    page_script(
+        "document.body.appendChild(document.createElement('takes-itself-out')).id = 'goes';
+         document.body.appendChild(document.createElement('button')).id = 'next';",
+    );
+    let modal = embed(MODAL_URL, JsValue::UNDEFINED);
+    assert!(
+        is_inert(&document().get_element_by_id("next").unwrap()),
+        "the next one"
+    );
+    modal.destroy();
 }
