@@ -480,8 +480,8 @@ function opensAbove(node) {
  * Shows or hides a fullscreen frame's popover, in the top layer; says whether it showed it. Not
  * above a page's modal dialog or fullscreen element (`:modal`), which makes the rest of the
  * page inert, the overlay too: under one, the overlay stays where its `z-index` puts it
- * (`presentFrame` waits for a modal dialog to close). A browser without popovers has none, and a frame the page took out shows none: each is left
- * as it is.
+ * (`presentFrame` waits for a modal dialog to close). A browser without popovers has none, and
+ * a frame the page took out shows none: each is left as it is.
  */
 function setPopover(frame, shown) {
   try {
