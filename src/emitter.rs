@@ -47,21 +47,39 @@ impl Default for Emitter {
     }
 }
 
+/// What a listener hears: the events of a topic, or the dropped messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Channel {
+    Events(Topic),
+    Rejects,
+}
+
+impl Channel {
+    /// The number the listeners are kept at: the topic's, then one after the last topic, as
+    /// `option_names::callback_options` lists their options (and `names.js`'s `TOPICS`).
+    fn number(self) -> u32 {
+        match self {
+            Channel::Events(topic) => topic as u32,
+            Channel::Rejects => Topic::ALL.len() as u32,
+        }
+    }
+}
+
 impl Emitter {
-    /// Adds `listener` for `topic` (for one call only with `once`); returns the function that
+    /// Adds `listener` on `channel` (for one call only with `once`); returns the function that
     /// removes it. After [`Emitter::close`] nothing is added and that function does nothing.
-    pub(crate) fn add(&self, topic: Topic, listener: &Function, once: bool) -> Function {
-        self.add_listener(topic as u32, listener, once)
+    pub(crate) fn add(&self, channel: Channel, listener: &Function, once: bool) -> Function {
+        self.add_listener(channel.number(), listener, once)
     }
 
-    /// `true` when some listener listens to `topic`.
-    pub(crate) fn has(&self, topic: Topic) -> bool {
-        self.has_listener(topic as u32)
+    /// `true` when some listener listens on `channel`.
+    pub(crate) fn has(&self, channel: Channel) -> bool {
+        self.has_listener(channel.number())
     }
 
-    /// Calls every listener of `topic` with `(first, second)`.
-    pub(crate) fn emit(&self, topic: Topic, first: &JsValue, second: &JsValue) {
-        self.emit_to(topic as u32, first, second);
+    /// Calls every listener on `channel` with `(first, second)`.
+    pub(crate) fn emit(&self, channel: Channel, first: &JsValue, second: &JsValue) {
+        self.emit_to(channel.number(), first, second);
     }
 }
 

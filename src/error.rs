@@ -364,10 +364,7 @@ impl Message {
 /// The names `on()` takes, each quoted, the last after "or": `"migration_modal.opened", ...
 /// or "*"`.
 fn write_event_names(out: &mut String) {
-    let mut names = Topic::ALL
-        .iter()
-        .filter_map(|topic| topic.event_name())
-        .peekable();
+    let mut names = Topic::ALL.iter().map(|topic| topic.event_name()).peekable();
     let mut first = true;
     while let Some(name) = names.next() {
         if !first {

@@ -8,7 +8,7 @@
 //! module, which act on the current modal. Teardown removes the iframe, the listener and the timer, restores focus and
 //! scroll, settles `settled`, lets go of every callback and lets the modal go.
 
-use crate::emitter::{rust_listener, Emitter, RustListener};
+use crate::emitter::{rust_listener, Channel, Emitter, RustListener};
 use crate::error::{Error, Message};
 use crate::event::{EventKind, FRAME_DIRECTIVES};
 use crate::frame;
@@ -333,9 +333,9 @@ impl Shared {
 
     fn reject(&self, reason: RejectReason, event: &RawMessageEvent) {
         // Most pages have no onReject: then a dropped message costs no string at all.
-        if self.emitter.has(Topic::Reject) {
+        if self.emitter.has(Channel::Rejects) {
             self.emitter
-                .emit(Topic::Reject, &reject_reason_name(reason as u32), event);
+                .emit(Channel::Rejects, &reject_reason_name(reason as u32), event);
         }
     }
 
@@ -358,11 +358,14 @@ impl Shared {
         }
         match (step.delivery, Topic::for_kind(kind)) {
             (Delivery::Typed, Some(topic)) => {
-                self.emitter.emit(topic, event, &JsValue::UNDEFINED);
-                self.emitter.emit(Topic::Any, event, &JsValue::UNDEFINED);
+                self.emitter
+                    .emit(Channel::Events(topic), event, &JsValue::UNDEFINED);
+                self.emitter
+                    .emit(Channel::Events(Topic::Any), event, &JsValue::UNDEFINED);
             }
             (Delivery::Typed | Delivery::CatchAllOnly, _) => {
-                self.emitter.emit(Topic::Any, event, &JsValue::UNDEFINED)
+                self.emitter
+                    .emit(Channel::Events(Topic::Any), event, &JsValue::UNDEFINED)
             }
             (Delivery::Nobody, _) => {}
         }
@@ -591,11 +594,11 @@ pub struct Subscription {
 }
 
 impl Subscription {
-    fn new(shared: &Shared, topic: Topic, listener: RustListener) -> Subscription {
+    fn new(shared: &Shared, channel: Channel, listener: RustListener) -> Subscription {
         Subscription {
             unsubscribe: shared
                 .emitter
-                .add(topic, listener.as_ref().unchecked_ref(), false),
+                .add(channel, listener.as_ref().unchecked_ref(), false),
             listener: Some(listener),
         }
     }
@@ -660,7 +663,7 @@ impl AnonModal {
         })
     }
 
-    /// Calls `callback` for each event of `topic` ([`Topic::Reject`] is not an event: use
+    /// Calls `callback` for each event of `topic` (a dropped message is not an event: see
     /// [`AnonModal::on_reject`]).
     ///
     /// A callback should not own its modal: an `Rc<AnonModal>` captured by a detached callback
@@ -673,7 +676,7 @@ impl AnonModal {
                 object: event.clone(),
             })
         });
-        Subscription::new(&self.shared, topic, listener)
+        Subscription::new(&self.shared, Channel::Events(topic), listener)
     }
 
     /// Calls `callback` for each dropped message, with the reason.
@@ -690,7 +693,7 @@ impl AnonModal {
                 .unwrap_or(RejectReason::Schema);
             callback(reason, event.unchecked_ref())
         });
-        Subscription::new(&self.shared, Topic::Reject, listener)
+        Subscription::new(&self.shared, Channel::Rejects, listener)
     }
 
     /// Shows the modal: a fullscreen one locks the page's scroll, and focus moves into it once

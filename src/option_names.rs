@@ -18,11 +18,21 @@ pub const VALUE_OPTIONS: [&str; 9] = [
     "inertPage",
 ];
 
-/// Every option name: the value options, then the callback options in topic order.
+/// The callback option for dropped messages, which are not events and so have no [`Topic`].
+pub const REJECT_OPTION: &str = "onReject";
+
+/// The callback options: each topic's, in topic order, then [`REJECT_OPTION`]; a callback's
+/// place here is the number its listeners are kept at (`src/emitter.rs` `Channel`).
+pub fn callback_options() -> impl Iterator<Item = &'static str> {
+    Topic::ALL
+        .iter()
+        .map(|topic| topic.option_name())
+        .chain([REJECT_OPTION])
+}
+
+/// Every option name: the value options, then the callback options.
 pub fn all() -> impl Iterator<Item = &'static str> {
-    VALUE_OPTIONS
-        .into_iter()
-        .chain(Topic::ALL.iter().map(|topic| topic.option_name()))
+    VALUE_OPTIONS.into_iter().chain(callback_options())
 }
 
 #[cfg(test)]
@@ -37,8 +47,8 @@ mod tests {
         }
         assert_eq!(
             names.len(),
-            VALUE_OPTIONS.len() + Topic::ALL.len(),
-            "one per topic"
+            VALUE_OPTIONS.len() + Topic::ALL.len() + 1,
+            "one per topic, and onReject"
         );
     }
 }

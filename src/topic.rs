@@ -1,10 +1,18 @@
-//! What a listener listens to: one public event type, every event (`"*"`), or dropped
-//! messages (`onReject`).
+//! What a listener of events listens to: one public event type, or every event (`"*"`).
+//! Dropped messages are not events: their listeners (`onReject`, `AnonModal::on_reject`) get a
+//! reason and the message, so they have no topic.
 
 use crate::event::EventKind;
 
-/// What a listener listens to. JavaScript knows a topic by its `on()` name or its callback
-/// option (`onOpened`), both listed here and generated into `src/js/names.js`.
+/// What a listener of events listens to. JavaScript knows a topic by its `on()` name or its
+/// callback option (`onOpened`), both listed here and generated into `src/js/names.js`.
+///
+/// A dropped message has no topic, so `AnonModal::on` cannot be handed one in place of an
+/// event (`AnonModal::on_reject` hears them, with the reason):
+///
+/// ```compile_fail
+/// let _ = anon_modal::Topic::Reject;
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Topic {
@@ -18,21 +26,18 @@ pub enum Topic {
     Failed,
     /// Every public event, including types this version does not know (`"*"`, `onEvent`).
     Any,
-    /// Dropped messages, with the reason (`onReject`).
-    Reject,
 }
 
 impl Topic {
     /// Every topic, in the order of their numbers (`topic as u32`): the typed ones first, then
     /// [`Topic::Any`] (`isModalEvent` in `src/js/handle.js` takes the names before `"*"` in
-    /// `TOPICS` as the public event types), then [`Topic::Reject`].
+    /// `TOPICS` as the public event types).
     pub const ALL: &'static [Topic] = &[
         Topic::Opened,
         Topic::Completed,
         Topic::Closed,
         Topic::Failed,
         Topic::Any,
-        Topic::Reject,
     ];
 
     /// The typed topic of a public event kind (`None` for internal and unknown kinds).
@@ -46,17 +51,15 @@ impl Topic {
         })
     }
 
-    /// The name `on()`, `once()` and `off()` take (`None` for [`Topic::Reject`], which only the
-    /// `onReject` option reaches).
-    pub fn event_name(self) -> Option<&'static str> {
-        Some(match self {
+    /// The name `on()`, `once()` and `off()` take.
+    pub fn event_name(self) -> &'static str {
+        match self {
             Topic::Opened => EventKind::Opened.as_str(),
             Topic::Completed => EventKind::Completed.as_str(),
             Topic::Closed => EventKind::Closed.as_str(),
             Topic::Failed => EventKind::Failed.as_str(),
             Topic::Any => "*",
-            Topic::Reject => return None,
-        })
+        }
     }
 
     /// The option of `embedAnonModal` that subscribes a callback to this topic.
@@ -67,7 +70,6 @@ impl Topic {
             Topic::Closed => "onClosed",
             Topic::Failed => "onFailed",
             Topic::Any => "onEvent",
-            Topic::Reject => "onReject",
         }
     }
 }
@@ -84,7 +86,7 @@ mod tests {
     }
 
     #[test]
-    fn the_typed_topics_come_before_any_and_reject_last() {
+    fn the_typed_topics_come_before_any() {
         let any = Topic::ALL.iter().position(|&t| t == Topic::Any).unwrap();
         for (at, &topic) in Topic::ALL.iter().enumerate() {
             let typed = EventKind::NAMED
@@ -92,19 +94,18 @@ mod tests {
                 .any(|&k| Topic::for_kind(k) == Some(topic));
             assert_eq!(typed, at < any, "{topic:?}");
         }
-        assert_eq!(Topic::ALL.last(), Some(&Topic::Reject));
+        assert_eq!(Topic::ALL.last(), Some(&Topic::Any));
     }
 
     #[test]
     fn public_kinds_have_their_own_topic_named_like_the_event() {
         for &kind in EventKind::NAMED {
             match Topic::for_kind(kind) {
-                Some(topic) => assert_eq!(topic.event_name(), Some(kind.as_str())),
+                Some(topic) => assert_eq!(topic.event_name(), kind.as_str()),
                 None => assert!(kind.is_internal(), "{kind:?}"),
             }
         }
         assert_eq!(Topic::for_kind(EventKind::Other), None);
-        assert_eq!(Topic::Any.event_name(), Some("*"));
-        assert_eq!(Topic::Reject.event_name(), None);
+        assert_eq!(Topic::Any.event_name(), "*");
     }
 }

@@ -94,7 +94,8 @@ fn names_js() -> String {
         clock::SECONDS_BELOW
     )
     .unwrap();
-    let topics: Vec<&str> = Topic::ALL.iter().map(|t| t.event_name().unwrap_or("")).collect();
+    // Dropped messages are kept after the last topic; `on()` takes no name for them.
+    let topics: Vec<&str> = Topic::ALL.iter().map(|t| t.event_name()).chain([""]).collect();
     writeln!(
         out,
         "/** `on()`'s event names, at the numbers of src/topic.rs `Topic` (`\"\"`: none). */"
@@ -109,7 +110,7 @@ fn names_js() -> String {
     writeln!(
         out,
         "export const CALLBACK_OPTIONS = {};\n",
-        list(Topic::ALL.iter().map(|t| t.option_name()))
+        list(option_names::callback_options())
     )
     .unwrap();
     writeln!(
