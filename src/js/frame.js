@@ -594,8 +594,13 @@ export function listen(commands, readyMs, frame) {
       return;
     }
     inPage = true;
-    // Moved, it has left the top layer: it goes back.
-    if (shows.get(frame)?.presented && !Element.prototype.matches.call(frame, ":popover-open")) setPopover(frame, true);
+    // Moved, it has left the top layer: it goes back, or, under a modal dialog the page opened
+    // meanwhile, once that closes.
+    const show = shows.get(frame);
+    if (show?.presented && !Element.prototype.matches.call(frame, ":popover-open") && !setPopover(frame, true)) {
+      const dialog = modalDialog(frame.ownerDocument);
+      if (dialog) waitForDialog(frame, false, show, dialog);
+    }
     taken.disconnect();
     for (let node = parentOf(frame); node; node = parentOf(node)) taken.observe(node, { __proto__: null, childList: true });
   }

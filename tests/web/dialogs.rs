@@ -212,3 +212,23 @@ fn a_dialog_in_the_inert_app_root_opened_again_takes_focus() {
     assert_eq!(document().active_element(), button);
     modal.destroy();
 }
+
+/// A frame the page moves (a re-render) while its own modal dialog is open above the modal
+/// leaves the top layer and cannot go back under that dialog: it waits for the dialog to close,
+/// then is in the top layer again, with focus, as it was before the move.
+#[wasm_bindgen_test]
+async fn a_frame_moved_under_the_pages_modal_dialog_goes_back_once_it_closes() {
+    let _restore = Restore("document.querySelector('dialog')?.remove()");
+    let modal = embed(MODAL_URL, JsValue::UNDEFINED);
+    from_modal(&modal, &opened());
+    let dialog = modal_dialog("<button>OK</button>");
+    document().body().unwrap().append_child(&modal.iframe()).unwrap();
+    sleep(0).await; // the move is seen after the page's script, as a microtask
+    assert!(!is_open_popover(&modal.iframe()), "not above the open dialog");
+    page_script("document.querySelector('dialog').close()");
+    next_frame().await;
+    assert!(is_open_popover(&modal.iframe()), "in the top layer");
+    assert_eq!(document().active_element(), Some(modal.iframe().into()));
+    modal.destroy();
+    dialog.remove();
+}
