@@ -101,7 +101,8 @@ extern "C" {
     pub(crate) fn show(frame: &HtmlIFrameElement, fullscreen: bool, inert_page: bool);
 
     /// Hides the frame and puts back, once, what the last [`show`] changed (focus only if that
-    /// element is still in the page).
+    /// element is still in the page). A [`show`], [`present`] or `hide` the page's code asks for
+    /// meanwhile (run as an element stops being inert) is done after it, in order.
     #[wasm_bindgen(js_name = hideFrame)]
     pub(crate) fn hide(frame: &HtmlIFrameElement);
 }

@@ -132,6 +132,7 @@ export function mountFrame(document, parent, url, title, zIndex, hidden) {
  * waits for that dialog to close (`waitForDialog`).
  */
 export function presentFrame(frame, inline, again) {
+  if (afterHide(frame, () => presentFrame(frame, inline, again))) return;
   const show = shows.get(frame);
   if (!show) return;
   if (inline) {
@@ -247,6 +248,7 @@ export function openedFrom(element, embed) {
  * and the element that had focus, for `hideFrame`.
  */
 export function showFrame(frame, fullscreen, inertPage) {
+  if (afterHide(frame, () => showFrame(frame, fullscreen, inertPage))) return;
   // Read before any sibling turns inert, which takes focus away.
   const document = frame.ownerDocument;
   const focus = focusedElement(document) ?? calledFrom;
@@ -496,13 +498,28 @@ function setPopover(frame, shown) {
   return false;
 }
 
+/**
+ * Per frame being hidden, what was asked of it meanwhile: the page's code, run as its elements
+ * stop being inert, may show the modal again (and hide it), which is done once the hide has put
+ * everything back, or the new show would lock what the hide then unlocks.
+ */
+const hiding = new WeakMap();
+
+/** Runs `ask` later if `frame` is being hidden; says whether it will. */
+const afterHide = (frame, ask) => !!hiding.get(frame)?.push(ask);
+
 /** Hides the iframe and puts back what the last `showFrame` changed, once, last change first. */
 export function hideFrame(frame) {
+  if (afterHide(frame, () => hideFrame(frame))) return;
   frame.style.display = "none";
   const show = shows.get(frame);
   shows.delete(frame);
   if (show?.presented) setPopover(frame, false);
+  const asked = [];
+  hiding.set(frame, asked);
   for (const put of show?.undo.reverse() ?? []) put();
+  hiding.delete(frame);
+  for (const ask of asked) ask();
 }
 
 /**

@@ -456,3 +456,37 @@ fn a_modal_hidden_as_the_page_turns_inert_leaves_nothing_behind() {
     );
     modal.destroy();
 }
+
+/// A page whose element shows the modal again as it stops being inert (a custom element that
+/// observes `inert`) gets a show like any other: the hide has put the page back first, so the
+/// new show locks the scroll, and its own hide unlocks it.
+#[wasm_bindgen_test]
+fn a_modal_shown_again_as_the_page_stops_being_inert_is_shown_as_any() {
+    let _restore = Restore("document.getElementById('shows')?.remove(); delete window.__show");
+    page_script(
+        "customElements.get('shows-modal') ?? customElements.define('shows-modal', class extends HTMLElement {
+           static observedAttributes = ['inert'];
+           attributeChangedCallback() { this.inert || window.__show?.(); }
+         });
+         document.body.appendChild(document.createElement('shows-modal')).id = 'shows';",
+    );
+    let modal = embed(MODAL_URL, JsValue::UNDEFINED);
+    let handle = modal.clone();
+    let show = Closure::<dyn Fn()>::new(move || handle.show());
+    js_sys::Reflect::set(&window(), &"__show".into(), show.as_ref()).unwrap();
+    let overflow = || {
+        document()
+            .body()
+            .unwrap()
+            .style()
+            .get_property_value("overflow-y")
+            .unwrap()
+    };
+    modal.hide();
+    page_script("delete window.__show");
+    assert_eq!(overflow(), "hidden", "shown again, the page is locked");
+    assert!(is_inert(&document().get_element_by_id("shows").unwrap()));
+    modal.hide();
+    assert_eq!(overflow(), "", "hidden, it is not");
+    modal.destroy();
+}
