@@ -161,7 +161,7 @@ export interface EmbedOptions {
    * in the top layer, above the whole page). Default 2147483647, the highest.
    */
   zIndex?: number;
-  /** The iframe's accessible title; not blank. */
+  /** The iframe's accessible title; not blank (only spaces or invisible characters). */
   title?: string;
   /** Mount without showing; the modal's `show` message or `modal.show()` reveals it. */
   hidden?: boolean;

@@ -167,7 +167,8 @@ function read(url, options, document, lookUp) {
   const zIndex = whole("zIndex", -INT32 - 1, "");
   const title = field(options, "title");
   // Blank, it would leave the iframe with no accessible name.
-  if (title !== undefined && (typeof title !== "string" || !title.trim())) wrong("title", "a non-blank string", title);
+  // Blank: spaces and invisible format characters (a zero-width space) only, nothing to say.
+  if (title !== undefined && (typeof title !== "string" || !/[^\s\p{Cf}]/u.test(title))) wrong("title", "a non-blank string", title);
 
   const callbacks = CALLBACK_OPTIONS.map((key) => {
     const callback = field(options, key);

@@ -136,6 +136,10 @@ fn wrong_option_values_name_what_the_option_takes_and_the_value() {
         refused_option("title", " \n".into()),
         invalid_option("options.title must be a non-blank string, not \" \\n\"")
     );
+    assert_eq!(
+        refused_option("title", "\u{200B}\u{2060}".into()),
+        invalid_option("options.title must be a non-blank string, not \"\u{200B}\u{2060}\"")
+    );
     let origins = Array::of2(&ANON.into(), &5.into());
     assert_eq!(
         refused_option("allowedOrigins", origins.into()),
