@@ -16,6 +16,7 @@ mod overlay;
 mod page;
 mod payloads;
 mod prototypes;
+mod reentry;
 mod rust_api;
 mod sources;
 mod urls;

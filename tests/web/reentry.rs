@@ -1,0 +1,139 @@
+//! The page's code that runs inside a show or a hide and asks for another: a `beforetoggle`
+//! handler as the frame goes in or out of the top layer, a custom element that observes `inert`
+//! as the page turns inert or stops being so. Each show, hide and new modal it asks for is done
+//! as if asked on its own: the page ends locked and covered exactly while a modal shows.
+
+use super::*;
+use std::cell::Cell;
+
+/// The body's `overflow-y`, which the scroll lock sets.
+fn overflow() -> String {
+    document()
+        .body()
+        .unwrap()
+        .style()
+        .get_property_value("overflow-y")
+        .unwrap()
+}
+
+/// A page's handler that hides the modal as it goes in the top layer (a `beforetoggle`
+/// listener) leaves nothing of the page inert, then or once the modal is gone, and the modal
+/// out of the top layer, where it would stay above what the page opens. One that hides and
+/// shows it again, and opens a dialog, leaves the new show presented as any: in the top layer,
+/// with focus, and the dialog under it, inert, until it is hidden.
+#[wasm_bindgen_test]
+fn a_modal_hidden_as_it_goes_in_the_top_layer_leaves_it_and_the_page_as_they_were() {
+    let _restore =
+        Restore("for (const id of ['probe', 'probe-dialog']) document.getElementById(id)?.remove()");
+    page_script(
+        "const probe = document.body.appendChild(document.createElement('button'));
+         probe.id = 'probe';
+         const dialog = document.body.appendChild(document.createElement('dialog'));
+         dialog.id = 'probe-dialog';
+         dialog.innerHTML = '<button>OK</button>';",
+    );
+    let probe = document().get_element_by_id("probe").unwrap();
+    let dialog = document().get_element_by_id("probe-dialog").unwrap();
+    for again in [false, true] {
+        let modal = embed(MODAL_URL, JsValue::UNDEFINED);
+        let (handle, once) = (modal.clone(), Cell::new(true));
+        let hide = Closure::<dyn Fn()>::new(move || {
+            if once.replace(false) {
+                handle.hide();
+                if again {
+                    handle.show();
+                    page_script("document.getElementById('probe-dialog').show()");
+                }
+            }
+        });
+        let iframe = modal.iframe();
+        let callback = hide.as_ref().unchecked_ref();
+        iframe
+            .add_event_listener_with_callback_and_bool("beforetoggle", callback, true)
+            .unwrap();
+        from_modal(&modal, &opened());
+        assert_eq!(is_inert(&probe), again, "the page (shown again: {again})");
+        assert_eq!(
+            is_open_popover(&iframe),
+            again,
+            "the top layer (shown again: {again})"
+        );
+        if again {
+            assert!(is_inert(&dialog), "the dialog opened meanwhile");
+            assert_eq!(document().active_element(), Some(iframe.clone().into()));
+        }
+        modal.hide();
+        assert!(!is_open_popover(&iframe) && !is_inert(&probe), "hidden");
+        modal.destroy();
+    }
+}
+
+/// A page whose element runs code as it turns inert (a custom element that observes `inert`)
+/// and hides the modal then leaves nothing behind: no listener on the window, nothing inert,
+/// the elements after it neither. One that takes itself out then leaves the next covered.
+#[wasm_bindgen_test]
+fn a_modal_hidden_as_the_page_turns_inert_leaves_nothing_behind() {
+    let _restore = Restore(
+        "for (const id of ['hides', 'after', 'goes', 'next']) document.getElementById(id)?.remove();
+         delete window.__hide",
+    );
+    let watch = WindowWatch::install();
+    let listeners = watch.listeners();
+    page_script(
+        "for (const [name, act] of [['hides-modal', () => window.__hide?.()], ['takes-itself-out', (element) => element.remove()]]) {
+           customElements.get(name) ?? customElements.define(name, class extends HTMLElement {
+             static observedAttributes = ['inert'];
+             attributeChangedCallback() { act(this); }
+           });
+         }
+         const hides = document.body.appendChild(document.createElement('hides-modal'));
+         hides.id = 'hides';
+         document.body.appendChild(document.createElement('button')).id = 'after';",
+    );
+    let modal = embed(MODAL_URL, Recorder::new().options(&[("hidden", true.into())]));
+    let handle = modal.clone();
+    let hide = Closure::<dyn Fn()>::new(move || handle.hide());
+    js_sys::Reflect::set(&window(), &"__hide".into(), hide.as_ref()).unwrap();
+    modal.show();
+    page_script("delete window.__hide; document.getElementById('hides').remove()");
+    modal.destroy();
+    assert_eq!(watch.listeners(), listeners);
+    let after = document().get_element_by_id("after").unwrap();
+    assert!(!is_inert(&after), "after it");
+    page_script(
+        "document.body.appendChild(document.createElement('takes-itself-out')).id = 'goes';
+         document.body.appendChild(document.createElement('button')).id = 'next';",
+    );
+    let modal = embed(MODAL_URL, JsValue::UNDEFINED);
+    assert!(
+        is_inert(&document().get_element_by_id("next").unwrap()),
+        "the next one"
+    );
+    modal.destroy();
+}
+
+/// A page whose element shows the modal again as it stops being inert (a custom element that
+/// observes `inert`) gets a show like any other: the hide has put the page back first, so the
+/// new show locks the scroll, and its own hide unlocks it.
+#[wasm_bindgen_test]
+fn a_modal_shown_again_as_the_page_stops_being_inert_is_shown_as_any() {
+    let _restore = Restore("document.getElementById('shows')?.remove(); delete window.__show");
+    page_script(
+        "customElements.get('shows-modal') ?? customElements.define('shows-modal', class extends HTMLElement {
+           static observedAttributes = ['inert'];
+           attributeChangedCallback() { this.inert || window.__show?.(); }
+         });
+         document.body.appendChild(document.createElement('shows-modal')).id = 'shows';",
+    );
+    let modal = embed(MODAL_URL, JsValue::UNDEFINED);
+    let handle = modal.clone();
+    let show = Closure::<dyn Fn()>::new(move || handle.show());
+    js_sys::Reflect::set(&window(), &"__show".into(), show.as_ref()).unwrap();
+    modal.hide();
+    page_script("delete window.__show");
+    assert_eq!(overflow(), "hidden", "shown again, the page is locked");
+    assert!(is_inert(&document().get_element_by_id("shows").unwrap()));
+    modal.hide();
+    assert_eq!(overflow(), "", "hidden, it is not");
+    modal.destroy();
+}
