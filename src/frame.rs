@@ -101,8 +101,9 @@ extern "C" {
     pub(crate) fn show(frame: &HtmlIFrameElement, fullscreen: bool, inert_page: bool);
 
     /// Hides the frame and puts back, once, what the last [`show`] changed (focus only if that
-    /// element is still in the page). A [`show`], [`present`] or `hide` the page's code asks for
-    /// meanwhile (run as an element stops being inert) is done after it, in order.
+    /// element is still in the page). A [`show`], [`present`] or `hide` of any frame that the
+    /// page's code asks for meanwhile (a custom element that observes `inert`, a `beforetoggle`
+    /// handler) is done after it, in order.
     #[wasm_bindgen(js_name = hideFrame)]
     pub(crate) fn hide(frame: &HtmlIFrameElement);
 }

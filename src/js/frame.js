@@ -132,7 +132,7 @@ export function mountFrame(document, parent, url, title, zIndex, hidden) {
  * waits for that dialog to close (`waitForDialog`).
  */
 export function presentFrame(frame, inline, again) {
-  if (afterHide(frame, () => presentFrame(frame, inline, again))) return;
+  if (afterHide(() => presentFrame(frame, inline, again))) return;
   const show = shows.get(frame);
   if (!show) return;
   if (inline) {
@@ -248,7 +248,7 @@ export function openedFrom(element, embed) {
  * and the element that had focus, for `hideFrame`.
  */
 export function showFrame(frame, fullscreen, inertPage) {
-  if (afterHide(frame, () => showFrame(frame, fullscreen, inertPage))) return;
+  if (afterHide(() => showFrame(frame, fullscreen, inertPage))) return;
   // Read before any sibling turns inert, which takes focus away.
   const document = frame.ownerDocument;
   const focus = focusedElement(document) ?? calledFrom;
@@ -499,27 +499,42 @@ function setPopover(frame, shown) {
 }
 
 /**
- * Per frame being hidden, what was asked of it meanwhile: the page's code, run as its elements
- * stop being inert, may show the modal again (and hide it), which is done once the hide has put
- * everything back, or the new show would lock what the hide then unlocks.
+ * What the page's code asks while a hide puts the page back, run after that hide, in order: a
+ * custom element that observes `inert`, or a `beforetoggle` handler, may show the modal again,
+ * or embed another, whose show would otherwise lock and cover what the hide then unlocks and
+ * uncovers. The scroll lock and `inert` are the page's, so this is one list for every frame;
+ * the first hide runs it, hides it runs adding to it. `undefined` when no hide runs.
  */
-const hiding = new WeakMap();
+let asked;
+/** Whether a hide is putting the page back now (not running what was asked meanwhile). */
+let undoing = false;
 
-/** Runs `ask` later if `frame` is being hidden; says whether it will. */
-const afterHide = (frame, ask) => !!hiding.get(frame)?.push(ask);
+/** Runs `ask` once the hide that is putting the page back is done; says whether it will. */
+const afterHide = (ask) => undoing && !!asked.push(ask);
 
 /** Hides the iframe and puts back what the last `showFrame` changed, once, last change first. */
 export function hideFrame(frame) {
-  if (afterHide(frame, () => hideFrame(frame))) return;
-  frame.style.display = "none";
-  const show = shows.get(frame);
-  shows.delete(frame);
-  if (show?.presented) setPopover(frame, false);
-  const asked = [];
-  hiding.set(frame, asked);
-  for (const put of show?.undo.reverse() ?? []) put();
-  hiding.delete(frame);
-  for (const ask of asked) ask();
+  if (afterHide(() => hideFrame(frame))) return;
+  const first = !asked;
+  asked ??= [];
+  undoing = true;
+  try {
+    frame.style.display = "none";
+    const show = shows.get(frame);
+    shows.delete(frame);
+    // Taking the frame out of the top layer runs the page's `beforetoggle` handlers.
+    if (show?.presented) setPopover(frame, false);
+    for (const put of show?.undo.reverse() ?? []) put();
+  } finally {
+    undoing = false;
+  }
+  if (!first) return;
+  try {
+    // The list may grow as it runs: a hide asked for adds what is asked during it.
+    for (let at = 0; at < asked.length; at++) asked[at]();
+  } finally {
+    asked = undefined;
+  }
 }
 
 /**

@@ -4,7 +4,8 @@
 //! as if asked on its own: the page ends locked and covered exactly while a modal shows.
 
 use super::*;
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 
 /// The body's `overflow-y`, which the scroll lock sets.
 fn overflow() -> String {
@@ -136,4 +137,102 @@ fn a_modal_shown_again_as_the_page_stops_being_inert_is_shown_as_any() {
     modal.hide();
     assert_eq!(overflow(), "", "hidden, it is not");
     modal.destroy();
+}
+
+/// The page's `beforetoggle` handler that shows the modal again as its hide takes it out of the
+/// top layer gets a show like any other: in the top layer, with focus, the page locked and
+/// covered until that show is hidden.
+#[wasm_bindgen_test]
+fn a_modal_shown_again_as_it_leaves_the_top_layer_is_shown_as_any() {
+    let _restore = Restore("document.getElementById('behind')?.remove()");
+    page_script("document.body.appendChild(document.createElement('button')).id = 'behind'");
+    let modal = embed(MODAL_URL, JsValue::UNDEFINED);
+    from_modal(&modal, &opened());
+    let iframe = modal.iframe();
+    let (handle, once) = (modal.clone(), Cell::new(true));
+    let again = Closure::<dyn Fn(JsValue)>::new(move |event: JsValue| {
+        let state = Reflect::get(&event, &"newState".into()).unwrap();
+        if state == "closed" && once.replace(false) {
+            handle.show();
+        }
+    });
+    iframe
+        .add_event_listener_with_callback("beforetoggle", again.as_ref().unchecked_ref())
+        .unwrap();
+    modal.hide();
+    assert!(is_open_popover(&iframe), "in the top layer");
+    assert_eq!(document().active_element(), Some(iframe.clone().into()));
+    assert_eq!(overflow(), "hidden", "the page locked");
+    assert!(is_inert(&document().get_element_by_id("behind").unwrap()));
+    modal.hide();
+    assert_eq!(overflow(), "", "hidden, the page is not");
+    modal.destroy();
+}
+
+/// Calls the page makes during a hide, and during the hides it asked for, are done in the order
+/// it made them: show, hide, show, then (as that last show is hidden again) hide leaves the
+/// modal hidden and the page as it was, and nothing behind once it is destroyed.
+#[wasm_bindgen_test]
+fn what_the_page_asks_during_a_hide_is_done_in_order() {
+    let _restore = Restore("document.getElementById('acts')?.remove(); delete window.__act");
+    page_script(
+        "customElements.get('acts-on-modal') ?? customElements.define('acts-on-modal', class extends HTMLElement {
+           static observedAttributes = ['inert'];
+           attributeChangedCallback() { this.inert || window.__act?.(); }
+         });
+         document.body.appendChild(document.createElement('acts-on-modal')).id = 'acts';",
+    );
+    let modal = embed(MODAL_URL, JsValue::UNDEFINED);
+    let (handle, calls) = (modal.clone(), Cell::new(0));
+    let act = Closure::<dyn Fn()>::new(move || match calls.replace(calls.get() + 1) {
+        0 => {
+            handle.show();
+            handle.hide();
+            handle.show();
+        }
+        1 => handle.hide(),
+        _ => {}
+    });
+    Reflect::set(&window(), &"__act".into(), act.as_ref()).unwrap();
+    modal.hide();
+    page_script("delete window.__act");
+    let display = modal.iframe().style().get_property_value("display").unwrap();
+    assert_eq!((display.as_str(), overflow().as_str()), ("none", ""), "hidden");
+    modal.destroy();
+    assert_eq!(overflow(), "");
+    assert!(!is_inert(&document().get_element_by_id("acts").unwrap()));
+}
+
+/// A modal the page embeds as the last one's hide makes its element stop being inert covers
+/// the page as any does: the scroll locked and every other element inert while it shows.
+#[wasm_bindgen_test]
+fn a_modal_embedded_as_the_page_stops_being_inert_covers_it() {
+    let _restore = Restore(
+        "for (const id of ['embeds', 'after-embeds']) document.getElementById(id)?.remove();
+         delete window.__embed",
+    );
+    page_script(
+        "customElements.get('embeds-modal') ?? customElements.define('embeds-modal', class extends HTMLElement {
+           static observedAttributes = ['inert'];
+           attributeChangedCallback() { this.inert || window.__embed?.(); }
+         });
+         document.body.appendChild(document.createElement('embeds-modal')).id = 'embeds';
+         document.body.appendChild(document.createElement('button')).id = 'after-embeds';",
+    );
+    let first = embed(MODAL_URL, JsValue::UNDEFINED);
+    let second: Rc<RefCell<Option<ModalHandle>>> = Default::default();
+    let slot = second.clone();
+    let again = Closure::<dyn Fn()>::new(move || {
+        page_script("delete window.__embed");
+        *slot.borrow_mut() = Some(embed(MODAL_URL, JsValue::UNDEFINED));
+    });
+    Reflect::set(&window(), &"__embed".into(), again.as_ref()).unwrap();
+    first.hide();
+    let second = second.borrow_mut().take().expect("embedded again");
+    let display = second.iframe().style().get_property_value("display").unwrap();
+    assert_eq!((display.as_str(), overflow().as_str()), ("block", "hidden"));
+    assert!(is_inert(&document().get_element_by_id("after-embeds").unwrap()));
+    second.destroy();
+    first.destroy();
+    assert_eq!(overflow(), "", "both gone");
 }
