@@ -237,7 +237,11 @@ export interface AnonModal {
    * framework renders).
    */
   show(): void;
-  /** Hides the modal; it keeps running. */
+  /**
+   * Hides the modal; it keeps running. What your code asks while the page is being put back (a
+   * custom element that observes `inert` calling `show()`, or embedding a modal) is done once
+   * that is over, in order.
+   */
   hide(): void;
   /** Removes the modal now, with no callback; safe to call twice. */
   destroy(): void;
