@@ -166,8 +166,8 @@ function read(url, options, document, lookUp) {
   const readyTimeoutMs = whole("readyTimeoutMs", 0, " (milliseconds; 0 waits forever)");
   const zIndex = whole("zIndex", -INT32 - 1, "");
   const title = field(options, "title");
-  // Blank, it would leave the iframe with no accessible name.
-  // Blank: spaces and invisible format characters (a zero-width space) only, nothing to say.
+  // Blank (spaces and invisible format characters, a zero-width space, only), it would leave
+  // the iframe with no accessible name.
   if (title !== undefined && (typeof title !== "string" || !/[^\s\p{Cf}]/u.test(title))) wrong("title", "a non-blank string", title);
 
   const callbacks = CALLBACK_OPTIONS.map((key) => {
