@@ -238,9 +238,9 @@ export interface AnonModal {
    */
   show(): void;
   /**
-   * Hides the modal; it keeps running. What your code asks while the page is being put back (a
-   * custom element that observes `inert` calling `show()`, or embedding a modal) is done once
-   * that is over, in order.
+   * Hides the modal; it keeps running. What your code asks while the modal is being shown or
+   * hidden (a custom element that observes `inert` calling `show()` or `hide()`, or embedding a
+   * modal) is done once that is over, in order.
    */
   hide(): void;
   /** Removes the modal now, with no callback; safe to call twice. */

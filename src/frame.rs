@@ -101,9 +101,9 @@ extern "C" {
     pub(crate) fn show(frame: &HtmlIFrameElement, fullscreen: bool, inert_page: bool);
 
     /// Hides the frame and puts back, once, what the last [`show`] changed (focus only if that
-    /// element is still in the page). A [`show`], [`present`] or `hide` of any frame that the
-    /// page's code asks for meanwhile (a custom element that observes `inert`, a `beforetoggle`
-    /// handler) is done after it, in order.
+    /// element is still in the page). Like [`show`] and [`present`], asked while one of the
+    /// three runs for any frame (by the page's code inside it: a custom element that observes
+    /// `inert`, a `beforetoggle` handler), it is done after that one, in order.
     #[wasm_bindgen(js_name = hideFrame)]
     pub(crate) fn hide(frame: &HtmlIFrameElement);
 }

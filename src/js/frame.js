@@ -112,8 +112,9 @@ export function mountFrame(document, parent, url, title, zIndex, hidden) {
   }
   if (hidden) style.display = "none";
   // Read before the frame goes in, when the page's layout is most likely up to date: after, it
-  // would be laid out again, with the new frame, within the embed call.
-  else if (zIndex !== undefined) scrollbarAtMount.set(frame, scrollbarWidth(document));
+  // would be laid out again, with the new frame, within the embed call. Not while a show or a
+  // hide runs (the page's code embeds it): another modal's lock may hide the scrollbar then.
+  else if (zIndex !== undefined && !queue) scrollbarAtMount.set(frame, scrollbarWidth(document));
   frame.src = url.href;
   try {
     parent.appendChild(frame);
@@ -131,8 +132,9 @@ export function mountFrame(document, parent, url, title, zIndex, hidden) {
  * styles at once, during the embed call. Under a modal dialog of the page, a fullscreen one
  * waits for that dialog to close (`waitForDialog`).
  */
-export function presentFrame(frame, inline, again) {
-  if (afterHide(() => presentFrame(frame, inline, again))) return;
+export const presentFrame = (frame, inline, again) => serially(() => presentNow(frame, inline, again));
+
+function presentNow(frame, inline, again) {
   const show = shows.get(frame);
   if (!show) return;
   if (inline) {
@@ -153,13 +155,8 @@ export function presentFrame(frame, inline, again) {
     // A popover or non-modal dialog the page opened while the modal loaded is under it from
     // now on.
     if (setPopover(frame, true)) {
-      // The page's `beforetoggle` handler may have hidden the modal meanwhile, too early to
-      // take it out of the top layer, or hidden and shown it, too early to put it in: the
-      // show that lasts is the one in the top layer, and goes on.
-      const now = shows.get(frame);
-      if (!now) return void setPopover(frame, false);
-      now.presented = true;
-      now.cover?.();
+      show.presented = true;
+      show.cover?.();
     } else {
       // A modal dialog (a session-timeout warning) keeps the rest of the page, the modal too,
       // from taking focus until it closes.
@@ -247,8 +244,9 @@ export function openedFrom(element, embed) {
  * gets a progress bar a frame later (`showLoading`). Remembers how to put back each change,
  * and the element that had focus, for `hideFrame`.
  */
-export function showFrame(frame, fullscreen, inertPage) {
-  if (afterHide(() => showFrame(frame, fullscreen, inertPage))) return;
+export const showFrame = (frame, fullscreen, inertPage) => serially(() => showNow(frame, fullscreen, inertPage));
+
+function showNow(frame, fullscreen, inertPage) {
   // Read before any sibling turns inert, which takes focus away.
   const document = frame.ownerDocument;
   const focus = focusedElement(document) ?? calledFrom;
@@ -291,9 +289,7 @@ export function showFrame(frame, fullscreen, inertPage) {
     const inert = [];
     const makeInert = (element) => {
       const eligible = element !== frame && element !== show.loading && element instanceof HTMLElement;
-      if (shows.get(frame) === show && eligible && !inertOf(element)) {
-        // Listed first: a custom element's `attributeChangedCallback` runs the page's code as
-        // it turns inert, which may hide the modal.
+      if (eligible && !inertOf(element)) {
         inert.push(element);
         setInert(element, true);
       }
@@ -323,10 +319,8 @@ export function showFrame(frame, fullscreen, inertPage) {
       // brought up to date here, or a modal dialog's focusing steps still find it inert.
       getComputedStyle(target).visibility;
     };
-    // Put back first, as the page may hide the modal while it is being covered (above); a
-    // page's handler may also hide it while `presentFrame` runs: then it covers no more.
+    // Put back first: a hide undoes the covering however far it got.
     undo.push(() => {
-      show.cover = undefined;
       observer.disconnect();
       window.removeEventListener("beforetoggle", reopens, true);
       inert.forEach((element) => setInert(element, false));
@@ -499,42 +493,43 @@ function setPopover(frame, shown) {
 }
 
 /**
- * What the page's code asks while a hide puts the page back, run after that hide, in order: a
- * custom element that observes `inert`, or a `beforetoggle` handler, may show the modal again,
- * or embed another, whose show would otherwise lock and cover what the hide then unlocks and
- * uncovers. The scroll lock and `inert` are the page's, so this is one list for every frame;
- * the first hide runs it, hides it runs adding to it. `undefined` when no hide runs.
+ * The shows, presents and hides asked while one runs, each run once those before it are done:
+ * the page's code runs inside one (a custom element that observes `inert`, a `beforetoggle`
+ * handler) and may ask for another, of this modal or of a new one, which, run at once, would
+ * lock and cover what the hide it interrupts then unlocks and uncovers, or hide what the show
+ * it interrupts then goes on covering. One list for every frame, as the scroll lock and `inert`
+ * are the page's. `undefined` while none runs.
  */
-let asked;
-/** Whether a hide is putting the page back now (not running what was asked meanwhile). */
-let undoing = false;
+let queue;
 
-/** Runs `ask` once the hide that is putting the page back is done; says whether it will. */
-const afterHide = (ask) => undoing && !!asked.push(ask);
+/**
+ * Runs `change` (a show, a present or a hide) now or, while one runs, after it and those asked
+ * before it. One that the page's code breaks (a patched `requestAnimationFrame` that throws) is
+ * reported as that code's error, and the others still run: none throws into the wasm.
+ */
+function serially(change) {
+  if (queue) return void queue.push(change);
+  queue = [change];
+  for (let at = 0; at < queue.length; at++) {
+    try {
+      queue[at]();
+    } catch (error) {
+      globalThis.reportError?.(error);
+    }
+  }
+  queue = undefined;
+}
 
 /** Hides the iframe and puts back what the last `showFrame` changed, once, last change first. */
-export function hideFrame(frame) {
-  if (afterHide(() => hideFrame(frame))) return;
-  const first = !asked;
-  asked ??= [];
-  undoing = true;
-  try {
-    frame.style.display = "none";
-    const show = shows.get(frame);
-    shows.delete(frame);
-    // Taking the frame out of the top layer runs the page's `beforetoggle` handlers.
-    if (show?.presented) setPopover(frame, false);
-    for (const put of show?.undo.reverse() ?? []) put();
-  } finally {
-    undoing = false;
-  }
-  if (!first) return;
-  try {
-    // The list may grow as it runs: a hide asked for adds what is asked during it.
-    for (let at = 0; at < asked.length; at++) asked[at]();
-  } finally {
-    asked = undefined;
-  }
+export const hideFrame = (frame) => serially(() => hideNow(frame));
+
+function hideNow(frame) {
+  frame.style.display = "none";
+  const show = shows.get(frame);
+  shows.delete(frame);
+  // Taking the frame out of the top layer runs the page's `beforetoggle` handlers.
+  if (show?.presented) setPopover(frame, false);
+  for (const put of show?.undo.reverse() ?? []) put();
 }
 
 /**

@@ -236,3 +236,207 @@ fn a_modal_embedded_as_the_page_stops_being_inert_covers_it() {
     first.destroy();
     assert_eq!(overflow(), "", "both gone");
 }
+
+/// A hide the page's code breaks (its `requestAnimationFrame` throws as focus is retried for a
+/// button it took out) still unlocks the page, and the shows and hides after it are done as
+/// any: a modal shown again as the page stops being inert is shown.
+#[wasm_bindgen_test]
+fn a_hide_the_pages_code_breaks_leaves_later_ones_working() {
+    let _restore = Restore(
+        "document.getElementById('gone')?.remove(); document.getElementById('shows-later')?.remove();
+         delete window.__show; if (window.__raf) { window.requestAnimationFrame = window.__raf; delete window.__raf }",
+    );
+    page_script(
+        "const b = document.body.appendChild(document.createElement('button')); b.id = 'gone'; b.focus()",
+    );
+    let modal = embed(MODAL_URL, JsValue::UNDEFINED);
+    page_script(
+        "document.getElementById('gone').remove();
+         window.__raf = window.requestAnimationFrame;
+         window.requestAnimationFrame = () => { throw new Error('patched'); }",
+    );
+    let hide: js_sys::Function = Reflect::get(&modal, &"hide".into()).unwrap().unchecked_into();
+    let thrown = hide.call0(&modal).is_err();
+    page_script("window.requestAnimationFrame = window.__raf; delete window.__raf");
+    modal.destroy();
+    assert_eq!(overflow(), "", "the throwing hide still unlocked");
+    // Later: the page's element shows the modal again as it stops being inert.
+    page_script(
+        "customElements.get('shows-modal-later') ?? customElements.define('shows-modal-later', class extends HTMLElement {
+           static observedAttributes = ['inert'];
+           attributeChangedCallback() { this.inert || window.__show?.(); }
+         });
+         document.body.appendChild(document.createElement('shows-modal-later')).id = 'shows-later';",
+    );
+    let modal = embed(MODAL_URL, JsValue::UNDEFINED);
+    let handle = modal.clone();
+    let show = Closure::<dyn Fn()>::new(move || handle.show());
+    Reflect::set(&window(), &"__show".into(), show.as_ref()).unwrap();
+    modal.hide();
+    page_script("delete window.__show");
+    let display = modal.iframe().style().get_property_value("display").unwrap();
+    let seen = (display, overflow());
+    modal.destroy();
+    assert_eq!(
+        (seen.0.as_str(), seen.1.as_str()),
+        ("block", "hidden"),
+        "shown again (the first hide threw: {thrown})"
+    );
+}
+
+/// What the page asks as a show that waited its turn covers it (an element that hides the modal
+/// as it turns inert) waits its turn too: here the page asks show, hide, show during a hide,
+/// then hide as that first show covers it. The modal ends hidden, as Rust says, and nothing is
+/// left locked or inert once it is destroyed.
+#[wasm_bindgen_test]
+fn what_the_page_asks_as_a_waiting_show_covers_it_waits_its_turn() {
+    let _restore = Restore(
+        "for (const id of ['asks', 'hides-as-covered', 'behind-all']) document.getElementById(id)?.remove();
+         delete window.__ask; delete window.__hideAsCovered",
+    );
+    page_script(
+        "customElements.get('asks-of-modal') ?? customElements.define('asks-of-modal', class extends HTMLElement {
+           static observedAttributes = ['inert'];
+           attributeChangedCallback() { this.inert || window.__ask?.(); }
+         });
+         customElements.get('hides-modal-as-covered') ?? customElements.define('hides-modal-as-covered', class extends HTMLElement {
+           static observedAttributes = ['inert'];
+           attributeChangedCallback() { this.inert && window.__hideAsCovered?.(); }
+         });
+         document.body.appendChild(document.createElement('asks-of-modal')).id = 'asks';
+         document.body.appendChild(document.createElement('hides-modal-as-covered')).id = 'hides-as-covered';
+         document.body.appendChild(document.createElement('button')).id = 'behind-all';",
+    );
+    let modal = embed(MODAL_URL, JsValue::UNDEFINED);
+    from_modal(&modal, &opened());
+    let (handle, once) = (modal.clone(), Cell::new(true));
+    let act = Closure::<dyn Fn()>::new(move || {
+        if once.replace(false) {
+            handle.show();
+            handle.hide();
+            handle.show();
+        }
+    });
+    let (handle, once) = (modal.clone(), Cell::new(true));
+    let hide = Closure::<dyn Fn()>::new(move || {
+        if once.replace(false) {
+            handle.hide();
+        }
+    });
+    Reflect::set(&window(), &"__ask".into(), act.as_ref()).unwrap();
+    Reflect::set(&window(), &"__hideAsCovered".into(), hide.as_ref()).unwrap();
+    modal.hide();
+    page_script("delete window.__ask; delete window.__hideAsCovered");
+    let display = modal.iframe().style().get_property_value("display").unwrap();
+    let seen = (
+        display,
+        overflow(),
+        is_inert(&document().get_element_by_id("behind-all").unwrap()),
+    );
+    modal.destroy();
+    let after = (
+        overflow(),
+        is_inert(&document().get_element_by_id("behind-all").unwrap()),
+    );
+    // Put back what a failure would leave, for the tests after.
+    page_script("document.body.style.cssText = ''; document.documentElement.style.cssText = ''; for (const e of document.body.children) e.inert = false");
+    assert_eq!(
+        after,
+        (String::new(), false),
+        "destroyed: nothing left locked or inert (before destroy: {seen:?})"
+    );
+    assert_eq!(
+        (seen.0.as_str(), seen.1.as_str(), seen.2),
+        ("none", "", false),
+        "Rust says hidden"
+    );
+}
+
+/// A modal embedded as the last one's hide makes the page's element stop being inert keeps the
+/// page where its scrollbar left it, as any modal does (page.rs
+/// `the_scroll_lock_keeps_the_page_where_its_scrollbar_left_it`).
+#[wasm_bindgen_test]
+fn a_modal_embedded_during_a_hide_keeps_the_page_where_its_scrollbar_left_it() {
+    let _restore = Restore(
+        "for (const id of ['embeds-tall', 'tall', 'probe-width']) document.getElementById(id)?.remove();
+         delete window.__embedTall",
+    );
+    page_script(
+        "customElements.get('embeds-modal-tall') ?? customElements.define('embeds-modal-tall', class extends HTMLElement {
+           static observedAttributes = ['inert'];
+           attributeChangedCallback() { this.inert || window.__embedTall?.(); }
+         });
+         document.body.appendChild(document.createElement('embeds-modal-tall')).id = 'embeds-tall';
+         document.body.appendChild(document.createElement('div')).id = 'probe-width';
+         document.body.appendChild(document.createElement('div')).id = 'tall';
+         document.getElementById('tall').style.height = '5000px';",
+    );
+    let place = || {
+        page_script("return document.getElementById('probe-width').getBoundingClientRect().width")
+            .as_f64()
+            .unwrap()
+    };
+    let before = place();
+    let first = embed(MODAL_URL, JsValue::UNDEFINED);
+    assert_eq!(place(), before, "the first");
+    let second: Rc<RefCell<Option<ModalHandle>>> = Default::default();
+    let slot = second.clone();
+    let again = Closure::<dyn Fn()>::new(move || {
+        page_script("delete window.__embedTall");
+        *slot.borrow_mut() = Some(embed(MODAL_URL, JsValue::UNDEFINED));
+    });
+    Reflect::set(&window(), &"__embedTall".into(), again.as_ref()).unwrap();
+    first.hide();
+    let second = second.borrow_mut().take().expect("embedded again");
+    let seen = (place(), overflow());
+    second.destroy();
+    first.destroy();
+    assert_eq!(
+        seen,
+        (before, "hidden".to_string()),
+        "the second, embedded during the hide"
+    );
+}
+
+/// What goes wrong in a show the page asked during another modal's hide (here the page's
+/// `requestAnimationFrame` throws once) is that show's: the modal being destroyed is still
+/// taken out of the page.
+#[wasm_bindgen_test]
+fn a_show_the_pages_code_breaks_leaves_the_modal_being_destroyed_out() {
+    let _restore = Restore(
+        "document.getElementById('embeds-broken')?.remove(); delete window.__embedBroken;
+         if (window.__raf) { window.requestAnimationFrame = window.__raf; delete window.__raf }",
+    );
+    page_script(
+        "customElements.get('embeds-modal-broken') ?? customElements.define('embeds-modal-broken', class extends HTMLElement {
+           static observedAttributes = ['inert'];
+           attributeChangedCallback() { this.inert || window.__embedBroken?.(); }
+         });
+         document.body.appendChild(document.createElement('embeds-modal-broken')).id = 'embeds-broken';",
+    );
+    let first = embed(MODAL_URL, JsValue::UNDEFINED);
+    let second: Rc<RefCell<Option<ModalHandle>>> = Default::default();
+    let slot = second.clone();
+    let again = Closure::<dyn Fn()>::new(move || {
+        page_script(
+            "delete window.__embedBroken;
+             window.__raf = window.requestAnimationFrame;
+             window.requestAnimationFrame = () => { throw new Error('patched'); }",
+        );
+        *slot.borrow_mut() = Some(embed(MODAL_URL, JsValue::UNDEFINED));
+    });
+    Reflect::set(&window(), &"__embedBroken".into(), again.as_ref()).unwrap();
+    let destroy: js_sys::Function = Reflect::get(&first, &"destroy".into()).unwrap().unchecked_into();
+    let thrown = destroy.call0(&first).is_err();
+    page_script("if (window.__raf) { window.requestAnimationFrame = window.__raf; delete window.__raf }");
+    let first_in_page = first.iframe().is_connected();
+    if let Some(second) = second.borrow_mut().take() {
+        second.destroy();
+    }
+    first.iframe().remove();
+    page_script("document.body.style.cssText = ''; document.documentElement.style.cssText = ''");
+    assert!(
+        !first_in_page,
+        "the destroyed modal's iframe is out (destroy threw: {thrown})"
+    );
+}
