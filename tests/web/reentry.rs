@@ -17,6 +17,24 @@ fn overflow() -> String {
         .unwrap()
 }
 
+/// Puts a `<tag id=id>` at the end of the body: a custom element that observes `inert` and
+/// calls the page's `window[hook]`, if set, as it stops being inert (or, with `as_inert`, as it
+/// turns so).
+fn inert_watcher(tag: &str, id: &str, hook: &str, as_inert: bool) {
+    page_script(&format!(
+        "customElements.get('{tag}') ?? customElements.define('{tag}', class extends HTMLElement {{
+           static observedAttributes = ['inert'];
+           attributeChangedCallback() {{ if (this.inert === {as_inert}) window.{hook}?.(); }}
+         }});
+         document.body.appendChild(document.createElement('{tag}')).id = '{id}';"
+    ));
+}
+
+/// Sets the page's `window[name]` to `callback`, for its code to call.
+fn on_page(name: &str, callback: &JsValue) {
+    Reflect::set(&window(), &name.into(), callback).unwrap();
+}
+
 /// A page's handler that hides the modal as it goes in the top layer (a `beforetoggle`
 /// listener) leaves nothing of the page inert, then or once the modal is gone, and the modal
 /// out of the top layer, where it would stay above what the page opens. One that hides and
@@ -94,7 +112,7 @@ fn a_modal_hidden_as_the_page_turns_inert_leaves_nothing_behind() {
     let modal = embed(MODAL_URL, Recorder::new().options(&[("hidden", true.into())]));
     let handle = modal.clone();
     let hide = Closure::<dyn Fn()>::new(move || handle.hide());
-    js_sys::Reflect::set(&window(), &"__hide".into(), hide.as_ref()).unwrap();
+    on_page("__hide", hide.as_ref());
     modal.show();
     page_script("delete window.__hide; document.getElementById('hides').remove()");
     modal.destroy();
@@ -119,17 +137,11 @@ fn a_modal_hidden_as_the_page_turns_inert_leaves_nothing_behind() {
 #[wasm_bindgen_test]
 fn a_modal_shown_again_as_the_page_stops_being_inert_is_shown_as_any() {
     let _restore = Restore("document.getElementById('shows')?.remove(); delete window.__show");
-    page_script(
-        "customElements.get('shows-modal') ?? customElements.define('shows-modal', class extends HTMLElement {
-           static observedAttributes = ['inert'];
-           attributeChangedCallback() { this.inert || window.__show?.(); }
-         });
-         document.body.appendChild(document.createElement('shows-modal')).id = 'shows';",
-    );
+    inert_watcher("shows-modal", "shows", "__show", false);
     let modal = embed(MODAL_URL, JsValue::UNDEFINED);
     let handle = modal.clone();
     let show = Closure::<dyn Fn()>::new(move || handle.show());
-    js_sys::Reflect::set(&window(), &"__show".into(), show.as_ref()).unwrap();
+    on_page("__show", show.as_ref());
     modal.hide();
     page_script("delete window.__show");
     assert_eq!(overflow(), "hidden", "shown again, the page is locked");
@@ -175,13 +187,7 @@ fn a_modal_shown_again_as_it_leaves_the_top_layer_is_shown_as_any() {
 #[wasm_bindgen_test]
 fn what_the_page_asks_during_a_hide_is_done_in_order() {
     let _restore = Restore("document.getElementById('acts')?.remove(); delete window.__act");
-    page_script(
-        "customElements.get('acts-on-modal') ?? customElements.define('acts-on-modal', class extends HTMLElement {
-           static observedAttributes = ['inert'];
-           attributeChangedCallback() { this.inert || window.__act?.(); }
-         });
-         document.body.appendChild(document.createElement('acts-on-modal')).id = 'acts';",
-    );
+    inert_watcher("acts-on-modal", "acts", "__act", false);
     let modal = embed(MODAL_URL, JsValue::UNDEFINED);
     let (handle, calls) = (modal.clone(), Cell::new(0));
     let act = Closure::<dyn Fn()>::new(move || match calls.replace(calls.get() + 1) {
@@ -193,7 +199,7 @@ fn what_the_page_asks_during_a_hide_is_done_in_order() {
         1 => handle.hide(),
         _ => {}
     });
-    Reflect::set(&window(), &"__act".into(), act.as_ref()).unwrap();
+    on_page("__act", act.as_ref());
     modal.hide();
     page_script("delete window.__act");
     let display = modal.iframe().style().get_property_value("display").unwrap();
@@ -211,14 +217,8 @@ fn a_modal_embedded_as_the_page_stops_being_inert_covers_it() {
         "for (const id of ['embeds', 'after-embeds']) document.getElementById(id)?.remove();
          delete window.__embed",
     );
-    page_script(
-        "customElements.get('embeds-modal') ?? customElements.define('embeds-modal', class extends HTMLElement {
-           static observedAttributes = ['inert'];
-           attributeChangedCallback() { this.inert || window.__embed?.(); }
-         });
-         document.body.appendChild(document.createElement('embeds-modal')).id = 'embeds';
-         document.body.appendChild(document.createElement('button')).id = 'after-embeds';",
-    );
+    inert_watcher("embeds-modal", "embeds", "__embed", false);
+    page_script("document.body.appendChild(document.createElement('button')).id = 'after-embeds'");
     let first = embed(MODAL_URL, JsValue::UNDEFINED);
     let second: Rc<RefCell<Option<ModalHandle>>> = Default::default();
     let slot = second.clone();
@@ -226,7 +226,7 @@ fn a_modal_embedded_as_the_page_stops_being_inert_covers_it() {
         page_script("delete window.__embed");
         *slot.borrow_mut() = Some(embed(MODAL_URL, JsValue::UNDEFINED));
     });
-    Reflect::set(&window(), &"__embed".into(), again.as_ref()).unwrap();
+    on_page("__embed", again.as_ref());
     first.hide();
     let second = second.borrow_mut().take().expect("embedded again");
     let display = second.iframe().style().get_property_value("display").unwrap();
@@ -261,17 +261,11 @@ fn a_hide_the_pages_code_breaks_leaves_later_ones_working() {
     modal.destroy();
     assert_eq!(overflow(), "", "the throwing hide still unlocked");
     // Later: the page's element shows the modal again as it stops being inert.
-    page_script(
-        "customElements.get('shows-modal-later') ?? customElements.define('shows-modal-later', class extends HTMLElement {
-           static observedAttributes = ['inert'];
-           attributeChangedCallback() { this.inert || window.__show?.(); }
-         });
-         document.body.appendChild(document.createElement('shows-modal-later')).id = 'shows-later';",
-    );
+    inert_watcher("shows-modal-later", "shows-later", "__show", false);
     let modal = embed(MODAL_URL, JsValue::UNDEFINED);
     let handle = modal.clone();
     let show = Closure::<dyn Fn()>::new(move || handle.show());
-    Reflect::set(&window(), &"__show".into(), show.as_ref()).unwrap();
+    on_page("__show", show.as_ref());
     modal.hide();
     page_script("delete window.__show");
     let display = modal.iframe().style().get_property_value("display").unwrap();
@@ -294,19 +288,14 @@ fn what_the_page_asks_as_a_waiting_show_covers_it_waits_its_turn() {
         "for (const id of ['asks', 'hides-as-covered', 'behind-all']) document.getElementById(id)?.remove();
          delete window.__ask; delete window.__hideAsCovered",
     );
-    page_script(
-        "customElements.get('asks-of-modal') ?? customElements.define('asks-of-modal', class extends HTMLElement {
-           static observedAttributes = ['inert'];
-           attributeChangedCallback() { this.inert || window.__ask?.(); }
-         });
-         customElements.get('hides-modal-as-covered') ?? customElements.define('hides-modal-as-covered', class extends HTMLElement {
-           static observedAttributes = ['inert'];
-           attributeChangedCallback() { this.inert && window.__hideAsCovered?.(); }
-         });
-         document.body.appendChild(document.createElement('asks-of-modal')).id = 'asks';
-         document.body.appendChild(document.createElement('hides-modal-as-covered')).id = 'hides-as-covered';
-         document.body.appendChild(document.createElement('button')).id = 'behind-all';",
+    inert_watcher("asks-of-modal", "asks", "__ask", false);
+    inert_watcher(
+        "hides-modal-as-covered",
+        "hides-as-covered",
+        "__hideAsCovered",
+        true,
     );
+    page_script("document.body.appendChild(document.createElement('button')).id = 'behind-all'");
     let modal = embed(MODAL_URL, JsValue::UNDEFINED);
     from_modal(&modal, &opened());
     let (handle, once) = (modal.clone(), Cell::new(true));
@@ -323,8 +312,8 @@ fn what_the_page_asks_as_a_waiting_show_covers_it_waits_its_turn() {
             handle.hide();
         }
     });
-    Reflect::set(&window(), &"__ask".into(), act.as_ref()).unwrap();
-    Reflect::set(&window(), &"__hideAsCovered".into(), hide.as_ref()).unwrap();
+    on_page("__ask", act.as_ref());
+    on_page("__hideAsCovered", hide.as_ref());
     modal.hide();
     page_script("delete window.__ask; delete window.__hideAsCovered");
     let display = modal.iframe().style().get_property_value("display").unwrap();
@@ -361,13 +350,9 @@ fn a_modal_embedded_during_a_hide_keeps_the_page_where_its_scrollbar_left_it() {
         "for (const id of ['embeds-tall', 'tall', 'probe-width']) document.getElementById(id)?.remove();
          delete window.__embedTall",
     );
+    inert_watcher("embeds-modal-tall", "embeds-tall", "__embedTall", false);
     page_script(
-        "customElements.get('embeds-modal-tall') ?? customElements.define('embeds-modal-tall', class extends HTMLElement {
-           static observedAttributes = ['inert'];
-           attributeChangedCallback() { this.inert || window.__embedTall?.(); }
-         });
-         document.body.appendChild(document.createElement('embeds-modal-tall')).id = 'embeds-tall';
-         document.body.appendChild(document.createElement('div')).id = 'probe-width';
+        "document.body.appendChild(document.createElement('div')).id = 'probe-width';
          document.body.appendChild(document.createElement('div')).id = 'tall';
          document.getElementById('tall').style.height = '5000px';",
     );
@@ -385,7 +370,7 @@ fn a_modal_embedded_during_a_hide_keeps_the_page_where_its_scrollbar_left_it() {
         page_script("delete window.__embedTall");
         *slot.borrow_mut() = Some(embed(MODAL_URL, JsValue::UNDEFINED));
     });
-    Reflect::set(&window(), &"__embedTall".into(), again.as_ref()).unwrap();
+    on_page("__embedTall", again.as_ref());
     first.hide();
     let second = second.borrow_mut().take().expect("embedded again");
     let seen = (place(), overflow());
@@ -407,13 +392,7 @@ fn a_show_the_pages_code_breaks_leaves_the_modal_being_destroyed_out() {
         "document.getElementById('embeds-broken')?.remove(); delete window.__embedBroken;
          if (window.__raf) { window.requestAnimationFrame = window.__raf; delete window.__raf }",
     );
-    page_script(
-        "customElements.get('embeds-modal-broken') ?? customElements.define('embeds-modal-broken', class extends HTMLElement {
-           static observedAttributes = ['inert'];
-           attributeChangedCallback() { this.inert || window.__embedBroken?.(); }
-         });
-         document.body.appendChild(document.createElement('embeds-modal-broken')).id = 'embeds-broken';",
-    );
+    inert_watcher("embeds-modal-broken", "embeds-broken", "__embedBroken", false);
     let first = embed(MODAL_URL, JsValue::UNDEFINED);
     let second: Rc<RefCell<Option<ModalHandle>>> = Default::default();
     let slot = second.clone();
@@ -425,7 +404,7 @@ fn a_show_the_pages_code_breaks_leaves_the_modal_being_destroyed_out() {
         );
         *slot.borrow_mut() = Some(embed(MODAL_URL, JsValue::UNDEFINED));
     });
-    Reflect::set(&window(), &"__embedBroken".into(), again.as_ref()).unwrap();
+    on_page("__embedBroken", again.as_ref());
     let destroy: js_sys::Function = Reflect::get(&first, &"destroy".into()).unwrap().unchecked_into();
     let thrown = destroy.call0(&first).is_err();
     page_script("if (window.__raf) { window.requestAnimationFrame = window.__raf; delete window.__raf }");
