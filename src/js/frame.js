@@ -299,10 +299,14 @@ function showNow(frame, fullscreen, inertPage) {
       for (const child of [...builtIn(Element, "children", parent)]) if (!opensAbove(child)) makeInert(child);
     };
     // A toast, a portal or a chat widget the page adds meanwhile is behind the modal too; a
-    // dialog or popover goes above it, even one opened in the task that added it.
-    const observer = new MutationObserver((records) => {
-      for (const record of records) for (const node of record.addedNodes) if (!isDialogOrPopover(node)) makeInert(node);
-    });
+    // dialog or popover goes above it, even one opened in the task that added it. A change of
+    // its own, as what turns inert runs the page's code, which may hide the modal.
+    const observer = new MutationObserver((records) =>
+      serially(() => {
+        if (shows.get(frame) !== show) return;
+        for (const record of records) for (const node of record.addedNodes) if (!isDialogOrPopover(node)) makeInert(node);
+      }),
+    );
     // One open as the modal showed, and so made inert, that the page opens again stops being
     // inert before it opens, in time for a modal dialog to take focus: a toast shown again, or
     // a dialog opened with `showModal()`, is above the modal, as one opened later is (a dialog
@@ -503,7 +507,8 @@ function setPopover(frame, shown) {
 let queue;
 
 /**
- * Runs `change` (a show, a present or a hide) now or, while one runs, after it and those asked
+ * Runs `change` (a show, a present, a hide, or the observers' covering and putting back in the
+ * top layer, which run the page's code too) now or, while one runs, after it and those asked
  * before it. One that the page's code breaks (a patched `requestAnimationFrame` that throws) is
  * reported as that code's error, and the others still run: none throws into the wasm.
  */
@@ -622,12 +627,15 @@ export function listen(commands, readyMs, frame) {
     }
     inPage = true;
     // Moved, it has left the top layer: it goes back, or, under a modal dialog the page opened
-    // meanwhile, once that closes.
-    const show = shows.get(frame);
-    if (show?.presented && !Element.prototype.matches.call(frame, ":popover-open") && !setPopover(frame, true)) {
-      const dialog = modalDialog(frame.ownerDocument);
-      if (dialog) waitForDialog(frame, false, show, dialog);
-    }
+    // meanwhile, once that closes. A change of its own, as going back runs the page's
+    // `beforetoggle` handlers, which may hide the modal.
+    serially(() => {
+      const show = shows.get(frame);
+      if (show?.presented && !Element.prototype.matches.call(frame, ":popover-open") && !setPopover(frame, true)) {
+        const dialog = modalDialog(frame.ownerDocument);
+        if (dialog) waitForDialog(frame, false, show, dialog);
+      }
+    });
     taken.disconnect();
     for (let node = parentOf(frame); node; node = parentOf(node)) taken.observe(node, { __proto__: null, childList: true });
   }

@@ -419,3 +419,57 @@ fn a_show_the_pages_code_breaks_leaves_the_modal_being_destroyed_out() {
         "the destroyed modal's iframe is out (destroy threw: {thrown})"
     );
 }
+
+/// An element the page adds while the modal shows that hides it as it turns inert (as the page's
+/// additions are covered, a microtask after the page's script) leaves the elements added after
+/// it usable: nothing is covered once the modal is hidden, nor left inert once it is destroyed.
+#[wasm_bindgen_test]
+async fn a_modal_hidden_as_an_added_element_is_covered_leaves_the_rest_usable() {
+    let _restore = Restore(
+        "for (const id of ['hides-on-add', 'added-after']) document.getElementById(id)?.remove();
+         delete window.__hideOnAdd",
+    );
+    let modal = embed(MODAL_URL, JsValue::UNDEFINED);
+    let (handle, once) = (modal.clone(), Cell::new(true));
+    let hide = Closure::<dyn Fn()>::new(move || {
+        if once.replace(false) {
+            handle.hide();
+        }
+    });
+    on_page("__hideOnAdd", hide.as_ref());
+    inert_watcher("hides-modal-on-add", "hides-on-add", "__hideOnAdd", true);
+    page_script("document.body.appendChild(document.createElement('button')).id = 'added-after'");
+    sleep(0).await; // the page's additions are seen after its script, as a microtask
+    page_script("delete window.__hideOnAdd");
+    let after = document().get_element_by_id("added-after").unwrap();
+    let display = modal.iframe().style().get_property_value("display").unwrap();
+    assert_eq!((display.as_str(), overflow().as_str()), ("none", ""), "hidden");
+    assert!(!is_inert(&after), "added after it");
+    modal.destroy();
+    assert!(!is_inert(&after), "destroyed");
+}
+
+/// The page's `beforetoggle` handler that hides the modal as a frame the page moved goes back in
+/// the top layer takes it out of the top layer too.
+#[wasm_bindgen_test]
+async fn a_modal_hidden_as_a_moved_frame_goes_back_in_the_top_layer_leaves_it() {
+    let modal = embed(MODAL_URL, JsValue::UNDEFINED);
+    from_modal(&modal, &opened());
+    let iframe = modal.iframe();
+    let (handle, once) = (modal.clone(), Cell::new(true));
+    let hide = Closure::<dyn Fn(JsValue)>::new(move |event: JsValue| {
+        let state = Reflect::get(&event, &"newState".into()).unwrap();
+        if state == "open" && once.replace(false) {
+            handle.hide();
+        }
+    });
+    iframe
+        .add_event_listener_with_callback("beforetoggle", hide.as_ref().unchecked_ref())
+        .unwrap();
+    document().body().unwrap().append_child(&iframe).unwrap();
+    sleep(0).await; // the move is seen after the page's script, as a microtask
+    let display = iframe.style().get_property_value("display").unwrap();
+    assert_eq!(display, "none", "hidden");
+    assert!(!is_open_popover(&iframe), "out of the top layer");
+    modal.destroy();
+}
