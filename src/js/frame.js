@@ -497,8 +497,8 @@ function setPopover(frame, shown) {
 }
 
 /**
- * The shows, presents and hides asked while one runs, each run once those before it are done:
- * the page's code runs inside one (a custom element that observes `inert`, a `beforetoggle`
+ * The changes to the page (shows, presents, hides, and the observers' work) asked while one
+ * runs, each run once those before it are done: the page's code runs inside one (a custom element that observes `inert`, a `beforetoggle`
  * handler) and may ask for another, of this modal or of a new one, which, run at once, would
  * lock and cover what the hide it interrupts then unlocks and uncovers, or hide what the show
  * it interrupts then goes on covering. One list for every frame, as the scroll lock and `inert`
