@@ -243,7 +243,10 @@ export interface AnonModal {
    * modal) is done once that is over, in order.
    */
   hide(): void;
-  /** Removes the modal now, with no callback; safe to call twice. */
+  /**
+   * Removes the modal now, with no callback; safe to call twice. Called while the modal is
+   * being shown or hidden (see `hide()`), the page is put back once that is over.
+   */
   destroy(): void;
 }
 
