@@ -8,6 +8,7 @@
 // The crate's JavaScript is four modules (this one, handle.js, options.js and the generated
 // names.js): wasm-bindgen-test-runner's server can stall a page that loads more at once.
 
+import { report } from "./handle.js";
 import { ALLOW, REFERRER_POLICY, SANDBOX } from "./names.js";
 
 /** A promise and the function that resolves it. */
@@ -519,7 +520,7 @@ function serially(change) {
     try {
       queue[at]();
     } catch (error) {
-      globalThis.reportError?.(error);
+      report(error);
     }
   }
   queue = undefined;

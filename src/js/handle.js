@@ -1,8 +1,9 @@
 // The `AnonModal` handle JavaScript callers get from embedAnonModal (made by src/bindings.rs),
 // with what it is made of: the modal's listeners and their dispatch (`emitter`, for
 // src/emitter.rs), its commands (calls to the wasm's exported entry points, `link.commands`,
-// see frame.js `listen`, made only while the modal listens), and the AnonModalError every
-// failure of the package throws, written from the generated messages.
+// see frame.js `listen`, made only while the modal listens), the AnonModalError every
+// failure of the package throws, written from the generated messages, and `report`, for an
+// error of the page's code that must not stop ours (a callback's; frame.js's changes).
 import { ERROR_CODES, MESSAGES, MESSAGE_CALLBACK_NOT_FUNCTION, MESSAGE_UNKNOWN_EVENT_TYPE, TOPICS } from "./names.js";
 
 /** The topic number of an event name; throws for any other value. */
@@ -39,6 +40,18 @@ export function handle(link, emitter, iframe, settled, callbacks) {
     show: command("show"),
     hide: command("hide"),
     destroy: command("destroy"),
+  });
+}
+
+/**
+ * Reports `error` as an uncaught one (the page's `error` event, the console) and goes on: with
+ * `reportError`, or, in a browser without it (Chromium before 95, Safari before 15.4), thrown
+ * from a task of its own.
+ */
+export function report(error) {
+  if (globalThis.reportError) return void reportError(error);
+  setTimeout(() => {
+    throw error;
   });
 }
 
@@ -122,7 +135,7 @@ export function emitter() {
         try {
           fn(first, second);
         } catch (error) {
-          globalThis.reportError?.(error);
+          report(error);
         }
       }
     },

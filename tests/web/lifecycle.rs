@@ -278,6 +278,37 @@ fn case_24_a_throwing_callback_does_not_stop_the_others() {
     modal.destroy();
 }
 
+/// In a browser without `reportError` (Chromium before 95, Safari before 15.4), a callback's
+/// error is still reported like an uncaught one, from a task of its own.
+#[wasm_bindgen_test]
+async fn case_24_a_throwing_callback_is_reported_without_report_error() {
+    let _restore = Restore("window.reportError = window.__reportError; delete window.__reportError");
+    page_script("window.__reportError = window.reportError; delete window.reportError");
+    let errors = Recorder::new();
+    let log = errors.clone();
+    let on_error = Closure::<dyn Fn(web_sys::ErrorEvent)>::new(move |e: web_sys::ErrorEvent| {
+        e.prevent_default();
+        log.push(&e.message());
+    });
+    window()
+        .add_event_listener_with_callback("error", on_error.as_ref().unchecked_ref())
+        .unwrap();
+    let thrower = js_sys::Function::new_with_args("", "throw new Error('callback bug')");
+    let modal = embed(
+        MODAL_URL,
+        Recorder::new().options(&[("onOpened", thrower.into())]),
+    );
+    from_modal(&modal, &opened());
+    sleep(10).await;
+    window()
+        .remove_event_listener_with_callback("error", on_error.as_ref().unchecked_ref())
+        .unwrap();
+    modal.destroy();
+    let reported = errors.take();
+    assert_eq!(reported.len(), 1, "{reported:?}");
+    assert!(reported[0].contains("callback bug"), "{reported:?}");
+}
+
 #[wasm_bindgen_test]
 fn case_25_callbacks_may_destroy_subscribe_and_unsubscribe_during_dispatch() {
     let rec = Recorder::new();
