@@ -158,23 +158,24 @@ function presentNow(frame, inline, again) {
     if (setPopover(frame, true)) {
       show.presented = true;
       show.cover?.();
-    } else {
+    } else if (waitForDialog(frame, show)) {
       // A modal dialog (a session-timeout warning) keeps the rest of the page, the modal too,
       // from taking focus until it closes.
-      const dialog = modalDialog(frame.ownerDocument);
-      if (dialog) return waitForDialog(frame, inline, show, dialog);
+      return;
     }
   }
   frame.focus();
 }
 
 /**
- * Presents the frame again at the first animation frame after the page's modal `dialog` closed
- * or went, if this show lasts; one wait per show. Its element is watched, not the page: a web
- * component's dialog is found only while focus is in it.
+ * Under the page's modal dialog, presents the fullscreen frame again at the first animation
+ * frame after that dialog closed or went, if this show lasts; one wait per show. Says whether
+ * there is a dialog to wait for. Its element is watched, not the page: a web component's dialog
+ * is found only while focus is in it.
  */
-function waitForDialog(frame, inline, show, dialog) {
-  if (show.waiting) return;
+function waitForDialog(frame, show) {
+  const dialog = modalDialog(frame.ownerDocument);
+  if (!dialog || show.waiting) return !!dialog;
   show.waiting = true;
   const wait = () => {
     if (shows.get(frame) !== show) return;
@@ -182,9 +183,10 @@ function waitForDialog(frame, inline, show, dialog) {
       return void requestAnimationFrame(wait);
     }
     show.waiting = false;
-    presentFrame(frame, inline);
+    presentFrame(frame, false);
   };
   requestAnimationFrame(wait);
+  return true;
 }
 
 /** The room the viewport's scrollbar takes: none for an overlay scrollbar, or where none shows. */
@@ -499,10 +501,10 @@ function setPopover(frame, shown) {
 
 /**
  * The changes to the page (shows, presents, hides, and the observers' work) asked while one
- * runs, each run once those before it are done: the page's code runs inside one (a custom element that observes `inert`, a `beforetoggle`
- * handler) and may ask for another, of this modal or of a new one, which, run at once, would
- * lock and cover what the hide it interrupts then unlocks and uncovers, or hide what the show
- * it interrupts then goes on covering. One list for every frame, as the scroll lock and `inert`
+ * runs, each run once those before it are done: the page's code runs inside one (a custom
+ * element that observes `inert`, a `beforetoggle` handler) and may ask for another, of this
+ * modal or of a new one, which, run at once, would lock and cover what the hide it interrupts
+ * then unlocks and uncovers, or hide what the show it interrupts then goes on covering. One list for every frame, as the scroll lock and `inert`
  * are the page's. `undefined` while none runs.
  */
 let queue;
@@ -633,8 +635,7 @@ export function listen(commands, readyMs, frame) {
     serially(() => {
       const show = shows.get(frame);
       if (show?.presented && !Element.prototype.matches.call(frame, ":popover-open") && !setPopover(frame, true)) {
-        const dialog = modalDialog(frame.ownerDocument);
-        if (dialog) waitForDialog(frame, false, show, dialog);
+        waitForDialog(frame, show);
       }
     });
     taken.disconnect();
