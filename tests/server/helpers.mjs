@@ -2,11 +2,33 @@
 // the packed tarball installed into a scratch app.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
+import { afterEach, beforeEach } from "node:test";
+import { Worker } from "node:worker_threads";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+
+// A test stuck in synchronous code blocks the event loop, and node --test then reports only that
+// its file timed out, with none of the file's results. A thread of its own names such a test.
+const STUCK_AFTER_MS = 120_000;
+const watchdog = new Worker(
+  `const { parentPort, workerData } = require("node:worker_threads");
+  let running = null, since = 0;
+  parentPort.on("message", (what) => ((running = what), (since = Date.now())));
+  setInterval(() => {
+    if (running === null || Date.now() - since < workerData.afterMs) return;
+    const seconds = Math.round((Date.now() - since) / 1000);
+    require("node:fs").writeSync(2, workerData.file + ": " + running + " has run for " + seconds + " s\\n");
+    since = Date.now();
+  }, 1000);`,
+  { eval: true, workerData: { afterMs: STUCK_AFTER_MS, file: path.basename(process.argv[1] ?? "tests/server") } },
+);
+watchdog.unref();
+watchdog.postMessage("the file's setup (before its first test)");
+beforeEach((t) => watchdog.postMessage(`the test '${t.name}'`));
+afterEach(() => watchdog.postMessage(null));
 
 export const here = path.dirname(fileURLToPath(import.meta.url));
 export const root = path.resolve(here, "../..");
