@@ -80,8 +80,9 @@ export function parseUrl(input) {
 
 /**
  * Builds the iframe on the parsed `url` (its `href`, as the browser serializes it) with the
- * attributes of src/iframe.rs and appends it to `parent`: a fullscreen overlay when `zIndex` is given,
- * otherwise a block that fills `parent`. Returns `undefined` when `parent` cannot hold it.
+ * attributes of src/iframe.rs and appends it to `parent`: a fullscreen overlay when `zIndex` is
+ * given, otherwise a block that fills `parent`. Returns `undefined` when `parent` cannot hold
+ * it.
  */
 export function mountFrame(document, parent, url, title, zIndex, hidden) {
   const frame = Document.prototype.createElement.call(document, "iframe");
@@ -504,8 +505,9 @@ function setPopover(frame, shown) {
  * runs, each run once those before it are done: the page's code runs inside one (a custom
  * element that observes `inert`, a `beforetoggle` handler) and may ask for another, of this
  * modal or of a new one, which, run at once, would lock and cover what the hide it interrupts
- * then unlocks and uncovers, or hide what the show it interrupts then goes on covering. One list for every frame, as the scroll lock and `inert`
- * are the page's. `undefined` while none runs.
+ * then unlocks and uncovers, or hide what the show it interrupts then goes on covering. One
+ * list for every frame, as the scroll lock and `inert` are the page's. `undefined` while none
+ * runs.
  */
 let queue;
 
