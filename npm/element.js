@@ -18,9 +18,9 @@ if (typeof customElements !== "undefined" && !customElements.get(TAG)) {
       static observedAttributes = [...MOUNT, "hidden"];
       #modal = null;
       #mounting = 0;
-      // The url of the modal mounted, and of one that went by itself (closed, timed out, CSP-blocked,
-      // replaced): used, so moving the element or changing another attribute does not mount it
-      // again.
+      // The url of the modal mounted, and of one that went by itself (closed, timed out,
+      // CSP-blocked, replaced): used, so moving the element or changing another attribute does
+      // not mount it again.
       #url = null;
       #spent = null;
 
@@ -91,9 +91,13 @@ if (typeof customElements !== "undefined" && !customElements.get(TAG)) {
           this.#url = url;
         } catch (error) {
           // A refused URL or attribute: an `error` event; unless a listener calls
-          // preventDefault(), the error is reported like an uncaught one.
+          // preventDefault(), the error is reported like an uncaught one. Thrown from a
+          // microtask, as browsers without reportError (Chromium before 95, Safari before 15.4)
+          // report it too.
           if (mounting === this.#mounting && this.dispatchEvent(new CustomEvent("error", { __proto__: null, cancelable: true, detail: error }))) {
-            reportError(error);
+            queueMicrotask(() => {
+              throw error;
+            });
           }
         }
       }

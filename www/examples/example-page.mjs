@@ -14,7 +14,11 @@ let browser;
 before(async () => { browser = await launchBrowser(); });
 after(async () => { await browser?.close(); });
 
-export async function withExample(name, fn, { trustedTypes = true, query = "" } = {}) {
+/**
+ * Serves example `name` and runs `fn(page)` on it, then checks the page's uncaught errors, as
+ * the browser reports them: none, or those of `uncaught`, which the test causes on purpose.
+ */
+export async function withExample(name, fn, { trustedTypes = true, query = "", uncaught = [] } = {}) {
   const mock = await startMock({ port: 0, stepMs: 50, retryBaseMs: 50 });
   const app = await startApp({
     port: 0, anonBaseUrl: mock.url, apiKey: DEFAULT_API_KEY, webhookSecret: DEFAULT_WEBHOOK_SECRET,
@@ -28,7 +32,7 @@ export async function withExample(name, fn, { trustedTypes = true, query = "" } 
       page.on("pageerror", (e) => errors.push(String(e)));
       await page.goto(`${app.url}/${query}`);
       await fn(page);
-      assert.deepEqual(errors, [], "no uncaught error");
+      assert.deepEqual(errors, uncaught, "the uncaught errors (none, unless the test causes them)");
       assert.deepEqual(await page.evaluate(() => window.__violations), [], "no CSP violation");
     });
   } finally {

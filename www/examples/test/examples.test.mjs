@@ -294,6 +294,33 @@ test("element: inline mounts inside it, hidden hides, removing url destroys, a r
     assert.equal(result.defined, true);
   }));
 
+test("element: a refused attribute that no listener handles is reported as uncaught, in a browser without reportError too", () =>
+  withExample("element", async (page) => {
+    const reported = await page.evaluate(async () => {
+      const reported = [];
+      window.addEventListener("error", (e) => {
+        reported.push(e.error?.code ?? e.message);
+        e.preventDefault();
+      });
+      const element = document.createElement("anon-migration-modal");
+      document.body.append(element);
+      const refuse = async (url) => {
+        const count = reported.length;
+        element.setAttribute("url", url);
+        for (let i = 0; i < 200 && reported.length === count; i++) await new Promise((r) => setTimeout(r, 25));
+      };
+      await refuse("javascript:alert(1)");
+      // Chromium before 95 and Safari before 15.4 have no reportError.
+      const reportError = window.reportError;
+      delete window.reportError;
+      await refuse("javascript:alert(2)");
+      window.reportError = reportError;
+      element.remove();
+      return reported;
+    });
+    assert.deepEqual(reported, ["INVALID_URL", "INVALID_URL"]);
+  }, { uncaught: Array(2).fill("Error: the modal URL must use https:, not javascript:") }));
+
 test("element: hidden=until-found mounts hidden, a value set again keeps the modal, and one the user closed stays closed until a new url", () =>
   withExample("element", async (page) => {
     await page.evaluate(async () => {
