@@ -22,6 +22,9 @@ demo:
 test: setup lint test-native test-browser size test-e2e test-package test-server test-stable
 	@echo "make test: all green"
 
+## What the suites need (browsers, drivers, npm packages), installed if missing: each target that
+## uses them runs it first, so that one alone works on a fresh machine too (`make test` runs it
+## once).
 setup:
 	scripts/setup.sh
 
@@ -49,17 +52,17 @@ test-browser: test-chrome test-firefox test-webkit
 
 # Each engine in a time zone of its own, east or west of UTC, where a time Anon writes without
 # a zone (UTC) would be misread as local time.
-test-chrome:
+test-chrome: setup
 	$(ENV) env -u GECKODRIVER -u SAFARIDRIVER CHROMEDRIVER=/usr/bin/chromedriver TZ=Asia/Kolkata cargo test $(WASM)
 
-test-firefox:
+test-firefox: setup
 	$(ENV) env -u CHROMEDRIVER -u SAFARIDRIVER GECKODRIVER=$$(command -v geckodriver) TZ=America/Los_Angeles cargo test $(WASM)
 
 # WebKitGTK's WebDriver starts MiniBrowser, which needs an X display (xvfb-run gives one).
-test-webkit:
+test-webkit: setup
 	$(ENV) env -u CHROMEDRIVER -u GECKODRIVER SAFARIDRIVER=/usr/bin/WebKitWebDriver TZ=Asia/Tokyo xvfb-run -a cargo test $(WASM)
 
-test-e2e:
+test-e2e: setup
 	$(ENV) scripts/build-pkg.sh
 	$(ENV) scripts/build-pkg.sh server
 	node scripts/package.mjs # the first-hour tests install the tarball
@@ -68,7 +71,7 @@ test-e2e:
 ## The npm package: packed, installed from the tarball into the framework examples, built with
 ## Vite and webpack 5, driven in Chromium, Firefox and WebKit; plus the SSR import and the
 ## TypeScript consumer. The Leptos example (the crate's Rust API) is built and driven with them.
-test-package:
+test-package: setup
 	$(ENV) scripts/build-pkg.sh
 	$(ENV) scripts/build-pkg.sh server
 	node scripts/package.mjs
@@ -78,21 +81,21 @@ test-package:
 ## (standardwebhooks, svix) and node:crypto's ed25519 as oracles, its API and TypeScript types,
 ## and the packed tarball on Node (with Express, Fastify, Hono and Koa too), Deno, Bun, workerd
 ## (miniflare) and Next.js, each with its example, and through Vite's module runner.
-test-server:
+test-server: setup
 	$(ENV) scripts/build-pkg.sh
 	$(ENV) scripts/build-pkg.sh server
 	node scripts/package.mjs
 	cd tests/server && npm test
 
 ## The size budget (bench/size-budget.json): fails when the browser package grows past it.
-size:
+size: setup
 	$(ENV) scripts/build-pkg.sh
 	node bench/size.mjs --ours --check
 
 ## The stable-only build (stable flags, no RUSTC_BOOTSTRAP, the std as shipped), which a
 ## toolchain without its std source makes: its size budget, then the end-to-end suite against it.
 ## It leaves pkg/ in that build; the next target that needs the size build rebuilds it.
-test-stable:
+test-stable: setup
 	$(ENV) ANON_MODAL_STABLE=1 scripts/build-pkg.sh
 	node bench/size.mjs --ours --check
 	node scripts/package.mjs
@@ -101,7 +104,7 @@ test-stable:
 ## Sizes against the peers (table + docs/size-chart.svg), speed against the floor and Anon's SDK
 ## (https, the modal on another site), time to modal on a cold page (bench/time-to-modal.mjs),
 ## and webhook verification against standardwebhooks (bench/webhook.mjs). docs/speed.md says how.
-bench:
+bench: setup
 	$(ENV) scripts/build-pkg.sh
 	$(ENV) scripts/build-pkg.sh floor
 	$(ENV) scripts/build-pkg.sh server
