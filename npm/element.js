@@ -11,6 +11,18 @@ const TYPE_NAMESPACE = "migration_modal.";
 /** The attributes that make the modal: changing one mounts it again. */
 const MOUNT = ["url", "expires-at", "allowed-origins", "ready-timeout-ms", "z-index", "title", "inline", "allow-insecure-localhost"];
 
+/**
+ * Reports `error` as an uncaught one, as the core's `report` (src/js/handle.js) does, which the
+ * bundled entry does not export: thrown from a task of its own where the browser has no
+ * `reportError` (Chromium before 95, Safari before 15.4).
+ */
+function report(error) {
+  if (globalThis.reportError) return void reportError(error);
+  setTimeout(() => {
+    throw error;
+  });
+}
+
 if (typeof customElements !== "undefined" && !customElements.get(TAG)) {
   customElements.define(
     TAG,
@@ -91,13 +103,9 @@ if (typeof customElements !== "undefined" && !customElements.get(TAG)) {
           this.#url = url;
         } catch (error) {
           // A refused URL or attribute: an `error` event; unless a listener calls
-          // preventDefault(), the error is reported like an uncaught one. Thrown from a
-          // microtask, as browsers without reportError (Chromium before 95, Safari before 15.4)
-          // report it too.
+          // preventDefault(), the error is reported like an uncaught one.
           if (mounting === this.#mounting && this.dispatchEvent(new CustomEvent("error", { __proto__: null, cancelable: true, detail: error }))) {
-            queueMicrotask(() => {
-              throw error;
-            });
+            report(error);
           }
         }
       }
