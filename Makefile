@@ -7,11 +7,10 @@ WASM := --target wasm32-unknown-unknown
 # The browser suites run for seconds; the runner's default 20 s limit is too tight on a busy 2-core machine.
 export WASM_BINDGEN_TEST_TIMEOUT := 90
 
-.PHONY: demo test setup pkg lint mutants test-native test-browser test-chrome test-firefox test-webkit test-e2e test-package test-server test-stable size bench fuzz clean
+.PHONY: demo test setup setup-build pkg lint mutants test-native test-browser test-chrome test-firefox test-webkit test-e2e test-package test-server test-stable size bench fuzz clean
 
 ## Build pkg/ and serve the demo app and the local mock Anon platform.
-demo:
-	scripts/setup.sh --no-browsers
+demo: setup-build
 	$(ENV) scripts/build-pkg.sh
 	$(ENV) scripts/build-pkg.sh server
 	$(ENV) scripts/demo.sh
@@ -28,10 +27,15 @@ test: setup lint test-native test-browser size test-e2e test-package test-server
 setup:
 	scripts/setup.sh
 
-pkg:
+## What building the package needs (the wasm toolchain, wasm-bindgen, wasm-opt): enough for the
+## demo, the package, the lints and the native tests.
+setup-build:
+	scripts/setup.sh --no-browsers
+
+pkg: setup-build
 	$(ENV) scripts/build-pkg.sh
 
-lint:
+lint: setup-build
 	$(ENV) cargo fmt --all --check
 	$(ENV) rustfmt --check --edition 2021 www/examples/leptos/src/main.rs # its own workspace
 	$(ENV) cargo clippy $(WASM) --all-targets -- -D warnings
@@ -43,7 +47,7 @@ lint:
 	$(ENV) RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --quiet --no-default-features --features webhooks,models
 	$(ENV) cargo package --quiet --allow-dirty # the crate as crates.io would get it builds
 
-test-native:
+test-native: setup-build
 	$(ENV) cargo test --no-default-features --features webhooks,models
 	$(ENV) cargo test --lib
 	$(ENV) cargo test --doc # the browser API's examples compile (they run only in a page)
