@@ -256,7 +256,8 @@ export type WasmSource = RequestInfo | URL | Response | BufferSource | WebAssemb
 /**
  * Loads and compiles the wasm once; later calls return the same promise (a failed load may be
  * retried). A failure rejects with an `INIT_FAILED` `AnonModalError` that says what came back
- * (an HTML page, an HTTP status) and what to do. In Node, pass the wasm's bytes.
+ * (an HTML page, an HTTP status) and what to do; a promise given that rejects rejects `init`
+ * with its own reason (pass a URL for the message). In Node, pass the wasm's bytes.
  */
 export function init(wasm?: WasmSource | Promise<WasmSource>): Promise<void>;
 

@@ -187,7 +187,8 @@ export function isAnonWebhookError(error: unknown): error is AnonWebhookError;
  * Verifies deliveries with keys decoded once: make one per endpoint and reuse it.
  * @throws {AnonWebhookError} `INVALID_SECRET` when a key is empty or not valid, or the list is empty.
  * @throws {RangeError} when `toleranceSeconds` or `maxBodyBytes` is not a whole number from 0 to 2^32 - 1.
- * @throws {TypeError} for an option it does not take (`now` goes to `verify`).
+ * @throws {TypeError} for a secret that is not a string (`undefined`: is its environment
+ * variable set?), or an option it does not take (`now` goes to `verify`).
  */
 export class WebhookVerifier {
   constructor(secretOrSecrets: WebhookSecrets, options?: WebhookVerifierOptions);
@@ -205,13 +206,13 @@ export class WebhookVerifier {
   /**
    * Checks the signature, the timestamp and that the body is an Anon event; returns the whole event.
    * @throws {AnonWebhookError}
-   * @throws {TypeError} for a body or headers of the wrong kind (a parsed object, no headers, [name, value] pairs), or an option it does not take.
+   * @throws {TypeError} for a body or headers of the wrong kind (a parsed object, no headers, [name, value] pairs), a secret that is not a string, or an option it does not take.
    */
   verify(body: WebhookBody, headers: WebhookHeadersInput, options?: VerifyOptions): WebhookEvent;
   /**
    * Checks the signature and the timestamp only, whatever the body holds.
    * @throws {AnonWebhookError}
-   * @throws {TypeError} for a body or headers of the wrong kind (a parsed object, no headers, [name, value] pairs), or an option it does not take.
+   * @throws {TypeError} for a body or headers of the wrong kind (a parsed object, no headers, [name, value] pairs), a secret that is not a string, or an option it does not take.
    */
   verifySignature(body: WebhookBody, headers: WebhookHeadersInput, options?: VerifyOptions): void;
   /**
@@ -225,7 +226,7 @@ export class WebhookVerifier {
  * Verifies one delivery and returns the whole event; a `WebhookVerifier` decodes the keys once
  * for many.
  * @throws {AnonWebhookError}
- * @throws {TypeError} for a body or headers of the wrong kind (a parsed object, no headers, [name, value] pairs), or an option it does not take.
+ * @throws {TypeError} for a body or headers of the wrong kind (a parsed object, no headers, [name, value] pairs), a secret that is not a string, or an option it does not take.
  */
 export function verifyWebhook(
   body: WebhookBody,

@@ -55,6 +55,13 @@ test("init() with a WebAssembly.Module and with a Response", async () => {
   await (await freshPackage()).init(new Response(fs.readFileSync(wasmPath), { headers: { "content-type": "text/plain" } }));
 });
 
+test("a promise given that rejects rejects init() with its own reason, and the load can be retried", async () => {
+  const { init } = await freshPackage();
+  const reason = new TypeError("Failed to fetch");
+  await assert.rejects(init(Promise.reject(reason)), (error) => error === reason);
+  await init(Promise.resolve(fs.readFileSync(wasmPath)));
+});
+
 test("a URL that answers 404 names the status and the URL, and the load can be retried", async (t) => {
   const base = await server(t, (res) => res.writeHead(404).end("not found"));
   const { init } = await freshPackage();
