@@ -512,6 +512,13 @@ function setPopover(frame, shown) {
 let queue;
 
 /**
+ * The most changes one run of the list takes in turn. More is the page's code asking for
+ * another in each, without end (an element that hides the modal as the page turns inert and
+ * shows it as it stops), which would hang the page: the rest are dropped, and that reported.
+ */
+const MOST_CHANGES = 1000;
+
+/**
  * Runs `change` (a show, a present, a hide, or the observers' covering and putting back in the
  * top layer, which run the page's code too) now or, while one runs, after it and those asked
  * before it. One that the page's code breaks (a patched `requestAnimationFrame` that throws) is
@@ -521,6 +528,14 @@ function serially(change) {
   if (queue) return void queue.push(change);
   queue = [change];
   for (let at = 0; at < queue.length; at++) {
+    if (at === MOST_CHANGES) {
+      report(
+        new RangeError(
+          `anon-modal: ${MOST_CHANGES} shows and hides in a row, each asked by the page's code during the one before, without end (an element that hides the modal as the page turns inert and shows it as it stops?): the rest were dropped`,
+        ),
+      );
+      break;
+    }
     try {
       queue[at]();
     } catch (error) {

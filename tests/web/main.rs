@@ -10,6 +10,7 @@
 mod common;
 mod dialogs;
 mod errors;
+mod feedback;
 mod flow;
 mod lifecycle;
 mod overlay;

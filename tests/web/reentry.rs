@@ -8,7 +8,7 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 /// The body's `overflow-y`, which the scroll lock sets.
-fn overflow() -> String {
+pub(crate) fn overflow() -> String {
     document()
         .body()
         .unwrap()
@@ -20,7 +20,7 @@ fn overflow() -> String {
 /// Puts a `<tag id=id>` at the end of the body: a custom element that observes `inert` and
 /// calls the page's `window[hook]`, if set, as it stops being inert (or, with `as_inert`, as it
 /// turns so).
-fn inert_watcher(tag: &str, id: &str, hook: &str, as_inert: bool) {
+pub(crate) fn inert_watcher(tag: &str, id: &str, hook: &str, as_inert: bool) {
     page_script(&format!(
         "customElements.get('{tag}') ?? customElements.define('{tag}', class extends HTMLElement {{
            static observedAttributes = ['inert'];
@@ -31,7 +31,7 @@ fn inert_watcher(tag: &str, id: &str, hook: &str, as_inert: bool) {
 }
 
 /// Sets the page's `window[name]` to `callback`, for its code to call.
-fn on_page(name: &str, callback: &JsValue) {
+pub(crate) fn on_page(name: &str, callback: &JsValue) {
     Reflect::set(&window(), &name.into(), callback).unwrap();
 }
 
