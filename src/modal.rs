@@ -413,10 +413,9 @@ impl Shared {
 
     fn teardown_dom(&self) {
         drop(self.listening.take());
-        // Focus and scroll are saved only while shown, so "shown" says whether to restore.
-        if self.lifecycle.borrow().is_visible() {
-            self.set_visible(false);
-        }
+        // Hidden whatever the lifecycle says: a hide puts back only what a show changed, and a
+        // show whose hide the page's code had dropped (frame.js `serially`) still needs it.
+        frame::hide(&self.iframe);
         self.iframe.remove();
         let current = CURRENT.take();
         if !current

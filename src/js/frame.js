@@ -251,6 +251,9 @@ export function openedFrom(element, embed) {
 export const showFrame = (frame, fullscreen, inertPage) => serially(() => showNow(frame, fullscreen, inertPage));
 
 function showNow(frame, fullscreen, inertPage) {
+  // A show whose hide was dropped (see `serially`) is undone first, or its undo list, and the
+  // page's own values in it, would be lost.
+  if (shows.has(frame)) hideNow(frame);
   // Read before any sibling turns inert, which takes focus away.
   const document = frame.ownerDocument;
   const focus = focusedElement(document) ?? calledFrom;
@@ -512,11 +515,13 @@ function setPopover(frame, shown) {
 let queue;
 
 /**
- * The most changes one run of the list takes in turn. More is the page's code asking for
- * another in each, without end (an element that hides the modal as the page turns inert and
- * shows it as it stops), which would hang the page: the rest are dropped, and that reported.
+ * The most changes one run of the list takes in turn, far more than any page asks for at once.
+ * More is the page's code asking for another in each, without end (an element that hides the
+ * modal as the page turns inert and shows it as it stops), which would hang the page: the rest
+ * are dropped, and that reported. Rust then believes the last one asked, which may not be
+ * done: a show then a hide, or the modal's teardown, puts the page right.
  */
-const MOST_CHANGES = 1000;
+const MOST_CHANGES = 100;
 
 /**
  * Runs `change` (a show, a present, a hide, or the observers' covering and putting back in the
@@ -527,22 +532,24 @@ const MOST_CHANGES = 1000;
 function serially(change) {
   if (queue) return void queue.push(change);
   queue = [change];
-  for (let at = 0; at < queue.length; at++) {
-    if (at === MOST_CHANGES) {
-      report(
-        new RangeError(
-          `anon-modal: ${MOST_CHANGES} shows and hides in a row, each asked by the page's code during the one before, without end (an element that hides the modal as the page turns inert and shows it as it stops?): the rest were dropped`,
-        ),
-      );
-      break;
-    }
+  let at = 0;
+  for (; at < queue.length && at < MOST_CHANGES; at++) {
     try {
       queue[at]();
     } catch (error) {
       report(error);
     }
   }
+  const endless = at < queue.length;
   queue = undefined;
+  // Reported once the list is done, so that what the page's error listener asks is done too.
+  if (endless) {
+    report(
+      new RangeError(
+        `anon-modal: ${MOST_CHANGES} shows and hides in a row, each asked by the page's code during an earlier one, without end (an element that hides the modal as the page turns inert and shows it as it stops?): the rest were dropped`,
+      ),
+    );
+  }
 }
 
 /** Hides the iframe and puts back what the last `showFrame` changed, once, last change first. */
