@@ -91,3 +91,53 @@ fn a_page_that_answers_each_show_with_a_hide_and_each_hide_with_a_show_does_not_
         .remove_event_listener_with_callback("error", on_error.as_ref().unchecked_ref())
         .unwrap();
 }
+
+/// The same loop through the top layer: a `beforetoggle` handler that hides the modal as it
+/// goes in and shows it as it comes out. Cut and reported, then destroyed: nothing is left
+/// locked or inert.
+#[wasm_bindgen_test]
+fn a_page_that_hides_the_modal_as_it_goes_in_the_top_layer_and_shows_it_as_it_leaves_does_not_hang() {
+    let _restore = Restore("document.getElementById('probe')?.remove()");
+    page_script("document.body.appendChild(document.createElement('button')).id = 'probe'");
+    let probe = document().get_element_by_id("probe").unwrap();
+    let errors = Recorder::new();
+    let log = errors.clone();
+    let on_error = Closure::<dyn Fn(web_sys::ErrorEvent)>::new(move |e: web_sys::ErrorEvent| {
+        e.prevent_default();
+        log.push(&e.message());
+    });
+    window()
+        .add_event_listener_with_callback("error", on_error.as_ref().unchecked_ref())
+        .unwrap();
+    let modal = embed(MODAL_URL, Recorder::new().options(&[("hidden", true.into())]));
+    from_modal(&modal, &opened());
+    let handle = modal.clone();
+    let flip = Closure::<dyn Fn(JsValue)>::new(move |event: JsValue| {
+        let state = Reflect::get(&event, &"newState".into()).unwrap();
+        if state == "open" {
+            handle.hide();
+        } else {
+            handle.show();
+        }
+    });
+    let iframe = modal.iframe();
+    iframe
+        .add_event_listener_with_callback("beforetoggle", flip.as_ref().unchecked_ref())
+        .unwrap();
+    modal.show();
+    iframe
+        .remove_event_listener_with_callback("beforetoggle", flip.as_ref().unchecked_ref())
+        .unwrap();
+    window()
+        .remove_event_listener_with_callback("error", on_error.as_ref().unchecked_ref())
+        .unwrap();
+    let reported = errors.take();
+    modal.destroy();
+    assert_eq!(reported.len(), 1, "{reported:?}");
+    assert!(
+        reported[0].contains("100 shows and hides in a row"),
+        "{reported:?}"
+    );
+    assert_eq!(overflow(), "", "not locked once destroyed");
+    assert!(!is_inert(&probe), "nor inert");
+}
