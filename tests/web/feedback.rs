@@ -29,19 +29,13 @@ fn a_page_that_answers_each_show_with_a_hide_and_each_hide_with_a_show_does_not_
          document.body.appendChild(document.createElement('flips-modal')).id = 'flips';",
     );
     let flips = document().get_element_by_id("flips").unwrap();
-    let errors = Recorder::new();
     let to_destroy: Rc<RefCell<Option<ModalHandle>>> = Rc::default();
-    let (log, destroy_on_error) = (errors.clone(), to_destroy.clone());
-    let on_error = Closure::<dyn Fn(web_sys::ErrorEvent)>::new(move |e: web_sys::ErrorEvent| {
-        e.prevent_default();
-        log.push(&e.message());
+    let destroy_on_error = to_destroy.clone();
+    let errors = UncaughtErrors::watch_then(move || {
         if let Some(modal) = destroy_on_error.borrow_mut().take() {
             modal.destroy();
         }
     });
-    window()
-        .add_event_listener_with_callback("error", on_error.as_ref().unchecked_ref())
-        .unwrap();
     // Loading, the loop is show, hide; loaded, show, present, hide: the cut drops a show in one,
     // a hide in the other, leaving the modal hidden where Rust says shown, or the reverse.
     for loaded in [false, true] {
@@ -87,9 +81,6 @@ fn a_page_that_answers_each_show_with_a_hide_and_each_hide_with_a_show_does_not_
             assert!(!is_inert(&flips), "nor inert ({case})");
         }
     }
-    window()
-        .remove_event_listener_with_callback("error", on_error.as_ref().unchecked_ref())
-        .unwrap();
 }
 
 /// The same loop through the top layer: a `beforetoggle` handler that hides the modal as it
@@ -100,15 +91,7 @@ fn a_page_that_hides_the_modal_as_it_goes_in_the_top_layer_and_shows_it_as_it_le
     let _restore = Restore("document.getElementById('probe')?.remove()");
     page_script("document.body.appendChild(document.createElement('button')).id = 'probe'");
     let probe = document().get_element_by_id("probe").unwrap();
-    let errors = Recorder::new();
-    let log = errors.clone();
-    let on_error = Closure::<dyn Fn(web_sys::ErrorEvent)>::new(move |e: web_sys::ErrorEvent| {
-        e.prevent_default();
-        log.push(&e.message());
-    });
-    window()
-        .add_event_listener_with_callback("error", on_error.as_ref().unchecked_ref())
-        .unwrap();
+    let errors = UncaughtErrors::watch();
     let modal = embed(MODAL_URL, Recorder::new().options(&[("hidden", true.into())]));
     from_modal(&modal, &opened());
     let handle = modal.clone();
@@ -128,10 +111,8 @@ fn a_page_that_hides_the_modal_as_it_goes_in_the_top_layer_and_shows_it_as_it_le
     iframe
         .remove_event_listener_with_callback("beforetoggle", flip.as_ref().unchecked_ref())
         .unwrap();
-    window()
-        .remove_event_listener_with_callback("error", on_error.as_ref().unchecked_ref())
-        .unwrap();
     let reported = errors.take();
+    drop(errors);
     modal.destroy();
     assert_eq!(reported.len(), 1, "{reported:?}");
     assert!(

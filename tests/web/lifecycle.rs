@@ -245,15 +245,7 @@ fn case_23_expired_urls_are_refused() {
 #[wasm_bindgen_test]
 fn case_24_a_throwing_callback_does_not_stop_the_others() {
     let rec = Recorder::new();
-    let errors = Recorder::new();
-    let log = errors.clone();
-    let on_error = Closure::<dyn Fn(web_sys::ErrorEvent)>::new(move |e: web_sys::ErrorEvent| {
-        e.prevent_default();
-        log.push("reported");
-    });
-    window()
-        .add_event_listener_with_callback("error", on_error.as_ref().unchecked_ref())
-        .unwrap();
+    let errors = UncaughtErrors::watch();
     let thrower = js_sys::Function::new_with_args("", "throw new Error('callback bug')");
     let options = rec.options(&[("onOpened", thrower.into())]);
     let modal = embed(MODAL_URL, options);
@@ -267,14 +259,10 @@ fn case_24_a_throwing_callback_does_not_stop_the_others() {
             "event:migration_modal.completed"
         ]
     );
-    assert_eq!(
-        errors.take(),
-        ["reported"],
-        "the error is reported like an uncaught one"
-    );
-    window()
-        .remove_event_listener_with_callback("error", on_error.as_ref().unchecked_ref())
-        .unwrap();
+    let reported = errors.take();
+    drop(errors);
+    assert_eq!(reported.len(), 1, "reported like an uncaught error: {reported:?}");
+    assert!(reported[0].contains("callback bug"), "{reported:?}");
     modal.destroy();
 }
 
@@ -284,15 +272,7 @@ fn case_24_a_throwing_callback_does_not_stop_the_others() {
 async fn case_24_a_throwing_callback_is_reported_without_report_error() {
     let _restore = Restore("window.reportError = window.__reportError; delete window.__reportError");
     page_script("window.__reportError = window.reportError; delete window.reportError");
-    let errors = Recorder::new();
-    let log = errors.clone();
-    let on_error = Closure::<dyn Fn(web_sys::ErrorEvent)>::new(move |e: web_sys::ErrorEvent| {
-        e.prevent_default();
-        log.push(&e.message());
-    });
-    window()
-        .add_event_listener_with_callback("error", on_error.as_ref().unchecked_ref())
-        .unwrap();
+    let errors = UncaughtErrors::watch();
     let thrower = js_sys::Function::new_with_args("", "throw new Error('callback bug')");
     let modal = embed(
         MODAL_URL,
@@ -300,11 +280,9 @@ async fn case_24_a_throwing_callback_is_reported_without_report_error() {
     );
     from_modal(&modal, &opened());
     sleep(10).await;
-    window()
-        .remove_event_listener_with_callback("error", on_error.as_ref().unchecked_ref())
-        .unwrap();
-    modal.destroy();
     let reported = errors.take();
+    drop(errors);
+    modal.destroy();
     assert_eq!(reported.len(), 1, "{reported:?}");
     assert!(reported[0].contains("callback bug"), "{reported:?}");
 }

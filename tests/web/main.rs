@@ -132,3 +132,42 @@ impl Drop for Restore {
 pub(crate) fn is_open_popover(frame: &web_sys::HtmlElement) -> bool {
     frame.matches(":popover-open").unwrap_or(false)
 }
+
+/// The page's uncaught errors (its `error` events, kept out of the console) from now until
+/// dropped, each passed on to `then`: what the library reports of the page's code.
+pub(crate) struct UncaughtErrors {
+    messages: Recorder,
+    listener: Closure<dyn Fn(web_sys::ErrorEvent)>,
+}
+
+impl UncaughtErrors {
+    pub(crate) fn watch() -> Self {
+        Self::watch_then(|| {})
+    }
+
+    pub(crate) fn watch_then(then: impl Fn() + 'static) -> Self {
+        let messages = Recorder::new();
+        let log = messages.clone();
+        let listener = Closure::<dyn Fn(web_sys::ErrorEvent)>::new(move |e: web_sys::ErrorEvent| {
+            e.prevent_default();
+            log.push(&e.message());
+            then();
+        });
+        window()
+            .add_event_listener_with_callback("error", listener.as_ref().unchecked_ref())
+            .unwrap();
+        UncaughtErrors { messages, listener }
+    }
+
+    /// The messages so far, which it then forgets.
+    pub(crate) fn take(&self) -> Vec<String> {
+        self.messages.take()
+    }
+}
+
+impl Drop for UncaughtErrors {
+    fn drop(&mut self) {
+        let listener = self.listener.as_ref().unchecked_ref();
+        let _ = window().remove_event_listener_with_callback("error", listener);
+    }
+}
