@@ -30,6 +30,69 @@ pub(crate) fn inert_watcher(tag: &str, id: &str, hook: &str, as_inert: bool) {
     ));
 }
 
+/// Checks that `modal`, shown again by the page's code, holds the page as any show does (the
+/// scroll locked, the element `behind` inert) until it is hidden, then destroys it.
+fn holds_the_page_until_hidden(modal: &ModalHandle, behind: &str) {
+    assert_eq!(overflow(), "hidden", "shown again, the page is locked");
+    let behind = document().get_element_by_id(behind).unwrap();
+    assert!(is_inert(&behind), "and what is behind the modal inert");
+    modal.hide();
+    assert_eq!(overflow(), "", "hidden, the page is not locked");
+    assert!(!is_inert(&behind), "nor inert");
+    modal.destroy();
+}
+
+/// A loaded modal whose iframe has a `beforetoggle` handler of the page's that calls `act` once,
+/// as the frame first goes to `state` ("open": into the top layer; "closed": out of it). The
+/// handler lives as long as the closure returned.
+fn loaded_with_toggle_hook(
+    state: &'static str,
+    act: impl Fn(&ModalHandle) + 'static,
+) -> (ModalHandle, Closure<dyn Fn(JsValue)>) {
+    let modal = embed(MODAL_URL, JsValue::UNDEFINED);
+    from_modal(&modal, &opened());
+    let (handle, once) = (modal.clone(), Cell::new(true));
+    let hook = Closure::<dyn Fn(JsValue)>::new(move |event: JsValue| {
+        let now = Reflect::get(&event, &"newState".into()).unwrap();
+        if now == state && once.replace(false) {
+            act(&handle);
+        }
+    });
+    let listener = hook.as_ref().unchecked_ref();
+    (modal.iframe())
+        .add_event_listener_with_callback("beforetoggle", listener)
+        .unwrap();
+    (modal, hook)
+}
+
+/// Hides `first` while the page's code embeds a second modal, once, from `window[hook]` (which
+/// an element calls as the page stops being inert); returns that second modal.
+fn embedded_during_hide(first: &ModalHandle, hook: &'static str) -> ModalHandle {
+    let second: Rc<RefCell<Option<ModalHandle>>> = Default::default();
+    let slot = second.clone();
+    let embed_again = Closure::<dyn Fn()>::new(move || {
+        page_script(&format!("delete window.{hook}"));
+        *slot.borrow_mut() = Some(embed(MODAL_URL, JsValue::UNDEFINED));
+    });
+    on_page(hook, embed_again.as_ref());
+    first.hide();
+    let embedded = second.borrow_mut().take();
+    embedded.expect("embedded again")
+}
+
+/// A modal embedded, then hidden while the page's element (a `<tag id=id>`) shows it again as
+/// the page stops being inert.
+fn hidden_and_shown_again(tag: &str, id: &str) -> ModalHandle {
+    inert_watcher(tag, id, "__show", false);
+    let modal = embed(MODAL_URL, JsValue::UNDEFINED);
+    let handle = modal.clone();
+    let show = Closure::<dyn Fn()>::new(move || handle.show());
+    on_page("__show", show.as_ref());
+    modal.hide();
+    page_script("delete window.__show");
+    modal
+}
+
 /// Sets the page's `window[name]` to `callback`, for its code to call.
 pub(crate) fn on_page(name: &str, callback: &JsValue) {
     Reflect::set(&window(), &name.into(), callback).unwrap();
@@ -137,18 +200,8 @@ fn a_modal_hidden_as_the_page_turns_inert_leaves_nothing_behind() {
 #[wasm_bindgen_test]
 fn a_modal_shown_again_as_the_page_stops_being_inert_is_shown_as_any() {
     let _restore = Restore("document.getElementById('shows')?.remove(); delete window.__show");
-    inert_watcher("shows-modal", "shows", "__show", false);
-    let modal = embed(MODAL_URL, JsValue::UNDEFINED);
-    let handle = modal.clone();
-    let show = Closure::<dyn Fn()>::new(move || handle.show());
-    on_page("__show", show.as_ref());
-    modal.hide();
-    page_script("delete window.__show");
-    assert_eq!(overflow(), "hidden", "shown again, the page is locked");
-    assert!(is_inert(&document().get_element_by_id("shows").unwrap()));
-    modal.hide();
-    assert_eq!(overflow(), "", "hidden, it is not");
-    modal.destroy();
+    let modal = hidden_and_shown_again("shows-modal", "shows");
+    holds_the_page_until_hidden(&modal, "shows");
 }
 
 /// The page's `beforetoggle` handler that shows the modal again as its hide takes it out of the
@@ -158,27 +211,12 @@ fn a_modal_shown_again_as_the_page_stops_being_inert_is_shown_as_any() {
 fn a_modal_shown_again_as_it_leaves_the_top_layer_is_shown_as_any() {
     let _restore = Restore("document.getElementById('behind')?.remove()");
     page_script("document.body.appendChild(document.createElement('button')).id = 'behind'");
-    let modal = embed(MODAL_URL, JsValue::UNDEFINED);
-    from_modal(&modal, &opened());
+    let (modal, _hook) = loaded_with_toggle_hook("closed", |modal| modal.show());
     let iframe = modal.iframe();
-    let (handle, once) = (modal.clone(), Cell::new(true));
-    let again = Closure::<dyn Fn(JsValue)>::new(move |event: JsValue| {
-        let state = Reflect::get(&event, &"newState".into()).unwrap();
-        if state == "closed" && once.replace(false) {
-            handle.show();
-        }
-    });
-    iframe
-        .add_event_listener_with_callback("beforetoggle", again.as_ref().unchecked_ref())
-        .unwrap();
     modal.hide();
     assert!(is_open_popover(&iframe), "in the top layer");
     assert_eq!(document().active_element(), Some(iframe.clone().into()));
-    assert_eq!(overflow(), "hidden", "the page locked");
-    assert!(is_inert(&document().get_element_by_id("behind").unwrap()));
-    modal.hide();
-    assert_eq!(overflow(), "", "hidden, the page is not");
-    modal.destroy();
+    holds_the_page_until_hidden(&modal, "behind");
 }
 
 /// Calls the page makes during a hide, and during the hides it asked for, are done in the order
@@ -220,15 +258,7 @@ fn a_modal_embedded_as_the_page_stops_being_inert_covers_it() {
     inert_watcher("embeds-modal", "embeds", "__embed", false);
     page_script("document.body.appendChild(document.createElement('button')).id = 'after-embeds'");
     let first = embed(MODAL_URL, JsValue::UNDEFINED);
-    let second: Rc<RefCell<Option<ModalHandle>>> = Default::default();
-    let slot = second.clone();
-    let again = Closure::<dyn Fn()>::new(move || {
-        page_script("delete window.__embed");
-        *slot.borrow_mut() = Some(embed(MODAL_URL, JsValue::UNDEFINED));
-    });
-    on_page("__embed", again.as_ref());
-    first.hide();
-    let second = second.borrow_mut().take().expect("embedded again");
+    let second = embedded_during_hide(&first, "__embed");
     let display = second.iframe().style().get_property_value("display").unwrap();
     assert_eq!((display.as_str(), overflow().as_str()), ("block", "hidden"));
     assert!(is_inert(&document().get_element_by_id("after-embeds").unwrap()));
@@ -261,13 +291,7 @@ fn a_hide_the_pages_code_breaks_leaves_later_ones_working() {
     modal.destroy();
     assert_eq!(overflow(), "", "the throwing hide still unlocked");
     // Later: the page's element shows the modal again as it stops being inert.
-    inert_watcher("shows-modal-later", "shows-later", "__show", false);
-    let modal = embed(MODAL_URL, JsValue::UNDEFINED);
-    let handle = modal.clone();
-    let show = Closure::<dyn Fn()>::new(move || handle.show());
-    on_page("__show", show.as_ref());
-    modal.hide();
-    page_script("delete window.__show");
+    let modal = hidden_and_shown_again("shows-modal-later", "shows-later");
     let display = modal.iframe().style().get_property_value("display").unwrap();
     let seen = (display, overflow());
     modal.destroy();
@@ -364,15 +388,7 @@ fn a_modal_embedded_during_a_hide_keeps_the_page_where_its_scrollbar_left_it() {
     let before = place();
     let first = embed(MODAL_URL, JsValue::UNDEFINED);
     assert_eq!(place(), before, "the first");
-    let second: Rc<RefCell<Option<ModalHandle>>> = Default::default();
-    let slot = second.clone();
-    let again = Closure::<dyn Fn()>::new(move || {
-        page_script("delete window.__embedTall");
-        *slot.borrow_mut() = Some(embed(MODAL_URL, JsValue::UNDEFINED));
-    });
-    on_page("__embedTall", again.as_ref());
-    first.hide();
-    let second = second.borrow_mut().take().expect("embedded again");
+    let second = embedded_during_hide(&first, "__embedTall");
     let seen = (place(), overflow());
     second.destroy();
     first.destroy();
@@ -453,19 +469,8 @@ async fn a_modal_hidden_as_an_added_element_is_covered_leaves_the_rest_usable() 
 /// the top layer takes it out of the top layer too.
 #[wasm_bindgen_test]
 async fn a_modal_hidden_as_a_moved_frame_goes_back_in_the_top_layer_leaves_it() {
-    let modal = embed(MODAL_URL, JsValue::UNDEFINED);
-    from_modal(&modal, &opened());
+    let (modal, _hook) = loaded_with_toggle_hook("open", |modal| modal.hide());
     let iframe = modal.iframe();
-    let (handle, once) = (modal.clone(), Cell::new(true));
-    let hide = Closure::<dyn Fn(JsValue)>::new(move |event: JsValue| {
-        let state = Reflect::get(&event, &"newState".into()).unwrap();
-        if state == "open" && once.replace(false) {
-            handle.hide();
-        }
-    });
-    iframe
-        .add_event_listener_with_callback("beforetoggle", hide.as_ref().unchecked_ref())
-        .unwrap();
     document().body().unwrap().append_child(&iframe).unwrap();
     sleep(0).await; // the move is seen after the page's script, as a microtask
     let display = iframe.style().get_property_value("display").unwrap();
