@@ -206,13 +206,13 @@ export class WebhookVerifier {
   /**
    * Checks the signature, the timestamp and that the body is an Anon event; returns the whole event.
    * @throws {AnonWebhookError}
-   * @throws {TypeError} for a body or headers of the wrong kind (a parsed object, no headers, [name, value] pairs), a secret that is not a string, or an option it does not take.
+   * @throws {TypeError} for a body or headers of the wrong kind (a parsed object, no headers, [name, value] pairs), or an option it does not take.
    */
   verify(body: WebhookBody, headers: WebhookHeadersInput, options?: VerifyOptions): WebhookEvent;
   /**
    * Checks the signature and the timestamp only, whatever the body holds.
    * @throws {AnonWebhookError}
-   * @throws {TypeError} for a body or headers of the wrong kind (a parsed object, no headers, [name, value] pairs), a secret that is not a string, or an option it does not take.
+   * @throws {TypeError} for a body or headers of the wrong kind (a parsed object, no headers, [name, value] pairs), or an option it does not take.
    */
   verifySignature(body: WebhookBody, headers: WebhookHeadersInput, options?: VerifyOptions): void;
   /**
