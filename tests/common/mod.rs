@@ -131,6 +131,7 @@ impl Recorder {
 /// `embedAnonModal(url, options)` as the package's entry calls it, with the commands made of
 /// closures over the wasm's entry points (`rust_commands`) in place of its exports.
 pub fn embed_js(url: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    no_uncaught_errors_since_the_last_embed();
     embed_anon_modal(url, options, anon_modal::bindings::rust_commands())
 }
 
@@ -370,4 +371,96 @@ impl Drop for WindowWatch {
     fn drop(&mut self) {
         self.call("restore");
     }
+}
+
+/// The page's uncaught errors (its `error` events, kept out of the console) from now until
+/// dropped, each passed on to `then`: what the library reports of the page's code. One that
+/// arrives with no watch is a failure at the next embed
+/// ([`no_uncaught_errors_since_the_last_embed`]).
+pub struct UncaughtErrors {
+    watch: Rc<ErrorWatch>,
+}
+
+struct ErrorWatch {
+    messages: Recorder,
+    then: Box<dyn Fn()>,
+}
+
+impl UncaughtErrors {
+    pub fn watch() -> Self {
+        Self::watch_then(|| {})
+    }
+
+    pub fn watch_then(then: impl Fn() + 'static) -> Self {
+        let watch = Rc::new(ErrorWatch {
+            messages: Recorder::new(),
+            then: Box::new(then),
+        });
+        ERRORS.with(|errors| errors.watches.borrow_mut().push(watch.clone()));
+        UncaughtErrors { watch }
+    }
+
+    /// The messages so far, which it then forgets.
+    pub fn take(&self) -> Vec<String> {
+        self.watch.messages.take()
+    }
+}
+
+impl Drop for UncaughtErrors {
+    fn drop(&mut self) {
+        ERRORS.with(|errors| {
+            errors
+                .watches
+                .borrow_mut()
+                .retain(|w| !Rc::ptr_eq(w, &self.watch))
+        });
+    }
+}
+
+/// The page's one `error` listener, added at the first embed: it hands each error to the latest
+/// watch, or keeps it as unhandled. One listener for all, so no listener's order decides.
+struct ErrorRouter {
+    watches: RefCell<Vec<Rc<ErrorWatch>>>,
+    unhandled: Recorder,
+    _listener: Closure<dyn Fn(web_sys::ErrorEvent)>,
+}
+
+thread_local! {
+    static ERRORS: ErrorRouter = ErrorRouter::install();
+}
+
+impl ErrorRouter {
+    fn install() -> Self {
+        let listener = Closure::<dyn Fn(web_sys::ErrorEvent)>::new(|event: web_sys::ErrorEvent| {
+            event.prevent_default();
+            let message = event.message();
+            match ERRORS.with(|errors| errors.watches.borrow().last().cloned()) {
+                Some(watch) => {
+                    watch.messages.push(&message);
+                    (watch.then)();
+                }
+                None => ERRORS.with(|errors| errors.unhandled.push(&message)),
+            }
+        });
+        window()
+            .add_event_listener_with_callback("error", listener.as_ref().unchecked_ref())
+            .unwrap();
+        ErrorRouter {
+            watches: Default::default(),
+            unhandled: Recorder::new(),
+            _listener: listener,
+        }
+    }
+}
+
+/// Fails when an error reached the page uncaught with no [`UncaughtErrors`] watching since the
+/// last check: what the library reports of the page's code, or of its own, is a failure unless
+/// a test expects it. The check runs as each embed starts: the error may be the last test's,
+/// since every test shares one page.
+pub fn no_uncaught_errors_since_the_last_embed() {
+    let unhandled = ERRORS.with(|errors| errors.unhandled.take());
+    assert!(
+        unhandled.is_empty(),
+        "uncaught errors reached the page, with no test watching for them, in this test or the one before it: {unhandled:?}"
+    );
 }
