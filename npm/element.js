@@ -11,10 +11,12 @@ const TYPE_NAMESPACE = "migration_modal.";
 /** The attributes that make the modal: changing one mounts it again. */
 const MOUNT = ["url", "expires-at", "allowed-origins", "ready-timeout-ms", "z-index", "title", "inline", "allow-insecure-localhost"];
 
+// <generated: report>
+// src/js/handle.js's `report`, which the bundled entry does not export.
 /**
- * Reports `error` as an uncaught one, as the core's `report` (src/js/handle.js) does, which the
- * bundled entry does not export: thrown from a task of its own where the browser has no
- * `reportError` (Chromium before 95, Safari before 15.4).
+ * Reports `error` as an uncaught one (the page's `error` event, the console) and goes on: with
+ * `reportError`, or, in a browser without it (Chromium before 95, Safari before 15.4), thrown
+ * from a task of its own.
  */
 function report(error) {
   if (globalThis.reportError) return void reportError(error);
@@ -22,6 +24,7 @@ function report(error) {
     throw error;
   });
 }
+// </generated>
 
 if (typeof customElements !== "undefined" && !customElements.get(TAG)) {
   customElements.define(

@@ -5,7 +5,8 @@
 //!
 //! - `src/js/names.js`: the whole file.
 //! - `npm/index.d.ts`, `npm/server.d.ts` and `npm/element.js`: the regions between
-//!   `// <generated: NAME>` and `// </generated>`.
+//!   `// <generated: NAME>` and `// </generated>`. The element's `report` is the core's
+//!   (`src/js/handle.js`), which the bundled entry does not export.
 //!
 //! Cargo.toml requires the `webhooks` and `models` features for it (the server's declarations
 //! come from them): `cargo test --no-default-features --features webhooks,models`.
@@ -350,7 +351,7 @@ fn check_or_write(path: &str, want: &str) {
         std::fs::rename(&written, &file).unwrap();
         return;
     }
-    panic!("{path} is out of date with the Rust definitions: run `ANON_MODAL_SOURCEGEN=write cargo test --no-default-features --features webhooks,models --test sourcegen`");
+    panic!("{path} is out of date with its definitions (Rust's, or src/js/handle.js's `report`): run `ANON_MODAL_SOURCEGEN=write cargo test --no-default-features --features webhooks,models --test sourcegen`");
 }
 
 #[test]
@@ -428,14 +429,42 @@ fn the_errors_table_has_every_code() {
 }
 
 #[test]
-fn the_elements_namespace_is_generated_from_the_rust_definition() {
+fn the_elements_namespace_and_report_are_generated_from_their_definitions() {
     let path = "npm/element.js";
     let have = read(path);
     let region = format!(
         "/** Anon's modal event types start so (src/event.rs `TYPE_NAMESPACE`). */\nconst TYPE_NAMESPACE = {};",
         js(event::TYPE_NAMESPACE)
     );
-    check_or_write(path, &fill_regions(&have, &[("type-namespace", region)], path));
+    let report = (
+        "report",
+        format!(
+            "// src/js/handle.js's `report`, which the bundled entry does not export.\n{}",
+            js_function("src/js/handle.js", "report")
+        ),
+    );
+    check_or_write(
+        path,
+        &fill_regions(&have, &[("type-namespace", region), report], path),
+    );
+}
+
+/// The exported function `name` of the JavaScript file at `path`, with its doc comment and
+/// without `export`.
+fn js_function(path: &str, name: &str) -> String {
+    let text = read(path);
+    let head = format!("export function {name}(");
+    let at = text.find(&head).unwrap_or_else(|| panic!("{path}: no `{head}`"));
+    let doc = text[..at]
+        .rfind("/**")
+        .filter(|&doc| text[doc..at].trim_end().ends_with("*/"))
+        .unwrap_or_else(|| panic!("{path}: `{name}` has no doc comment"));
+    let end = at
+        + text[at..]
+            .find("\n}\n")
+            .unwrap_or_else(|| panic!("{path}: `{name}` is not closed"))
+        + 2;
+    format!("{}{}", &text[doc..at], &text[at + "export ".len()..end])
 }
 
 #[test]
