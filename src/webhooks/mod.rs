@@ -57,10 +57,11 @@ pub const DEFAULT_MAX_BODY_BYTES: u32 = 1 << 20;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum WebhookError {
-    /// A required header is absent under both of its names.
+    /// A required header is absent under both of its names, or empty (a `svix-*` name present
+    /// but empty wins over its `webhook-*` name, as a lookup `svix-id ?? webhook-id` reads it).
     MissingHeader(Header),
-    /// A header is present but its value is not valid: empty, not UTF-8, holding a control
-    /// character, or given twice with different values.
+    /// A header's value is not valid: not UTF-8, holding a control character, or given twice
+    /// with different values.
     InvalidHeader(Header),
     /// The timestamp header is not plain decimal Unix seconds, the clock given is in
     /// milliseconds, or the clock arithmetic overflows.
@@ -81,8 +82,8 @@ pub enum WebhookError {
 }
 
 impl WebhookError {
-    /// One error of each code, in a fixed order: the list generated JavaScript and TypeScript
-    /// take their codes from.
+    /// One error of each code, in a fixed order (the npm package's `WebhookErrorCode` lists
+    /// them in this order).
     pub const ALL: &'static [WebhookError] = &[
         WebhookError::MissingHeader(Header::Id),
         WebhookError::InvalidHeader(Header::Id),
@@ -124,13 +125,13 @@ impl WebhookError {
                 "The svix-signature (or webhook-signature) header is missing or empty: pass the request's headers as received."
             }
             WebhookError::InvalidHeader(Id) => {
-                "The svix-id (or webhook-id) header is empty, repeated with another value or not plain text: pass the header as received."
+                "The svix-id (or webhook-id) header is repeated with another value or not plain text: pass the header as received."
             }
             WebhookError::InvalidHeader(Timestamp) => {
                 "The svix-timestamp (or webhook-timestamp) header is repeated with another value or not plain text: pass the header as received."
             }
             WebhookError::InvalidHeader(Signature) => {
-                "The svix-signature (or webhook-signature) header is empty, repeated with another value or not plain text: pass the header as received, repeated values joined with a space."
+                "The svix-signature (or webhook-signature) header is repeated with another value or not plain text: pass the header as received, repeated values joined with a space."
             }
             WebhookError::InvalidTimestamp => {
                 "The svix-timestamp (or webhook-timestamp) header is not whole Unix seconds, or the current time given is not: pass the header as received and the clock in seconds."

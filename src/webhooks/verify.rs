@@ -137,8 +137,9 @@ impl Verifier {
     ///
     /// # Errors
     /// [`WebhookError::PayloadTooLarge`] (a body over [`Verifier::max_body_bytes`], checked
-    /// first), [`WebhookError::InvalidHeader`] (an empty id or signature header, or one holding a
-    /// control character), [`WebhookError::InvalidTimestamp`],
+    /// first), [`WebhookError::MissingHeader`] (an empty header, as when looked up),
+    /// [`WebhookError::InvalidHeader`] (an id or signature header holding a control character),
+    /// [`WebhookError::InvalidTimestamp`],
     /// [`WebhookError::TimestampTooOld`], [`WebhookError::TimestampTooNew`] or
     /// [`WebhookError::InvalidSignature`].
     pub fn verify(
@@ -148,7 +149,12 @@ impl Verifier {
         now_secs: i64,
     ) -> Result<(), WebhookError> {
         self.check_body_size(payload.len() as u64)?;
-        let plain = |value: &str| !value.is_empty() && !value.chars().any(char::is_control);
+        // Empty is missing, as when the headers are looked up (`WebhookHeaders::from_lookup`).
+        let values = [headers.id, headers.timestamp, headers.signature];
+        if let Some((_, &header)) = values.iter().zip(&Header::ALL).find(|(v, _)| v.is_empty()) {
+            return Err(WebhookError::MissingHeader(header));
+        }
+        let plain = |value: &str| !value.chars().any(char::is_control);
         if !plain(headers.id) {
             return Err(WebhookError::InvalidHeader(Header::Id));
         }
@@ -598,14 +604,13 @@ mod tests {
     #[test]
     fn extreme_and_malformed_timestamps_are_errors_not_panics() {
         use WebhookError::*;
-        let cases: [(&str, i64, WebhookError); 13] = [
+        let cases: [(&str, i64, WebhookError); 12] = [
             ("-9223372036854775808", 1_700_000_000, InvalidTimestamp),
             ("-9223372036854775808", -1, InvalidTimestamp),
             ("9223372036854775807", -1_700_000_000, InvalidTimestamp),
             ("9223372036854775807", 1_700_000_000, TimestampTooNew),
             ("9223372036854775808", 0, InvalidTimestamp),
             ("99999999999999999999999", 0, InvalidTimestamp),
-            ("", 0, InvalidTimestamp),
             ("+1700000000", 1_700_000_000, InvalidTimestamp),
             ("-1700000000", -1_700_000_000, InvalidTimestamp),
             ("1700000000.5", 1_700_000_000, InvalidTimestamp),
@@ -621,6 +626,8 @@ mod tests {
                 "{ts:?}"
             );
         }
+        // An empty header is missing to `verify` (`empty_headers_are_missing_as_when_looked_up`).
+        assert_eq!(check_timestamp("", 0, 300), Err(InvalidTimestamp));
         assert_eq!(check_timestamp("0005", 5, 0), Ok(5));
         assert_eq!(
             check_timestamp("1700000000", i64::MIN, 300),
@@ -677,12 +684,29 @@ mod tests {
     }
 
     #[test]
-    fn empty_or_control_character_headers_are_invalid_headers() {
+    fn empty_headers_are_missing_as_when_looked_up() {
         let cases = [
             (headers("", TS_JS, SIG_JS), Header::Id),
+            (headers(ID_JS, "", SIG_JS), Header::Timestamp),
+            (headers(ID_JS, TS_JS, ""), Header::Signature),
+        ];
+        for (h, which) in cases {
+            let expected = Err(WebhookError::MissingHeader(which));
+            assert_eq!(verify(SECRET_JS, BODY_JS, h, NOW_JS), expected, "{h:?}");
+            let pairs = [
+                ("svix-id", h.id),
+                ("svix-timestamp", h.timestamp),
+                ("svix-signature", h.signature),
+            ];
+            assert_eq!(WebhookHeaders::from_pairs(pairs).map(|_| ()), expected, "{h:?}");
+        }
+    }
+
+    #[test]
+    fn control_character_headers_are_invalid_headers() {
+        let cases = [
             (headers("msg_1\n", TS_JS, SIG_JS), Header::Id),
             (headers("msg\u{0}1", TS_JS, SIG_JS), Header::Id),
-            (headers(ID_JS, TS_JS, ""), Header::Signature),
             (headers(ID_JS, TS_JS, "v1,abc\r\n"), Header::Signature),
         ];
         for (h, which) in cases {
