@@ -20,7 +20,10 @@
 //! targets can reach them and hidden from these docs: they may change in any release.
 //! `docs/architecture.md` in the repository walks through them; the message guard, the
 //! lifecycle and the URL checks are plain Rust, tested natively.
-#![cfg_attr(not(feature = "std"), no_std)]
+// Without `std` the crate is `no_std` on wasm32 (the npm package's build). Elsewhere a program
+// has std whatever the features say, so the crate uses it: the browser code then builds natively
+// (for an app's server half and its tests) without the `std` feature.
+#![cfg_attr(all(not(feature = "std"), target_arch = "wasm32"), no_std)]
 #![deny(missing_docs, missing_debug_implementations)]
 #![deny(unsafe_code)]
 

@@ -87,7 +87,7 @@ impl core::fmt::Debug for Shared {
     }
 }
 
-#[cfg(feature = "std")]
+#[cfg(any(feature = "std", not(target_arch = "wasm32")))]
 std::thread_local! {
     /// The modal that is mounted and listening: there is at most one, since mounting another
     /// destroys it first. It owns the modal until teardown, so the page's handle may be dropped
@@ -95,26 +95,23 @@ std::thread_local! {
     static CURRENT: Cell<Option<Rc<Shared>>> = const { Cell::new(None) };
 }
 
-/// The same without std (the npm package), which has no `thread_local!`: a wasm32 module
-/// without `atomics` runs on one thread, whose own this static then is.
-#[cfg(not(feature = "std"))]
+/// The same on wasm32 without std (the npm package), which has no `thread_local!`: a wasm32
+/// module without `atomics` runs on one thread, whose own this static then is.
+#[cfg(all(not(feature = "std"), target_arch = "wasm32"))]
 static CURRENT: OneThread = OneThread(Cell::new(None));
 
-#[cfg(all(
-    not(feature = "std"),
-    any(not(target_arch = "wasm32"), target_feature = "atomics")
-))]
+#[cfg(all(not(feature = "std"), target_arch = "wasm32", target_feature = "atomics"))]
 compile_error!("without `std`, the browser feature needs a wasm32 target without `atomics`");
 
-#[cfg(not(feature = "std"))]
+#[cfg(all(not(feature = "std"), target_arch = "wasm32"))]
 struct OneThread(Cell<Option<Rc<Shared>>>);
 
 // SAFETY: without `atomics` (checked above) no second thread exists to share it with.
-#[cfg(not(feature = "std"))]
+#[cfg(all(not(feature = "std"), target_arch = "wasm32"))]
 #[allow(unsafe_code)]
 unsafe impl Sync for OneThread {}
 
-#[cfg(not(feature = "std"))]
+#[cfg(all(not(feature = "std"), target_arch = "wasm32"))]
 impl OneThread {
     fn take(&self) -> Option<Rc<Shared>> {
         self.0.take()
