@@ -106,9 +106,11 @@ function notABody(body) {
 const NAMES = ["svix-id", "svix-timestamp", "svix-signature", "webhook-id", "webhook-timestamp", "webhook-signature"];
 
 // The values found under one name, flattened: Node gives an array for a repeated header, and a
-// plain object may hold one name in several casings.
+// plain object may hold one name in several casings. An empty array is the name present, empty,
+// as an app's `svix-id ?? webhook-id` reads it: it never falls back to webhook-*.
 function collect(list, value) {
   if (Array.isArray(value)) {
+    if (value.length === 0) list.push("");
     for (const item of value) collect(list, item);
   } else if (value !== undefined && value !== null) {
     // A whole number is its digits: a test's timestamp, as signWebhook takes it. Any other
@@ -138,7 +140,12 @@ function readHeaders(headers) {
   }
   // No headers, or [name, value] pairs read as an object, would only say a header is missing.
   if (headers == null || Array.isArray(headers) || (typeof headers !== "object" && typeof headers !== "function")) {
-    const given = Array.isArray(headers) ? "an array (for [name, value] pairs, pass new Headers(pairs))" : describe(headers);
+    const flat = Array.isArray(headers) && headers.every((item) => typeof item === "string");
+    const given = !Array.isArray(headers)
+      ? describe(headers)
+      : flat
+        ? "a flat array of names and values (Node's req.rawHeaders? pass req.headers)"
+        : "an array (for [name, value] pairs, pass new Headers(pairs))";
     throw new TypeError(`anon-modal/server: the headers must be an object (req.headers, a Fetch Headers or anything with get(name)), not ${given}`);
   }
   if (typeof headers.get === "function") {

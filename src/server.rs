@@ -95,13 +95,13 @@ impl JsVerifier {
         if let Some(secs) = tolerance_seconds {
             inner = inner.with_tolerance(whole_u32(
                 secs,
-                "toleranceSeconds must be a whole number of seconds from 0 to 4294967295",
+                "anon-modal/server: options.toleranceSeconds must be a whole number of seconds from 0 to 4294967295",
             )?);
         }
         if let Some(bytes) = max_body_bytes {
             inner = inner.with_max_body_bytes(whole_u32(
                 bytes,
-                "maxBodyBytes must be a whole number of bytes from 0 to 4294967295",
+                "anon-modal/server: options.maxBodyBytes must be a whole number of bytes from 0 to 4294967295",
             )?);
         }
         Ok(JsVerifier { inner })
