@@ -16,10 +16,17 @@ const MOUNT = ["url", "expires-at", "allowed-origins", "ready-timeout-ms", "z-in
 /**
  * Reports `error` as an uncaught one (the page's `error` event, the console) and goes on: with
  * `reportError`, or, in a browser without it (Chromium before 95, Safari before 15.4), thrown
- * from a task of its own.
+ * from a task of its own. Never throws.
  */
 function report(error) {
-  if (globalThis.reportError) return void reportError(error);
+  // The window's own only: in a browser without one, the name is the page's element named so
+  // (`<img name=reportError>`, which a sanitizer keeps).
+  const own = Object.getOwnPropertyDescriptor(globalThis, "reportError")?.value;
+  try {
+    if (typeof own === "function") return void own(error);
+  } catch {
+    // The page's own replacement, which threw: reported as below.
+  }
   setTimeout(() => {
     throw error;
   });

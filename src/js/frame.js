@@ -461,8 +461,18 @@ function refocus(element, document) {
   return focusedElement(document) === element;
 }
 
+/**
+ * Whether `node` is a `<dialog>`, by the window's own `HTMLDialogElement`: a browser without
+ * dialogs (Safari before 15.4, Firefox before 98) has none, and the name is then the page's
+ * element named so, if any.
+ */
+function isDialog(node) {
+  const Dialog = Object.getOwnPropertyDescriptor(globalThis, "HTMLDialogElement")?.value;
+  return typeof Dialog === "function" && node instanceof Dialog;
+}
+
 const isDialogOrPopover = (node) =>
-  node instanceof HTMLDialogElement || (node instanceof Element && Element.prototype.hasAttribute.call(node, "popover"));
+  isDialog(node) || (node instanceof Element && Element.prototype.hasAttribute.call(node, "popover"));
 
 /**
  * Whether `node` is a dialog or popover that is above the overlay, and must stay usable (a
@@ -473,7 +483,7 @@ const isDialogOrPopover = (node) =>
  */
 function opensAbove(node) {
   try {
-    if (node instanceof HTMLDialogElement) {
+    if (isDialog(node)) {
       return !builtIn(HTMLDialogElement, "open", node) || Element.prototype.matches.call(node, ":modal");
     }
     return isDialogOrPopover(node) && !Element.prototype.matches.call(node, ":popover-open");

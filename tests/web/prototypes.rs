@@ -1,6 +1,7 @@
 //! What a page (or a library it loads) added to `Object.prototype` changes nothing: the modal
 //! mounts and goes, a message is read from its own fields only, and the copy the callbacks get
-//! is made of its own fields too. Nor does a message event's getter the page made throw.
+//! is made of its own fields too. Nor does a message event's getter the page made throw, nor an
+//! element the page names after a name of the window's that an older browser lacks.
 
 use super::*;
 
@@ -252,4 +253,61 @@ fn case_29_a_message_whose_event_reads_throw_is_dropped_and_breaks_nothing() {
         ["opened:migration_modal.opened", "event:migration_modal.opened"]
     );
     modal.destroy();
+}
+
+/// In a browser without `reportError` (Chromium before 95, Safari before 15.4), the name is the
+/// page's element named so, which a sanitizer keeps in user content: a callback's error is
+/// still reported from a task of its own, and the other callbacks still run.
+#[wasm_bindgen_test]
+async fn an_element_named_report_error_where_the_browser_has_none_is_not_called() {
+    let _restore = Restore(
+        "document.getElementById('named-report-error')?.remove();
+         window.reportError = window.__reportError; delete window.__reportError",
+    );
+    page_script(
+        "window.__reportError = window.reportError; delete window.reportError;
+         const img = document.body.appendChild(document.createElement('img'));
+         img.id = 'named-report-error'; img.name = 'reportError';",
+    );
+    assert_eq!(
+        page_script("return typeof reportError").as_string().as_deref(),
+        Some("object"),
+        "the name is the element's"
+    );
+    let errors = UncaughtErrors::watch();
+    let rec = Recorder::new();
+    let thrower = js_sys::Function::new_with_args("", "throw new Error('callback bug')");
+    let modal = embed(MODAL_URL, rec.options(&[("onOpened", thrower.into())]));
+    from_modal(&modal, &opened());
+    let delivered = rec.take();
+    sleep(10).await;
+    let reported = errors.take();
+    modal.destroy();
+    assert_eq!(delivered, ["event:migration_modal.opened"], "onEvent still ran");
+    assert_eq!(reported.len(), 1, "{reported:?}");
+    assert!(reported[0].contains("callback bug"), "{reported:?}");
+}
+
+/// In a browser without dialogs (Safari before 15.4, Firefox before 98), `HTMLDialogElement` is
+/// no name, or the page's element named so: what the page adds while the modal shows is still
+/// behind it.
+#[wasm_bindgen_test]
+async fn a_page_added_element_is_covered_where_the_browser_has_no_dialog_element() {
+    let _restore = Restore(
+        "document.getElementById('added-without-dialogs')?.remove();
+         window.HTMLDialogElement = window.__dialog; delete window.__dialog",
+    );
+    page_script("window.__dialog = window.HTMLDialogElement; delete window.HTMLDialogElement");
+    let errors = UncaughtErrors::watch();
+    let modal = embed(MODAL_URL, JsValue::UNDEFINED);
+    let added = page_script(
+        "const div = document.body.appendChild(document.createElement('div'));
+         div.id = 'added-without-dialogs'; return div",
+    );
+    sleep(0).await; // the page's additions are seen after its script, as a microtask
+    let covered = is_inert(&added);
+    modal.destroy();
+    assert_eq!(errors.take(), Vec::<String>::new(), "nothing thrown");
+    assert!(covered, "the added element is behind the modal");
+    assert!(!is_inert(&added), "and given back with the rest");
 }
