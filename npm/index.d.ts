@@ -129,11 +129,16 @@ export function isModalEvent(event: ModalAnyEvent): event is ModalEvent;
 /**
  * The create-modal response (`POST /api/v1/migration-modal`), or the part of it your server
  * hands on: `embedAnonModal` takes its `url`, and its `expires_at` unless `expiresAt` is given.
+ * An interface of your own with these fields fits it too.
  */
 export interface CreatedModal {
   url: string;
   expires_at?: string | null;
-  [field: string]: unknown;
+  /** The response's other fields, which the modal does not use. */
+  object?: string;
+  id?: string;
+  migration_id?: string;
+  created?: string;
 }
 
 export interface EmbedOptions {

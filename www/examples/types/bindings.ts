@@ -9,10 +9,18 @@ import type { AnonModal, CreatedModal } from "anon-modal";
 import { ref } from "vue";
 
 const create = async (): Promise<CreatedModal> => (await fetch("/api/create-modal", { method: "POST" })).json();
+/** An app's own type of its server's answer. */
+interface ServerResponse {
+  url: string;
+  expires_at: string;
+}
+const createOwn = async (): Promise<ServerResponse> => (await fetch("/api/create-modal", { method: "POST" })).json();
 
 export async function react(): Promise<void> {
   const { open, destroy, modal, pending, error } = useAnonModal({ onCompleted: (event) => console.log(event.migration_id) });
   const opened: AnonModal | null = await open(create);
+  await open(createOwn);
+  await open(await createOwn());
   const busy: boolean = pending;
   console.log(opened?.iframe, modal?.destroyed, busy, error);
   // What the docs show of a failed open: its text, or its code once narrowed.

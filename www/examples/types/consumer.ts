@@ -104,6 +104,14 @@ export async function start(url: string, expiresAt: string): Promise<ModalSettle
   embedAnonModal(created, { readyTimeoutMs: 10_000 }).destroy();
   // A URL object stands for its text.
   embedAnonModal(new URL(url)).destroy();
+  // Your server's own type of its response fits, an interface too.
+  interface ServerResponse {
+    url: string;
+    expires_at: string;
+  }
+  const response: ServerResponse = { url, expires_at: "2026-01-01T00:00:00Z" };
+  embedAnonModal(response).destroy();
+  void openAnonModal(async (): Promise<ServerResponse> => response);
   // @ts-expect-error: an object without a url string is no create-modal response
   embedAnonModal({ href: url });
   // @ts-expect-error: the response's url is a string
