@@ -287,9 +287,9 @@ function showNow(frame, fullscreen, inertPage) {
     scrollbarAtMount.delete(frame);
     const padding = scrollbar > 0 && `${parseFloat(getComputedStyle(parent).paddingRight) + scrollbar}px`;
     for (const element of scrollers(document, parent)) {
-      for (const name of ["overflow-x", "overflow-y"]) undo.push(lockStyle(element.style, name, "hidden"));
+      for (const name of ["overflow-x", "overflow-y"]) undo.push(lockStyle(element, name, "hidden"));
     }
-    if (padding) undo.push(lockStyle(parent.style, "padding-right", padding));
+    if (padding) undo.push(lockStyle(parent, "padding-right", padding));
   }
   if (fullscreen && parent && inertOf(frame)) requestAnimationFrame(() => showLoading(frame, show));
   if (inertPage && parent) {
@@ -406,16 +406,19 @@ function scrollers(document, body) {
 }
 
 /**
- * Sets `name: locked !important` on an inline `style` (`!important` to win over the page's
- * stylesheets); returns what puts back the value and priority it had, unless the page changed
- * it meanwhile.
+ * Sets `name: locked !important` on `element`'s inline style (`!important` to win over the
+ * page's stylesheets); returns what puts back the value and priority it had, unless the page
+ * changed it meanwhile, and takes out the `style` attribute it added, left empty.
  */
-function lockStyle(style, name, locked) {
+function lockStyle(element, name, locked) {
+  const { style } = element;
+  const attribute = Element.prototype.hasAttribute.call(element, "style");
   const value = style.getPropertyValue(name);
   const priority = style.getPropertyPriority(name);
   style.setProperty(name, locked, "important");
   return () => {
     if (style.getPropertyValue(name) === locked && style.getPropertyPriority(name)) style.setProperty(name, value, priority);
+    if (!attribute && Element.prototype.getAttribute.call(element, "style") === "") Element.prototype.removeAttribute.call(element, "style");
   };
 }
 

@@ -217,6 +217,44 @@ fn the_scroll_lock_keeps_the_page_where_its_scrollbar_left_it() {
     }
 }
 
+/// A page whose root and body had no `style` attribute has none once the modal goes, shown,
+/// hidden and shown again, on a tall page (where the scrollbar's room goes to the padding too),
+/// and one that had one keeps it as it was.
+#[wasm_bindgen_test]
+fn the_scroll_lock_leaves_no_style_attribute_where_there_was_none() {
+    let _restore = Restore(
+        "document.getElementById('tall-page')?.remove();
+         document.documentElement.removeAttribute('style'); document.body.removeAttribute('style')",
+    );
+    let attributes = || {
+        page_script(
+            "return [document.documentElement, document.body].map((e) => JSON.stringify(e.getAttribute('style'))).join()",
+        )
+    };
+    for (page, body) in [
+        ("a short page", None),
+        ("a tall page", None),
+        ("a tall page", Some("color: red;")),
+    ] {
+        page_script(
+            "document.documentElement.removeAttribute('style'); document.body.removeAttribute('style')",
+        );
+        if let Some(style) = body {
+            page_script(&format!("document.body.setAttribute('style', {style:?})"));
+        }
+        if page == "a tall page" {
+            page_script("document.body.appendChild(document.createElement('div')).id = 'tall-page'; document.getElementById('tall-page').style.height = '5000px'");
+        }
+        let before = attributes();
+        let modal = embed(MODAL_URL, JsValue::UNDEFINED);
+        modal.hide();
+        modal.show();
+        modal.destroy();
+        assert_eq!(attributes(), before, "{page}, body style {body:?}");
+        page_script("document.getElementById('tall-page')?.remove()");
+    }
+}
+
 /// The button that opened the modal gets focus back when the modal closes, though the page
 /// keeps it disabled while the modal shows: it enables it again in `onClosed`, in a microtask
 /// (Vue, Svelte), after `await modal.settled`, or in a task of its own (React's render).
