@@ -465,12 +465,15 @@ function refocus(element, document) {
 }
 
 /**
- * Whether `node` is a `<dialog>`, by the window's own `HTMLDialogElement`: a browser without
- * dialogs (Safari before 15.4, Firefox before 98) has none, and the name is then the page's
- * element named so, if any.
+ * The window's own `HTMLDialogElement`, or undefined: a browser without dialogs (Safari before
+ * 15.4, Firefox before 98) has none, and the name is then the page's element named so, if any,
+ * which is never an own property of the window.
  */
+const dialogElement = () =>
+  Object.prototype.hasOwnProperty.call(globalThis, "HTMLDialogElement") ? globalThis.HTMLDialogElement : undefined;
+
 function isDialog(node) {
-  const Dialog = Object.getOwnPropertyDescriptor(globalThis, "HTMLDialogElement")?.value;
+  const Dialog = dialogElement();
   return typeof Dialog === "function" && node instanceof Dialog;
 }
 
@@ -487,7 +490,7 @@ const isDialogOrPopover = (node) =>
 function opensAbove(node) {
   try {
     if (isDialog(node)) {
-      return !builtIn(HTMLDialogElement, "open", node) || Element.prototype.matches.call(node, ":modal");
+      return !builtIn(dialogElement(), "open", node) || Element.prototype.matches.call(node, ":modal");
     }
     return isDialogOrPopover(node) && !Element.prototype.matches.call(node, ":popover-open");
   } catch {

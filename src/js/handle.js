@@ -50,8 +50,8 @@ export function handle(link, emitter, iframe, settled, callbacks) {
  */
 export function report(error) {
   // The window's own only: in a browser without one, the name is the page's element named so
-  // (`<img name=reportError>`, which a sanitizer keeps).
-  const own = Object.getOwnPropertyDescriptor(globalThis, "reportError")?.value;
+  // (`<img name=reportError>`, which a sanitizer keeps), never an own property of the window.
+  const own = Object.prototype.hasOwnProperty.call(globalThis, "reportError") && globalThis.reportError;
   try {
     if (typeof own === "function") return void own(error);
   } catch {

@@ -294,10 +294,14 @@ async fn an_element_named_report_error_where_the_browser_has_none_is_not_called(
 #[wasm_bindgen_test]
 async fn a_page_added_element_is_covered_where_the_browser_has_no_dialog_element() {
     let _restore = Restore(
-        "document.getElementById('added-without-dialogs')?.remove();
+        "for (const id of ['added-without-dialogs', 'named-dialog-element']) document.getElementById(id)?.remove();
          window.HTMLDialogElement = window.__dialog; delete window.__dialog",
     );
-    page_script("window.__dialog = window.HTMLDialogElement; delete window.HTMLDialogElement");
+    page_script(
+        "window.__dialog = window.HTMLDialogElement; delete window.HTMLDialogElement;
+         const img = document.body.appendChild(document.createElement('img'));
+         img.id = 'named-dialog-element'; img.name = 'HTMLDialogElement';",
+    );
     let errors = UncaughtErrors::watch();
     let modal = embed(MODAL_URL, JsValue::UNDEFINED);
     let added = page_script(

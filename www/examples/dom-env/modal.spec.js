@@ -12,3 +12,18 @@ test("the modal mounts in the test's document and goes with destroy()", async ()
   modal.destroy();
   expect(document.querySelector("iframe")).toBe(null);
 });
+
+// Vitest makes the window's names accessors on the global object: the dialog is still told
+// from the rest of the page, which turns inert behind the modal (jsdom has no `inert`).
+test.skipIf(!("inert" in HTMLElement.prototype))("a dialog the page adds while the modal shows is not made inert with the rest", async () => {
+  await init(fs.readFileSync(new URL(import.meta.resolve("anon-modal/anon_modal_bg.wasm"))));
+  const modal = embedAnonModal("https://example.com/modal", { readyTimeoutMs: 0 });
+  const div = document.body.appendChild(document.createElement("div"));
+  const dialog = document.body.appendChild(document.createElement("dialog"));
+  await new Promise((resolve) => setTimeout(resolve));
+  const inert = [div.inert, dialog.inert];
+  modal.destroy();
+  div.remove();
+  dialog.remove();
+  expect(inert).toEqual([true, false]);
+});
