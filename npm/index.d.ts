@@ -129,16 +129,12 @@ export function isModalEvent(event: ModalAnyEvent): event is ModalEvent;
 /**
  * The create-modal response (`POST /api/v1/migration-modal`), or the part of it your server
  * hands on: `embedAnonModal` takes its `url`, and its `expires_at` unless `expiresAt` is given.
- * An interface of your own with these fields fits it too.
+ * Any object with these two fits, whatever else it holds: the whole response, or a type of your
+ * own (the calls take it as a type parameter, so that neither is refused for its other fields).
  */
 export interface CreatedModal {
   url: string;
   expires_at?: string | null;
-  /** The response's other fields, which the modal does not use. */
-  object?: string;
-  id?: string;
-  migration_id?: string;
-  created?: string;
 }
 
 export interface EmbedOptions {
@@ -272,15 +268,15 @@ export function init(wasm?: WasmSource | Promise<WasmSource>): Promise<void>;
  * Throws an `AnonModalError` (`NO_DOCUMENT` without a DOM, `NOT_INITIALIZED` before `init()`,
  * or another code for a bad URL or option, an unknown option key included).
  */
-export function embedAnonModal(url: string | URL | CreatedModal, options?: EmbedOptions): AnonModal;
+export function embedAnonModal<Created extends CreatedModal>(url: string | URL | Created, options?: EmbedOptions): AnonModal;
 
 /** What `openAnonModal` mounts: a signed URL, the create-modal response (or a promise of either), or your server call. */
-export type ModalSource =
+export type ModalSource<Created extends CreatedModal = CreatedModal> =
   | string
   | URL
-  | CreatedModal
-  | PromiseLike<string | URL | CreatedModal>
-  | (() => string | URL | CreatedModal | PromiseLike<string | URL | CreatedModal>);
+  | Created
+  | PromiseLike<string | URL | Created>
+  | (() => string | URL | Created | PromiseLike<string | URL | Created>);
 
 /** How a call of `openAnonModal` may be cancelled. */
 export interface OpenControl {
@@ -306,4 +302,4 @@ export interface OpenControl {
  * (`EXPIRED`, `NO_DOCUMENT` on a server, ...). A rejection of your function is passed on, and
  * an aborted `signal`'s reason too.
  */
-export function openAnonModal(source: ModalSource, options?: EmbedOptions, control?: OpenControl): Promise<AnonModal>;
+export function openAnonModal<Created extends CreatedModal>(source: ModalSource<Created>, options?: EmbedOptions, control?: OpenControl): Promise<AnonModal>;

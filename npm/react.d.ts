@@ -1,5 +1,5 @@
 // The types of anon-modal/react.
-import type { AnonModal, EmbedOptions, ModalSource } from "./index.js";
+import type { AnonModal, CreatedModal, EmbedOptions, ModalSource } from "./index.js";
 
 export interface UseAnonModal {
   /**
@@ -7,7 +7,7 @@ export interface UseAnonModal {
    * when it failed (see `error`), the component unmounted first or `destroy()` was called while
    * it opened (and `open` not again since); never rejects.
    */
-  open(source: ModalSource): Promise<AnonModal | null>;
+  open<Created extends CreatedModal>(source: ModalSource<Created>): Promise<AnonModal | null>;
   /**
    * Removes this component's modal now (one its `open` shares with another component's, as
    * `openAnonModal` shows a modal that has not settled rather than open a second), with no

@@ -1,5 +1,5 @@
 // The types of anon-modal/svelte.
-import type { AnonModal, EmbedOptions, ModalSource } from "./index.js";
+import type { AnonModal, CreatedModal, EmbedOptions, ModalSource } from "./index.js";
 
 export interface AnonModalState {
   /**
@@ -7,7 +7,7 @@ export interface AnonModalState {
    * when it failed (see `error`), the component was destroyed first or `destroy()` was called
    * while it opened (and `open` not again since); never rejects.
    */
-  open(source: ModalSource): Promise<AnonModal | null>;
+  open<Created extends CreatedModal>(source: ModalSource<Created>): Promise<AnonModal | null>;
   /**
    * Removes this component's modal now (one its `open` shares with another component's, as
    * `openAnonModal` shows a modal that has not settled rather than open a second), with no

@@ -1,6 +1,6 @@
 // The types of anon-modal/vue.
 import type { MaybeRefOrGetter, Ref, ShallowRef } from "vue";
-import type { AnonModal, EmbedOptions, ModalSource } from "./index.js";
+import type { AnonModal, CreatedModal, EmbedOptions, ModalSource } from "./index.js";
 
 export interface UseAnonModal {
   /**
@@ -8,7 +8,7 @@ export interface UseAnonModal {
    * when it failed (see `error`), the scope was disposed first or `destroy()` was called while
    * it opened (and `open` not again since); never rejects.
    */
-  open(source: ModalSource): Promise<AnonModal | null>;
+  open<Created extends CreatedModal>(source: ModalSource<Created>): Promise<AnonModal | null>;
   /**
    * Removes this scope's modal now (one its `open` shares with another scope's, as
    * `openAnonModal` shows a modal that has not settled rather than open a second), with no

@@ -100,18 +100,23 @@ export async function start(url: string, expiresAt: string): Promise<ModalSettle
   // @ts-expect-error: url is required
   embedAnonModal();
   // The create-modal response goes where the URL does: its url, and its expires_at.
-  const created: CreatedModal = { object: "migration_modal", url, expires_at: expiresAt, migration_id: "m_1" };
+  const created = { object: "migration_modal", url, expires_at: expiresAt, migration_id: "m_1" };
   embedAnonModal(created, { readyTimeoutMs: 10_000 }).destroy();
   // A URL object stands for its text.
   embedAnonModal(new URL(url)).destroy();
-  // Your server's own type of its response fits, an interface too.
+  // Your server's own type of its response fits, an interface too, whatever else it holds.
   interface ServerResponse {
     url: string;
     expires_at: string;
+    id: number;
+    created: Date;
   }
-  const response: ServerResponse = { url, expires_at: "2026-01-01T00:00:00Z" };
+  const response: ServerResponse = { url, expires_at: "2026-01-01T00:00:00Z", id: 1, created: new Date() };
   embedAnonModal(response).destroy();
   void openAnonModal(async (): Promise<ServerResponse> => response);
+  embedAnonModal({ url, expires_at: null, team: "ops" }).destroy();
+  // @ts-expect-error: expires_at is Anon's text
+  embedAnonModal({ url, expires_at: new Date() });
   // @ts-expect-error: an object without a url string is no create-modal response
   embedAnonModal({ href: url });
   // @ts-expect-error: the response's url is a string
@@ -135,10 +140,12 @@ export async function start(url: string, expiresAt: string): Promise<ModalSettle
 
 /** openAnonModal: a URL, the create-modal response, a promise of either, or your server call. */
 export async function open(): Promise<AnonModal> {
-  const created: CreatedModal = { url: "https://dashboard.anon.com/m", expires_at: "2026-01-01T00:00:00Z", id: "x" };
+  const created = { url: "https://dashboard.anon.com/m", expires_at: "2026-01-01T00:00:00Z", id: "x" };
+  const part: CreatedModal = { url: created.url, expires_at: created.expires_at };
   await openAnonModal("https://dashboard.anon.com/m");
   await openAnonModal(created, { onCompleted: (event) => console.log(event.migration_id) });
   await openAnonModal(Promise.resolve(created));
+  await openAnonModal(part);
   await openAnonModal(async () => new URL("https://dashboard.anon.com/m"));
   const source: ModalSource = async () => (await fetch("/api/create-modal", { method: "POST" })).json() as Promise<CreatedModal>;
   // @ts-expect-error: the response needs its url
