@@ -29,7 +29,10 @@ export type MigrationStatus =
 /** A migration: the resource object of `migration.*` events. Fields Anon adds later are kept. */
 export interface Migration {
   company_id: string;
-  /** ISO 8601; Anon writes it without a zone, which means UTC (`new Date(text)` reads that as local time: add a `Z`). Not a time: `INVALID_PAYLOAD`. */
+  /**
+   * ISO 8601; Anon writes it without a zone, which means UTC (`new Date(text)` reads that as
+   * local time: add a `Z`). Not a time: `INVALID_PAYLOAD`.
+   */
   created: string;
   /** `mig_...` */
   id: string;
@@ -55,7 +58,10 @@ export interface WebhookEventEnvelope<Type extends string, Resource, Data = Webh
   id: string;
   /** `"event"` in Anon's documents; not checked, so typed as any string beside it. */
   object: "event" | (string & {});
-  /** ISO 8601; Anon writes it without a zone, which means UTC (`new Date(text)` reads that as local time: add a `Z`). Not a time: `INVALID_PAYLOAD`. */
+  /**
+   * ISO 8601; Anon writes it without a zone, which means UTC (`new Date(text)` reads that as
+   * local time: add a `Z`). Not a time: `INVALID_PAYLOAD`.
+   */
   created: string;
   type: Type;
   data: Data;

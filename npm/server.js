@@ -140,7 +140,7 @@ function readHeaders(headers) {
   }
   // No headers, or [name, value] pairs read as an object, would only say a header is missing.
   if (headers == null || Array.isArray(headers) || (typeof headers !== "object" && typeof headers !== "function")) {
-    const flat = Array.isArray(headers) && headers.every((item) => typeof item === "string");
+    const flat = Array.isArray(headers) && headers.length % 2 === 0 && headers.length > 0 && headers.every((item) => typeof item === "string");
     const given = !Array.isArray(headers)
       ? describe(headers)
       : flat

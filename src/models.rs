@@ -510,8 +510,8 @@ impl TryFrom<RawEvent> for WebhookEvent {
 
 impl WebhookEvent {
     /// Reads a delivery's body, once its signature is verified, as `Verifier::verify_event`
-    /// (feature `webhooks`) does. A byte order
-    /// mark before the JSON is skipped (RFC 8259 lets a reader ignore it).
+    /// (feature `webhooks`) does. A byte order mark before the JSON is skipped (RFC 8259 lets a
+    /// reader ignore it).
     ///
     /// A lone UTF-16 surrogate escaped in a string (`\ud83d` without its pair: an emoji cut in
     /// half by a sender's truncation), which JSON allows and `JSON.parse` reads but a Rust string

@@ -392,6 +392,7 @@ impl UncaughtErrors {
     }
 
     pub fn watch_then(then: impl Fn() + 'static) -> Self {
+        no_uncaught_errors_since_the_last_embed();
         let watch = Rc::new(ErrorWatch {
             messages: Recorder::new(),
             then: Box::new(then),
@@ -455,12 +456,12 @@ impl ErrorRouter {
 
 /// Fails when an error reached the page uncaught with no [`UncaughtErrors`] watching since the
 /// last check: what the library reports of the page's code, or of its own, is a failure unless
-/// a test expects it. The check runs as each embed starts: the error may be the last test's,
-/// since every test shares one page.
+/// a test expects it. The check runs as each embed through the JavaScript API starts, and as
+/// each watch starts: the error may be an earlier test's, since every test shares one page.
 pub fn no_uncaught_errors_since_the_last_embed() {
     let unhandled = ERRORS.with(|errors| errors.unhandled.take());
     assert!(
         unhandled.is_empty(),
-        "uncaught errors reached the page, with no test watching for them, in this test or the one before it: {unhandled:?}"
+        "uncaught errors reached the page, with no test watching for them, in this test or an earlier one: {unhandled:?}"
     );
 }

@@ -190,7 +190,7 @@ test("header collections: plain objects in any case, Fetch Headers, Node arrays,
   const pairs = Object.entries(h);
   ok(new Headers(pairs), "new Headers(pairs), as the message says");
   const rawHeaders = pairs.flat(); // Node's req.rawHeaders: names and values in one list
-  for (const [given, shown] of [["svix-id: x", "a string"], [42, "42"], [undefined, "undefined"], [null, "null"], [pairs, "an array \\(for \\[name, value\\] pairs, pass new Headers\\(pairs\\)\\)"], [rawHeaders, "a flat array of names and values \\(Node's req\\.rawHeaders\\? pass req\\.headers\\)"]]) {
+  for (const [given, shown] of [["svix-id: x", "a string"], [42, "42"], [undefined, "undefined"], [null, "null"], [pairs, "an array \\(for \\[name, value\\] pairs, pass new Headers\\(pairs\\)\\)"], [[], "an array \\(for \\[name, value\\] pairs, pass new Headers\\(pairs\\)\\)"], [rawHeaders, "a flat array of names and values \\(Node's req\\.rawHeaders\\? pass req\\.headers\\)"]]) {
     assert.throws(() => verifier.verify(body, given, { now: NOW }), { name: "TypeError", message: new RegExp(`the headers must be an object .*, not ${shown}$`) });
   }
   assert.equal(code({ "svix-id": h["svix-id"], "svix-timestamp": h["svix-timestamp"] }), "MISSING_HEADER");
