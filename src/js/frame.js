@@ -469,8 +469,7 @@ function refocus(element, document) {
  * 15.4, Firefox before 98) has none, and the name is then the page's element named so, if any,
  * which is never an own property of the window.
  */
-const dialogElement = () =>
-  Object.prototype.hasOwnProperty.call(globalThis, "HTMLDialogElement") ? globalThis.HTMLDialogElement : undefined;
+const dialogElement = () => field(globalThis, "HTMLDialogElement");
 
 function isDialog(node) {
   const Dialog = dialogElement();
