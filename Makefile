@@ -44,7 +44,8 @@ lint: setup-build
 	$(ENV) cargo clippy --no-default-features --features webhooks,models --all-targets -- -D warnings
 	$(ENV) cargo clippy $(WASM) --no-default-features --features server -- -D warnings
 	$(ENV) cargo clippy --lib --no-default-features --features browser -- -D warnings # natively, as an app's server half builds it
-	$(ENV) RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --quiet $(WASM) --features js-api,webhooks,models # as docs.rs builds it
+	$(ENV) RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --quiet $(WASM) --features js-api,webhooks,models
+	$(ENV) RUSTC_BOOTSTRAP=1 RUSTDOCFLAGS="--cfg docsrs -D warnings" cargo doc --no-deps --quiet $(WASM) --features js-api,webhooks,models # as docs.rs builds it (nightly), feature labels included
 	$(ENV) RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --quiet --no-default-features --features webhooks,models
 	$(ENV) RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --quiet --no-default-features --features models
 	$(ENV) cargo package --quiet --allow-dirty # the crate as crates.io would get it builds

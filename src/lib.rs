@@ -26,6 +26,8 @@
 #![cfg_attr(all(not(feature = "std"), target_arch = "wasm32"), no_std)]
 #![deny(missing_docs, missing_debug_implementations)]
 #![deny(unsafe_code)]
+// On docs.rs (nightly), each item says which feature it needs.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 extern crate alloc;
 
