@@ -12,7 +12,7 @@ use crate::emitter::{rust_listener, Channel, Emitter, RustListener};
 use crate::error::{Error, Message};
 use crate::event::{EventKind, FRAME_DIRECTIVES};
 use crate::frame;
-use crate::guard::MessageGuard;
+use crate::guard::{IncomingMessage, MessageGuard};
 use crate::js_value::{PageMessage, RawMessageEvent};
 use crate::lifecycle::{Delivery, Lifecycle, Step};
 use crate::options::ModalOptions;
@@ -38,9 +38,10 @@ extern "C" {
     #[wasm_bindgen(js_name = replacedEvent)]
     fn replaced_event() -> JsValue;
 
-    /// The event of a modal that did not open within the ready timeout.
+    /// The event of a modal that did not open within the ready timeout; `origin` (or
+    /// `undefined`) the origin its frame sent refused messages from.
     #[wasm_bindgen(js_name = timeoutEvent)]
-    fn timeout_event() -> JsValue;
+    fn timeout_event(origin: &JsValue) -> JsValue;
 
     /// The event of a modal closed with Escape before it opened.
     #[wasm_bindgen(js_name = dismissedEvent)]
@@ -72,6 +73,9 @@ pub(crate) struct Shared {
     lifecycle: RefCell<Lifecycle>,
     pub(crate) emitter: Emitter,
     listening: Cell<Option<frame::Listening>>,
+    /// The first origin its own frame sent a message from that is not allowed: named if the
+    /// modal then times out, as why.
+    refused_origin: Cell<Option<JsValue>>,
     /// Resolves `settled`; a promise's resolve function ignores every call after the first.
     resolve: frame::Resolve,
     settled: Promise,
@@ -262,6 +266,7 @@ impl Shared {
             lifecycle: RefCell::new(Lifecycle::new(false)),
             emitter: Emitter::default(),
             listening: Cell::new(None),
+            refused_origin: Cell::new(None),
             resolve,
             settled,
         });
@@ -295,14 +300,21 @@ impl Shared {
                 let step = self.lifecycle.borrow_mut().on_event(valid.kind, valid.internal);
                 self.apply(step, valid.kind, &valid.event);
             }
-            Err(reason) => self.reject(reason, event),
+            Err(reason) => {
+                if reason == RejectReason::Origin {
+                    let first = self.refused_origin.take();
+                    self.refused_origin.set(first.or_else(|| Some(message.origin())));
+                }
+                self.reject(reason, event);
+            }
         }
     }
 
     /// The ready timer ran out.
     fn on_ready_timeout(&self) {
         let step = self.lifecycle.borrow_mut().on_ready_timeout();
-        self.apply(step, EventKind::Failed, &timeout_event());
+        let origin = self.refused_origin.take().unwrap_or(JsValue::UNDEFINED);
+        self.apply(step, EventKind::Failed, &timeout_event(&origin));
     }
 
     /// Escape was pressed in the page: closes the modal if it is a shown overlay, not ready

@@ -219,15 +219,20 @@ fn names_js() -> String {
     .unwrap();
     writeln!(
         out,
-        "/** The event of a modal that did not open within the ready timeout. */"
+        "/**\n * The event of a modal that did not open within the ready timeout; `origin`, where its frame\n * sent messages from one not allowed.\n */"
     )
     .unwrap();
+    let (before, after) = event::TIMEOUT_REFUSED_ORIGIN_MESSAGE
+        .split_once("{origin}")
+        .expect("TIMEOUT_REFUSED_ORIGIN_MESSAGE holds {origin}");
     writeln!(
         out,
-        "export const timeoutEvent = () => ({{ type: {}, code: {}, message: {} }});",
+        "export const timeoutEvent = (origin) => ({{\n  type: {},\n  code: {},\n  message: origin === undefined ? {} : {} + origin + {},\n}});",
         js(EventKind::Failed.as_str()),
         js(event::TIMEOUT_CODE),
-        js(event::TIMEOUT_MESSAGE)
+        js(event::TIMEOUT_MESSAGE),
+        js(before),
+        js(after)
     )
     .unwrap();
     out

@@ -130,5 +130,12 @@ export const dismissedEvent = () => ({ type: "migration_modal.closed", reason: "
 /** The event of a modal whose URL the page's Content-Security-Policy blocked. */
 export const frameBlockedEvent = () => ({ type: "migration_modal.failed", code: "FRAME_BLOCKED", message: "the page's Content-Security-Policy blocked the modal: allow its origin in frame-src" });
 
-/** The event of a modal that did not open within the ready timeout. */
-export const timeoutEvent = () => ({ type: "migration_modal.failed", code: "TIMEOUT", message: "the modal did not open in time" });
+/**
+ * The event of a modal that did not open within the ready timeout; `origin`, where its frame
+ * sent messages from one not allowed.
+ */
+export const timeoutEvent = (origin) => ({
+  type: "migration_modal.failed",
+  code: "TIMEOUT",
+  message: origin === undefined ? "the modal did not open in time" : "the modal did not open in time: its page sent messages from " + origin + ", which is not an allowed origin (add it to allowedOrigins if it is Anon's)",
+});
