@@ -36,6 +36,7 @@ export interface Migration {
   created: string;
   /** `mig_...` */
   id: string;
+  /** As Anon names users (`usr_...` in its documents): not necessarily the `user_id` you sent. */
   created_by_user_id: string;
   /** `"migration"` in Anon's documents; not checked, so typed as any string beside it. */
   object: "migration" | (string & {});

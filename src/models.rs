@@ -582,7 +582,8 @@ pub struct Migration {
     pub created: Timestamp,
     /// The migration id (`mig_...`).
     pub id: String,
-    /// Your user for whom it runs.
+    /// The user who created it, as Anon names users (`usr_...` in its documents): not
+    /// necessarily the `user_id` your server sent when it created the modal.
     pub created_by_user_id: String,
     /// `"migration"`.
     pub object: String,
