@@ -75,12 +75,15 @@ export interface ModalClosedEvent extends ModalEventContext {
 export interface ModalFailedEvent extends ModalEventContext {
   type: "migration_modal.failed";
   /**
-   * Set by the package: `"TIMEOUT"` when the modal did not open within `readyTimeoutMs` (its
-   * `message` names the origin the modal's frame sent messages from, when that origin was not
-   * allowed), `"FRAME_BLOCKED"` when the page's Content-Security-Policy blocked its URL (allow
-   * its origin in `frame-src`). A code the modal sends is a string too.
+   * Set by the package: `"TIMEOUT"` when the modal did not open within `readyTimeoutMs`,
+   * `"FRAME_BLOCKED"` when the page's Content-Security-Policy blocked its URL (allow its
+   * origin in `frame-src`). A code the modal sends is a string too.
    */
   code?: ModalFailedCode | (string & {}) | null;
+  /**
+   * With `TIMEOUT`, for the page's developer, not its users: it names the first origin not
+   * allowed that the modal's frame sent a message from, if any.
+   */
   message?: string | null;
   error_message?: string | null;
 }

@@ -95,8 +95,9 @@ pub const TIMEOUT_CODE: &str = "TIMEOUT";
 /// The `message` of that event.
 pub const TIMEOUT_MESSAGE: &str = "the modal did not open in time";
 /// Its `message` when the modal's own frame sent messages from an origin not allowed (a modal
-/// URL that redirects to another origin, say), `{origin}` the first of them: it says why.
-pub const TIMEOUT_REFUSED_ORIGIN_MESSAGE: &str = "the modal did not open in time: its page sent messages from {origin}, which is not an allowed origin (add it to allowedOrigins if it is Anon's)";
+/// URL that redirects to another origin, say), `{origin}` the first of them: it says why, for
+/// the page's developer.
+pub const TIMEOUT_REFUSED_ORIGIN_MESSAGE: &str = "the modal did not open in time: its page sent messages from {origin}, which is not an allowed origin (list it in allowedOrigins, beside the URL's, only if Anon documents it; otherwise the modal's page was sent elsewhere)";
 
 /// The start of every modal event type Anon names (`migration_modal.opened`, ...). No DOM
 /// event's name has a dot, so `<anon-migration-modal>` dispatches a type by its name only when

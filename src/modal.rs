@@ -302,12 +302,21 @@ impl Shared {
             }
             Err(reason) => {
                 if reason == RejectReason::Origin {
-                    let first = self.refused_origin.take();
-                    self.refused_origin.set(first.or_else(|| Some(message.origin())));
+                    self.note_refused_origin(message.origin());
                 }
                 self.reject(reason, event);
             }
         }
+    }
+
+    /// Keeps the first origin its own frame sent a refused message from, to name if it times
+    /// out: only the text of one that could be allowed (a page's script may have made the event,
+    /// its `origin` anything; `"null"`, an opaque origin, can be listed nowhere).
+    fn note_refused_origin(&self, origin: JsValue) {
+        let first = self.refused_origin.take();
+        let nameable = origin.is_string() && origin != "null";
+        self.refused_origin
+            .set(first.or_else(|| nameable.then_some(origin)));
     }
 
     /// The ready timer ran out.

@@ -219,12 +219,16 @@ fn names_js() -> String {
     .unwrap();
     writeln!(
         out,
-        "/**\n * The event of a modal that did not open within the ready timeout; `origin`, where its frame\n * sent messages from one not allowed.\n */"
+        "/**\n * The event of a modal that did not open within the ready timeout; `origin`: the first origin\n * not allowed that its frame sent a message from, else `undefined`.\n */"
     )
     .unwrap();
     let (before, after) = event::TIMEOUT_REFUSED_ORIGIN_MESSAGE
         .split_once("{origin}")
         .expect("TIMEOUT_REFUSED_ORIGIN_MESSAGE holds {origin}");
+    assert!(
+        !after.contains("{origin}"),
+        "TIMEOUT_REFUSED_ORIGIN_MESSAGE holds {{origin}} once"
+    );
     writeln!(
         out,
         "export const timeoutEvent = (origin) => ({{\n  type: {},\n  code: {},\n  message: origin === undefined ? {} : {} + origin + {},\n}});",

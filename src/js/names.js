@@ -131,11 +131,11 @@ export const dismissedEvent = () => ({ type: "migration_modal.closed", reason: "
 export const frameBlockedEvent = () => ({ type: "migration_modal.failed", code: "FRAME_BLOCKED", message: "the page's Content-Security-Policy blocked the modal: allow its origin in frame-src" });
 
 /**
- * The event of a modal that did not open within the ready timeout; `origin`, where its frame
- * sent messages from one not allowed.
+ * The event of a modal that did not open within the ready timeout; `origin`: the first origin
+ * not allowed that its frame sent a message from, else `undefined`.
  */
 export const timeoutEvent = (origin) => ({
   type: "migration_modal.failed",
   code: "TIMEOUT",
-  message: origin === undefined ? "the modal did not open in time" : "the modal did not open in time: its page sent messages from " + origin + ", which is not an allowed origin (add it to allowedOrigins if it is Anon's)",
+  message: origin === undefined ? "the modal did not open in time" : "the modal did not open in time: its page sent messages from " + origin + ", which is not an allowed origin (list it in allowedOrigins, beside the URL's, only if Anon documents it; otherwise the modal's page was sent elsewhere)",
 });

@@ -164,37 +164,6 @@ async fn case_22_no_sign_of_life_fails_with_timeout_and_tears_down() {
     );
 }
 
-/// A modal whose own frame sends messages from an origin not allowed (a modal URL that
-/// redirects to another origin, say) still times out, and its message names the first such
-/// origin: why it never opened.
-#[wasm_bindgen_test]
-async fn case_22_a_timeout_names_the_origin_the_frame_sent_refused_messages_from() {
-    let rec = Recorder::new();
-    let modal = embed(MODAL_URL, rec.options(&[("readyTimeoutMs", 30.into())]));
-    for origin in ["https://login.anon.com", "https://third.example"] {
-        dispatch(&opened(), origin, Some(&frame_window(&modal)));
-    }
-    sleep(80).await;
-    assert_eq!(
-        rec.take(),
-        [
-            "reject:ORIGIN",
-            "reject:ORIGIN",
-            "failed:migration_modal.failed",
-            "event:migration_modal.failed"
-        ]
-    );
-    let settled = wasm_bindgen_futures::JsFuture::from(modal.settled())
-        .await
-        .unwrap();
-    assert_eq!(Reflect::get(&settled, &"code".into()).unwrap(), "TIMEOUT");
-    assert_eq!(
-        Reflect::get(&settled, &"message".into()).unwrap(),
-        "the modal did not open in time: its page sent messages from https://login.anon.com, \
-         which is not an allowed origin (add it to allowedOrigins if it is Anon's)"
-    );
-}
-
 #[wasm_bindgen_test]
 async fn case_22_a_frame_that_loads_but_never_opens_still_times_out() {
     // A page that loads without being the modal (here the test server's answer for an unknown

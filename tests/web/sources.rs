@@ -225,3 +225,79 @@ fn case_12_prototype_names_as_types_reach_no_typed_callback() {
         assert_eq!(hostile(ANON, &envelope(t, &[])), [format!("event:{t}")], "{t}");
     }
 }
+
+/// The message of the modal's `TIMEOUT` failure.
+async fn timeout_message(modal: &ModalHandle) -> JsValue {
+    let settled = wasm_bindgen_futures::JsFuture::from(modal.settled())
+        .await
+        .unwrap();
+    assert_eq!(Reflect::get(&settled, &"code".into()).unwrap(), "TIMEOUT");
+    Reflect::get(&settled, &"message".into()).unwrap()
+}
+
+/// Case 22: a modal whose own frame sends messages from an origin not allowed (a modal URL that
+/// redirects to another origin, say) still times out, and its message names the first such
+/// origin: why it never opened. Messages dropped for another reason, or from another window,
+/// name none.
+#[wasm_bindgen_test]
+async fn case_22_a_timeout_names_the_first_origin_the_frame_sent_refused_messages_from() {
+    let other = extra_frame().await;
+    let rec = Recorder::new();
+    let modal = embed(MODAL_URL, rec.options(&[("readyTimeoutMs", 30.into())]));
+    dispatch(
+        &opened(),
+        "https://elsewhere.example",
+        other.content_window().as_ref().map(|w| w.as_ref()),
+    );
+    dispatch(
+        &JsValue::from("not an envelope"),
+        ANON,
+        Some(&frame_window(&modal)),
+    );
+    for origin in ["https://login.anon.com", "https://third.example"] {
+        dispatch(&opened(), origin, Some(&frame_window(&modal)));
+    }
+    sleep(80).await;
+    other.remove();
+    assert_eq!(
+        rec.take(),
+        [
+            "reject:SOURCE",
+            "reject:TAG",
+            "reject:ORIGIN",
+            "reject:ORIGIN",
+            "failed:migration_modal.failed",
+            "event:migration_modal.failed"
+        ]
+    );
+    assert_eq!(
+        timeout_message(&modal).await,
+        "the modal did not open in time: its page sent messages from https://login.anon.com, \
+         which is not an allowed origin (list it in allowedOrigins, beside the URL's, only if \
+         Anon documents it; otherwise the modal's page was sent elsewhere)"
+    );
+}
+
+/// An `origin` a page's script gave an event from the frame that is no text (a `Symbol`, which
+/// no string can hold), or the opaque `"null"`, is never named: the modal still times out, with
+/// the plain message, and is torn down.
+#[wasm_bindgen_test]
+async fn case_22_an_origin_that_is_no_text_or_null_is_not_named() {
+    let modal = embed(
+        MODAL_URL,
+        Recorder::new().options(&[("readyTimeoutMs", 30.into())]),
+    );
+    let frame = frame_window(&modal);
+    let symbol = page_script("return Symbol('origin')");
+    let event = web_sys::MessageEvent::new("message").unwrap();
+    for (key, value) in [("origin", &symbol), ("source", &frame), ("data", &opened())] {
+        let descriptor = Object::new();
+        Reflect::set(&descriptor, &"value".into(), value).unwrap();
+        Reflect::define_property(&event, &key.into(), &descriptor).unwrap();
+    }
+    window().dispatch_event(&event).unwrap();
+    dispatch(&opened(), "null", Some(&frame));
+    sleep(80).await;
+    assert_eq!(timeout_message(&modal).await, "the modal did not open in time");
+    assert!(!modal.iframe().is_connected(), "torn down");
+}
