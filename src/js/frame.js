@@ -291,7 +291,6 @@ function showNow(frame, fullscreen, inertPage) {
     }
     if (padding) undo.push(lockStyle(parent, "padding-right", padding));
   }
-  if (fullscreen && parent && inertOf(frame)) requestAnimationFrame(() => showLoading(frame, show));
   if (inertPage && parent) {
     const inert = [];
     const makeInert = (element) => {
@@ -341,6 +340,8 @@ function showNow(frame, fullscreen, inertPage) {
     show.cover = cover;
     cover();
   }
+  // Last: a `requestAnimationFrame` the page's code broke then leaves out the loading bar only.
+  if (fullscreen && parent && inertOf(frame)) requestAnimationFrame(() => showLoading(frame, show));
 }
 
 /**

@@ -315,3 +315,36 @@ async fn a_page_added_element_is_covered_where_the_browser_has_no_dialog_element
     assert!(covered, "the added element is behind the modal");
     assert!(!is_inert(&added), "and given back with the rest");
 }
+
+/// A page whose `requestAnimationFrame` throws (a patch of its own, broken) still gets the modal
+/// over an inert page: only the loading bar, which waits a frame, is left out, and the error is
+/// reported as the page's.
+#[wasm_bindgen_test]
+fn a_throwing_request_animation_frame_still_leaves_the_page_covered() {
+    let _restore = Restore(
+        "document.getElementById('covered-despite-raf')?.remove();
+         if (window.__raf) { window.requestAnimationFrame = window.__raf; delete window.__raf }",
+    );
+    let sibling = page_script(
+        "const b = document.body.appendChild(document.createElement('button'));
+         b.id = 'covered-despite-raf'; return b",
+    );
+    page_script(
+        "window.__raf = window.requestAnimationFrame;
+         window.requestAnimationFrame = () => { throw new Error('patched'); }",
+    );
+    let errors = UncaughtErrors::watch();
+    let modal = embed(MODAL_URL, JsValue::UNDEFINED);
+    let covered = is_inert(&sibling);
+    page_script("window.requestAnimationFrame = window.__raf; delete window.__raf");
+    modal.destroy();
+    let reported = errors.take();
+    assert!(covered, "the page behind the modal is inert");
+    assert!(!is_inert(&sibling), "and given back");
+    assert_eq!(
+        reported.len(),
+        1,
+        "the page's error is reported once: {reported:?}"
+    );
+    assert!(reported[0].contains("patched"), "{reported:?}");
+}
