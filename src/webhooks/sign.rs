@@ -48,7 +48,9 @@ impl Signer {
     }
 
     /// The signature header's entry for a delivery: `v1,<base64>` or `v1a,<base64>` over
-    /// `{id}.{timestamp}.{payload}`. A verifier accepts only timestamps of zero or more.
+    /// `{id}.{timestamp}.{payload}`. `timestamp` is in seconds since the epoch, as the
+    /// `webhook-timestamp` header carries it: one in milliseconds signs a delivery that every
+    /// verifier refuses as from the future. A verifier accepts only timestamps of zero or more.
     pub fn sign(&self, id: &str, timestamp: i64, payload: &[u8]) -> String {
         let timestamp = timestamp.to_string();
         match &self.key {
