@@ -105,6 +105,7 @@ size: setup
 test-stable: setup
 	$(ENV) ANON_MODAL_STABLE=1 scripts/build-pkg.sh
 	node bench/size.mjs --ours --check
+	$(ENV) scripts/build-pkg.sh server
 	node scripts/package.mjs
 	cd www && npm run test:chromium
 

@@ -59,16 +59,18 @@ server_entry() {
     fs.writeFileSync(process.argv[2] + ".js", header + "export const base64 = \"" + wasm + "\";\n");
     fs.writeFileSync(process.argv[2] + ".cjs", header + "\"use strict\";\nexports.base64 = \"" + wasm + "\";\n");
   ' "$out/anon_modal_server_bg.wasm" pkg/anon_modal_server_wasm
-  local common=(npm/server.js --bundle --platform=neutral --log-level=warning --legal-comments=none
+  local common=(npm/server.js --bundle --log-level=warning --legal-comments=none
     --log-override:empty-import-meta=silent
     "--alias:anon-modal-server-glue=./$out/anon_modal_server.js")
-  esbuild "${common[@]}" --format=esm --alias:anon-modal-server-wasm=./npm/server-wasm.js \
+  esbuild "${common[@]}" --platform=neutral --format=esm --alias:anon-modal-server-wasm=./npm/server-wasm.js \
     --alias:anon-modal-server-base64=./anon_modal_server_wasm.js --external:./anon_modal_server_wasm.js --outfile=pkg/server.js
-  esbuild "${common[@]}" --format=cjs --alias:anon-modal-server-wasm=./npm/server-wasm.js \
+  # For Node, the CommonJS bundle names its exports where Node and Deno look for them when an
+  # ES module imports it.
+  esbuild "${common[@]}" --platform=node --format=cjs --alias:anon-modal-server-wasm=./npm/server-wasm.js \
     --alias:anon-modal-server-base64=./anon_modal_server_wasm.cjs --external:./anon_modal_server_wasm.cjs --outfile=pkg/server.cjs
   grep -q 'from "./anon_modal_server_wasm.js"' pkg/server.js || { echo "[server] FAILED: server.js does not import the ES base64 module" >&2; exit 1; }
   grep -q 'require("./anon_modal_server_wasm.cjs")' pkg/server.cjs || { echo "[server] FAILED: server.cjs does not require the CommonJS base64 module" >&2; exit 1; }
-  esbuild "${common[@]}" --format=esm --alias:anon-modal-server-wasm=./npm/server-wasm.workerd.js \
+  esbuild "${common[@]}" --platform=neutral --format=esm --alias:anon-modal-server-wasm=./npm/server-wasm.workerd.js \
     "--external:*.wasm" --outfile=pkg/server.workerd.js
   # The glue's async loader (it reads import.meta.url) is never called: nothing of it may stay.
   if grep -l 'import\.meta' pkg/server.js pkg/server.cjs pkg/server.workerd.js; then

@@ -181,6 +181,12 @@ test("Node: the ESM example over http, and require()", async () => {
     const cjs = createRequire(import.meta.url)("anon-modal/server");
     try { new cjs.WebhookVerifier(""); } catch (e) { console.log(isAnonWebhookError(e), e instanceof AnonWebhookError, isAnonWebhookError(new Error("x"))); }`;
   assert.equal(execFileSync(process.execPath, ["--input-type=module", "-e", mixed], { cwd: app, encoding: "utf8" }).trim(), "true false false");
+  // An import of the CommonJS build (Deno's, once a require() has loaded the package) finds
+  // its names, as Node's and Deno's reading of CommonJS exports sees them.
+  const named = `import { createRequire } from "node:module"; import * as esm from "anon-modal/server";
+    const cjs = await import(createRequire(import.meta.url).resolve("anon-modal/server"));
+    console.log(Object.keys(cjs).filter((name) => name !== "default").join() === Object.keys(esm).join());`;
+  assert.equal(execFileSync(process.execPath, ["--input-type=module", "-e", named], { cwd: app, encoding: "utf8" }).trim(), "true");
 });
 
 // docs/webhooks.md says the Node example works as it is on node:http2: the same file with
