@@ -213,13 +213,13 @@ export class WebhookVerifier {
   /**
    * Checks the signature, the timestamp and that the body is an Anon event; returns the whole event.
    * @throws {AnonWebhookError}
-   * @throws {TypeError} for a body or headers of the wrong kind (a parsed object, no headers, [name, value] pairs), or an option it does not take.
+   * @throws {TypeError} for a body or headers of the wrong kind (a parsed object, a request rather than its headers, no headers, [name, value] pairs), or an option it does not take.
    */
   verify(body: WebhookBody, headers: WebhookHeadersInput, options?: VerifyOptions): WebhookEvent;
   /**
    * Checks the signature and the timestamp only, whatever the body holds.
    * @throws {AnonWebhookError}
-   * @throws {TypeError} for a body or headers of the wrong kind (a parsed object, no headers, [name, value] pairs), or an option it does not take.
+   * @throws {TypeError} for a body or headers of the wrong kind (a parsed object, a request rather than its headers, no headers, [name, value] pairs), or an option it does not take.
    */
   verifySignature(body: WebhookBody, headers: WebhookHeadersInput, options?: VerifyOptions): void;
   /**
@@ -233,7 +233,7 @@ export class WebhookVerifier {
  * Verifies one delivery and returns the whole event; a `WebhookVerifier` decodes the keys once
  * for many.
  * @throws {AnonWebhookError}
- * @throws {TypeError} for a body or headers of the wrong kind (a parsed object, no headers, [name, value] pairs), a secret that is not a string, or an option it does not take.
+ * @throws {TypeError} for a body or headers of the wrong kind (a parsed object, a request rather than its headers, no headers, [name, value] pairs), a secret that is not a string, or an option it does not take.
  */
 export function verifyWebhook(
   body: WebhookBody,

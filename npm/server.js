@@ -134,9 +134,12 @@ function single(list, signature) {
 
 function readHeaders(headers) {
   const lists = [[], [], [], [], [], []];
-  // A Fetch Request has its headers, never its own: read as an object, it would have none.
-  if (typeof headers?.headers?.get === "function" && typeof headers.get !== "function") {
-    throw new TypeError("anon-modal/server: the headers must be request.headers, not the Request itself");
+  // A request (Fetch's, Node's, Fastify's request.raw, Koa's ctx.req) holds its headers under
+  // `headers`, never as its own: read as an object, it would have none. A header's value is
+  // never an object that is not an array.
+  const inner = headers?.headers;
+  if (typeof headers?.get !== "function" && inner !== null && typeof inner === "object" && !Array.isArray(inner)) {
+    throw new TypeError("anon-modal/server: the headers must be request.headers, not the request itself");
   }
   // No headers, or [name, value] pairs read as an object, would only say a header is missing.
   if (headers == null || Array.isArray(headers) || (typeof headers !== "object" && typeof headers !== "function")) {

@@ -5,6 +5,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
+import http from "node:http";
 import path from "node:path";
 import { Readable } from "node:stream";
 import vm from "node:vm";
@@ -186,7 +187,11 @@ test("header collections: plain objects in any case, Fetch Headers, Node arrays,
   // The Request itself, no object at all, or [name, value] pairs (which, read as an object,
   // would hold no header) are a mistake in the call, said as one.
   const request = new Request("http://x", { method: "POST", body, headers: h });
-  assert.throws(() => verifier.verify(body, request, { now: NOW }), { name: "TypeError", message: /the headers must be request\.headers, not the Request itself$/ });
+  assert.throws(() => verifier.verify(body, request, { now: NOW }), { name: "TypeError", message: /the headers must be request\.headers, not the request itself$/ });
+  // So is Node's request (Koa's ctx.req, Fastify's request.raw), whose headers are a plain object.
+  const incoming = new http.IncomingMessage(null);
+  Object.assign(incoming.headers, h);
+  assert.throws(() => verifier.verify(body, incoming, { now: NOW }), { name: "TypeError", message: /the headers must be request\.headers, not the request itself$/ });
   const pairs = Object.entries(h);
   ok(new Headers(pairs), "new Headers(pairs), as the message says");
   const rawHeaders = pairs.flat(); // Node's req.rawHeaders: names and values in one list
