@@ -31,7 +31,7 @@ export interface Migration {
   company_id: string;
   /**
    * ISO 8601; Anon writes it without a zone, which means UTC (`new Date(text)` reads that as
-   * local time: add a `Z`). Not a time: `INVALID_PAYLOAD`.
+   * local time; `parseAnonTimestamp(text)` does not). Not a time: `INVALID_PAYLOAD`.
    */
   created: string;
   /** `mig_...` */
@@ -61,7 +61,7 @@ export interface WebhookEventEnvelope<Type extends string, Resource, Data = Webh
   object: "event" | (string & {});
   /**
    * ISO 8601; Anon writes it without a zone, which means UTC (`new Date(text)` reads that as
-   * local time: add a `Z`). Not a time: `INVALID_PAYLOAD`.
+   * local time; `parseAnonTimestamp(text)` does not). Not a time: `INVALID_PAYLOAD`.
    */
   created: string;
   type: Type;
@@ -241,6 +241,16 @@ export function verifyWebhook(
   secretOrSecrets: WebhookSecrets,
   options?: WebhookVerifierOptions & VerifyOptions,
 ): WebhookEvent;
+
+/**
+ * The `Date` an Anon timestamp (an event's `created`, `data.object.created`) means, to the
+ * millisecond, read as the verifier reads it: a time without a zone is UTC (where
+ * `new Date(text)` reads it as local time), and every ISO 8601 form the verifier accepts is read
+ * (`+00`, `+0200`, a comma before the fraction, which `new Date(text)` cannot read).
+ * @throws {RangeError} for text that is not such a timestamp
+ * @throws {TypeError} for a value that is not a string
+ */
+export function parseAnonTimestamp(text: string): Date;
 
 /**
  * The signature header value for a delivery, for tests and mock senders: `v1,<base64>` with a

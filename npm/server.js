@@ -5,7 +5,7 @@
 // the compiled wasm ("anon-modal-server-wasm"): server.js and server.cjs from base64 bytes
 // (Node, Deno, Bun), server.workerd.js from an imported `.wasm` module (workerd compiles no
 // wasm from bytes).
-import { Verifier, sign, publicKey, secondsBelow, initSync } from "anon-modal-server-glue";
+import { Verifier, sign, publicKey, secondsBelow, timestampMillis, initSync } from "anon-modal-server-glue";
 import { wasmModule } from "anon-modal-server-wasm";
 
 let loaded = false;
@@ -374,6 +374,17 @@ export function verifyWebhook(body, headers, secretOrSecrets, options) {
  */
 export function isWebhookEvent(event, type) {
   return event !== null && typeof event === "object" && event.type === type;
+}
+
+/**
+ * The `Date` an Anon timestamp (an event's `created`) means, read as the verifier reads it: a
+ * time without a zone is UTC, where `new Date(text)` reads it as local time.
+ */
+export function parseAnonTimestamp(text) {
+  if (typeof text !== "string") throw new TypeError("anon-modal/server: parseAnonTimestamp(text: string)");
+  const millis = call(() => timestampMillis(text));
+  if (Number.isNaN(millis)) throw new RangeError(`anon-modal/server: not an ISO 8601 timestamp: ${JSON.stringify(text)}`);
+  return new Date(millis);
 }
 
 /** The signature header value for a delivery: `v1,...` with a `whsec_` key, `v1a,...` with `whsk_`. */

@@ -7,7 +7,7 @@
 //! only a JavaScript caller gets: `INVALID_PAYLOAD`'s with serde's reason, and
 //! `INVALID_SIGNATURE`'s for a body still in base64.
 
-use crate::models::WebhookEvent;
+use crate::models::{Timestamp, WebhookEvent};
 use crate::webhooks::{Header, Signer, Verifier, WebhookError, WebhookHeaders};
 use wasm_bindgen::prelude::*;
 
@@ -209,6 +209,13 @@ pub fn public_key(secret_key: &str) -> Result<String, JsValue> {
         .ok()
         .and_then(|signer| signer.public_key())
         .ok_or_else(|| to_js(WebhookError::InvalidSecret))
+}
+
+/// The instant of an Anon timestamp ([`Timestamp::parse`]: a time without a zone is UTC), in
+/// milliseconds since the epoch; NaN for text that is not one.
+#[wasm_bindgen(js_name = timestampMillis)]
+pub fn timestamp_millis(text: &str) -> f64 {
+    Timestamp::parse(text).map_or(f64::NAN, |at| at.unix_millis() as f64)
 }
 
 /// [`crate::clock::SECONDS_BELOW`]: a clock given in seconds that far from 1970, either way, is

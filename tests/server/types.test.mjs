@@ -12,7 +12,7 @@ import { installedApp, bin } from "./helpers.mjs";
 const esm = `
 import {
   verifyWebhook, WebhookVerifier, signWebhook, webhookPublicKey, AnonWebhookError, isAnonWebhookError, isWebhookEvent,
-  type WebhookEvent, type WebhookEventOf, type WebhookErrorCode, type Migration, type MigrationStatus,
+  parseAnonTimestamp, type WebhookEvent, type WebhookEventOf, type WebhookErrorCode, type Migration, type MigrationStatus,
 } from "anon-modal/server";
 
 declare const body: string;
@@ -47,6 +47,9 @@ switch (event.type) {
 }
 const status: MigrationStatus = "SOMETHING_NEW";
 void status;
+// The instant of an event, to keep the newest per migration.
+const created: Date = parseAnonTimestamp(event.created);
+void created;
 // The guard narrows where \`event.type ===\` leaves the unknown event in play.
 if (isWebhookEvent(event, "migration.completed")) {
   const migration: Migration = event.data.object;
