@@ -59,7 +59,11 @@ if (typeof customElements !== "undefined" && !customElements.get(TAG)) {
       }
 
       disconnectedCallback() {
-        // Only once the task is over may the element be gone for good rather than moved.
+        // A modal already gone by itself (closed, timed out) went while the element was in the
+        // page: its url is used, though the element comes back later (a tab kept alive).
+        if (this.#modal?.destroyed) this.#spent = this.#url;
+        // Only once the script that took it out is over may the element be gone for good
+        // rather than moved.
         queueMicrotask(() => this.isConnected || this.#mount());
       }
 

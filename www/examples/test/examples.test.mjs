@@ -387,6 +387,35 @@ test("element: hidden=until-found mounts hidden, a value set again keeps the mod
     assert.equal(await page.locator("iframe").count(), 1, "the url set anew mounts it");
   }));
 
+// A tab a framework keeps alive (Vue's <KeepAlive>) takes the element out of the page and puts
+// it back later: a modal the user closed meanwhile stays closed.
+test("element: a modal the user closed is not mounted again when the element comes back into the page", () =>
+  withExample("element", async (page) => {
+    await page.evaluate(async () => {
+      const config = await (await fetch("/api/config")).json();
+      const created = await (await fetch("/api/create-modal", { method: "POST", body: JSON.stringify({ user_id: "user_4", source_provider: "gusto" }) })).json();
+      const element = document.createElement("anon-migration-modal");
+      element.id = "kept";
+      element.toggleAttribute("allow-insecure-localhost", config.insecureLocalhost);
+      element.setAttribute("url", created.url);
+      element.addEventListener("migration_modal.opened", () => (window.__opened = true));
+      element.addEventListener("migration_modal.closed", () => (window.__closed = true));
+      document.body.append(element);
+    });
+    await page.waitForFunction(() => window.__opened);
+    await page.frameLocator("iframe").getByRole("button", { name: "Close", exact: true }).click();
+    await page.waitForFunction(() => window.__closed);
+    const back = await page.evaluate(async () => {
+      const el = document.getElementById("kept");
+      el.remove();
+      await new Promise((r) => setTimeout(r, 100));
+      document.body.append(el);
+      await new Promise((r) => setTimeout(r, 300));
+      return [el.modal, document.querySelectorAll("iframe").length];
+    });
+    assert.deepEqual(back, [null, 0]);
+  }));
+
 // Lit renders the element in its shadow root and binds its attributes and events; Lit's
 // templates create a Trusted Types policy named "lit-html".
 for (const [title, fn] of [
