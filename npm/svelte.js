@@ -1,7 +1,7 @@
 // anon-modal/svelte: `createAnonModal` for Svelte 5 components. Importing it touches no window
 // or document (safe during server-side rendering); the core is "./index.js", the one an app
 // imports too.
-import { onDestroy } from "svelte";
+import { onDestroy, untrack } from "svelte";
 import { createSubscriber } from "svelte/reactivity";
 import { opener } from "./opener.js";
 
@@ -23,7 +23,9 @@ export function createAnonModal(options) {
     update?.();
   };
   let disposed = false;
-  const read = () => (typeof options === "function" ? options() : options);
+  // Untracked: `open` called from an $effect (Svelte's way to open on mount) would otherwise make
+  // every prop the options read a dependency of the effect, which opened again when one changed.
+  const read = () => untrack(() => ({ ...(typeof options === "function" ? options() : options) }));
   const { open, destroy } = opener(read, publish, () => !disposed);
   try {
     onDestroy(() => {

@@ -451,6 +451,19 @@ test("react: a render while the modal is open changes the callbacks it calls, no
     assert.equal(await page.locator("iframe").count(), 1, "still the same iframe");
   }));
 
+// Svelte 5 opens on mount from an $effect: the options the binding reads are not the effect's
+// dependencies, so a new prop after the user closed the modal opens no other.
+test("svelte: opened from an effect, a closed modal stays closed when a prop the options read changes", () =>
+  withExample("svelte", async (page) => {
+    await waitForEvent(page, "opened");
+    assert.equal(await page.evaluate(() => document.querySelector("iframe").title), "Import your data (round 1)");
+    await page.frameLocator("iframe").getByRole("button", { name: "Close", exact: true }).click();
+    await waitForEvent(page, "closed");
+    await page.click("#next-round");
+    await page.waitForTimeout(300);
+    assert.deepEqual(await page.evaluate(() => [window.__creates, document.querySelectorAll("iframe").length]), [1, 0]);
+  }, { trustedTypes: false, query: "?auto" }));
+
 // React's development build: StrictMode mounts, unmounts and mounts again, and runs effects twice.
 test("react (development): StrictMode opening from an effect (run twice) makes one server call and one modal",
   () => withExample("react-dev", strictModeOpensOnce, { query: "?auto" }));
