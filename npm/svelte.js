@@ -23,10 +23,13 @@ export function createAnonModal(options) {
     update?.();
   };
   let disposed = false;
-  // Untracked: `open` called from an $effect (Svelte's way to open on mount) would otherwise make
-  // every prop the options read a dependency of the effect, which opened again when one changed.
-  const read = () => untrack(() => ({ ...(typeof options === "function" ? options() : options) }));
-  const { open, destroy } = opener(read, publish, () => !disposed);
+  const read = () => (typeof options === "function" ? options() : options);
+  const modalOpener = opener(read, publish, () => !disposed);
+  // Untracked: called from an $effect (Svelte's way to open on mount), every value the options
+  // and the server call read before their first await would be the effect's dependency, and a
+  // change would open again.
+  const open = (source) => untrack(() => modalOpener.open(source));
+  const { destroy } = modalOpener;
   try {
     onDestroy(() => {
       disposed = true;

@@ -451,9 +451,10 @@ test("react: a render while the modal is open changes the callbacks it calls, no
     assert.equal(await page.locator("iframe").count(), 1, "still the same iframe");
   }));
 
-// Svelte 5 opens on mount from an $effect: the options the binding reads are not the effect's
-// dependencies, so a new prop after the user closed the modal opens no other.
-test("svelte: opened from an effect, a closed modal stays closed when a prop the options read changes", () =>
+// Svelte 5 opens on mount from an $effect: what open reads (the options, the props the server
+// call sends) is not the effect's dependency, so a new prop after the user closed the modal
+// opens no other.
+test("svelte: opened from an effect, a closed modal stays closed when a prop the options or the server call read changes", () =>
   withExample("svelte", async (page) => {
     await waitForEvent(page, "opened");
     assert.equal(await page.evaluate(() => document.querySelector("iframe").title), "Import your data (round 1)");
