@@ -16,9 +16,9 @@ import type {
  * element instead of fullscreen) or `allow-insecure-localhost` (local development only) mounts
  * it again, removing `url` (or emptying it: an empty value is no value) or the element
  * destroys it (moving the element keeps a fullscreen modal when it is back before the script
- * that moved it ends), and `hidden` hides it (removing it shows it). A modal that went by itself
- * (closed, timed out, blocked by the page's CSP, replaced) is not mounted again for the same
- * `url`, nor when the element comes back into the page. Each event of the modal
+ * that moved it ends), and `hidden` hides it (removing it shows it). A modal that is gone
+ * (closed, timed out, blocked by the page's CSP, replaced, or `element.modal.destroy()`) is not
+ * mounted again for the same `url`, nor when the element comes back into the page. Each event of the modal
  * whose type is Anon's (`migration_modal.…`) is dispatched on the element as a `CustomEvent`
  * named by its type (bubbling, composed), the event as `detail`; one of another type is not,
  * since it could pose as a DOM event (`error`, `click`): `element.modal.on("*", …)` gets every

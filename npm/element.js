@@ -59,7 +59,7 @@ if (typeof customElements !== "undefined" && !customElements.get(TAG)) {
       }
 
       disconnectedCallback() {
-        // A modal already gone by itself (closed, timed out) went while the element was in the
+        // A modal already gone (closed, timed out, destroyed) went while the element was in the
         // page: its url is used, though the element comes back later (a tab kept alive).
         if (this.#modal?.destroyed) this.#spent = this.#url;
         // Only once the script that took it out is over may the element be gone for good
