@@ -246,7 +246,7 @@ export function verifyWebhook(
  * The `Date` an Anon timestamp (an event's `created`, `data.object.created`) means, to the
  * millisecond, read as the verifier reads it: a time without a zone is UTC (where
  * `new Date(text)` reads it as local time), and every ISO 8601 form the verifier accepts is read
- * (`+00`, `+0200`, a comma before the fraction, which `new Date(text)` cannot read).
+ * (`+00` and a comma before the fraction, which `new Date(text)` cannot read).
  * @throws {RangeError} for text that is not such a timestamp
  * @throws {TypeError} for a value that is not a string
  */

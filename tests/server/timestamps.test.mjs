@@ -28,7 +28,8 @@ test("every created the verifier accepts is the instant it means, a time without
     ["2025-06-18T00:50:40", "2025-06-18T00:50:40.000Z"],
     ["2023-11-07T05:31:56Z", "2023-11-07T05:31:56.000Z"],
     ["2023-11-07T06:31:56+01:00", "2023-11-07T05:31:56.000Z"],
-    // ISO 8601's other forms, as Python's %z and PostgreSQL write them: new Date() reads none.
+    // ISO 8601's other forms, as Python's %z and PostgreSQL write them (new Date() cannot read
+    // the first and the third).
     ["2025-06-18T00:50:40+00", "2025-06-18T00:50:40.000Z"],
     ["2025-06-18T02:50:40+0200", "2025-06-18T00:50:40.000Z"],
     ["2025-06-18T00:50:40,301173", "2025-06-18T00:50:40.301Z"],
