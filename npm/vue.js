@@ -1,6 +1,6 @@
 // anon-modal/vue: the `useAnonModal` composable. Importing it touches no window or document
 // (safe during server-side rendering); the core is "./index.js", the one an app imports too.
-import { getCurrentScope, onScopeDispose, ref, shallowReadonly, shallowRef, toValue } from "vue";
+import { getCurrentScope, onScopeDispose, ReactiveEffect, ref, shallowReadonly, shallowRef, toValue } from "vue";
 import { opener } from "./opener.js";
 
 /**
@@ -19,7 +19,19 @@ export function useAnonModal(options) {
     pending.value = state.pending;
     error.value = state.error;
   };
-  const { open, destroy } = opener(() => toValue(options), publish, () => !disposed);
+  const modalOpener = opener(() => toValue(options), publish, () => !disposed);
+  // Untracked: called in a watchEffect, every value the options and the server call read before
+  // their first await would be the effect's dependency, and a change would open again. Vue has
+  // no untrack: an effect of our own, stopped at once, takes those reads instead.
+  const open = (source) => {
+    const reads = new ReactiveEffect(() => modalOpener.open(source), () => {});
+    try {
+      return reads.run();
+    } finally {
+      reads.stop();
+    }
+  };
+  const { destroy } = modalOpener;
   if (getCurrentScope()) {
     onScopeDispose(() => {
       disposed = true;
