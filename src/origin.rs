@@ -54,6 +54,16 @@ impl OriginError {
     }
 }
 
+/// [`OriginError::describe`]'s sentence.
+impl core::fmt::Display for OriginError {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.describe())
+    }
+}
+
+/// So that `Origin::parse(text)?` works in a function returning `Box<dyn Error>`.
+impl core::error::Error for OriginError {}
+
 impl Origin {
     /// Checks that `input` has the shape of an origin before any URL parser sees it:
     /// `https://` or `http://` (any case), ASCII, and after the scheme no `/` (but one
@@ -222,12 +232,16 @@ impl AllowList {
     /// Parses each string with [`Origin::parse`] (in a browser).
     ///
     /// # Errors
-    /// The first string that is not an origin, with the reason.
+    /// [`ErrorCode::InvalidOrigin`](crate::ErrorCode::InvalidOrigin) for the first string that
+    /// is not an origin, its message naming it and why, as `embed` gives one for an `http:`
+    /// origin.
     #[cfg(feature = "browser")]
-    pub fn parse<'a>(origins: impl IntoIterator<Item = &'a str>) -> Result<Self, (String, OriginError)> {
+    pub fn parse<'a>(origins: impl IntoIterator<Item = &'a str>) -> Result<Self, crate::Error> {
         let mut list = AllowList::default();
         for text in origins {
-            list.push(Origin::parse(text).map_err(|e| (text.to_owned(), e))?);
+            let origin = Origin::parse(text)
+                .map_err(|why| crate::Error::new(crate::error::Message::NotAnOrigin(why), text.to_owned()))?;
+            list.push(origin);
         }
         Ok(list)
     }
@@ -284,6 +298,31 @@ mod tests {
         }
         assert!(AllowList::parse(["https://anon.com", "HTTPS://ANON.COM"])
             .is_ok_and(|list| list.as_slice().len() == 1));
+    }
+
+    #[test]
+    #[cfg(all(feature = "browser", not(target_arch = "wasm32")))]
+    fn a_refused_entry_is_an_invalid_origin_error_that_works_with_question_mark() {
+        fn allowed(entries: &[&str]) -> Result<AllowList, Box<dyn std::error::Error>> {
+            Ok(AllowList::parse(entries.iter().copied())?)
+        }
+        fn origin(text: &str) -> Result<Origin, Box<dyn std::error::Error>> {
+            Ok(Origin::parse(text)?)
+        }
+        let error = AllowList::parse(["https://anon.com", "https://a.example/path"]).unwrap_err();
+        assert_eq!(error.code(), crate::ErrorCode::InvalidOrigin);
+        assert_eq!(
+            error.message(),
+            "allowedOrigins: https://a.example/path is not an origin: an origin has no path, query or fragment"
+        );
+        assert_eq!(
+            allowed(&["ftp://anon.com"]).unwrap_err().to_string(),
+            "INVALID_ORIGIN: allowedOrigins: ftp://anon.com is not an origin: an origin must start with https:// or http://"
+        );
+        assert_eq!(
+            origin("https://anon.com/x").unwrap_err().to_string(),
+            OriginError::Path.describe()
+        );
     }
 
     // What `new URL(text).origin` gives is tested in real browsers (tests/web.rs); here, the
