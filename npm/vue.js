@@ -1,6 +1,6 @@
 // anon-modal/vue: the `useAnonModal` composable. Importing it touches no window or document
 // (safe during server-side rendering); the core is "./index.js", the one an app imports too.
-import { getCurrentScope, onScopeDispose, ReactiveEffect, ref, shallowReadonly, shallowRef, toValue } from "vue";
+import { effectScope, getCurrentScope, onScopeDispose, ReactiveEffect, ref, shallowReadonly, shallowRef, toValue } from "vue";
 import { opener } from "./opener.js";
 
 /**
@@ -22,13 +22,14 @@ export function useAnonModal(options) {
   const modalOpener = opener(() => toValue(options), publish, () => !disposed);
   // Untracked: called in a watchEffect, every value the options and the server call read before
   // their first await would be the effect's dependency, and a change would open again. Vue has
-  // no untrack: an effect of our own, stopped at once, takes those reads instead.
+  // no untrack: an effect of our own takes those reads instead, in a detached scope (which no
+  // scope of the component's keeps), both stopped at once.
   const open = (source) => {
-    const reads = new ReactiveEffect(() => modalOpener.open(source), () => {});
+    const scope = effectScope(true);
     try {
-      return reads.run();
+      return scope.run(() => new ReactiveEffect(() => modalOpener.open(source), () => {}).run());
     } finally {
-      reads.stop();
+      scope.stop();
     }
   };
   const { destroy } = modalOpener;
