@@ -233,8 +233,9 @@ impl AllowList {
     ///
     /// # Errors
     /// [`ErrorCode::InvalidOrigin`](crate::ErrorCode::InvalidOrigin) for the first string that
-    /// is not an origin, its message naming it and why, as `embed` gives one for an `http:`
-    /// origin.
+    /// is not an origin, its message naming it and why (spelling the option `allowedOrigins`, as
+    /// [`Error`](crate::Error)'s messages do). An `http:` origin is refused later, by `embed`,
+    /// unless `allow_insecure_localhost` allows it.
     #[cfg(feature = "browser")]
     pub fn parse<'a>(origins: impl IntoIterator<Item = &'a str>) -> Result<Self, crate::Error> {
         let mut list = AllowList::default();
