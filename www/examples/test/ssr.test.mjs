@@ -1,6 +1,6 @@
 // Server-side rendering: importing the installed package, its bindings and its element in Node
 // does not throw; React, Vue and Svelte render a component using their binding to a string;
-// opening a modal there gives an AnonModalError with code NO_DOCUMENT.
+// opening a modal there gives an AnonModalError with code NO_DOCUMENT; Vue's open tracks nothing.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
@@ -99,6 +99,29 @@ test("Vue's composable outside a component, and Svelte's: nothing mounted, NO_DO
     delete Object.prototype.value;
   }
   assert.equal(polluted.modal, null);
+});
+
+// Open from a watchEffect (or a setup, a hook) in any scope: what open reads is not the
+// effect's dependency, and the scope keeps nothing of each open.
+test("Vue: open in a watchEffect does not depend on what it reads, and its scope keeps nothing of it", async () => {
+  const { effectScope, nextTick, ref, watchEffect } = await import("vue");
+  const { useAnonModal } = await import("anon-modal/vue");
+  const label = ref("a");
+  const scope = effectScope();
+  let runs = 0;
+  scope.run(() => {
+    const { open } = useAnonModal(() => ({ title: `Import (${label.value})` }));
+    watchEffect(() => {
+      runs++;
+      open("https://dashboard.anon.com/modal");
+    });
+    for (let i = 0; i < 10; i++) open("https://dashboard.anon.com/modal");
+  });
+  label.value = "b";
+  await nextTick();
+  assert.equal(runs, 1, "a new label runs the effect again");
+  assert.equal(scope.effects.length, 1, "the watchEffect's, and no other");
+  scope.stop();
 });
 
 test("Vue and Svelte render a component using the binding on the server", async () => {
