@@ -8,14 +8,15 @@ import { openAnonModal } from "./index.js";
  * An opener for one component. `read()` gives the options as the component has them now; each
  * callback option of the modal calls the latest function under its name. `publish(state)` is
  * handed each new `{ modal, pending, error }`. `live()` says whether the component is still
- * mounted: a modal that arrives when it is not is destroyed.
+ * mounted: a modal that arrives when it is not is destroyed. `untracked(run)` calls `run` so that
+ * the framework's reactivity records none of its reads (React has none to record).
  *
  * Returns `open(source)` (resolving with the modal, or `null` when it failed or was
  * cancelled) and `destroy()` (the modal now, and one still being opened unless `open` is called
  * again before it arrives), which the binding also calls when the component unmounts: React may
  * mount it again and open again, which joins the open still in flight.
  */
-export function opener(read, publish, live) {
+export function opener(read, publish, live, untracked = (run) => run()) {
   let state = { modal: null, pending: false, error: null };
   const set = (next) => {
     state = { ...state, ...next };
@@ -26,7 +27,7 @@ export function opener(read, publish, live) {
   // longer wants the modal, which is then not embedded unless another caller wants it.
   const opening = new Set();
 
-  const open = (source) => {
+  const openNow = (source) => {
     let options;
     try {
       const given = read() ?? {};
@@ -76,5 +77,9 @@ export function opener(read, publish, live) {
     owned = null;
     set({ modal: null, pending: false });
   };
+  // Untracked: called from an effect (Svelte's $effect, Vue's watchEffect), every value the
+  // options and the server call read before their first await would be the effect's
+  // dependency, and a change would open again.
+  const open = (source) => untracked(() => openNow(source));
   return { open, destroy };
 }

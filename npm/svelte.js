@@ -24,12 +24,7 @@ export function createAnonModal(options) {
   };
   let disposed = false;
   const read = () => (typeof options === "function" ? options() : options);
-  const modalOpener = opener(read, publish, () => !disposed);
-  // Untracked: called from an $effect (Svelte's way to open on mount), every value the options
-  // and the server call read before their first await would be the effect's dependency, and a
-  // change would open again.
-  const open = (source) => untrack(() => modalOpener.open(source));
-  const { destroy } = modalOpener;
+  const { open, destroy } = opener(read, publish, () => !disposed, untrack);
   try {
     onDestroy(() => {
       disposed = true;

@@ -4,6 +4,19 @@ import { effectScope, getCurrentScope, onScopeDispose, ReactiveEffect, ref, shal
 import { opener } from "./opener.js";
 
 /**
+ * Vue has no untrack: an effect of our own takes the reads of `run` instead, in a detached scope
+ * (which no scope of the component's keeps), both stopped at once.
+ */
+function untracked(run) {
+  const scope = effectScope(true);
+  try {
+    return scope.run(() => new ReactiveEffect(run, () => {}).run());
+  } finally {
+    scope.stop();
+  }
+}
+
+/**
  * `{ open, destroy, modal, pending, error }`, the last three as refs. `options` may be an object,
  * a ref or a getter: `open` reads it, and each callback option calls the latest function under
  * its name. The modal is destroyed when the calling scope (the component) is disposed, even
@@ -19,20 +32,7 @@ export function useAnonModal(options) {
     pending.value = state.pending;
     error.value = state.error;
   };
-  const modalOpener = opener(() => toValue(options), publish, () => !disposed);
-  // Untracked: called in a watchEffect, every value the options and the server call read before
-  // their first await would be the effect's dependency, and a change would open again. Vue has
-  // no untrack: an effect of our own takes those reads instead, in a detached scope (which no
-  // scope of the component's keeps), both stopped at once.
-  const open = (source) => {
-    const scope = effectScope(true);
-    try {
-      return scope.run(() => new ReactiveEffect(() => modalOpener.open(source), () => {}).run());
-    } finally {
-      scope.stop();
-    }
-  };
-  const { destroy } = modalOpener;
+  const { open, destroy } = opener(() => toValue(options), publish, () => !disposed, untracked);
   if (getCurrentScope()) {
     onScopeDispose(() => {
       disposed = true;
