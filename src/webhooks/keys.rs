@@ -59,9 +59,13 @@ fn decode(engine: &GeneralPurpose, encoded: &str) -> Result<Vec<u8>, WebhookErro
     }
 }
 
-/// A secret with or without `whsec_`; never empty, so `whsec_` alone signs nothing.
+/// A secret with or without `whsec_`; never empty, so `whsec_` alone signs nothing. Nor zero
+/// bytes alone (`whsec_AA`): HMAC pads its key with zeros, so they sign as the empty key does.
 fn hmac_key(encoded: &str) -> Result<HmacKey, WebhookError> {
     let bytes = decode(&SECRET_BASE64, encoded)?;
+    if bytes.iter().all(|&byte| byte == 0) {
+        return Err(WebhookError::InvalidSecret);
+    }
     HmacKey::new_from_slice(&bytes).map_err(|_| WebhookError::InvalidSecret)
 }
 
@@ -207,6 +211,9 @@ mod tests {
             "whsec_=",
             "whsec_====",
             "whsec_not base64!",
+            "whsec_AA",
+            "whsec_AB",
+            "whsec_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
             "whpk_",
             "whpk_dGVzdA",
             "whsk_",

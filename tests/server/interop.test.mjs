@@ -237,7 +237,11 @@ test("where the references are wrong, we follow the spec", () => {
   const forged = "v1," + crypto.createHmac("sha256", Buffer.alloc(0)).update(`${ID}.${NOW}.${payload}`).digest("base64");
   assert.ok(at(NOW, () => new SvixWebhook("whsec_").verify(payload, headers({ "svix-signature": forged }))), "svix 1.99.1 accepts an empty-key forgery");
   assert.throws(() => new StandardWebhook("whsec_"), /empty/);
-  for (const empty of ["whsec_", "", "whpk_"]) {
+  // HMAC pads its key with zero bytes, so a secret of zeros alone (`whsec_AA`, a placeholder of
+  // A's) is the empty key spelt otherwise: standardwebhooks 1.1.1 accepts the forgery with it.
+  const zeros = "whsec_" + Buffer.alloc(24).toString("base64");
+  assert.ok(at(NOW, () => new StandardWebhook(zeros).verify(payload, { "webhook-id": ID, "webhook-timestamp": String(NOW), "webhook-signature": forged })), "standardwebhooks 1.1.1 accepts it with zero bytes");
+  for (const empty of ["whsec_", "", "whpk_", "whsec_AA", "whsec_AB", zeros]) {
     assert.equal(codeOf(() => new WebhookVerifier(empty)), "INVALID_SECRET", JSON.stringify(empty));
     assert.equal(codeOf(() => verifyWebhook(payload, headers({ "svix-signature": forged }), empty, { now: NOW })), "INVALID_SECRET");
   }
