@@ -72,6 +72,9 @@ async function exercise(send, workCount) {
   const unreadable = body.replace(/"object": \{[^}]*\}/, '"object": "migration"');
   assert.notEqual(unreadable, body);
   assert.deepEqual(await send(signedAs("u", unreadable), unreadable), { status: 400, text: "INVALID_PAYLOAD" });
+  // Nor is a body that is no JSON, an event cut short: acknowledged, it would be lost.
+  const cut = body.slice(0, body.lastIndexOf("}"));
+  assert.deepEqual(await send(signedAs("c", cut), cut), { status: 400, text: "INVALID_PAYLOAD" });
   // An unsigned body over the verifier's limit is refused unread.
   const huge = "x".repeat((1 << 20) + 1);
   assert.deepEqual(await send(forged, huge), { status: 413, text: "PAYLOAD_TOO_LARGE" });

@@ -14,12 +14,12 @@ function work(event) {
   console.log(`handled ${event.type} ${event.data.migration_id}`);
 }
 
-/** A signed body that is no event at all: no `type` (the Testing tab's svix.ping sends {"success": true}). */
+/** A signed body that is JSON but no event: no `type` (the Testing tab's svix.ping sends {"success": true}). Not JSON: refused, kept failed in the dashboard. */
 function isNoEvent(text) {
   try {
     return typeof JSON.parse(text.replace(/^\uFEFF/, ""))?.type !== "string"; // read as the verifier reads it
   } catch {
-    return true;
+    return false;
   }
 }
 

@@ -17,12 +17,12 @@ function work(event) {
 /** 413 for a body over the verifier's limit (1 MiB; Anon's events are well under a kilobyte), else 400. */
 const statusOf = (error) => (error.code === "PAYLOAD_TOO_LARGE" ? 413 : 400);
 
-/** A signed body that is no event at all: no `type` (the Testing tab's svix.ping sends {"success": true}). */
+/** A signed body that is JSON but no event: no `type` (the Testing tab's svix.ping sends {"success": true}). Not JSON: refused, kept failed in the dashboard. */
 function isNoEvent(text) {
   try {
     return typeof JSON.parse(text.replace(/^\uFEFF/, ""))?.type !== "string"; // read as the verifier reads it
   } catch {
-    return true;
+    return false;
   }
 }
 
