@@ -42,7 +42,7 @@ lint: setup-build
 	$(ENV) cargo clippy $(WASM) --lib -- -D warnings # as a Rust app builds it: no js-api
 	$(ENV) cargo clippy $(WASM) --lib --no-default-features --features npm-package -- -D warnings
 	$(ENV) cargo clippy --no-default-features --features webhooks,models --all-targets -- -D warnings
-	$(ENV) cargo clippy $(WASM) --no-default-features --features server -- -D warnings
+	$(ENV) cargo clippy $(WASM) --no-default-features --features npm-server -- -D warnings
 	$(ENV) cargo clippy --lib --no-default-features --features browser -- -D warnings # natively, as an app's server half builds it
 	$(ENV) RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --quiet $(WASM) --features js-api,webhooks,models
 	$(ENV) RUSTC_BOOTSTRAP=1 RUSTDOCFLAGS="--cfg docsrs -D warnings" cargo doc --no-deps --quiet $(WASM) --features js-api,webhooks,models # as docs.rs builds it (nightly), feature labels included

@@ -31,7 +31,7 @@ cd "$root"
 crate=. sources=(src npm/index.js Cargo.toml Cargo.lock)
 case "${1:-web}" in
   web) out=pkg name=anon_modal cargo_args=(--no-default-features --features npm-package) ;;
-  server) out=target/server-pkg name=anon_modal_server cargo_args=(--no-default-features --features server)
+  server) out=target/server-pkg name=anon_modal_server cargo_args=(--no-default-features --features npm-server)
     # Built for speed, not size: a server downloads it once, and SHA-256 at opt-level z is
     # a loop LLVM may not unroll.
     export CARGO_PROFILE_RELEASE_OPT_LEVEL=3 ;;

@@ -72,7 +72,7 @@ pub mod options;
 
 #[cfg(feature = "models")]
 pub mod models;
-#[cfg(feature = "server")]
+#[cfg(feature = "npm-server")]
 mod server;
 #[cfg(feature = "webhooks")]
 pub mod webhooks;

@@ -1,7 +1,7 @@
 //! The wasm core of the npm package's server entry (`anon-modal/server`), for `npm/server.js`
 //! only: verifying and signing deliveries with [`crate::webhooks`].
 //!
-//! Built with `--no-default-features --features server`: none of the browser code is in it.
+//! Built with `--no-default-features --features npm-server`: none of the browser code is in it.
 //! Every error crosses to JavaScript as an array `[code, message]`, which the entry turns into
 //! its `AnonWebhookError`; codes and messages come from [`WebhookError`], but for two messages
 //! only a JavaScript caller gets: `INVALID_PAYLOAD`'s with serde's reason, and

@@ -161,7 +161,7 @@ impl WebhookError {
 impl WebhookError {
     /// [`WebhookError::describe`] with `why` (what in the delivery was wrong) between what went
     /// wrong and what to do.
-    #[cfg(any(feature = "server", test))]
+    #[cfg(any(feature = "npm-server", test))]
     pub(crate) fn describe_because(self, why: &str) -> String {
         let text = self.describe();
         match text.split_once(": ") {
