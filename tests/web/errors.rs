@@ -44,7 +44,7 @@ fn iso_in(ms: f64) -> JsValue {
 /// UTC wherever the browser is, where `Date` alone reads local time. The suites run in time
 /// zones east and west of UTC, where a local reading would refuse the first or mount the second.
 /// RFC 3339 also allows a lowercase `t` and `z`, and a space, which engines read as local time
-/// or not at all.
+/// or not at all; the server's parser reads an offset without its colon or minutes, and a comma.
 #[wasm_bindgen_test]
 fn a_time_without_a_zone_is_utc() {
     let half_an_hour = 30.0 * 60_000.0;
@@ -59,6 +59,12 @@ fn a_time_without_a_zone_is_utc() {
         ("+00:00", &with_zone),
         ("space, +00:00", &|ms| with_zone(ms).replace('T', " ")),
         ("t, z", &lowercase),
+        // What the server's parser reads too: PostgreSQL's `+00`, `+0000`, a comma.
+        ("space, +00", &|ms| {
+            with_zone(ms).replace('T', " ").replace("+00:00", "+00")
+        }),
+        ("+0000", &|ms| with_zone(ms).replace("+00:00", "+0000")),
+        ("comma", &|ms| zoneless(ms).replace('.', ",")),
     ] {
         let expires = |ms: f64| Recorder::new().options(&[("expiresAt", time(ms).into())]);
         embed(MODAL_URL, expires(half_an_hour)).destroy();
@@ -66,8 +72,10 @@ fn a_time_without_a_zone_is_utc() {
         assert_eq!(past, "EXPIRED", "{written}: {}", time(0.0));
     }
     // An offset is kept: half an hour ahead at five hours east of UTC is past.
-    let east = iso(half_an_hour).replace('Z', "+05:00");
-    assert_eq!(refused_option("expiresAt", east.into()).0, "EXPIRED");
+    for east in ["+05:00", "+0500", "+05"] {
+        let east = iso(half_an_hour).replace('Z', east);
+        assert_eq!(refused_option("expiresAt", east.into()).0, "EXPIRED");
+    }
 }
 
 #[wasm_bindgen_test]
