@@ -98,7 +98,7 @@ function notABody(body) {
   if (typeof body.pipe === "function") return "a Node stream (Fastify's request.raw, Koa's ctx.req): read its bytes first, as docs/webhooks.md shows";
   if (tag(body) === "[object Blob]" || tag(body) === "[object File]") return "a Blob: pass await blob.arrayBuffer()";
   if (tag(body) === "[object Object]" && Object.keys(body).length === 0) return `an empty object: no body parser read the body (${express})`;
-  if (tag(body) === "[object Object]" || Array.isArray(body)) return `parsed JSON (${express}, not a JSON parser; ${nest}; in Fastify, a parser with parseAs: "buffer"; in Nuxt or h3, await readRawBody(event, false), not readBody; in hapi, payload: { parse: false })`;
+  if (tag(body) === "[object Object]" || Array.isArray(body)) return `parsed JSON (with a Fetch Request, await verifier.readBody(request), not request.json(); ${express}, not a JSON parser; ${nest}; in Fastify, a parser with parseAs: "buffer"; in Nuxt or h3, await readRawBody(event, false), not readBody; in hapi, payload: { parse: false })`;
   return describe(body);
 }
 
