@@ -156,12 +156,12 @@ function read(url, options, document, lookUp) {
     // Anon writes times without a zone, meaning UTC; Date would read them as local time. RFC
     // 3339's lowercase `t` and `z` and its space, which engines read differently, become ISO's,
     // and so do the forms the server's parser reads too: a comma before the fraction, and an
-    // offset of hours alone or without its colon (`+00`, as PostgreSQL writes it).
+    // offset of hours alone or without its colon (`+00`, as PostgreSQL writes it). An offset
+    // of another shape stays as written, for Date to refuse.
     if (typeof given === "string") {
-      given = given.replace(
-        /^([+\d-]+)[t ]([\d:.,]+)(z|([+-]\d\d):?(\d\d)?)?$/i,
-        (_, day, time, zone = "Z", hours, minutes = "00") => `${day}T${time.replace(",", ".")}${hours ? hours + ":" + minutes : zone}`.toUpperCase(),
-      );
+      given = given
+        .replace(/^([+\d-]+)[t ]([\d:.,]+)(z|[+-][\d:]+)?$/i, (_, day, time, zone = "Z") => `${day}T${time.replace(",", ".")}${zone}`.toUpperCase())
+        .replace(/(T[\d:.]+[+-]\d\d)(?::?(\d\d))?$/, (_, hours, minutes = "00") => `${hours}:${minutes}`);
     }
     const time = typeof given === "string" || typeof given === "number" || given instanceof Date ? new Date(given).getTime() : NaN;
     if (Number.isNaN(time)) wrong("expiresAt", "a date, an ISO 8601 string or milliseconds since the epoch", expires);
