@@ -72,9 +72,11 @@ async function exercise(send, workCount) {
   const unreadable = body.replace(/"object": \{[^}]*\}/, '"object": "migration"');
   assert.notEqual(unreadable, body);
   assert.deepEqual(await send(signedAs("u", unreadable), unreadable), { status: 400, text: "INVALID_PAYLOAD" });
-  // Nor is a body that is no JSON, an event cut short: acknowledged, it would be lost.
-  const cut = body.slice(0, body.lastIndexOf("}"));
-  assert.deepEqual(await send(signedAs("c", cut), cut), { status: 400, text: "INVALID_PAYLOAD" });
+  // Nor is a body that is no JSON (an event cut short) or no object (events in a list):
+  // acknowledged, it would be lost.
+  for (const [suffix, text] of [["c", body.slice(0, body.lastIndexOf("}"))], ["l", `[${body}]`]]) {
+    assert.deepEqual(await send(signedAs(suffix, text), text), { status: 400, text: "INVALID_PAYLOAD" }, text.slice(0, 9));
+  }
   // An unsigned body over the verifier's limit is refused unread.
   const huge = "x".repeat((1 << 20) + 1);
   assert.deepEqual(await send(forged, huge), { status: 413, text: "PAYLOAD_TOO_LARGE" });

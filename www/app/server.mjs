@@ -27,12 +27,13 @@ const json = (res, status, body) => {
   res.end(JSON.stringify(body));
 };
 
-/** A body with no event `type`, or no JSON at all. */
+/** A signed body that is a JSON object but no event: no `type` (the Testing tab's svix.ping sends {"success": true}). Anything else (no JSON, an array) is refused, kept failed in the dashboard. */
 function isNoEvent(raw) {
   try {
-    return typeof JSON.parse(raw.toString("utf8").replace(/^\uFEFF/, ""))?.type !== "string"; // read as the verifier reads it
+    const value = JSON.parse(raw.toString("utf8").replace(/^\uFEFF/, "")); // read as the verifier reads it
+    return typeof value === "object" && value !== null && !Array.isArray(value) && typeof value.type !== "string";
   } catch {
-    return true;
+    return false;
   }
 }
 

@@ -278,6 +278,10 @@ test("a forged delivery: rejected with the error's code, never acknowledged, eve
     // An event this version cannot read: refused, so that Anon keeps it to resend.
     const unreadable = { ...event, data: { ...event.data, object: "migration" } };
     await rejected(await deliver(app, unreadable, { id: "msg_unreadable" }), "INVALID_PAYLOAD");
+    // Nor is a signed body that is no JSON (an event cut short) or no object (events in a list).
+    for (const [id, body] of [["msg_cut", JSON.stringify(event).slice(0, -1)], ["msg_list", `[${JSON.stringify(event)}]`]]) {
+      await rejected(await deliver(app, null, { id, body }), "INVALID_PAYLOAD");
+    }
     assert.equal(app.timeline.filter((e) => e.kind === "webhook").length, 1);
   });
 });

@@ -14,10 +14,11 @@ function work(event) {
   console.log(`handled ${event.type} ${event.data.migration_id}`);
 }
 
-/** A signed body that is JSON but no event: no `type` (the Testing tab's svix.ping sends {"success": true}). Not JSON: refused, kept failed in the dashboard. */
+/** A signed body that is a JSON object but no event: no `type` (the Testing tab's svix.ping sends {"success": true}). Anything else (no JSON, an array) is refused, kept failed in the dashboard. */
 function isNoEvent(text) {
   try {
-    return typeof JSON.parse(text.replace(/^\uFEFF/, ""))?.type !== "string"; // read as the verifier reads it
+    const value = JSON.parse(text.replace(/^\uFEFF/, "")); // read as the verifier reads it
+    return typeof value === "object" && value !== null && !Array.isArray(value) && typeof value.type !== "string";
   } catch {
     return false;
   }

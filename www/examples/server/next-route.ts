@@ -13,10 +13,11 @@ function work(event: WebhookEvent) {
   console.log(`handled ${event.type} ${String(event.data.migration_id)}`);
 }
 
-/** A signed body that is JSON but no event: no `type` (the Testing tab's svix.ping sends {"success": true}). Not JSON: refused, kept failed in the dashboard. */
+/** A signed body that is a JSON object but no event: no `type` (the Testing tab's svix.ping sends {"success": true}). Anything else (no JSON, an array) is refused, kept failed in the dashboard. */
 function isNoEvent(text: string): boolean {
   try {
-    return typeof JSON.parse(text.replace(/^\uFEFF/, ""))?.type !== "string"; // read as the verifier reads it
+    const value: unknown = JSON.parse(text.replace(/^\uFEFF/, "")); // read as the verifier reads it
+    return typeof value === "object" && value !== null && !Array.isArray(value) && typeof (value as { type?: unknown }).type !== "string";
   } catch {
     return false;
   }
