@@ -55,9 +55,9 @@ async function compile(source, beside) {
   let html = false;
   if (typeof source === "string" || source instanceof URL || (typeof Request === "function" && source instanceof Request)) {
     url = String(source.url ?? source);
-    // Without a page (server-side rendering), a URL with no scheme (Next.js writes the default
+    // With no location (server-side rendering), a URL with no scheme (Next.js writes the default
     // one so there) has nothing to resolve against, and a framework's fetch may never settle.
-    if (typeof fetch !== "function" || (typeof document === "undefined" && !/^[a-z][\w+.-]*:/i.test(url))) {
+    if (typeof fetch !== "function" || (typeof location === "undefined" && !/^[a-z][\w+.-]*:/i.test(url))) {
       throw packageError(MESSAGE_INIT_NO_FETCH, url);
     }
     try {

@@ -127,7 +127,7 @@ test("in Node, the default URL (a file: URL) and a missing fetch say to pass the
     // The default URL as Next.js writes it in server-side rendering, a path: said so, unfetched
     // (Next's fetch there may never settle).
     let fetched = 0;
-    globalThis.fetch = () => (fetched++, new Promise(() => {}));
+    globalThis.fetch = () => (fetched++, Promise.reject(new TypeError("fetched")));
     const rewritten = "/_next/static/media/anon_modal_bg.13k7bnxsm-141.wasm";
     await initFails((await freshPackage()).init(rewritten), `init() cannot fetch ${rewritten} ${hint}`);
     assert.equal(fetched, 0);
