@@ -4,7 +4,7 @@
 #   scripts/build-pkg.sh        pkg/       the browser package: one JS module (index.js) and
 #                               its wasm (anon_modal_bg.wasm)
 #   scripts/build-pkg.sh server pkg/server.*  the server entry, `anon-modal/server` (feature
-#                               server, built in target/server-pkg/; esbuild bundles
+#                               npm-server, built in target/server-pkg/; esbuild bundles
 #                               npm/server.js three ways: server.js and server.cjs with the
 #                               wasm as base64, server.workerd.js importing the .wasm)
 #   scripts/build-pkg.sh floor  bench/wasm-floor/pkg/  bench/floor.js in Rust, built the same

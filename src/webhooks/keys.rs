@@ -60,7 +60,8 @@ fn decode(engine: &GeneralPurpose, encoded: &str) -> Result<Vec<u8>, WebhookErro
 }
 
 /// A secret with or without `whsec_`; never empty, so `whsec_` alone signs nothing. Nor zero
-/// bytes alone (`whsec_AA`): HMAC pads its key with zeros, so they sign as the empty key does.
+/// bytes alone (`whsec_AA`): HMAC pads a key to its 64-byte block with zeros, so up to that they
+/// sign as the empty key does, and longer they are a placeholder anyone can guess.
 fn hmac_key(encoded: &str) -> Result<HmacKey, WebhookError> {
     let bytes = decode(&SECRET_BASE64, encoded)?;
     if bytes.iter().all(|&byte| byte == 0) {

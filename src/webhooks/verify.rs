@@ -58,7 +58,7 @@ impl Verifier {
     ///
     /// # Errors
     /// [`WebhookError::InvalidSecret`] when the key is empty (`whsec_` alone too) or zero bytes
-    /// alone (`whsec_AA`, which HMAC takes as the empty key), not base64,
+    /// alone (`whsec_AA`, which HMAC takes as the empty key up to 64 of them), not base64,
     /// not a valid ed25519 public key, or a `whsk_` secret key (give its `whpk_` public key).
     pub fn new(key: &str) -> Result<Self, WebhookError> {
         Self::with_keys([key])
