@@ -93,8 +93,8 @@ export function mountFrame(document, parent, url, title, zIndex, hidden) {
   const style = frame.style;
   // The overlay resets every property first: as a popover it would also take the page's rules
   // for `[popover]` (a design system's size, offset or opacity). Its size in viewport units
-  // too: WebKit keeps the size a frame was laid out at under a transformed body when it goes
-  // in the top layer later. A light page's color scheme, whatever the page's: a frame whose
+  // until it is in the top layer (`presentNow`): WebKit keeps the size a frame was laid out at
+  // under a transformed body when it goes in the top layer later, unless that size changes. A light page's color scheme, whatever the page's: a frame whose
   // scheme differs from its document's gets an opaque canvas, which would hide a dark page
   // behind the modal's backdrop.
   style.cssText =
@@ -157,6 +157,9 @@ function presentNow(frame, inline, again) {
     // A popover or non-modal dialog the page opened while the modal loaded is under it from
     // now on.
     if (setPopover(frame, true)) {
+      // The top layer's 100% is the viewport, under a transformed body too; viewport units are
+      // scaled by a zoom the page sets (in Chromium), so they go once the frame is in it.
+      frame.style.width = frame.style.height = "100%";
       show.presented = true;
       show.cover?.();
     } else if (waitForDialog(frame, show)) {

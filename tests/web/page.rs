@@ -157,6 +157,38 @@ fn a_frame_laid_out_before_ready_under_a_transformed_body_fills_the_viewport_aft
     modal.destroy();
 }
 
+/// A page zoomed with CSS `zoom` (a compact mode, or larger text) gets an overlay that fills
+/// the viewport, neither cut off nor short of it: Chromium scales viewport units by the zoom.
+/// Measured against a fixed element with `inset: 0` under the same zoom, since engines give a
+/// zoomed element's rectangle in different units.
+#[wasm_bindgen_test]
+fn under_a_zoomed_page_the_overlay_fills_the_viewport() {
+    let _restore = Restore(
+        "document.getElementById('probe')?.remove();
+         document.documentElement.style.zoom = document.body.style.zoom = ''",
+    );
+    let probe = page_script(
+        "const probe = document.body.appendChild(document.createElement('div'));
+         probe.id = 'probe';
+         probe.style.cssText = 'position: fixed; inset: 0; pointer-events: none';
+         return probe",
+    )
+    .unchecked_into::<web_sys::Element>();
+    for (element, zoom) in [("documentElement", "1.5"), ("body", "0.8")] {
+        page_script(&format!("document.{element}.style.zoom = '{zoom}'"));
+        let modal = embed(MODAL_URL, JsValue::UNDEFINED);
+        from_modal(&modal, &opened());
+        let (frame, viewport) = (
+            modal.iframe().get_bounding_client_rect(),
+            probe.get_bounding_client_rect(),
+        );
+        let size = |rect: &DomRect| (rect.left(), rect.top(), rect.width(), rect.height());
+        assert_eq!(size(&frame), size(&viewport), "{element} {zoom}");
+        modal.destroy();
+        page_script(&format!("document.{element}.style.zoom = ''"));
+    }
+}
+
 /// The page moving the frame within one task (a re-render) takes it out of the top layer: it
 /// goes back, as the move is seen.
 #[wasm_bindgen_test]
