@@ -91,14 +91,15 @@ function notABody(body) {
   // application/octet-stream unless given the type Anon sends.
   const express = 'in Express, express.raw({ type: "application/json" }) on this route';
   const nest = "in NestJS, req.rawBody, with NestFactory.create(AppModule, { rawBody: true })";
-  if (body == null) return `${body}: read the request's body first (${express}; ${nest})`;
+  const pages = "in a Next.js pages/api route, export const config = { api: { bodyParser: false } }, then read it as the Node example does";
+  if (body == null) return `${body}: read the request's body first (${express}; ${nest}; in AWS Lambda, event.body, decoded when event.isBase64Encoded)`;
   if (typeof body.then === "function") return "a Promise: await it first";
   if (typeof body.arrayBuffer === "function" && "headers" in body) return "a Request: pass await verifier.readBody(request), which reads its body with a limit";
   if (typeof body.getReader === "function") return "a ReadableStream (a Fetch Request's body): pass await verifier.readBody(request), which reads it with a limit";
   if (typeof body.pipe === "function") return "a Node stream (Fastify's request.raw, Koa's ctx.req): read its bytes first, as docs/webhooks.md shows";
   if (tag(body) === "[object Blob]" || tag(body) === "[object File]") return "a Blob: pass await blob.arrayBuffer()";
   if (tag(body) === "[object Object]" && Object.keys(body).length === 0) return `an empty object: no body parser read the body (${express})`;
-  if (tag(body) === "[object Object]" || Array.isArray(body)) return `parsed JSON (with a Fetch Request, await verifier.readBody(request), not request.json(); ${express}, not a JSON parser; ${nest}; in Fastify, a parser with parseAs: "buffer"; in Nuxt or h3, await readRawBody(event, false), not readBody; in hapi, payload: { parse: false })`;
+  if (tag(body) === "[object Object]" || Array.isArray(body)) return `parsed JSON (with a Fetch Request, await verifier.readBody(request), not request.json(); ${express}, not a JSON parser; ${nest}; in Fastify, a parser with parseAs: "buffer"; in Nuxt or h3, await readRawBody(event, false), not readBody; in hapi, payload: { parse: false }; ${pages}; in Google Cloud Functions or Firebase, req.rawBody)`;
   return describe(body);
 }
 
@@ -149,7 +150,9 @@ function readHeaders(headers) {
       : flat
         ? "a flat array of names and values (Node's req.rawHeaders? pass req.headers)"
         : "an array (for [name, value] pairs, pass new Headers(pairs))";
-    throw new TypeError(`anon-modal/server: the headers must be an object (req.headers, a Fetch Headers or anything with get(name)), not ${given}`);
+    // In AWS Lambda, an ALB with multi-value headers on gives event.multiValueHeaders alone.
+    const lambda = headers == null ? "; in AWS Lambda, event.headers, or event.multiValueHeaders behind an ALB with multi-value headers" : "";
+    throw new TypeError(`anon-modal/server: the headers must be an object (req.headers, a Fetch Headers or anything with get(name)), not ${given}${lambda}`);
   }
   if (typeof headers.get === "function") {
     // Fetch Headers (case-insensitive itself) or anything with `get(lowerCaseName)`. An empty
@@ -286,7 +289,7 @@ export class WebhookVerifier {
         ? 'a Request whose body was already read: call readBody before anything reads it (in Elysia, parse: "none" on the route)'
         : describe(request);
       throw new TypeError(
-        `anon-modal/server: readBody takes a Fetch Request whose body is unread (Deno, Bun, Workers, Next.js route handlers), not ${given}; in Node's http or Express, read the raw body as the examples do`,
+        `anon-modal/server: readBody takes a Fetch Request whose body is unread (Deno, Bun, Workers, Next.js route handlers), not ${given}; in Node's http or Express, read the raw body as the examples do (in a Next.js pages/api route, with export const config = { api: { bodyParser: false } } first)`,
       );
     }
     const limit = verifier.maxBodyBytes;

@@ -28,6 +28,9 @@ fn to_js(error: WebhookError) -> JsValue {
     js_sys::Array::of2(&error.code().into(), &error.describe().into()).into()
 }
 
+/// `INVALID_SIGNATURE`'s message for an empty body: Anon signs none, so something read the
+/// request's body first.
+const EMPTY_BODY: &str = "No signature matches the body, which is empty: something read the request's body before it was verified (a body parser; in a Next.js pages/api route, export const config = { api: { bodyParser: false } }; in a Vercel function, read it with req.on(\"data\") as the Node example does).";
 /// `INVALID_SIGNATURE`'s message when the body is the base64 of what was signed.
 const BASE64_BODY: &str = "No signature matches the body, but one matches the bytes it encodes in base64: decode the body before verifying it (in AWS Lambda, Buffer.from(event.body, \"base64\") when event.isBase64Encoded).";
 
@@ -167,6 +170,13 @@ impl JsVerifier {
         // Saturating: a clock beyond i64 is then refused, never wrapped.
         let now = now_seconds.floor() as i64;
         match self.inner.verify(&body, &parsed, now) {
+            Err(WebhookError::InvalidSignature) if body.is_empty() => {
+                return Err(js_sys::Array::of2(
+                    &WebhookError::InvalidSignature.code().into(),
+                    &EMPTY_BODY.into(),
+                )
+                .into());
+            }
             Err(WebhookError::InvalidSignature) if signed_once_decoded(&self.inner, &body, &parsed, now) => {
                 return Err(js_sys::Array::of2(
                     &WebhookError::InvalidSignature.code().into(),
