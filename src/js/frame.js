@@ -93,10 +93,9 @@ export function mountFrame(document, parent, url, title, zIndex, hidden) {
   const style = frame.style;
   // The overlay resets every property first: as a popover it would also take the page's rules
   // for `[popover]` (a design system's size, offset or opacity). Its size in viewport units
-  // until it is in the top layer (`presentNow`): WebKit keeps the size a frame was laid out at
-  // under a transformed body when it goes in the top layer later, unless that size changes. A light page's color scheme, whatever the page's: a frame whose
-  // scheme differs from its document's gets an opaque canvas, which would hide a dark page
-  // behind the modal's backdrop.
+  // until it is in the top layer (`sizeFrame`), 100% where a browser has none. A light page's
+  // color scheme, whatever the page's: a frame whose scheme differs from its document's gets
+  // an opaque canvas, which would hide a dark page behind the modal's backdrop.
   style.cssText =
     (zIndex === undefined
       ? "display:block;width:100%;height:100%;"
@@ -157,9 +156,6 @@ function presentNow(frame, inline, again) {
     // A popover or non-modal dialog the page opened while the modal loaded is under it from
     // now on.
     if (setPopover(frame, true)) {
-      // The top layer's 100% is the viewport, under a transformed body too; viewport units are
-      // scaled by a zoom the page sets (in Chromium), so they go once the frame is in it.
-      frame.style.width = frame.style.height = "100%";
       show.presented = true;
       show.cover?.();
     } else if (waitForDialog(frame, show)) {
@@ -503,6 +499,17 @@ function opensAbove(node) {
 }
 
 /**
+ * Sizes a fullscreen frame for where it is. In the top layer, 100%: the viewport, under a
+ * transformed body too. Elsewhere, viewport units, which Chromium scales by a zoom the page sets
+ * (so only there), and which make each entry into the top layer a change of size: WebKit lays
+ * the frame out again only then, and would keep the size it had under a transformed body.
+ */
+function sizeFrame(frame, inTopLayer) {
+  frame.style.width = inTopLayer ? "100%" : "100dvw";
+  frame.style.height = inTopLayer ? "100%" : "100dvh";
+}
+
+/**
  * Shows or hides a fullscreen frame's popover, in the top layer; says whether it showed it. Not
  * above a page's modal dialog or fullscreen element (`:modal`), which makes the rest of the
  * page inert, the overlay too: under one, the overlay stays where its `z-index` puts it
@@ -511,9 +518,12 @@ function opensAbove(node) {
  */
 function setPopover(frame, shown) {
   try {
-    if (!shown) frame.hidePopover?.();
-    else if (!pageElement(frame.ownerDocument, ":modal") && frame.showPopover) {
+    if (!shown) {
+      frame.hidePopover?.();
+      sizeFrame(frame, false);
+    } else if (!pageElement(frame.ownerDocument, ":modal") && frame.showPopover) {
       frame.showPopover();
+      sizeFrame(frame, true);
       return true;
     }
   } catch {
@@ -677,9 +687,12 @@ export function listen(commands, readyMs, frame) {
     // `beforetoggle` handlers, which may hide the modal.
     serially(() => {
       const show = shows.get(frame);
-      if (show?.presented && !Element.prototype.matches.call(frame, ":popover-open") && !setPopover(frame, true)) {
-        waitForDialog(frame, show);
-      }
+      if (!show?.presented || Element.prototype.matches.call(frame, ":popover-open")) return;
+      // Laid out outside the top layer since the move (the page may have read its layout), its
+      // size must change as it goes back: viewport units, computed, then 100%.
+      sizeFrame(frame, false);
+      getComputedStyle(frame).width;
+      if (!setPopover(frame, true)) waitForDialog(frame, show);
     });
     taken.disconnect();
     for (let node = parentOf(frame); node; node = parentOf(node)) taken.observe(node, { __proto__: null, childList: true });

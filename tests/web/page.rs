@@ -157,6 +157,37 @@ fn a_frame_laid_out_before_ready_under_a_transformed_body_fills_the_viewport_aft
     modal.destroy();
 }
 
+/// Under a transformed body, the overlay fills the viewport each time it goes back in the top
+/// layer: shown again after a hide, and moved by the page, its layout read before it goes back
+/// (WebKit kept the size it was laid out at outside the top layer).
+#[wasm_bindgen_test]
+async fn under_a_transformed_body_the_overlay_fills_the_viewport_after_a_hide_and_a_move() {
+    let _restore =
+        Restore("document.getElementById('tall-again')?.remove(); document.body.style.transform = ''");
+    page_script(
+        "document.body.style.transform = 'translateZ(0)';
+         document.body.append(Object.assign(document.createElement('div'), { id: 'tall-again' }));
+         document.getElementById('tall-again').style.height = '300vh'",
+    );
+    let modal = embed(MODAL_URL, JsValue::UNDEFINED);
+    from_modal(&modal, &opened());
+    modal.hide();
+    modal.show();
+    assert!(
+        fills_the_viewport(modal.iframe().get_bounding_client_rect()),
+        "shown again"
+    );
+    document().body().unwrap().append_child(&modal.iframe()).unwrap();
+    modal.iframe().get_bounding_client_rect(); // the page reads its layout
+    sleep(0).await; // the move is seen
+    assert!(is_open_popover(&modal.iframe()));
+    assert!(
+        fills_the_viewport(modal.iframe().get_bounding_client_rect()),
+        "moved"
+    );
+    modal.destroy();
+}
+
 /// A page zoomed with CSS `zoom` (a compact mode, or larger text) gets an overlay that fills
 /// the viewport, neither cut off nor short of it: Chromium scales viewport units by the zoom.
 /// Measured against a fixed element with `inset: 0` under the same zoom, since engines give a
@@ -184,6 +215,10 @@ fn under_a_zoomed_page_the_overlay_fills_the_viewport() {
         );
         let size = |rect: &DomRect| (rect.left(), rect.top(), rect.width(), rect.height());
         assert_eq!(size(&frame), size(&viewport), "{element} {zoom}");
+        modal.hide();
+        modal.show();
+        let frame = modal.iframe().get_bounding_client_rect();
+        assert_eq!(size(&frame), size(&viewport), "{element} {zoom}, shown again");
         modal.destroy();
         page_script(&format!("document.{element}.style.zoom = ''"));
     }
