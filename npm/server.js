@@ -92,7 +92,7 @@ function notABody(body) {
   const express = 'in Express, express.raw({ type: "application/json" }) on this route';
   const nest = "in NestJS, req.rawBody, with NestFactory.create(AppModule, { rawBody: true })";
   const pages = "in a Next.js pages/api route, export const config = { api: { bodyParser: false } }, then read it as the Node example does";
-  if (body == null) return `${body}: read the request's body first (${express}; ${nest}; in AWS Lambda, event.body, decoded when event.isBase64Encoded)`;
+  if (body == null) return `${body}: read the request's body first (${express}; ${nest}; in AWS Lambda, event.body, null when the request had none, decoded when event.isBase64Encoded)`;
   if (typeof body.then === "function") return "a Promise: await it first";
   if (typeof body.arrayBuffer === "function" && "headers" in body) return "a Request: pass await verifier.readBody(request), which reads its body with a limit";
   if (typeof body.getReader === "function") return "a ReadableStream (a Fetch Request's body): pass await verifier.readBody(request), which reads it with a limit";

@@ -3,9 +3,9 @@
 //!
 //! Built with `--no-default-features --features npm-server`: none of the browser code is in it.
 //! Every error crosses to JavaScript as an array `[code, message]`, which the entry turns into
-//! its `AnonWebhookError`; codes and messages come from [`WebhookError`], but for two messages
+//! its `AnonWebhookError`; codes and messages come from [`WebhookError`], but for three messages
 //! only a JavaScript caller gets: `INVALID_PAYLOAD`'s with serde's reason, and
-//! `INVALID_SIGNATURE`'s for a body still in base64.
+//! `INVALID_SIGNATURE`'s for an empty body and for a body still in base64.
 
 use crate::models::{Timestamp, WebhookEvent};
 use crate::webhooks::{Header, Signer, Verifier, WebhookError, WebhookHeaders};
@@ -28,9 +28,9 @@ fn to_js(error: WebhookError) -> JsValue {
     js_sys::Array::of2(&error.code().into(), &error.describe().into()).into()
 }
 
-/// `INVALID_SIGNATURE`'s message for an empty body: Anon signs none, so something read the
-/// request's body first.
-const EMPTY_BODY: &str = "No signature matches the body, which is empty: something read the request's body before it was verified (a body parser; in a Next.js pages/api route, export const config = { api: { bodyParser: false } }; in a Vercel function, read it with req.on(\"data\") as the Node example does).";
+/// `INVALID_SIGNATURE`'s message for an empty body: Anon sends none, so the request had none or
+/// something read it first.
+const EMPTY_BODY: &str = "No signature matches the body, which is empty: the request had none, or something read it before it was verified (a body parser; in a Next.js pages/api route, export const config = { api: { bodyParser: false } }; in a Vercel function, read it with req.on(\"data\") as the Node example does).";
 /// `INVALID_SIGNATURE`'s message when the body is the base64 of what was signed.
 const BASE64_BODY: &str = "No signature matches the body, but one matches the bytes it encodes in base64: decode the body before verifying it (in AWS Lambda, Buffer.from(event.body, \"base64\") when event.isBase64Encoded).";
 

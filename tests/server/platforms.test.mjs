@@ -26,7 +26,7 @@ test("a body already read (a pages/api route or a Vercel function) is said to be
   for (const empty of ["", Buffer.alloc(0)]) {
     const error = errorOf(verify(empty));
     assert.equal(error.code, "INVALID_SIGNATURE");
-    assert.match(error.message, /^No signature matches the body, which is empty: something read the request's body before it was verified/);
+    assert.match(error.message, /^No signature matches the body, which is empty: the request had none, or something read it before it was verified/);
     assert.match(error.message, /pages\/api route, export const config = \{ api: \{ bodyParser: false \} \}; in a Vercel function, read it with req\.on\("data"\)/);
   }
   // A body that is not empty keeps the general message.
@@ -42,7 +42,7 @@ test("readBody given Node's request names pages/api's bodyParser: false", async 
 });
 
 test("AWS Lambda: a null body names event.body, missing headers event.multiValueHeaders", () => {
-  assert.throws(verify(null), { name: "TypeError", message: /; in AWS Lambda, event\.body, decoded when event\.isBase64Encoded\)$/ });
+  assert.throws(verify(null), { name: "TypeError", message: /; in AWS Lambda, event\.body, null when the request had none, decoded when event\.isBase64Encoded\)$/ });
   // An ALB with multi-value headers on leaves event.headers undefined.
   assert.throws(() => verifyWebhook(body, undefined, secret, { now: NOW }), {
     name: "TypeError",
