@@ -45,18 +45,23 @@ fn a_widget_at_the_highest_z_index_stays_under_the_overlay() {
     modal.destroy();
 }
 
+/// A `transform` on `<body>` with a page three viewports tall in it, put back on drop.
+fn transformed_tall_body() -> Restore {
+    page_script(
+        "document.body.style.transform = 'translateZ(0)';
+         document.body.append(Object.assign(document.createElement('div'), { id: 'tall' }));
+         document.getElementById('tall').style.height = '300vh'",
+    );
+    Restore("document.getElementById('tall')?.remove(); document.body.style.transform = ''")
+}
+
 /// A `transform` or `filter` on `<body>` makes it, not the viewport, what `position: fixed`
 /// fills: the overlay would cover the body's whole height, the modal's buttons off screen in a
 /// page that cannot scroll. In the top layer, where it goes once the modal is ready, it fills
 /// the viewport.
 #[wasm_bindgen_test]
 fn under_a_transformed_body_the_overlay_still_fills_the_viewport() {
-    let _restore = Restore("document.getElementById('tall')?.remove(); document.body.style.transform = ''");
-    page_script(
-        "document.body.style.transform = 'translateZ(0)';
-         document.body.append(Object.assign(document.createElement('div'), { id: 'tall' }));
-         tall.style.height = '300vh'",
-    );
+    let _restore = transformed_tall_body();
     let modal = embed(MODAL_URL, JsValue::UNDEFINED);
     from_modal(&modal, &opened());
     assert!(fills_the_viewport(modal.iframe().get_bounding_client_rect()));
@@ -143,13 +148,7 @@ fn on_a_dark_page_the_iframe_keeps_a_light_pages_color_scheme() {
 /// viewport once it goes in the top layer (WebKit kept the size it was first laid out at).
 #[wasm_bindgen_test]
 fn a_frame_laid_out_before_ready_under_a_transformed_body_fills_the_viewport_after() {
-    let _restore =
-        Restore("document.getElementById('tall-too')?.remove(); document.body.style.transform = ''");
-    page_script(
-        "document.body.style.transform = 'translateZ(0)';
-         document.body.append(Object.assign(document.createElement('div'), { id: 'tall-too' }));
-         document.getElementById('tall-too').style.height = '300vh'",
-    );
+    let _restore = transformed_tall_body();
     let modal = embed(MODAL_URL, JsValue::UNDEFINED);
     modal.iframe().get_bounding_client_rect(); // laid out before it is ready
     from_modal(&modal, &opened());
@@ -162,13 +161,7 @@ fn a_frame_laid_out_before_ready_under_a_transformed_body_fills_the_viewport_aft
 /// (WebKit kept the size it was laid out at outside the top layer).
 #[wasm_bindgen_test]
 async fn under_a_transformed_body_the_overlay_fills_the_viewport_after_a_hide_and_a_move() {
-    let _restore =
-        Restore("document.getElementById('tall-again')?.remove(); document.body.style.transform = ''");
-    page_script(
-        "document.body.style.transform = 'translateZ(0)';
-         document.body.append(Object.assign(document.createElement('div'), { id: 'tall-again' }));
-         document.getElementById('tall-again').style.height = '300vh'",
-    );
+    let _restore = transformed_tall_body();
     let modal = embed(MODAL_URL, JsValue::UNDEFINED);
     from_modal(&modal, &opened());
     modal.hide();
