@@ -239,7 +239,8 @@ export interface AnonModal {
    * too), or, when none had, to the one focused when `openAnonModal` was called; not when the
    * user has moved focus elsewhere meanwhile. A button the page disables while the modal shows
    * gets it if the page enables it again within the next two frames (in `onClosed`, or as its
-   * framework renders).
+   * framework renders). One the page removed, or left disabled, cannot take it: focus goes to
+   * the page's body then, as from a native dialog; move it where you want in `onClosed`.
    */
   show(): void;
   /**
