@@ -24,8 +24,13 @@ const HEADER_NAMES: [&str; 6] = [
 /// The largest integer a JavaScript number holds exactly.
 const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
 
+/// `[code, message]`, as every error crosses to JavaScript.
+fn js_error(error: WebhookError, message: &str) -> JsValue {
+    js_sys::Array::of2(&error.code().into(), &message.into()).into()
+}
+
 fn to_js(error: WebhookError) -> JsValue {
-    js_sys::Array::of2(&error.code().into(), &error.describe().into()).into()
+    js_error(error, error.describe())
 }
 
 /// `INVALID_SIGNATURE`'s message for an empty body: Anon sends none, so the request had none or
@@ -56,7 +61,7 @@ fn invalid_payload(why: &str) -> JsValue {
         why.push('…');
     }
     let error = WebhookError::InvalidPayload;
-    js_sys::Array::of2(&error.code().into(), &error.describe_because(&why).into()).into()
+    js_error(error, &error.describe_because(&why))
 }
 
 /// A whole number (of seconds, of bytes) from a JavaScript number, or `None` when it is not a
@@ -171,21 +176,13 @@ impl JsVerifier {
         let now = now_seconds.floor() as i64;
         match self.inner.verify(&body, &parsed, now) {
             Err(WebhookError::InvalidSignature) if body.is_empty() => {
-                return Err(js_sys::Array::of2(
-                    &WebhookError::InvalidSignature.code().into(),
-                    &EMPTY_BODY.into(),
-                )
-                .into());
+                Err(js_error(WebhookError::InvalidSignature, EMPTY_BODY))
             }
             Err(WebhookError::InvalidSignature) if signed_once_decoded(&self.inner, &body, &parsed, now) => {
-                return Err(js_sys::Array::of2(
-                    &WebhookError::InvalidSignature.code().into(),
-                    &BASE64_BODY.into(),
-                )
-                .into());
+                Err(js_error(WebhookError::InvalidSignature, BASE64_BODY))
             }
-            verdict => verdict.map_err(to_js)?,
-        }
+            verdict => verdict.map_err(to_js),
+        }?;
         if parse_event {
             // `Verifier::verify_event`, with serde's reason kept for the message.
             WebhookEvent::from_json(&body).map_err(|why| invalid_payload(&why.to_string()))?;
