@@ -53,10 +53,7 @@ pub(super) enum SignKey {
 }
 
 fn decode(engine: &GeneralPurpose, encoded: &str) -> Result<Vec<u8>, WebhookError> {
-    match engine.decode(encoded) {
-        Ok(bytes) if !bytes.is_empty() => Ok(bytes),
-        _ => Err(WebhookError::InvalidSecret),
-    }
+    engine.decode(encoded).map_err(|_| WebhookError::InvalidSecret)
 }
 
 /// A secret with or without `whsec_`; never empty, so `whsec_` alone signs nothing. Nor zero
@@ -64,6 +61,7 @@ fn decode(engine: &GeneralPurpose, encoded: &str) -> Result<Vec<u8>, WebhookErro
 /// sign as the empty key does, and longer they are a placeholder anyone can guess.
 fn hmac_key(encoded: &str) -> Result<HmacKey, WebhookError> {
     let bytes = decode(&SECRET_BASE64, encoded)?;
+    // True of no bytes too: this is the one check that `whsec_` alone is refused.
     if bytes.iter().all(|&byte| byte == 0) {
         return Err(WebhookError::InvalidSecret);
     }
