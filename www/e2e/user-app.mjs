@@ -27,6 +27,8 @@ export function thePackage() {
     const listing = execFileSync("tar", ["-tzf", tarball], { encoding: "utf8" });
     if (listing.includes("package/mock/cli.mjs")) {
       const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "anon-modal-app-"));
+      // Removed as the test file's process exits, so runs do not pile installs up in the temp dir.
+      process.once("exit", () => fs.rmSync(scratch, { recursive: true, force: true }));
       fs.writeFileSync(path.join(scratch, "package.json"), JSON.stringify({ name: "an-app", private: true }));
       execFileSync("npm", ["install", "--no-save", "--no-fund", "--no-audit", "--offline", "--loglevel=error", tarball], { cwd: scratch });
       return { from: tarballs[0], dir: path.join(scratch, "node_modules/anon-modal"), command: ["npx", ["--no-install", "anon-modal-mock"]], cwd: scratch };
