@@ -6,6 +6,9 @@ ENV := root=$(CURDIR) . scripts/env.sh &&
 WASM := --target wasm32-unknown-unknown
 # The browser suites run for seconds; the runner's default 20 s limit is too tight on a busy 2-core machine.
 export WASM_BINDGEN_TEST_TIMEOUT := 90
+# The browser suites run with a temp dir of their own, removed when they end: chromedriver leaves
+# a browser profile of a few MB in it for each session a runner ends, and runs would pile them up.
+OWN_TMP := own_tmp=$$(mktemp -d) && trap 'rm -rf "$$own_tmp" || true' EXIT && TMPDIR=$$own_tmp
 
 .PHONY: demo test setup setup-build pkg lint mutants test-native test-browser test-chrome test-firefox test-webkit test-e2e test-package test-server test-stable size bench fuzz clean
 
@@ -60,20 +63,20 @@ test-browser: test-chrome test-firefox test-webkit
 # Each engine in a time zone of its own, east or west of UTC, where a time Anon writes without
 # a zone (UTC) would be misread as local time.
 test-chrome: setup
-	$(ENV) env -u GECKODRIVER -u SAFARIDRIVER CHROMEDRIVER=/usr/bin/chromedriver TZ=Asia/Kolkata cargo test $(WASM)
+	$(ENV) $(OWN_TMP) env -u GECKODRIVER -u SAFARIDRIVER CHROMEDRIVER=/usr/bin/chromedriver TZ=Asia/Kolkata cargo test $(WASM)
 
 test-firefox: setup
-	$(ENV) env -u CHROMEDRIVER -u SAFARIDRIVER GECKODRIVER=$$(command -v geckodriver) TZ=America/Los_Angeles cargo test $(WASM)
+	$(ENV) $(OWN_TMP) env -u CHROMEDRIVER -u SAFARIDRIVER GECKODRIVER=$$(command -v geckodriver) TZ=America/Los_Angeles cargo test $(WASM)
 
 # WebKitGTK's WebDriver starts MiniBrowser, which needs an X display (xvfb-run gives one).
 test-webkit: setup
-	$(ENV) env -u CHROMEDRIVER -u GECKODRIVER SAFARIDRIVER=/usr/bin/WebKitWebDriver TZ=Asia/Tokyo xvfb-run -a cargo test $(WASM)
+	$(ENV) $(OWN_TMP) env -u CHROMEDRIVER -u GECKODRIVER SAFARIDRIVER=/usr/bin/WebKitWebDriver TZ=Asia/Tokyo xvfb-run -a cargo test $(WASM)
 
 test-e2e: setup
 	$(ENV) scripts/build-pkg.sh
 	$(ENV) scripts/build-pkg.sh server
 	node scripts/package.mjs # the first-hour tests install the tarball
-	cd www && npm test
+	cd www && $(OWN_TMP) npm test
 
 ## The npm package: packed, installed from the tarball into the framework examples, built with
 ## Vite and webpack 5, driven in Chromium, Firefox and WebKit; plus the SSR import and the
@@ -82,7 +85,7 @@ test-package: setup
 	$(ENV) scripts/build-pkg.sh
 	$(ENV) scripts/build-pkg.sh server
 	node scripts/package.mjs
-	cd www/examples && node build.mjs && npm test
+	cd www/examples && node build.mjs && $(OWN_TMP) npm test
 
 ## The server entry, anon-modal/server: interop with the reference Standard Webhooks libraries
 ## (standardwebhooks, svix) and node:crypto's ed25519 as oracles, its API and TypeScript types,
@@ -107,7 +110,7 @@ test-stable: setup
 	node bench/size.mjs --ours --check
 	$(ENV) scripts/build-pkg.sh server
 	node scripts/package.mjs
-	cd www && npm run test:chromium
+	cd www && $(OWN_TMP) npm run test:chromium
 
 ## Sizes against the peers (table + docs/size-chart.svg), speed against the floor and Anon's SDK
 ## (https, the modal on another site), time to modal on a cold page (bench/time-to-modal.mjs),
