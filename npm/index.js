@@ -32,6 +32,7 @@ import {
   MESSAGE_INIT_NOT_WASM,
   MESSAGE_INIT_WRONG_WASM,
   MESSAGE_INIT_VITE_PREBUNDLED,
+  MESSAGE_INIT_NO_URL,
   MESSAGE_UNDER_MODAL_DIALOG,
 } from "./js/names.js";
 
@@ -47,7 +48,16 @@ let loaded = false;
 // loader. A response served as `application/wasm` compiles as it streams in; any other
 // Content-Type compiles from its bytes, so any server works. A failure is an
 // INIT_FAILED AnonModalError saying what came back from where, and what to do.
-async function compile(source, beside) {
+async function compile(source) {
+  const beside = source == null;
+  if (beside) {
+    try {
+      source = new URL("anon_modal_bg.wasm", import.meta.url);
+    } catch {
+      // A script bundle (esbuild's default iife format) leaves no import.meta.url to resolve by.
+      throw packageError(MESSAGE_INIT_NO_URL);
+    }
+  }
   source = await source;
   if (source instanceof WebAssembly.Module) return source;
   let url = "";
@@ -57,15 +67,17 @@ async function compile(source, beside) {
     url = String(source.url ?? source);
     // With no location (server-side rendering), a URL with no scheme (Next.js writes the default
     // one so there) has nothing to resolve against, and a framework's fetch may never settle.
-    if (typeof fetch !== "function" || (typeof location === "undefined" && !/^[a-z][\w+.-]*:/i.test(url))) {
+    const unresolved = typeof location === "undefined" && !/^[a-z][\w+.-]*:/i.test(url);
+    // Deno and Bun fetch file: URLs (the default one, beside this file, is one there); Node's
+    // fetch refuses them, and a component test's mocked fetch would answer with its own data.
+    const file = url.startsWith("file:");
+    if (typeof fetch !== "function" || unresolved || (file && typeof Deno === "undefined" && typeof Bun === "undefined")) {
       throw packageError(MESSAGE_INIT_NO_FETCH, url);
     }
     try {
       source = await fetch(source);
     } catch (problem) {
-      // Deno and Bun fetch file: URLs (the default one, beside this file, is one there); Node
-      // refuses them.
-      throw url.startsWith("file:") ? packageError(MESSAGE_INIT_NO_FETCH, url) : packageError(MESSAGE_INIT_FETCH_FAILED, url, String(problem));
+      throw file ? packageError(MESSAGE_INIT_NO_FETCH, url) : packageError(MESSAGE_INIT_FETCH_FAILED, url, String(problem));
     }
   }
   if (typeof Response === "function" && source instanceof Response) {
@@ -106,7 +118,7 @@ async function compile(source, beside) {
  * a `WebAssembly.Module` to load it from elsewhere (in Node, its bytes).
  */
 export function init(wasm) {
-  loading ??= compile(wasm ?? new URL("anon_modal_bg.wasm", import.meta.url), wasm == null)
+  loading ??= compile(wasm)
     .then((module) => {
       // WebAssembly, but not this build's (an older copy a cache kept, another file): it could
       // link and fail at its first call. Each build marks its wasm and its glue alike.

@@ -83,7 +83,7 @@ server_entry() {
 
 # The browser package's entry as users import it: npm/index.js with the glue and the crate's
 # JavaScript (src/js/, which wasm-bindgen copied under snippets/), bundled into one module.
-# Only pkg/index.js and the wasm are shipped; its one `import.meta.url` finds the wasm.
+# Only pkg/index.js and the wasm are shipped; its one URL made from `import.meta.url` finds the wasm.
 browser_entry() {
   local js_dir
   js_dir=$(cd "$out" && echo snippets/anon-modal-*/src/js)
@@ -93,7 +93,7 @@ browser_entry() {
   esbuild "$out/entry.js" --bundle --format=esm --platform=neutral --log-level=warning \
     --legal-comments=none --outfile="$out/index.js"
   rm -rf "$out/entry.js" "$out/snippets" "$out/anon_modal.js" "$out/anon_modal.d.ts" "$out/anon_modal_bg.wasm.d.ts"
-  [ "$(grep -c 'import\.meta\.url' "$out/index.js")" = 1 ] || { echo "[$out] FAILED: expected one import.meta.url in index.js" >&2; exit 1; }
+  [ "$(grep -o 'new URL([^)]*import\.meta\.url)' "$out/index.js" | wc -l)" = 1 ] || { echo "[$out] FAILED: expected one URL made from import.meta.url in index.js" >&2; exit 1; }
 }
 
 # What is shipped as it is, copied at every run (none of it makes the wasm stale): the entry's

@@ -158,6 +158,9 @@ pub enum Message {
     /// dependency cache's `deps` folder, got a page or an error status (the second detail):
     /// Vite 7 and earlier pre-bundle the package there in dev, without its wasm.
     InitVitePrebundled,
+    /// `init()` was given no wasm, and the bundle has no `import.meta.url` to find the one
+    /// beside it (a script bundle: esbuild's default `iife` format).
+    InitNoUrl,
 }
 
 impl Message {
@@ -204,6 +207,7 @@ impl Message {
         Message::UrlIsPromise,
         Message::UnderModalDialog,
         Message::InitVitePrebundled,
+        Message::InitNoUrl,
     ];
 
     /// The code of an error that says this.
@@ -239,7 +243,8 @@ impl Message {
             | Message::InitHtml
             | Message::InitNotWasm
             | Message::InitWrongWasm
-            | Message::InitVitePrebundled => ErrorCode::InitFailed,
+            | Message::InitVitePrebundled
+            | Message::InitNoUrl => ErrorCode::InitFailed,
             Message::UnderModalDialog => ErrorCode::DialogOpen,
         }
     }
@@ -282,6 +287,7 @@ impl Message {
             Message::UrlIsPromise => 38,
             Message::UnderModalDialog => 39,
             Message::InitVitePrebundled => 40,
+            Message::InitNoUrl => 41,
         }
     }
 
@@ -337,7 +343,7 @@ impl Message {
             Message::OptionsUnreadable => &["the options could not be read: pass a plain object"],
             Message::ContainerBadSelector => &["options.container: ", d(0), " is not a valid CSS selector: pass an element or a selector such as \"#modal\""],
             Message::ContainerNotFound => &["options.container: no element matches ", d(0), " yet: render the container before calling embedAnonModal, or pass the element"],
-            Message::InitNoFetch => &["init() cannot fetch ", d(0), " here: in server-side rendering, call it from an effect; in Node, pass the wasm's bytes: init(fs.readFileSync(new URL(import.meta.resolve(\"anon-modal/anon_modal_bg.wasm\"))))"],
+            Message::InitNoFetch => &["init() cannot fetch ", d(0), " here: in server-side rendering, call it from an effect; in Node, pass the wasm's bytes: init(fs.readFileSync(require.resolve(\"anon-modal/anon_modal_bg.wasm\"))), in an ES module with require = createRequire(import.meta.url)"],
             Message::InitFetchFailed => &["init() could not fetch ", d(0), " (", d(1), "): check that URL and its CORS headers, or pass the wasm's URL or bytes to init()"],
             Message::InitHttpStatus => &["init() got HTTP ", d(0), " from ", d(1), ": ", serve],
             Message::InitHtml => &["init() got an HTML page from ", d(0), " (HTTP ", d(1), "), not the wasm: ", serve],
@@ -354,6 +360,7 @@ impl Message {
                 d(1),
                 "): Vite's dev server pre-bundled anon-modal without its wasm (Vite 7 and earlier do); add optimizeDeps: { exclude: [\"anon-modal\"] } to your Vite config (in Nuxt and Astro, under vite)",
             ],
+            Message::InitNoUrl => &["init() cannot find anon_modal_bg.wasm: this bundle has no import.meta.url (esbuild's default iife format): bundle an ES module, or pass the wasm's URL to init()"],
         };
         for part in parts {
             out.push_str(part);

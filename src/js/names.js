@@ -54,7 +54,7 @@ export const MESSAGES = [
   [6, "the options could not be read: pass a plain object"],
   [6, "options.container: % is not a valid CSS selector: pass an element or a selector such as \"#modal\""],
   [6, "options.container: no element matches % yet: render the container before calling embedAnonModal, or pass the element"],
-  [8, "init() cannot fetch % here: in server-side rendering, call it from an effect; in Node, pass the wasm's bytes: init(fs.readFileSync(new URL(import.meta.resolve(\"anon-modal/anon_modal_bg.wasm\"))))"],
+  [8, "init() cannot fetch % here: in server-side rendering, call it from an effect; in Node, pass the wasm's bytes: init(fs.readFileSync(require.resolve(\"anon-modal/anon_modal_bg.wasm\"))), in an ES module with require = createRequire(import.meta.url)"],
   [8, "init() could not fetch % (%): check that URL and its CORS headers, or pass the wasm's URL or bytes to init()"],
   [8, "init() got HTTP % from %: serve anon_modal_bg.wasm at that URL, or pass its URL (or its bytes) to init()"],
   [8, "init() got an HTML page from % (HTTP %), not the wasm: serve anon_modal_bg.wasm at that URL, or pass its URL (or its bytes) to init()"],
@@ -66,6 +66,7 @@ export const MESSAGES = [
   [0, "the modal URL came as a Promise: await your server call first, or pass the call itself to openAnonModal"],
   [9, "a modal <dialog> is open in the page: the modal would show below it, where no one can use it; close the dialog first, or mount the modal inside it with options.container"],
   [8, "init() found no wasm at % (%): Vite's dev server pre-bundled anon-modal without its wasm (Vite 7 and earlier do); add optimizeDeps: { exclude: [\"anon-modal\"] } to your Vite config (in Nuxt and Astro, under vite)"],
+  [8, "init() cannot find anon_modal_bg.wasm: this bundle has no import.meta.url (esbuild's default iife format): bundle an ES module, or pass the wasm's URL to init()"],
 ];
 
 // Each message's number, named after src/error.rs `Message` (one constant each, so that
@@ -111,6 +112,7 @@ export const MESSAGE_INIT_WRONG_WASM = 37;
 export const MESSAGE_URL_IS_PROMISE = 38;
 export const MESSAGE_UNDER_MODAL_DIALOG = 39;
 export const MESSAGE_INIT_VITE_PREBUNDLED = 40;
+export const MESSAGE_INIT_NO_URL = 41;
 
 /** The reasons of src/reject.rs `RejectReason`, at their numbers. */
 export const REJECT_REASONS = ["SOURCE", "ORIGIN", "TAG", "SCHEMA"];

@@ -2,11 +2,14 @@
 // test/dom-env.test.mjs): the wasm loaded from its bytes, as docs/frameworks.md says, then a
 // modal embedded and destroyed.
 import fs from "node:fs";
+import { createRequire } from "node:module";
 import { test, expect } from "vitest";
 import { init, embedAnonModal } from "anon-modal";
 
+const require = createRequire(import.meta.url);
+
 test("the modal mounts in the test's document and goes with destroy()", async () => {
-  await init(fs.readFileSync(new URL(import.meta.resolve("anon-modal/anon_modal_bg.wasm"))));
+  await init(fs.readFileSync(require.resolve("anon-modal/anon_modal_bg.wasm")));
   const modal = embedAnonModal("https://example.com/modal", { readyTimeoutMs: 0 });
   expect(document.querySelector("iframe")?.getAttribute("src")).toBe("https://example.com/modal");
   modal.destroy();
@@ -16,7 +19,7 @@ test("the modal mounts in the test's document and goes with destroy()", async ()
 // Vitest makes the window's names accessors on the global object: the dialog is still told
 // from the rest of the page, which turns inert behind the modal (jsdom has no `inert`).
 test.skipIf(!("inert" in HTMLElement.prototype))("a dialog the page adds while the modal shows is not made inert with the rest", async () => {
-  await init(fs.readFileSync(new URL(import.meta.resolve("anon-modal/anon_modal_bg.wasm"))));
+  await init(fs.readFileSync(require.resolve("anon-modal/anon_modal_bg.wasm")));
   const modal = embedAnonModal("https://example.com/modal", { readyTimeoutMs: 0 });
   const div = document.body.appendChild(document.createElement("div"));
   const dialog = document.body.appendChild(document.createElement("dialog"));

@@ -88,7 +88,10 @@ test("the wasm missing beside a pre-bundled copy (Vite 7 and earlier, in dev) is
   t.after(() => fs.rmSync(scratch, { recursive: true, force: true }));
   const fix = `Vite's dev server pre-bundled anon-modal without its wasm (Vite 7 and earlier do); add optimizeDeps: { exclude: ["anon-modal"] } to your Vite config (in Nuxt and Astro, under vite)`;
   const fetch = globalThis.fetch;
-  t.after(() => (globalThis.fetch = fetch));
+  // Node's fetch is never asked for a file: URL; Deno's is, as a browser's is for the dev
+  // server's http: one. The copies are fetched as if in Deno.
+  globalThis.Deno = {};
+  t.after(() => ((globalThis.fetch = fetch), delete globalThis.Deno));
   const answers = [
     [() => new Response("<!doctype html>", { headers: { "content-type": "text/html" } }), "an HTML page, HTTP 200"],
     [() => new Response("not found", { status: 404 }), "HTTP 404"],
@@ -118,11 +121,17 @@ test("the wasm missing beside a pre-bundled copy (Vite 7 and earlier, in dev) is
 });
 
 test("in Node, the default URL (a file: URL) and a missing fetch say to pass the bytes", async () => {
-  const hint = `here: in server-side rendering, call it from an effect; in Node, pass the wasm's bytes: init(fs.readFileSync(new URL(import.meta.resolve("anon-modal/anon_modal_bg.wasm"))))`;
+  const hint = `here: in server-side rendering, call it from an effect; in Node, pass the wasm's bytes: init(fs.readFileSync(require.resolve("anon-modal/anon_modal_bg.wasm"))), in an ES module with require = createRequire(import.meta.url)`;
   await initFails((await freshPackage()).init(), `init() cannot fetch ${pathToFileURL(wasmPath)} ${hint}`);
   const fetch = globalThis.fetch;
-  globalThis.fetch = undefined;
   try {
+    // A component test's mocked fetch is not asked for the file: it would answer with the
+    // test's own data (not WebAssembly), and count one call too many.
+    const asked = [];
+    globalThis.fetch = async (url) => (asked.push(String(url)), new Response('{"url":"https://dashboard.anon.com/m/1"}'));
+    await initFails((await freshPackage()).init(), `init() cannot fetch ${pathToFileURL(wasmPath)} ${hint}`);
+    assert.deepEqual(asked, []);
+    globalThis.fetch = undefined;
     await initFails((await freshPackage()).init("https://app.example/anon_modal_bg.wasm"), `init() cannot fetch https://app.example/anon_modal_bg.wasm ${hint}`);
     // The default URL as Next.js writes it in server-side rendering, a path: said so, unfetched
     // (Next's fetch there may never settle).
@@ -143,10 +152,20 @@ test("the documented ways to pass the bytes in Node load the package: an ES modu
     const run = spawnSync(process.execPath, [`--input-type=${type}`, "-e", script], { cwd: app, encoding: "utf8" });
     assert.equal(run.stdout + run.stderr, "loaded\n", type);
   };
-  loads("module", `import fs from "node:fs"; import { init } from "anon-modal";
-    await init(fs.readFileSync(new URL(import.meta.resolve("anon-modal/anon_modal_bg.wasm")))); console.log("loaded");`);
+  loads("module", `import fs from "node:fs"; import { createRequire } from "node:module"; import { init } from "anon-modal";
+    const require = createRequire(import.meta.url);
+    await init(fs.readFileSync(require.resolve("anon-modal/anon_modal_bg.wasm"))); console.log("loaded");`);
   loads("commonjs", `const fs = require("node:fs");
     import("anon-modal").then(({ init }) => init(fs.readFileSync(require.resolve("anon-modal/anon_modal_bg.wasm")))).then(() => console.log("loaded"));`);
+});
+
+test("a script bundle (esbuild's default iife format) has no import.meta.url: init() rejects with the fix, and loads from a URL given", async (t) => {
+  const { build } = await import("esbuild");
+  const bundled = await build({ entryPoints: [require.resolve("anon-modal")], bundle: true, format: "iife", globalName: "anonModal", write: false, logLevel: "silent" });
+  const anonModal = new Function(`${bundled.outputFiles[0].text}; return anonModal;`)();
+  await initFails(anonModal.init(), "init() cannot find anon_modal_bg.wasm: this bundle has no import.meta.url (esbuild's default iife format): bundle an ES module, or pass the wasm's URL to init()");
+  const base = await server(t, (res) => res.writeHead(200, { "content-type": "application/wasm" }).end(fs.readFileSync(wasmPath)));
+  await anonModal.init(`${base}/anon_modal_bg.wasm`);
 });
 
 test("a network error, and bytes that are not WebAssembly, say so", async () => {
