@@ -33,6 +33,7 @@ import {
   MESSAGE_INIT_WRONG_WASM,
   MESSAGE_INIT_VITE_PREBUNDLED,
   MESSAGE_INIT_NO_URL,
+  MESSAGE_INIT_REFUSED_BY_CSP,
   MESSAGE_UNDER_MODAL_DIALOG,
 } from "./js/names.js";
 
@@ -130,7 +131,9 @@ export function init(wasm) {
     })
     .catch((error) => {
       loading = null;
-      throw error;
+      // A Content-Security-Policy without 'wasm-unsafe-eval' refuses any wasm, whatever its
+      // bytes: Chromium and Firefox as it compiles, WebKit as it is instantiated, each in its words.
+      throw /Content Security Policy|blocked by CSP/.test(error?.message) ? packageError(MESSAGE_INIT_REFUSED_BY_CSP) : error;
     });
   return loading;
 }

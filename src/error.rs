@@ -161,6 +161,8 @@ pub enum Message {
     /// `init()` was given no wasm, and the bundle has no `import.meta.url` to find the one
     /// beside it (a script bundle: esbuild's default `iife` format).
     InitNoUrl,
+    /// The page's Content-Security-Policy refuses to compile or instantiate WebAssembly.
+    InitRefusedByCsp,
 }
 
 impl Message {
@@ -208,6 +210,7 @@ impl Message {
         Message::UnderModalDialog,
         Message::InitVitePrebundled,
         Message::InitNoUrl,
+        Message::InitRefusedByCsp,
     ];
 
     /// The code of an error that says this.
@@ -244,7 +247,8 @@ impl Message {
             | Message::InitNotWasm
             | Message::InitWrongWasm
             | Message::InitVitePrebundled
-            | Message::InitNoUrl => ErrorCode::InitFailed,
+            | Message::InitNoUrl
+            | Message::InitRefusedByCsp => ErrorCode::InitFailed,
             Message::UnderModalDialog => ErrorCode::DialogOpen,
         }
     }
@@ -288,6 +292,7 @@ impl Message {
             Message::UnderModalDialog => 39,
             Message::InitVitePrebundled => 40,
             Message::InitNoUrl => 41,
+            Message::InitRefusedByCsp => 42,
         }
     }
 
@@ -358,9 +363,10 @@ impl Message {
                 d(0),
                 " (",
                 d(1),
-                "): Vite's dev server pre-bundled anon-modal without its wasm (Vite 7 and earlier do); add optimizeDeps: { exclude: [\"anon-modal\"] } to your Vite config (in Nuxt and Astro, under vite)",
+                "): Vite's dev server pre-bundled anon-modal without its wasm (Vite 7 and earlier do); add optimizeDeps: { exclude: [\"anon-modal\"] } to your Vite config (in Nuxt and Astro, under vite; in Angular, prebundle: { exclude: [\"anon-modal\"] } in angular.json's serve options)",
             ],
             Message::InitNoUrl => &["init() cannot find anon_modal_bg.wasm: this bundle has no import.meta.url (esbuild's default iife format): bundle an ES module, or pass the wasm's URL to init()"],
+            Message::InitRefusedByCsp => &["init() cannot compile the wasm: the page's Content-Security-Policy refuses WebAssembly; add 'wasm-unsafe-eval' to its script-src"],
         };
         for part in parts {
             out.push_str(part);

@@ -65,8 +65,9 @@ export const MESSAGES = [
   [8, "init() got WebAssembly that is not this version's anon_modal_bg.wasm (%): pass the anon_modal_bg.wasm installed with this package, not a cached older copy or the server's wasm"],
   [0, "the modal URL came as a Promise: await your server call first, or pass the call itself to openAnonModal"],
   [9, "a modal <dialog> is open in the page: the modal would show below it, where no one can use it; close the dialog first, or mount the modal inside it with options.container"],
-  [8, "init() found no wasm at % (%): Vite's dev server pre-bundled anon-modal without its wasm (Vite 7 and earlier do); add optimizeDeps: { exclude: [\"anon-modal\"] } to your Vite config (in Nuxt and Astro, under vite)"],
+  [8, "init() found no wasm at % (%): Vite's dev server pre-bundled anon-modal without its wasm (Vite 7 and earlier do); add optimizeDeps: { exclude: [\"anon-modal\"] } to your Vite config (in Nuxt and Astro, under vite; in Angular, prebundle: { exclude: [\"anon-modal\"] } in angular.json's serve options)"],
   [8, "init() cannot find anon_modal_bg.wasm: this bundle has no import.meta.url (esbuild's default iife format): bundle an ES module, or pass the wasm's URL to init()"],
+  [8, "init() cannot compile the wasm: the page's Content-Security-Policy refuses WebAssembly; add 'wasm-unsafe-eval' to its script-src"],
 ];
 
 // Each message's number, named after src/error.rs `Message` (one constant each, so that
@@ -113,6 +114,7 @@ export const MESSAGE_URL_IS_PROMISE = 38;
 export const MESSAGE_UNDER_MODAL_DIALOG = 39;
 export const MESSAGE_INIT_VITE_PREBUNDLED = 40;
 export const MESSAGE_INIT_NO_URL = 41;
+export const MESSAGE_INIT_REFUSED_BY_CSP = 42;
 
 /** The reasons of src/reject.rs `RejectReason`, at their numbers. */
 export const REJECT_REASONS = ["SOURCE", "ORIGIN", "TAG", "SCHEMA"];

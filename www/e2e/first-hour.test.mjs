@@ -1,7 +1,7 @@
 // A new user's first hour, followed automatically: a fresh app outside the repo (the packed
 // package installed in a scratch directory, a page and a server written from the README), the
 // local Anon started by its documented command (`npx anon-modal-mock`), and the user's browser:
-// a completed flow, a double click, a page whose CSP refuses the modal, Escape on a modal that
+// a completed flow, a double click, a page whose CSP refuses the modal or its wasm, Escape on a modal that
 // never opens, and the mistakes a user makes first, each answered by an error that says what to do.
 import { before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -219,6 +219,19 @@ test("a page whose CSP leaves the modal out of frame-src: failed with FRAME_BLOC
     await page.waitForFunction(() => window.__log.some((e) => e.type === "migration_modal.failed"));
     assert.ok(performance.now() - started < 10_000, "long before the 15 s ready timeout");
     assert.deepEqual(await log(), [{ type: "migration_modal.failed", code: "FRAME_BLOCKED" }]);
+    assert.equal(await page.locator("iframe").count(), 0);
+  });
+});
+
+test("a page whose CSP leaves out 'wasm-unsafe-eval': INIT_FAILED that says to add it", async () => {
+  // Chromium and Firefox refuse the wasm as it compiles, WebKit as it is instantiated.
+  await withApp({ csp: "script-src 'self' 'unsafe-inline'" }, async ({ page, log }) => {
+    await page.click("#connect");
+    await page.waitForFunction(() => window.__log.some((e) => e.error));
+    assert.deepEqual(await log(), [{
+      error: "INIT_FAILED",
+      message: "init() cannot compile the wasm: the page's Content-Security-Policy refuses WebAssembly; add 'wasm-unsafe-eval' to its script-src",
+    }]);
     assert.equal(await page.locator("iframe").count(), 0);
   });
 });

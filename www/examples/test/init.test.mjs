@@ -82,11 +82,11 @@ test("an HTML page where the wasm should be (a fallback route) is named as one",
 
 test("the wasm missing beside a pre-bundled copy (Vite 7 and earlier, in dev) is named, with the fix", async (t) => {
   // The entry as Vite's dependency optimizer copies it, alone, into a `deps` folder: Vite's own
-  // (node_modules/.vite/deps), Nuxt's, Vitest 4's browser mode's and Storybook's. Its dev server
+  // (node_modules/.vite/deps), Nuxt's, Vitest 4's browser mode's, Storybook's and Angular's. Its dev server
   // answers the wasm's URL beside it with the app's page, or 404.
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "anon-modal-deps-"));
   t.after(() => fs.rmSync(scratch, { recursive: true, force: true }));
-  const fix = `Vite's dev server pre-bundled anon-modal without its wasm (Vite 7 and earlier do); add optimizeDeps: { exclude: ["anon-modal"] } to your Vite config (in Nuxt and Astro, under vite)`;
+  const fix = `Vite's dev server pre-bundled anon-modal without its wasm (Vite 7 and earlier do); add optimizeDeps: { exclude: ["anon-modal"] } to your Vite config (in Nuxt and Astro, under vite; in Angular, prebundle: { exclude: ["anon-modal"] } in angular.json's serve options)`;
   const fetch = globalThis.fetch;
   // Node's fetch is never asked for a file: URL; Deno's is, as a browser's is for the dev
   // server's http: one. The copies are fetched as if in Deno.
@@ -102,6 +102,7 @@ test("the wasm missing beside a pre-bundled copy (Vite 7 and earlier, in dev) is
     ["node_modules/.cache/vite/client/deps", true],
     ["node_modules/.vite/vitest/da39a3ee5e6b/deps", true],
     ["node_modules/.cache/storybook/1a2b3c/sb-vite/deps", true],
+    [".angular/cache/21.2.30/app/vite/deps", true],
     ["public/deps", false],
     ["public/invite/deps", false],
   ]) {
