@@ -45,11 +45,21 @@ const wasmCommands = commands(onMessage, onReadyTimeout, onDismiss, onFrameBlock
 let loading = null;
 let loaded = false;
 
+// A source init() fetches.
+const isUrl = (source) =>
+  typeof source === "string" || source instanceof URL || (typeof Request === "function" && source instanceof Request);
+
+// The build mark a wasm carries (this build's glue carries the same), if any.
+function markOf(module) {
+  const [section] = WebAssembly.Module.customSections(module, WASM_MARK_SECTION);
+  return section && String.fromCharCode(...new Uint8Array(section));
+}
+
 // Our own loader over the glue's initSync, so that bundles leave out wasm-bindgen's async
 // loader. A response served as `application/wasm` compiles as it streams in; any other
 // Content-Type compiles from its bytes, so any server works. A failure is an
 // INIT_FAILED AnonModalError saying what came back from where, and what to do.
-async function compile(source) {
+async function compile(source, cache) {
   const beside = source == null;
   if (beside) {
     try {
@@ -64,7 +74,7 @@ async function compile(source) {
   let url = "";
   let status;
   let html = false;
-  if (typeof source === "string" || source instanceof URL || (typeof Request === "function" && source instanceof Request)) {
+  if (isUrl(source)) {
     url = String(source.url ?? source);
     // With no location (server-side rendering), a URL with no scheme (Next.js writes the default
     // one so there) has nothing to resolve against, and a framework's fetch may never settle.
@@ -76,7 +86,7 @@ async function compile(source) {
       throw packageError(MESSAGE_INIT_NO_FETCH, url);
     }
     try {
-      source = await fetch(source);
+      source = await fetch(source, { cache });
     } catch (problem) {
       throw file ? packageError(MESSAGE_INIT_NO_FETCH, url) : packageError(MESSAGE_INIT_FETCH_FAILED, url, String(problem));
     }
@@ -120,11 +130,13 @@ async function compile(source) {
  */
 export function init(wasm) {
   loading ??= compile(wasm)
+    // Not this build's, from a URL: the browser may have kept an older copy there (a file served
+    // unhashed and cached for long, across an upgrade). Asked once more, past its cache.
+    .then((module) => (markOf(module) === WASM_MARK || !(wasm == null || isUrl(wasm)) ? module : compile(wasm, "reload")))
     .then((module) => {
-      // WebAssembly, but not this build's (an older copy a cache kept, another file): it could
-      // link and fail at its first call. Each build marks its wasm and its glue alike.
-      const [section] = WebAssembly.Module.customSections(module, WASM_MARK_SECTION);
-      const mark = section && String.fromCharCode(...new Uint8Array(section));
+      // WebAssembly, but not this build's (another file): it could link and fail at its first
+      // call. Each build marks its wasm and its glue alike.
+      const mark = markOf(module);
       if (mark !== WASM_MARK) throw packageError(MESSAGE_INIT_WRONG_WASM, mark ? `build ${mark}, not ${WASM_MARK}` : "no build mark");
       initSync({ module });
       loaded = true;

@@ -1,7 +1,8 @@
 // A new user's first hour, followed automatically: a fresh app outside the repo (the packed
 // package installed in a scratch directory, a page and a server written from the README), the
 // local Anon started by its documented command (`npx anon-modal-mock`), and the user's browser:
-// a completed flow, a double click, a page whose CSP refuses the modal or its wasm, Escape on a modal that
+// a completed flow, a double click, a page whose CSP refuses the modal or its wasm, an upgrade
+// with an older wasm cached, Escape on a modal that
 // never opens, and the mistakes a user makes first, each answered by an error that says what to do.
 import { before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -39,7 +40,7 @@ const PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>my app</ti
 </script></body></html>`;
 
 /** The user's server: the page, the package's files, and the create-modal route with the key. */
-async function startUserApp(pkg, settings, { csp, planted = "" } = {}) {
+async function startUserApp(pkg, settings, { csp, planted = "", wasm } = {}) {
   const calls = { createModal: 0 };
   const server = http.createServer(async (req, res) => {
     if (req.method === "POST" && req.url === "/api/anon-modal") {
@@ -50,6 +51,7 @@ async function startUserApp(pkg, settings, { csp, planted = "" } = {}) {
       res.writeHead(200, { "content-type": TYPES[".html"], ...(csp ? { "content-security-policy": csp } : {}) });
       return res.end(PAGE.replace("<h1>", planted + "<h1>"));
     }
+    if (wasm && req.url === "/anon-modal/anon_modal_bg.wasm") return wasm(req, res);
     const file = path.join(pkg.dir, req.url.replace(/^\/anon-modal\//, "/").split("?")[0]);
     if (!file.startsWith(pkg.dir + path.sep) || !fs.existsSync(file)) return res.writeHead(404).end();
     res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
@@ -233,6 +235,26 @@ test("a page whose CSP leaves out 'wasm-unsafe-eval': INIT_FAILED that says to a
       message: "init() cannot compile the wasm: the page's Content-Security-Policy refuses WebAssembly; add 'wasm-unsafe-eval' to its script-src",
     }]);
     assert.equal(await page.locator("iframe").count(), 0);
+  });
+});
+
+test("an upgrade, with the browser holding the older wasm (served unhashed, cached for a year): init() asks past the cache, and the modal opens", async () => {
+  const current = fs.readFileSync(path.join(pkg.dir, "anon_modal_bg.wasm"));
+  const older = Buffer.from(current);
+  older.write("0123456789ab", older.length - 12); // another build's mark
+  const served = [];
+  const wasm = (req, res) => {
+    served.push(served.length ? "current" : "older");
+    res.writeHead(200, { "content-type": "application/wasm", "cache-control": "public, max-age=31536000" });
+    res.end(served.length === 1 ? older : current);
+  };
+  await withApp({ wasm }, async ({ page, log }) => {
+    // What a visit before the upgrade left in the cache.
+    await page.evaluate(() => fetch("/anon-modal/anon_modal_bg.wasm").then((r) => r.arrayBuffer()));
+    await page.click("#connect");
+    await page.waitForFunction(() => window.__log.some((e) => e.type === "migration_modal.opened" || e.error));
+    assert.deepEqual(await log(), [{ type: "migration_modal.opened" }]);
+    assert.deepEqual(served, ["older", "current"]);
   });
 });
 

@@ -226,3 +226,23 @@ test("WebAssembly that is not this build's (an older copy, the server's wasm) sa
   await initFails(init(older), wrong(`build 0123456789ab, not ${current}`));
   await init(fs.readFileSync(wasmPath));
 });
+
+test("an older build at the wasm's URL (a copy a cache kept across an upgrade) is fetched once more, past the cache", async (t) => {
+  const current = fs.readFileSync(wasmPath);
+  const older = Buffer.from(current);
+  older.write("0123456789ab", older.length - 12);
+  let requests = 0;
+  let answers = [older, current];
+  const base = await server(t, (res) => {
+    requests++;
+    res.writeHead(200, { "content-type": "application/wasm" }).end(answers.shift() ?? older);
+  });
+  await (await freshPackage()).init(`${base}/anon_modal_bg.wasm`);
+  assert.equal(requests, 2);
+  // Still the older build past the cache: the server's own copy is stale, which is said.
+  answers = [older, older];
+  requests = 0;
+  await initFails((await freshPackage()).init(`${base}/anon_modal_bg.wasm`), /^init\(\) got WebAssembly that is not this version's anon_modal_bg\.wasm \(build 0123456789ab, not [0-9a-f]{12}\)/);
+  assert.equal(requests, 2);
+});
+
