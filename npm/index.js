@@ -169,7 +169,7 @@ let going = null;
  * Single-flight: while one call is getting its URL, further calls join it, so a double click
  * makes one server call and one modal. A caller whose `signal` aborts gets its reason at once;
  * once every caller has aborted, the URL that arrives is not embedded (it would replace the
- * modal the page shows then). Until the modal it mounted last settles, hidden or not, a call
+ * modal the page shows then), and a new call starts a flight of its own. Until the modal it mounted last settles, hidden or not, a call
  * shows that one (unless its options say `hidden`) rather than asking for another.
  */
 export function openAnonModal(source, options, config) {
@@ -177,7 +177,9 @@ export function openAnonModal(source, options, config) {
   const signal = field(config, "signal");
   if (signal?.aborted) return Promise.reject(signal.reason);
   let modal;
-  if (flight) {
+  // A flight every caller left (a component unmounted as its call was on its way) is not
+  // joined: its URL will not be mounted, and its options and callbacks are not this caller's.
+  if (flight?.wanted()) {
     flight.callers.push(signal);
     modal = flight.modal;
   } else if (going && !going.modal.destroyed && going.modal.iframe.isConnected) {

@@ -41,3 +41,36 @@ test("a click mounts the modal, which hears only its own window and origin, and 
   await React.act(() => root.unmount());
   expect(document.querySelector("iframe")).toBeNull();
 });
+
+test("a component unmounted while its server call is on its way: the next one's open makes its own call, and its own callbacks hear its modal", async () => {
+  let answerFirst;
+  const first = { create: jest.fn(() => new Promise((resolve) => (answerFirst = resolve))), onCompleted: jest.fn() };
+  const second = { create: jest.fn(async () => ({ url: "https://modal.anon.com/second" })), onCompleted: jest.fn() };
+  const mountAndClick = async ({ create, onCompleted }) => {
+    const container = document.body.appendChild(document.createElement("div"));
+    const root = createRoot(container);
+    await React.act(() => root.render(React.createElement(ImportButton, { create, onCompleted })));
+    await React.act(() => container.querySelector("button").click());
+    return root;
+  };
+  const firstRoot = await mountAndClick(first);
+  await React.act(() => firstRoot.unmount());
+  const secondRoot = await mountAndClick(second);
+  await React.act(async () => {
+    while (!document.querySelector("iframe")) await new Promise((resolve) => setTimeout(resolve, 10));
+  });
+  expect(second.create).toHaveBeenCalledTimes(1);
+  const iframe = document.querySelector("iframe");
+  expect(iframe.src).toBe("https://modal.anon.com/second");
+  // The first call's URL arrives late: nobody waits for it, so it is not mounted.
+  await React.act(async () => {
+    answerFirst({ url: "https://modal.anon.com/first" });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  });
+  expect(document.querySelectorAll("iframe")).toHaveLength(1);
+  const completed = { source: "anon_modal", event: { type: "migration_modal.completed", migration_id: "mig_2" } };
+  await post(completed, "https://modal.anon.com", iframe.contentWindow);
+  expect(second.onCompleted).toHaveBeenCalledTimes(1);
+  expect(first.onCompleted).not.toHaveBeenCalled();
+  await React.act(() => secondRoot.unmount());
+});

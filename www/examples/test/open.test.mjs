@@ -203,6 +203,28 @@ test("a call made just after a flight nobody waited for ended gets a flight of i
   }
 });
 
+test("a call once every caller of a flight aborted (a component unmounted mid-call) starts its own: its server call, its options", async () => {
+  let answer;
+  const abandonedCall = () => new Promise((resolve) => (answer = resolve));
+  const controller = new AbortController();
+  const abandoned = pkg.openAnonModal(abandonedCall, {}, { signal: controller.signal });
+  controller.abort();
+  await assert.rejects(abandoned, { name: "AbortError" });
+  // The next component's call, while the first one's is still on its way (or never answers).
+  const create = server({ url: URL_, expires_at: fresh() });
+  const next = assert.rejects(pkg.openAnonModal(create, {}), code("NO_DOCUMENT"));
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  answer({ url: URL_, expires_at: fresh() });
+  await next;
+  assert.equal(create.calls.count, 1, "its own server call");
+  // Its options are its own: a mistake in them is its error, not the first call's outcome.
+  const third = new AbortController();
+  const again = pkg.openAnonModal(() => new Promise(() => {}), {}, { signal: third.signal });
+  third.abort();
+  await assert.rejects(again, { name: "AbortError" });
+  await assert.rejects(pkg.openAnonModal(create, { zIndex: "high" }), code("INVALID_OPTION"));
+});
+
 test("a binding's destroy() while its modal is being opened: no mount, no error, nothing pending", async () => {
   const { opener } = await import(path.join(path.dirname(require.resolve("anon-modal")), "opener.js"));
   let state;
