@@ -91,7 +91,9 @@ if (typeof customElements !== "undefined" && !customElements.get(TAG)) {
         if (!this.isConnected || !url || url === this.#spent) return;
         try {
           await init();
-          if (mounting !== this.#mounting) return;
+          // Taken out meanwhile (in the script that set the url, as a list re-rendered may): its
+          // microtask destroys what it had; a modal mounted now would load for nothing.
+          if (mounting !== this.#mounting || !this.isConnected) return;
           // Digits are a number; anything else goes as written, for the error to show it.
           const number = (name) => {
             const value = attribute(name);

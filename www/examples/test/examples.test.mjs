@@ -416,6 +416,25 @@ test("element: a modal the user closed is not mounted again when the element com
     assert.deepEqual(back, [null, 0]);
   }));
 
+test("element: a url set and the element taken out in the same script: no iframe, not for a moment", () =>
+  withExample("element", async (page) => {
+    const inserted = await page.evaluate(async () => {
+      const config = await (await fetch("/api/config")).json();
+      const created = await (await fetch("/api/create-modal", { method: "POST", body: JSON.stringify({ user_id: "user_5", source_provider: "gusto" }) })).json();
+      await (await import(new URL("./anon-modal/index.js", location.href).href)).init(); // loaded, as after a first modal
+      const iframes = [];
+      new MutationObserver((records) => records.forEach((r) => iframes.push(...[...r.addedNodes].filter((n) => n.nodeName === "IFRAME"))))
+        .observe(document, { childList: true, subtree: true });
+      const element = document.body.appendChild(document.createElement("anon-migration-modal"));
+      element.toggleAttribute("allow-insecure-localhost", config.insecureLocalhost);
+      element.setAttribute("url", created.url);
+      element.remove();
+      await new Promise((r) => setTimeout(r, 300));
+      return iframes.length;
+    });
+    assert.equal(inserted, 0);
+  }));
+
 // Lit renders the element in its shadow root and binds its attributes and events; Lit's
 // templates create a Trusted Types policy named "lit-html".
 for (const [title, fn] of [
