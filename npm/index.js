@@ -79,10 +79,12 @@ async function compile(source, cache) {
     // With no location (server-side rendering), a URL with no scheme (Next.js writes the default
     // one so there) has nothing to resolve against, and a framework's fetch may never settle.
     const unresolved = typeof location === "undefined" && !/^[a-z][\w+.-]*:/i.test(url);
-    // Deno and Bun fetch file: URLs (the default one, beside this file, is one there); Node's
-    // fetch refuses them, and a component test's mocked fetch would answer with its own data.
+    // Node's fetch refuses file: URLs (the default one, beside this file, is one there), and a
+    // component test's mocked fetch would answer with its own data. Deno, Bun and browsers
+    // (Firefox, for a file: page) fetch them.
     const file = url.startsWith("file:");
-    if (typeof fetch !== "function" || unresolved || (file && typeof Deno === "undefined" && typeof Bun === "undefined")) {
+    const node = globalThis.process?.versions?.node && typeof Deno === "undefined" && typeof Bun === "undefined";
+    if (typeof fetch !== "function" || unresolved || (file && node)) {
       throw packageError(MESSAGE_INIT_NO_FETCH, url);
     }
     try {

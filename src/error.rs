@@ -356,7 +356,7 @@ impl Message {
             Message::InitWrongWasm => &[
                 "init() got WebAssembly that is not this version's anon_modal_bg.wasm (",
                 d(0),
-                "): pass the anon_modal_bg.wasm installed with this package, not a cached older copy or the server's wasm",
+                "): serve or pass the anon_modal_bg.wasm installed with this package, not an older copy (a CDN's, say) or anon_modal_server_bg.wasm",
             ],
             Message::InitVitePrebundled => &[
                 "init() found no wasm at ",
@@ -365,8 +365,8 @@ impl Message {
                 d(1),
                 "): Vite's dev server pre-bundled anon-modal without its wasm (Vite 7 and earlier do); add optimizeDeps: { exclude: [\"anon-modal\"] } to your Vite config (in Nuxt and Astro, under vite; in Angular, prebundle: { exclude: [\"anon-modal\"] } in angular.json's serve options)",
             ],
-            Message::InitNoUrl => &["init() cannot find anon_modal_bg.wasm: this bundle has no import.meta.url (esbuild's default iife format): bundle an ES module, or pass the wasm's URL to init()"],
-            Message::InitRefusedByCsp => &["init() cannot compile the wasm: the page's Content-Security-Policy refuses WebAssembly; add 'wasm-unsafe-eval' to its script-src"],
+            Message::InitNoUrl => &["init() cannot find anon_modal_bg.wasm beside this module, which has no usable import.meta.url (a script bundle, such as esbuild's default iife format): bundle an ES module, or pass the wasm's URL to init()"],
+            Message::InitRefusedByCsp => &["init() cannot compile the wasm: the page's Content-Security-Policy refuses WebAssembly; add 'wasm-unsafe-eval' to its script-src (or to default-src if it has no script-src)"],
         };
         for part in parts {
             out.push_str(part);

@@ -232,7 +232,7 @@ test("a page whose CSP leaves out 'wasm-unsafe-eval': INIT_FAILED that says to a
     await page.waitForFunction(() => window.__log.some((e) => e.error));
     assert.deepEqual(await log(), [{
       error: "INIT_FAILED",
-      message: "init() cannot compile the wasm: the page's Content-Security-Policy refuses WebAssembly; add 'wasm-unsafe-eval' to its script-src",
+      message: "init() cannot compile the wasm: the page's Content-Security-Policy refuses WebAssembly; add 'wasm-unsafe-eval' to its script-src (or to default-src if it has no script-src)",
     }]);
     assert.equal(await page.locator("iframe").count(), 0);
   });

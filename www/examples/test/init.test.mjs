@@ -164,7 +164,7 @@ test("a script bundle (esbuild's default iife format) has no import.meta.url: in
   const { build } = await import("esbuild");
   const bundled = await build({ entryPoints: [require.resolve("anon-modal")], bundle: true, format: "iife", globalName: "anonModal", write: false, logLevel: "silent" });
   const anonModal = new Function(`${bundled.outputFiles[0].text}; return anonModal;`)();
-  await initFails(anonModal.init(), "init() cannot find anon_modal_bg.wasm: this bundle has no import.meta.url (esbuild's default iife format): bundle an ES module, or pass the wasm's URL to init()");
+  await initFails(anonModal.init(), "init() cannot find anon_modal_bg.wasm beside this module, which has no usable import.meta.url (a script bundle, such as esbuild's default iife format): bundle an ES module, or pass the wasm's URL to init()");
   const base = await server(t, (res) => res.writeHead(200, { "content-type": "application/wasm" }).end(fs.readFileSync(wasmPath)));
   await anonModal.init(`${base}/anon_modal_bg.wasm`);
 });
@@ -214,7 +214,7 @@ test("a Response whose body was already read says the wasm could not be fetched"
 test("WebAssembly that is not this build's (an older copy, the server's wasm) says so, and the load can be retried", async () => {
   const { init } = await freshPackage();
   const wrong = (detail) =>
-    new RegExp(`^init\\(\\) got WebAssembly that is not this version's anon_modal_bg\\.wasm \\(${detail}\\): pass the anon_modal_bg\\.wasm installed with this package, not a cached older copy or the server's wasm$`);
+    new RegExp(`^init\\(\\) got WebAssembly that is not this version's anon_modal_bg\\.wasm \\(${detail}\\): serve or pass the anon_modal_bg\\.wasm installed with this package, not an older copy \\(a CDN's, say\\) or anon_modal_server_bg\\.wasm$`);
   const serverWasm = path.join(path.dirname(wasmPath), "anon_modal_server_bg.wasm");
   await initFails(init(fs.readFileSync(serverWasm)), wrong("no build mark"));
   // An older build: the same imports (it would link), another mark, which ends the file.
@@ -239,7 +239,7 @@ test("an older build at the wasm's URL (a copy a cache kept across an upgrade) i
   });
   await (await freshPackage()).init(`${base}/anon_modal_bg.wasm`);
   assert.equal(requests, 2);
-  // Still the older build past the cache: the server's own copy is stale, which is said.
+  // Still the older build past the cache: the server's own copy is stale (a CDN's, say).
   answers = [older, older];
   requests = 0;
   await initFails((await freshPackage()).init(`${base}/anon_modal_bg.wasm`), /^init\(\) got WebAssembly that is not this version's anon_modal_bg\.wasm \(build 0123456789ab, not [0-9a-f]{12}\)/);
