@@ -53,3 +53,63 @@ fn no_test_file_is_over_500_lines() {
         "test files over {MAX_TEST_LINES} lines: {long:?}"
     );
 }
+
+/// The names of `enum_name`'s variants, read from its definition in `source`.
+fn variants(source: &str, enum_name: &str) -> Vec<String> {
+    let start = source
+        .find(&format!("pub enum {enum_name} {{"))
+        .unwrap_or_else(|| panic!("no `pub enum {enum_name}`"));
+    let body = &source[start..start + source[start..].find("\n}").expect("the enum's end")];
+    body.lines()
+        .skip(1)
+        .filter_map(|line| line.strip_prefix("    "))
+        .filter(|line| line.starts_with(|c: char| c.is_ascii_uppercase()))
+        .map(|line| {
+            line.split(|c: char| !c.is_ascii_alphanumeric())
+                .next()
+                .unwrap()
+                .to_owned()
+        })
+        .collect()
+}
+
+/// The variants named in `enum_name`'s `ALL` list in `source`.
+fn listed(source: &str, enum_name: &str) -> Vec<String> {
+    let start = source.find("const ALL:").expect("an ALL list");
+    let list = &source[start..start + source[start..].find("];").expect("the list's end")];
+    list.split(&format!("{enum_name}::"))
+        .skip(1)
+        .map(|rest| {
+            rest.split(|c: char| !c.is_ascii_alphanumeric())
+                .next()
+                .unwrap()
+                .to_owned()
+        })
+        .collect()
+}
+
+// A variant left out of its enum's `ALL` compiles and passes the unit tests, but is missing
+// from what is generated from the list (names.js, the declarations, the docs' tables).
+#[test]
+fn every_all_list_names_every_variant_of_its_enum() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for (file, enum_name) in [
+        ("src/topic.rs", "Topic"),
+        ("src/reject.rs", "RejectReason"),
+        ("src/error.rs", "ErrorCode"),
+        ("src/error.rs", "Message"),
+        ("src/webhooks/mod.rs", "WebhookError"),
+        ("src/webhooks/headers.rs", "Header"),
+    ] {
+        let source = std::fs::read_to_string(root.join(file)).expect("a source file");
+        // Each enum's own impl: its ALL is the first after the enum.
+        let after = &source[source.find(&format!("pub enum {enum_name} {{")).unwrap()..];
+        let (wanted, got) = (variants(&source, enum_name), listed(after, enum_name));
+        let missing: Vec<&String> = wanted.iter().filter(|v| !got.contains(v)).collect();
+        let unknown: Vec<&String> = got.iter().filter(|v| !wanted.contains(v)).collect();
+        assert!(
+            missing.is_empty() && unknown.is_empty(),
+            "{file}: {enum_name}::ALL leaves out {missing:?} (and names {unknown:?}, which are no variants)"
+        );
+    }
+}

@@ -88,17 +88,12 @@ impl Recorder {
     }
 
     /// An options object with every callback recording (`onX` → `"x"`), plus `extra` fields.
+    /// Every callback option there is: a new event type's is recorded with the rest.
     pub fn options(&self, extra: &[(&str, JsValue)]) -> JsValue {
         let options = Object::new();
-        for (key, label) in [
-            ("onOpened", "opened"),
-            ("onCompleted", "completed"),
-            ("onClosed", "closed"),
-            ("onFailed", "failed"),
-            ("onEvent", "event"),
-            ("onReject", "reject"),
-        ] {
-            Reflect::set(&options, &key.into(), &self.callback(label)).unwrap();
+        for key in anon_modal::option_names::callback_options() {
+            let label = key.strip_prefix("on").unwrap().to_ascii_lowercase();
+            Reflect::set(&options, &key.into(), &self.callback(&label)).unwrap();
         }
         for (key, value) in extra {
             Reflect::set(&options, &(*key).into(), value).unwrap();

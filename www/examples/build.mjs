@@ -13,8 +13,9 @@ import { build } from "vite";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "../..");
-const tarballs = fs.readdirSync(path.join(root, "target/npm")).filter((f) => f.endsWith(".tgz"));
-if (tarballs.length !== 1) throw new Error("run `node scripts/package.mjs` first (one tarball in target/npm)");
+const packed = path.join(root, "target/npm");
+const tarballs = fs.existsSync(packed) ? fs.readdirSync(packed).filter((f) => f.endsWith(".tgz")) : [];
+if (tarballs.length !== 1) throw new Error("run `node scripts/package.mjs` first (one tarball in target/npm), after scripts/build-pkg.sh and scripts/build-pkg.sh server; `make test-package` runs them all");
 const tarball = path.join(root, "target/npm", tarballs[0]);
 execFileSync("npm", ["install", "--no-save", "--no-fund", "--no-audit", "--loglevel=error", tarball], { cwd: here, stdio: "inherit" });
 // Angular's example is its own package (its toolchain is not the other examples' Vite).
