@@ -288,7 +288,8 @@ export interface OpenControl {
   /**
    * Aborting it rejects this call's promise with the signal's reason at once. Once every call
    * joined in one flight has aborted, the URL that arrives is not mounted: a component that
-   * went away never replaces the modal the page shows by then.
+   * went away never replaces the modal the page shows by then. A call that joins the flight
+   * then takes it over: the modal is mounted with that call's options and callbacks.
    */
   signal?: AbortSignal;
 }

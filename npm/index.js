@@ -170,18 +170,29 @@ let going = null;
  * response, or a function returning a promise of either: your server call) and embeds it.
  * Single-flight: while one call is getting its URL, further calls join it, so a double click
  * makes one server call and one modal. A caller whose `signal` aborts gets its reason at once;
- * once every caller has aborted, the URL that arrives is not embedded (it would replace the
- * modal the page shows then), and a new call starts a flight of its own. Until the modal it mounted last settles, hidden or not, a call
- * shows that one (unless its options say `hidden`) rather than asking for another.
+ * a call that joins once every caller has aborted takes the flight over (the modal gets its
+ * options and callbacks), and a URL that arrives with nobody waiting is not embedded (it would
+ * replace the modal the page shows then). Until the modal it mounted last settles, hidden or
+ * not, a call shows that one (unless its options say `hidden`) rather than asking for another.
  */
 export function openAnonModal(source, options, config) {
   // Read as given, never from what the page added to `Object.prototype`.
   const signal = field(config, "signal");
   if (signal?.aborted) return Promise.reject(signal.reason);
   let modal;
-  // A flight every caller left (a component unmounted as its call was on its way) is not
-  // joined: its URL will not be mounted, and its options and callbacks are not this caller's.
-  if (flight?.wanted()) {
+  if (flight) {
+    // A flight every caller left (a component unmounted, or StrictMode's effect run twice, as
+    // its call was on its way): this call takes it over, so the modal is embedded with its
+    // options and callbacks, not those of a component that is gone.
+    if (!flight.callers.some((caller) => !caller?.aborted)) {
+      const { error } = readOptions("", options, false);
+      if (error) {
+        // A promise given as the source is settled, not left to reject unhandled.
+        Promise.resolve(source).catch(() => {});
+        return Promise.reject(error);
+      }
+      flight.options = options;
+    }
     flight.callers.push(signal);
     modal = flight.modal;
   } else if (going && !going.modal.destroyed && going.modal.iframe.isConnected) {
@@ -193,6 +204,7 @@ export function openAnonModal(source, options, config) {
     const callers = [signal];
     const current = (flight = {
       callers,
+      options,
       // Asked before the embed and after it: once nobody waits, a later call starts anew.
       wanted() {
         const wanted = callers.some((caller) => !caller?.aborted);
@@ -200,12 +212,12 @@ export function openAnonModal(source, options, config) {
         return wanted;
       },
     });
-    modal = current.modal = open(source, options, true, current.wanted)
+    modal = current.modal = open(source, current, true)
       // Every caller may have aborted between the embed and their promises' turn.
       .then((handle) => {
         if (handle && !current.wanted()) handle.destroy();
         if (handle && !handle.destroyed) {
-          const mounted = (going = { modal: handle, fullscreen: field(options, "container") == null });
+          const mounted = (going = { modal: handle, fullscreen: field(current.options, "container") == null });
           // A migration that ended (completed, failed, closed, or the modal removed) interferes
           // with none: a later call opens a new one.
           handle.settled.then(() => going === mounted && (going = null));
@@ -238,9 +250,10 @@ async function showAgain({ modal, fullscreen }, source, options) {
   return modal;
 }
 
-async function open(source, options, again, wanted, focused) {
+/** Gets the URL from `source` and embeds it with the options the flight `current` has then. */
+async function open(source, current, again, focused) {
   // A mistake in the options is thrown before the server is asked for a modal it would waste.
-  const { error } = readOptions("", options, false);
+  const { error } = readOptions("", current.options, false);
   if (error) {
     // A promise given as the source is settled, not left to reject unhandled.
     Promise.resolve(source).catch(() => {});
@@ -254,7 +267,8 @@ async function open(source, options, again, wanted, focused) {
   for (const { status, reason } of done) if (status === "rejected") throw reason;
   const created = done[1].value;
   // Nobody waits for it: each caller's promise has rejected with its signal's reason.
-  if (!wanted()) return null;
+  if (!current.wanted()) return null;
+  const { options } = current;
   try {
     // A URL, or the create-modal response whose expires_at applies unless options give one.
     return openedFrom(focused, () => embedAnonModal(created, options));
@@ -262,7 +276,7 @@ async function open(source, options, again, wanted, focused) {
     // A URL that expired on its way here: a function source is asked once more for a new one
     // (unless the caller's expiresAt, which a new URL would not change, is what expired).
     if (again && typeof source === "function" && field(options, "expiresAt") == null && error.code === ERROR_CODES[MESSAGES[MESSAGE_EXPIRED][0]]) {
-      return open(source, options, false, wanted, focused);
+      return open(source, current, false, focused);
     }
     throw error;
   }
