@@ -499,14 +499,15 @@ function opensAbove(node) {
 }
 
 /**
- * Sizes a fullscreen frame for where it is. In the top layer, 100%: the viewport, under a
- * transformed body too. Elsewhere, viewport units, which Chromium scales by a zoom the page sets
- * (so only there), and which make each entry into the top layer a change of size: WebKit lays
- * the frame out again only then, and would keep the size it had under a transformed body.
+ * Sizes a fullscreen frame for where it is: the viewport, in viewport units. In the top layer
+ * under a page's CSS zoom, which Chromium scales viewport units by, 100% instead; not
+ * otherwise: WebKit may lay a 100% frame out 0 px tall under a body with a transform, a filter
+ * or containment.
  */
 function sizeFrame(frame, inTopLayer) {
-  frame.style.width = inTopLayer ? "100%" : "100dvw";
-  frame.style.height = inTopLayer ? "100%" : "100dvh";
+  const zoomed = (frame.currentCSSZoom ?? 1) !== 1;
+  frame.style.width = inTopLayer && zoomed ? "100%" : "100dvw";
+  frame.style.height = inTopLayer && zoomed ? "100%" : "100dvh";
 }
 
 /**
@@ -688,10 +689,6 @@ export function listen(commands, readyMs, frame) {
     serially(() => {
       const show = shows.get(frame);
       if (!show?.presented || Element.prototype.matches.call(frame, ":popover-open")) return;
-      // Laid out outside the top layer since the move (the page may have read its layout), its
-      // size must change as it goes back: viewport units, computed, then 100%.
-      sizeFrame(frame, false);
-      getComputedStyle(frame).width;
       if (!setPopover(frame, true)) waitForDialog(frame, show);
     });
     taken.disconnect();

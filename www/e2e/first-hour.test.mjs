@@ -258,6 +258,21 @@ test("an upgrade, with the browser holding the older wasm (served unhashed, cach
   });
 });
 
+test("under a body with a filter, a transform or containment, the modal fills the viewport", async () => {
+  for (const rule of ["filter: blur(0)", "transform: translateZ(0)", "contain: paint"]) {
+    await withApp({ planted: `<style>body { ${rule} }</style><div style="height: 3000px"></div>` }, async ({ page }) => {
+      await page.click("#connect");
+      await page.waitForFunction(() => window.__log.some((e) => e.type === "migration_modal.opened"));
+      await page.waitForTimeout(500);
+      const size = await page.evaluate(() => {
+        const { width, height } = document.querySelector("iframe").getBoundingClientRect();
+        return [Math.round(width - innerWidth), Math.round(height - innerHeight)];
+      });
+      assert.deepEqual(size, [0, 0], `${rule}: the frame against the viewport`);
+    });
+  }
+});
+
 test("a modal that never opens: Escape gives the page back, after a click on it too, and the page's own Escape handler sees only the next one", async () => {
   await withApp({}, async ({ page, log }) => {
     // A modal URL on the mock that answers with nothing a modal would say.
