@@ -280,11 +280,11 @@ function showNow(frame, fullscreen, inertPage) {
   if (fullscreen && parent) {
     // The room the viewport's scrollbar took (none for an overlay one) goes to the body's
     // padding: the page behind the modal would otherwise widen and shift sideways as the
-    // scrollbar goes. (`scrollbar-gutter: stable` would keep the room, but Chromium then leaves
-    // it out of the overlay too, an undimmed strip beside the modal.)
+    // scrollbar goes. A root with `scrollbar-gutter: stable` keeps that room itself.
     const scrollbar = scrollbarAtMount.get(frame) ?? scrollbarWidth(document);
     scrollbarAtMount.delete(frame);
-    const padding = scrollbar > 0 && `${parseFloat(getComputedStyle(parent).paddingRight) + scrollbar}px`;
+    const kept = getComputedStyle(document.documentElement).scrollbarGutter?.startsWith("stable");
+    const padding = scrollbar > 0 && !kept && `${parseFloat(getComputedStyle(parent).paddingRight) + scrollbar}px`;
     for (const element of scrollers(document, parent)) {
       for (const name of ["overflow-x", "overflow-y"]) undo.push(lockStyle(element, name, "hidden"));
     }

@@ -255,6 +255,7 @@ fn the_scroll_lock_keeps_the_page_where_its_scrollbar_left_it() {
         ("a short page", ""),
         ("a tall one", ""),
         ("a tall one", "overflow-y: scroll"),
+        ("a tall one", "scrollbar-gutter: stable"),
     ] {
         page_script(&format!("document.documentElement.style.cssText = '{root}'"));
         if page == "a tall one" {
