@@ -408,7 +408,9 @@ function scrollers(document, body) {
 /**
  * Sets `name: locked !important` on `element`'s inline style (`!important` to win over the
  * page's stylesheets); returns what puts back the value and priority it had, unless the page
- * changed it meanwhile, and takes out the `style` attribute it added, left empty.
+ * changed it meanwhile, and takes out the `style` attribute it added, left empty. The locked
+ * value without its `!important` is still the lock's: a dialog library that saved it and put it
+ * back as it closed (MUI's, Bootstrap's) drops the priority.
  */
 function lockStyle(element, name, locked) {
   const { style } = element;
@@ -417,7 +419,7 @@ function lockStyle(element, name, locked) {
   const priority = style.getPropertyPriority(name);
   style.setProperty(name, locked, "important");
   return () => {
-    if (style.getPropertyValue(name) === locked && style.getPropertyPriority(name)) style.setProperty(name, value, priority);
+    if (style.getPropertyValue(name) === locked) style.setProperty(name, value, priority);
     if (!attribute && Element.prototype.getAttribute.call(element, "style") === "") Element.prototype.removeAttribute.call(element, "style");
   };
 }

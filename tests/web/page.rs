@@ -316,6 +316,25 @@ fn the_scroll_lock_leaves_no_style_attribute_where_there_was_none() {
     }
 }
 
+/// A dialog library's scroll lock taken and given back while the modal shows (MUI's, Bootstrap's:
+/// the body's `overflow` saved, set to `hidden`, the saved value put back, without the
+/// modal's `!important`) leaves the page scrolling once the modal goes.
+#[wasm_bindgen_test]
+fn a_lock_the_page_takes_and_gives_back_while_the_modal_shows_leaves_it_scrolling() {
+    let _restore =
+        Restore("document.getElementById('tall-page')?.remove(); document.body.removeAttribute('style')");
+    page_script("document.body.removeAttribute('style'); document.body.appendChild(document.createElement('div')).id = 'tall-page'; document.getElementById('tall-page').style.height = '5000px'");
+    let modal = embed(MODAL_URL, JsValue::UNDEFINED);
+    page_script("const saved = document.body.style.overflow; document.body.style.overflow = 'hidden'; document.body.style.overflow = saved");
+    modal.destroy();
+    assert_eq!(
+        page_script(
+            "return getComputedStyle(document.body).overflowY + ' ' + document.body.getAttribute('style')"
+        ),
+        "visible null"
+    );
+}
+
 /// The button that opened the modal gets focus back when the modal closes, though the page
 /// keeps it disabled while the modal shows: it enables it again in `onClosed`, in a microtask
 /// (Vue, Svelte), after `await modal.settled`, or in a task of its own (React's render).
