@@ -391,9 +391,10 @@ function leaveFullscreen(document, frame) {
 
 /**
  * The elements whose overflow scrolls the page: the viewport scrolls as the body says unless
- * the root element says otherwise, and a body with an overflow of its own then scrolls itself.
- * Locking an element whose overflow is `visible` would make it a scroll container of its own,
- * and the page would lose its scroll position.
+ * the root element says otherwise, or either is contained (`contain`, a container query's
+ * `container-type`, `content-visibility`), and a body with an overflow of its own then scrolls
+ * itself. Locking an element whose overflow is `visible` would make it a scroll container of
+ * its own, and the page would lose its scroll position.
  */
 function scrollers(document, body) {
   const root = builtIn(Document, "documentElement", document);
@@ -401,7 +402,11 @@ function scrollers(document, body) {
     const style = getComputedStyle(element);
     return style.overflowX !== "visible" || style.overflowY !== "visible";
   };
-  if (!own(root)) return [body];
+  const contained = (element) => {
+    const style = getComputedStyle(element);
+    return !/^(none|style)$/.test(style.contain) || (style.containerType ?? "normal") !== "normal" || (style.contentVisibility ?? "visible") !== "visible";
+  };
+  if (!own(root) && !contained(root) && !contained(body)) return [body];
   return own(body) ? [root, body] : [root];
 }
 

@@ -19,6 +19,7 @@ mod payloads;
 mod prototypes;
 mod reentry;
 mod rust_api;
+mod scroll;
 mod sources;
 mod urls;
 
