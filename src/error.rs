@@ -356,7 +356,7 @@ impl Message {
             Message::InitWrongWasm => &[
                 "init() got WebAssembly that is not this version's anon_modal_bg.wasm (",
                 d(0),
-                "): serve or pass the anon_modal_bg.wasm installed with this package, not an older copy (a CDN's, say) or anon_modal_server_bg.wasm",
+                "): serve or pass the anon_modal_bg.wasm installed with this package, not an older copy (a CDN's, say) or the server entry's wasm",
             ],
             Message::InitVitePrebundled => &[
                 "init() found no wasm at ",

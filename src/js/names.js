@@ -62,7 +62,7 @@ export const MESSAGES = [
   [0, "the modal URL came as a fetch Response: pass the create-modal response it holds ({ url, expires_at }), e.g. return response.json() from your server call"],
   [2, "allowedOrigins: % must use https: (http: is allowed only for localhost with allowInsecureLocalhost: true)"],
   [0, "the modal URL must be a string or the create-modal response ({ url, expires_at }), not an object without a url string (its keys: %): did the server call fail?"],
-  [8, "init() got WebAssembly that is not this version's anon_modal_bg.wasm (%): serve or pass the anon_modal_bg.wasm installed with this package, not an older copy (a CDN's, say) or anon_modal_server_bg.wasm"],
+  [8, "init() got WebAssembly that is not this version's anon_modal_bg.wasm (%): serve or pass the anon_modal_bg.wasm installed with this package, not an older copy (a CDN's, say) or the server entry's wasm"],
   [0, "the modal URL came as a Promise: await your server call first, or pass the call itself to openAnonModal"],
   [9, "a modal <dialog> is open in the page: the modal would show below it, where no one can use it; close the dialog first, or mount the modal inside it with options.container"],
   [8, "init() found no wasm at % (%): Vite's dev server pre-bundled anon-modal without its wasm (Vite 7 and earlier do); add optimizeDeps: { exclude: [\"anon-modal\"] } to your Vite config (in Nuxt and Astro, under vite; in Angular, prebundle: { exclude: [\"anon-modal\"] } in angular.json's serve options)"],

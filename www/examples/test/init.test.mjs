@@ -214,7 +214,7 @@ test("a Response whose body was already read says the wasm could not be fetched"
 test("WebAssembly that is not this build's (an older copy, the server's wasm) says so, and the load can be retried", async () => {
   const { init } = await freshPackage();
   const wrong = (detail) =>
-    new RegExp(`^init\\(\\) got WebAssembly that is not this version's anon_modal_bg\\.wasm \\(${detail}\\): serve or pass the anon_modal_bg\\.wasm installed with this package, not an older copy \\(a CDN's, say\\) or anon_modal_server_bg\\.wasm$`);
+    new RegExp(`^init\\(\\) got WebAssembly that is not this version's anon_modal_bg\\.wasm \\(${detail}\\): serve or pass the anon_modal_bg\\.wasm installed with this package, not an older copy \\(a CDN's, say\\) or the server entry's wasm$`);
   const serverWasm = path.join(path.dirname(wasmPath), "anon_modal_server_bg.wasm");
   await initFails(init(fs.readFileSync(serverWasm)), wrong("no build mark"));
   // An older build: the same imports (it would link), another mark, which ends the file.
