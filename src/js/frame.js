@@ -283,7 +283,7 @@ function showNow(frame, fullscreen, inertPage) {
     // scrollbar goes. A root with `scrollbar-gutter: stable` keeps that room itself.
     const scrollbar = scrollbarAtMount.get(frame) ?? scrollbarWidth(document);
     scrollbarAtMount.delete(frame);
-    const kept = getComputedStyle(document.documentElement).scrollbarGutter?.startsWith("stable");
+    const kept = getComputedStyle(builtIn(Document, "documentElement", document)).scrollbarGutter?.startsWith("stable");
     const padding = scrollbar > 0 && !kept && `${parseFloat(getComputedStyle(parent).paddingRight) + scrollbar}px`;
     for (const element of scrollers(document, parent)) {
       for (const name of ["overflow-x", "overflow-y"]) undo.push(lockStyle(element, name, "hidden"));
@@ -391,8 +391,8 @@ function leaveFullscreen(document, frame) {
 
 /**
  * The elements whose overflow scrolls the page: the viewport scrolls as the body says unless
- * the root element says otherwise, or either is contained (`contain`, a container query's
- * `container-type`, `content-visibility`), and a body with an overflow of its own then scrolls
+ * the root element says otherwise, or either has any containment (`contain`, a container
+ * query's `container-type`, `content-visibility`), and a body with an overflow of its own then scrolls
  * itself. Locking an element whose overflow is `visible` would make it a scroll container of
  * its own, and the page would lose its scroll position.
  */
@@ -404,7 +404,7 @@ function scrollers(document, body) {
   };
   const contained = (element) => {
     const style = getComputedStyle(element);
-    return !/^(none|style)$/.test(style.contain) || (style.containerType ?? "normal") !== "normal" || (style.contentVisibility ?? "visible") !== "visible";
+    return (style.contain ?? "none") !== "none" || (style.containerType ?? "normal") !== "normal" || (style.contentVisibility ?? "visible") !== "visible";
   };
   if (!own(root) && !contained(root) && !contained(body)) return [body];
   return own(body) ? [root, body] : [root];
@@ -423,8 +423,10 @@ function lockStyle(element, name, locked) {
   const value = style.getPropertyValue(name);
   const priority = style.getPropertyPriority(name);
   style.setProperty(name, locked, "important");
+  // As stored: a length of many digits (a fractional padding plus the scrollbar) is rounded.
+  const stored = style.getPropertyValue(name);
   return () => {
-    if (style.getPropertyValue(name) === locked) style.setProperty(name, value, priority);
+    if (style.getPropertyValue(name) === stored) style.setProperty(name, value, priority);
     if (!attribute && Element.prototype.getAttribute.call(element, "style") === "") Element.prototype.removeAttribute.call(element, "style");
   };
 }
@@ -512,9 +514,16 @@ function opensAbove(node) {
  * or containment.
  */
 function sizeFrame(frame, inTopLayer) {
-  const zoomed = (frame.currentCSSZoom ?? 1) !== 1;
-  frame.style.width = inTopLayer && zoomed ? "100%" : "100dvw";
-  frame.style.height = inTopLayer && zoomed ? "100%" : "100dvh";
+  const zoomed = inTopLayer && (frame.currentCSSZoom ?? zoomAbove(frame)) !== 1;
+  frame.style.width = zoomed ? "100%" : "100dvw";
+  frame.style.height = zoomed ? "100%" : "100dvh";
+}
+
+/** The CSS zoom on `frame`, from its ancestors' (Chromium before 128 has no `currentCSSZoom`). */
+function zoomAbove(frame) {
+  let zoom = 1;
+  for (let element = frame; element; element = element.parentElement) zoom *= parseFloat(getComputedStyle(element).zoom) || 1;
+  return zoom;
 }
 
 /**

@@ -184,11 +184,13 @@ async fn under_a_transformed_body_the_overlay_fills_the_viewport_after_a_hide_an
 /// A page zoomed with CSS `zoom` (a compact mode, or larger text) gets an overlay that fills
 /// the viewport, neither cut off nor short of it: Chromium scales viewport units by the zoom.
 /// Measured against a fixed element with `inset: 0` under the same zoom, since engines give a
-/// zoomed element's rectangle in different units.
+/// zoomed element's rectangle in different units. The same where a browser has no
+/// `currentCSSZoom` (Chromium before 128), which the test hides.
 #[wasm_bindgen_test]
 fn under_a_zoomed_page_the_overlay_fills_the_viewport() {
     let _restore = Restore(
-        "document.getElementById('probe')?.remove();
+        "document.getElementById('probe')?.remove(); delete Element.prototype.currentCSSZoom;
+         if (window.zoomGetter) Object.defineProperty(Element.prototype, 'currentCSSZoom', zoomGetter);
          document.documentElement.style.zoom = document.body.style.zoom = ''",
     );
     let probe = page_script(
@@ -198,7 +200,17 @@ fn under_a_zoomed_page_the_overlay_fills_the_viewport() {
          return probe",
     )
     .unchecked_into::<web_sys::Element>();
-    for (element, zoom) in [("documentElement", "1.5"), ("body", "0.8")] {
+    for (element, zoom, hidden) in [
+        ("documentElement", "1.5", false),
+        ("body", "0.8", false),
+        ("documentElement", "1.5", true),
+    ] {
+        if hidden {
+            page_script(
+                "window.zoomGetter = Object.getOwnPropertyDescriptor(Element.prototype, 'currentCSSZoom');
+                 Object.defineProperty(Element.prototype, 'currentCSSZoom', { value: undefined, configurable: true })",
+            );
+        }
         page_script(&format!("document.{element}.style.zoom = '{zoom}'"));
         let modal = embed(MODAL_URL, JsValue::UNDEFINED);
         from_modal(&modal, &opened());
@@ -207,7 +219,11 @@ fn under_a_zoomed_page_the_overlay_fills_the_viewport() {
             probe.get_bounding_client_rect(),
         );
         let size = |rect: &DomRect| (rect.left(), rect.top(), rect.width(), rect.height());
-        assert_eq!(size(&frame), size(&viewport), "{element} {zoom}");
+        assert_eq!(
+            size(&frame),
+            size(&viewport),
+            "{element} {zoom}, no currentCSSZoom: {hidden}"
+        );
         modal.hide();
         modal.show();
         let frame = modal.iframe().get_bounding_client_rect();

@@ -112,7 +112,7 @@ fn a_lock_the_page_takes_and_gives_back_while_the_modal_shows_leaves_it_scrollin
 #[wasm_bindgen_test]
 fn under_a_contained_body_the_scroll_lock_still_holds_the_page() {
     let _restore = Restore("document.getElementById('tall-page')?.remove(); document.body.removeAttribute('style'); scrollTo(0, 0)");
-    for contain in ["contain: paint", "container-type: inline-size"] {
+    for contain in ["contain: paint", "contain: style", "container-type: inline-size"] {
         page_script(&format!("document.documentElement.removeAttribute('style'); document.body.setAttribute('style', '{contain}'); document.body.appendChild(document.createElement('div')).id = 'tall-page'; document.getElementById('tall-page').style.height = '5000px'; scrollTo(0, 1000)"));
         let modal = embed(MODAL_URL, JsValue::UNDEFINED);
         let viewport = "return getComputedStyle(document.documentElement).overflowY + ' ' + scrollY";
@@ -126,4 +126,19 @@ fn under_a_contained_body_the_scroll_lock_still_holds_the_page() {
         );
         page_script("document.getElementById('tall-page').remove()");
     }
+}
+
+/// A body padding of many digits (a `rem` or `%` one) plus the scrollbar's room is stored
+/// rounded; the padding is given back all the same, without the lock's `!important`.
+#[wasm_bindgen_test]
+fn a_fractional_body_padding_is_given_back() {
+    let _restore =
+        Restore("document.getElementById('tall-page')?.remove(); document.body.removeAttribute('style')");
+    page_script("document.body.setAttribute('style', 'padding-right: 0.015625px'); document.body.appendChild(document.createElement('div')).id = 'tall-page'; document.getElementById('tall-page').style.height = '5000px'");
+    let modal = embed(MODAL_URL, JsValue::UNDEFINED);
+    modal.destroy();
+    assert_eq!(
+        page_script("return document.body.getAttribute('style')"),
+        "padding-right: 0.015625px;"
+    );
 }
