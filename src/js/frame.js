@@ -92,10 +92,11 @@ export function mountFrame(document, parent, url, title, zIndex, hidden) {
   frame.title = title;
   const style = frame.style;
   // The overlay resets every property first: as a popover it would also take the page's rules
-  // for `[popover]` (a design system's size, offset or opacity). Its size in viewport units
-  // until it is in the top layer (`sizeFrame`), 100% where a browser has none. A light page's
-  // color scheme, whatever the page's: a frame whose scheme differs from its document's gets
-  // an opaque canvas, which would hide a dark page behind the modal's backdrop.
+  // for `[popover]` (a design system's size, offset or opacity). Its size in viewport units,
+  // 100% where a browser has none (`sizeFrame` keeps them in the top layer, but under a page's
+  // zoom). A light page's color scheme, whatever the page's: a frame whose scheme differs from
+  // its document's gets an opaque canvas, which would hide a dark page behind the modal's
+  // backdrop.
   style.cssText =
     (zIndex === undefined
       ? "display:block;width:100%;height:100%;"
@@ -392,9 +393,9 @@ function leaveFullscreen(document, frame) {
 /**
  * The elements whose overflow scrolls the page: the viewport scrolls as the body says unless
  * the root element says otherwise, or either has any containment (`contain`, a container
- * query's `container-type`, `content-visibility`), and a body with an overflow of its own then scrolls
- * itself. Locking an element whose overflow is `visible` would make it a scroll container of
- * its own, and the page would lose its scroll position.
+ * query's `container-type`, `content-visibility`), and a body with an overflow of its own then
+ * scrolls itself. Locking an element whose overflow is `visible` would make it a scroll
+ * container of its own, and the page would lose its scroll position.
  */
 function scrollers(document, body) {
   const root = builtIn(Document, "documentElement", document);
