@@ -5,7 +5,7 @@
 // the compiled wasm ("anon-modal-server-wasm"): server.js and server.cjs from base64 bytes
 // (Node, Deno, Bun), server.workerd.js from an imported `.wasm` module (workerd compiles no
 // wasm from bytes).
-import { Verifier, sign, publicKey, secondsBelow, timestampMillis, initSync } from "anon-modal-server-glue";
+import { Verifier, sign, publicKey, secondsBelow, timestampMillis, nextPagesRawBody, initSync } from "anon-modal-server-glue";
 import { wasmModule } from "anon-modal-server-wasm";
 
 let loaded = false;
@@ -84,6 +84,12 @@ function bytes(body) {
   );
 }
 
+/** How a Next.js pages/api route keeps its body unread, as the wasm's own messages say it. */
+function nextPages() {
+  load();
+  return nextPagesRawBody();
+}
+
 /** What was passed as the body instead, and what to pass. */
 function notABody(body) {
   // No body at all is most often a framework's request whose body nothing read, and an empty
@@ -91,7 +97,6 @@ function notABody(body) {
   // application/octet-stream unless given the type Anon sends.
   const express = 'in Express, express.raw({ type: "application/json" }) on this route';
   const nest = "in NestJS, req.rawBody, with NestFactory.create(AppModule, { rawBody: true })";
-  const pages = "in a Next.js pages/api route, export const config = { api: { bodyParser: false } }, then read it as the Node example does";
   if (body == null) return `${body}: read the request's body first (${express}; ${nest}; in AWS Lambda, event.body, null when the request had none, decoded when event.isBase64Encoded)`;
   if (typeof body.then === "function") return "a Promise: await it first";
   if (typeof body.arrayBuffer === "function" && "headers" in body) return "a Request: pass await verifier.readBody(request), which reads its body with a limit";
@@ -99,7 +104,7 @@ function notABody(body) {
   if (typeof body.pipe === "function") return "a Node stream (Fastify's request.raw, Koa's ctx.req): read its bytes first, as docs/webhooks.md shows";
   if (tag(body) === "[object Blob]" || tag(body) === "[object File]") return "a Blob: pass await blob.arrayBuffer()";
   if (tag(body) === "[object Object]" && Object.keys(body).length === 0) return `an empty object: no body parser read the body (${express})`;
-  if (tag(body) === "[object Object]" || Array.isArray(body)) return `parsed JSON (with a Fetch Request, await verifier.readBody(request), not request.json(); ${express}, not a JSON parser; ${nest}; in Fastify, a parser with parseAs: "buffer"; in Nuxt or h3, await readRawBody(event, false), not readBody; in hapi, payload: { parse: false }; ${pages}; in Google Cloud Functions or Firebase, req.rawBody)`;
+  if (tag(body) === "[object Object]" || Array.isArray(body)) return `parsed JSON (with a Fetch Request, await verifier.readBody(request), not request.json(); ${express}, not a JSON parser; ${nest}; in Fastify, a parser with parseAs: "buffer"; in Nuxt or h3, await readRawBody(event, false), not readBody; in hapi, payload: { parse: false }; ${nextPages()}, then read it as the Node example does; in Google Cloud Functions or Firebase, req.rawBody)`;
   return describe(body);
 }
 
@@ -289,7 +294,7 @@ export class WebhookVerifier {
         ? 'a Request whose body was already read: call readBody before anything reads it (in Elysia, parse: "none" on the route)'
         : describe(request);
       throw new TypeError(
-        `anon-modal/server: readBody takes a Fetch Request whose body is unread (Deno, Bun, Workers, Next.js route handlers), not ${given}; in Node's http or Express, read the raw body as the examples do (in a Next.js pages/api route, with export const config = { api: { bodyParser: false } } first)`,
+        `anon-modal/server: readBody takes a Fetch Request whose body is unread (Deno, Bun, Workers, Next.js route handlers), not ${given}; in Node's http or Express, read the raw body as the examples do (${nextPages()} first)`,
       );
     }
     const limit = verifier.maxBodyBytes;

@@ -33,9 +33,21 @@ fn to_js(error: WebhookError) -> JsValue {
     js_error(error, error.describe())
 }
 
+/// How a Next.js pages/api route keeps its body from the body parser: this module's empty-body
+/// message and the JavaScript entry's own body messages ([`next_pages_raw_body`]) name it.
+macro_rules! next_pages_raw_body {
+    () => {
+        "in a Next.js pages/api route, export const config = { api: { bodyParser: false } }"
+    };
+}
+
 /// `INVALID_SIGNATURE`'s message for an empty body: Anon sends none, so the request had none or
 /// something read it first.
-const EMPTY_BODY: &str = "No signature matches the body, which is empty: the request had none, or something read it before it was verified (a body parser; in a Next.js pages/api route, export const config = { api: { bodyParser: false } }; in a Vercel function, read it with req.on(\"data\") as the Node example does).";
+const EMPTY_BODY: &str = concat!(
+    "No signature matches the body, which is empty: the request had none, or something read it before it was verified (a body parser; ",
+    next_pages_raw_body!(),
+    "; in a Vercel function, read it with req.on(\"data\") as the Node example does)."
+);
 /// `INVALID_SIGNATURE`'s message when the body is the base64 of what was signed.
 const BASE64_BODY: &str = "No signature matches the body, but one matches the bytes it encodes in base64: decode the body before verifying it (in AWS Lambda, Buffer.from(event.body, \"base64\") when event.isBase64Encoded).";
 
@@ -230,6 +242,13 @@ pub fn timestamp_millis(text: &str) -> f64 {
 #[wasm_bindgen(js_name = secondsBelow)]
 pub fn seconds_below() -> f64 {
     crate::clock::SECONDS_BELOW as f64
+}
+
+/// How a Next.js pages/api route keeps its body unread, for the JavaScript entry's messages
+/// about a body a framework parsed: written once, here.
+#[wasm_bindgen(js_name = nextPagesRawBody)]
+pub fn next_pages_raw_body() -> String {
+    next_pages_raw_body!().to_owned()
 }
 
 /// Every error code, in [`WebhookError::ALL`]'s order.

@@ -37,7 +37,7 @@ test("readBody given Node's request names pages/api's bodyParser: false", async 
   const request = Object.assign(Readable.from([body]), { headers: { ...headers } });
   await assert.rejects(new WebhookVerifier(secret).readBody(request), {
     name: "TypeError",
-    message: /in Node's http or Express, read the raw body as the examples do \(in a Next\.js pages\/api route, with export const config = \{ api: \{ bodyParser: false \} \} first\)$/,
+    message: /in Node's http or Express, read the raw body as the examples do \(in a Next\.js pages\/api route, export const config = \{ api: \{ bodyParser: false \} \} first\)$/,
   });
 });
 
