@@ -184,13 +184,9 @@ export function openAnonModal(source, options, config) {
     // A flight every caller left (a component unmounted, or StrictMode's effect run twice, as
     // its call was on its way): this call takes it over, so the modal is embedded with its
     // options and callbacks, not those of a component that is gone.
-    if (!flight.callers.some((caller) => !caller?.aborted)) {
-      const { error } = readOptions("", options, false);
-      if (error) {
-        // A promise given as the source is settled, not left to reject unhandled.
-        Promise.resolve(source).catch(() => {});
-        return Promise.reject(error);
-      }
+    if (!waiting(flight.callers)) {
+      const error = mistakeIn(options, source);
+      if (error) return Promise.reject(error);
       flight.options = options;
     }
     flight.callers.push(signal);
@@ -207,7 +203,7 @@ export function openAnonModal(source, options, config) {
       options,
       // Asked before the embed and after it: once nobody waits, a later call starts anew.
       wanted() {
-        const wanted = callers.some((caller) => !caller?.aborted);
+        const wanted = waiting(callers);
         if (!wanted && flight === current) flight = null;
         return wanted;
       },
@@ -236,11 +232,24 @@ export function openAnonModal(source, options, config) {
   });
 }
 
+/** Whether any of a flight's `callers` still waits: one with no signal always does. */
+const waiting = (callers) => callers.some((caller) => !caller?.aborted);
+
+/**
+ * A mistake in `options`, found before the server is asked for a modal it would waste. A promise
+ * given as the source then goes unused: it is settled, not left to reject unhandled.
+ */
+function mistakeIn(options, source) {
+  const { error } = readOptions("", options, false);
+  if (error) Promise.resolve(source).catch(() => {});
+  return error;
+}
+
 /** Shows the `modal` `going` again, for a call that would have opened another from `source`. */
 async function showAgain({ modal, fullscreen }, source, options) {
   // A promise given as the source goes unused: settled, not left to reject unhandled.
   Promise.resolve(source).catch(() => {});
-  const { error } = readOptions("", options, false);
+  const error = mistakeIn(options);
   if (error) throw error;
   if (!field(options, "hidden")) {
     // Refused as a new modal would be: a modal <dialog> of the page would cover it.
@@ -252,13 +261,8 @@ async function showAgain({ modal, fullscreen }, source, options) {
 
 /** Gets the URL from `source` and embeds it with the options the flight `current` has then. */
 async function open(source, current, again, focused) {
-  // A mistake in the options is thrown before the server is asked for a modal it would waste.
-  const { error } = readOptions("", current.options, false);
-  if (error) {
-    // A promise given as the source is settled, not left to reject unhandled.
-    Promise.resolve(source).catch(() => {});
-    throw error;
-  }
+  const error = mistakeIn(current.options, source);
+  if (error) throw error;
   // Where focus is now, before the app may disable the button that was clicked.
   focused ??= focusedElement(document);
   // The wasm loads while the server creates the modal: neither waits for the other. The flight
