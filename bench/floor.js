@@ -9,7 +9,7 @@ export function embedFloor(url, { onEvent, onReady } = {}) {
   iframe.src = url;
   iframe.title = "Anon";
   iframe.allow = "clipboard-read; clipboard-write";
-  iframe.setAttribute("sandbox", "allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox allow-storage-access-by-user-activation allow-modals");
+  iframe.setAttribute("sandbox", "allow-scripts allow-same-origin allow-forms allow-popups allow-storage-access-by-user-activation allow-modals");
   iframe.style.cssText = "position:fixed;inset:0;width:100%;height:100%;border:0;z-index:2147483000";
   document.body.appendChild(iframe);
   const listener = (e) => {

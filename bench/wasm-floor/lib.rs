@@ -78,7 +78,7 @@ pub fn embed(url: &str, options: JsValue) -> Result<Floor, JsValue> {
     iframe.set_src(url);
     iframe.set_title("Anon");
     iframe.set_attribute("allow", "clipboard-read; clipboard-write")?;
-    iframe.set_attribute("sandbox", "allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox allow-storage-access-by-user-activation allow-modals")?;
+    iframe.set_attribute("sandbox", "allow-scripts allow-same-origin allow-forms allow-popups allow-storage-access-by-user-activation allow-modals")?;
     iframe.style().set_css_text(
         "position:fixed;inset:0;width:100%;height:100%;border:0;z-index:2147483000",
     );

@@ -4,7 +4,7 @@
 // webhooks,models --test sourcegen` writes it again.
 
 /** The iframe's attributes (src/iframe.rs). */
-export const SANDBOX = "allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox allow-storage-access-by-user-activation allow-modals";
+export const SANDBOX = "allow-scripts allow-same-origin allow-forms allow-popups allow-storage-access-by-user-activation allow-modals";
 export const ALLOW = "clipboard-read; clipboard-write";
 export const REFERRER_POLICY = "strict-origin";
 

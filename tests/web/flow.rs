@@ -13,7 +13,7 @@ fn mounts_a_fullscreen_iframe_with_safe_attributes() {
     assert_eq!(iframe.src(), MODAL_URL);
     assert_eq!(
         iframe.get_attribute("sandbox").unwrap(),
-        "allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox \
+        "allow-scripts allow-same-origin allow-forms allow-popups \
          allow-storage-access-by-user-activation allow-modals"
     );
     assert_eq!(

@@ -6,6 +6,7 @@ import { before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs/promises";
 import http from "node:http";
+import { By } from "selenium-webdriver";
 import { startStack, launchBrowser, test, timeline, waitForTimeline, callbacks, webhooks, MODAL } from "./stack.mjs";
 import { startApp } from "../app/server.mjs";
 import { DEFAULT_API_KEY, DEFAULT_WEBHOOK_SECRET, svixSignature } from "../mock/server.mjs";
@@ -81,6 +82,51 @@ test("full flow: callbacks in order, hostile frames rejected, webhooks verified,
     assert.deepEqual(consoleErrors, []);
     assert.equal(await page.evaluate(() => getComputedStyle(document.body).overflow), "visible", "scroll restored");
     await page.screenshot({ path: "test-results/demo-timeline.png" });
+  });
+});
+
+test("a pop-up the modal opens (a provider's sign-in) cannot navigate the app's page", async () => {
+  await withPage({}, async ({ page, stack }) => {
+    await open(page, stack);
+    const { driver } = page;
+    const app = await driver.getWindowHandle();
+    const appUrl = await driver.getCurrentUrl();
+    // The modal's own script opens it, on a click of the user's, as its sign-in would.
+    await driver.switchTo().frame(await driver.findElement(By.css(MODAL)));
+    await driver.executeScript((provider) => {
+      const button = document.body.appendChild(document.createElement("button"));
+      button.id = "sign-in-pop-up";
+      button.textContent = "Sign in";
+      button.addEventListener("click", () => window.open(provider, "_blank"));
+    }, `http://127.0.0.1:${new URL(stack.mock.url).port}/provider-sign-in`);
+    await driver.findElement(By.id("sign-in-pop-up")).click();
+    await driver.switchTo().defaultContent();
+    let popUp;
+    for (const end = performance.now() + 10_000; !popUp && performance.now() < end; await page.waitForTimeout(50)) {
+      popUp = (await driver.getAllWindowHandles()).find((handle) => handle !== app);
+    }
+    assert.ok(popUp, "the modal opened its pop-up");
+    try {
+      await driver.switchTo().window(popUp);
+      // As a page in the pop-up would: its opener is the modal's frame, whose top is the app.
+      const tried = await driver.executeScript((target) => {
+        try {
+          opener.top.location.href = target;
+          return "no error";
+        } catch (error) {
+          return error.name;
+        }
+      }, `${stack.mock.url}/phished`);
+      await driver.switchTo().window(app);
+      await page.waitForTimeout(1000);
+      assert.equal(await driver.getCurrentUrl(), appUrl, `the app's page stayed (the pop-up's attempt: ${tried})`);
+    } finally {
+      // The harness drives one window.
+      for (const handle of await driver.getAllWindowHandles()) {
+        if (handle !== app) await driver.switchTo().window(handle).then(() => driver.close());
+      }
+      await driver.switchTo().window(app);
+    }
   });
 });
 
