@@ -12,7 +12,7 @@ import type {
 /**
  * `<anon-migration-modal url="…" expires-at="…">`: setting `url` mounts the modal, changing
  * `url`, `expires-at`, `allowed-origins` (space-separated), `ready-timeout-ms`, `z-index` (the
- * fullscreen overlay's, where the browser has no popovers), `title` (the iframe's accessible title), `inline` (mount inside the
+ * fullscreen overlay's until the modal is ready, or where the browser has no popovers), `title` (the iframe's accessible title), `inline` (mount inside the
  * element instead of fullscreen) or `allow-insecure-localhost` (local development only) mounts
  * it again, removing `url` (or emptying it: an empty value is no value) or the element
  * destroys it (moving the element keeps a fullscreen modal when it is back before the script

@@ -162,8 +162,9 @@ export interface EmbedOptions {
   /** No `opened`/`show` within this many ms: `failed` with code `TIMEOUT`. 0 waits forever. Default 15000. */
   readyTimeoutMs?: number;
   /**
-   * The fullscreen overlay's z-index where the browser has no popovers (elsewhere the overlay is
-   * in the top layer, above the whole page). Default 2147483647, the highest.
+   * The fullscreen overlay's z-index until the modal is ready, and all along where the browser
+   * has no popovers (once ready, the overlay is in the top layer, above the whole page). Default
+   * 2147483647, the highest.
    */
   zIndex?: number;
   /** The iframe's accessible title; not blank (only spaces or invisible characters). */

@@ -193,9 +193,11 @@ export function isAnonWebhookError(error: unknown): error is AnonWebhookError;
 /**
  * Verifies deliveries with keys decoded once: make one per endpoint and reuse it.
  * @throws {AnonWebhookError} `INVALID_SECRET` when a key is empty or not valid, or the list is empty.
- * @throws {RangeError} when `toleranceSeconds` or `maxBodyBytes` is not a whole number from 0 to 2^32 - 1.
+ * @throws {RangeError} when `toleranceSeconds` or `maxBodyBytes` is a number but not a whole
+ * number from 0 to 2^32 - 1.
  * @throws {TypeError} for a secret that is not a string (`undefined`: is its environment
- * variable set?), or an option it does not take (`now` goes to `verify`).
+ * variable set?), a `toleranceSeconds` or `maxBodyBytes` that is no number (`"300"` from the
+ * environment), or an option it does not take (`now` goes to `verify`).
  */
 export class WebhookVerifier {
   constructor(secretOrSecrets: WebhookSecrets, options?: WebhookVerifierOptions);

@@ -27,16 +27,16 @@ pub struct ModalOptions {
     /// When the signed URL expires, in milliseconds since the epoch; past →
     /// [`ErrorCode::Expired`](crate::ErrorCode::Expired), and a value that reads as seconds
     /// (before 1973 in milliseconds) → [`ErrorCode::InvalidOption`](crate::ErrorCode::InvalidOption);
-    /// one that is not finite (the NaN `js_sys::Date::parse` gives for text it cannot read) sets
-    /// no expiry. From the create-modal response's `expires_at`:
+    /// NaN (what `js_sys::Date::parse` gives for text it cannot read) or +∞ sets no expiry, and
+    /// −∞ is past. From the create-modal response's `expires_at`:
     /// `models::Timestamp::parse(text).map(|at| at.unix_millis() as f64)` (feature `models`),
     /// which reads a time without a zone as UTC, as Anon writes it.
     pub expires_at_ms: Option<f64>,
     /// Milliseconds to wait for `opened`/`show` before failing with code `TIMEOUT`; 0 waits
     /// forever.
     pub ready_timeout_ms: u32,
-    /// The overlay's `z-index`, where the browser has no popovers (elsewhere the overlay is in
-    /// the top layer, above the whole page).
+    /// The overlay's `z-index` until the modal is ready, and all along where the browser has no
+    /// popovers (once ready, the overlay is in the top layer, above the whole page).
     pub z_index: i32,
     /// The iframe's accessible title. Give one that is not blank, which would leave the iframe
     /// with no name a screen reader can say (JavaScript's `title` is refused then; this one is

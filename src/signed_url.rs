@@ -27,8 +27,8 @@ pub struct UrlParts<'a> {
 /// the only one allowed; with one, the URL's origin must be in it.
 ///
 /// # Errors
-/// An [`Error`] whose code is `InvalidUrl` or `OriginNotAllowed`
-/// ([`ErrorCode`](crate::ErrorCode)).
+/// An [`Error`] whose code is `InvalidUrl`, `OriginNotAllowed`, or `InvalidOrigin` for an
+/// allow-list entry not secure enough ([`ErrorCode`](crate::ErrorCode)).
 pub fn check_modal_url(
     url: UrlParts<'_>,
     allow_insecure_localhost: bool,
