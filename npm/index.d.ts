@@ -284,7 +284,7 @@ export type ModalSource<Created extends CreatedModal = CreatedModal> =
   | PromiseLike<string | URL | Created>
   | (() => string | URL | Created | PromiseLike<string | URL | Created>);
 
-/** How a call of `openAnonModal` may be cancelled. */
+/** How a call of `openAnonModal` may be cancelled, and who it is for. */
 export interface OpenControl {
   /**
    * Aborting it rejects this call's promise with the signal's reason at once. Once every call
@@ -293,6 +293,14 @@ export interface OpenControl {
    * then takes it over: the modal is mounted with that call's options and callbacks.
    */
   signal?: AbortSignal;
+  /**
+   * Who the modal is for (your user's id), where the page's user can change without a reload
+   * (an account or company switch). Calls with the same key, or none, share one server call and
+   * one modal, as Anon asks. A call with another key shares nothing with the last one: the
+   * modal on its way for that key is never mounted (its calls reject with an `AbortError`), and
+   * this call's modal replaces one of that key still shown. Compared with `===`.
+   */
+  key?: string;
 }
 
 /**

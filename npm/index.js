@@ -159,10 +159,10 @@ export function embedAnonModal(url, options) {
   return embedWasm(url, options, wasmCommands);
 }
 
-/** The call getting a modal's URL now, and the signals of those waiting for it. */
+/** The call getting a modal's URL now, its key, and the signals of those waiting for it. */
 let flight = null;
 
-/** The modal `openAnonModal` mounted last, until it settles, and whether it is fullscreen. */
+/** The modal `openAnonModal` mounted last, until it settles, its key, and whether it is fullscreen. */
 let going = null;
 
 /**
@@ -174,11 +174,20 @@ let going = null;
  * options and callbacks), and a URL that arrives with nobody waiting is not embedded (it would
  * replace the modal the page shows then). Until the modal it mounted last settles, hidden or
  * not, a call shows that one (unless its options say `hidden`) rather than asking for another.
+ * All of this is per `key`, the user the modal is for: a call with another key joins nothing,
+ * and the flight on its way for the last key is never embedded.
  */
 export function openAnonModal(source, options, config) {
   // Read as given, never from what the page added to `Object.prototype`.
   const signal = field(config, "signal");
+  const key = field(config, "key");
   if (signal?.aborted) return Promise.reject(signal.reason);
+  // Another user's flight (an account switched as their modal was on its way) is never
+  // embedded: their callers get an AbortError, and the modal of this call is the page's.
+  if (flight && flight.key !== key) {
+    flight.superseded = true;
+    flight = null;
+  }
   let modal;
   if (flight) {
     // A flight every caller left (a component unmounted, or StrictMode's effect run twice, as
@@ -191,7 +200,7 @@ export function openAnonModal(source, options, config) {
     }
     flight.callers.push(signal);
     modal = flight.modal;
-  } else if (going && !going.modal.destroyed && going.modal.iframe.isConnected) {
+  } else if (going && going.key === key && !going.modal.destroyed && going.modal.iframe.isConnected) {
     // A second modal for the same user would start a migration that interferes with the
     // first (Anon's documents), which may be going on hidden: by the app's `hidden` or
     // `hide()`, or by the modal itself while the user signs in to their provider.
@@ -201,9 +210,11 @@ export function openAnonModal(source, options, config) {
     const current = (flight = {
       callers,
       options,
+      key,
+      superseded: false,
       // Asked before the embed and after it: once nobody waits, a later call starts anew.
       wanted() {
-        const wanted = waiting(callers);
+        const wanted = !current.superseded && waiting(callers);
         if (!wanted && flight === current) flight = null;
         return wanted;
       },
@@ -212,8 +223,9 @@ export function openAnonModal(source, options, config) {
       // Every caller may have aborted between the embed and their promises' turn.
       .then((handle) => {
         if (handle && !current.wanted()) handle.destroy();
+        if (current.superseded) throw new DOMException("openAnonModal was called for another key meanwhile", "AbortError");
         if (handle && !handle.destroyed) {
-          const mounted = (going = { modal: handle, fullscreen: field(current.options, "container") == null });
+          const mounted = (going = { modal: handle, key, fullscreen: field(current.options, "container") == null });
           // A migration that ended (completed, failed, closed, or the modal removed) interferes
           // with none: a later call opens a new one.
           handle.settled.then(() => going === mounted && (going = null));

@@ -11,10 +11,11 @@ import { openAnonModal } from "./index.js";
  * mounted: a modal that arrives when it is not is destroyed. `untracked(run)` calls `run` so that
  * the framework's reactivity records none of its reads (React has none to record).
  *
- * Returns `open(source)` (resolving with the modal, or `null` when it failed or was
- * cancelled) and `destroy()` (the modal now, and one still being opened unless `open` is called
- * again before it arrives), which the binding also calls when the component unmounts: React may
- * mount it again and open again, which joins the open still in flight.
+ * Returns `open(source, control)` (`control` as `openAnonModal`'s, less the signal, which is the
+ * opener's: resolving with the modal, or `null` when it failed or was cancelled) and `destroy()`
+ * (the modal now, and one still being opened unless `open` is called again before it arrives),
+ * which the binding also calls when the component unmounts: React may mount it again and open
+ * again, which joins the open still in flight.
  */
 export function opener(read, publish, live, untracked = (run) => run()) {
   let state = { modal: null, pending: false, error: null };
@@ -26,8 +27,11 @@ export function opener(read, publish, live, untracked = (run) => run()) {
   // One per open() not yet settled: aborting them tells openAnonModal that this component no
   // longer wants the modal, which is then not embedded unless another caller wants it.
   const opening = new Set();
+  // The last open(): only its failure is the component's error (one for another key fails when
+  // a later one replaces it).
+  let last = 0;
 
-  const openNow = (source) => {
+  const openNow = (source, control) => {
     let options;
     try {
       const given = read() ?? {};
@@ -41,10 +45,12 @@ export function opener(read, publish, live, untracked = (run) => run()) {
       return Promise.resolve(null);
     }
     set({ pending: true, error: null });
+    const mine = ++last;
     const controller = new AbortController();
     opening.add(controller);
     const { signal } = controller;
-    return openAnonModal(source, options, { signal })
+    // The control's own fields (its `key`), none of `Object.prototype`'s, and this signal.
+    return openAnonModal(source, options, { ...control, signal })
       .then(
         (modal) => {
           if (!live() || !modal || modal.destroyed) {
@@ -63,7 +69,7 @@ export function opener(read, publish, live, untracked = (run) => run()) {
         },
         (error) => {
           // Cancelled by destroy(), which set the state already.
-          if (live() && !signal.aborted) set({ pending: false, error });
+          if (live() && !signal.aborted && mine === last) set({ pending: false, error });
           return null;
         },
       )
@@ -80,6 +86,6 @@ export function opener(read, publish, live, untracked = (run) => run()) {
   // Untracked: called from an effect (Svelte's $effect, Vue's watchEffect), every value the
   // options and the server call read before their first await would be the effect's
   // dependency, and a change would open again.
-  const open = (source) => untracked(() => openNow(source));
+  const open = (source, control) => untracked(() => openNow(source, control));
   return { open, destroy };
 }

@@ -1,13 +1,14 @@
 // The types of anon-modal/react.
-import type { AnonModal, CreatedModal, EmbedOptions, ModalSource } from "./index.js";
+import type { AnonModal, CreatedModal, EmbedOptions, ModalSource, OpenControl } from "./index.js";
 
 export interface UseAnonModal {
   /**
-   * Mounts the modal (`openAnonModal(source, options)`). Resolves with the modal, or with `null`
-   * when it failed (see `error`), the component unmounted first or `destroy()` was called while
-   * it opened (and `open` not again since); never rejects.
+   * Mounts the modal (`openAnonModal(source, options, control)`, `control.key` saying who it is
+   * for). Resolves with the modal, or with `null` when it failed (see `error`), the component
+   * unmounted first or `destroy()` was called while it opened (and `open` not again since); never
+   * rejects.
    */
-  open<Created extends CreatedModal>(source: ModalSource<Created>): Promise<AnonModal | null>;
+  open<Created extends CreatedModal>(source: ModalSource<Created>, control?: Pick<OpenControl, "key">): Promise<AnonModal | null>;
   /**
    * Removes this component's modal now (one its `open` shares with another component's, as
    * `openAnonModal` shows a modal that has not settled rather than open a second), with no

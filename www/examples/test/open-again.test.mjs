@@ -77,3 +77,36 @@ test("plain: openAnonModal while its modal is hidden: aborted at once, under a m
     });
     assert.deepEqual(outcome, { aborted: "gone", dialog: "DIALOG_OPEN", next: true, creates: 2 });
   }));
+
+// Calls for another user (an account switched without a reload): the modal going for the last
+// key is not shown again but replaced, and a call on its way for it is never mounted.
+test("plain: openAnonModal with another key: the last key's modal replaced, its call on the way never mounted", () =>
+  withExample("plain", async (page) => {
+    await page.click("#open");
+    await waitForEvent(page, "opened");
+    const outcome = await page.evaluate(async () => {
+      const openAnonModal = window.__openAnonModal;
+      const create = () => {
+        window.__creates++;
+        const body = JSON.stringify({ user_id: "user_2", source_provider: "hubspot" });
+        return fetch("/api/create-modal", { method: "POST", body }).then((r) => r.json());
+      };
+      const options = { allowInsecureLocalhost: true };
+      const first = window.__modal;
+      first.hide();
+      const second = await openAnonModal(create, options, { key: "user_2" });
+      const outcome = {
+        replaced: second !== first && first.destroyed && (await first.settled).reason,
+        creates: window.__creates,
+      };
+      // Two calls for two keys in one task: the first one's is never mounted.
+      const forA = openAnonModal(create, options, { key: "user_3" }).then((m) => m, (reason) => reason.name);
+      const forB = await openAnonModal(create, options, { key: "user_4" });
+      outcome.superseded = await forA;
+      outcome.latest = second.destroyed && !forB.destroyed && document.querySelectorAll("iframe").length;
+      outcome.creates2 = window.__creates;
+      forB.destroy();
+      return outcome;
+    });
+    assert.deepEqual(outcome, { replaced: "replaced", creates: 2, superseded: "AbortError", latest: 1, creates2: 4 });
+  }));

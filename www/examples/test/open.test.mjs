@@ -91,6 +91,35 @@ test("a failing server call rejects with its error, and the next call tries agai
     code("INVALID_URL")(error) && /came as a fetch Response/.test(error.message));
 });
 
+test("calls for another key join nothing: the last key's call is never mounted, and each key asks the server", async () => {
+  const create = server({ url: URL_, expires_at: fresh() });
+  const forA = pkg.openAnonModal(create, {}, { key: "user_a" });
+  assert.equal(pkg.openAnonModal(create, {}, { key: "user_a" }), forA, "the same key joins");
+  const forB = pkg.openAnonModal(create, {}, { key: "user_b" });
+  await assert.rejects(forA, { name: "AbortError" });
+  await assert.rejects(forB, code("NO_DOCUMENT"), "the last key's call goes on to mount");
+  assert.equal(create.calls.count, 2, "one server call per key");
+  // No key is a key of its own.
+  const keyed = pkg.openAnonModal(create, {}, { key: "user_a" });
+  const unkeyed = pkg.openAnonModal(create);
+  await assert.rejects(keyed, { name: "AbortError" });
+  await assert.rejects(unkeyed, code("NO_DOCUMENT"));
+  assert.equal(create.calls.count, 4);
+});
+
+test("a binding opened for another key reports the last open's outcome, not the replaced one's", async () => {
+  const { opener } = await import(path.join(path.dirname(require.resolve("anon-modal")), "opener.js"));
+  let state;
+  const { open } = opener(() => ({}), (next) => (state = next), () => true);
+  const create = server({ url: URL_, expires_at: fresh() });
+  const forA = open(create, { key: "user_a" });
+  const forB = open(create, { key: "user_b" });
+  assert.deepEqual(await Promise.all([forA, forB]), [null, null]);
+  assert.equal(state.error.code, "NO_DOCUMENT", "user_b's open went on to mount");
+  assert.equal(state.pending, false);
+  assert.equal(create.calls.count, 2);
+});
+
 test("a mistake in the options is thrown before the server is asked for a modal", async () => {
   const create = server({ url: URL_, expires_at: fresh() });
   await assert.rejects(pkg.openAnonModal(create, { onComplete() {} }), (error) => code("INVALID_OPTION")(error) && /did you mean onCompleted\?$/.test(error.message));
@@ -128,16 +157,18 @@ test("the bindings pass on the component's own options, not what Object.prototyp
   assert.equal(state.error.code, "NO_DOCUMENT", state.error.message);
 });
 
-test("a signal, an error or an expiry on Object.prototype changes nothing: the call goes as far as without them", async () => {
+test("a signal, a key, an error or an expiry on Object.prototype changes nothing: the call goes as far as without them", async () => {
   // What a query-string pollution (`?__proto__[signal][aborted]=1`) leaves on every object.
-  const inherited = { signal: { aborted: true, reason: "polluted" }, error: "polluted", expiresAt: expired };
+  const inherited = { signal: { aborted: true, reason: "polluted" }, key: "polluted", error: "polluted", expiresAt: expired };
   for (const [key, value] of Object.entries(inherited)) {
     Object.defineProperty(Object.prototype, key, { value, configurable: true, writable: true });
   }
   try {
     const create = server({ url: URL_, expires_at: fresh() });
+    const first = pkg.openAnonModal(create, {}, {});
+    assert.equal(pkg.openAnonModal(create), first, "one flight: no key read from Object.prototype");
+    await assert.rejects(first, code("NO_DOCUMENT"));
     await assert.rejects(pkg.openAnonModal(create, {}), code("NO_DOCUMENT"));
-    await assert.rejects(pkg.openAnonModal(create, {}, {}), code("NO_DOCUMENT"));
     assert.equal(create.calls.count, 2);
   } finally {
     for (const key of Object.keys(inherited)) delete Object.prototype[key];

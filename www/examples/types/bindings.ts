@@ -19,8 +19,10 @@ const createOwn = async (): Promise<ServerResponse> => (await fetch("/api/create
 export async function react(): Promise<void> {
   const { open, destroy, modal, pending, error } = useAnonModal({ onCompleted: (event) => console.log(event.migration_id) });
   const opened: AnonModal | null = await open(create);
-  await open(createOwn);
+  await open(createOwn, { key: "user_42" });
   await open(await createOwn());
+  // @ts-expect-error: the binding's own signal cancels it: destroy(), or unmount
+  await open(createOwn, { signal: new AbortController().signal });
   const busy: boolean = pending;
   console.log(opened?.iframe, modal?.destroyed, busy, error);
   // What the docs show of a failed open: its text, or its code once narrowed.

@@ -154,5 +154,9 @@ export async function open(): Promise<AnonModal> {
   await openAnonModal(async () => 42);
   // @ts-expect-error: no such option
   await openAnonModal(source, { onComplete: () => {} });
+  // Who the modal is for, where the page's user can change without a reload.
+  await openAnonModal(source, {}, { signal: new AbortController().signal, key: "user_42" });
+  // @ts-expect-error: the key is in the control, not the options
+  await openAnonModal(source, { key: "user_42" });
   return openAnonModal(source, { allowedOrigins: ["https://dashboard.anon.com"] });
 }
