@@ -25,7 +25,7 @@
 use crate::event::{self, EventKind};
 use crate::origin::AllowList;
 use crate::reject::RejectReason;
-use alloc::{borrow::ToOwned, string::String, vec::Vec};
+use alloc::{borrow::ToOwned, rc::Rc, string::String, vec::Vec};
 
 /// What kind of value a message holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,8 +86,9 @@ pub trait MessageValue: Sized {
     fn set(object: &mut Self, key: &Self, value: Self);
 }
 
-/// The strings a guard compares with, in a value type's own form, made once per guard from
-/// [`crate::event`]: the envelope's and the event's keys, and the lists of known names.
+/// The strings a guard compares with, in a value type's own form, made from [`crate::event`]:
+/// the envelope's and the event's keys, and the lists of known names. Guards may share one
+/// ([`MessageGuard::with_names`]): the browser makes them once per page.
 #[derive(Debug)]
 pub struct Names<V: MessageValue> {
     /// [`event::MESSAGE_TAG`].
@@ -162,7 +163,7 @@ pub struct ValidEvent<V> {
 /// Checks messages against one modal's allowed origins.
 #[derive(Debug)]
 pub struct MessageGuard<V: MessageValue> {
-    names: Names<V>,
+    names: Rc<Names<V>>,
     origins: V::List,
 }
 
@@ -170,8 +171,13 @@ impl<V: MessageValue> MessageGuard<V> {
     /// A guard accepting messages from the `allowed` origins (the source window is the
     /// caller's to compare: see [`IncomingMessage::is_from_our_frame`]).
     pub fn new(allowed: &AllowList) -> Self {
+        Self::with_names(Rc::new(Names::new()), allowed)
+    }
+
+    /// [`MessageGuard::new`], comparing with `names` made before.
+    pub fn with_names(names: Rc<Names<V>>, allowed: &AllowList) -> Self {
         MessageGuard {
-            names: Names::new(),
+            names,
             origins: V::list(allowed.as_slice()),
         }
     }

@@ -12,7 +12,7 @@ use crate::emitter::{rust_listener, Channel, Emitter, RustListener};
 use crate::error::{Error, Message};
 use crate::event::{EventKind, FRAME_DIRECTIVES};
 use crate::frame;
-use crate::guard::{IncomingMessage, MessageGuard};
+use crate::guard::{IncomingMessage, MessageGuard, Names};
 use crate::js_value::{PageMessage, RawMessageEvent};
 use crate::lifecycle::{Delivery, Lifecycle, Step};
 use crate::options::ModalOptions;
@@ -97,33 +97,45 @@ std::thread_local! {
     /// destroys it first. It owns the modal until teardown, so the page's handle may be dropped
     /// while the user is still in the modal.
     static CURRENT: Cell<Option<Rc<Shared>>> = const { Cell::new(None) };
+    /// The guard's names as JavaScript strings, made at the first embed and kept for the next:
+    /// some forty strings read out of wasm memory, a good part of an embed call's own time.
+    static NAMES: Cell<Option<Rc<Names<JsValue>>>> = const { Cell::new(None) };
 }
 
 /// The same on wasm32 without std (the npm package), which has no `thread_local!`: a wasm32
-/// module without `atomics` runs on one thread, whose own this static then is.
+/// module without `atomics` runs on one thread, whose own these statics then are.
 #[cfg(all(not(feature = "std"), target_arch = "wasm32"))]
-static CURRENT: OneThread = OneThread(Cell::new(None));
+static CURRENT: OneThread<Rc<Shared>> = OneThread(Cell::new(None));
+#[cfg(all(not(feature = "std"), target_arch = "wasm32"))]
+static NAMES: OneThread<Rc<Names<JsValue>>> = OneThread(Cell::new(None));
 
 #[cfg(all(not(feature = "std"), target_arch = "wasm32", target_feature = "atomics"))]
 compile_error!("without `std`, the browser feature needs a wasm32 target without `atomics`");
 
 #[cfg(all(not(feature = "std"), target_arch = "wasm32"))]
-struct OneThread(Cell<Option<Rc<Shared>>>);
+struct OneThread<T>(Cell<Option<T>>);
 
 // SAFETY: without `atomics` (checked above) no second thread exists to share it with.
 #[cfg(all(not(feature = "std"), target_arch = "wasm32"))]
 #[allow(unsafe_code)]
-unsafe impl Sync for OneThread {}
+unsafe impl<T> Sync for OneThread<T> {}
 
 #[cfg(all(not(feature = "std"), target_arch = "wasm32"))]
-impl OneThread {
-    fn take(&self) -> Option<Rc<Shared>> {
+impl<T> OneThread<T> {
+    fn take(&self) -> Option<T> {
         self.0.take()
     }
 
-    fn set(&self, modal: Option<Rc<Shared>>) {
-        self.0.set(modal);
+    fn set(&self, value: Option<T>) {
+        self.0.set(value);
     }
+}
+
+/// The guard's names, made once per page (`NAMES`).
+fn names() -> Rc<Names<JsValue>> {
+    let names = NAMES.take().unwrap_or_else(|| Rc::new(Names::new()));
+    NAMES.set(Some(Rc::clone(&names)));
+    names
 }
 
 /// What reaches the mounted modal from the page, each acting on the current modal (nothing
@@ -259,7 +271,7 @@ impl Shared {
         let (settled, resolve) = frame::deferred();
         let shared = Rc::new(Shared {
             origin: parsed.origin_js(),
-            guard: MessageGuard::new(&allowed),
+            guard: MessageGuard::with_names(names(), &allowed),
             iframe,
             fullscreen,
             inert_page: fullscreen && options.inert_page,
