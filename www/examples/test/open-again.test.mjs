@@ -40,21 +40,22 @@ for (const name of ["vanilla", "webpack", "plain"]) {
   test(`${name}: a click while the modal is hidden shows it again, and once it failed opens a new one`, () => withExample(name, openAgainWhileHidden));
 }
 
+/** Opens the app's modal with its button, then runs `script` in the page, as its own script. */
+async function onceOpened(page, script) {
+  await page.click("#open");
+  await waitForEvent(page, "opened");
+  return page.evaluate(script);
+}
+
 // openAnonModal itself, as the page's script has it, while the app's modal is hidden: a
 // call aborted in the same task rejects with its reason, one made under a modal <dialog> is
 // refused as a new modal would be, and once the page has taken the iframe out a call opens anew.
 test("plain: openAnonModal while its modal is hidden: aborted at once, under a modal dialog, its iframe taken out", () =>
   withExample("plain", async (page) => {
-    await page.click("#open");
-    await waitForEvent(page, "opened");
-    const outcome = await page.evaluate(async () => {
+    const outcome = await onceOpened(page, async () => {
       // The page's own copy: a script the driver runs may load another (Firefox's does).
       const openAnonModal = window.__openAnonModal;
-      const create = () => {
-        window.__creates++;
-        const body = JSON.stringify({ user_id: "user_1", source_provider: "hubspot" });
-        return fetch("/api/create-modal", { method: "POST", body }).then((r) => r.json());
-      };
+      const create = window.__createModal;
       const options = { allowInsecureLocalhost: true };
       const settle = (promise) => promise.then(() => "resolved", (reason) => reason?.code ?? reason);
       const first = window.__modal;
@@ -82,15 +83,9 @@ test("plain: openAnonModal while its modal is hidden: aborted at once, under a m
 // key is not shown again but replaced, and a call on its way for it is never mounted.
 test("plain: openAnonModal with another key: the last key's modal replaced, its call on the way never mounted", () =>
   withExample("plain", async (page) => {
-    await page.click("#open");
-    await waitForEvent(page, "opened");
-    const outcome = await page.evaluate(async () => {
+    const outcome = await onceOpened(page, async () => {
       const openAnonModal = window.__openAnonModal;
-      const create = () => {
-        window.__creates++;
-        const body = JSON.stringify({ user_id: "user_2", source_provider: "hubspot" });
-        return fetch("/api/create-modal", { method: "POST", body }).then((r) => r.json());
-      };
+      const create = window.__createModal;
       const options = { allowInsecureLocalhost: true };
       const first = window.__modal;
       first.hide();

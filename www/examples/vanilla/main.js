@@ -16,6 +16,7 @@ async function createModal() {
   const body = JSON.stringify({ user_id: "user_1", source_provider: "hubspot" });
   return (await fetch("/api/create-modal", { method: "POST", body })).json(); // { url, expires_at, ... }
 }
+window.__createModal = createModal; // and the page's server call
 
 document.getElementById("open").addEventListener("click", async () => {
   const { insecureLocalhost } = await config;
