@@ -295,10 +295,11 @@ export interface OpenControl {
   signal?: AbortSignal;
   /**
    * Who the modal is for (your user's id), where the page's user can change without a reload
-   * (an account or company switch). Calls with the same key, or none, share one server call and
-   * one modal, as Anon asks. A call with another key shares nothing with the last one: the
-   * modal on its way for that key is never mounted (its calls reject with an `AbortError`), and
-   * this call's modal replaces one of that key still shown. Compared with `===`.
+   * (an account or company switch). Calls with the same key share one server call and one modal,
+   * as Anon asks; so do calls without one, which are for another user than any call with one.
+   * A call whose key is not that of the flight on its way, or of the modal still going, shares
+   * nothing with them: that flight is never mounted (its calls reject with an `AbortError`), and
+   * that modal is destroyed at once. Compared with `===`.
    */
   key?: string;
 }

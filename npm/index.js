@@ -174,19 +174,23 @@ let going = null;
  * options and callbacks), and a URL that arrives with nobody waiting is not embedded (it would
  * replace the modal the page shows then). Until the modal it mounted last settles, hidden or
  * not, a call shows that one (unless its options say `hidden`) rather than asking for another.
- * All of this is per `key`, the user the modal is for: a call with another key joins nothing,
- * and the flight on its way for the last key is never embedded.
+ * All of this is per `key`, the user the modal is for: a call with another key than the flight's
+ * or the modal's joins neither, the flight is never embedded and the modal goes at once.
  */
 export function openAnonModal(source, options, config) {
   // Read as given, never from what the page added to `Object.prototype`.
   const signal = field(config, "signal");
   const key = field(config, "key");
   if (signal?.aborted) return Promise.reject(signal.reason);
-  // Another user's flight (an account switched as their modal was on its way) is never
-  // embedded: their callers get an AbortError, and the modal of this call is the page's.
+  // Another user's (an account switched): the flight on its way for them is never embedded
+  // (their calls reject with an AbortError), and their modal goes now, whatever this call gets.
   if (flight && flight.key !== key) {
     flight.superseded = true;
     flight = null;
+  }
+  if (going && going.key !== key) {
+    going.modal.destroy();
+    going = null;
   }
   let modal;
   if (flight) {
@@ -198,9 +202,11 @@ export function openAnonModal(source, options, config) {
       if (error) return Promise.reject(error);
       flight.options = options;
     }
+    // The flight's server call is the one: this call's source goes unused.
+    unused(source);
     flight.callers.push(signal);
     modal = flight.modal;
-  } else if (going && going.key === key && !going.modal.destroyed && going.modal.iframe.isConnected) {
+  } else if (going && !going.modal.destroyed && going.modal.iframe.isConnected) {
     // A second modal for the same user would start a migration that interferes with the
     // first (Anon's documents), which may be going on hidden: by the app's `hidden` or
     // `hide()`, or by the modal itself while the user signs in to their provider.
@@ -219,19 +225,26 @@ export function openAnonModal(source, options, config) {
         return wanted;
       },
     });
+    // However the flight ended, a call for another key came first.
+    const superseded = () => new DOMException("openAnonModal was called for another key meanwhile", "AbortError");
     modal = current.modal = open(source, current, true)
       // Every caller may have aborted between the embed and their promises' turn.
-      .then((handle) => {
-        if (handle && !current.wanted()) handle.destroy();
-        if (current.superseded) throw new DOMException("openAnonModal was called for another key meanwhile", "AbortError");
-        if (handle && !handle.destroyed) {
-          const mounted = (going = { modal: handle, key, fullscreen: field(current.options, "container") == null });
-          // A migration that ended (completed, failed, closed, or the modal removed) interferes
-          // with none: a later call opens a new one.
-          handle.settled.then(() => going === mounted && (going = null));
-        }
-        return handle;
-      })
+      .then(
+        (handle) => {
+          if (handle && !current.wanted()) handle.destroy();
+          if (current.superseded) throw superseded();
+          if (handle && !handle.destroyed) {
+            const mounted = (going = { modal: handle, key, fullscreen: field(current.options, "container") == null });
+            // A migration that ended (completed, failed, closed, or the modal removed) interferes
+            // with none: a later call opens a new one.
+            handle.settled.then(() => going === mounted && (going = null));
+          }
+          return handle;
+        },
+        (error) => {
+          throw current.superseded ? superseded() : error;
+        },
+      )
       .finally(() => {
         if (flight === current) flight = null;
       });
@@ -247,20 +260,22 @@ export function openAnonModal(source, options, config) {
 /** Whether any of a flight's `callers` still waits: one with no signal always does. */
 const waiting = (callers) => callers.some((caller) => !caller?.aborted);
 
+/** Settles a promise given as the source that goes unused, so that it never rejects unhandled. */
+const unused = (source) => void Promise.resolve(source).catch(() => {});
+
 /**
- * A mistake in `options`, found before the server is asked for a modal it would waste. A promise
- * given as the source then goes unused: it is settled, not left to reject unhandled.
+ * A mistake in `options`, found before the server is asked for a modal it would waste; the
+ * source then goes unused.
  */
 function mistakeIn(options, source) {
   const { error } = readOptions("", options, false);
-  if (error) Promise.resolve(source).catch(() => {});
+  if (error) unused(source);
   return error;
 }
 
 /** Shows the `modal` `going` again, for a call that would have opened another from `source`. */
 async function showAgain({ modal, fullscreen }, source, options) {
-  // A promise given as the source goes unused: settled, not left to reject unhandled.
-  Promise.resolve(source).catch(() => {});
+  unused(source);
   const error = mistakeIn(options);
   if (error) throw error;
   if (!field(options, "hidden")) {

@@ -27,8 +27,8 @@ export function opener(read, publish, live, untracked = (run) => run()) {
   // One per open() not yet settled: aborting them tells openAnonModal that this component no
   // longer wants the modal, which is then not embedded unless another caller wants it.
   const opening = new Set();
-  // The last open(): only its failure is the component's error (one for another key fails when
-  // a later one replaces it).
+  // The last open(): only its outcome is the component's state (one for another key fails
+  // when a later one replaces it, or resolves with a modal the later one takes away).
   let last = 0;
 
   const openNow = (source, control) => {
@@ -55,9 +55,11 @@ export function opener(read, publish, live, untracked = (run) => run()) {
         (modal) => {
           if (!live() || !modal || modal.destroyed) {
             modal?.destroy();
-            if (live()) set({ pending: false });
+            if (live() && mine === last) set({ pending: false });
             return null;
           }
+          // A later open is on its way: its outcome is the component's.
+          if (mine !== last) return modal;
           set({ modal, pending: false, error: null });
           // A second open that joined the first's promise gets the same modal.
           if (owned !== modal) {

@@ -1,5 +1,5 @@
 // End to end, on real separate origins: the app (127.0.0.1), the mock Anon platform
-// (localhost) and a third origin (127.0.0.1 on the mock's port), in headless Chromium. The
+// (localhost) and a third origin (127.0.0.1 on the mock's port), in the browser E2E_BROWSER names. The
 // mock sends the shapes of Anon's documents (www/e2e/mock.test.mjs holds it to them); the app
 // verifies them with the package's server entry and reads data.object as the migration.
 import { before, after } from "node:test";

@@ -107,17 +107,51 @@ test("calls for another key join nothing: the last key's call is never mounted, 
   assert.equal(create.calls.count, 4);
 });
 
+test("a call for another key: the last key's callers get an AbortError however its server call ends", async () => {
+  let calls = 0;
+  const failing = async () => {
+    calls++;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    throw new Error("HTTP 500");
+  };
+  const forA = pkg.openAnonModal(failing, {}, { key: "user_a" });
+  const forB = pkg.openAnonModal(failing, {}, { key: "user_b" });
+  await assert.rejects(forA, { name: "AbortError" });
+  await assert.rejects(forB, /HTTP 500/);
+  assert.equal(calls, 2);
+});
+
 test("a binding opened for another key reports the last open's outcome, not the replaced one's", async () => {
   const { opener } = await import(path.join(path.dirname(require.resolve("anon-modal")), "opener.js"));
   let state;
   const { open } = opener(() => ({}), (next) => (state = next), () => true);
-  const create = server({ url: URL_, expires_at: fresh() });
-  const forA = open(create, { key: "user_a" });
-  const forB = open(create, { key: "user_b" });
+  // The replaced open's server call answers last: its AbortError comes after user_b's outcome.
+  const answer = (ms) => async () => {
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    return { url: URL_, expires_at: fresh() };
+  };
+  const forA = open(answer(60), { key: "user_a" });
+  const forB = open(answer(5), { key: "user_b" });
   assert.deepEqual(await Promise.all([forA, forB]), [null, null]);
   assert.equal(state.error.code, "NO_DOCUMENT", "user_b's open went on to mount");
   assert.equal(state.pending, false);
-  assert.equal(create.calls.count, 2);
+});
+
+test("a promise source of a call that joins a flight is settled: its rejection is never unhandled", async () => {
+  const unhandled = [];
+  const record = (reason) => unhandled.push(reason);
+  process.on("unhandledRejection", record);
+  try {
+    const create = server({ url: URL_, expires_at: fresh() });
+    const first = pkg.openAnonModal(create);
+    const joined = pkg.openAnonModal(Promise.reject(new Error("HTTP 500")));
+    assert.equal(joined, first);
+    await assert.rejects(first, code("NO_DOCUMENT"));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  } finally {
+    process.off("unhandledRejection", record);
+  }
+  assert.deepEqual(unhandled, []);
 });
 
 test("a mistake in the options is thrown before the server is asked for a modal", async () => {
