@@ -284,9 +284,12 @@ function showNow(frame, fullscreen, inertPage) {
     // scrollbar goes. A root with `scrollbar-gutter: stable` keeps that room itself.
     const scrollbar = scrollbarAtMount.get(frame) ?? scrollbarWidth(document);
     scrollbarAtMount.delete(frame);
-    const kept = getComputedStyle(builtIn(Document, "documentElement", document)).scrollbarGutter?.startsWith("stable");
-    const padding = scrollbar > 0 && !kept && `${parseFloat(getComputedStyle(parent).paddingRight) + scrollbar}px`;
-    for (const element of scrollers(document, parent)) {
+    // Each element's computed style asked for once, and read before anything is locked.
+    const root = builtIn(Document, "documentElement", document);
+    const [rootStyle, bodyStyle] = [getComputedStyle(root), getComputedStyle(parent)];
+    const kept = rootStyle.scrollbarGutter?.startsWith("stable");
+    const padding = scrollbar > 0 && !kept && `${parseFloat(bodyStyle.paddingRight) + scrollbar}px`;
+    for (const element of scrollers(root, rootStyle, parent, bodyStyle)) {
       for (const name of ["overflow-x", "overflow-y"]) undo.push(lockStyle(element, name, "hidden"));
     }
     if (padding) undo.push(lockStyle(parent, "padding-right", padding));
@@ -391,24 +394,19 @@ function leaveFullscreen(document, frame) {
 }
 
 /**
- * The elements whose overflow scrolls the page: the viewport scrolls as the body says unless
- * the root element says otherwise, or either has any containment (`contain`, a container
- * query's `container-type`, `content-visibility`), and a body with an overflow of its own then
- * scrolls itself. Locking an element whose overflow is `visible` would make it a scroll
- * container of its own, and the page would lose its scroll position.
+ * The elements whose overflow scrolls the page, from the root's and the body's computed
+ * styles: the viewport scrolls as the body says unless the root element says otherwise, or
+ * either has any containment (`contain`, a container query's `container-type`,
+ * `content-visibility`), and a body with an overflow of its own then scrolls itself. Locking an
+ * element whose overflow is `visible` would make it a scroll container of its own, and the page
+ * would lose its scroll position.
  */
-function scrollers(document, body) {
-  const root = builtIn(Document, "documentElement", document);
-  const own = (element) => {
-    const style = getComputedStyle(element);
-    return style.overflowX !== "visible" || style.overflowY !== "visible";
-  };
-  const contained = (element) => {
-    const style = getComputedStyle(element);
-    return (style.contain ?? "none") !== "none" || (style.containerType ?? "normal") !== "normal" || (style.contentVisibility ?? "visible") !== "visible";
-  };
-  if (!own(root) && !contained(root) && !contained(body)) return [body];
-  return own(body) ? [root, body] : [root];
+function scrollers(root, rootStyle, body, bodyStyle) {
+  const own = (style) => style.overflowX !== "visible" || style.overflowY !== "visible";
+  const contained = (style) =>
+    (style.contain ?? "none") !== "none" || (style.containerType ?? "normal") !== "normal" || (style.contentVisibility ?? "visible") !== "visible";
+  if (!own(rootStyle) && !contained(rootStyle) && !contained(bodyStyle)) return [body];
+  return own(bodyStyle) ? [root, body] : [root];
 }
 
 /**
