@@ -296,10 +296,12 @@ export interface OpenControl {
   /**
    * Who the modal is for (your user's id), where the page's user can change without a reload
    * (an account or company switch). Calls with the same key share one server call and one modal,
-   * as Anon asks; so do calls without one, which are for another user than any call with one.
-   * A call whose key is not that of the flight on its way, or of the modal still going, shares
-   * nothing with them: that flight is never mounted (its calls reject with an `AbortError`), and
-   * that modal is destroyed at once. Compared with `===`.
+   * as Anon asks; so do calls without one, which are for another user than any call with one
+   * (give every call a key, or none). A call for another user than the last call's cuts that
+   * user's calls off (they reject with an `AbortError` at once, and their modal is never
+   * mounted) and destroys their modal at once; their server call, still on its way, is taken
+   * over by a call for them that comes before it answers, rather than made twice. Compared
+   * with `===`.
    */
   key?: string;
 }
@@ -310,12 +312,12 @@ export interface OpenControl {
  * one server call, one modal. Until the modal it mounted last settles (hidden too), a call
  * shows that one again (unless its options say `hidden`) and resolves with it, calling no
  * server: a second modal would start a migration for the same user that interferes with the
- * first. That call's other options and its `signal` change nothing of the modal.
- * The options are checked first, so a mistake in them
+ * first. That call's other options and its `signal` change nothing of the modal. All of this is
+ * per user, as `control.key` says. The options are checked first, so a mistake in them
  * (`INVALID_OPTION`) calls no server; a `container` selector is looked up once the URL is here.
  * A URL already expired when it arrives is asked for once more from a function source; else,
  * like any refusal of `embedAnonModal`, the promise rejects with an `AnonModalError`
- * (`EXPIRED`, `NO_DOCUMENT` on a server, ...). A rejection of your function is passed on, and
- * an aborted `signal`'s reason too.
+ * (`EXPIRED`, `NO_DOCUMENT` on a server, ...). A rejection of your function is passed on, as
+ * are an aborted `signal`'s reason and the `AbortError` of a call for another key.
  */
 export function openAnonModal<Created extends CreatedModal>(source: ModalSource<Created>, options?: EmbedOptions, control?: OpenControl): Promise<AnonModal>;

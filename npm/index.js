@@ -159,10 +159,19 @@ export function embedAnonModal(url, options) {
   return embedWasm(url, options, wasmCommands);
 }
 
-/** The call getting a modal's URL now, its key, and the signals of those waiting for it. */
-let flight = null;
+/**
+ * Per key (whom the modal is for), the call getting that user's modal URL now: at most one, as
+ * Anon's documents warn that modals created in quick succession for one user interfere. One
+ * for another key than the last call's is wanted by nobody (its callers were told at once), but
+ * stays until its server call ends, so that a call for its user takes it over rather than start
+ * a second one.
+ */
+const flights = new Map();
 
-/** The modal `openAnonModal` mounted last, until it settles, its key, and whether it is fullscreen. */
+/**
+ * The modal `openAnonModal` mounted last, until it is torn down: its key, whether it is
+ * fullscreen, and whether its migration has ended (`settled`).
+ */
 let going = null;
 
 /**
@@ -174,80 +183,45 @@ let going = null;
  * options and callbacks), and a URL that arrives with nobody waiting is not embedded (it would
  * replace the modal the page shows then). Until the modal it mounted last settles, hidden or
  * not, a call shows that one (unless its options say `hidden`) rather than asking for another.
- * All of this is per `key`, the user the modal is for: a call with another key than the flight's
- * or the modal's joins neither, the flight is never embedded and the modal goes at once.
+ * All of this is per `key`, the user the modal is for: a call for another user cuts the flights
+ * of the others off (their callers get an AbortError at once) and destroys their modal.
  */
 export function openAnonModal(source, options, config) {
   // Read as given, never from what the page added to `Object.prototype`.
   const signal = field(config, "signal");
   const key = field(config, "key");
-  if (signal?.aborted) return Promise.reject(signal.reason);
-  // Another user's (an account switched): the flight on its way for them is never embedded
-  // (their calls reject with an AbortError), and their modal goes now, whatever this call gets.
-  if (flight && flight.key !== key) {
-    flight.superseded = true;
-    flight = null;
+  if (signal?.aborted) {
+    unused(source);
+    return Promise.reject(signal.reason);
   }
-  if (going && going.key !== key) {
-    going.modal.destroy();
-    going = null;
-  }
+  // Another user's (an account switched): never embedded, and their modal goes now, whatever
+  // this call gets.
+  for (const other of flights.values()) if (other.key !== key) other.cut();
+  if (going && going.key !== key) going.modal.destroy();
+  let flight = flights.get(key);
   let modal;
   if (flight) {
-    // A flight every caller left (a component unmounted, or StrictMode's effect run twice, as
-    // its call was on its way): this call takes it over, so the modal is embedded with its
-    // options and callbacks, not those of a component that is gone.
-    if (!waiting(flight.callers)) {
+    // A flight every caller left (a component unmounted, StrictMode's effect run twice, or a
+    // call for another user came between, as its call was on its way): this call takes it over,
+    // so the modal is embedded with its options and callbacks, not those of a caller gone.
+    if (!flight.wanted()) {
       const error = mistakeIn(options, source);
       if (error) return Promise.reject(error);
-      flight.options = options;
+      flight.takeOver(options);
     }
     // The flight's server call is the one: this call's source goes unused.
     unused(source);
     flight.callers.push(signal);
     modal = flight.modal;
-  } else if (going && !going.modal.destroyed && going.modal.iframe.isConnected) {
+  } else if (going && !going.settled && !going.modal.destroyed && going.modal.iframe.isConnected) {
     // A second modal for the same user would start a migration that interferes with the
     // first (Anon's documents), which may be going on hidden: by the app's `hidden` or
     // `hide()`, or by the modal itself while the user signs in to their provider.
     modal = showAgain(going, source, options);
   } else {
-    const callers = [signal];
-    const current = (flight = {
-      callers,
-      options,
-      key,
-      superseded: false,
-      // Asked before the embed and after it: once nobody waits, a later call starts anew.
-      wanted() {
-        const wanted = !current.superseded && waiting(callers);
-        if (!wanted && flight === current) flight = null;
-        return wanted;
-      },
-    });
-    // However the flight ended, a call for another key came first.
-    const superseded = () => new DOMException("openAnonModal was called for another key meanwhile", "AbortError");
-    modal = current.modal = open(source, current, true)
-      // Every caller may have aborted between the embed and their promises' turn.
-      .then(
-        (handle) => {
-          if (handle && !current.wanted()) handle.destroy();
-          if (current.superseded) throw superseded();
-          if (handle && !handle.destroyed) {
-            const mounted = (going = { modal: handle, key, fullscreen: field(current.options, "container") == null });
-            // A migration that ended (completed, failed, closed, or the modal removed) interferes
-            // with none: a later call opens a new one.
-            handle.settled.then(() => going === mounted && (going = null));
-          }
-          return handle;
-        },
-        (error) => {
-          throw current.superseded ? superseded() : error;
-        },
-      )
-      .finally(() => {
-        if (flight === current) flight = null;
-      });
+    flight = fly(source, options, key);
+    flight.callers.push(signal);
+    modal = flight.modal;
   }
   if (!signal) return modal;
   return new Promise((resolve, reject) => {
@@ -255,6 +229,55 @@ export function openAnonModal(source, options, config) {
     signal.addEventListener("abort", abort, { __proto__: null, once: true });
     modal.then(resolve, reject).finally(() => signal.removeEventListener("abort", abort));
   });
+}
+
+/**
+ * Starts the flight for `key`: gets the URL from `source` and embeds it, unless nobody wants it
+ * by then. Its callers share `modal`, which `cut()` rejects at once with an AbortError; a call
+ * that takes the flight over (`takeOver`) gets a new one, and the flight's options.
+ */
+function fly(source, options, key) {
+  let cut;
+  const flight = {
+    key,
+    options,
+    callers: [],
+    modal: null,
+    cutOff: false,
+    cut() {
+      flight.cutOff = true;
+      cut(new DOMException("openAnonModal was called for another key meanwhile", "AbortError"));
+    },
+    // Asked before the embed and after it: once nobody waits, a later call starts anew.
+    wanted() {
+      const wanted = !flight.cutOff && waiting(flight.callers);
+      if (!wanted && flights.get(key) === flight) flights.delete(key);
+      return wanted;
+    },
+    takeOver(options) {
+      Object.assign(flight, { options, callers: [], cutOff: false });
+      flights.set(key, flight);
+      flight.modal = Promise.race([new Promise((_, reject) => (cut = reject)), embedded]);
+    },
+  };
+  flights.set(key, flight);
+  const embedded = open(source, flight, true)
+    // Every caller may have aborted between the embed and their promises' turn.
+    .then((handle) => {
+      if (handle && !flight.wanted()) handle.destroy();
+      if (handle && !handle.destroyed) {
+        const mounted = (going = { modal: handle, key, settled: false, fullscreen: field(flight.options, "container") == null });
+        // A migration that ended (completed, failed, closed, or the modal removed) interferes
+        // with none: a later call opens a new one.
+        handle.settled.then(() => (mounted.settled = true));
+        handle.removed.then(() => going === mounted && (going = null));
+      }
+      return handle;
+    });
+  const landed = () => flights.get(key) === flight && flights.delete(key);
+  embedded.then(landed, landed);
+  flight.modal = Promise.race([new Promise((_, reject) => (cut = reject)), embedded]);
+  return flight;
 }
 
 /** Whether any of a flight's `callers` still waits: one with no signal always does. */

@@ -58,20 +58,20 @@ export function opener(read, publish, live, untracked = (run) => run()) {
             if (live() && mine === last) set({ pending: false });
             return null;
           }
-          // A later open is on its way: its outcome is the component's.
-          if (mine !== last) return modal;
-          set({ modal, pending: false, error: null });
           // A second open that joined the first's promise gets the same modal.
           if (owned !== modal) {
             owned = modal;
             // Whatever tears it down (its events, a timeout, a newer modal, its own destroy()).
             modal.removed.then(() => state.modal === modal && live() && set({ modal: null }));
           }
+          // The component's, but its state is the last open's, which may still be on its way.
+          if (mine === last) set({ modal, pending: false, error: null });
           return modal;
         },
         (error) => {
-          // Cancelled by destroy(), which set the state already.
-          if (live() && !signal.aborted && mine === last) set({ pending: false, error });
+          // Cancelled by destroy(), which set the state already. Cut off by a call for another
+          // user (an AbortError), or its own fetch aborted: no error to show.
+          if (live() && !signal.aborted && mine === last) set(error?.name === "AbortError" ? { pending: false } : { pending: false, error });
           return null;
         },
       )

@@ -45,7 +45,9 @@ fs.copyFileSync(path.join(here, "webpack/index.html"), path.join(dist, "webpack/
 fs.cpSync(path.join(here, "node_modules/anon-modal"), path.join(dist, "plain/anon-modal"), { recursive: true });
 fs.copyFileSync(path.join(here, "plain/index.html"), path.join(dist, "plain/index.html"));
 fs.writeFileSync(path.join(dist, "plain/main.js"),
-  fs.readFileSync(path.join(here, "vanilla/main.js"), "utf8").replace('from "anon-modal"', 'from "./anon-modal/index.js"'));
+  fs.readFileSync(path.join(here, "vanilla/main.js"), "utf8").replace('from "anon-modal"', 'from "./anon-modal/index.js"') +
+  // The bindings' shared opener, which the tests drive as the page's own module (no entry of the package).
+  'import { opener } from "./anon-modal/opener.js";\nwindow.__opener = opener;\n');
 // The element, in a plain page with no bundler either.
 fs.cpSync(path.join(here, "node_modules/anon-modal"), path.join(dist, "element/anon-modal"), { recursive: true });
 for (const file of ["index.html", "main.js"]) fs.copyFileSync(path.join(here, "element", file), path.join(dist, "element", file));

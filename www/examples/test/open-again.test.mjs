@@ -106,3 +106,42 @@ test("plain: openAnonModal with another key: the last key's modal gone at once, 
     });
     assert.deepEqual(outcome, { goneAtOnce: true, replaced: "destroyed", creates: 2, superseded: "AbortError", latest: 1, creates2: 4 });
   }));
+
+// A modal whose migration ended still shows its outcome until it closes: a call for another
+// user takes it away at once, even one whose server call then fails.
+test("plain: a failed migration's modal goes at a call for another key whose server call fails", () =>
+  withExample("plain", async (page) => {
+    await page.click("#open");
+    await waitForEvent(page, "opened");
+    const modal = page.frameLocator("iframe");
+    await modal.getByRole("button", { name: "Continue" }).click();
+    await modal.getByRole("button", { name: "Simulate a failure" }).click();
+    await waitForEvent(page, "failed");
+    const outcome = await page.evaluate(async () => {
+      const first = window.__modal;
+      const failing = () => Promise.reject(new Error("HTTP 500"));
+      const call = await window.__openAnonModal(failing, { allowInsecureLocalhost: true }, { key: "user_2" }).catch(String);
+      return { call, gone: first.destroyed, iframes: document.querySelectorAll("iframe").length };
+    });
+    assert.deepEqual(outcome, { call: "Error: HTTP 500", gone: true, iframes: 0 });
+  }));
+
+// A component that opens again (its modal shown again) and then for another user, in one task:
+// its state stays pending until the last open is done, whatever the first one got.
+test("plain: a binding's open shown again, then for another key: pending until the last open ends", () =>
+  withExample("plain", async (page) => {
+    const states = await onceOpened(page, async () => {
+      const states = [];
+      const { open } = window.__opener(
+        () => ({ allowInsecureLocalhost: true }),
+        (state) => states.push({ pending: state.pending, error: state.error && String(state.error) }),
+        () => true,
+      );
+      window.__modal.hide();
+      const slowFailure = () => new Promise((_, reject) => setTimeout(() => reject(new Error("HTTP 500")), 100));
+      await Promise.all([open(window.__createModal), open(slowFailure, { key: "user_2" })]);
+      return states;
+    });
+    assert.deepEqual(states.at(-1), { pending: false, error: "Error: HTTP 500" }, "the last open's outcome");
+    assert.ok(states.slice(0, -1).every((state) => state.pending), JSON.stringify(states));
+  }));

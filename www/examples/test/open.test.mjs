@@ -121,20 +121,42 @@ test("a call for another key: the last key's callers get an AbortError however i
   assert.equal(calls, 2);
 });
 
-test("a binding opened for another key reports the last open's outcome, not the replaced one's", async () => {
-  const { opener } = await import(path.join(path.dirname(require.resolve("anon-modal")), "opener.js"));
-  let state;
-  const { open } = opener(() => ({}), (next) => (state = next), () => true);
-  // The replaced open's server call answers last: its AbortError comes after user_b's outcome.
-  const answer = (ms) => async () => {
-    await new Promise((resolve) => setTimeout(resolve, ms));
+test("a call for another key cuts the last key's callers off at once, before their server call answers", async () => {
+  const slow = async () => {
+    await new Promise((resolve) => setTimeout(resolve, 200));
     return { url: URL_, expires_at: fresh() };
   };
-  const forA = open(answer(60), { key: "user_a" });
-  const forB = open(answer(5), { key: "user_b" });
-  assert.deepEqual(await Promise.all([forA, forB]), [null, null]);
-  assert.equal(state.error.code, "NO_DOCUMENT", "user_b's open went on to mount");
-  assert.equal(state.pending, false);
+  const forA = pkg.openAnonModal(slow, {}, { key: "user_c" });
+  const forB = pkg.openAnonModal(server({ url: URL_, expires_at: fresh() }), {}, { key: "user_d" });
+  const first = await Promise.race([forA.then(() => "resolved", (error) => error.name), new Promise((resolve) => setTimeout(resolve, 50, "still waiting"))]);
+  assert.equal(first, "AbortError");
+  await assert.rejects(forB, code("NO_DOCUMENT"));
+  await new Promise((resolve) => setTimeout(resolve, 200)); // user_c's call answers: no flight is left
+});
+
+test("keys A, B, A in quick succession: one server call for A, the second call taking the first over", async () => {
+  const createA = server({ url: URL_, expires_at: fresh() });
+  const createB = server({ url: URL_, expires_at: fresh() });
+  const forA = pkg.openAnonModal(createA, {}, { key: "user_a" });
+  const forB = pkg.openAnonModal(createB, {}, { key: "user_b" });
+  const againA = pkg.openAnonModal(createA, {}, { key: "user_a" });
+  await assert.rejects(forA, { name: "AbortError" });
+  await assert.rejects(forB, { name: "AbortError" });
+  await assert.rejects(againA, code("NO_DOCUMENT"), "the call taken over goes on to mount");
+  await new Promise((resolve) => setTimeout(resolve, 20)); // user_b's call answers too
+  assert.equal(createA.calls.count, 1, "user_a's modal created once");
+  assert.equal(createB.calls.count, 1);
+});
+
+test("a component cut off by another's call for another key shows no error and is not pending", async () => {
+  const { opener } = await import(path.join(path.dirname(require.resolve("anon-modal")), "opener.js"));
+  const states = { x: null, y: null };
+  const x = opener(() => ({}), (next) => (states.x = next), () => true);
+  const y = opener(() => ({}), (next) => (states.y = next), () => true);
+  const create = server({ url: URL_, expires_at: fresh() });
+  assert.deepEqual(await Promise.all([x.open(create, { key: "user_a" }), y.open(create, { key: "user_b" })]), [null, null]);
+  assert.deepEqual([states.x.pending, states.x.error], [false, null], "cut off is no failure");
+  assert.equal(states.y.error.code, "NO_DOCUMENT", "user_b's open went on to mount");
 });
 
 test("a promise source of a call that joins a flight is settled: its rejection is never unhandled", async () => {
@@ -207,6 +229,19 @@ test("a signal, a key, an error or an expiry on Object.prototype changes nothing
   } finally {
     for (const key of Object.keys(inherited)) delete Object.prototype[key];
   }
+});
+
+test("a promise source given with a signal already aborted is settled: its rejection is never unhandled", async () => {
+  const unhandled = [];
+  const record = (reason) => unhandled.push(reason);
+  process.on("unhandledRejection", record);
+  try {
+    await assert.rejects(pkg.openAnonModal(Promise.reject(new Error("HTTP 500")), {}, { signal: AbortSignal.abort("gone") }), (reason) => reason === "gone");
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  } finally {
+    process.off("unhandledRejection", record);
+  }
+  assert.deepEqual(unhandled, []);
 });
 
 test("an aborted signal rejects with its reason: at once, and before any server call", async () => {
