@@ -194,6 +194,10 @@ export function openAnonModal(source, options, config) {
     unused(source);
     return Promise.reject(signal.reason);
   }
+  // A mistake in the options is refused before this call changes anything, or asks the server
+  // for a modal it would waste.
+  const error = mistakeIn(options, source);
+  if (error) return Promise.reject(error);
   // Another user's (an account switched): never embedded, and their modal goes now, whatever
   // this call gets.
   for (const other of flights.values()) if (other.key !== key) other.cut();
@@ -204,11 +208,7 @@ export function openAnonModal(source, options, config) {
     // A flight every caller left (a component unmounted, StrictMode's effect run twice, or a
     // call for another user came between, as its call was on its way): this call takes it over,
     // so the modal is embedded with its options and callbacks, not those of a caller gone.
-    if (!flight.wanted()) {
-      const error = mistakeIn(options, source);
-      if (error) return Promise.reject(error);
-      flight.takeOver(options);
-    }
+    if (flight.cutOff || !waiting(flight.callers)) flight.takeOver(options);
     // The flight's server call is the one: this call's source goes unused.
     unused(source);
     flight.callers.push(signal);
@@ -299,8 +299,6 @@ function mistakeIn(options, source) {
 /** Shows the `modal` `going` again, for a call that would have opened another from `source`. */
 async function showAgain({ modal, fullscreen }, source, options) {
   unused(source);
-  const error = mistakeIn(options);
-  if (error) throw error;
   if (!field(options, "hidden")) {
     // Refused as a new modal would be: a modal <dialog> of the page would cover it.
     if (fullscreen && modalDialogOpen(document)) throw packageError(MESSAGE_UNDER_MODAL_DIALOG);
@@ -311,8 +309,6 @@ async function showAgain({ modal, fullscreen }, source, options) {
 
 /** Gets the URL from `source` and embeds it with the options the flight `current` has then. */
 async function open(source, current, again, focused) {
-  const error = mistakeIn(current.options, source);
-  if (error) throw error;
   // Where focus is now, before the app may disable the button that was clicked.
   focused ??= focusedElement(document);
   // The wasm loads while the server creates the modal: neither waits for the other. The flight

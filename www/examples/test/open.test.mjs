@@ -148,6 +148,30 @@ test("keys A, B, A in quick succession: one server call for A, the second call t
   assert.equal(createB.calls.count, 1);
 });
 
+test("a call refused for a mistake in its options changes nothing: no other user's call cut off, no second server call", async () => {
+  // Whether one server call for a user is on its way: two at once would be two modals for them.
+  let open = 0;
+  let most = 0;
+  const counted = async () => {
+    most = Math.max(most, ++open);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    open--;
+    return { url: URL_, expires_at: fresh() };
+  };
+  // The only caller aborts; a call with a mistake comes; then one without.
+  const controller = new AbortController();
+  const first = pkg.openAnonModal(counted, {}, { signal: controller.signal, key: "user_e" });
+  controller.abort("gone");
+  await assert.rejects(first, (reason) => reason === "gone");
+  await assert.rejects(pkg.openAnonModal(counted, { readyTimeoutMs: "soon" }, { key: "user_e" }), code("INVALID_OPTION"));
+  await assert.rejects(pkg.openAnonModal(counted, {}, { key: "user_e" }), code("NO_DOCUMENT"));
+  assert.equal(most, 1, "one server call for user_e at a time");
+  // A mistake in a call for another user cuts nobody off.
+  const forF = pkg.openAnonModal(counted, {}, { key: "user_f" });
+  await assert.rejects(pkg.openAnonModal(counted, { onComplete() {} }, { key: "user_g" }), code("INVALID_OPTION"));
+  await assert.rejects(forF, code("NO_DOCUMENT"), "user_f's call went on");
+});
+
 test("a component cut off by another's call for another key shows no error and is not pending", async () => {
   const { opener } = await import(path.join(path.dirname(require.resolve("anon-modal")), "opener.js"));
   const states = { x: null, y: null };
