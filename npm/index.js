@@ -254,11 +254,15 @@ function fly(source, options, key) {
       if (!wanted && flights.get(key) === flight) flights.delete(key);
       return wanted;
     },
+    // From the map, where the flight stays until its server call ends.
     takeOver(options) {
       Object.assign(flight, { options, callers: [], cutOff: false });
-      flights.set(key, flight);
-      flight.modal = Promise.race([new Promise((_, reject) => (cut = reject)), embedded]);
+      share();
     },
+  };
+  // The promise the flight's callers share: `cut()` rejects it at once, a takeover makes anew.
+  const share = () => {
+    flight.modal = Promise.race([new Promise((_, reject) => (cut = reject)), embedded]);
   };
   flights.set(key, flight);
   const embedded = open(source, flight, true)
@@ -276,7 +280,7 @@ function fly(source, options, key) {
     });
   const landed = () => flights.get(key) === flight && flights.delete(key);
   embedded.then(landed, landed);
-  flight.modal = Promise.race([new Promise((_, reject) => (cut = reject)), embedded]);
+  share();
   return flight;
 }
 
