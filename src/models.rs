@@ -519,7 +519,7 @@ impl WebhookEvent {
     ///
     /// # Errors
     /// When the body is not an Anon event: the error's text names the field that is not as
-    /// Anon documents it, e.g. `data.object.company_id: invalid type: null, expected a string`
+    /// Anon documents it, e.g. `data.object.created_by_user_id: invalid type: null, expected a string`
     /// (or says where the JSON is not JSON).
     pub fn from_json(body: &[u8]) -> Result<WebhookEvent, serde_json::Error> {
         use serde::de::Error;
@@ -576,8 +576,9 @@ fn lone_surrogates_replaced(json: &[u8]) -> std::borrow::Cow<'_, [u8]> {
 /// A migration (the resource object of `migration.*` events).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Migration {
-    /// The company (your Anon account).
-    pub company_id: String,
+    /// The company, once the migration has one: Anon documents it as a UUID or `null` (a
+    /// migration just created may have none yet). Absent reads as `None` too.
+    pub company_id: Option<String>,
     /// When it was created.
     pub created: Timestamp,
     /// The migration id (`mig_...`).
@@ -836,6 +837,15 @@ mod tests {
             created.data.object.as_ref().unwrap().to_json(),
             migration("NOT_STARTED")
         );
+        // A migration just created may have no company yet: Anon documents `company_id` as a
+        // UUID or null. Absent, it reads as null too.
+        let mut companyless = migration("NOT_STARTED");
+        companyless["company_id"] = json!(null);
+        let created = round_trip(event("migration.created", companyless.clone()));
+        assert_eq!(created.migration().unwrap().company_id, None);
+        companyless.as_object_mut().unwrap().remove("company_id");
+        let parsed: WebhookEvent = serde_json::from_value(event("migration.created", companyless)).unwrap();
+        assert_eq!(parsed.migration().unwrap().company_id, None);
         // A migration.* type this version does not know still carries a migration.
         let paused = round_trip(event("migration.paused", migration("PAUSED")));
         assert_eq!(
@@ -978,11 +988,11 @@ mod tests {
                 .to_string()
         };
         let whole = event("migration.completed", migration("COMPLETE"));
-        let mut company = whole.clone();
-        company["data"]["object"]["company_id"] = json!(null);
+        let mut creator = whole.clone();
+        creator["data"]["object"]["created_by_user_id"] = json!(null);
         assert_eq!(
-            why(&company),
-            "data.object.company_id: invalid type: null, expected a string"
+            why(&creator),
+            "data.object.created_by_user_id: invalid type: null, expected a string"
         );
         let mut created = whole.clone();
         created["data"]["object"]["created"] = json!("2025-06-18");
@@ -990,12 +1000,15 @@ mod tests {
             why(&created),
             "data.object.created: expected an ISO 8601 timestamp"
         );
-        let mut no_company = whole.clone();
-        no_company["data"]["object"]
+        let mut no_creator = whole.clone();
+        no_creator["data"]["object"]
             .as_object_mut()
             .unwrap()
-            .remove("company_id");
-        assert_eq!(why(&no_company), "data.object: missing field `company_id`");
+            .remove("created_by_user_id");
+        assert_eq!(
+            why(&no_creator),
+            "data.object: missing field `created_by_user_id`"
+        );
         let mut no_id = whole.clone();
         no_id["data"].as_object_mut().unwrap().remove("migration_id");
         assert_eq!(why(&no_id), "data: missing field `migration_id`");

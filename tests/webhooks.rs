@@ -119,7 +119,10 @@ fn every_event_type_parses_typed_and_comes_back_whole() {
                 assert!(event_type.starts_with("migration."));
                 assert_eq!(m.status, MigrationStatus::from_wire(status));
                 assert!(!matches!(m.status, MigrationStatus::Other(_)));
-                assert_eq!(m.company_id, "f7b2d4e9-3c8a-4f1b-9e6d-2a5c8b7f3e91");
+                assert_eq!(
+                    m.company_id.as_deref(),
+                    Some("f7b2d4e9-3c8a-4f1b-9e6d-2a5c8b7f3e91")
+                );
                 assert_eq!(m.created_by_user_id, "usr_01HX4J1SQ93Y9F6VBQ4JPZW66S");
                 assert_eq!(m.created.unix_micros(), 1_750_219_602_453_452);
             }

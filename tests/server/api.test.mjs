@@ -34,6 +34,9 @@ test("every documented event type verifies and comes back whole", () => {
     assert.equal(event.data.object.object, "migration");
     assert.equal(Object.getPrototypeOf(event), Object.prototype, "a plain object");
   }
+  // Anon's reference documents company_id as a UUID or null: a migration just created may have none.
+  const companyless = contractEvent("migration.created").replace(/"company_id": "[^"]*"/, '"company_id": null');
+  assert.equal(verifyWebhook(companyless, signed(companyless), secret, { now: NOW }).data.object.company_id, null);
   // migration_task.failed: the task's schema is undocumented, so whatever it holds is kept.
   const task = contractEvent("migration_task.failed").replace(/"object": \{[^}]*\}/, '"object": {"object": "migration_task", "id": "task_1", "step": 3, "files": [null]}');
   assert.deepEqual(verifyWebhook(task, signed(task), secret, { now: NOW }).data.object, { object: "migration_task", id: "task_1", step: 3, files: [null] });
@@ -98,8 +101,8 @@ test("INVALID_PAYLOAD's message names the field that is not as Anon documents it
   };
   const completed = contractEvent("migration.completed");
   const cases = [
-    [completed.replace(/"company_id": "[^"]*"/, '"company_id": null'), "(data.object.company_id: invalid type: null, expected a string)"],
-    [completed.replace(/"company_id": "[^"]*",/, ""), "(data.object: missing field `company_id`)"],
+    [completed.replace(/"created_by_user_id": "[^"]*"/, '"created_by_user_id": null'), "(data.object.created_by_user_id: invalid type: null, expected a string)"],
+    [completed.replace(/"created_by_user_id": "[^"]*",/, ""), "(data.object: missing field `created_by_user_id`)"],
     [completed.replace(/"migration_id": "[^"]*",/, ""), "(data: missing field `migration_id`)"],
     [completed.replace(/"created": "[^"]*"/, '"created": 1750208440'), "(created: invalid type: integer `1750208440`, expected a string at line 4"],
   ];
