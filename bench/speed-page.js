@@ -33,7 +33,7 @@ function timeDispatch(event) {
 }
 
 function messages(win) {
-  const data = { source: "anon_modal", event: { type: "migration_modal.opened", user_id: "u_1", migration_id: "mig_1" } };
+  const data = { source: "anon_modal", event: { id: "evt_1", object: "event", created: "2023-11-09T12:00:00.000Z", type: "migration_modal.opened", data: { user_id: "u_1", migration_id: "mig_1" } } };
   return {
     foreign: new MessageEvent("message", { data, origin: modalOrigin, source: window }),
     accepted: new MessageEvent("message", { data, origin: modalOrigin, source: win }),

@@ -61,7 +61,7 @@ const server = await serve({
   "/ttm/webpack": (_, o) => PAGES.webpack(`${o.modal}/ttm/modal`),
   // The modal: it posts `opened` to the page at once.
   "/ttm/modal": (_, o) => `<!doctype html><title>modal</title><script>parent.postMessage({ source: "anon_modal", ` +
-    `event: { type: "migration_modal.opened", user_id: "u_1", migration_id: "mig_1" } }, ${JSON.stringify(o.page)});</script>`,
+    `event: { type: "migration_modal.opened", data: { user_id: "u_1", migration_id: "mig_1" } } }, ${JSON.stringify(o.page)});</script>`,
 });
 const browser = await launch();
 const version = browser.version();

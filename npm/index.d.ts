@@ -50,12 +50,33 @@ export type RejectReason =
   | "SCHEMA";
 // </generated>
 
-/** Context fields the modal may send with any event. Unknown extra fields are kept as data. */
-export interface ModalEventContext {
+/**
+ * The user and migration context Anon's modal sends in every event's `data`, and a step's
+ * `modal_step` and `error_message` where Anon documents them. Each is a string or `null` when
+ * present (one of another type is left out); other fields Anon adds are kept as data.
+ */
+export interface ModalEventData {
   user_id?: string | null;
   migration_id?: string | null;
-  modal_id?: string | null;
-  source_provider?: string | null;
+  /** The step the user was on (`closed`, `failed`). */
+  modal_step?: string | null;
+  /** What went wrong (`failed`). */
+  error_message?: string | null;
+  [field: string]: unknown;
+}
+/**
+ * An event as Anon's modal documents its messages: `{id, object: "event", created, type, data}`.
+ * Each typed field is a string or `null` when present (one of another type is left out); the
+ * events the package sends itself have no `data`. Unknown extra fields are kept as data.
+ */
+export interface ModalEventContext {
+  id?: string | null;
+  /** `"event"`. */
+  object?: string | null;
+  /** ISO 8601. */
+  created?: string | null;
+  /** `data.migration_id`, `data.user_id`: the context is here, not on the event itself. */
+  data?: ModalEventData;
   [field: string]: unknown;
 }
 export interface ModalOpenedEvent extends ModalEventContext { type: "migration_modal.opened" }
@@ -77,15 +98,15 @@ export interface ModalFailedEvent extends ModalEventContext {
   /**
    * Set by the package: `"TIMEOUT"` when the modal did not open within `readyTimeoutMs`,
    * `"FRAME_BLOCKED"` when the page's Content-Security-Policy blocked its URL (allow its
-   * origin in `frame-src`). A code the modal sends is a string too.
+   * origin in `frame-src`). A code the modal sends is a string too. Anon's own failure is
+   * `data.error_message`.
    */
   code?: ModalFailedCode | (string & {}) | null;
   /**
-   * With `TIMEOUT`, for the page's developer, not its users: it names the first origin not
-   * allowed that the modal's frame sent a message from, if any.
+   * With `code`, for the page's developer, not its users: with `TIMEOUT`, it names the first
+   * origin not allowed that the modal's frame sent a message from, if any.
    */
   message?: string | null;
-  error_message?: string | null;
 }
 /** An event type this version does not know yet (delivered to `onEvent` / `"*"` only). */
 export interface ModalUnknownEvent extends ModalEventContext { type: string }

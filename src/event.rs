@@ -16,29 +16,32 @@ pub const TYPE_KEY: &str = "type";
 /// The event's key that marks `show`/`hide` as steering the host (`internal: true`).
 pub const INTERNAL_KEY: &str = "internal";
 
-/// Context fields that callbacks only ever get as a string or `null`. The modal's documents
-/// give them no type, so a value of another type is left out of the copy, never a reason to
-/// drop the event: a `failed` whose `code` is a number still fails the modal.
-pub const STRING_FIELDS: [&str; 8] = [
-    "user_id",
-    "migration_id",
-    "modal_id",
-    "source_provider",
-    "code",
-    "message",
-    "error_message",
-    "reason",
-];
+/// The event's key holding the user and migration context, as Anon's modal documents its
+/// messages: `{id, object: "event", created, type, data: {user_id, migration_id, ...}}`.
+pub const DATA_KEY: &str = "data";
+
+/// The event's fields that callbacks only ever get as a string or `null`: Anon's `id`,
+/// `object` and `created`, and the `code`, `message` and `reason` of the events the package
+/// sends itself. A value of another type is left out of the copy, never a reason to drop the
+/// event: a `failed` whose `code` is a number still fails the modal.
+pub const STRING_FIELDS: [&str; 6] = ["id", "object", "created", "code", "message", "reason"];
+
+/// The fields of the event's [`DATA_KEY`] object that callbacks only ever get as a string or
+/// `null`: the context every event carries, and the step and error Anon documents for some.
+/// A `data` that is not a plain object is left out of the copy.
+pub const DATA_STRING_FIELDS: [&str; 4] = ["user_id", "migration_id", "modal_step", "error_message"];
 
 /// The event's keys copied before the rest, so that the field budget never leaves them out:
-/// [`TYPE_KEY`], then the [`STRING_FIELDS`].
-pub const FIRST_KEYS: [&str; 1 + STRING_FIELDS.len()] = {
-    let mut keys = [TYPE_KEY; 1 + STRING_FIELDS.len()];
+/// [`TYPE_KEY`], the [`STRING_FIELDS`], then [`DATA_KEY`] (whose [`DATA_STRING_FIELDS`] come
+/// first within it).
+pub const FIRST_KEYS: [&str; 2 + STRING_FIELDS.len()] = {
+    let mut keys = [TYPE_KEY; 2 + STRING_FIELDS.len()];
     let mut at = 0;
     while at < STRING_FIELDS.len() {
         keys[1 + at] = STRING_FIELDS[at];
         at += 1;
     }
+    keys[1 + STRING_FIELDS.len()] = DATA_KEY;
     keys
 };
 

@@ -8,12 +8,16 @@
 //! 4. `event.data.event` passes the schema: a plain object with a string `type` and an
 //!    optional boolean `internal`.
 //!
+//! Anon's modal sends its context in the event's `data`: `{id, object: "event", created, type,
+//! data: {user_id, migration_id, ...}}`.
+//!
 //! Callbacks never see the object that arrived: they get a fresh plain object holding only
 //! strings, numbers, booleans, `null`, plain objects and arrays, within the caps of
 //! [`crate::event`] (fields and array items together, depth, lengths). Reserved keys such as
 //! `__proto__` are never copied, so nothing that arrives can reach a prototype. What is over a
-//! cap, exotic objects (`Blob`, `ArrayBuffer`, `Date`) and context fields
-//! ([`event::STRING_FIELDS`]) that are neither strings nor `null` are left out (an array item
+//! cap, exotic objects (`Blob`, `ArrayBuffer`, `Date`), typed fields ([`event::STRING_FIELDS`],
+//! and [`event::DATA_STRING_FIELDS`] within `data`) that are neither strings nor `null`, and a
+//! `data` that is no plain object are left out (an array item
 //! left out leaves a hole, so that the others keep their places): an event that passed the
 //! checks is delivered, never dropped for its size, so the work stays bounded and a `completed`
 //! is never lost to a large payload.
@@ -101,12 +105,18 @@ pub struct Names<V: MessageValue> {
     pub type_key: V,
     /// [`event::INTERNAL_KEY`].
     pub internal: V,
+    /// [`event::DATA_KEY`].
+    pub data: V,
     /// [`EventKind::NAMES`].
     pub kinds: V::List,
     /// [`event::FIRST_KEYS`].
     pub first_keys: V::List,
     /// [`event::STRING_FIELDS`], each as a key.
-    pub context: [V; event::STRING_FIELDS.len()],
+    pub strings: [V; event::STRING_FIELDS.len()],
+    /// [`event::DATA_STRING_FIELDS`].
+    pub data_keys: V::List,
+    /// [`event::DATA_STRING_FIELDS`], each as a key.
+    pub context: [V; event::DATA_STRING_FIELDS.len()],
     /// [`event::RESERVED_KEYS`].
     pub reserved: V::List,
 }
@@ -123,9 +133,12 @@ impl<V: MessageValue> Names<V> {
             event: V::text(event::EVENT_KEY),
             type_key: V::text(event::TYPE_KEY),
             internal: V::text(event::INTERNAL_KEY),
+            data: V::text(event::DATA_KEY),
             kinds: V::list(&EventKind::NAMES),
             first_keys: V::list(&event::FIRST_KEYS),
-            context: event::STRING_FIELDS.map(V::text),
+            strings: event::STRING_FIELDS.map(V::text),
+            data_keys: V::list(&event::DATA_STRING_FIELDS),
+            context: event::DATA_STRING_FIELDS.map(V::text),
             reserved: V::list(&event::RESERVED_KEYS),
         }
     }
@@ -222,29 +235,28 @@ impl<V: MessageValue> MessageGuard<V> {
             Kind::Boolean(internal) => internal,
             _ => return Err(RejectReason::Schema),
         };
-        // `type` and the context fields first, so that the field budget, however large the
-        // rest, never leaves them out.
+        // `type`, the typed fields and `data` first, so that the field budget, however large
+        // the rest, never leaves them out.
         let mut copy = V::object();
         V::set(&mut copy, &self.names.type_key, event_type);
         let mut budget = event::MAX_FIELDS - 1;
-        // Bit 0 is `type`'s, read already.
+        // Bit 0 is `type`'s, read already; the last is `data`'s.
         let present = event.own_fields(&self.names.first_keys) >> 1;
-        for (at, key) in self.names.context.iter().enumerate() {
-            if present & (1 << at) == 0 {
-                continue;
-            }
-            let value = event.get(key);
-            let wanted = match value.kind() {
-                Kind::Null => true,
-                Kind::Text(len) => len <= event::MAX_STRING_LEN,
-                _ => false,
-            };
-            if wanted {
-                V::set(&mut copy, key, value);
-                budget -= 1;
+        copy_strings(event, &self.names.strings, present, &mut copy, &mut budget);
+        if present >> event::STRING_FIELDS.len() != 0 {
+            let data = event.get(&self.names.data);
+            budget -= 1;
+            if data.kind() == Kind::Plain {
+                let mut inner = V::object();
+                let present = data.own_fields(&self.names.data_keys);
+                copy_strings(&data, &self.names.context, present, &mut inner, &mut budget);
+                let skip = Some(&self.names.data_keys);
+                self.copy_fields(&data, &mut inner, event::MAX_DEPTH - 1, &mut budget, skip);
+                V::set(&mut copy, &self.names.data, inner);
             }
         }
-        self.copy_fields(event, &mut copy, event::MAX_DEPTH, &mut budget);
+        let skip = Some(&self.names.first_keys);
+        self.copy_fields(event, &mut copy, event::MAX_DEPTH, &mut budget, skip);
         Ok(ValidEvent {
             kind,
             internal,
@@ -253,13 +265,12 @@ impl<V: MessageValue> MessageGuard<V> {
     }
 
     /// Copies `source`'s fields into `copy` while the field budget lasts, every field read
-    /// paying for itself. What is over a cap (a longer key or string, a deeper object) or not
-    /// plain data is left out: the message is authentic by now, so its event is delivered.
-    fn copy_fields(&self, source: &V, copy: &mut V, depth: u8, budget: &mut u32) {
-        let top = depth == event::MAX_DEPTH;
+    /// paying for itself, but for those whose keys are in `skip` (copied already, or left out).
+    /// What is over a cap (a longer key or string, a deeper object) or not plain data is left
+    /// out: the message is authentic by now, so its event is delivered.
+    fn copy_fields(&self, source: &V, copy: &mut V, depth: u8, budget: &mut u32, skip: Option<&V::List>) {
         for key in source.keys() {
-            // The event's `type` and context fields are in the copy already, or left out.
-            if top && key.position(&self.names.first_keys).is_some() {
+            if skip.is_some_and(|skip| key.position(skip).is_some()) {
                 continue;
             }
             if *budget == 0 {
@@ -303,7 +314,7 @@ impl<V: MessageValue> MessageGuard<V> {
             // An object or array reached with no budget left would arrive empty, as if it were.
             Kind::Plain if depth > 0 && *budget > 0 => {
                 let mut inner = V::object();
-                self.copy_fields(&value, &mut inner, depth - 1, budget);
+                self.copy_fields(&value, &mut inner, depth - 1, budget, None);
                 Some(inner)
             }
             Kind::List(len) if depth > 0 && *budget > 0 => {
@@ -312,6 +323,26 @@ impl<V: MessageValue> MessageGuard<V> {
                 Some(inner)
             }
             Kind::Plain | Kind::List(_) | Kind::Other | Kind::Undefined => None,
+        }
+    }
+}
+
+/// Copies into `copy` those of the typed fields `keys` that `present` has (bit `i` for
+/// `keys[i]`) and that are strings within the cap or `null`, each paying for itself.
+fn copy_strings<V: MessageValue>(source: &V, keys: &[V], present: u32, copy: &mut V, budget: &mut u32) {
+    for (at, key) in keys.iter().enumerate() {
+        if present & (1 << at) == 0 {
+            continue;
+        }
+        let value = source.get(key);
+        let wanted = match value.kind() {
+            Kind::Null => true,
+            Kind::Text(len) => len <= event::MAX_STRING_LEN,
+            _ => false,
+        };
+        if wanted {
+            V::set(copy, key, value);
+            *budget -= 1;
         }
     }
 }

@@ -527,7 +527,7 @@ fn destroy_current() {
 /// use anon_modal::{AnonModal, ModalOptions, Topic};
 /// let modal = AnonModal::embed("https://dashboard.anon.com/modal?token=...", ModalOptions::default())?;
 /// modal.on(Topic::Completed, |event| {
-///     let _migration = event.field("migration_id");
+///     let _migration = event.data_field("migration_id");
 /// }).detach();
 /// modal.detach();
 /// # Ok::<(), anon_modal::Error>(())
@@ -558,10 +558,19 @@ impl ModalEvent {
         EventKind::from_type(&self.event_type())
     }
 
-    /// A string field such as `migration_id` or `user_id`: the event's own, never one the page
-    /// added to `Object.prototype`.
+    /// A string field of the event itself, such as `id`, or the `code` and `reason` of the
+    /// events the package sends: the event's own, never one the page added to
+    /// `Object.prototype`.
     pub fn field(&self, name: &str) -> Option<String> {
         crate::js_value::field(&self.object, &name.into()).as_string()
+    }
+
+    /// A string field of the event's `data`, where Anon's modal puts the user and migration
+    /// context (`user_id`, `migration_id`) and a step's `modal_step` and `error_message`: its
+    /// own, as [`ModalEvent::field`].
+    pub fn data_field(&self, name: &str) -> Option<String> {
+        let data = crate::js_value::field(&self.object, &crate::event::DATA_KEY.into());
+        crate::js_value::field(&data, &name.into()).as_string()
     }
 
     /// The event as a JavaScript object.
@@ -772,7 +781,7 @@ impl AnonModal {
     /// use wasm_bindgen_futures::JsFuture;
     /// let event = ModalEvent::from(JsFuture::from(modal.settled().clone()).await?);
     /// if event.kind() == EventKind::Completed {
-    ///     let _migration = event.field("migration_id");
+    ///     let _migration = event.data_field("migration_id");
     /// }
     /// # Ok(())
     /// # }

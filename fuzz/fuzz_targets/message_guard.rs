@@ -2,19 +2,23 @@
 //! from our frame and origin, tagged, whose event has a string `type` and no mistyped
 //! `internal` (whatever their size), and what it accepts keeps its promises: no reserved key at
 //! any level, no level deeper than allowed, no more fields than allowed, no string longer than
-//! allowed, the `type` as sent, and context fields that are strings or `null`.
+//! allowed, the `type` as sent, typed fields that are strings or `null`, and a `data` that is a
+//! plain object whose context fields are too.
 #![no_main]
-use anon_modal::event::{MAX_DEPTH, MAX_FIELDS, MAX_STRING_LEN, MAX_TYPE_LEN, RESERVED_KEYS, STRING_FIELDS};
+use anon_modal::event::{
+    DATA_STRING_FIELDS, MAX_DEPTH, MAX_FIELDS, MAX_STRING_LEN, MAX_TYPE_LEN, RESERVED_KEYS, STRING_FIELDS,
+};
 use anon_modal::guard::{Message, MessageGuard, Value};
 use anon_modal::origin::{AllowList, Origin};
 use libfuzzer_sys::fuzz_target;
 
 const ANON: &str = "https://dashboard.anon.com";
-const KEYS: [&str; 12] = [
+const KEYS: [&str; 13] = [
     "source",
     "event",
     "type",
     "internal",
+    "data",
     "migration_id",
     "code",
     "__proto__",
@@ -163,8 +167,10 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(valid) = result {
         assert_eq!(valid.event.field("type"), event.field("type"));
         assert!(check_copy(&valid.event, i32::from(MAX_DEPTH)) <= MAX_FIELDS);
-        for name in STRING_FIELDS {
-            let field = valid.event.field(name);
+        let data = valid.event.field("data");
+        assert!(matches!(data, Value::Object(_) | Value::Undefined), "data: {data:?}");
+        let typed = STRING_FIELDS.map(|name| (name, valid.event.field(name)));
+        for (name, field) in typed.into_iter().chain(DATA_STRING_FIELDS.map(|name| (name, data.field(name)))) {
             assert!(
                 matches!(field, Value::Text(_) | Value::Null | Value::Undefined),
                 "{name}: {field:?}"

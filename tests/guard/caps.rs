@@ -1,5 +1,5 @@
 //! What the guard's copy keeps of an authentic event: within the depth, field, length and key
-//! caps, plain data only, `type` and the context fields first.
+//! caps, plain data only, `type`, the typed fields and `data` first.
 
 use super::*;
 
@@ -68,27 +68,42 @@ fn case_15_the_field_budget_is_exact_shared_by_every_level_and_keeps_type() {
     kept.extend(fields(0, half - 2));
     kept.push(("nested".to_owned(), Value::Object(fields(0, half))));
     assert_eq!(copy(envelope(Value::Object(outer))), Value::Object(kept));
-    // Nor the context fields, after an object that spends the whole budget; and an object
-    // reached with no budget left is left out, not delivered empty.
+    // Nor the typed fields and `data` with its context, after an object that spends the whole
+    // budget; and an object reached with no budget left is left out, not delivered empty.
     let mut crowded = vec![
         ("type".to_owned(), Value::text("migration_modal.failed")),
         ("details".to_owned(), Value::Object(fields(0, 2 * MAX_FIELDS))),
         ("later".to_owned(), Value::object([("x", Value::Null)])),
     ];
     crowded.push(("code".to_owned(), Value::text("E1")));
-    crowded.push(("user_id".to_owned(), Value::text("usr_1")));
+    crowded.push((
+        "data".to_owned(),
+        Value::object([("user_id", Value::text("usr_1"))]),
+    ));
     let delivered = copy(envelope(Value::Object(crowded)));
     assert_eq!(delivered.field("code"), &Value::text("E1"));
-    assert_eq!(delivered.field("user_id"), &Value::text("usr_1"));
+    assert_eq!(delivered.field("data").field("user_id"), &Value::text("usr_1"));
     assert_eq!(delivered.field("later"), &Value::Undefined);
     let Value::Object(details) = delivered.field("details") else {
         panic!("details copied")
     };
     assert_eq!(
         details.len(),
-        MAX_FIELDS as usize - 4,
-        "type, user_id, code and details paid"
+        MAX_FIELDS as usize - 5,
+        "type, code, data, its user_id and details paid"
     );
+    // Within `data`, its context first, and the rest of it after.
+    let mut data = fields(0, 2 * MAX_FIELDS);
+    data.push(("migration_id".to_owned(), Value::text("mig_1")));
+    let delivered = copy(envelope(Value::Object(vec![
+        ("type".to_owned(), Value::text("migration_modal.completed")),
+        ("data".to_owned(), Value::Object(data)),
+    ])));
+    let Value::Object(data) = delivered.field("data") else {
+        panic!("data copied")
+    };
+    assert_eq!(data[0], ("migration_id".to_owned(), Value::text("mig_1")));
+    assert_eq!(data.len(), MAX_FIELDS as usize - 2, "type and data paid");
     // An object whose own key spends the last of the budget is left out too.
     let mut last = vec![("type".to_owned(), Value::text("x"))];
     last.extend(fields(0, MAX_FIELDS - 2));
@@ -175,18 +190,26 @@ fn case_15_arrays_are_copied_within_the_caps() {
 
 #[test]
 fn case_15_huge_strings_and_long_keys_are_left_out() {
-    // A context field (copied first) and any other field alike.
+    // A typed field (copied first), one of `data`'s, and any other field alike.
     let long = "x".repeat(MAX_STRING_LEN as usize + 1);
     let data = envelope(event(vec![
         ("type", Value::text("migration_modal.failed")),
-        ("error_message", Value::Text(long.clone())),
-        ("note", Value::Text(long)),
+        ("message", Value::Text(long.clone())),
+        ("note", Value::Text(long.clone())),
         ("step", Value::Number(3.0)),
+        (
+            "data",
+            Value::object([
+                ("error_message", Value::Text(long)),
+                ("modal_step", Value::text("login")),
+            ]),
+        ),
     ]));
     assert_eq!(
         copy(data),
         event(vec![
             ("type", Value::text("migration_modal.failed")),
+            ("data", Value::object([("modal_step", Value::text("login"))])),
             ("step", Value::Number(3.0))
         ])
     );
@@ -228,20 +251,23 @@ fn case_15_huge_strings_and_long_keys_are_left_out() {
 fn case_20_21_text_stays_text_and_what_cannot_be_copied_is_left_out() {
     let (_, _, copy) = check(envelope(event(vec![
         ("type", Value::text("migration_modal.failed")),
-        ("error_message", Value::text("<img src=x onerror=alert(1)>")),
+        (
+            "data",
+            Value::object([("error_message", Value::text("<img src=x onerror=alert(1)>"))]),
+        ),
         ("message", Value::text("javascript:alert(1)")),
         ("blob", Value::Other),
         ("missing", Value::Undefined),
     ])))
     .unwrap();
     assert_eq!(
-        copy.field("error_message"),
+        copy.field("data").field("error_message"),
         &Value::text("<img src=x onerror=alert(1)>")
     );
     assert_eq!(copy.field("message"), &Value::text("javascript:alert(1)"));
     assert_eq!(copy.field("blob"), &Value::Undefined);
-    // `type` and the context fields come first, in the order of `STRING_FIELDS`.
-    assert_eq!(copy.keys_for_test(), ["type", "message", "error_message"]);
+    // `type` and the typed fields come first, in the order of `STRING_FIELDS`, then `data`.
+    assert_eq!(copy.keys_for_test(), ["type", "message", "data"]);
 }
 
 /// What the copy's keys are, in order.

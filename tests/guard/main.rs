@@ -1,7 +1,7 @@
 //! The message guard on plain Rust values: every payload case of docs/security.md
 //! ("Messages") runs here natively, named after its number. The same guard runs in the
 //! browser on `JsValue`s (tests/web/ checks the browser's side: source windows, real posts).
-//! The envelope, the type and the context fields are checked here; what the copy keeps within
+//! The envelope, the type and the typed fields (the event's, and its `data`'s) are checked here; what the copy keeps within
 //! its caps, in `caps.rs`.
 
 #![cfg(not(target_arch = "wasm32"))]
@@ -35,11 +35,21 @@ fn message(data: Value) -> Message {
     }
 }
 
+/// A `completed` as Anon's modal documents its messages (its fields in the copy's order:
+/// `type`, the typed ones, `data`).
 fn completed() -> Value {
     event(vec![
         ("type", Value::text("migration_modal.completed")),
-        ("user_id", Value::text("usr_1")),
-        ("migration_id", Value::text("mig_1")),
+        ("id", Value::text("evt_1")),
+        ("object", Value::text("event")),
+        ("created", Value::text("2023-11-09T12:00:00.000Z")),
+        (
+            "data",
+            Value::object([
+                ("user_id", Value::text("usr_1")),
+                ("migration_id", Value::text("mig_1")),
+            ]),
+        ),
     ])
 }
 
@@ -240,8 +250,47 @@ fn case_16_wrong_envelope_types_are_dropped_and_mistyped_context_left_out() {
             "{field}: null is kept"
         );
     }
-    // Only the event's own context fields are typed: the same names deeper are free.
+    // Within `data`, the context fields alike; a `data` that is no plain object is left out.
+    let with_data = |data: Value| check(typed("data", data)).map(|(_, _, copy)| copy);
+    for field in anon_modal::event::DATA_STRING_FIELDS {
+        for odd in [
+            Value::Number(403.0),
+            Value::object([]),
+            Value::List(vec![]),
+            Value::Other,
+        ] {
+            let data = Value::object([(field, odd.clone()), ("step", Value::Number(2.0))]);
+            let kept = Value::object([("step", Value::Number(2.0))]);
+            assert_eq!(
+                with_data(data),
+                Ok(failed(vec![("data", kept)])),
+                "data.{field}: {odd:?}"
+            );
+        }
+        assert_eq!(
+            with_data(Value::object([(field, Value::Null)])),
+            Ok(failed(vec![("data", Value::object([(field, Value::Null)]))])),
+            "data.{field}: null is kept"
+        );
+    }
+    for odd in [
+        Value::Null,
+        Value::text("mig_1"),
+        Value::Number(1.0),
+        Value::List(vec![Value::text("usr_1")]),
+        Value::Other,
+    ] {
+        assert_eq!(with_data(odd.clone()), Ok(failed(vec![])), "data: {odd:?}");
+    }
+    // Only these fields are typed: the same names deeper, or the context's beside `data`, are
+    // free.
     assert!(check(typed("details", Value::object([("code", Value::Number(7.0))]))).is_ok());
+    let nested = Value::object([("details", Value::object([("migration_id", Value::Number(7.0))]))]);
+    assert_eq!(with_data(nested.clone()), Ok(failed(vec![("data", nested)])));
+    assert_eq!(
+        check(typed("migration_id", Value::Number(7.0))).map(|(_, _, copy)| copy),
+        Ok(failed(vec![("migration_id", Value::Number(7.0))]))
+    );
 }
 
 #[test]
@@ -256,7 +305,7 @@ fn internal_show_and_hide_are_read_with_their_flag() {
 
 #[test]
 fn own_fields_answers_which_of_the_keys_an_object_has() {
-    let keys = <Value as MessageValue>::list(&["user_id", "code", "reason", "type"]);
+    let keys = <Value as MessageValue>::list(&["data", "code", "reason", "type"]);
     assert_eq!(completed().own_fields(&keys), 0b1001);
     assert_eq!(event(vec![("reason", Value::Null)]).own_fields(&keys), 0b0100);
     assert_eq!(Value::text("user_id").own_fields(&keys), 0);

@@ -70,22 +70,24 @@ fn case_13_proto_keys_in_the_payload_pollute_nothing() {
 }
 
 #[wasm_bindgen_test]
-fn context_fields_are_typed_on_the_event_itself_only() {
-    // The event's own context fields reach callbacks as strings or null: one of another type,
-    // or undefined, is left out, and the event still arrives.
+fn typed_fields_are_typed_where_anon_puts_them() {
+    // The event's typed fields, and the context fields of its `data`, reach callbacks as strings
+    // or null: one of another type, or undefined, is left out, and the event still arrives.
     let (rec, modal, seen) = recorded_keeping_the_completed_event();
-    let nested = JSON::parse(r#"{"migration_id": 7}"#).unwrap();
+    let data =
+        JSON::parse(r#"{"user_id": null, "migration_id": 7, "modal_step": {}, "step": {"migration_id": 7}}"#)
+            .unwrap();
     from_modal(
         &modal,
         &envelope(
             "migration_modal.completed",
             &[
-                ("user_id", JsValue::NULL),
-                ("modal_id", JsValue::UNDEFINED),
-                ("migration_id", JsValue::from(7)),
+                ("id", JsValue::NULL),
+                ("created", JsValue::UNDEFINED),
                 ("code", JsValue::TRUE),
                 ("message", Object::new().into()),
-                ("context", nested),
+                ("migration_id", JsValue::from(7)),
+                ("data", data),
             ],
         ),
     );
@@ -95,18 +97,28 @@ fn context_fields_are_typed_on_the_event_itself_only() {
             "completed:migration_modal.completed",
             "event:migration_modal.completed"
         ],
-        "a nested object's fields are data, not context fields"
+        "mistyped fields are left out, the event delivered"
     );
     let delivered = seen.borrow().clone();
-    assert!(Reflect::get(&delivered, &"user_id".into()).unwrap().is_null());
-    for left_out in ["modal_id", "migration_id", "code", "message"] {
+    assert!(Reflect::get(&delivered, &"id".into()).unwrap().is_null());
+    for left_out in ["created", "code", "message"] {
         assert!(
             !Reflect::has(&delivered, &left_out.into()).unwrap(),
             "{left_out} is left out"
         );
     }
-    let context = Reflect::get(&delivered, &"context".into()).unwrap();
-    assert_eq!(Reflect::get(&context, &"migration_id".into()).unwrap(), 7);
+    let data = Reflect::get(&delivered, &"data".into()).unwrap();
+    assert!(Reflect::get(&data, &"user_id".into()).unwrap().is_null());
+    for left_out in ["migration_id", "modal_step"] {
+        assert!(
+            !Reflect::has(&data, &left_out.into()).unwrap(),
+            "data.{left_out} is left out"
+        );
+    }
+    // Beside `data`, or deeper within it, the same names are data like any other.
+    assert_eq!(Reflect::get(&delivered, &"migration_id".into()).unwrap(), 7);
+    let step = Reflect::get(&data, &"step".into()).unwrap();
+    assert_eq!(Reflect::get(&step, &"migration_id".into()).unwrap(), 7);
     modal.destroy();
 }
 

@@ -87,13 +87,19 @@ async fn rust_callers_await_the_settling_event_as_a_modal_event() {
     use anon_modal::{AnonModal, EventKind, ModalEvent, ModalOptions};
     let modal = AnonModal::embed(MODAL_URL, ModalOptions::default()).unwrap();
     let source: JsValue = modal.iframe().content_window().unwrap().into();
-    let completed = envelope("migration_modal.completed", &[("migration_id", "mig_9".into())]);
+    let data = js_sys::JSON::parse(r#"{"migration_id": "mig_9"}"#).unwrap();
+    let completed = envelope(
+        "migration_modal.completed",
+        &[("id", "evt_9".into()), ("data", data)],
+    );
     dispatch(&completed, ANON, Some(&source));
     let settled = wasm_bindgen_futures::JsFuture::from(modal.settled().clone());
     let event = ModalEvent::from(settled.await.unwrap());
     assert_eq!(event.kind(), EventKind::Completed);
     assert_eq!(event.event_type(), "migration_modal.completed");
-    assert_eq!(event.field("migration_id").as_deref(), Some("mig_9"));
+    assert_eq!(event.data_field("migration_id").as_deref(), Some("mig_9"));
+    assert_eq!(event.field("id").as_deref(), Some("evt_9"));
+    assert_eq!(event.field("migration_id"), None, "the context is in data");
 
     let closed = AnonModal::embed(MODAL_URL, ModalOptions::default()).unwrap();
     closed.destroy();
@@ -102,10 +108,10 @@ async fn rust_callers_await_the_settling_event_as_a_modal_event() {
     assert_eq!(event.kind(), EventKind::Closed);
     assert_eq!(event.field("reason").as_deref(), Some("destroyed"));
     // A field the event lacks is not read from what a page's script added to the prototypes.
-    page_script("Object.prototype.migration_id = 'mig_FORGED'");
-    let inherited = event.field("migration_id");
-    page_script("delete Object.prototype.migration_id");
-    assert_eq!(inherited, None);
+    page_script("Object.prototype.migration_id = 'mig_FORGED'; Object.prototype.data = { migration_id: 'mig_FORGED' }");
+    let inherited = (event.field("migration_id"), event.data_field("migration_id"));
+    page_script("delete Object.prototype.migration_id; delete Object.prototype.data");
+    assert_eq!(inherited, (None, None));
     drop(modal);
 }
 

@@ -30,7 +30,7 @@ function log(kind, label, text) {
   $("timeline").append(li);
 }
 
-const describe = (e) => [e.migration_id && `migration ${e.migration_id}`, e.user_id && `user ${e.user_id}`, e.error_message, e.code]
+const describe = (e) => [e.data?.migration_id && `migration ${e.data.migration_id}`, e.data?.user_id && `user ${e.data.user_id}`, e.data?.error_message, e.code]
   .filter(Boolean).join(" · ");
 
 $("start").addEventListener("submit", async (event) => {

@@ -83,7 +83,7 @@ test("anon-modal-mock on a free port, no app origin: apps on other ports get `op
         const { opened, failed, created } = await page.evaluate(() => ({ opened: window.__opened, failed: window.__failed, created: window.__created }));
         assert.equal(failed, undefined, `the modal failed on ${app.url}`);
         assert.equal(opened.type, "migration_modal.opened");
-        assert.equal(opened.migration_id, created.migration_id);
+        assert.equal(opened.data.migration_id, created.migration_id);
         assert.deepEqual(errors, []);
       });
     }

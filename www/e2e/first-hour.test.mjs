@@ -32,7 +32,7 @@ const PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>my app</ti
     openAnonModal(() => fetch("/api/anon-modal", { method: "POST" }).then((r) => r.json()), {
       allowInsecureLocalhost: true, // the local mock is http://localhost
       onOpened: (e) => log({ type: e.type }),
-      onCompleted: (e) => log({ type: e.type, migration_id: e.migration_id }),
+      onCompleted: (e) => log({ type: e.type, migration_id: e.data?.migration_id }),
       onFailed: (e) => log({ type: e.type, code: e.code }),
       onClosed: (e) => log({ type: e.type, reason: e.reason }),
     }).catch((e) => log({ error: e.code, message: e.message }));

@@ -23,7 +23,8 @@ const STYLE = `
   [hidden] { display: none !important; }`;
 
 export function renderModalPage({ id, migrationId, userId, provider, targetOrigin }) {
-  const context = { modal_id: id, migration_id: migrationId, user_id: userId, source_provider: provider };
+  // What every event's `data` holds, as Anon's modal documents its messages.
+  const context = { user_id: userId, migration_id: migrationId };
   return `<!doctype html><html lang="en"><head>${HEAD}
 <style>${STYLE}</style></head><body>
 <div class="card" role="dialog" aria-labelledby="title">
@@ -57,13 +58,21 @@ export function renderModalPage({ id, migrationId, userId, provider, targetOrigi
 <script type="application/json" id="context">${jsonBlock({ context, targetOrigin })}</script>
 <script>
   const { context, targetOrigin } = JSON.parse(document.getElementById("context").textContent);
-  const post = (type, extra = {}) => parent.postMessage({ source: "anon_modal", event: { type, ...context, ...extra } }, targetOrigin);
+  // Anon's event: {id, object: "event", created, type, data: {user_id, migration_id, ...}}.
+  const post = (type, data = {}) => {
+    const event = { id: "evt_" + Date.now().toString(36) + Math.random().toString(36).slice(2), object: "event", created: new Date().toISOString(), type, data: { ...context, ...data } };
+    parent.postMessage({ source: "anon_modal", event }, targetOrigin);
+  };
+  let step = "select_provider";
   const internal = (type) => parent.postMessage({ source: "anon_modal", event: { type, internal: true } }, targetOrigin);
   const show = (id) => document.querySelectorAll("section").forEach((s) => (s.hidden = s.id !== id));
   const finish = (outcome) => fetch(location.pathname + "/finish", { method: "POST", body: JSON.stringify({ outcome }) });
-  document.getElementById("close").onclick = () => post("migration_modal.closed");
-  document.getElementById("finish").onclick = () => post("migration_modal.closed");
-  document.getElementById("continue").onclick = () => show("step-login");
+  document.getElementById("close").onclick = () => post("migration_modal.closed", { modal_step: step });
+  document.getElementById("finish").onclick = () => post("migration_modal.closed", { modal_step: step });
+  document.getElementById("continue").onclick = () => {
+    step = "login";
+    show("step-login");
+  };
   const run = (outcome) => {
     // A provider login would open a pop-up: the modal steps aside meanwhile.
     internal("migration_modal.hide");
@@ -76,7 +85,7 @@ export function renderModalPage({ id, migrationId, userId, provider, targetOrigi
         document.getElementById("bar").style.width = pct + "%";
         if (pct >= 100) {
           clearInterval(timer);
-          finish(outcome).then(() => { show("step-done"); post("migration_modal.completed"); });
+          finish(outcome).then(() => { step = "done"; show("step-done"); post("migration_modal.completed"); });
         }
       }, 120);
     }, 300);
@@ -88,7 +97,7 @@ export function renderModalPage({ id, migrationId, userId, provider, targetOrigi
       document.getElementById("done-title").textContent = "Something went wrong";
       document.getElementById("done-text").textContent = "We could not access your data. Please try again later.";
       show("step-done");
-      post("migration_modal.failed", { error_message: "The source provider revoked the token." });
+      post("migration_modal.failed", { modal_step: step, error_message: "The source provider revoked the token." });
     });
   };
   internal("migration_modal.show");
@@ -105,7 +114,7 @@ export function renderErrorPage(title, message) {
 export function renderHostilePage() {
   return `<!doctype html><html><head><meta charset="utf-8"><title>hostile</title></head><body>hostile frame
 <script>
-  const forge = (type) => parent.postMessage({ source: "anon_modal", event: { type, migration_id: "mig_forged", user_id: "attacker" } }, "*");
+  const forge = (type) => parent.postMessage({ source: "anon_modal", event: { id: "evt_forged", object: "event", type, data: { migration_id: "mig_forged", user_id: "attacker" } } }, "*");
   for (const type of ["migration_modal.opened", "migration_modal.completed", "migration_modal.closed"]) forge(type);
   parent.postMessage({ source: "anon_modal", event: { type: "migration_modal.hide", internal: true } }, "*");
 </script></body></html>`;

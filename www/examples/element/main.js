@@ -15,9 +15,9 @@ document.addEventListener("migration_modal.opened", () => {
   log("opened");
   window.__modals.push(element.modal);
 });
-document.addEventListener("migration_modal.completed", (e) => log(`completed ${e.detail.migration_id}`));
+document.addEventListener("migration_modal.completed", (e) => log(`completed ${e.detail.data?.migration_id}`));
 document.addEventListener("migration_modal.closed", () => log("closed"));
-document.addEventListener("migration_modal.failed", (e) => log(`failed ${e.detail.error_message ?? e.detail.code}`));
+document.addEventListener("migration_modal.failed", (e) => log(`failed ${e.detail.data?.error_message ?? e.detail.code}`));
 
 document.getElementById("open").addEventListener("click", async () => {
   window.__creates++;

@@ -29,14 +29,14 @@ test("a click mounts the modal, which hears only its own window and origin, and 
   expect(iframe.src).toBe("https://modal.anon.com/x");
   expect(create).toHaveBeenCalledTimes(1);
 
-  const completed = { source: "anon_modal", event: { type: "migration_modal.completed", migration_id: "mig_1" } };
+  const completed = { source: "anon_modal", event: { id: "evt_1", object: "event", type: "migration_modal.completed", data: { user_id: "user_1", migration_id: "mig_1" } } };
   await post(completed, "https://evil.example", iframe.contentWindow);
   await post(completed, "https://modal.anon.com", window);
   expect(onReject.mock.calls.map(([reason]) => reason)).toEqual(["ORIGIN", "SOURCE"]);
   expect(onCompleted).not.toHaveBeenCalled();
   await post(completed, "https://modal.anon.com", iframe.contentWindow);
   expect(onCompleted).toHaveBeenCalledTimes(1);
-  expect(onCompleted.mock.calls[0][0]).toMatchObject({ type: "migration_modal.completed", migration_id: "mig_1" });
+  expect(onCompleted.mock.calls[0][0]).toMatchObject({ type: "migration_modal.completed", data: { migration_id: "mig_1" } });
 
   await React.act(() => root.unmount());
   expect(document.querySelector("iframe")).toBeNull();
@@ -64,7 +64,7 @@ test("a component unmounted while its server call is on its way: the next one's 
   expect(second.create).not.toHaveBeenCalled();
   const iframe = document.querySelector("iframe");
   expect(document.querySelectorAll("iframe")).toHaveLength(1);
-  const completed = { source: "anon_modal", event: { type: "migration_modal.completed", migration_id: "mig_2" } };
+  const completed = { source: "anon_modal", event: { type: "migration_modal.completed", data: { migration_id: "mig_2" } } };
   await post(completed, "https://modal.anon.com", iframe.contentWindow);
   expect(second.onCompleted).toHaveBeenCalledTimes(1);
   expect(first.onCompleted).not.toHaveBeenCalled();

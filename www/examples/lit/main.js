@@ -49,9 +49,9 @@ customElements.define("data-importer", DataImporter);
 
 // The page outside the component: the events cross its shadow root (they are composed).
 document.addEventListener("migration_modal.opened", () => log("opened"));
-document.addEventListener("migration_modal.completed", (e) => log(`completed ${e.detail.migration_id}`));
+document.addEventListener("migration_modal.completed", (e) => log(`completed ${e.detail.data?.migration_id}`));
 document.addEventListener("migration_modal.closed", () => log("closed"));
-document.addEventListener("migration_modal.failed", (e) => log(`failed ${e.detail.error_message ?? e.detail.code}`));
+document.addEventListener("migration_modal.failed", (e) => log(`failed ${e.detail.data?.error_message ?? e.detail.code}`));
 
 const importer = document.getElementById("importer");
 document.getElementById("open").addEventListener("click", () => importer.open());

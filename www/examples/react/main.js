@@ -23,7 +23,7 @@ function Importer({ onEvent, label }) {
   const { open, destroy, modal, pending, error } = useAnonModal({
     allowInsecureLocalhost: config.insecureLocalhost, // only for the local mock platform
     onOpened: () => onEvent("opened"),
-    onCompleted: (e) => onEvent(`completed ${e.migration_id} (${label})`),
+    onCompleted: (e) => onEvent(`completed ${e.data?.migration_id} (${label})`),
     onClosed: () => onEvent("closed"),
   });
   const start = async () => {

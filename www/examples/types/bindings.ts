@@ -17,7 +17,7 @@ interface ServerResponse {
 const createOwn = async (): Promise<ServerResponse> => (await fetch("/api/create-modal", { method: "POST" })).json();
 
 export async function react(): Promise<void> {
-  const { open, destroy, modal, pending, error } = useAnonModal({ onCompleted: (event) => console.log(event.migration_id) });
+  const { open, destroy, modal, pending, error } = useAnonModal({ onCompleted: (event) => console.log(event.data?.migration_id) });
   const opened: AnonModal | null = await open(create);
   await open(createOwn, { key: "user_42" });
   await open(await createOwn());
@@ -69,7 +69,7 @@ export function element(): void {
   const el = document.createElement("anon-migration-modal");
   const typed: AnonMigrationModalElement = el;
   el.setAttribute("url", "https://dashboard.anon.com/m");
-  el.addEventListener("migration_modal.completed", (event) => console.log(event.detail.migration_id));
+  el.addEventListener("migration_modal.completed", (event) => console.log(event.detail.data?.migration_id));
   el.addEventListener("migration_modal.closed", (event) => console.log(event.detail.reason));
   el.addEventListener("error", (event) => console.log(event.detail.code));
   const modal: AnonModal | null = typed.modal;

@@ -17,7 +17,7 @@ function onAnyEvent(event: ModalAnyEvent): void {
     switch (event.type) {
       case "migration_modal.failed": {
         const failed: ModalFailedEvent = event;
-        console.log(failed.error_message);
+        console.log(failed.data?.error_message satisfies string | null | undefined, failed.data?.modal_step);
         break;
       }
       case "migration_modal.closed":
@@ -46,13 +46,15 @@ export async function start(url: string, expiresAt: string): Promise<ModalSettle
     container: "#modal",
     allowedOrigins: ["https://dashboard.anon.com"],
     readyTimeoutMs: 20_000,
-    onCompleted: (event: ModalCompletedEvent) => console.log(event.migration_id?.toUpperCase()),
+    onCompleted: (event: ModalCompletedEvent) => console.log(event.data?.migration_id?.toUpperCase()),
     onFailed: (event) => {
       if (event.code === "FRAME_BLOCKED") console.log("allow the modal's origin in frame-src");
       const known: ModalFailedCode = "TIMEOUT";
       // @ts-expect-error: not a code the package gives
       const wrong: ModalFailedCode = "TIMED_OUT";
-      console.log(known, wrong, event.code?.toLowerCase(), event.error_message);
+      console.log(known, wrong, event.code?.toLowerCase(), event.data?.error_message?.toLowerCase());
+      // @ts-expect-error: Anon sends the context in `data`; a field beside it is unknown
+      console.log(event.migration_id?.toUpperCase());
     },
     onReject: (reason: RejectReason, message: MessageEvent) => console.log(reason, message.origin),
     onEvent: onAnyEvent,
@@ -143,7 +145,7 @@ export async function open(): Promise<AnonModal> {
   const created = { url: "https://dashboard.anon.com/m", expires_at: "2026-01-01T00:00:00Z", id: "x" };
   const part: CreatedModal = { url: created.url, expires_at: created.expires_at };
   await openAnonModal("https://dashboard.anon.com/m");
-  await openAnonModal(created, { onCompleted: (event) => console.log(event.migration_id) });
+  await openAnonModal(created, { onCompleted: (event) => console.log(event.data?.migration_id) });
   await openAnonModal(Promise.resolve(created));
   await openAnonModal(part);
   await openAnonModal(async () => new URL("https://dashboard.anon.com/m"));

@@ -23,8 +23,8 @@ document.getElementById("open").addEventListener("click", async () => {
   window.__modal = await openAnonModal(createModal, {
     allowInsecureLocalhost: insecureLocalhost, // only for the local mock platform
     onOpened: () => log("opened"),
-    onCompleted: (e) => log(`completed ${e.migration_id}`),
+    onCompleted: (e) => log(`completed ${e.data?.migration_id}`),
     onClosed: () => log("closed"),
-    onFailed: (e) => log(`failed ${e.error_message ?? e.code}`),
+    onFailed: (e) => log(`failed ${e.data?.error_message ?? e.code}`),
   });
 });

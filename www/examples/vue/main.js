@@ -18,7 +18,7 @@ const Importer = {
       allowInsecureLocalhost: config.insecureLocalhost, // only for the local mock platform
       title: `Import your data (${props.label})`,
       onOpened: () => emit("event", "opened"),
-      onCompleted: (e) => emit("event", `completed ${e.migration_id} (${props.label})`),
+      onCompleted: (e) => emit("event", `completed ${e.data?.migration_id} (${props.label})`),
       onClosed: () => emit("event", "closed"),
     }));
 

@@ -75,12 +75,12 @@ class App {
   }
 
   completed(event: Event) {
-    this.log(`completed ${(event as CustomEvent<ModalCompletedEvent>).detail.migration_id}`);
+    this.log(`completed ${(event as CustomEvent<ModalCompletedEvent>).detail.data?.migration_id}`);
   }
 
   failed(event: Event) {
     const { detail } = event as CustomEvent<ModalFailedEvent>;
-    this.settled(`failed ${detail.error_message ?? detail.code}`);
+    this.settled(`failed ${detail.data?.error_message ?? detail.code}`);
   }
 
   /** The modal tore itself down: the next open creates a new one. */

@@ -12,7 +12,7 @@
 //! [`AnonModal::is_destroyed`]); `main.js` collects `window.__violations`.
 
 use anon_modal::models::Timestamp;
-use anon_modal::{AnonModal, ModalEvent, ModalOptions, Subscription, Topic};
+use anon_modal::{AnonModal, ModalOptions, Subscription, Topic};
 use js_sys::{Array, Object, Reflect};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -148,13 +148,15 @@ async fn embed(phase: Slot, events: RwSignal<Vec<String>>) -> Result<Option<Embe
     let subscriptions = vec![
         modal.on(Topic::Opened, move |_| log("opened".into())),
         modal.on(Topic::Completed, move |event| {
-            log(format!("completed {}", field(event, "migration_id")))
+            let migration = event.data_field("migration_id").unwrap_or_default();
+            log(format!("completed {migration}"))
         }),
         modal.on(Topic::Closed, move |_| log("closed".into())),
         modal.on(Topic::Failed, move |event| {
             let why = event
-                .field("error_message")
-                .unwrap_or_else(|| field(event, "code"));
+                .data_field("error_message")
+                .or_else(|| event.field("code"))
+                .unwrap_or_default();
             log(format!("failed {why}"));
         }),
     ];
@@ -185,10 +187,6 @@ fn end(phase: Slot) {
 }
 
 /// A string field of an event (`""` when absent).
-fn field(event: &ModalEvent, name: &str) -> String {
-    event.field(name).unwrap_or_default()
-}
-
 /// The response's JSON body.
 async fn json(response: js_sys::Promise) -> Result<JsValue, String> {
     let failed = |error: JsValue| format!("the backend did not answer: {error:?}");
