@@ -19,7 +19,7 @@ import type {
  * that moved it ends), and `hidden` hides it (removing it shows it). A modal that is gone
  * (closed, timed out, blocked by the page's CSP, replaced, or `element.modal.destroy()`) is not
  * mounted again for the same `url`, nor when the element comes back into the page. Each event of the modal
- * whose type is Anon's (`migration_modal.…`) is dispatched on the element as a `CustomEvent`
+ * whose type is Anon's (`migration_modal.…`, `migration_modal_step.…`) is dispatched on the element as a `CustomEvent`
  * named by its type (bubbling, composed), the event as `detail`; one of another type is not,
  * since it could pose as a DOM event (`error`, `click`): `element.modal.on("*", …)` gets every
  * type. A refused URL or attribute is an `error` CustomEvent (reported as uncaught unless a
@@ -45,8 +45,8 @@ export interface AnonMigrationModalElement extends HTMLElement {
 }
 
 /**
- * The events the element dispatches; a `migration_modal.…` type this version does not know
- * comes as `CustomEvent<ModalUnknownEvent>`.
+ * The events the element dispatches; a `migration_modal.…` or `migration_modal_step.…` type
+ * this version does not know (a step's `started`, say) comes as `CustomEvent<ModalUnknownEvent>`.
  */
 export interface AnonMigrationModalEventMap extends Omit<HTMLElementEventMap, "error"> {
   /** A refused URL or attribute: `detail` is the `AnonModalError`. */

@@ -5,8 +5,8 @@ import { init, embedAnonModal } from "./index.js";
 
 const TAG = "anon-migration-modal";
 // <generated: type-namespace>
-/** Anon's modal event types start so (src/event.rs `TYPE_NAMESPACE`). */
-const TYPE_NAMESPACE = "migration_modal.";
+/** Anon's modal event types start with one of these (src/event.rs `TYPE_NAMESPACES`). */
+const TYPE_NAMESPACES = ["migration_modal.", "migration_modal_step."];
 // </generated>
 /** The attributes that make the modal: changing one mounts it again. */
 const MOUNT = ["url", "expires-at", "allowed-origins", "ready-timeout-ms", "z-index", "title", "inline", "allow-insecure-localhost"];
@@ -112,7 +112,7 @@ if (typeof customElements !== "undefined" && !customElements.get(TAG)) {
             // Only Anon's own names: a type such as `error`, `click` or `message` would pose as
             // the DOM's event of that name. `modal.on("*")` still gets every type.
             onEvent: (event) =>
-              event.type.startsWith(TYPE_NAMESPACE) &&
+              TYPE_NAMESPACES.some((namespace) => event.type.startsWith(namespace)) &&
               this.dispatchEvent(new CustomEvent(event.type, { __proto__: null, bubbles: true, composed: true, detail: event })),
           });
           this.#modal = modal;

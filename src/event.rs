@@ -102,10 +102,11 @@ pub const TIMEOUT_MESSAGE: &str = "the modal did not open in time";
 /// the page's developer.
 pub const TIMEOUT_REFUSED_ORIGIN_MESSAGE: &str = "the modal did not open in time: its page sent messages from {origin}, which is not an allowed origin (list it in allowedOrigins, beside the URL's, only if Anon documents it; otherwise the modal's page was sent elsewhere)";
 
-/// The start of every modal event type Anon names (`migration_modal.opened`, ...). No DOM
-/// event's name has a dot, so `<anon-migration-modal>` dispatches a type by its name only when
-/// it starts so: a modal could otherwise fire `error` or `click` on the page.
-pub const TYPE_NAMESPACE: &str = "migration_modal.";
+/// The start of every modal event type Anon names: the modal's (`migration_modal.opened`, ...)
+/// and its steps' (`migration_modal_step.started`, ...). No DOM event's name has a dot, so
+/// `<anon-migration-modal>` dispatches a type by its name only when it starts with one of these:
+/// a modal could otherwise fire `error` or `click` on the page.
+pub const TYPE_NAMESPACES: [&str; 2] = ["migration_modal.", "migration_modal_step."];
 
 /// What a modal message says happened.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -192,7 +193,7 @@ mod tests {
     #[test]
     fn every_named_type_is_in_the_namespace() {
         for kind in EventKind::NAMED {
-            assert!(kind.as_str().starts_with(TYPE_NAMESPACE), "{kind:?}");
+            assert!(kind.as_str().starts_with(TYPE_NAMESPACES[0]), "{kind:?}");
         }
     }
 

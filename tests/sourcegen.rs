@@ -442,8 +442,8 @@ fn the_elements_namespace_and_report_are_generated_from_their_definitions() {
     let path = "npm/element.js";
     let have = read(path);
     let region = format!(
-        "/** Anon's modal event types start so (src/event.rs `TYPE_NAMESPACE`). */\nconst TYPE_NAMESPACE = {};",
-        js(event::TYPE_NAMESPACE)
+        "/** Anon's modal event types start with one of these (src/event.rs `TYPE_NAMESPACES`). */\nconst TYPE_NAMESPACES = [{}];",
+        event::TYPE_NAMESPACES.map(js).join(", ")
     );
     let report = (
         "report",

@@ -186,16 +186,18 @@ test("element: only Anon's event types become DOM events, so the modal cannot fi
       document.addEventListener("click", (e) => e instanceof CustomEvent && window.__dispatched.push("click"));
       window.addEventListener("message", (e) => e instanceof CustomEvent && window.__dispatched.push("message"));
       element.addEventListener("migration_modal.progress", (e) => window.__dispatched.push(`progress ${e.detail.step}`));
+      element.addEventListener("migration_modal_step.started", (e) => window.__dispatched.push(`step ${e.detail.data.modal_step}`));
+      element.addEventListener("migration_modal_steps", () => window.__dispatched.push("look-alike"));
     });
     // Sent from inside the modal's own page, as a compromised one could.
     await page.frameLocator("iframe").getByRole("button", { name: "Continue" }).evaluate(() => {
-      for (const type of ["error", "click", "message", "migration_modal.progress"]) {
-        parent.postMessage({ source: "anon_modal", event: { type, code: "INVALID_URL", step: 2 } }, "*");
+      for (const type of ["error", "click", "message", "migration_modal.progress", "migration_modal_steps", "migration_modal_step.started"]) {
+        parent.postMessage({ source: "anon_modal", event: { type, code: "INVALID_URL", step: 2, data: { modal_step: "login" } } }, "*");
       }
     });
-    await page.waitForFunction(() => window.__all.length === 4, undefined, { timeout: 10_000 });
-    assert.deepEqual(await page.evaluate(() => window.__all), ["error", "click", "message", "migration_modal.progress"], "modal.on(\"*\") gets every type");
-    assert.deepEqual(await page.evaluate(() => window.__dispatched), ["progress 2"], "a type of Anon's, unknown too, is dispatched; no other");
+    await page.waitForFunction(() => window.__all.length === 6, undefined, { timeout: 10_000 });
+    assert.deepEqual(await page.evaluate(() => window.__all), ["error", "click", "message", "migration_modal.progress", "migration_modal_steps", "migration_modal_step.started"], "modal.on(\"*\") gets every type");
+    assert.deepEqual(await page.evaluate(() => window.__dispatched), ["progress 2", "step login"], "a type of Anon's (a step's too), unknown too, is dispatched; no other");
   }));
 test("element: removing it from the page destroys the modal", () => withExample("element", unmountRemovesModal));
 test("element: inline mounts inside it, hidden hides, removing url destroys, a refused attribute is an error event, z-index and title reach the overlay", () =>
