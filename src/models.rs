@@ -596,12 +596,18 @@ pub struct Migration {
 }
 
 /// `POST /api/v1/migration-modal` request body.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CreateModalRequest {
     /// Your id for the user who migrates.
     pub user_id: String,
-    /// The provider to migrate from, e.g. `"gusto"`.
-    pub source_provider: String,
+    /// The provider to migrate from, e.g. `"gusto"`, which skips the modal's step that asks;
+    /// `None` leaves the choice to the user.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_provider: Option<String>,
+    /// The other fields Anon's API reference lists (`source_providers`, `default_hidden`,
+    /// `timeout_minutes`), sent as given.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 /// `POST /api/v1/migration-modal` response: hand `url` (and `expires_at`) to the browser.
@@ -1161,9 +1167,24 @@ mod tests {
         assert_eq!(serde_json::to_value(&page).unwrap(), list);
         let request = serde_json::to_string(&CreateModalRequest {
             user_id: "u_1".into(),
-            source_provider: "gusto".into(),
+            source_provider: Some("gusto".into()),
+            ..CreateModalRequest::default()
         })
         .unwrap();
         assert_eq!(request, r#"{"user_id":"u_1","source_provider":"gusto"}"#);
+        // The provider left to the user, and a field of Anon's this version does not name.
+        let mut extra = Extra::new();
+        extra.insert("timeout_minutes".into(), json!(30));
+        let request = CreateModalRequest {
+            user_id: "u_1".into(),
+            source_provider: None,
+            extra,
+        };
+        let sent = serde_json::to_string(&request).unwrap();
+        assert_eq!(sent, r#"{"user_id":"u_1","timeout_minutes":30}"#);
+        assert_eq!(
+            serde_json::from_str::<CreateModalRequest>(&sent).unwrap(),
+            request
+        );
     }
 }

@@ -199,7 +199,7 @@ test("an expired URL: the library refuses it, and the platform's expired page fa
     assert.match(t.find((e) => e.kind === "error").text, /^EXPIRED: /);
     assert.equal(await page.locator(MODAL).count(), 0);
     // Without expiresAt, the platform's expired page never opens: failed with TIMEOUT.
-    const res = await fetch(`${stack.app.url}/api/create-modal`, { method: "POST", body: JSON.stringify({ user_id: "u", source_provider: "hubspot" }) });
+    const res = await fetch(`${stack.app.url}/api/create-modal`, { method: "POST", body: JSON.stringify({ user_id: "u", source_provider: "adp" }) });
     const { url } = await res.json();
     await new Promise((r) => setTimeout(r, 1100));
     assert.equal((await fetch(url)).status, 410);
@@ -218,7 +218,7 @@ test("a modal that cannot load never traps the page: Escape closes it, a CSP blo
     // closes the overlay, reported as closed with a reason.
     await page.goto(`${stack.app.url}/`);
     await page.waitForFunction(() => window.__demo !== undefined);
-    const res = await fetch(`${stack.app.url}/api/create-modal`, { method: "POST", body: JSON.stringify({ user_id: "u", source_provider: "hubspot" }) });
+    const res = await fetch(`${stack.app.url}/api/create-modal`, { method: "POST", body: JSON.stringify({ user_id: "u", source_provider: "adp" }) });
     const { url } = await res.json();
     await new Promise((r) => setTimeout(r, 1100));
     await page.evaluate((url) => {

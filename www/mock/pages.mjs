@@ -22,7 +22,10 @@ const STYLE = `
   @media (prefers-reduced-motion: reduce) { .bar div { transition: none; } }
   [hidden] { display: none !important; }`;
 
-export function renderModalPage({ id, migrationId, userId, provider, targetOrigin }) {
+export function renderModalPage({ migrationId, userId, provider, targetOrigin, providers }) {
+  // Without a provider the modal asks for one, as Anon's does.
+  const choices = (provider ? [provider] : providers).map((p) => `<option>${escape(p)}</option>`).join("");
+  provider ??= "your provider";
   // What every event's `data` holds, as Anon's modal documents its messages.
   const context = { user_id: userId, migration_id: migrationId };
   return `<!doctype html><html lang="en"><head>${HEAD}
@@ -32,9 +35,9 @@ export function renderModalPage({ id, migrationId, userId, provider, targetOrigi
   <div class="brand">Anon · mock platform</div>
   <section id="step-provider">
     <h1 id="title">Bring your data over</h1>
-    <p>Connect your ${escape(provider)} account and we will copy your contacts.</p>
+    <p>Connect your account at ${escape(provider)} and we will copy your data.</p>
     <label for="provider">Source</label>
-    <select id="provider"><option>${escape(provider)}</option></select>
+    <select id="provider">${choices}</select>
     <button class="primary" id="continue">Continue</button>
   </section>
   <section id="step-login" hidden>
@@ -47,7 +50,7 @@ export function renderModalPage({ id, migrationId, userId, provider, targetOrigi
     <button class="ghost" id="fail">Simulate a failure</button>
   </section>
   <section id="step-progress" hidden>
-    <h1>Connecting…</h1><p>Checking access to your ${escape(provider)} data.</p>
+    <h1>Connecting…</h1><p>Checking access to your data at ${escape(provider)}.</p>
     <div class="bar"><div id="bar"></div></div>
   </section>
   <section id="step-done" hidden>

@@ -26,7 +26,12 @@ export const DEFAULT_API_KEY = "sk_test_anon_modal_demo";
 export const DEFAULT_WEBHOOK_SECRET = "whsec_" + Buffer.from("anon-modal-demo-webhook-secret!!").toString("base64");
 /** The user-agent header of Svix's HTTP sender, as Anon's webhooks page shows it. */
 export const SVIX_USER_AGENT = "Svix-Webhooks/1.66.0 (sender-9YMgn; +https://www.svix.com/http-sender/)";
-export const PROVIDERS = ["gusto", "salesforce", "hubspot", "pipedrive", "zendesk"];
+// The `source_provider` values Anon's API reference lists (it also takes none: the modal then
+// asks the user which).
+export const PROVIDERS = [
+  "gusto", "quickbooks", "adp", "navan", "toast", "clover", "travelperk", "egencia", "shopkeep", "spoton", "gusto_service_account",
+  "target", "amazon", "home_depot", "lowes", "uber_eats", "fedex", "costco", "staples", "ups", "kaiserpermanente", "anthem",
+];
 
 // A 1x1 PNG: the screenshot a CompanyInfo extraction leaves.
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=", "base64");
@@ -282,7 +287,9 @@ export async function startMock(options = {}) {
         if (!authorized(req)) return error(res, 401, "unauthorized", "Missing or invalid API key.");
         const body = await readJson(req);
         if (typeof body.user_id !== "string" || !body.user_id) return error(res, 400, "invalid_request", "user_id is required (a string).");
-        if (!PROVIDERS.includes(body.source_provider)) return error(res, 400, "invalid_request", `source_provider must be one of ${PROVIDERS.join(", ")}.`);
+        if (body.source_provider !== undefined && !PROVIDERS.includes(body.source_provider)) {
+          return error(res, 400, "invalid_request", `source_provider, if given, must be one of ${PROVIDERS.join(", ")}.`);
+        }
         const ttl = Math.min(Number(req.headers["x-mock-ttl-seconds"] ?? 600), 3600);
         const id = crypto.randomUUID();
         const migrationId = "mig_" + ulid();
@@ -317,7 +324,7 @@ export async function startMock(options = {}) {
           log(`modal ${id}: no app origin given and no Referer to learn it from; pass --app-origin`);
           return html(res, 400, renderErrorPage("Cannot tell who embeds this modal", "Start the mock with --app-origin, or frame it with the library (referrerpolicy strict-origin)."));
         }
-        return html(res, 200, renderModalPage({ ...modal, targetOrigin: target }));
+        return html(res, 200, renderModalPage({ ...modal, targetOrigin: target, providers: PROVIDERS }));
       }
       if (req.method === "POST" && path.startsWith("/modal/") && path.endsWith("/finish")) {
         // The modal page reports the user's choice; the platform then runs the migration.

@@ -15,7 +15,7 @@ window.__opens = 0;
 /** Your backend's create-modal call: `{ url, expires_at, ... }`. */
 async function createModal() {
   window.__creates++;
-  const body = JSON.stringify({ user_id: "user_1", source_provider: "salesforce" });
+  const body = JSON.stringify({ user_id: "user_1", source_provider: "quickbooks" });
   return (await fetch("/api/create-modal", { method: "POST", body })).json();
 }
 

@@ -13,7 +13,7 @@ window.__openAnonModal = openAnonModal; // the tests call it as the page's own s
 
 async function createModal() {
   window.__creates++;
-  const body = JSON.stringify({ user_id: "user_1", source_provider: "hubspot" });
+  const body = JSON.stringify({ user_id: "user_1", source_provider: "adp" });
   return (await fetch("/api/create-modal", { method: "POST", body })).json(); // { url, expires_at, ... }
 }
 window.__createModal = createModal; // and the page's server call

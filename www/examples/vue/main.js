@@ -25,7 +25,7 @@ const Importer = {
     /** Your backend's create-modal call: `{ url, expires_at, ... }`. */
     async function createModal() {
       window.__creates++;
-      const body = JSON.stringify({ user_id: props.user, source_provider: "pipedrive" });
+      const body = JSON.stringify({ user_id: props.user, source_provider: "navan" });
       return (await fetch("/api/create-modal", { method: "POST", body })).json();
     }
 
