@@ -74,8 +74,9 @@ pub trait MessageValue: Sized {
     fn get(&self, key: &Self) -> Self;
     /// The own enumerable string keys (`Object.keys`) of a plain object.
     fn keys(&self) -> Self::Keys;
-    /// Which of `keys` (at most 32) are own fields of this object, bit `i` for `keys[i]`: one
-    /// look for all, so that the fields an event seldom has cost no read each.
+    /// Which of `keys` (at most 32) are own enumerable fields of this object, those
+    /// [`MessageValue::keys`] lists, bit `i` for `keys[i]`: one look for all, so that the fields
+    /// an event seldom has cost no read each.
     fn own_fields(&self, keys: &Self::List) -> u32;
     /// A fresh, empty array.
     fn array() -> Self;
@@ -241,7 +242,8 @@ impl<V: MessageValue> MessageGuard<V> {
         V::set(&mut copy, &self.names.type_key, event_type);
         let mut budget = event::MAX_FIELDS - 1;
         // Bit 0 is `type`'s, read already; the last is `data`'s.
-        let present = event.own_fields(&self.names.first_keys) >> 1;
+        let first = event.own_fields(&self.names.first_keys);
+        let present = first >> 1;
         copy_strings(event, &self.names.strings, present, &mut copy, &mut budget);
         if present >> event::STRING_FIELDS.len() != 0 {
             let data = event.get(&self.names.data);
@@ -250,12 +252,12 @@ impl<V: MessageValue> MessageGuard<V> {
                 let mut inner = V::object();
                 let present = data.own_fields(&self.names.data_keys);
                 copy_strings(&data, &self.names.context, present, &mut inner, &mut budget);
-                let skip = Some(&self.names.data_keys);
+                let skip = Some((&self.names.data_keys, present.count_ones()));
                 self.copy_fields(&data, &mut inner, event::MAX_DEPTH - 1, &mut budget, skip);
                 V::set(&mut copy, &self.names.data, inner);
             }
         }
-        let skip = Some(&self.names.first_keys);
+        let skip = Some((&self.names.first_keys, first.count_ones()));
         self.copy_fields(event, &mut copy, event::MAX_DEPTH, &mut budget, skip);
         Ok(ValidEvent {
             kind,
@@ -265,12 +267,25 @@ impl<V: MessageValue> MessageGuard<V> {
     }
 
     /// Copies `source`'s fields into `copy` while the field budget lasts, every field read
-    /// paying for itself, but for those whose keys are in `skip` (copied already, or left out).
-    /// What is over a cap (a longer key or string, a deeper object) or not plain data is left
-    /// out: the message is authentic by now, so its event is delivered.
-    fn copy_fields(&self, source: &V, copy: &mut V, depth: u8, budget: &mut u32, skip: Option<&V::List>) {
-        for key in source.keys() {
-            if skip.is_some_and(|skip| key.position(skip).is_some()) {
+    /// paying for itself, but for those whose keys are in `skip` (copied already, or left out),
+    /// with how many of them `source` has. What is over a cap (a longer key or string, a deeper
+    /// object) or not plain data is left out: the message is authentic by now, so its event is
+    /// delivered.
+    fn copy_fields(
+        &self,
+        source: &V,
+        copy: &mut V,
+        depth: u8,
+        budget: &mut u32,
+        skip: Option<(&V::List, u32)>,
+    ) {
+        let keys = source.keys();
+        // Every key is one of those: none is left to look up (an event as Anon sends it).
+        if skip.is_some_and(|(_, skipped)| keys.len() as u32 == skipped) {
+            return;
+        }
+        for key in keys {
+            if skip.is_some_and(|(skip, _)| key.position(skip).is_some()) {
                 continue;
             }
             if *budget == 0 {

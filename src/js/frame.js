@@ -796,14 +796,14 @@ export function dataOf(event) {
 export const propertyName = (text) => Object.keys({ [text]: 0 })[0];
 
 /**
- * Which of `keys` are `object`'s own, as bits (bit i for `keys[i]`), as `field` finds them: not
- * one whose asking throws (a `Proxy` of the page's own making).
+ * Which of `keys` are `object`'s own enumerable fields, those `Object.keys` lists, as bits (bit i
+ * for `keys[i]`): not one whose asking throws (a `Proxy` of the page's own making).
  */
 export function ownFields(object, keys) {
   let bits = 0;
   for (let i = 0; i < keys.length; i++) {
     try {
-      if (Object.prototype.hasOwnProperty.call(object, keys[i])) bits |= 1 << i;
+      if (Object.prototype.propertyIsEnumerable.call(object, keys[i])) bits |= 1 << i;
     } catch {}
   }
   return bits;

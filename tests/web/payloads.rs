@@ -122,6 +122,27 @@ fn typed_fields_are_typed_where_anon_puts_them() {
     modal.destroy();
 }
 
+/// The fields the guard counts as present are those `Object.keys` lists: a typed field that is
+/// own but not enumerable (no structured clone makes one) is neither copied nor counted, and so
+/// never keeps a field beside it from being copied.
+#[wasm_bindgen_test]
+fn a_hidden_typed_field_is_left_out_and_hides_no_other() {
+    let event = page_script(
+        "const event = { type: 'migration_modal.completed', note: 'kept', data: {} };
+         Object.defineProperty(event, 'code', { value: 'E1', enumerable: false });
+         Object.defineProperty(event.data, 'migration_id', { value: 'mig_1', enumerable: false });
+         event.data.step = 'kept';
+         return event;",
+    );
+    let (seen, delivered) = delivered_completed(&wrap(event));
+    assert_eq!(seen, COMPLETED);
+    assert_eq!(Reflect::get(&delivered, &"note".into()).unwrap(), "kept");
+    assert!(!Reflect::has(&delivered, &"code".into()).unwrap());
+    let data = Reflect::get(&delivered, &"data".into()).unwrap();
+    assert_eq!(Reflect::get(&data, &"step".into()).unwrap(), "kept");
+    assert!(!Reflect::has(&data, &"migration_id".into()).unwrap());
+}
+
 #[wasm_bindgen_test]
 fn the_copy_keeps_numbers_booleans_plain_objects_and_arrays_and_leaves_out_the_rest() {
     let (rec, modal, seen) = recorded_keeping_the_completed_event();
