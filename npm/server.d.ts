@@ -28,8 +28,11 @@ export type MigrationStatus =
 
 /** A migration: the resource object of `migration.*` events. Fields Anon adds later are kept. */
 export interface Migration {
-  /** A UUID, or `null` while the migration has no company yet (one just created, say). */
-  company_id: string | null;
+  /**
+   * A UUID, or `null` while the migration has no company yet (one just created, say); a body
+   * without the key is taken too, and then has none.
+   */
+  company_id?: string | null;
   /**
    * ISO 8601; Anon writes it without a zone, which means UTC (`new Date(text)` reads that as
    * local time; `parseAnonTimestamp(text)` does not). Not a time: `INVALID_PAYLOAD`.

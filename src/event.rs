@@ -183,6 +183,20 @@ impl EventKind {
 mod tests {
     use super::*;
 
+    /// The typed fields are where Anon's modal messages page puts them: the envelope's on the
+    /// event, the user and migration context in its `data`.
+    #[test]
+    fn typed_fields_are_anons() {
+        assert_eq!(
+            FIRST_KEYS,
+            ["type", "id", "object", "created", "code", "message", "reason", "data"]
+        );
+        assert_eq!(
+            DATA_STRING_FIELDS,
+            ["user_id", "migration_id", "modal_step", "error_message"]
+        );
+    }
+
     #[test]
     fn names_round_trip() {
         for &kind in EventKind::NAMED {

@@ -124,6 +124,8 @@ pub struct Names<V: MessageValue> {
 
 // [`MessageValue::own_fields`] answers for the first keys in one `u32`.
 const _: () = assert!(event::FIRST_KEYS.len() <= 32);
+// The typed fields and `data` are paid for without a look at the budget: it holds them all.
+const _: () = assert!(event::MAX_FIELDS as usize > event::FIRST_KEYS.len() + event::DATA_STRING_FIELDS.len());
 
 impl<V: MessageValue> Names<V> {
     /// The names of [`crate::event`].

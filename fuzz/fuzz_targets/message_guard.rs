@@ -13,12 +13,20 @@ use anon_modal::origin::{AllowList, Origin};
 use libfuzzer_sys::fuzz_target;
 
 const ANON: &str = "https://dashboard.anon.com";
-const KEYS: [&str; 13] = [
+const KEYS: [&str; 20] = [
     "source",
     "event",
     "type",
     "internal",
     "data",
+    "id",
+    "object",
+    "created",
+    "message",
+    "reason",
+    "user_id",
+    "modal_step",
+    "error_message",
     "migration_id",
     "code",
     "__proto__",

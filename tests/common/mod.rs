@@ -171,6 +171,15 @@ pub fn envelope(event_type: &str, fields: &[(&str, JsValue)]) -> JsValue {
     wrap(event.into())
 }
 
+/// An event's `data`, where Anon's modal puts the user and migration context.
+pub fn data(fields: &[(&str, JsValue)]) -> JsValue {
+    let data = Object::new();
+    for (k, v) in fields {
+        Reflect::set(&data, &(*k).into(), v).unwrap();
+    }
+    data.into()
+}
+
 pub fn wrap(event: JsValue) -> JsValue {
     let data = Object::new();
     Reflect::set(&data, &"source".into(), &"anon_modal".into()).unwrap();

@@ -42,8 +42,24 @@ fn case_14_deep_objects_are_cut_at_the_depth_cap() {
     for _ in 0..MAX_DEPTH {
         allowed = Value::object([("d", allowed)]);
     }
-    let whole = event(vec![("type", Value::text("x")), ("a", allowed)]);
+    let whole = event(vec![("type", Value::text("x")), ("a", allowed.clone())]);
     assert_eq!(copy(envelope(whole.clone())), whole);
+    // `data` is cut as deep as any other field of the event.
+    let mut too_deep = Value::Number(1.0);
+    for _ in 0..=MAX_DEPTH {
+        too_deep = Value::object([("d", too_deep)]);
+    }
+    let Value::Object(cut) = copy(envelope(event(vec![
+        ("type", Value::text("x")),
+        ("data", too_deep.clone()),
+    ]))) else {
+        panic!("an object")
+    };
+    let Value::Object(same) = copy(envelope(event(vec![("type", Value::text("x")), ("a", too_deep)]))) else {
+        panic!("an object")
+    };
+    assert_eq!(cut[1].1, same[1].1);
+    assert_ne!(cut[1].1, allowed, "one level too deep is cut");
 }
 
 #[test]

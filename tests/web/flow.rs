@@ -68,7 +68,10 @@ fn full_flow_calls_back_in_order_and_tears_down_on_closed() {
     assert_eq!(iframe.style().get_property_value("display").unwrap(), "block");
     from_modal(
         &modal,
-        &envelope("migration_modal.completed", &[("migration_id", "mig_1".into())]),
+        &envelope(
+            "migration_modal.completed",
+            &[("data", data(&[("migration_id", "mig_1".into())]))],
+        ),
     );
     from_modal(&modal, &envelope("migration_modal.closed", &[]));
     assert_eq!(
@@ -97,7 +100,10 @@ async fn settled_resolves_with_the_first_terminal_event() {
     let (_rec, modal) = recorded();
     from_modal(
         &modal,
-        &envelope("migration_modal.completed", &[("migration_id", "mig_9".into())]),
+        &envelope(
+            "migration_modal.completed",
+            &[("data", data(&[("migration_id", "mig_9".into())]))],
+        ),
     );
     from_modal(&modal, &envelope("migration_modal.failed", &[]));
     let value = wasm_bindgen_futures::JsFuture::from(modal.settled())
@@ -107,7 +113,8 @@ async fn settled_resolves_with_the_first_terminal_event() {
         Reflect::get(&value, &"type".into()).unwrap(),
         "migration_modal.completed"
     );
-    assert_eq!(Reflect::get(&value, &"migration_id".into()).unwrap(), "mig_9");
+    let context = Reflect::get(&value, &"data".into()).unwrap();
+    assert_eq!(Reflect::get(&context, &"migration_id".into()).unwrap(), "mig_9");
     modal.destroy();
 }
 

@@ -109,7 +109,7 @@ async fn case_20_21_html_and_urls_in_payloads_stay_text() {
         &envelope(
             "migration_modal.failed",
             &[
-                ("error_message", html.into()),
+                ("data", data(&[("error_message", html.into())])),
                 ("message", html.into()),
                 ("reason", html.into()),
                 ("context", nested.into()),
@@ -118,7 +118,11 @@ async fn case_20_21_html_and_urls_in_payloads_stay_text() {
         ),
     );
     assert_eq!(
-        Reflect::get(&kept.borrow(), &"error_message".into()).unwrap(),
+        Reflect::get(
+            &Reflect::get(&kept.borrow(), &"data".into()).unwrap(),
+            &"error_message".into()
+        )
+        .unwrap(),
         html,
         "handed over as text"
     );

@@ -32,7 +32,10 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 pub(crate) fn opened() -> JsValue {
-    envelope("migration_modal.opened", &[("user_id", "u_1".into())])
+    envelope(
+        "migration_modal.opened",
+        &[("data", data(&[("user_id", "u_1".into())]))],
+    )
 }
 
 /// Embeds a modal on MODAL_URL with every callback recording.

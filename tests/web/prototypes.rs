@@ -60,22 +60,37 @@ fn an_envelope_inherited_from_object_prototype_is_not_read() {
 fn an_inherited_internal_flag_or_context_field_is_not_read() {
     let (rec, modal) = recorded();
     let kept = keep_last(&modal, "migration_modal.completed");
+    let step = keep_last(&modal, "*");
     with_inherited("internal", "true", false, || {
-        with_inherited("user_id", "'usr_INJECTED'", false, || {
+        with_inherited("data", "{ user_id: 'usr_INJECTED' }", false, || {
             from_modal(&modal, &envelope("migration_modal.completed", &[]))
         })
     });
+    // An inherited context field within an own `data` is not read either.
+    with_inherited("user_id", "'usr_INJECTED'", false, || {
+        from_modal(
+            &modal,
+            &envelope("migration_modal_step.started", &[("data", data(&[]))]),
+        )
+    });
+    let step: Object = step.borrow().clone().unchecked_into();
+    let step_data: Object = Reflect::get(&step, &"data".into()).unwrap().unchecked_into();
+    assert!(
+        !Object::has_own(&step_data, &"user_id".into()),
+        "an inherited user_id in data"
+    );
     assert_eq!(
         rec.take(),
         [
             "completed:migration_modal.completed",
-            "event:migration_modal.completed"
+            "event:migration_modal.completed",
+            "event:migration_modal_step.started"
         ],
         "an inherited `internal: true` swallows no event"
     );
     let event: Object = kept.borrow().clone().unchecked_into();
     assert!(
-        !Object::has_own(&event, &"user_id".into()),
+        !Object::has_own(&event, &"data".into()),
         "nothing inherited is copied"
     );
     modal.destroy();

@@ -15,7 +15,10 @@ fn rust_callers_subscribe_with_closures_until_the_subscription_drops() {
     };
     let r = rec.clone();
     let opened_sub = modal.on(Topic::Opened, move |event| {
-        r.push(&format!("opened:{}", event.field("user_id").unwrap_or_default()));
+        r.push(&format!(
+            "opened:{}",
+            event.data_field("user_id").unwrap_or_default()
+        ));
     });
     let r = rec.clone();
     modal
