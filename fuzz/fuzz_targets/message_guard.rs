@@ -13,7 +13,7 @@ use anon_modal::origin::{AllowList, Origin};
 use libfuzzer_sys::fuzz_target;
 
 const ANON: &str = "https://dashboard.anon.com";
-const KEYS: [&str; 20] = [
+const KEYS: [&str; 21] = [
     "source",
     "event",
     "type",

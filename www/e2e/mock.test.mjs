@@ -82,7 +82,8 @@ test("the create-modal response has the documents' shape and formats", async () 
     format(body.migration_id, ulid("mig"), "migration_id");
     assert.ok(new URL(body.url).pathname.startsWith(`/modal/${body.id}`));
     assert.ok(Date.parse(body.expires_at) > Date.parse(body.created));
-    // source_provider is optional, and one Anon does not list is refused, as by Anon.
+    // source_provider is optional (Anon's reference says so); one the reference does not list is
+    // refused (its status is the mock's choice).
     const create = (body) => api(mock, "/api/v1/migration-modal", { method: "POST", body: JSON.stringify(body) });
     assert.equal((await create({ user_id: "user_42" })).status, 200);
     assert.equal((await create({ user_id: "user_42", source_provider: "quickbooks" })).status, 200);

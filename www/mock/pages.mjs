@@ -25,7 +25,7 @@ const STYLE = `
 export function renderModalPage({ migrationId, userId, provider, targetOrigin, providers }) {
   // Without a provider the modal asks for one, as Anon's does.
   const choices = (provider ? [provider] : providers).map((p) => `<option>${escape(p)}</option>`).join("");
-  provider ??= "your provider";
+
   // What every event's `data` holds, as Anon's modal documents its messages.
   const context = { user_id: userId, migration_id: migrationId };
   return `<!doctype html><html lang="en"><head>${HEAD}
@@ -35,13 +35,13 @@ export function renderModalPage({ migrationId, userId, provider, targetOrigin, p
   <div class="brand">Anon · mock platform</div>
   <section id="step-provider">
     <h1 id="title">Bring your data over</h1>
-    <p>Connect your account at ${escape(provider)} and we will copy your data.</p>
+    <p>Connect your account and we will copy your data.</p>
     <label for="provider">Source</label>
     <select id="provider">${choices}</select>
     <button class="primary" id="continue">Continue</button>
   </section>
   <section id="step-login" hidden>
-    <h1>Log in to ${escape(provider)}</h1>
+    <h1>Log in to <span class="chosen"></span></h1>
     <p>This is a mock: any e-mail and password work.</p>
     <label for="email">E-mail</label><input id="email" type="email" value="ada@example.com">
     <label for="password">Password</label><input id="password" type="password" value="hunter2">
@@ -50,7 +50,7 @@ export function renderModalPage({ migrationId, userId, provider, targetOrigin, p
     <button class="ghost" id="fail">Simulate a failure</button>
   </section>
   <section id="step-progress" hidden>
-    <h1>Connecting…</h1><p>Checking access to your data at ${escape(provider)}.</p>
+    <h1>Connecting…</h1><p>Checking access to your data at <span class="chosen"></span>.</p>
     <div class="bar"><div id="bar"></div></div>
   </section>
   <section id="step-done" hidden>
@@ -73,6 +73,8 @@ export function renderModalPage({ migrationId, userId, provider, targetOrigin, p
   document.getElementById("close").onclick = () => post("migration_modal.closed", { modal_step: step });
   document.getElementById("finish").onclick = () => post("migration_modal.closed", { modal_step: step });
   document.getElementById("continue").onclick = () => {
+    // The provider chosen, as the modal's later steps name it.
+    for (const name of document.querySelectorAll(".chosen")) name.textContent = document.getElementById("provider").value;
     step = "login";
     show("step-login");
   };
