@@ -260,8 +260,8 @@ export interface AnonModal {
    * Hiding or removing it gives focus back to the element that had it (inside a web component
    * too), or, when none had, to the one focused when `openAnonModal` was called; not when the
    * user has moved focus elsewhere meanwhile. A button the page disables while the modal shows
-   * gets it if the page enables it again within the next two frames (in `onClosed`, or as its
-   * framework renders). One the page removed, or left disabled, cannot take it: focus goes to
+   * gets it if the page enables it again within a quarter of a second (in `onClosed`, or as
+   * its framework renders). One the page removed, or left disabled, cannot take it: focus goes to
    * the page's body then, as from a native dialog; move it where you want in `onClosed`.
    */
   show(): void;

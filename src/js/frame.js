@@ -265,10 +265,11 @@ function showNow(frame, fullscreen, inertPage) {
       const now = focusedElement(document);
       if ((!now || now === frame) && !refocus(focus, document)) {
         // A button the page disables while the modal shows, and enables again as it closes (in
-        // `onClosed`, or as its framework renders, a task later): tried again at each of the
-        // next two frames, as that task may come after the first (Firefox, now and then).
-        let tries = 2;
-        const retry = () => focusedElement(document) || refocus(focus, document) || (--tries && requestAnimationFrame(retry));
+        // `onClosed`, or as its framework renders, a task later, which may come after a frame or
+        // two on a busy machine): tried again at each frame for a quarter of a second, until it
+        // or anything else has focus.
+        const until = performance.now() + 250;
+        const retry = (time) => focusedElement(document) || refocus(focus, document) || (time < until && requestAnimationFrame(retry));
         requestAnimationFrame(retry);
       }
     },
