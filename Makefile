@@ -40,6 +40,7 @@ pkg: setup-build
 
 lint: setup-build
 	$(ENV) cargo fmt --all --check
+	$(ENV) cargo fmt --manifest-path fuzz/Cargo.toml --check # its own workspace
 	$(ENV) rustfmt --check --edition 2021 www/examples/leptos/src/main.rs # its own workspace
 	$(ENV) cargo clippy $(WASM) --all-targets -- -D warnings
 	$(ENV) cargo clippy $(WASM) --lib -- -D warnings # as a Rust app builds it: no js-api
@@ -52,6 +53,7 @@ lint: setup-build
 	$(ENV) RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --quiet --no-default-features --features webhooks,models
 	$(ENV) RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --quiet --no-default-features --features models
 	$(ENV) cargo package --quiet --allow-dirty # the crate as crates.io would get it builds
+	$(ENV) cargo clippy --quiet --manifest-path fuzz/Cargo.toml --target-dir target/fuzz-check -- -D warnings # the fuzz targets build, which only `make fuzz` runs
 
 test-native: setup-build
 	$(ENV) cargo test --no-default-features --features webhooks,models

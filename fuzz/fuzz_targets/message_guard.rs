@@ -76,7 +76,7 @@ impl Reader<'_> {
         match self.byte() % 10 {
             0 => Value::Undefined,
             1 => Value::Null,
-            2 => Value::Bool(self.byte() % 2 == 0),
+            2 => Value::Bool(self.byte().is_multiple_of(2)),
             3 => Value::Number(f64::from(self.byte())),
             4 | 5 => Value::Text(self.text()),
             6 => Value::Other,
@@ -89,7 +89,7 @@ impl Reader<'_> {
                 let count = usize::from(self.byte() % 12);
                 let fields = (0..count)
                     .map(|_| {
-                        let key = if self.byte() % 3 == 0 {
+                        let key = if self.byte().is_multiple_of(3) {
                             self.text()
                         } else {
                             KEYS[usize::from(self.byte()) % KEYS.len()].to_owned()
@@ -176,9 +176,15 @@ fuzz_target!(|data: &[u8]| {
         assert_eq!(valid.event.field("type"), event.field("type"));
         assert!(check_copy(&valid.event, i32::from(MAX_DEPTH)) <= MAX_FIELDS);
         let data = valid.event.field("data");
-        assert!(matches!(data, Value::Object(_) | Value::Undefined), "data: {data:?}");
+        assert!(
+            matches!(data, Value::Object(_) | Value::Undefined),
+            "data: {data:?}"
+        );
         let typed = STRING_FIELDS.map(|name| (name, valid.event.field(name)));
-        for (name, field) in typed.into_iter().chain(DATA_STRING_FIELDS.map(|name| (name, data.field(name)))) {
+        for (name, field) in typed
+            .into_iter()
+            .chain(DATA_STRING_FIELDS.map(|name| (name, data.field(name))))
+        {
             assert!(
                 matches!(field, Value::Text(_) | Value::Null | Value::Undefined),
                 "{name}: {field:?}"

@@ -19,7 +19,10 @@ fuzz_target!(|data: &[u8]| {
     // `from_json` reads what serde_json reads (past a byte order mark), and says why not.
     let read = WebhookEvent::from_json(data);
     if !data.starts_with(b"\xEF\xBB\xBF") {
-        assert_eq!(read.as_ref().ok(), serde_json::from_slice::<WebhookEvent>(data).ok().as_ref());
+        assert_eq!(
+            read.as_ref().ok(),
+            serde_json::from_slice::<WebhookEvent>(data).ok().as_ref()
+        );
     }
     if let Err(why) = read {
         assert!(!why.to_string().is_empty());
