@@ -78,6 +78,13 @@ fn case_15_the_field_budget_is_exact_shared_by_every_level_and_keeps_type() {
         copy(envelope(Value::Object(exact.clone()))),
         Value::Object(exact.clone())
     );
+    // With a typed field among them, and no `data`, which then costs nothing.
+    let mut typed = vec![
+        ("type".to_owned(), Value::text("x")),
+        ("id".to_owned(), Value::text("evt_1")),
+    ];
+    typed.extend(fields(0, MAX_FIELDS - 2));
+    assert_eq!(copy(envelope(Value::Object(typed.clone()))), Value::Object(typed));
     // One more: the last one is left out.
     let mut over = exact.clone();
     over.extend(fields(MAX_FIELDS - 1, 1));
