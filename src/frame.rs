@@ -24,20 +24,24 @@ extern "C" {
     pub(crate) fn with_context(this: &Resolve, context: &JsValue, value: &JsValue);
 
     /// Builds the iframe on the (already checked) `url`, as the browser parsed it (the iframe
-    /// loads its `href`, exactly what was checked), and appends it to `parent`: a fullscreen
-    /// overlay when `z_index` is given (a popover, and at that `z_index` where the browser has
-    /// none), otherwise a block that fills `parent`; with `hidden`,
-    /// mounted with `display: none`. `None` when `parent` cannot hold an iframe (the DOM's
-    /// exception is caught in JavaScript: no `Result` crosses the boundary).
-    #[wasm_bindgen(js_name = mountFrame)]
-    pub(crate) fn mount(
+    /// loads its `href`, exactly what was checked), for `parent`, which [`insert`] puts it in:
+    /// a fullscreen overlay when `z_index` is given (a popover, and at that `z_index` where the
+    /// browser has none), otherwise a block that fills `parent`; with `hidden`, built with
+    /// `display: none`. A [`show`] before it is in covers `parent`'s children.
+    #[wasm_bindgen(js_name = buildFrame)]
+    pub(crate) fn build(
         document: &Document,
         parent: &Element,
         url: &ParsedUrl,
         title: &str,
         z_index: Option<i32>,
         hidden: bool,
-    ) -> Option<HtmlIFrameElement>;
+    ) -> HtmlIFrameElement;
+
+    /// Appends the frame [`build`] made to its parent; `false` when that parent cannot hold an
+    /// iframe (the DOM's exception is caught in JavaScript: no `Result` crosses the boundary).
+    #[wasm_bindgen(js_name = insertFrame)]
+    pub(crate) fn insert(frame: &HtmlIFrameElement) -> bool;
 
     /// `new URL(input)`, or `None` for what is not an absolute URL (the parser's exception is
     /// caught in JavaScript).

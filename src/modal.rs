@@ -258,15 +258,14 @@ impl Shared {
 
         destroy_current();
 
-        let iframe = frame::mount(
+        let iframe = frame::build(
             document,
             &parent,
             &parsed,
             &options.title,
             fullscreen.then_some(options.z_index),
             options.hidden,
-        )
-        .ok_or_else(|| Error::fixed(Message::ContainerRefused))?;
+        );
 
         let (settled, resolve) = frame::deferred();
         let shared = Rc::new(Shared {
@@ -294,6 +293,13 @@ impl Shared {
 
         if !options.hidden {
             shared.request_visibility(true);
+        }
+        // The frame goes in last: the browser starts its page (on another site, in a process
+        // of its own) as it goes in, which slows what the page's code does after. Not once
+        // torn down, by the page's code that the show ran (an element that observes `inert`).
+        if !shared.is_destroyed() && !frame::insert(&shared.iframe) {
+            shared.destroy();
+            return Err(Error::fixed(Message::ContainerRefused));
         }
         Ok(shared)
     }

@@ -80,11 +80,10 @@ export function parseUrl(input) {
 
 /**
  * Builds the iframe on the parsed `url` (its `href`, as the browser serializes it) with the
- * attributes of src/iframe.rs and appends it to `parent`: a fullscreen overlay when `zIndex` is
- * given, otherwise a block that fills `parent`. Returns `undefined` when `parent` cannot hold
- * it.
+ * attributes of src/iframe.rs, for `parent` (`insertFrame` puts it there): a fullscreen overlay
+ * when `zIndex` is given, otherwise a block that fills `parent`.
  */
-export function mountFrame(document, parent, url, title, zIndex, hidden) {
+export function buildFrame(document, parent, url, title, zIndex, hidden) {
   const frame = Document.prototype.createElement.call(document, "iframe");
   frame.sandbox = SANDBOX;
   frame.allow = ALLOW;
@@ -113,17 +112,32 @@ export function mountFrame(document, parent, url, title, zIndex, hidden) {
     setInert(frame, true);
   }
   if (hidden) style.display = "none";
-  // Read before the frame goes in, when the page's layout is most likely up to date: after, it
-  // would be laid out again, with the new frame, within the embed call. Not while a show or a
-  // hide runs (the page's code embeds it): another modal's lock may hide the scrollbar then.
-  else if (zIndex !== undefined && !queue) scrollbarAtMount.set(frame, scrollbarWidth(document));
   frame.src = url.href;
+  goingIn.set(frame, parent);
+  return frame;
+}
+
+/**
+ * Per frame built and not in the page yet, the element it goes in: a show before then (the
+ * embed's) covers that element's children.
+ */
+const goingIn = new WeakMap();
+
+/**
+ * Appends the built `frame` to its parent, last in the embed: the browser then starts the
+ * frame's page (its process, on another site) while the page's code runs on, and the embed's
+ * own work (the listeners, the show) is done by then, on a page whose layout is up to date.
+ * Says whether it is in: `false` when the parent cannot hold it.
+ */
+export function insertFrame(frame) {
+  const parent = goingIn.get(frame);
+  goingIn.delete(frame);
   try {
     parent.appendChild(frame);
+    return true;
   } catch {
-    return undefined;
+    return false;
   }
-  return frame;
 }
 
 /**
@@ -193,9 +207,6 @@ function waitForDialog(frame, show) {
 /** The room the viewport's scrollbar takes: none for an overlay scrollbar, or where none shows. */
 const scrollbarWidth = (document) => innerWidth - builtIn(Document, "documentElement", document).clientWidth;
 
-/** Per fullscreen frame mounted shown, `scrollbarWidth` as it was mounted, for its first `showFrame`. */
-const scrollbarAtMount = new WeakMap();
-
 /**
  * Per shown frame, until `hideFrame`, its show: `undo`, the functions that put back what
  * `showFrame` changed, in order; `focus`, the element that had focus as it showed (`null`:
@@ -257,7 +268,9 @@ function showNow(frame, fullscreen, inertPage) {
   // Read before any sibling turns inert, which takes focus away.
   const document = frame.ownerDocument;
   const focus = focusedElement(document) ?? calledFrom;
-  if (fullscreen) leaveFullscreen(document, frame);
+  // The page may have taken the frame out; then there is nothing behind it to change.
+  const parent = frame.parentElement ?? goingIn.get(frame);
+  if (fullscreen) leaveFullscreen(document, frame, parent);
   frame.style.display = "block";
   // Focus goes back unless the user has put it elsewhere meanwhile (beside an inline modal).
   const undo = [
@@ -276,15 +289,12 @@ function showNow(frame, fullscreen, inertPage) {
   ];
   const show = { __proto__: null, undo, focus, cover: undefined, loading: undefined, presented: false, waiting: false };
   shows.set(frame, show);
-  // The page may have taken the frame out; then there is nothing behind it to change.
-  const parent = frame.parentElement;
   // Only a fullscreen frame locks the scroll, and it is mounted on the body.
   if (fullscreen && parent) {
     // The room the viewport's scrollbar took (none for an overlay one) goes to the body's
     // padding: the page behind the modal would otherwise widen and shift sideways as the
     // scrollbar goes. A root with `scrollbar-gutter: stable` keeps that room itself.
-    const scrollbar = scrollbarAtMount.get(frame) ?? scrollbarWidth(document);
-    scrollbarAtMount.delete(frame);
+    const scrollbar = scrollbarWidth(document);
     // Each element's computed style asked for once, and read before anything is locked.
     const root = builtIn(Document, "documentElement", document);
     const [rootStyle, bodyStyle] = [getComputedStyle(root), getComputedStyle(parent)];
@@ -349,7 +359,7 @@ function showNow(frame, fullscreen, inertPage) {
 }
 
 /**
- * Until it is ready the frame takes no focus (see `mountFrame`), and the page behind is inert:
+ * Until it is ready the frame takes no focus (see `buildFrame`), and the page behind is inert:
  * focus goes to a progress bar named as the frame, unseen, for a screen reader to say what is
  * loading where it would say nothing. Run a frame after `showFrame`, as focusing lays the page
  * out at once, within the embed call otherwise; `show` is the show it is for, and nothing is
@@ -381,12 +391,14 @@ function showLoading(frame, show) {
  * refused (as it is under a dialog) but put before the user once the browser has left it.
  * Returns a promise that settles then, or `undefined` when there is nothing to leave.
  */
-function leaveFullscreen(document, frame) {
+function leaveFullscreen(document, frame, parent) {
   try {
     const element = builtIn(Document, "fullscreenElement", document);
-    // One around the frame (the whole page, `<html>`, in a kiosk or presentation) covers
-    // nothing of it: the page stays fullscreen, and the frame where its `z-index` puts it.
-    if (element && !Node.prototype.contains.call(element, frame)) {
+    // One around the frame, or around the `parent` it goes in (the whole page, `<html>`, in a
+    // kiosk or presentation) covers nothing of it: the page stays fullscreen, and the frame
+    // where its `z-index` puts it.
+    const holds = (node) => node && Node.prototype.contains.call(element, node);
+    if (element && !holds(frame) && !holds(parent)) {
       return Document.prototype.exitFullscreen.call(document).catch(() => {});
     }
   } catch {
@@ -691,10 +703,12 @@ export function listen(commands, readyMs, frame) {
   // shadow roots) can, and only that, so those are watched, again after each change, as the
   // frame may have moved. One moved within a task is still in the page when this runs, and
   // stays. One in a container not in the page yet is watched from the document until it is in.
+  // One on its way in (`insertFrame`, later in the embed) is watched from the parent it goes in.
   let inPage = false;
   const taken = new MutationObserver(watchAncestors);
   function watchAncestors() {
-    if (!frame.isConnected) {
+    const parent = frame.isConnected ? parentOf(frame) : goingIn.get(frame);
+    if (!parent || !builtIn(Node, "isConnected", parent)) {
       if (inPage) commands.destroy();
       return;
     }
@@ -708,10 +722,10 @@ export function listen(commands, readyMs, frame) {
       if (!setPopover(frame, true)) waitForDialog(frame, show);
     });
     taken.disconnect();
-    for (let node = parentOf(frame); node; node = parentOf(node)) taken.observe(node, { __proto__: null, childList: true });
+    for (let node = parent; node; node = parentOf(node)) taken.observe(node, { __proto__: null, childList: true });
   }
-  if (frame.isConnected) watchAncestors();
-  else taken.observe(frame.ownerDocument, { __proto__: null, childList: true, subtree: true });
+  watchAncestors();
+  if (!inPage) taken.observe(frame.ownerDocument, { __proto__: null, childList: true, subtree: true });
   const [removed, resolveRemoved] = deferred();
   return {
     commands,

@@ -417,3 +417,38 @@ fn a_modal_dialog_in_a_shadow_root_is_refused_too() {
     assert_eq!(code, "DIALOG_OPEN", "a slotted button's dialog");
     host.unchecked_into::<web_sys::Element>().remove();
 }
+
+/// A parent that refuses the iframe (its `appendChild` throws: the page's code patched it) gets
+/// the error, and the modal leaves nothing behind: the frame goes in last, after its listeners,
+/// its ready timer and, for a fullscreen one, the scroll lock and the inert page.
+#[wasm_bindgen_test]
+fn a_parent_that_refuses_the_iframe_leaves_nothing_behind() {
+    let watch = WindowWatch::install();
+    let (listeners, timers) = (watch.listeners(), watch.timers());
+    let beside = page_script(
+        "const beside = document.body.appendChild(document.createElement('button'));
+         const container = document.body.appendChild(document.createElement('div'));
+         container.id = 'refuses';
+         container.appendChild = () => { throw new DOMException('refused', 'HierarchyRequestError') };
+         return beside;",
+    );
+    let (code, message) = refused_option("container", "#refuses".into());
+    assert_eq!(
+        (code.as_str(), message.as_str()),
+        ("INVALID_OPTION", "cannot mount the modal in options.container")
+    );
+    assert_eq!((watch.listeners(), watch.timers()), (listeners.clone(), timers));
+
+    page_script(
+        "document.body.appendChild = () => { throw new DOMException('refused', 'HierarchyRequestError') }",
+    );
+    let (code, _) = refused(MODAL_URL.into(), JsValue::UNDEFINED);
+    page_script("delete document.body.appendChild; document.getElementById('refuses').remove()");
+    assert_eq!(code, "INVALID_OPTION", "the body refuses it");
+    assert!(
+        !is_inert(&beside) && body_overflow().is_empty(),
+        "the page as it was"
+    );
+    assert_eq!((watch.listeners(), watch.timers()), (listeners, timers));
+    beside.unchecked_into::<web_sys::Element>().remove();
+}
