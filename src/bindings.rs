@@ -42,17 +42,13 @@ pub fn embed_anon_modal(url: JsValue, options: JsValue, commands: JsValue) -> Re
     // The modal keeps itself alive until torn down; this handle needs no Rust owner.
     let shared = Shared::mount(&read.document, &read.url, read.options, &commands)?;
 
-    // A modal just mounted always listens: the `None` arm never runs.
-    let handle = shared.link().map(|link| {
-        make_handle(
-            &link,
-            &shared.emitter,
-            shared.iframe(),
-            shared.settled(),
-            &read.callbacks,
-        )
-    });
-    Ok(handle.unwrap_or_default())
+    Ok(make_handle(
+        shared.link(),
+        &shared.emitter,
+        shared.iframe(),
+        shared.settled(),
+        &read.callbacks,
+    ))
 }
 
 /// A `message` event of the page, for the mounted modal.

@@ -88,7 +88,7 @@ extern "C" {
 
     /// Resolves once `stop(true)` ran: the modal is torn down.
     #[wasm_bindgen(method, getter)]
-    fn removed(this: &Link) -> Promise;
+    pub(crate) fn removed(this: &Link) -> Promise;
 
     /// Puts the shown, ready frame before the user and moves focus into it: an inline one
     /// scrolled into view; a fullscreen one, inert until now, in the top layer once the page
@@ -98,9 +98,10 @@ extern "C" {
     pub(crate) fn present(frame: &HtmlIFrameElement, inline: bool);
 
     /// Shows the frame; a `fullscreen` one takes the page out of fullscreen and locks its
-    /// scroll; with `inert_page`, makes the frame's siblings inert, but for the dialogs and
-    /// popovers the page has yet to open. `frame.js` remembers the body's `overflow`, the
-    /// focused element and which siblings it made inert, for [`hide`].
+    /// scroll; with `inert_page`, makes the frame's siblings inert (before it is in, the
+    /// children of the parent it goes in), but for the dialogs and popovers the page has yet
+    /// to open. `frame.js` remembers the body's `overflow`, the focused element and which
+    /// siblings it made inert, for [`hide`].
     #[wasm_bindgen(js_name = showFrame)]
     pub(crate) fn show(frame: &HtmlIFrameElement, fullscreen: bool, inert_page: bool);
 
@@ -165,13 +166,8 @@ impl Listening {
         self.link.stop(false);
     }
 
-    /// Resolves once the listener is removed: the modal is torn down.
-    pub(crate) fn removed(&self) -> Promise {
-        self.link.removed()
-    }
-
-    /// The link the JavaScript handle calls the commands through (`src/js/handle.js`).
-    #[cfg(feature = "js-api")]
+    /// The link the JavaScript handle calls the commands through (`src/js/handle.js`), which
+    /// tells whether it stopped and resolves `removed` once it has.
     pub(crate) fn link(&self) -> &Link {
         &self.link
     }

@@ -73,6 +73,9 @@ pub(crate) struct Shared {
     lifecycle: RefCell<Lifecycle>,
     pub(crate) emitter: Emitter,
     listening: Cell<Option<frame::Listening>>,
+    /// What the handle sends its commands through, kept once torn down: a modal the page's code
+    /// tore down during its own embed (as its show ran that code) still gets a handle, destroyed.
+    link: frame::Link,
     /// The first origin its own frame sent a message from that is not allowed: named if the
     /// modal then times out, as why.
     refused_origin: Cell<Option<JsValue>>,
@@ -268,6 +271,13 @@ impl Shared {
         );
 
         let (settled, resolve) = frame::deferred();
+        let listening = frame::Listening::start(
+            commands,
+            // Past i32::MAX ms, `setTimeout` fires at once.
+            options.ready_timeout_ms.min(i32::MAX as u32),
+            &iframe,
+        );
+        let link = listening.link().clone();
         let shared = Rc::new(Shared {
             origin: parsed.origin_js(),
             guard: MessageGuard::with_names(names(), &allowed),
@@ -276,7 +286,8 @@ impl Shared {
             inert_page: fullscreen && options.inert_page,
             lifecycle: RefCell::new(Lifecycle::new(false)),
             emitter: Emitter::default(),
-            listening: Cell::new(None),
+            listening: Cell::new(Some(listening)),
+            link,
             refused_origin: Cell::new(None),
             resolve,
             settled,
@@ -284,12 +295,6 @@ impl Shared {
 
         // `CURRENT` owns the modal until it is torn down.
         CURRENT.set(Some(Rc::clone(&shared)));
-        shared.listening.set(Some(frame::Listening::start(
-            commands,
-            // Past i32::MAX ms, `setTimeout` fires at once.
-            options.ready_timeout_ms.min(i32::MAX as u32),
-            &shared.iframe,
-        )));
 
         if !options.hidden {
             shared.request_visibility(true);
@@ -493,11 +498,10 @@ impl Shared {
         );
     }
 
-    /// The link the JavaScript handle sends its commands through; `None` once torn down
-    /// (never the case when the handle is made, right after mounting).
+    /// The link the JavaScript handle sends its commands through.
     #[cfg(feature = "js-api")]
-    pub(crate) fn link(&self) -> Option<frame::Link> {
-        self.with_listening(|listening| listening.link().clone())
+    pub(crate) fn link(&self) -> &frame::Link {
+        &self.link
     }
 
     pub(crate) fn is_destroyed(&self) -> bool {
@@ -696,10 +700,7 @@ impl AnonModal {
         }
         let document = frame::page_document().ok_or_else(|| Error::fixed(Message::NoDocument))?;
         let shared = Shared::mount(&document, &url.into(), options, &rust_commands())?;
-        // A modal just mounted always listens: the `None` arm never runs.
-        let removed = shared
-            .with_listening(frame::Listening::removed)
-            .unwrap_or_else(|| Promise::resolve(&JsValue::UNDEFINED));
+        let removed = shared.link.removed();
         Ok(AnonModal {
             shared,
             removed,

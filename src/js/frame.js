@@ -118,26 +118,32 @@ export function buildFrame(document, parent, url, title, zIndex, hidden) {
 }
 
 /**
- * Per frame built and not in the page yet, the element it goes in: a show before then (the
- * embed's) covers that element's children.
+ * Per frame built and not inserted, the element it goes in: a show before then (the embed's)
+ * covers that element's children.
  */
 const goingIn = new WeakMap();
+
+/** Per frame, the watch on its ancestors that `listen` keeps (see there). */
+const watches = new WeakMap();
 
 /**
  * Appends the built `frame` to its parent, last in the embed: the browser then starts the
  * frame's page (its process, on another site) while the page's code runs on, and the embed's
- * own work (the listeners, the show) is done by then, on a page whose layout is up to date.
- * Says whether it is in: `false` when the parent cannot hold it.
+ * listeners and show are done by then (unless the show waits its turn behind another modal's
+ * show or hide: see `serially`). Its ancestors are watched from then, where the parent's
+ * `appendChild` put it (a component's may move it into its slot). Says whether it is in:
+ * `false` when the parent cannot hold it.
  */
 export function insertFrame(frame) {
   const parent = goingIn.get(frame);
   goingIn.delete(frame);
   try {
     parent.appendChild(frame);
-    return true;
   } catch {
     return false;
   }
+  watches.get(frame)?.();
+  return true;
 }
 
 /**
@@ -253,8 +259,8 @@ export function openedFrom(element, embed) {
 
 /**
  * Shows the iframe; a `fullscreen` one takes the page out of fullscreen and stops it from
- * scrolling; with `inertPage`, makes the iframe's siblings `inert` (those the page adds while
- * it is shown too), leaving those that already were, a modal dialog open now and the dialogs
+ * scrolling; with `inertPage`, makes the iframe's siblings `inert` (before it is in, the
+ * children of the parent it goes in; those the page adds while it is shown too), leaving those that already were, a modal dialog open now and the dialogs
  * and popovers the page has yet to open (or opens again); a fullscreen frame not ready yet
  * gets a progress bar a frame later (`showLoading`). Remembers how to put back each change,
  * and the element that had focus, for `hideFrame`.
@@ -702,13 +708,13 @@ export function listen(commands, readyMs, frame) {
   // The page may take the frame out: a change to the child list of one of its ancestors (across
   // shadow roots) can, and only that, so those are watched, again after each change, as the
   // frame may have moved. One moved within a task is still in the page when this runs, and
-  // stays. One in a container not in the page yet is watched from the document until it is in.
-  // One on its way in (`insertFrame`, later in the embed) is watched from the parent it goes in.
+  // stays. One not in the page yet is watched from the document until it is in; `insertFrame`
+  // watches its ancestors as it goes in, wherever its parent put it.
   let inPage = false;
   const taken = new MutationObserver(watchAncestors);
   function watchAncestors() {
-    const parent = frame.isConnected ? parentOf(frame) : goingIn.get(frame);
-    if (!parent || !builtIn(Node, "isConnected", parent)) {
+    if (!listening) return;
+    if (!frame.isConnected) {
       if (inPage) commands.destroy();
       return;
     }
@@ -722,10 +728,11 @@ export function listen(commands, readyMs, frame) {
       if (!setPopover(frame, true)) waitForDialog(frame, show);
     });
     taken.disconnect();
-    for (let node = parent; node; node = parentOf(node)) taken.observe(node, { __proto__: null, childList: true });
+    for (let node = parentOf(frame); node; node = parentOf(node)) taken.observe(node, { __proto__: null, childList: true });
   }
-  watchAncestors();
-  if (!inPage) taken.observe(frame.ownerDocument, { __proto__: null, childList: true, subtree: true });
+  watches.set(frame, watchAncestors);
+  if (frame.isConnected) watchAncestors();
+  else taken.observe(frame.ownerDocument, { __proto__: null, childList: true, subtree: true });
   const [removed, resolveRemoved] = deferred();
   return {
     commands,

@@ -365,7 +365,7 @@ fn case_25_callbacks_may_destroy_subscribe_and_unsubscribe_during_dispatch() {
 }
 
 /// Whether `promise` has resolved (it wins a race against one resolved after it).
-async fn has_resolved(promise: &js_sys::Promise) -> bool {
+pub(crate) async fn has_resolved(promise: &js_sys::Promise) -> bool {
     let pending = JsValue::from("pending");
     let race = js_sys::Promise::race(&js_sys::Array::of2(promise, &js_sys::Promise::resolve(&pending)));
     wasm_bindgen_futures::JsFuture::from(race).await.unwrap() != pending

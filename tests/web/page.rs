@@ -399,3 +399,60 @@ async fn a_loading_modal_has_one_progress_bar_at_most_and_leaves_none() {
     page_script("document.body.style.transform = ''; document.getElementById('tall-loading').remove(); scrollTo(0, 0)");
     assert_eq!(scrolled, 500.0, "focus on the bar did not scroll the page");
 }
+
+/// A component whose `appendChild` puts a child in a wrapper of its own (a scoped Stencil
+/// component moves it into its slot): its modal goes when the component's render drops the
+/// frame from that wrapper, for the watch on the frame's ancestors starts where it went.
+#[wasm_bindgen_test]
+async fn a_modal_its_container_moves_inward_goes_with_where_it_went() {
+    let watch = WindowWatch::install();
+    let listeners = watch.listeners();
+    let host = page_script(
+        "const host = document.body.appendChild(document.createElement('div'));
+         const slot = host.appendChild(document.createElement('div'));
+         host.appendChild = (child) => slot.appendChild(child);
+         return host;",
+    );
+    let modal = embed(MODAL_URL, Recorder::new().options(&[("container", host.clone())]));
+    let wrapper = modal.iframe().parent_element().unwrap();
+    assert_ne!(JsValue::from(&wrapper), host, "in the component's wrapper");
+    wrapper.set_inner_html("");
+    sleep(0).await;
+    let destroyed = modal.destroyed();
+    modal.destroy();
+    host.unchecked_into::<HtmlElement>().remove();
+    assert!(destroyed, "taken out of the wrapper");
+    assert_eq!(watch.listeners(), listeners);
+}
+
+/// The page's code that embeds another modal during this one's show (an element that observes
+/// `inert`, as the page behind turns inert) ends this one before its frame goes in: its caller
+/// still gets a handle, destroyed, and only the other's frame is in the page.
+#[wasm_bindgen_test]
+async fn a_modal_the_page_ends_during_its_embed_still_gives_its_handle() {
+    let _restore =
+        Restore("document.getElementById('embeds-during-show')?.remove(); delete window.__embedDuringShow");
+    crate::reentry::inert_watcher(
+        "embeds-during-show",
+        "embeds-during-show",
+        "__embedDuringShow",
+        true,
+    );
+    let second: std::rc::Rc<std::cell::RefCell<Option<ModalHandle>>> = Default::default();
+    let slot = second.clone();
+    let again = Closure::<dyn Fn()>::new(move || {
+        page_script("delete window.__embedDuringShow");
+        *slot.borrow_mut() = Some(embed(MODAL_URL, JsValue::UNDEFINED));
+    });
+    crate::reentry::on_page("__embedDuringShow", again.as_ref());
+    let before = iframes();
+    let first = embed_js(MODAL_URL.into(), JsValue::UNDEFINED).unwrap();
+    let second = second.borrow_mut().take().expect("embedded during the show");
+    let in_page = iframes() - before;
+    second.destroy();
+    assert!(first.is_object(), "a handle: {first:?}");
+    let first: ModalHandle = first.unchecked_into();
+    assert!(first.destroyed() && crate::lifecycle::has_resolved(&first.removed()).await);
+    assert!(!first.iframe().is_connected(), "its frame never went in");
+    assert_eq!(in_page, 1, "the other's alone");
+}
