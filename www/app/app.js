@@ -52,6 +52,8 @@ $("start").addEventListener("submit", async (event) => {
       onCompleted: (e) => log("callback", "completed", describe(e)),
       onFailed: (e) => log("callback", "failed", describe(e)),
       onClosed: (e) => log("callback", "closed", describe(e)),
+      // Anon's step events reach `onEvent`, which gets every event, and no typed callback.
+      onEvent: (e) => e.type.startsWith("migration_modal_step.") && log("step", e.type.replace("migration_modal_", ""), [e.data?.modal_step, describe(e)].join(" · ")),
       onReject: (reason, e) => log("reject", "rejected", `${reason} from ${e.origin || "(no origin)"}`),
     });
   } catch (e) {

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs/promises";
 import http from "node:http";
 import { By } from "selenium-webdriver";
-import { startStack, launchBrowser, test, timeline, waitForTimeline, callbacks, webhooks, MODAL } from "./stack.mjs";
+import { startStack, launchBrowser, test, timeline, waitForTimeline, callbacks, steps, webhooks, MODAL } from "./stack.mjs";
 import { startApp } from "../app/server.mjs";
 import { DEFAULT_API_KEY, DEFAULT_WEBHOOK_SECRET, svixSignature } from "../mock/server.mjs";
 
@@ -63,6 +63,8 @@ test("full flow: callbacks in order, hostile frames rejected, webhooks verified,
     await modal.getByRole("button", { name: "Done" }).evaluate((button) => button.click());
     const t = await waitForTimeline(page, (t) => t.some((e) => e.kind === "files"), "files");
     assert.deepEqual(callbacks(t), ["opened", "completed", "closed"]);
+    assert.deepEqual(steps(t), ["step.started select_provider", "step.submitted select_provider", "step.completed select_provider",
+      "step.started login", "step.submitted login", "step.completed login", "step.started done"], "Anon's step events, each naming its step");
     assert.equal(await page.locator(MODAL).count(), 0, "closed removes the iframe");
     assert.deepEqual(webhooks(t), ["migration.created", "migration.started", "migration.completed"]);
     assert.ok(t.filter((e) => e.kind === "webhook").every((e) => e.text.includes("signature verified")));
@@ -150,6 +152,8 @@ test("the platform failing the migration: failed callback, migration_task.failed
     const t = await waitForTimeline(page, (t) => webhooks(t).includes("migration.failed") && t.some((e) => e.kind === "files"), "migration.failed webhook and the files");
     assert.deepEqual(callbacks(t), ["opened", "failed"]);
     assert.match(t.find((e) => e.label === "failed").text, /The source provider revoked the token\./);
+    assert.deepEqual(steps(t).slice(-2), ["step.submitted login", "step.failed login"]);
+    assert.match(t.find((e) => e.label === "step.failed").text, /^login · migration mig_\w+ · user user_42 · The source provider revoked the token\.$/);
     assert.deepEqual(webhooks(t), ["migration.created", "migration.started", "migration_task.failed", "migration.failed"]);
     assert.match(t.find((e) => e.text.startsWith("migration_task.failed")).text,
       /^migration_task\.failed · migration mig_\w+ · migration_task mtsk_\w+ · The source provider revoked the token\. \(signature verified\)$/);

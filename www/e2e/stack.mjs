@@ -52,4 +52,6 @@ export async function waitForTimeline(page, predicate, what, ms = 10_000) {
 }
 
 export const callbacks = (entries) => entries.filter((e) => e.kind === "callback").map((e) => e.label);
+/** The step events the page logged, as `type step` ("step.started login"). */
+export const steps = (entries) => entries.filter((e) => e.kind === "step").map((e) => `${e.label} ${e.text.split(" · ")[0]}`);
 export const webhooks = (entries) => entries.filter((e) => e.kind === "webhook").map((e) => e.text.split(" · ")[0]);

@@ -66,7 +66,14 @@ export function renderModalPage({ migrationId, userId, provider, targetOrigin, p
     const event = { id: "evt_" + Date.now().toString(36) + Math.random().toString(36).slice(2), object: "event", created: new Date().toISOString(), type, data: { ...context, ...data } };
     parent.postMessage({ source: "anon_modal", event }, targetOrigin);
   };
-  let step = "select_provider";
+  // Anon's step events: a step displayed ("started"), submitted by the user, then processed
+  // ("completed", or "failed" with a message), each naming it in modal_step.
+  let step;
+  const stepEvent = (type, data) => post("migration_modal_step." + type, { modal_step: step, ...data });
+  const startStep = (name) => {
+    step = name;
+    stepEvent("started");
+  };
   const internal = (type) => parent.postMessage({ source: "anon_modal", event: { type, internal: true } }, targetOrigin);
   const show = (id) => document.querySelectorAll("section").forEach((s) => (s.hidden = s.id !== id));
   const finish = (outcome) => fetch(location.pathname + "/finish", { method: "POST", body: JSON.stringify({ outcome }) });
@@ -75,10 +82,13 @@ export function renderModalPage({ migrationId, userId, provider, targetOrigin, p
   document.getElementById("continue").onclick = () => {
     // The provider chosen, as the modal's later steps name it.
     for (const name of document.querySelectorAll(".chosen")) name.textContent = document.getElementById("provider").value;
-    step = "login";
+    stepEvent("submitted");
+    stepEvent("completed");
     show("step-login");
+    startStep("login");
   };
   const run = (outcome) => {
+    stepEvent("submitted");
     // A provider login would open a pop-up: the modal steps aside meanwhile.
     internal("migration_modal.hide");
     setTimeout(() => {
@@ -90,7 +100,12 @@ export function renderModalPage({ migrationId, userId, provider, targetOrigin, p
         document.getElementById("bar").style.width = pct + "%";
         if (pct >= 100) {
           clearInterval(timer);
-          finish(outcome).then(() => { step = "done"; show("step-done"); post("migration_modal.completed"); });
+          finish(outcome).then(() => {
+            stepEvent("completed");
+            show("step-done");
+            startStep("done");
+            post("migration_modal.completed");
+          });
         }
       }, 120);
     }, 300);
@@ -98,15 +113,19 @@ export function renderModalPage({ migrationId, userId, provider, targetOrigin, p
   document.getElementById("login").onclick = () => run("complete");
   document.getElementById("partial").onclick = () => run("partial");
   document.getElementById("fail").onclick = () => {
+    stepEvent("submitted");
     finish("fail").then(() => {
       document.getElementById("done-title").textContent = "Something went wrong";
       document.getElementById("done-text").textContent = "We could not access your data. Please try again later.";
       show("step-done");
-      post("migration_modal.failed", { modal_step: step, error_message: "The source provider revoked the token." });
+      const error_message = "The source provider revoked the token.";
+      stepEvent("failed", { error_message });
+      post("migration_modal.failed", { modal_step: step, error_message });
     });
   };
   internal("migration_modal.show");
   post("migration_modal.opened");
+  startStep("select_provider");
 </script></body></html>`;
 }
 
