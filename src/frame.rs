@@ -38,8 +38,9 @@ extern "C" {
         hidden: bool,
     ) -> HtmlIFrameElement;
 
-    /// Appends the frame [`build`] made to its parent; `false` when that parent cannot hold an
-    /// iframe (the DOM's exception is caught in JavaScript: no `Result` crosses the boundary).
+    /// Appends the frame [`build`] made to its parent, and starts the watch on its ancestors
+    /// (see [`Listening::start`]); `false` when that parent cannot hold an iframe (the DOM's
+    /// exception is caught in JavaScript: no `Result` crosses the boundary).
     #[wasm_bindgen(js_name = insertFrame)]
     pub(crate) fn insert(frame: &HtmlIFrameElement) -> bool;
 
@@ -65,7 +66,7 @@ extern "C" {
     pub(crate) fn page_document() -> Option<Document>;
 
     /// What `listen` returns: `stop(all)` for Rust, `commands` and `stopped` for the
-    /// JavaScript handle.
+    /// JavaScript handle, and `removed` for both.
     #[derive(Debug, Clone)]
     pub(crate) type Link;
 

@@ -302,9 +302,16 @@ impl Shared {
         // The frame goes in last: the browser starts its page (on another site, in a process
         // of its own) as it goes in, which slows what the page's code does after. Not once
         // torn down, by the page's code that the show ran (an element that observes `inert`).
-        if !shared.is_destroyed() && !frame::insert(&shared.iframe) {
-            shared.destroy();
-            return Err(Error::fixed(Message::ContainerRefused));
+        if !shared.is_destroyed() {
+            if !frame::insert(&shared.iframe) {
+                shared.destroy();
+                return Err(Error::fixed(Message::ContainerRefused));
+            }
+            // A parent's own `appendChild` (a component's) runs the page's code, which may have
+            // ended this modal meanwhile: its frame does not stay.
+            if shared.is_destroyed() {
+                shared.iframe.remove();
+            }
         }
         Ok(shared)
     }

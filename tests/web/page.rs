@@ -425,34 +425,65 @@ async fn a_modal_its_container_moves_inward_goes_with_where_it_went() {
     assert_eq!(watch.listeners(), listeners);
 }
 
-/// The page's code that embeds another modal during this one's show (an element that observes
-/// `inert`, as the page behind turns inert) ends this one before its frame goes in: its caller
-/// still gets a handle, destroyed, and only the other's frame is in the page.
-#[wasm_bindgen_test]
-async fn a_modal_the_page_ends_during_its_embed_still_gives_its_handle() {
-    let _restore =
-        Restore("document.getElementById('embeds-during-show')?.remove(); delete window.__embedDuringShow");
-    crate::reentry::inert_watcher(
-        "embeds-during-show",
-        "embeds-during-show",
-        "__embedDuringShow",
-        true,
-    );
+/// Embeds a modal (with `options`) while the page's code that this embed runs calls
+/// `window.__embedAgain`, which embeds another, once; returns what the first embed returned,
+/// the other, and how many more iframes the page then has.
+fn embedded_during(options: JsValue) -> (JsValue, ModalHandle, u32) {
     let second: std::rc::Rc<std::cell::RefCell<Option<ModalHandle>>> = Default::default();
     let slot = second.clone();
     let again = Closure::<dyn Fn()>::new(move || {
-        page_script("delete window.__embedDuringShow");
+        page_script("delete window.__embedAgain");
         *slot.borrow_mut() = Some(embed(MODAL_URL, JsValue::UNDEFINED));
     });
-    crate::reentry::on_page("__embedDuringShow", again.as_ref());
+    crate::reentry::on_page("__embedAgain", again.as_ref());
     let before = iframes();
-    let first = embed_js(MODAL_URL.into(), JsValue::UNDEFINED).unwrap();
-    let second = second.borrow_mut().take().expect("embedded during the show");
-    let in_page = iframes() - before;
-    second.destroy();
+    let first = embed_js(MODAL_URL.into(), options).unwrap();
+    let second = second.borrow_mut().take().expect("embedded during the embed");
+    (first, second, iframes() - before)
+}
+
+/// The page's code that embeds another modal during this one's embed ends this one: as its
+/// show makes the page inert (an element that observes `inert`), before its frame goes in, or
+/// as a component's `appendChild` puts the frame in. Its caller still gets a handle, destroyed,
+/// whose commands leave the other alone, and only the other's frame is in the page.
+#[wasm_bindgen_test]
+async fn a_modal_the_page_ends_during_its_embed_gives_a_handle_and_leaves_no_frame() {
+    let _restore = Restore(
+        "for (const id of ['embeds-during-show', 'embeds-on-append']) document.getElementById(id)?.remove();
+         delete window.__embedAgain",
+    );
+    crate::reentry::inert_watcher("embeds-during-show", "embeds-during-show", "__embedAgain", true);
+    let (first, second, in_page) = embedded_during(JsValue::UNDEFINED);
     assert!(first.is_object(), "a handle: {first:?}");
     let first: ModalHandle = first.unchecked_into();
     assert!(first.destroyed() && crate::lifecycle::has_resolved(&first.removed()).await);
     assert!(!first.iframe().is_connected(), "its frame never went in");
+    assert_eq!(in_page, 1, "the other's alone");
+    first.hide();
+    first.destroy();
+    let display = second.iframe().style().get_property_value("display").unwrap();
+    assert!(
+        !second.destroyed() && display == "block" && body_overflow() == "hidden",
+        "the other shows"
+    );
+    second.destroy();
+    let watcher = document().get_element_by_id("embeds-during-show").unwrap();
+    assert!(
+        body_overflow().is_empty() && !is_inert(&watcher),
+        "the page as it was"
+    );
+    watcher.remove();
+
+    let host = page_script(
+        "const host = document.body.appendChild(document.createElement('div'));
+         host.id = 'embeds-on-append';
+         host.appendChild = (child) => { window.__embedAgain?.(); return Node.prototype.appendChild.call(host, child) };
+         return host;",
+    );
+    let (first, second, in_page) = embedded_during(Recorder::new().options(&[("container", host)]));
+    let first: ModalHandle = first.unchecked_into();
+    second.destroy();
+    assert!(first.destroyed(), "ended as its frame went in");
+    assert!(!first.iframe().is_connected(), "its frame taken back out");
     assert_eq!(in_page, 1, "the other's alone");
 }

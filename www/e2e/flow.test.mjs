@@ -152,7 +152,8 @@ test("the platform failing the migration: failed callback, migration_task.failed
     const t = await waitForTimeline(page, (t) => webhooks(t).includes("migration.failed") && t.some((e) => e.kind === "files"), "migration.failed webhook and the files");
     assert.deepEqual(callbacks(t), ["opened", "failed"]);
     assert.match(t.find((e) => e.label === "failed").text, /The source provider revoked the token\./);
-    assert.deepEqual(steps(t).slice(-2), ["step.submitted login", "step.failed login"]);
+    assert.deepEqual(steps(t), ["step.started select_provider", "step.submitted select_provider", "step.completed select_provider",
+      "step.started login", "step.submitted login", "step.failed login"]);
     assert.match(t.find((e) => e.label === "step.failed").text, /^login · migration mig_\w+ · user user_42 · The source provider revoked the token\.$/);
     assert.deepEqual(webhooks(t), ["migration.created", "migration.started", "migration_task.failed", "migration.failed"]);
     assert.match(t.find((e) => e.text.startsWith("migration_task.failed")).text,
