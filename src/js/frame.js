@@ -260,10 +260,11 @@ export function openedFrom(element, embed) {
 /**
  * Shows the iframe; a `fullscreen` one takes the page out of fullscreen and stops it from
  * scrolling; with `inertPage`, makes the iframe's siblings `inert` (before it is in, the
- * children of the parent it goes in; those the page adds while it is shown too), leaving those that already were, a modal dialog open now and the dialogs
- * and popovers the page has yet to open (or opens again); a fullscreen frame not ready yet
- * gets a progress bar a frame later (`showLoading`). Remembers how to put back each change,
- * and the element that had focus, for `hideFrame`.
+ * children of the parent it goes in; those the page adds while it is shown too), leaving those
+ * that already were, a modal dialog open now and the dialogs and popovers the page has yet to
+ * open (or opens again); a fullscreen frame not ready yet gets a progress bar a frame later
+ * (`showLoading`). Remembers how to put back each change, and the element that had focus, for
+ * `hideFrame`.
  */
 export const showFrame = (frame, fullscreen, inertPage) => serially(() => showNow(frame, fullscreen, inertPage));
 
