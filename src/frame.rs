@@ -39,7 +39,7 @@ extern "C" {
     ) -> HtmlIFrameElement;
 
     /// Appends the frame [`build`] made to its parent, and starts the watch on its ancestors
-    /// (see [`Listening::start`]); `false` when that parent cannot hold an iframe (the DOM's
+    /// (see [`listen`]); `false` when that parent cannot hold an iframe (the DOM's
     /// exception is caught in JavaScript: no `Result` crosses the boundary).
     #[wasm_bindgen(js_name = insertFrame)]
     pub(crate) fn insert(frame: &HtmlIFrameElement) -> bool;
@@ -81,11 +81,15 @@ extern "C" {
         destroy: &JsValue,
     ) -> JsValue;
 
-    #[wasm_bindgen(js_name = listen)]
-    fn listen_js(commands: &JsValue, ready_ms: u32, frame: &HtmlIFrameElement) -> Link;
+    /// Starts the page's `message` listener and, with `ready_ms > 0`, the ready timer, both
+    /// calling `commands` (the wasm's exported entry points of `src/bindings.rs`, or closures
+    /// over the same for Rust callers). The page taking `frame` out destroys the modal.
+    pub(crate) fn listen(commands: &JsValue, ready_ms: u32, frame: &HtmlIFrameElement) -> Link;
 
+    /// Cancels the ready timer and the ready-time listeners; with `all`, also the message
+    /// listener and the watch on the frame, and resolves `removed`. Idempotent.
     #[wasm_bindgen(method)]
-    fn stop(this: &Link, all: bool);
+    pub(crate) fn stop(this: &Link, all: bool);
 
     /// Resolves once `stop(true)` ran: the modal is torn down.
     #[wasm_bindgen(method, getter)]
@@ -142,42 +146,6 @@ extern "C" {
     #[wasm_bindgen(method, getter)]
     pub(crate) fn password(this: &ParsedUrl) -> String;
 
-}
-
-/// The page's `message` listener and the ready timer, both calling the modal's `commands`
-/// (the wasm's exported entry points of `src/bindings.rs`, or closures over the same for Rust
-/// callers), and the link the JavaScript handle calls them through. Both stop when this is
-/// dropped.
-#[derive(Debug)]
-pub(crate) struct Listening {
-    link: Link,
-}
-
-impl Listening {
-    /// Starts listening; with `ready_ms > 0`, also starts the ready timer. The page taking
-    /// `frame` out destroys the modal.
-    pub(crate) fn start(commands: &JsValue, ready_ms: u32, frame: &HtmlIFrameElement) -> Self {
-        Listening {
-            link: listen_js(commands, ready_ms, frame),
-        }
-    }
-
-    /// Cancels the ready timer; the listener stays.
-    pub(crate) fn cancel_timer(&self) {
-        self.link.stop(false);
-    }
-
-    /// The link the JavaScript handle calls the commands through (`src/js/handle.js`), which
-    /// tells whether it stopped and resolves `removed` once it has.
-    pub(crate) fn link(&self) -> &Link {
-        &self.link
-    }
-}
-
-impl Drop for Listening {
-    fn drop(&mut self) {
-        self.link.stop(true);
-    }
 }
 
 /// A promise and the function that resolves it.

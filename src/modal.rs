@@ -72,9 +72,10 @@ pub(crate) struct Shared {
     guard: MessageGuard<JsValue>,
     lifecycle: RefCell<Lifecycle>,
     pub(crate) emitter: Emitter,
-    listening: Cell<Option<frame::Listening>>,
-    /// What the handle sends its commands through, kept once torn down: a modal the page's code
-    /// tore down during its own embed (as its show ran that code) still gets a handle, destroyed.
+    /// The page's message listener, the ready timer and the watch on the frame, stopped at
+    /// teardown; also what the handle sends its commands through, kept once stopped: a modal the
+    /// page's code tore down during its own embed (as its show ran that code) still gets a
+    /// handle, destroyed.
     link: frame::Link,
     /// The first origin its own frame sent a message from that is not allowed: named if the
     /// modal then times out, as why.
@@ -91,6 +92,14 @@ impl core::fmt::Debug for Shared {
             .field("lifecycle", &self.lifecycle)
             .field("emitter", &self.emitter)
             .finish_non_exhaustive()
+    }
+}
+
+/// A modal is torn down before its last owner lets go (`CURRENT` holds it until then); should
+/// one ever not be, its listener and timer still go with it.
+impl Drop for Shared {
+    fn drop(&mut self) {
+        self.link.stop(true);
     }
 }
 
@@ -271,13 +280,12 @@ impl Shared {
         );
 
         let (settled, resolve) = frame::deferred();
-        let listening = frame::Listening::start(
+        let link = frame::listen(
             commands,
             // Past i32::MAX ms, `setTimeout` fires at once.
             options.ready_timeout_ms.min(i32::MAX as u32),
             &iframe,
         );
-        let link = listening.link().clone();
         let shared = Rc::new(Shared {
             origin: parsed.origin_js(),
             guard: MessageGuard::with_names(names(), &allowed),
@@ -286,7 +294,6 @@ impl Shared {
             inert_page: fullscreen && options.inert_page,
             lifecycle: RefCell::new(Lifecycle::new(false)),
             emitter: Emitter::default(),
-            listening: Cell::new(Some(listening)),
             link,
             refused_origin: Cell::new(None),
             resolve,
@@ -422,16 +429,8 @@ impl Shared {
         }
     }
 
-    /// Runs `f` on the listener while the modal listens (`None` once torn down).
-    fn with_listening<R>(&self, f: impl FnOnce(&frame::Listening) -> R) -> Option<R> {
-        let listening = self.listening.take()?;
-        let result = f(&listening);
-        self.listening.set(Some(listening));
-        Some(result)
-    }
-
     fn cancel_timer(&self) {
-        self.with_listening(frame::Listening::cancel_timer);
+        self.link.stop(false);
     }
 
     fn settle(&self, event: &JsValue) {
@@ -460,7 +459,7 @@ impl Shared {
     }
 
     fn teardown_dom(&self) {
-        drop(self.listening.take());
+        self.link.stop(true);
         // Hidden whatever the lifecycle says: a hide puts back only what a show changed, and a
         // show whose hide the page's code had dropped (frame.js `serially`) still needs it.
         frame::hide(&self.iframe);
