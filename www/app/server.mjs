@@ -19,6 +19,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const pkgDir = path.resolve(here, "../../pkg");
 /** How many delivery ids the app remembers to recognise a repeated delivery. */
 const SEEN_LIMIT = 10_000;
+/** How long a call to Anon may take: a stalled one would hold its user's create-modal slot. */
+const ANON_TIMEOUT_MS = 15_000;
 
 const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css", ".wasm": "application/wasm", ".ts": "text/plain" };
 
@@ -53,8 +55,8 @@ async function readBody(req, limit = 1024 * 1024) {
  * @param {{port?: number, anonBaseUrl: string, apiKey: string, webhookSecret: string,
  *          modalOrigin?: string, insecureLocalhost?: boolean, hostileOrigins?: string[],
  *          modalTtlSeconds?: number, staticDir?: string, trustedTypes?: boolean | string,
- *          frameSrc?: string, reportOnlyFrameSrc?: string}} options
- * `modalOrigin` is where the modal URLs are (default: `anonBaseUrl`'s origin, as on the mock);
+ *          frameSrc?: string, reportOnlyFrameSrc?: string, anonTimeoutMs?: number}} options
+ * `anonTimeoutMs` bounds each call to Anon (default 15 s); `modalOrigin` is where the modal URLs are (default: `anonBaseUrl`'s origin, as on the mock);
  * `frameSrc` replaces the CSP's frame-src (a test of a page whose policy blocks the modal), and
  * `reportOnlyFrameSrc` adds a report-only policy with that frame-src (one that blocks nothing);
  * `staticDir` serves a built site (the framework examples) instead of the demo page;
@@ -81,6 +83,7 @@ export async function startApp(options) {
   async function anon(pathname, init = {}) {
     const res = await fetch(options.anonBaseUrl + pathname, {
       ...init,
+      signal: AbortSignal.timeout(options.anonTimeoutMs ?? ANON_TIMEOUT_MS),
       headers: { authorization: `Bearer ${options.apiKey}`, "content-type": "application/json", ...init.headers },
     });
     const body = await res.json().catch(() => ({}));
@@ -152,7 +155,15 @@ export async function startApp(options) {
         } catch {
           return json(res, 400, { error: { code: "invalid_request", message: "The body must be JSON." } });
         }
-        const { status, body } = await createModal(input);
+        let answer;
+        try {
+          answer = await createModal(input);
+        } catch (e) {
+          const late = e.name === "TimeoutError";
+          record({ kind: "error", text: `create modal: ${late ? "Anon did not answer in time" : `Anon unreachable (${e.message})`}` });
+          return json(res, late ? 504 : 502, { error: { code: "upstream", message: late ? "Anon did not answer in time; try again." : "Anon could not be reached; try again." } });
+        }
+        const { status, body } = answer;
         if (status !== 201 && status !== 200) {
           const message = body?.error?.message ?? "Anon refused the request.";
           record({ kind: "error", text: `create modal: Anon answered ${status}: ${message}` });

@@ -363,6 +363,33 @@ test("a double click: one create-modal call per user at a time, so one migration
   }
 });
 
+test("a stalled Anon: the create-modal call gives up, and the user's next click calls again", async () => {
+  // The first call never gets an answer; the second gets a modal.
+  let calls = 0;
+  const anon = http.createServer((req, res) => {
+    if (++calls === 1) return;
+    res.writeHead(201, { "content-type": "application/json" });
+    res.end(JSON.stringify({ object: "migration_modal", id: crypto.randomUUID(), migration_id: "mig_2", url: "http://localhost:1/modal", created: "2025-06-18T00:50:40Z", expires_at: "2025-06-18T01:00:40Z" }));
+  });
+  await new Promise((r) => anon.listen(0, "127.0.0.1", r));
+  const app = await startApp({ port: 0, anonBaseUrl: `http://127.0.0.1:${anon.address().port}`, apiKey: DEFAULT_API_KEY, webhookSecret: DEFAULT_WEBHOOK_SECRET, anonTimeoutMs: 300 });
+  try {
+    const create = () => fetch(`${app.url}/api/create-modal`, { method: "POST", body: JSON.stringify({ user_id: "user_11", source_provider: "gusto" }) });
+    const stalled = await create();
+    assert.equal(stalled.status, 504);
+    assert.deepEqual(await stalled.json(), { error: { code: "upstream", message: "Anon did not answer in time; try again." } });
+    assert.ok(app.timeline.some((e) => e.kind === "error" && e.text === "create modal: Anon did not answer in time"));
+    const again = await create();
+    assert.equal(again.status, 200);
+    assert.equal((await again.json()).migration_id, "mig_2");
+    assert.equal(calls, 2);
+  } finally {
+    await app.close();
+    anon.closeAllConnections();
+    await new Promise((r) => anon.close(r));
+  }
+});
+
 test("webhooks: the Files API failing after a verified completed webhook is shown on the timeline", async () => {
   // The app's Anon base URL is a port nothing listens on: listing the files fails after the
   // webhook was answered, and must not make the server answer it a second time.
