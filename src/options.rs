@@ -1,7 +1,9 @@
 //! How to mount a modal: [`ModalOptions`], which Rust callers give and `embedAnonModal`'s
 //! JavaScript arguments are read into (`src/arguments.rs`).
 
-use crate::origin::AllowList;
+use crate::error::{Error, Message};
+use crate::origin::{AllowList, Origin};
+use alloc::borrow::ToOwned;
 use alloc::string::String;
 use web_sys::Element;
 
@@ -64,5 +66,54 @@ impl Default for ModalOptions {
             allow_insecure_localhost: false,
             inert_page: true,
         }
+    }
+}
+
+/// The list [`ModalOptions::allowed_origins`] takes, read from strings: its errors are the
+/// option's, so it is defined with the options.
+impl AllowList {
+    /// Parses each string with [`Origin::parse`] (in a browser).
+    ///
+    /// # Errors
+    /// [`ErrorCode::InvalidOrigin`](crate::ErrorCode::InvalidOrigin) for the first string that
+    /// is not an origin, its message naming it and why (spelling the option `allowedOrigins`, as
+    /// [`Error`]'s messages do). An `http:` origin is refused later, by `embed`, unless
+    /// `allow_insecure_localhost` allows it.
+    pub fn parse<'a>(origins: impl IntoIterator<Item = &'a str>) -> Result<Self, Error> {
+        let mut list = AllowList::default();
+        for text in origins {
+            let origin =
+                Origin::parse(text).map_err(|why| Error::new(Message::NotAnOrigin(why), text.to_owned()))?;
+            list.push(origin);
+        }
+        Ok(list)
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_allow_list_keeps_one_of_each_origin() {
+        assert!(AllowList::parse(["https://anon.com", "HTTPS://ANON.COM"])
+            .is_ok_and(|list| list.as_slice().len() == 1));
+    }
+
+    #[test]
+    fn a_refused_entry_is_an_invalid_origin_error_that_works_with_question_mark() {
+        fn allowed(entries: &[&str]) -> Result<AllowList, Box<dyn std::error::Error>> {
+            Ok(AllowList::parse(entries.iter().copied())?)
+        }
+        let error = AllowList::parse(["https://anon.com", "https://a.example/path"]).unwrap_err();
+        assert_eq!(error.code(), crate::ErrorCode::InvalidOrigin);
+        assert_eq!(
+            error.message(),
+            "allowedOrigins: https://a.example/path is not an origin: an origin has no path, query or fragment"
+        );
+        assert_eq!(
+            allowed(&["ftp://anon.com"]).unwrap_err().to_string(),
+            "INVALID_ORIGIN: allowedOrigins: ftp://anon.com is not an origin: an origin must start with https:// or http://"
+        );
     }
 }
