@@ -8,7 +8,8 @@
 //
 // The same wasm-opt call optimizes for size (-Os, twice: the second round still finds work)
 // and gives the most-called functions the shortest indices. It fails the build on any input
-// it does not expect: each name it rewrites in the glue must be found exactly once.
+// it does not expect: each import it renames must be found exactly once in the glue, and every
+// export the glue then reads, or a .d.ts file then declares, must be one the wasm has.
 //
 // Last, it marks the wasm with a custom section `anon-modal` holding a hash of its bytes, and
 // the glue with the same mark and the section's name (`WASM_MARK`, `WASM_MARK_SECTION`): an
@@ -81,6 +82,11 @@ const exportPattern = (old) => new RegExp(`(?<=\\bwasm\\.)${escape(old)}(?![\\w$
 for (const [old, short] of mapping.exports) {
   js = js.replace(exportPattern(old), short);
 }
+// An export the glue reads under a name the wasm no longer has would be `undefined` at run time.
+const exported = new Set(WebAssembly.Module.exports(new WebAssembly.Module(fs.readFileSync(wasmPath))).map(({ name }) => name));
+for (const [, read] of js.matchAll(/(?<![\w$.])wasm\.([\w$]+)/g)) {
+  if (!exported.has(read)) throw new Error(`${jsPath}: the glue reads wasm.${read}, which the wasm does not export`);
+}
 const mark = crypto.createHash("sha256").update(fs.readFileSync(wasmPath)).digest("hex").slice(0, 12);
 const name = Buffer.from("anon-modal");
 // A custom section: id 0, its size, then the name's length and the name (all sizes below 128,
@@ -96,6 +102,9 @@ for (const dts of ["anon_modal.d.ts", "anon_modal_bg.wasm.d.ts"]) {
   let text = fs.readFileSync(file, "utf8");
   for (const [old, short] of mapping.exports) {
     text = text.replace(new RegExp(`(?<=readonly |export const )${escape(old)}(?=:)`, "g"), JSON.stringify(short).replace(/^"(\w+)"$/, "$1"));
+  }
+  for (const [, declared] of text.matchAll(/(?<=readonly |export const )"?([\w$]+)"?(?=:)/g)) {
+    if (!exported.has(declared)) throw new Error(`${file} declares ${declared}, which the wasm does not export`);
   }
   fs.writeFileSync(file, text);
 }
