@@ -37,6 +37,9 @@ apt_install() { # apt_install PKG... : installs the Debian packages that are mis
 # --- 1. A Rust toolchain that can build wasm32-unknown-unknown ------------------------------
 have cargo || die "cargo not found: install Rust with rustup (https://rustup.rs) first"
 have rustup || die "rustup not found: it selects the toolchain; install Rust with rustup first"
+# A C and C++ compiler: cargo links build scripts and the tools it installs with `cc`, and the
+# fuzz targets' libFuzzer (built by `make lint`) is C++.
+have cc && have c++ || apt_install build-essential
 
 toolchain_has_wasm_std() { # toolchain_has_wasm_std NAME
   local sysroot
