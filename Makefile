@@ -10,7 +10,7 @@ export WASM_BINDGEN_TEST_TIMEOUT := 90
 # a browser profile of a few MB in it for each session a runner ends, and runs would pile them up.
 OWN_TMP := own_tmp=$$(mktemp -d) && trap 'rm -rf "$$own_tmp" || true' EXIT && TMPDIR=$$own_tmp
 
-.PHONY: demo test setup setup-build pkg lint mutants test-native test-browser test-chrome test-firefox test-webkit test-e2e test-package test-server test-stable size bench fuzz clean
+.PHONY: demo test setup setup-build pkg tarball lint mutants test-native test-browser test-chrome test-firefox test-webkit test-e2e test-package test-server test-stable size bench fuzz clean
 
 ## Build pkg/ and serve the demo app and the local mock Anon platform.
 demo: setup-build
@@ -37,6 +37,12 @@ setup-build:
 
 pkg: setup-build
 	$(ENV) scripts/build-pkg.sh
+
+## The npm package, packed: target/npm/anon-modal-<version>.tgz.
+tarball: setup-build
+	$(ENV) scripts/build-pkg.sh
+	$(ENV) scripts/build-pkg.sh server
+	node scripts/package.mjs
 
 lint: setup-build
 	$(ENV) cargo fmt --all --check

@@ -18,7 +18,7 @@ const field = (name) => cargo.match(new RegExp(`^${name} = "([^"]*)"`, "m"))[1];
 
 // The entry (index.js, index.d.ts) is already in pkg/: scripts/build-pkg.sh writes it.
 if (!fs.existsSync(path.join(pkg, "index.js"))) {
-  console.error("pkg/index.js is missing: build the package first (scripts/build-pkg.sh && scripts/build-pkg.sh server), or run `make test`");
+  console.error("pkg/index.js is missing: build the package first (`make tarball` builds and packs it)");
   process.exit(1);
 }
 fs.copyFileSync(path.join(root, "npm", "README.md"), path.join(pkg, "README.md"));
