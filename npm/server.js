@@ -108,8 +108,10 @@ function notABody(body) {
   return describe(body);
 }
 
-// In the order the wasm reads them: svix-* first (they win), then the Standard Webhooks names.
+// <generated: header-names>
+/** In the order the wasm reads them: svix-* first (they win), then the Standard Webhooks names (Rust's `Header::NAMES`). */
 const NAMES = ["svix-id", "svix-timestamp", "svix-signature", "webhook-id", "webhook-timestamp", "webhook-signature"];
+// </generated>
 
 // The values found under one name, flattened: Node gives an array for a repeated header, and a
 // plain object may hold one name in several casings. An empty array is the name present, empty,
@@ -139,7 +141,7 @@ function single(list, signature) {
 }
 
 function readHeaders(headers) {
-  const lists = [[], [], [], [], [], []];
+  const lists = NAMES.map(() => []);
   // A request (Fetch's, Node's, Fastify's request.raw, Koa's ctx.req) holds its headers under
   // `headers`, never as its own: read as an object, it would have none. A header's value is
   // never an object that is not an array.
@@ -169,7 +171,7 @@ function readHeaders(headers) {
       if (i >= 0) collect(lists[i], headers[key]);
     }
   }
-  return lists.map((list, i) => single(list, i % 3 === 2));
+  return lists.map((list, i) => single(list, NAMES[i].endsWith("-signature")));
 }
 
 function secrets(secretOrSecrets) {

@@ -11,16 +11,6 @@ use crate::models::{Timestamp, WebhookEvent};
 use crate::webhooks::{Header, Signer, Verifier, WebhookError, WebhookHeaders};
 use wasm_bindgen::prelude::*;
 
-/// The header values' order in [`JsVerifier::verify`]'s `headers` array.
-const HEADER_NAMES: [&str; 6] = [
-    "svix-id",
-    "svix-timestamp",
-    "svix-signature",
-    "webhook-id",
-    "webhook-timestamp",
-    "webhook-signature",
-];
-
 /// The largest integer a JavaScript number holds exactly.
 const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
 
@@ -169,8 +159,8 @@ impl JsVerifier {
             .and_then(|l| l.as_f64());
         self.check_size(length.unwrap_or(f64::INFINITY))?;
         let body = body.to_vec();
-        let mut values: Vec<(&str, String)> = Vec::with_capacity(HEADER_NAMES.len());
-        for (i, name) in HEADER_NAMES.iter().enumerate() {
+        let mut values: Vec<(&str, String)> = Vec::with_capacity(Header::NAMES.len());
+        for (i, name) in Header::NAMES.iter().enumerate() {
             let Some(value) = headers.get(i).filter(|v| !v.is_undefined() && !v.is_null()) else {
                 continue;
             };

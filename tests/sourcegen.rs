@@ -4,7 +4,7 @@
 //! `ANON_MODAL_SOURCEGEN=write` it rewrites them instead.
 //!
 //! - `src/js/names.js`: the whole file.
-//! - `npm/index.d.ts`, `npm/server.d.ts` and `npm/element.js`: the regions between
+//! - `npm/index.d.ts`, `npm/server.d.ts`, `npm/element.js` and `npm/server.js`: the regions between
 //!   `// <generated: NAME>` and `// </generated>`. The element's `report` is the core's
 //!   (`src/js/handle.js`), which the bundled entry does not export.
 //!
@@ -481,4 +481,16 @@ fn the_server_declarations_unions_are_generated_from_the_rust_definitions() {
     let path = "npm/server.d.ts";
     let have = read(path);
     check_or_write(path, &fill_regions(&have, &server_d_ts_regions(), path));
+}
+
+#[test]
+fn the_server_entrys_header_names_are_generated_from_the_rust_definition() {
+    use anon_modal::webhooks::Header;
+    let path = "npm/server.js";
+    let have = read(path);
+    let region = format!(
+        "/** In the order the wasm reads them: svix-* first (they win), then the Standard Webhooks names (Rust's `Header::NAMES`). */\nconst NAMES = {};",
+        list(Header::NAMES)
+    );
+    check_or_write(path, &fill_regions(&have, &[("header-names", region)], path));
 }

@@ -17,6 +17,21 @@ impl Header {
     /// The three, in the order they are read.
     pub const ALL: [Header; 3] = [Header::Id, Header::Timestamp, Header::Signature];
 
+    /// Every name a header goes by, in the order a delivery's are looked up: the three Svix
+    /// names (which win), then the three Standard Webhooks names; the name at `i` is
+    /// `ALL[i % 3]`'s. `anon-modal/server` hands the values to the wasm in this order.
+    pub const NAMES: [&'static str; 6] = {
+        let [id, timestamp, signature] = Header::ALL;
+        [
+            id.svix_name(),
+            timestamp.svix_name(),
+            signature.svix_name(),
+            id.standard_name(),
+            timestamp.standard_name(),
+            signature.standard_name(),
+        ]
+    };
+
     /// Svix's name, e.g. `svix-id` (it wins when both names are present).
     pub const fn svix_name(self) -> &'static str {
         match self {
