@@ -54,6 +54,42 @@ pub enum Kind {
     Text(u32),
 }
 
+/// The numbers a JavaScript reader answers with to tell a value's [`Kind`] and size in one
+/// call: `kindOf` in `src/js/frame.js`, which takes them from `src/js/names.js` (generated from
+/// these); the browser's [`MessageValue`] reads them back.
+pub mod kind_code {
+    /// `undefined`.
+    pub const UNDEFINED: i32 = 0;
+    /// `null`.
+    pub const NULL: i32 = 1;
+    /// `false`.
+    pub const FALSE: i32 = 2;
+    /// `true`.
+    pub const TRUE: i32 = 3;
+    /// A number.
+    pub const NUMBER: i32 = 4;
+    /// A plain object.
+    pub const PLAIN: i32 = 5;
+    /// Anything else.
+    pub const OTHER: i32 = 6;
+    /// A string of length n is `TEXT + n`; every code above it is a string's.
+    pub const TEXT: i32 = 7;
+    /// An array of length n is `LIST - n`; every code below zero is an array's.
+    pub const LIST: i32 = -1;
+    /// Each code by its name, as `src/js/names.js` exports it (`KIND_` and the name).
+    pub const ALL: [(&str, i32); 9] = [
+        ("UNDEFINED", UNDEFINED),
+        ("NULL", NULL),
+        ("FALSE", FALSE),
+        ("TRUE", TRUE),
+        ("NUMBER", NUMBER),
+        ("PLAIN", PLAIN),
+        ("OTHER", OTHER),
+        ("TEXT", TEXT),
+        ("LIST", LIST),
+    ];
+}
+
 /// A value a message carries, as the guard reads it. Reading never fails: what cannot be read
 /// (a throwing getter, a `Proxy`) reads as `undefined`.
 pub trait MessageValue: Sized {

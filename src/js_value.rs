@@ -6,7 +6,7 @@
 //! engine keeps property names (interned) and compared with `===`; lists are JS arrays searched
 //! with one call.
 
-use crate::guard::{IncomingMessage, Kind, MessageValue};
+use crate::guard::{kind_code, IncomingMessage, Kind, MessageValue};
 use js_sys::{Array, Object};
 use wasm_bindgen::prelude::*;
 
@@ -67,19 +67,19 @@ impl MessageValue for JsValue {
 
     fn kind(&self) -> Kind {
         let code = kind_of(self);
-        // An array's length is below 2^32: -1 - length is exact, and `as` saturates anyway.
+        // An array's length is below 2^32: `LIST - code` is exact, and `as` saturates anyway.
         if code < 0.0 {
-            return Kind::List((-1.0 - code) as u32);
+            return Kind::List((f64::from(kind_code::LIST) - code) as u32);
         }
-        match code as u32 {
-            0 => Kind::Undefined,
-            1 => Kind::Null,
-            2 => Kind::Boolean(false),
-            3 => Kind::Boolean(true),
-            4 => Kind::Number,
-            5 => Kind::Plain,
-            6 => Kind::Other,
-            n => Kind::Text(n - 7),
+        match code as i32 {
+            kind_code::UNDEFINED => Kind::Undefined,
+            kind_code::NULL => Kind::Null,
+            kind_code::FALSE => Kind::Boolean(false),
+            kind_code::TRUE => Kind::Boolean(true),
+            kind_code::NUMBER => Kind::Number,
+            kind_code::PLAIN => Kind::Plain,
+            kind_code::OTHER => Kind::Other,
+            _ => Kind::Text((code - f64::from(kind_code::TEXT)) as u32),
         }
     }
 

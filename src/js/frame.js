@@ -9,7 +9,7 @@
 // names.js): wasm-bindgen-test-runner's server can stall a page that loads more at once.
 
 import { report } from "./handle.js";
-import { ALLOW, REFERRER_POLICY, SANDBOX } from "./names.js";
+import { ALLOW, KIND_FALSE, KIND_LIST, KIND_NULL, KIND_NUMBER, KIND_OTHER, KIND_PLAIN, KIND_TEXT, KIND_TRUE, KIND_UNDEFINED, REFERRER_POLICY, SANDBOX } from "./names.js";
 
 /** A promise and the function that resolves it. */
 export function deferred() {
@@ -755,26 +755,26 @@ export function listen(commands, readyMs, frame) {
 }
 
 /**
- * What the guard asks of a value, in one call (src/guard.rs `Kind`): 0 `undefined`, 1 `null`,
- * 2 `false`, 3 `true`, 4 a number, 5 a plain object (its prototype is `Object.prototype` or
- * `null`), 6 anything else (a function, an exotic object, or one whose prototype cannot be
- * read), 7 + n a string of length n, and -1 - n an array of length n.
+ * What the guard asks of a value, in one call (src/guard.rs `Kind`, in the codes of its
+ * `kind_code`): a plain object's prototype is `Object.prototype` or `null`; "other" is anything
+ * else (a function, an exotic object, or one whose prototype cannot be read); a string's code
+ * adds its length, and an array's takes its length away.
  */
 export function kindOf(value) {
   const type = typeof value;
-  if (type === "string") return 7 + value.length;
-  if (type === "number") return 4;
-  if (type === "boolean") return value ? 3 : 2;
-  if (value === undefined) return 0;
-  if (value === null) return 1;
+  if (type === "string") return KIND_TEXT + value.length;
+  if (type === "number") return KIND_NUMBER;
+  if (type === "boolean") return value ? KIND_TRUE : KIND_FALSE;
+  if (value === undefined) return KIND_UNDEFINED;
+  if (value === null) return KIND_NULL;
   if (type === "object") {
     try {
-      if (Array.isArray(value)) return -1 - value.length;
+      if (Array.isArray(value)) return KIND_LIST - value.length;
       const prototype = Object.getPrototypeOf(value);
-      if (prototype === Object.prototype || prototype === null) return 5;
+      if (prototype === Object.prototype || prototype === null) return KIND_PLAIN;
     } catch {}
   }
-  return 6;
+  return KIND_OTHER;
 }
 
 /** `Object.keys(object)`, or none when listing them throws (a `Proxy` of the page's own making). */
