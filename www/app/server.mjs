@@ -86,7 +86,11 @@ export async function startApp(options) {
       signal: AbortSignal.timeout(options.anonTimeoutMs ?? ANON_TIMEOUT_MS),
       headers: { authorization: `Bearer ${options.apiKey}`, "content-type": "application/json", ...init.headers },
     });
-    const body = await res.json().catch(() => ({}));
+    // A body that is no JSON reads as none; one that stalls past the timeout is the timeout.
+    const body = await res.json().catch((e) => {
+      if (e?.name === "TimeoutError") throw e;
+      return {};
+    });
     return { status: res.status, body };
   }
 
@@ -155,12 +159,17 @@ export async function startApp(options) {
         } catch {
           return json(res, 400, { error: { code: "invalid_request", message: "The body must be JSON." } });
         }
+        if (typeof input !== "object" || input === null) {
+          return json(res, 400, { error: { code: "invalid_request", message: "The body must be a JSON object." } });
+        }
         let answer;
         try {
           answer = await createModal(input);
         } catch (e) {
-          const late = e.name === "TimeoutError";
-          record({ kind: "error", text: `create modal: ${late ? "Anon did not answer in time" : `Anon unreachable (${e.message})`}` });
+          // fetch's own failures: the timeout, or no connection (a TypeError). Anything else is ours.
+          const late = e?.name === "TimeoutError";
+          if (!late && !(e instanceof TypeError && e.message === "fetch failed")) throw e;
+          record({ kind: "error", text: `create modal: ${late ? "Anon did not answer in time" : `Anon unreachable (${e.cause?.code ?? e.message})`}` });
           return json(res, late ? 504 : 502, { error: { code: "upstream", message: late ? "Anon did not answer in time; try again." : "Anon could not be reached; try again." } });
         }
         const { status, body } = answer;

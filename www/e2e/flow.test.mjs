@@ -364,25 +364,33 @@ test("a double click: one create-modal call per user at a time, so one migration
 });
 
 test("a stalled Anon: the create-modal call gives up, and the user's next click calls again", async () => {
-  // The first call never gets an answer; the second gets a modal.
+  // The first call never gets an answer, the second gets its headers but no body; the third
+  // gets a modal.
   let calls = 0;
   const anon = http.createServer((req, res) => {
     if (++calls === 1) return;
     res.writeHead(201, { "content-type": "application/json" });
+    if (calls === 2) return res.write("{");
     res.end(JSON.stringify({ object: "migration_modal", id: crypto.randomUUID(), migration_id: "mig_2", url: "http://localhost:1/modal", created: "2025-06-18T00:50:40Z", expires_at: "2025-06-18T01:00:40Z" }));
   });
   await new Promise((r) => anon.listen(0, "127.0.0.1", r));
   const app = await startApp({ port: 0, anonBaseUrl: `http://127.0.0.1:${anon.address().port}`, apiKey: DEFAULT_API_KEY, webhookSecret: DEFAULT_WEBHOOK_SECRET, anonTimeoutMs: 300 });
   try {
     const create = () => fetch(`${app.url}/api/create-modal`, { method: "POST", body: JSON.stringify({ user_id: "user_11", source_provider: "gusto" }) });
-    const stalled = await create();
-    assert.equal(stalled.status, 504);
-    assert.deepEqual(await stalled.json(), { error: { code: "upstream", message: "Anon did not answer in time; try again." } });
-    assert.ok(app.timeline.some((e) => e.kind === "error" && e.text === "create modal: Anon did not answer in time"));
+    for (const stage of ["no answer", "a body cut short"]) {
+      const stalled = await create();
+      assert.equal(stalled.status, 504, stage);
+      assert.deepEqual(await stalled.json(), { error: { code: "upstream", message: "Anon did not answer in time; try again." } }, stage);
+    }
+    assert.equal(app.timeline.filter((e) => e.kind === "error" && e.text === "create modal: Anon did not answer in time").length, 2);
     const again = await create();
     assert.equal(again.status, 200);
     assert.equal((await again.json()).migration_id, "mig_2");
-    assert.equal(calls, 2);
+    assert.equal(calls, 3);
+    // A body that is no object is the page's mistake, not Anon's: Anon is not called.
+    const wrong = await fetch(`${app.url}/api/create-modal`, { method: "POST", body: "null" });
+    assert.equal(wrong.status, 400);
+    assert.equal(calls, 3);
   } finally {
     await app.close();
     anon.closeAllConnections();
