@@ -184,12 +184,7 @@ class Page {
   goto(url) {
     return traced(`goto ${url}`, async () => {
       await this.driver.get(url);
-      // Until the page has painted, WebKitGTK can drop a click WebDriver sends it (the button
-      // takes focus, but no click event follows).
-      await this.run(() => new Promise((painted) => {
-        requestAnimationFrame(() => requestAnimationFrame(painted));
-        setTimeout(painted, 1000); // a page the browser does not paint (hidden) gets no frame
-      }));
+      await this.run(() => undefined);
     });
   }
 
