@@ -71,7 +71,8 @@ for (const [module, old, short] of mapping.imports) {
 // The mapping lists the imports as they were when renamed, before -Os removed any: the wasm
 // written says which are left. An entry runs from its key (indented by eight spaces) to the
 // next key.
-const imported = new Set(WebAssembly.Module.imports(new WebAssembly.Module(fs.readFileSync(wasmPath))).map(({ name }) => name));
+const written = new WebAssembly.Module(fs.readFileSync(wasmPath));
+const imported = new Set(WebAssembly.Module.imports(written).map(({ name }) => name));
 js = replace(js, /(const import0 = \{\n\s*__proto__: null,)([^]*?)(\n {4}\};)/g, (_, head, body, tail) => {
   const entries = body.split(/(?=\n {8}"?[\w$]+"?: )/);
   const kept = entries.filter((entry) => imported.has(entry.match(/^\n {8}"?([\w$]+)"?:/)[1]));
@@ -83,7 +84,7 @@ for (const [old, short] of mapping.exports) {
   js = js.replace(exportPattern(old), short);
 }
 // An export the glue reads under a name the wasm no longer has would be `undefined` at run time.
-const exported = new Set(WebAssembly.Module.exports(new WebAssembly.Module(fs.readFileSync(wasmPath))).map(({ name }) => name));
+const exported = new Set(WebAssembly.Module.exports(written).map(({ name }) => name));
 for (const [, read] of js.matchAll(/(?<![\w$.])wasm\.([\w$]+)/g)) {
   if (!exported.has(read)) throw new Error(`${jsPath}: the glue reads wasm.${read}, which the wasm does not export`);
 }
