@@ -6,12 +6,12 @@
 //! decides what the values mean: each `allowedOrigins` entry must parse as an [`Origin`].
 
 use crate::error::{Error, Message};
+use crate::option_names::ValueOption;
 use crate::options::ModalOptions;
 use crate::origin::{AllowList, Origin};
-use alloc::string::String;
 use js_sys::Array;
 use wasm_bindgen::prelude::*;
-use web_sys::{Document, Element};
+use web_sys::Document;
 
 #[wasm_bindgen(module = "/src/js/options.js")]
 extern "C" {
@@ -25,27 +25,9 @@ extern "C" {
     fn error(this: &OptionValues) -> JsValue;
     #[wasm_bindgen(method, getter)]
     fn url(this: &OptionValues) -> JsValue;
+    /// Each [`ValueOption`]'s value at its number, `undefined` when not given.
     #[wasm_bindgen(method, getter)]
-    fn container(this: &OptionValues) -> Option<Element>;
-    #[wasm_bindgen(method, getter, js_name = allowedOrigins)]
-    fn allowed_origins(this: &OptionValues) -> Option<Array>;
-    // The numbers are NaN when not given: a plain `f64` crosses the seam without a slot in wasm
-    // memory, as an `Option<f64>` would need.
-    #[wasm_bindgen(method, getter, js_name = expiresAtMs)]
-    fn expires_at_ms(this: &OptionValues) -> f64;
-    #[wasm_bindgen(method, getter, js_name = readyTimeoutMs)]
-    fn ready_timeout_ms(this: &OptionValues) -> f64;
-    #[wasm_bindgen(method, getter, js_name = zIndex)]
-    fn z_index(this: &OptionValues) -> f64;
-    #[wasm_bindgen(method, getter)]
-    fn title(this: &OptionValues) -> Option<String>;
-    // `None` when not given, so that the default is `ModalOptions::default`'s alone.
-    #[wasm_bindgen(method, getter)]
-    fn hidden(this: &OptionValues) -> Option<bool>;
-    #[wasm_bindgen(method, getter, js_name = allowInsecureLocalhost)]
-    fn allow_insecure_localhost(this: &OptionValues) -> Option<bool>;
-    #[wasm_bindgen(method, getter, js_name = inertPage)]
-    fn inert_page(this: &OptionValues) -> Option<bool>;
+    fn values(this: &OptionValues) -> Array;
     #[wasm_bindgen(method, getter)]
     fn callbacks(this: &OptionValues) -> Array;
     #[wasm_bindgen(method, getter)]
@@ -77,37 +59,28 @@ pub(crate) fn read_options(url: &JsValue, options: &JsValue) -> Result<ReadOptio
     if !error.is_undefined() {
         return Err(error);
     }
-    let given = |n: f64| Some(n).filter(|n| !n.is_nan());
-    let defaults = ModalOptions::default();
-    let mut out = ModalOptions {
-        container: values.container(),
-        expires_at_ms: given(values.expires_at_ms()),
-        hidden: values.hidden().unwrap_or(defaults.hidden),
-        allow_insecure_localhost: values
-            .allow_insecure_localhost()
-            .unwrap_or(defaults.allow_insecure_localhost),
-        inert_page: values.inert_page().unwrap_or(defaults.inert_page),
-        ..defaults
-    };
-    if let Some(origins) = values.allowed_origins() {
-        let mut allowed = AllowList::default();
-        for value in origins.iter() {
-            let text = value.as_string().unwrap_or_default();
-            let origin =
-                Origin::parse_js(&text, &value).map_err(|why| Error::new(Message::NotAnOrigin(why), text))?;
-            allowed.push(origin);
+    let given = values.values();
+    let mut out = ModalOptions::default();
+    for option in ValueOption::ALL {
+        let value = given.get(option as u32);
+        // Not given: `ModalOptions::default`'s.
+        if value.is_undefined() {
+            continue;
         }
-        out.allowed_origins = Some(allowed);
-    }
-    // `readOptions` checked both: whole numbers within range.
-    if let Some(ms) = given(values.ready_timeout_ms()) {
-        out.ready_timeout_ms = ms as u32;
-    }
-    if let Some(z) = given(values.z_index()) {
-        out.z_index = z as i32;
-    }
-    if let Some(title) = values.title() {
-        out.title = title;
+        // `readOptions` checked each value's type with its option's reader (`Takes`), and a
+        // whole number's range.
+        let number = || value.as_f64().unwrap_or_default();
+        match option {
+            ValueOption::Container => out.container = Some(value.unchecked_into()),
+            ValueOption::AllowedOrigins => out.allowed_origins = Some(allow_list(value)?),
+            ValueOption::ExpiresAt => out.expires_at_ms = value.as_f64(),
+            ValueOption::ReadyTimeoutMs => out.ready_timeout_ms = number() as u32,
+            ValueOption::ZIndex => out.z_index = number() as i32,
+            ValueOption::Title => out.title = value.as_string().unwrap_or_default(),
+            ValueOption::Hidden => out.hidden = value.is_truthy(),
+            ValueOption::AllowInsecureLocalhost => out.allow_insecure_localhost = value.is_truthy(),
+            ValueOption::InertPage => out.inert_page = value.is_truthy(),
+        }
     }
     Ok(ReadOptions {
         url: values.url(),
@@ -115,4 +88,16 @@ pub(crate) fn read_options(url: &JsValue, options: &JsValue) -> Result<ReadOptio
         callbacks: values.callbacks(),
         document: values.document(),
     })
+}
+
+/// `allowedOrigins`' entries, strings, each parsed as an origin.
+fn allow_list(entries: JsValue) -> Result<AllowList, JsValue> {
+    let mut allowed = AllowList::default();
+    for value in entries.unchecked_into::<Array>().iter() {
+        let text = value.as_string().unwrap_or_default();
+        let origin =
+            Origin::parse_js(&text, &value).map_err(|why| Error::new(Message::NotAnOrigin(why), text))?;
+        allowed.push(origin);
+    }
+    Ok(allowed)
 }

@@ -17,7 +17,7 @@ use anon_modal::clock;
 use anon_modal::error::Message;
 use anon_modal::event::{self, EventKind};
 use anon_modal::iframe;
-use anon_modal::option_names;
+use anon_modal::option_names::{self, Takes, ValueOption};
 use anon_modal::{ErrorCode, RejectReason, Topic};
 use std::fmt::Write;
 use std::path::Path;
@@ -112,34 +112,38 @@ fn names_js() -> String {
     writeln!(out, "export const TOPICS = {};\n", list(topics)).unwrap();
     writeln!(
         out,
-        "/** The callback options of `embedAnonModal`, at their topics' numbers. */"
-    )
-    .unwrap();
-    writeln!(
-        out,
-        "export const CALLBACK_OPTIONS = {};\n",
+        "/** The callback options of `embedAnonModal`, at their topics' numbers. */\n\
+         export const CALLBACK_OPTIONS = {};\n",
         list(option_names::callback_options())
     )
     .unwrap();
+    out.push_str(
+        "/** The options of `embedAnonModal` that take a value, at the numbers of src/option_names.rs\n \
+         * `ValueOption`: `[name, reader, what it must be]`, and a whole number's least and greatest. */\n\
+         export const VALUE_OPTIONS = [\n",
+    );
+    for option in ValueOption::ALL {
+        let (takes, name) = (option.takes(), js(option.name()));
+        let (reader, expected) = (js(takes.reader()), js(&takes.to_string()));
+        let range = match takes {
+            Takes::Whole { min, .. } => format!(", {min}, {}", i32::MAX),
+            _ => String::new(),
+        };
+        writeln!(out, "  [{name}, {reader}, {expected}{range}],").unwrap();
+    }
+    out.push_str("];\n\n");
     writeln!(
         out,
-        "/** The options of `embedAnonModal` that take a value (src/option_names.rs). */"
+        "/** What an entry of `allowedOrigins`, and a callback option, must be (src/option_names.rs). */\n\
+         export const ORIGIN_ENTRY_TAKES = {};\nexport const CALLBACK_TAKES = {};\n",
+        js(option_names::ORIGIN_ENTRY_TAKES),
+        js(option_names::CALLBACK_TAKES)
     )
     .unwrap();
     writeln!(
         out,
-        "export const VALUE_OPTIONS = {};\n",
-        list(option_names::VALUE_OPTIONS)
-    )
-    .unwrap();
-    writeln!(
-        out,
-        "/** The codes of src/error.rs `ErrorCode`, at their numbers. */"
-    )
-    .unwrap();
-    writeln!(
-        out,
-        "export const ERROR_CODES = {};\n",
+        "/** The codes of src/error.rs `ErrorCode`, at their numbers. */\n\
+         export const ERROR_CODES = {};\n",
         list(ErrorCode::ALL.iter().map(|c| c.as_str()))
     )
     .unwrap();
@@ -164,12 +168,8 @@ fn names_js() -> String {
     out.push('\n');
     writeln!(
         out,
-        "/** The reasons of src/reject.rs `RejectReason`, at their numbers. */"
-    )
-    .unwrap();
-    writeln!(
-        out,
-        "export const REJECT_REASONS = {};\n",
+        "/** The reasons of src/reject.rs `RejectReason`, at their numbers. */\n\
+         export const REJECT_REASONS = {};\n",
         list(RejectReason::ALL.iter().map(|r| r.as_str()))
     )
     .unwrap();
@@ -409,7 +409,7 @@ fn the_readmes_name_every_option() {
         .split("\n- ")
         .find(|item| item.starts_with("Options: "))
         .expect("README.md: a list item `Options: …`");
-    for name in option_names::VALUE_OPTIONS {
+    for name in ValueOption::ALL.map(ValueOption::name) {
         assert!(
             list.contains(&format!("`{name}`")),
             "README.md: its list of options leaves out {name}"

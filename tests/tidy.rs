@@ -95,6 +95,7 @@ fn every_all_list_names_every_variant_of_its_enum() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     for (file, enum_name) in [
         ("src/topic.rs", "Topic"),
+        ("src/option_names.rs", "ValueOption"),
         ("src/reject.rs", "RejectReason"),
         ("src/error.rs", "ErrorCode"),
         ("src/error.rs", "Message"),

@@ -28,8 +28,23 @@ export const TOPICS = ["migration_modal.opened", "migration_modal.completed", "m
 /** The callback options of `embedAnonModal`, at their topics' numbers. */
 export const CALLBACK_OPTIONS = ["onOpened", "onCompleted", "onClosed", "onFailed", "onEvent", "onReject"];
 
-/** The options of `embedAnonModal` that take a value (src/option_names.rs). */
-export const VALUE_OPTIONS = ["container", "allowedOrigins", "expiresAt", "readyTimeoutMs", "zIndex", "title", "hidden", "allowInsecureLocalhost", "inertPage"];
+/** The options of `embedAnonModal` that take a value, at the numbers of src/option_names.rs
+ * `ValueOption`: `[name, reader, what it must be]`, and a whole number's least and greatest. */
+export const VALUE_OPTIONS = [
+  ["container", "container", "an element or a selector"],
+  ["allowedOrigins", "origins", "a non-empty array of origin strings"],
+  ["expiresAt", "time", "a date, an ISO 8601 string or milliseconds since the epoch"],
+  ["readyTimeoutMs", "whole", "a whole number from 0 to 2147483647 (milliseconds; 0 waits forever)", 0, 2147483647],
+  ["zIndex", "whole", "a whole number from -2147483648 to 2147483647", -2147483648, 2147483647],
+  ["title", "text", "a non-blank string"],
+  ["hidden", "flag", "a boolean"],
+  ["allowInsecureLocalhost", "flag", "a boolean"],
+  ["inertPage", "flag", "a boolean"],
+];
+
+/** What an entry of `allowedOrigins`, and a callback option, must be (src/option_names.rs). */
+export const ORIGIN_ENTRY_TAKES = "an origin string";
+export const CALLBACK_TAKES = "a function";
 
 /** The codes of src/error.rs `ErrorCode`, at their numbers. */
 export const ERROR_CODES = ["INVALID_URL", "ORIGIN_NOT_ALLOWED", "INVALID_ORIGIN", "EXPIRED", "NO_DOCUMENT", "NOT_INITIALIZED", "INVALID_OPTION", "INVALID_ARGUMENT", "INIT_FAILED", "DIALOG_OPEN"];

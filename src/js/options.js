@@ -6,6 +6,8 @@
 // and a page with no document (server-side rendering, a worker) a NO_DOCUMENT one.
 import {
   CALLBACK_OPTIONS,
+  CALLBACK_TAKES,
+  ORIGIN_ENTRY_TAKES,
   VALUE_OPTIONS,
   MESSAGE_CONTAINER_BAD_SELECTOR,
   MESSAGE_CONTAINER_NOT_FOUND,
@@ -27,14 +29,12 @@ import {
 import { field } from "./frame.js";
 import { AnonModalError, packageError } from "./handle.js";
 
-const INT32 = 2147483647;
-
 /**
  * Returns the arguments as src/arguments.rs `OptionValues` reads them: the modal `url` (a string),
- * `container`, `allowedOrigins` (a fresh array of strings), `title`, `hidden`,
- * `allowInsecureLocalhost` and `inertPage` (`undefined` when not given), `expiresAtMs`,
- * `readyTimeoutMs` and `zIndex` (NaN when not given), the `callbacks` at their topic numbers, and
- * the page's `document`. What an option not given means is decided in Rust (src/options.rs
+ * the `values` of src/option_names.rs `ValueOption` at their numbers (each checked by its
+ * reader: `allowedOrigins` a fresh array of strings, `container` the element, `expiresAt` in
+ * milliseconds; `undefined` when not given), the `callbacks` at their topic numbers, and the
+ * page's `document`. What an option not given means is decided in Rust (src/options.rs
  * `ModalOptions::default`), so that a value left out here is a default, never a `false` read from
  * `undefined`. `url` may be a `URL` object, or the create-modal response: its `url` is taken, and
  * its `expires_at` unless the options give `expiresAt`. Or, returned rather than thrown so that no
@@ -87,6 +87,77 @@ function unknownOption(key, known) {
     : packageError(MESSAGE_UNKNOWN_OPTION_FAR_FROM_ALL, key, known.join(", "));
 }
 
+/**
+ * Each reader of src/option_names.rs `Takes`: given an option's value and a way to refuse it
+ * (`refuse(value)` throws the INVALID_OPTION error naming the option), returns the value
+ * src/arguments.rs takes, `undefined` when not given.
+ */
+const READERS = {
+  container(container, refuse, { document, lookUp }) {
+    if (typeof container === "string") {
+      if (!lookUp) return container;
+      let found;
+      try {
+        // Through `Document.prototype`: a named element may override `document.querySelector`.
+        found = Document.prototype.querySelector.call(document, container);
+      } catch {
+        throw packageError(MESSAGE_CONTAINER_BAD_SELECTOR, shown(container));
+      }
+      if (!found) throw packageError(MESSAGE_CONTAINER_NOT_FOUND, shown(container));
+      return found;
+    }
+    return container === undefined || container instanceof Element ? container : refuse(container);
+  },
+
+  origins(origins, refuse, { name }) {
+    if (origins === undefined) return origins;
+    if (!Array.isArray(origins) || origins.length === 0) refuse(origins);
+    return Array.from(origins, (origin, at) =>
+      typeof origin === "string" ? origin : wrong(`${name}[${at}]`, ORIGIN_ENTRY_TAKES, origin),
+    );
+  },
+
+  time(expires, refuse, { responseExpires }) {
+    if (expires === undefined && responseExpires != null) expires = responseExpires;
+    if (expires === undefined) return expires;
+    // A number or a string of digits that reads as a time before 1973 in milliseconds is a
+    // Unix time in seconds.
+    let given = typeof expires === "string" && /^\d+$/.test(expires) ? +expires : expires;
+    if (typeof given === "number" && given > 0 && given < SECONDS_BELOW) throw packageError(MESSAGE_EXPIRES_IN_SECONDS, given);
+    // Anon writes times without a zone, meaning UTC; Date would read them as local time. RFC
+    // 3339's lowercase `t` and `z` and its space, which engines read differently, become ISO's,
+    // and so do the forms the server's parser reads too: a comma before the fraction, and an
+    // offset of hours alone or without its colon (`+00`, as PostgreSQL writes it). An offset
+    // of another shape stays as written, for Date to refuse.
+    if (typeof given === "string") {
+      given = given
+        .replace(/^([+\d-]+)[t ]([\d:.,]+)(z|[+-][\d:]+)?$/i, (_, day, time, zone = "Z") => `${day}T${time.replace(",", ".")}${zone}`.toUpperCase())
+        .replace(/(T[\d:.]+[+-]\d\d)(?::?(\d\d))?$/, (_, hours, minutes = "00") => `${hours}:${minutes}`);
+    }
+    const time = typeof given === "string" || typeof given === "number" || given instanceof Date ? new Date(given).getTime() : NaN;
+    return Number.isNaN(time) ? refuse(expires) : time;
+  },
+
+  whole(n, refuse, { min, max }) {
+    return n === undefined || (typeof n === "number" && Number.isInteger(n) && n >= min && n <= max) ? n : refuse(n);
+  },
+
+  text(text, refuse) {
+    // Blank (spaces and invisible format characters, a zero-width space, only), it would leave
+    // the iframe with no accessible name.
+    return text === undefined || (typeof text === "string" && /[^\s\p{Cf}]/u.test(text)) ? text : refuse(text);
+  },
+
+  flag(b, refuse) {
+    return b === undefined || typeof b === "boolean" ? b : refuse(b);
+  },
+};
+
+/** Throws the INVALID_OPTION error of the option `name`, whose `value` is not `expected`. */
+function wrong(name, expected, value) {
+  throw packageError(MESSAGE_INVALID_OPTION, name, expected, shown(value));
+}
+
 function read(url, options, document, lookUp) {
   // The create-modal response where the URL goes: its url, and its expires_at.
   let responseExpires;
@@ -106,94 +177,17 @@ function read(url, options, document, lookUp) {
   if (typeof url !== "string") throw packageError(MESSAGE_URL_NOT_STRING, shown(url));
 
   if (typeof options !== "object") throw packageError(MESSAGE_OPTIONS_NOT_OBJECT, shown(options));
-  const known = [...VALUE_OPTIONS, ...CALLBACK_OPTIONS];
+  const known = [...VALUE_OPTIONS.map(([name]) => name), ...CALLBACK_OPTIONS];
   for (const key of Object.keys(options)) if (!known.includes(key)) unknownOption(key, known);
 
-  const wrong = (key, expected, value) => {
-    throw packageError(MESSAGE_INVALID_OPTION, key, expected, shown(value));
-  };
-  const whole = (key, min, unit) => {
-    const n = field(options, key);
-    return n === undefined || (typeof n === "number" && Number.isInteger(n) && n >= min && n <= INT32)
-      ? n
-      : wrong(key, `a whole number from ${min} to ${INT32}${unit}`, n);
-  };
-  const flag = (key) => {
-    const b = field(options, key);
-    return b === undefined || typeof b === "boolean" ? b : wrong(key, "a boolean", b);
-  };
-
-  let container = field(options, "container");
-  if (typeof container === "string") {
-    if (lookUp) {
-      let found;
-      try {
-        // Through `Document.prototype`: a named element may override `document.querySelector`.
-        found = Document.prototype.querySelector.call(document, container);
-      } catch {
-        throw packageError(MESSAGE_CONTAINER_BAD_SELECTOR, shown(container));
-      }
-      if (!found) throw packageError(MESSAGE_CONTAINER_NOT_FOUND, shown(container));
-      container = found;
-    }
-  } else if (container !== undefined && !(container instanceof Element)) {
-    wrong("container", "an element or a selector", container);
-  }
-
-  let origins = field(options, "allowedOrigins");
-  if (origins !== undefined) {
-    if (!Array.isArray(origins) || origins.length === 0) wrong("allowedOrigins", "a non-empty array of origin strings", origins);
-    origins = Array.from(origins, (origin, at) => (typeof origin === "string" ? origin : wrong(`allowedOrigins[${at}]`, "an origin string", origin)));
-  }
-
-  let expires = field(options, "expiresAt");
-  if (expires === undefined && responseExpires != null) expires = responseExpires;
-  if (expires !== undefined) {
-    // A number or a string of digits that reads as a time before 1973 in milliseconds is a
-    // Unix time in seconds.
-    let given = typeof expires === "string" && /^\d+$/.test(expires) ? +expires : expires;
-    if (typeof given === "number" && given > 0 && given < SECONDS_BELOW) throw packageError(MESSAGE_EXPIRES_IN_SECONDS, given);
-    // Anon writes times without a zone, meaning UTC; Date would read them as local time. RFC
-    // 3339's lowercase `t` and `z` and its space, which engines read differently, become ISO's,
-    // and so do the forms the server's parser reads too: a comma before the fraction, and an
-    // offset of hours alone or without its colon (`+00`, as PostgreSQL writes it). An offset
-    // of another shape stays as written, for Date to refuse.
-    if (typeof given === "string") {
-      given = given
-        .replace(/^([+\d-]+)[t ]([\d:.,]+)(z|[+-][\d:]+)?$/i, (_, day, time, zone = "Z") => `${day}T${time.replace(",", ".")}${zone}`.toUpperCase())
-        .replace(/(T[\d:.]+[+-]\d\d)(?::?(\d\d))?$/, (_, hours, minutes = "00") => `${hours}:${minutes}`);
-    }
-    const time = typeof given === "string" || typeof given === "number" || given instanceof Date ? new Date(given).getTime() : NaN;
-    if (Number.isNaN(time)) wrong("expiresAt", "a date, an ISO 8601 string or milliseconds since the epoch", expires);
-    expires = time;
-  }
-
-  const readyTimeoutMs = whole("readyTimeoutMs", 0, " (milliseconds; 0 waits forever)");
-  const zIndex = whole("zIndex", -INT32 - 1, "");
-  const title = field(options, "title");
-  // Blank (spaces and invisible format characters, a zero-width space, only), it would leave
-  // the iframe with no accessible name.
-  if (title !== undefined && (typeof title !== "string" || !/[^\s\p{Cf}]/u.test(title))) wrong("title", "a non-blank string", title);
-
-  const callbacks = CALLBACK_OPTIONS.map((key) => {
-    const callback = field(options, key);
-    if (callback !== undefined && callback !== null && typeof callback !== "function") wrong(key, "a function", callback);
+  const values = VALUE_OPTIONS.map(([name, reader, expected, min, max]) =>
+    READERS[reader](field(options, name), (value) => wrong(name, expected, value), { name, min, max, document, lookUp, responseExpires }),
+  );
+  const callbacks = CALLBACK_OPTIONS.map((name) => {
+    const callback = field(options, name);
+    if (callback !== undefined && callback !== null && typeof callback !== "function") wrong(name, CALLBACK_TAKES, callback);
     return callback ?? undefined;
   });
   // `error` too, or it would be read from what the page added to `Object.prototype`.
-  return {
-    error: undefined,
-    url,
-    container,
-    allowedOrigins: origins,
-    expiresAtMs: expires ?? NaN,
-    readyTimeoutMs: readyTimeoutMs ?? NaN,
-    zIndex: zIndex ?? NaN,
-    title,
-    hidden: flag("hidden"),
-    allowInsecureLocalhost: flag("allowInsecureLocalhost"),
-    inertPage: flag("inertPage"),
-    callbacks,
-    document,
-  };
+  return { error: undefined, url, values, callbacks, document };
 }

@@ -171,6 +171,20 @@ fn wrong_option_values_name_what_the_option_takes_and_the_value() {
     );
 }
 
+/// Every value option is checked by the reader its table entry names: a value of no option's
+/// kind is refused with what that option takes, as Rust's table says it.
+#[wasm_bindgen_test]
+fn every_value_option_refuses_what_it_does_not_take() {
+    use anon_modal::option_names::ValueOption;
+    for option in ValueOption::ALL {
+        let (name, takes) = (option.name(), option.takes());
+        assert_eq!(
+            refused_option(name, Object::new().into()),
+            invalid_option(&format!("options.{name} must be {takes}, not an object"))
+        );
+    }
+}
+
 /// The create-modal response where the URL goes: its `url` is mounted, its `expires_at`
 /// checked unless the options give `expiresAt`.
 #[wasm_bindgen_test]
