@@ -6,10 +6,21 @@
 // error of the page's code that must not stop ours (a callback's; frame.js's changes).
 import { ERROR_CODES, MESSAGES, MESSAGE_CALLBACK_NOT_FUNCTION, MESSAGE_UNKNOWN_EVENT_TYPE, TOPICS } from "./names.js";
 
+/**
+ * A value as an error's message shows it: a string quoted, a number or boolean as written, else
+ * its kind (never by converting it, which an object may refuse or take over).
+ */
+export function shown(value) {
+  if (typeof value === "string") return JSON.stringify(value);
+  if (value == null || typeof value === "number" || typeof value === "boolean") return String(value);
+  if (Array.isArray(value)) return value.length ? "an array" : "an empty array";
+  return typeof value === "object" ? "an object" : `a ${typeof value}`;
+}
+
 /** The topic number of an event name; throws for any other value. */
 function topic(type) {
   const number = typeof type === "string" && type !== "" ? TOPICS.indexOf(type) : -1;
-  if (number < 0) throw packageError(MESSAGE_UNKNOWN_EVENT_TYPE, JSON.stringify(String(type)));
+  if (number < 0) throw packageError(MESSAGE_UNKNOWN_EVENT_TYPE, shown(type));
   return number;
 }
 

@@ -27,7 +27,7 @@ import {
 // Own properties only, as the unknown-key check lists them: what a library of the page added to
 // `Object.prototype` is no option.
 import { field } from "./frame.js";
-import { AnonModalError, packageError } from "./handle.js";
+import { AnonModalError, packageError, shown } from "./handle.js";
 
 /**
  * Returns the arguments as src/arguments.rs `OptionValues` reads them: the modal `url` (a string),
@@ -51,14 +51,6 @@ export function readOptions(url, options, lookUp = true) {
     // The checks throw AnonModalErrors; anything else is an exotic object (a revoked Proxy, say).
     return { error: problem instanceof AnonModalError ? problem : packageError(MESSAGE_OPTIONS_UNREADABLE) };
   }
-}
-
-/** A value as a message shows it: a string quoted, a number or boolean as written, else its kind. */
-function shown(value) {
-  if (typeof value === "string") return JSON.stringify(value);
-  if (value == null || typeof value === "number" || typeof value === "boolean") return String(value);
-  if (Array.isArray(value)) return value.length ? "an array" : "an empty array";
-  return typeof value === "object" ? "an object" : `a ${typeof value}`;
 }
 
 /** The edit distance between two option names, case aside. */

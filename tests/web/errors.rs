@@ -359,7 +359,7 @@ fn an_unknown_event_type_is_repeated() {
     let modal = embed(MODAL_URL, JsValue::UNDEFINED);
     let noop = js_sys::Function::new_no_args("");
     let error = modal
-        .on("migration_modal.complete".into(), noop.into())
+        .on("migration_modal.complete".into(), noop.clone().into())
         .unwrap_err();
     assert_eq!(error_code(&error), "INVALID_ARGUMENT");
     assert_eq!(
@@ -367,6 +367,26 @@ fn an_unknown_event_type_is_repeated() {
         "unknown event type \"migration_modal.complete\": use \"migration_modal.opened\", \
          \"migration_modal.completed\", \"migration_modal.closed\", \"migration_modal.failed\" or \"*\""
     );
+    // A name that cannot be turned into a string, or whose conversion throws, is still the
+    // caller's mistake: shown by its kind.
+    let unconvertible = js_sys::Function::new_no_args("return Object.create(null)")
+        .call0(&JsValue::NULL)
+        .unwrap();
+    let throwing = js_sys::Function::new_no_args("return { toString() { throw new Error('mine') } }")
+        .call0(&JsValue::NULL)
+        .unwrap();
+    for name in [unconvertible, throwing] {
+        let error = modal.on(name, noop.clone().into()).unwrap_err();
+        assert_eq!(error_code(&error), "INVALID_ARGUMENT");
+        let message = Reflect::get(&error, &"message".into())
+            .unwrap()
+            .as_string()
+            .unwrap();
+        assert!(
+            message.starts_with("unknown event type an object: use "),
+            "{message}"
+        );
+    }
     modal.destroy();
 }
 
