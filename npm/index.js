@@ -16,7 +16,7 @@ import {
   WASM_MARK,
   WASM_MARK_SECTION,
 } from "./anon_modal.js";
-import { AnonModalError, isAnonModalError, isModalEvent, packageError } from "./js/handle.js";
+import { AnonModalError, isAnonModalError, isModalEvent, packageError, shown } from "./js/handle.js";
 import { commands, field, focusedElement, modalDialogOpen, openedFrom } from "./js/frame.js";
 import { readOptions } from "./js/options.js";
 import {
@@ -35,6 +35,7 @@ import {
   MESSAGE_INIT_NO_URL,
   MESSAGE_INIT_REFUSED_BY_CSP,
   MESSAGE_UNDER_MODAL_DIALOG,
+  MESSAGE_SIGNAL_NOT_ABORT_SIGNAL,
 } from "./js/names.js";
 
 export { AnonModalError, isAnonModalError, isModalEvent };
@@ -190,6 +191,12 @@ export function openAnonModal(source, options, config) {
   // Read as given, never from what the page added to `Object.prototype`.
   const signal = field(config, "signal");
   const key = field(config, "key");
+  // Anything else would never abort this call, nor keep its modal from mounting once its
+  // caller has gone: refused before anything starts.
+  if (signal != null && typeof signal.addEventListener !== "function") {
+    unused(source);
+    return Promise.reject(packageError(MESSAGE_SIGNAL_NOT_ABORT_SIGNAL, shown(signal)));
+  }
   if (signal?.aborted) {
     unused(source);
     return Promise.reject(signal.reason);

@@ -123,6 +123,8 @@ pub enum Message {
     UnknownEventType,
     /// A callback that is not a function.
     CallbackNotFunction,
+    /// `openAnonModal`'s `control.signal` (the detail, as shown) is not an `AbortSignal`.
+    SignalNotAbortSignal,
     /// An option of the wrong type or value: its name, what it must be, and the value given.
     InvalidOption,
     /// `expiresAt` (the detail) is a number of seconds since the epoch, not milliseconds.
@@ -211,6 +213,7 @@ impl Message {
         Message::InitVitePrebundled,
         Message::InitNoUrl,
         Message::InitRefusedByCsp,
+        Message::SignalNotAbortSignal,
     ];
 
     /// The code of an error that says this.
@@ -237,7 +240,9 @@ impl Message {
             | Message::OptionsUnreadable
             | Message::ContainerBadSelector
             | Message::ContainerNotFound => ErrorCode::InvalidOption,
-            Message::UnknownEventType | Message::CallbackNotFunction => ErrorCode::InvalidArgument,
+            Message::UnknownEventType | Message::CallbackNotFunction | Message::SignalNotAbortSignal => {
+                ErrorCode::InvalidArgument
+            }
             Message::OriginNotAllowed => ErrorCode::OriginNotAllowed,
             Message::NotAnOrigin(_) | Message::InsecureOrigin => ErrorCode::InvalidOrigin,
             Message::InitNoFetch
@@ -293,6 +298,7 @@ impl Message {
             Message::InitVitePrebundled => 40,
             Message::InitNoUrl => 41,
             Message::InitRefusedByCsp => 42,
+            Message::SignalNotAbortSignal => 43,
         }
     }
 
@@ -336,6 +342,7 @@ impl Message {
                 return;
             }
             Message::CallbackNotFunction => &["the callback must be a function"],
+            Message::SignalNotAbortSignal => &["control.signal must be an AbortSignal, not ", d(0)],
             Message::InvalidOption => &["options.", d(0), " must be ", d(1), ", not ", d(2)],
             Message::ExpiresInSeconds => &[
                 "expiresAt looks like Unix seconds (",

@@ -94,6 +94,7 @@ export const MESSAGES = [
   [8, "init() found no wasm at % (%): Vite's dev server pre-bundled anon-modal without its wasm (Vite 7 and earlier do); add optimizeDeps: { exclude: [\"anon-modal\"] } to your Vite config (in Nuxt and Astro, under vite; in Angular, prebundle: { exclude: [\"anon-modal\"] } in angular.json's serve options)"],
   [8, "init() cannot find anon_modal_bg.wasm beside this module, which has no usable import.meta.url (a script bundle, such as esbuild's default iife format): bundle an ES module, or pass the wasm's URL to init()"],
   [8, "init() cannot compile the wasm: the page's Content-Security-Policy refuses WebAssembly; add 'wasm-unsafe-eval' to its script-src (or to default-src if it has no script-src)"],
+  [7, "control.signal must be an AbortSignal, not %"],
 ];
 
 // Each message's number, named after src/error.rs `Message` (one constant each, so that
@@ -141,6 +142,7 @@ export const MESSAGE_UNDER_MODAL_DIALOG = 39;
 export const MESSAGE_INIT_VITE_PREBUNDLED = 40;
 export const MESSAGE_INIT_NO_URL = 41;
 export const MESSAGE_INIT_REFUSED_BY_CSP = 42;
+export const MESSAGE_SIGNAL_NOT_ABORT_SIGNAL = 43;
 
 /** The reasons of src/reject.rs `RejectReason`, at their numbers. */
 export const REJECT_REASONS = ["SOURCE", "ORIGIN", "TAG", "SCHEMA"];

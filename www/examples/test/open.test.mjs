@@ -287,6 +287,19 @@ test("an aborted signal rejects with its reason: at once, and before any server 
   assert.equal(create.calls.count, 1);
 });
 
+test("a signal that is no AbortSignal is refused with its fix, before any server call", async () => {
+  const create = server({ url: URL_, expires_at: fresh() });
+  for (const [signal, shown] of [[{}, "an object"], ["stop", '"stop"'], [true, "true"], [{ aborted: false }, "an object"]]) {
+    await assert.rejects(
+      pkg.openAnonModal(create, {}, { signal }),
+      (error) => code("INVALID_ARGUMENT")(error) && error.message === `control.signal must be an AbortSignal, not ${shown}`,
+    );
+  }
+  assert.equal(create.calls.count, 0, "no server call, so no modal nobody holds");
+  // null, as undefined, is no signal.
+  await assert.rejects(pkg.openAnonModal(create, {}, { signal: null }), code("NO_DOCUMENT"));
+});
+
 test("a URL that arrives once every caller has aborted is not mounted; one caller still waiting mounts it", async () => {
   const create = server({ url: URL_, expires_at: fresh() });
   const [a, b] = [new AbortController(), new AbortController()];
