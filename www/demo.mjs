@@ -43,8 +43,8 @@ if (real && !process.env.ANON_WEBHOOK_SECRET) {
   console.error("anon-modal demo: with ANON_API_KEY, set ANON_WEBHOOK_SECRET too (the endpoint's whsec_... signing secret)");
   process.exit(1);
 }
-// The quickstart's host, worker.anon.com, as a base URL.
-const anonBaseUrl = real ? (process.env.ANON_BASE_URL ?? "https://worker.anon.com") : mock.settings.ANON_BASE_URL;
+// Set as Anon's quickstart sets it, a bare host (worker.anon.com), or a URL with its scheme.
+const anonBaseUrl = real ? (process.env.ANON_BASE_URL ?? "worker.anon.com") : mock.settings.ANON_BASE_URL;
 const app = await startApp({
   port: appPort,
   anonBaseUrl,

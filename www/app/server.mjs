@@ -51,11 +51,22 @@ async function readBody(req, limit = 1024 * 1024) {
 }
 
 /**
+ * Anon's base URL from the `ANON_BASE_URL` setting: a bare host, as Anon's quickstart sets it
+ * (`worker.anon.com`, called over https), or a URL with its scheme, as the local mock prints it
+ * (`http://localhost:8081`). No trailing slash, so that a path can follow.
+ */
+export function anonBaseUrl(setting) {
+  const url = new URL(setting.includes("://") ? setting : `https://${setting}`);
+  return url.origin + url.pathname.replace(/\/$/, "");
+}
+
+/**
  * Starts the app.
  * @param {{port?: number, anonBaseUrl: string, apiKey: string, webhookSecret: string,
  *          modalOrigin?: string, insecureLocalhost?: boolean, hostileOrigins?: string[],
  *          modalTtlSeconds?: number, staticDir?: string, trustedTypes?: boolean | string,
  *          frameSrc?: string, reportOnlyFrameSrc?: string, anonTimeoutMs?: number}} options
+ * `anonBaseUrl` is the `ANON_BASE_URL` setting, a bare host or a URL (`anonBaseUrl()`);
  * `anonTimeoutMs` bounds each call to Anon (default 15 s); `modalOrigin` is where the modal URLs are (default: `anonBaseUrl`'s origin, as on the mock);
  * `frameSrc` replaces the CSP's frame-src (a test of a page whose policy blocks the modal), and
  * `reportOnlyFrameSrc` adds a report-only policy with that frame-src (one that blocks nothing);
@@ -64,7 +75,8 @@ async function readBody(req, limit = 1024 * 1024) {
  * the Trusted Types directives (Svelte's own templates need that). anon-modal needs no policy.
  */
 export async function startApp(options) {
-  const anonOrigin = new URL(options.anonBaseUrl).origin;
+  const anonBase = anonBaseUrl(options.anonBaseUrl);
+  const anonOrigin = new URL(anonBase).origin;
   const timeline = [];
   const record = (entry) => timeline.push({ at: new Date().toISOString(), ...entry });
   const frameSrc = [options.modalOrigin ?? anonOrigin, ...(options.hostileOrigins ?? [])].join(" ");
@@ -81,7 +93,7 @@ export async function startApp(options) {
   ].join("; ");
 
   async function anon(pathname, init = {}) {
-    const res = await fetch(options.anonBaseUrl + pathname, {
+    const res = await fetch(anonBase + pathname, {
       ...init,
       signal: AbortSignal.timeout(options.anonTimeoutMs ?? ANON_TIMEOUT_MS),
       headers: { authorization: `Bearer ${options.apiKey}`, "content-type": "application/json", ...init.headers },

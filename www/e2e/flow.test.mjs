@@ -8,7 +8,7 @@ import fs from "node:fs/promises";
 import http from "node:http";
 import { By } from "selenium-webdriver";
 import { startStack, launchBrowser, test, timeline, waitForTimeline, callbacks, steps, webhooks, MODAL } from "./stack.mjs";
-import { startApp } from "../app/server.mjs";
+import { anonBaseUrl, startApp } from "../app/server.mjs";
 import { DEFAULT_API_KEY, DEFAULT_WEBHOOK_SECRET, svixSignature } from "../mock/server.mjs";
 
 let browser;
@@ -360,6 +360,20 @@ test("a double click: one create-modal call per user at a time, so one migration
   } finally {
     await app.close();
     await new Promise((r) => anon.close(r));
+  }
+});
+
+test("ANON_BASE_URL as Anon's quickstart sets it, a bare host, is called over https; the mock's keeps its scheme", async () => {
+  assert.equal(anonBaseUrl("worker.anon.com"), "https://worker.anon.com");
+  assert.equal(anonBaseUrl("https://worker.anon.com/"), "https://worker.anon.com");
+  assert.equal(anonBaseUrl("http://localhost:8081"), "http://localhost:8081");
+  // The demo starts with the quickstart's setting, and its page lets in a modal from that host.
+  const app = await startApp({ port: 0, anonBaseUrl: "worker.anon.com", apiKey: DEFAULT_API_KEY, webhookSecret: DEFAULT_WEBHOOK_SECRET });
+  try {
+    const csp = (await fetch(app.url)).headers.get("content-security-policy");
+    assert.match(csp, /frame-src https:\/\/worker\.anon\.com(;| )/);
+  } finally {
+    await app.close();
   }
 });
 
