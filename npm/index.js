@@ -36,6 +36,9 @@ import {
   MESSAGE_INIT_REFUSED_BY_CSP,
   MESSAGE_UNDER_MODAL_DIALOG,
   MESSAGE_SIGNAL_NOT_ABORT_SIGNAL,
+  OPTION_CONTAINER,
+  OPTION_EXPIRES_AT,
+  OPTION_HIDDEN,
 } from "./js/names.js";
 
 export { AnonModalError, isAnonModalError, isModalEvent };
@@ -277,7 +280,7 @@ function fly(source, options, key) {
     .then((handle) => {
       if (handle && !flight.wanted()) handle.destroy();
       if (handle && !handle.destroyed) {
-        const mounted = (going = { modal: handle, key, settled: false, fullscreen: field(flight.options, "container") == null });
+        const mounted = (going = { modal: handle, key, settled: false, fullscreen: field(flight.options, OPTION_CONTAINER) == null });
         // A migration that ended (completed, failed, closed, or the modal removed) interferes
         // with none: a later call opens a new one.
         handle.settled.then(() => (mounted.settled = true));
@@ -310,7 +313,7 @@ function mistakeIn(options, source) {
 /** Shows the `modal` `going` again, for a call that would have opened another from `source`. */
 async function showAgain({ modal, fullscreen }, source, options) {
   unused(source);
-  if (!field(options, "hidden")) {
+  if (!field(options, OPTION_HIDDEN)) {
     // Refused as a new modal would be: a modal <dialog> of the page would cover it.
     if (fullscreen && modalDialogOpen(document)) throw packageError(MESSAGE_UNDER_MODAL_DIALOG);
     modal.show();
@@ -336,7 +339,7 @@ async function open(source, current, again, focused) {
   } catch (error) {
     // A URL that expired on its way here: a function source is asked once more for a new one
     // (unless the caller's expiresAt, which a new URL would not change, is what expired).
-    if (again && typeof source === "function" && field(options, "expiresAt") == null && error.code === ERROR_CODES[MESSAGES[MESSAGE_EXPIRED][0]]) {
+    if (again && typeof source === "function" && field(options, OPTION_EXPIRES_AT) == null && error.code === ERROR_CODES[MESSAGES[MESSAGE_EXPIRED][0]]) {
       return open(source, current, false, focused);
     }
     throw error;

@@ -122,6 +122,7 @@ fn names_js() -> String {
          * `ValueOption`: `[name, reader, what it must be]`, and a whole number's least and greatest. */\n\
          export const VALUE_OPTIONS = [\n",
     );
+    let mut names = String::from("// Each one's name, for the JavaScript that reads one itself.\n");
     for option in ValueOption::ALL {
         let (takes, name) = (option.takes(), js(option.name()));
         let (reader, expected) = (js(takes.reader()), js(&takes.to_string()));
@@ -130,8 +131,10 @@ fn names_js() -> String {
             _ => String::new(),
         };
         writeln!(out, "  [{name}, {reader}, {expected}{range}],").unwrap();
+        let constant = screaming(&format!("{option:?}"));
+        writeln!(names, "export const OPTION_{constant} = {name};").unwrap();
     }
-    out.push_str("];\n\n");
+    writeln!(out, "];\n{names}").unwrap();
     writeln!(
         out,
         "/** What an entry of `allowedOrigins`, and a callback option, must be (src/option_names.rs). */\n\

@@ -41,6 +41,16 @@ export const VALUE_OPTIONS = [
   ["allowInsecureLocalhost", "flag", "a boolean"],
   ["inertPage", "flag", "a boolean"],
 ];
+// Each one's name, for the JavaScript that reads one itself.
+export const OPTION_CONTAINER = "container";
+export const OPTION_ALLOWED_ORIGINS = "allowedOrigins";
+export const OPTION_EXPIRES_AT = "expiresAt";
+export const OPTION_READY_TIMEOUT_MS = "readyTimeoutMs";
+export const OPTION_Z_INDEX = "zIndex";
+export const OPTION_TITLE = "title";
+export const OPTION_HIDDEN = "hidden";
+export const OPTION_ALLOW_INSECURE_LOCALHOST = "allowInsecureLocalhost";
+export const OPTION_INERT_PAGE = "inertPage";
 
 /** What an entry of `allowedOrigins`, and a callback option, must be (src/option_names.rs). */
 export const ORIGIN_ENTRY_TAKES = "an origin string";
