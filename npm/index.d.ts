@@ -334,9 +334,9 @@ export interface OpenControl {
  * shows that one again (unless its options say `hidden`) and resolves with it, calling no
  * server: a second modal would start a migration for the same user that interferes with the
  * first. That call's other options and its `signal` change nothing of the modal. All of this is
- * per user, as `control.key` says. The options are checked first, so a mistake in them
- * (`INVALID_OPTION`) calls no server and changes nothing, whatever the call would have joined; a
- * `container` selector is looked up once the URL is here.
+ * per user, as `control.key` says. `control.signal`, then the options, are checked first, so a
+ * mistake in them (`INVALID_ARGUMENT`, `INVALID_OPTION`) calls no server and changes nothing,
+ * whatever the call would have joined; a `container` selector is looked up once the URL is here.
  * A URL already expired when it arrives is asked for once more from a function source; else,
  * like any refusal of `embedAnonModal`, the promise rejects with an `AnonModalError`
  * (`EXPIRED`, `NO_DOCUMENT` on a server, ...). A rejection of your function is passed on, as

@@ -56,8 +56,13 @@ async function readBody(req, limit = 1024 * 1024) {
  * (`http://localhost:8081`). No trailing slash, so that a path can follow.
  */
 export function anonBaseUrl(setting) {
-  const url = new URL(setting.includes("://") ? setting : `https://${setting}`);
-  return url.origin + url.pathname.replace(/\/$/, "");
+  const text = setting.trim();
+  // A scheme and a slash (`http:/` too) start a URL; `localhost:8081` is a host and its port.
+  const url = new URL(/^[a-z][a-z\d+.-]*:\//i.test(text) ? text : `https://${text}`);
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    throw new Error(`ANON_BASE_URL must be a host (worker.anon.com) or an http(s) URL, not ${JSON.stringify(setting)}`);
+  }
+  return url.origin + url.pathname.replace(/\/+$/, "");
 }
 
 /**

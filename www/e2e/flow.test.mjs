@@ -367,6 +367,9 @@ test("ANON_BASE_URL as Anon's quickstart sets it, a bare host, is called over ht
   assert.equal(anonBaseUrl("worker.anon.com"), "https://worker.anon.com");
   assert.equal(anonBaseUrl("https://worker.anon.com/"), "https://worker.anon.com");
   assert.equal(anonBaseUrl("http://localhost:8081"), "http://localhost:8081");
+  assert.equal(anonBaseUrl("localhost:8081"), "https://localhost:8081");
+  assert.equal(anonBaseUrl(" https:/worker.anon.com/anon// "), "https://worker.anon.com/anon");
+  assert.throws(() => anonBaseUrl("ftp://worker.anon.com"), /ANON_BASE_URL must be a host \(worker\.anon\.com\) or an http\(s\) URL/);
   // The demo starts with the quickstart's setting, and its page lets in a modal from that host.
   const app = await startApp({ port: 0, anonBaseUrl: "worker.anon.com", apiKey: DEFAULT_API_KEY, webhookSecret: DEFAULT_WEBHOOK_SECRET });
   try {

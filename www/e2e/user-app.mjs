@@ -68,7 +68,9 @@ export function startCommand(pkg, args) {
  * the server as Anon's quickstart shows, and answers with the mock's response.
  */
 export async function createModal(settings, res) {
-  const anon = await fetch(`${settings.ANON_BASE_URL}/api/v1/migration-modal`, {
+  // As the README writes it.
+  const base = settings.ANON_BASE_URL;
+  const anon = await fetch(`${base.includes("://") ? base : `https://${base}`}/api/v1/migration-modal`, {
     method: "POST",
     headers: { authorization: `Bearer ${settings.ANON_API_KEY}`, "content-type": "application/json" },
     body: JSON.stringify({ user_id: "user_1", source_provider: "gusto" }),
