@@ -95,7 +95,8 @@ function notABody(body) {
   // No body at all is most often a framework's request whose body nothing read, and an empty
   // object one whose body parser skipped it: Express's express.raw() reads only
   // application/octet-stream unless given the type Anon sends.
-  const express = 'in Express, express.raw({ type: "application/json" }) on this route';
+  // An app-wide express.json() before the route has read the body already.
+  const express = 'in Express, express.raw({ type: "application/json" }) on this route, registered before any app.use(express.json())';
   const nest = "in NestJS, req.rawBody, with NestFactory.create(AppModule, { rawBody: true })";
   if (body == null) return `${body}: read the request's body first (${express}; ${nest}; in AWS Lambda, event.body, null when the request had none, decoded when event.isBase64Encoded)`;
   if (typeof body.then === "function") return "a Promise: await it first";
