@@ -322,7 +322,7 @@ impl Message {
             Message::UnderModalDialog => &["a modal <dialog> is open in the page: the modal would show below it, where no one can use it; close the dialog first, or mount the modal inside it with options.container"],
             Message::ContainerRefused => &["cannot mount the modal in options.container"],
             Message::NotHttps => &["the modal URL must use https:, not ", d(0)],
-            Message::HttpNotLoopback => &["the modal URL must use https:, not http: (http: is allowed only for localhost with allowInsecureLocalhost: true)"],
+            Message::HttpNotLoopback => &["the modal URL must use https:, not http: (http: is allowed only for localhost with allowInsecureLocalhost: true, the element's allow-insecure-localhost attribute)"],
             Message::Credentials => &["the modal URL must not contain a user name or password"],
             Message::OriginNotAllowed => &["the modal URL's origin ", d(0), " is not in allowedOrigins"],
             Message::NoUsableOrigin(why) => &["the modal URL has no usable origin: ", why.describe()],

@@ -67,7 +67,7 @@ export const MESSAGES = [
   [4, "the document has no body yet: call embedAnonModal once the page has loaded"],
   [6, "cannot mount the modal in options.container"],
   [0, "the modal URL must use https:, not %"],
-  [0, "the modal URL must use https:, not http: (http: is allowed only for localhost with allowInsecureLocalhost: true)"],
+  [0, "the modal URL must use https:, not http: (http: is allowed only for localhost with allowInsecureLocalhost: true, the element's allow-insecure-localhost attribute)"],
   [0, "the modal URL must not contain a user name or password"],
   [1, "the modal URL's origin % is not in allowedOrigins"],
   [4, "there is no document: the modal mounts in a browser page (call embedAnonModal from an effect or an event handler, not during server-side rendering, in a worker or in Node)"],

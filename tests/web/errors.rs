@@ -171,6 +171,15 @@ fn wrong_option_values_name_what_the_option_takes_and_the_value() {
     );
 }
 
+/// The local mock's `http:` URL, its flag forgotten: the fix named for the element too.
+#[wasm_bindgen_test]
+fn a_local_http_url_names_the_option_and_the_attribute() {
+    let fix = "the modal URL must use https:, not http: (http: is allowed only for localhost with \
+               allowInsecureLocalhost: true, the element's allow-insecure-localhost attribute)";
+    let refusal = refused("http://localhost:8081/modal".into(), JsValue::UNDEFINED);
+    assert_eq!(refusal, ("INVALID_URL".to_owned(), fix.to_owned()));
+}
+
 /// Every value option is checked by the reader its table entry names: a value of no option's
 /// kind is refused with what that option takes, as Rust's table says it.
 #[wasm_bindgen_test]
