@@ -69,7 +69,7 @@ export function startCommand(pkg, args) {
  */
 export async function createModal(settings, res) {
   // As the README writes it.
-  const base = settings.ANON_BASE_URL;
+  const base = settings.ANON_BASE_URL || "worker.anon.com";
   const anon = await fetch(`${base.includes("://") ? base : `https://${base}`}/api/v1/migration-modal`, {
     method: "POST",
     headers: { authorization: `Bearer ${settings.ANON_API_KEY}`, "content-type": "application/json" },
