@@ -255,7 +255,8 @@ impl<V: MessageValue> MessageGuard<V> {
     /// Validates the envelope's `event` and copies it.
     ///
     /// # Errors
-    /// [`RejectReason::Schema`] for a missing or mistyped `type` or `internal`.
+    /// [`RejectReason::Schema`] for a missing or mistyped `type`, or an `internal` that is not a
+    /// boolean, `null` or absent.
     pub fn read_event(&self, event: &V) -> Result<ValidEvent<V>, RejectReason> {
         if event.kind() != Kind::Plain {
             return Err(RejectReason::Schema);
@@ -270,7 +271,8 @@ impl<V: MessageValue> MessageGuard<V> {
             .and_then(|i| EventKind::NAMED.get(i).copied())
             .unwrap_or(EventKind::Other);
         let internal = match event.get(&self.names.internal).kind() {
-            Kind::Undefined => false,
+            // JSON's unset, as Anon's SDK reads it (`event.internal ? … : …`): a public event.
+            Kind::Undefined | Kind::Null => false,
             Kind::Boolean(internal) => internal,
             _ => return Err(RejectReason::Schema),
         };

@@ -304,6 +304,21 @@ fn internal_show_and_hide_are_read_with_their_flag() {
 }
 
 #[test]
+fn internal_null_is_a_public_event_and_any_other_non_boolean_is_refused() {
+    let opened = |internal: Value| {
+        envelope(event(vec![
+            ("type", Value::text("migration_modal.opened")),
+            ("internal", internal),
+        ]))
+    };
+    let (kind, internal, _) = check(opened(Value::Null)).unwrap();
+    assert_eq!((kind, internal), (EventKind::Opened, false));
+    for odd in [Value::Number(1.0), Value::text(""), Value::object([])] {
+        assert_eq!(reason(opened(odd)), RejectReason::Schema);
+    }
+}
+
+#[test]
 fn own_fields_answers_which_of_the_keys_an_object_has() {
     let keys = <Value as MessageValue>::list(&["data", "code", "reason", "type"]);
     assert_eq!(completed().own_fields(&keys), 0b1001);

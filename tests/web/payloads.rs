@@ -338,6 +338,14 @@ fn case_16_wrong_envelope_types_are_dropped() {
         ),
         ["reject:SCHEMA"]
     );
+    // `null` is JSON's unset, as Anon's SDK reads it: a public event.
+    assert_eq!(
+        hostile(
+            ANON,
+            &envelope("migration_modal.opened", &[("internal", JsValue::NULL)])
+        ),
+        ["opened:migration_modal.opened", "event:migration_modal.opened"]
+    );
 }
 
 /// A `Proxy` whose `getPrototypeOf` trap throws.
