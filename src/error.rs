@@ -356,7 +356,7 @@ impl Message {
             Message::ContainerBadSelector => &["options.container: ", d(0), " is not a valid CSS selector: pass an element or a selector such as \"#modal\""],
             Message::ContainerNotFound => &["options.container: no element matches ", d(0), " yet: render the container before calling embedAnonModal, or pass the element"],
             Message::InitNoFetch => &["init() cannot fetch ", d(0), " here: in server-side rendering, call it from an effect; in Node, pass the wasm's bytes: init(fs.readFileSync(require.resolve(\"anon-modal/anon_modal_bg.wasm\"))), in an ES module with require = createRequire(import.meta.url)"],
-            Message::InitFetchFailed => &["init() could not fetch ", d(0), " (", d(1), "): check that URL and its CORS headers, or pass the wasm's URL or bytes to init()"],
+            Message::InitFetchFailed => &["init() could not fetch ", d(0), " (", d(1), "): check that URL, its CORS headers and the page's Content-Security-Policy connect-src, or pass the wasm's URL or bytes to init()"],
             Message::InitHttpStatus => &["init() got HTTP ", d(0), " from ", d(1), ": ", serve],
             Message::InitHtml => &["init() got an HTML page from ", d(0), " (HTTP ", d(1), "), not the wasm: ", serve],
             Message::InitNotWasm => &["init() got bytes that are not WebAssembly (", d(0), "): pass anon_modal_bg.wasm's URL, bytes or Response to init()"],

@@ -91,7 +91,7 @@ export const MESSAGES = [
   [6, "options.container: % is not a valid CSS selector: pass an element or a selector such as \"#modal\""],
   [6, "options.container: no element matches % yet: render the container before calling embedAnonModal, or pass the element"],
   [8, "init() cannot fetch % here: in server-side rendering, call it from an effect; in Node, pass the wasm's bytes: init(fs.readFileSync(require.resolve(\"anon-modal/anon_modal_bg.wasm\"))), in an ES module with require = createRequire(import.meta.url)"],
-  [8, "init() could not fetch % (%): check that URL and its CORS headers, or pass the wasm's URL or bytes to init()"],
+  [8, "init() could not fetch % (%): check that URL, its CORS headers and the page's Content-Security-Policy connect-src, or pass the wasm's URL or bytes to init()"],
   [8, "init() got HTTP % from %: serve anon_modal_bg.wasm at that URL, or pass its URL (or its bytes) to init()"],
   [8, "init() got an HTML page from % (HTTP %), not the wasm: serve anon_modal_bg.wasm at that URL, or pass its URL (or its bytes) to init()"],
   [8, "init() got bytes that are not WebAssembly (%): pass anon_modal_bg.wasm's URL, bytes or Response to init()"],

@@ -238,6 +238,18 @@ test("a page whose CSP leaves out 'wasm-unsafe-eval': INIT_FAILED that says to a
   });
 });
 
+test("a page whose CSP lets fetch reach its API but not the wasm: INIT_FAILED that names connect-src", async () => {
+  await withApp({ csp: "script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'; connect-src http://127.0.0.1:*/api/" }, async ({ page, log }) => {
+    await page.click("#connect");
+    await page.waitForFunction(() => window.__log.some((e) => e.error));
+    const [entry, ...more] = await log();
+    assert.deepEqual(more, []);
+    assert.equal(entry.error, "INIT_FAILED");
+    assert.match(entry.message, /^init\(\) could not fetch http:\/\/127\.0\.0\.1:\d+\/anon-modal\/anon_modal_bg\.wasm \(.+\): check that URL, its CORS headers and the page's Content-Security-Policy connect-src, or pass/);
+    assert.equal(await page.locator("iframe").count(), 0);
+  });
+});
+
 test("an upgrade, with the browser holding the older wasm (served unhashed, cached for a year): init() asks past the cache, and the modal opens", async () => {
   const current = fs.readFileSync(path.join(pkg.dir, "anon_modal_bg.wasm"));
   const older = Buffer.from(current);

@@ -172,7 +172,7 @@ test("a script bundle (esbuild's default iife format) has no import.meta.url: in
 test("a network error, and bytes that are not WebAssembly, say so", async () => {
   await initFails(
     (await freshPackage()).init("http://127.0.0.1:1/anon_modal_bg.wasm"),
-    "init() could not fetch http://127.0.0.1:1/anon_modal_bg.wasm (TypeError: fetch failed): check that URL and its CORS headers, or pass the wasm's URL or bytes to init()",
+    "init() could not fetch http://127.0.0.1:1/anon_modal_bg.wasm (TypeError: fetch failed): check that URL, its CORS headers and the page's Content-Security-Policy connect-src, or pass the wasm's URL or bytes to init()",
   );
   await initFails(
     (await freshPackage()).init(new Uint8Array([0, 1, 2, 3])),
@@ -206,7 +206,7 @@ test("a Response whose body was already read says the wasm could not be fetched"
     await response.arrayBuffer();
     await initFails(
       (await freshPackage()).init(response),
-      /^init\(\) could not fetch  \(TypeError.+\): check that URL and its CORS headers, or pass the wasm's URL or bytes to init\(\)$/,
+      /^init\(\) could not fetch  \(TypeError.+\): check that URL, its CORS headers and the page's Content-Security-Policy connect-src, or pass the wasm's URL or bytes to init\(\)$/,
     );
   }
 });
