@@ -90,6 +90,9 @@ pub enum Message {
     UrlIsResponse,
     /// The URL argument is a Promise: the server call, not awaited.
     UrlIsPromise,
+    /// The URL argument is JSON text (the create-modal response read with `text()`, not
+    /// `json()`).
+    UrlIsJsonText,
     /// `expiresAt` is in the past.
     Expired,
     /// The browser's URL parser refused the URL.
@@ -214,6 +217,7 @@ impl Message {
         Message::InitNoUrl,
         Message::InitRefusedByCsp,
         Message::SignalNotAbortSignal,
+        Message::UrlIsJsonText,
     ];
 
     /// The code of an error that says this.
@@ -223,6 +227,7 @@ impl Message {
             | Message::UrlObjectWithoutUrl
             | Message::UrlIsResponse
             | Message::UrlIsPromise
+            | Message::UrlIsJsonText
             | Message::UrlNotAbsolute
             | Message::NotHttps
             | Message::HttpNotLoopback
@@ -299,6 +304,7 @@ impl Message {
             Message::InitNoUrl => 41,
             Message::InitRefusedByCsp => 42,
             Message::SignalNotAbortSignal => 43,
+            Message::UrlIsJsonText => 44,
         }
     }
 
@@ -316,6 +322,7 @@ impl Message {
             ],
             Message::UrlIsResponse => &["the modal URL came as a fetch Response: pass the create-modal response it holds ({ url, expires_at }), e.g. return response.json() from your server call"],
             Message::UrlIsPromise => &["the modal URL came as a Promise: await your server call first, or pass the call itself to openAnonModal"],
+            Message::UrlIsJsonText => &["the modal URL is JSON text, not a URL: parse it (return response.json() from your server call, not response.text())"],
             Message::Expired => &["the modal URL has expired (expiresAt is in the past): create a new modal on your server"],
             Message::UrlNotAbsolute => &["the modal URL is not a valid absolute URL"],
             Message::NoBody => &["the document has no body yet: call embedAnonModal once the page has loaded"],

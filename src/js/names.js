@@ -105,6 +105,7 @@ export const MESSAGES = [
   [8, "init() cannot find anon_modal_bg.wasm beside this module, which has no usable import.meta.url (a script bundle, such as esbuild's default iife format): bundle an ES module, or pass the wasm's URL to init()"],
   [8, "init() cannot compile the wasm: the page's Content-Security-Policy refuses WebAssembly; add 'wasm-unsafe-eval' to its script-src (or to default-src if it has no script-src)"],
   [7, "control.signal must be an AbortSignal, not %"],
+  [0, "the modal URL is JSON text, not a URL: parse it (return response.json() from your server call, not response.text())"],
 ];
 
 // Each message's number, named after src/error.rs `Message` (one constant each, so that
@@ -153,6 +154,7 @@ export const MESSAGE_INIT_VITE_PREBUNDLED = 40;
 export const MESSAGE_INIT_NO_URL = 41;
 export const MESSAGE_INIT_REFUSED_BY_CSP = 42;
 export const MESSAGE_SIGNAL_NOT_ABORT_SIGNAL = 43;
+export const MESSAGE_URL_IS_JSON_TEXT = 44;
 
 /** The reasons of src/reject.rs `RejectReason`, at their numbers. */
 export const REJECT_REASONS = ["SOURCE", "ORIGIN", "TAG", "SCHEMA"];
@@ -179,5 +181,5 @@ export const frameBlockedEvent = () => ({ type: "migration_modal.failed", code: 
 export const timeoutEvent = (origin) => ({
   type: "migration_modal.failed",
   code: "TIMEOUT",
-  message: origin === undefined ? "the modal did not open in time" : "the modal did not open in time: its page sent messages from " + origin + ", which is not an allowed origin (list it in allowedOrigins, beside the URL's, only if Anon documents it; otherwise the modal's page was sent elsewhere)",
+  message: origin === undefined ? "the modal did not open within readyTimeoutMs: check in the browser's console that its URL loads, framed in this page (its frame-ancestors), or raise readyTimeoutMs" : "the modal did not open within readyTimeoutMs: its page sent messages from " + origin + ", which is not an allowed origin (list it in allowedOrigins, beside the URL's, only if Anon documents it; otherwise the modal's page was sent elsewhere)",
 });

@@ -20,6 +20,7 @@ import {
   MESSAGE_UNKNOWN_OPTION_FAR_FROM_ALL,
   MESSAGE_URL_IS_RESPONSE,
   MESSAGE_URL_IS_PROMISE,
+  MESSAGE_URL_IS_JSON_TEXT,
   MESSAGE_URL_NOT_STRING,
   MESSAGE_URL_OBJECT_WITHOUT_URL,
   SECONDS_BELOW,
@@ -167,6 +168,8 @@ function read(url, options, document, lookUp) {
     url = inner;
   }
   if (typeof url !== "string") throw packageError(MESSAGE_URL_NOT_STRING, shown(url));
+  // The create-modal response read as text: a URL never starts so.
+  if (/^\s*[{["]/.test(url)) throw packageError(MESSAGE_URL_IS_JSON_TEXT);
 
   if (typeof options !== "object") throw packageError(MESSAGE_OPTIONS_NOT_OBJECT, shown(options));
   const known = [...VALUE_OPTIONS.map(([name]) => name), ...CALLBACK_OPTIONS];

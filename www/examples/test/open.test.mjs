@@ -89,6 +89,13 @@ test("a failing server call rejects with its error, and the next call tries agai
   // The server call's Response, not read as JSON: named as such, never mounted.
   await assert.rejects(pkg.openAnonModal(async () => new Response(JSON.stringify({ url: URL_ }))), (error) =>
     code("INVALID_URL")(error) && /came as a fetch Response/.test(error.message));
+  // Read as text, not JSON: the whole response, or a JSON string.
+  for (const text of [JSON.stringify({ url: URL_, expires_at: fresh() }), ` ${JSON.stringify(URL_)}`]) {
+    await assert.rejects(pkg.openAnonModal(async () => text), {
+      code: "INVALID_URL",
+      message: "the modal URL is JSON text, not a URL: parse it (return response.json() from your server call, not response.text())",
+    });
+  }
 });
 
 test("calls for another key join nothing: the last key's call is never mounted, and each key asks the server", async () => {
