@@ -1,6 +1,10 @@
 // The types of anon-modal/svelte.
 import type { AnonModal, CreatedModal, EmbedOptions, ModalSource, OpenControl } from "./index.js";
 
+/**
+ * Read `modal`, `pending` and `error` from this object (`anon.error`): they are getters, so
+ * destructured they keep the value they had then.
+ */
 export interface AnonModalState {
   /**
    * Mounts the modal (`openAnonModal(source, options, control)`, `control.key` saying who it is
