@@ -96,11 +96,11 @@ pub const FRAME_DIRECTIVES: [&str; 3] = ["frame-src", "child-src", "default-src"
 /// The `code` of the `failed` event when the modal did not open within the ready timeout.
 pub const TIMEOUT_CODE: &str = "TIMEOUT";
 /// The `message` of that event.
-pub const TIMEOUT_MESSAGE: &str = "the modal did not open within readyTimeoutMs: check in the browser's console that its URL loads, framed in this page (its frame-ancestors), or raise readyTimeoutMs";
+pub const TIMEOUT_MESSAGE: &str = "the modal did not open in time";
 /// Its `message` when the modal's own frame sent messages from an origin not allowed (a modal
 /// URL that redirects to another origin, say), `{origin}` the first of them: it says why, for
 /// the page's developer.
-pub const TIMEOUT_REFUSED_ORIGIN_MESSAGE: &str = "the modal did not open within readyTimeoutMs: its page sent messages from {origin}, which is not an allowed origin (list it in allowedOrigins, beside the URL's, only if Anon documents it; otherwise the modal's page was sent elsewhere)";
+pub const TIMEOUT_REFUSED_ORIGIN_MESSAGE: &str = "the modal did not open in time: its page sent messages from {origin}, which is not an allowed origin (list it in allowedOrigins, beside the URL's, only if Anon documents it; otherwise the modal's page was sent elsewhere)";
 
 /// The start of every modal event type Anon names: the modal's (`migration_modal.opened`, ...)
 /// and its steps' (`migration_modal_step.started`, ...). No DOM event's name has a dot, so

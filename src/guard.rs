@@ -6,7 +6,7 @@
 //! 2. `event.origin` is exactly one of the allowed origins;
 //! 3. `event.data` is a plain object whose `source` is `"anon_modal"`;
 //! 4. `event.data.event` passes the schema: a plain object with a string `type` and an
-//!    optional boolean `internal`.
+//!    `internal` that is a boolean, `null` or absent.
 //!
 //! Anon's modal sends its context in the event's `data`: `{id, object: "event", created, type,
 //! data: {user_id, migration_id, ...}}`.
@@ -271,7 +271,7 @@ impl<V: MessageValue> MessageGuard<V> {
             .and_then(|i| EventKind::NAMED.get(i).copied())
             .unwrap_or(EventKind::Other);
         let internal = match event.get(&self.names.internal).kind() {
-            // JSON's unset, as Anon's SDK reads it (`event.internal ? … : …`): a public event.
+            // `null` is JSON's unset, which Anon's SDK (`event.internal ? … : …`) reads as false too.
             Kind::Undefined | Kind::Null => false,
             Kind::Boolean(internal) => internal,
             _ => return Err(RejectReason::Schema),

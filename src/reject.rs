@@ -10,8 +10,8 @@ pub enum RejectReason {
     Origin,
     /// `event.data` is not an object tagged `source: "anon_modal"` (another library's message).
     Tag,
-    /// The tagged message does not match the schema (no string `type`, a non-boolean
-    /// `internal`, an `event` that is not a plain object).
+    /// The tagged message does not match the schema (no string `type`, an `internal` that is
+    /// neither a boolean nor `null`, an `event` that is not a plain object).
     Schema,
 }
 

@@ -181,5 +181,5 @@ export const frameBlockedEvent = () => ({ type: "migration_modal.failed", code: 
 export const timeoutEvent = (origin) => ({
   type: "migration_modal.failed",
   code: "TIMEOUT",
-  message: origin === undefined ? "the modal did not open within readyTimeoutMs: check in the browser's console that its URL loads, framed in this page (its frame-ancestors), or raise readyTimeoutMs" : "the modal did not open within readyTimeoutMs: its page sent messages from " + origin + ", which is not an allowed origin (list it in allowedOrigins, beside the URL's, only if Anon documents it; otherwise the modal's page was sent elsewhere)",
+  message: origin === undefined ? "the modal did not open in time" : "the modal did not open in time: its page sent messages from " + origin + ", which is not an allowed origin (list it in allowedOrigins, beside the URL's, only if Anon documents it; otherwise the modal's page was sent elsewhere)",
 });
