@@ -1,6 +1,6 @@
 //! Any message: the guard returns a copy or a reason, never panics, accepts exactly the messages
-//! from our frame and origin, tagged, whose event has a string `type` and no mistyped
-//! `internal` (whatever their size), and what it accepts keeps its promises: no reserved key at
+//! from our frame and origin, tagged, whose event has a string `type` and an `internal` that is
+//! a boolean, `null` or absent (whatever their size), and what it accepts keeps its promises: no reserved key at
 //! any level, no level deeper than allowed, no more fields than allowed, no string longer than
 //! allowed, the `type` as sent, typed fields that are strings or `null`, and a `data` that is a
 //! plain object whose context fields are too.
@@ -169,11 +169,15 @@ fuzz_target!(|data: &[u8]| {
         && message.data.field("source") == &Value::text("anon_modal")
         && matches!(event, Value::Object(_))
         && matches!(event.field("type"), Value::Text(t) if !t.is_empty() && t.encode_utf16().count() <= MAX_TYPE_LEN as usize)
-        && matches!(event.field("internal"), Value::Undefined | Value::Bool(_));
+        && matches!(
+            event.field("internal"),
+            Value::Undefined | Value::Null | Value::Bool(_)
+        );
     let result = guard.check(&message);
     assert_eq!(result.is_ok(), deliverable, "{result:?}");
     if let Ok(valid) = result {
         assert_eq!(valid.event.field("type"), event.field("type"));
+        assert_eq!(valid.internal, event.field("internal") == &Value::Bool(true));
         assert!(check_copy(&valid.event, i32::from(MAX_DEPTH)) <= MAX_FIELDS);
         let data = valid.event.field("data");
         assert!(
