@@ -31,7 +31,8 @@ export type AnonModalErrorCode =
 export type ModalClosedReason =
   | "destroyed"
   | "replaced"
-  | "dismissed";
+  | "dismissed"
+  | "hidden";
 // </generated>
 
 /** The codes of the `failed` events the package makes. */
@@ -88,8 +89,9 @@ export interface ModalClosedEvent extends ModalEventContext {
    * settled it, `"replaced"` when a newer `embedAnonModal` did (one modal is mounted at a
    * time; these two only `settled` sees, no callback runs), `"dismissed"` when the user
    * pressed Escape while the fullscreen modal was shown and not yet opened (that keydown then
-   * goes no further into the page: propagation stopped, default prevented). A reason the
-   * modal sends is a string too.
+   * goes no further into the page: propagation stopped, default prevented), `"hidden"` when the
+   * modal hid itself once `completed` or `failed` came (Anon documents its own `closed` only for
+   * a user who leaves before the migration starts). A reason the modal sends is a string too.
    */
   reason?: ModalClosedReason | (string & {}) | null;
 }

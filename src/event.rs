@@ -84,6 +84,9 @@ pub const DESTROYED_REASON: &str = "destroyed";
 pub const REPLACED_REASON: &str = "replaced";
 /// The `reason` of the `closed` event when the user pressed Escape before the modal opened.
 pub const DISMISSED_REASON: &str = "dismissed";
+/// The `reason` of the `closed` event when the modal hid itself once its outcome was known
+/// (Anon documents its own `closed` only for a user who leaves before the migration starts).
+pub const HIDDEN_REASON: &str = "hidden";
 /// The `code` of the `failed` event when the page's Content-Security-Policy blocked the
 /// modal's URL.
 pub const FRAME_BLOCKED_CODE: &str = "FRAME_BLOCKED";

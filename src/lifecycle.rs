@@ -2,7 +2,8 @@
 //!
 //! It enforces the rules a host relies on: each terminal callback fires at most once, the
 //! migration outcome (completed or failed) is decided once, `settled` settles once, `closed`
-//! tears the modal down, and nothing happens after teardown.
+//! (or the modal hiding itself once the outcome is known) tears the modal down, and nothing
+//! happens after teardown.
 
 use crate::event::EventKind;
 
@@ -30,6 +31,9 @@ pub struct Step {
     pub settle: bool,
     /// Remove the iframe and listeners, restore focus and scroll.
     pub teardown: bool,
+    /// The modal hid itself once its outcome was known: it has ended, and listeners get the
+    /// package's `closed` (reason `"hidden"`) in place of the `hide`.
+    pub ended_hidden: bool,
 }
 
 impl Step {
@@ -39,6 +43,7 @@ impl Step {
         ready: false,
         settle: false,
         teardown: false,
+        ended_hidden: false,
     };
 }
 
@@ -101,6 +106,18 @@ impl Lifecycle {
         }
         let mut step = Step::NOTHING;
         if internal {
+            // Anon documents `closed` for a user who leaves before the migration starts: after
+            // `completed` or `failed`, the modal going away is a `hide`, and nothing comes after.
+            if kind == EventKind::Hide && self.outcome.is_some() {
+                self.torn_down = true;
+                return Step {
+                    delivery: Delivery::Typed,
+                    settle: self.settle(),
+                    teardown: true,
+                    ended_hidden: true,
+                    ..Step::NOTHING
+                };
+            }
             if kind.is_internal() {
                 self.ready = true;
                 step.ready = true;
@@ -176,6 +193,7 @@ impl Lifecycle {
             ready: true,
             settle: self.settle(),
             teardown: true,
+            ended_hidden: false,
         }
     }
 
@@ -258,6 +276,35 @@ mod tests {
         assert!(closed.teardown && !closed.settle);
         assert_eq!(m.on_event(Closed, false), Step::NOTHING);
         assert_eq!(m.on_event(Completed, false), Step::NOTHING);
+    }
+
+    #[test]
+    fn a_hide_once_the_outcome_is_known_ends_the_modal() {
+        for outcome in [Completed, Failed] {
+            let mut m = Lifecycle::new(true);
+            m.on_event(Opened, false);
+            let before = m.on_event(Hide, true);
+            assert!(
+                !before.teardown && !before.ended_hidden,
+                "before the outcome: hidden only"
+            );
+            m.on_event(Show, true);
+            m.on_event(outcome, false);
+            let hide = m.on_event(Hide, true);
+            assert_eq!(
+                (hide.delivery, hide.teardown, hide.ended_hidden, hide.settle),
+                (Delivery::Typed, true, true, false)
+            );
+            assert!(m.is_torn_down());
+            assert_eq!(m.on_event(Closed, false), Step::NOTHING, "nothing after it");
+        }
+        // The host's own `hide()` only hides, and a `hide` not marked internal does nothing.
+        let mut m = Lifecycle::new(true);
+        m.on_event(Completed, false);
+        let hide = m.on_visibility_request(false);
+        assert!(!hide.teardown && hide.visibility == Some(false));
+        assert_eq!(m.on_event(Hide, false), Step::NOTHING);
+        assert!(!m.is_torn_down());
     }
 
     #[test]

@@ -47,6 +47,10 @@ extern "C" {
     #[wasm_bindgen(js_name = dismissedEvent)]
     fn dismissed_event() -> JsValue;
 
+    /// The event of a modal that hid itself once its outcome was known.
+    #[wasm_bindgen(js_name = hiddenEvent)]
+    fn hidden_event() -> JsValue;
+
     /// The event of a modal whose URL the page's Content-Security-Policy blocked.
     #[wasm_bindgen(js_name = frameBlockedEvent)]
     fn frame_blocked_event() -> JsValue;
@@ -335,7 +339,11 @@ impl Shared {
         match self.guard.check(&message) {
             Ok(valid) => {
                 let step = self.lifecycle.borrow_mut().on_event(valid.kind, valid.internal);
-                self.apply(step, valid.kind, &valid.event);
+                if step.ended_hidden {
+                    self.apply(step, EventKind::Closed, &hidden_event());
+                } else {
+                    self.apply(step, valid.kind, &valid.event);
+                }
             }
             Err(reason) => {
                 if reason == RejectReason::Origin {

@@ -182,38 +182,37 @@ fn names_js() -> String {
         "export const rejectReason = (number) => REJECT_REASONS[number];\n"
     )
     .unwrap();
-    writeln!(out, "/** The event `destroy()` settles with. */").unwrap();
-    writeln!(
-        out,
-        "export const destroyedEvent = () => ({{ type: {}, reason: {} }});\n",
-        js(EventKind::Closed.as_str()),
-        js(event::DESTROYED_REASON)
-    )
-    .unwrap();
-    writeln!(
-        out,
-        "/** The event a modal that a newer one replaced settles with. */"
-    )
-    .unwrap();
-    writeln!(
-        out,
-        "export const replacedEvent = () => ({{ type: {}, reason: {} }});\n",
-        js(EventKind::Closed.as_str()),
-        js(event::REPLACED_REASON)
-    )
-    .unwrap();
-    writeln!(
-        out,
-        "/** The event of a modal closed with Escape before it opened. */"
-    )
-    .unwrap();
-    writeln!(
-        out,
-        "export const dismissedEvent = () => ({{ type: {}, reason: {} }});\n",
-        js(EventKind::Closed.as_str()),
-        js(event::DISMISSED_REASON)
-    )
-    .unwrap();
+    // The `closed` events the package makes itself, each with its reason.
+    for (name, doc, reason) in [
+        (
+            "destroyedEvent",
+            "The event `destroy()` settles with.",
+            event::DESTROYED_REASON,
+        ),
+        (
+            "replacedEvent",
+            "The event a modal that a newer one replaced settles with.",
+            event::REPLACED_REASON,
+        ),
+        (
+            "dismissedEvent",
+            "The event of a modal closed with Escape before it opened.",
+            event::DISMISSED_REASON,
+        ),
+        (
+            "hiddenEvent",
+            "The event of a modal that hid itself once its outcome was known.",
+            event::HIDDEN_REASON,
+        ),
+    ] {
+        writeln!(
+            out,
+            "/** {doc} */\nexport const {name} = () => ({{ type: {}, reason: {} }});\n",
+            js(EventKind::Closed.as_str()),
+            js(reason)
+        )
+        .unwrap();
+    }
     writeln!(
         out,
         "/** The event of a modal whose URL the page's Content-Security-Policy blocked. */"
@@ -281,7 +280,8 @@ fn index_d_ts_regions() -> Vec<(&'static str, String)> {
                 union([
                     event::DESTROYED_REASON,
                     event::REPLACED_REASON,
-                    event::DISMISSED_REASON
+                    event::DISMISSED_REASON,
+                    event::HIDDEN_REASON
                 ])
             ),
         ),

@@ -171,6 +171,9 @@ export const replacedEvent = () => ({ type: "migration_modal.closed", reason: "r
 /** The event of a modal closed with Escape before it opened. */
 export const dismissedEvent = () => ({ type: "migration_modal.closed", reason: "dismissed" });
 
+/** The event of a modal that hid itself once its outcome was known. */
+export const hiddenEvent = () => ({ type: "migration_modal.closed", reason: "hidden" });
+
 /** The event of a modal whose URL the page's Content-Security-Policy blocked. */
 export const frameBlockedEvent = () => ({ type: "migration_modal.failed", code: "FRAME_BLOCKED", message: "the page's Content-Security-Policy blocked the modal: allow its origin in frame-src" });
 

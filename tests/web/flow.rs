@@ -96,6 +96,35 @@ fn full_flow_calls_back_in_order_and_tears_down_on_closed() {
 }
 
 #[wasm_bindgen_test]
+fn a_modal_that_hides_itself_after_its_outcome_ends_with_closed_hidden() {
+    for outcome in ["migration_modal.completed", "migration_modal.failed"] {
+        let (rec, modal) = recorded();
+        let closed = keep_last(&modal, "migration_modal.closed");
+        let iframe = modal.iframe();
+        from_modal(&modal, &opened());
+        from_modal(&modal, &envelope(outcome, &[]));
+        from_modal(&modal, &internal("migration_modal.hide"));
+        let name = outcome.trim_start_matches("migration_modal.");
+        assert_eq!(
+            rec.take(),
+            [
+                "opened:migration_modal.opened".to_owned(),
+                "event:migration_modal.opened".to_owned(),
+                format!("{name}:{outcome}"),
+                format!("event:{outcome}"),
+                "closed:migration_modal.closed".to_owned(),
+                "event:migration_modal.closed".to_owned(),
+            ]
+        );
+        let reason = Reflect::get(&closed.borrow(), &"reason".into()).unwrap();
+        assert_eq!(reason, "hidden");
+        assert!(!iframe.is_connected(), "the iframe is gone");
+        assert!(modal.destroyed());
+        assert_eq!(body_overflow(), "", "the page scrolls again");
+    }
+}
+
+#[wasm_bindgen_test]
 async fn settled_resolves_with_the_first_terminal_event() {
     let (_rec, modal) = recorded();
     from_modal(

@@ -113,6 +113,8 @@ test("a completed flow: opened, completed, closed, and the iframe gone", async (
   await withApp({}, async ({ app, page, log }) => {
     await completeFlow(page, log);
     assert.match((await log())[1].migration_id, /^mig_/);
+    // Done, once the migration started, hides the modal (Anon's closed is for leaving before).
+    assert.equal((await log())[2].reason, "hidden");
     assert.equal(await page.locator("iframe").count(), 0);
     assert.equal(app.calls.createModal, 1);
   });

@@ -77,8 +77,12 @@ export function renderModalPage({ migrationId, userId, provider, targetOrigin, p
   const internal = (type) => parent.postMessage({ source: "anon_modal", event: { type, internal: true } }, targetOrigin);
   const show = (id) => document.querySelectorAll("section").forEach((s) => (s.hidden = s.id !== id));
   const finish = (outcome) => fetch(location.pathname + "/finish", { method: "POST", body: JSON.stringify({ outcome }) });
-  document.getElementById("close").onclick = () => post("migration_modal.closed", { modal_step: step });
-  document.getElementById("finish").onclick = () => post("migration_modal.closed", { modal_step: step });
+  // Anon's closed is a user leaving before the migration starts; once it has started (or
+  // failed), the modal goes away as Anon's SDK hides it: an internal hide.
+  let ended = false;
+  const leave = () => (ended ? internal("migration_modal.hide") : post("migration_modal.closed", { modal_step: step }));
+  document.getElementById("close").onclick = leave;
+  document.getElementById("finish").onclick = leave;
   document.getElementById("continue").onclick = () => {
     // The provider chosen, as the modal's later steps name it.
     for (const name of document.querySelectorAll(".chosen")) name.textContent = document.getElementById("provider").value;
@@ -104,6 +108,7 @@ export function renderModalPage({ migrationId, userId, provider, targetOrigin, p
             stepEvent("completed");
             show("step-done");
             startStep("done");
+            ended = true;
             post("migration_modal.completed");
           });
         }
@@ -120,6 +125,7 @@ export function renderModalPage({ migrationId, userId, provider, targetOrigin, p
       show("step-done");
       const error_message = "The source provider revoked the token.";
       stepEvent("failed", { error_message });
+      ended = true;
       post("migration_modal.failed", { modal_step: step, error_message });
     });
   };
