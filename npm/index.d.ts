@@ -214,7 +214,11 @@ export interface EmbedOptions {
    * no callback, `onEvent` and `onReject` included.
    */
   onCompleted?: (event: ModalCompletedEvent) => void;
-  /** The modal closed itself, or the user pressed Escape before it opened; not for `destroy()` or a newer modal. */
+  /**
+   * The modal closed itself (Anon's `closed`: the user left before the migration started), hid
+   * itself once `completed` or `failed` came (`reason: "hidden"`), or the user pressed Escape
+   * before it opened (`"dismissed"`); not for `destroy()` or a newer modal.
+   */
   onClosed?: (event: ModalClosedEvent) => void;
   /** The modal failed, or the package failed it (`TIMEOUT`, `FRAME_BLOCKED`); one outcome, as `onCompleted` says. */
   onFailed?: (event: ModalFailedEvent) => void;
@@ -244,7 +248,7 @@ export interface AnonModal {
    * it down: its closed event, a failure of the package's own (the ready timeout, a blocked
    * frame), a newer modal, `destroy()`, or the page taking its iframe out (a re-render, Turbo
    * or htmx swapping the body). A `failed` event the modal sends leaves it mounted,
-   * showing its error, until it closes.
+   * showing its error, until it closes or hides itself.
    */
   readonly removed: Promise<void>;
   /** Listens to one event type (or `"*"` for all); returns a function that unsubscribes. */

@@ -10,7 +10,8 @@ use crate::event::EventKind;
 /// Where an accepted event goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Delivery {
-    /// To no listener (internal, a repeat of a terminal event, or after teardown).
+    /// To no listener (internal but for the `hide` that ends it, a repeat of a terminal event,
+    /// or after teardown).
     Nobody,
     /// To the typed listeners of its kind and to the catch-all listeners.
     Typed,
@@ -290,6 +291,11 @@ mod tests {
             );
             m.on_event(Show, true);
             m.on_event(outcome, false);
+            let show = m.on_event(Show, true);
+            assert!(
+                !show.teardown && !show.ended_hidden,
+                "a show after it does not end it"
+            );
             let hide = m.on_event(Hide, true);
             assert_eq!(
                 (hide.delivery, hide.teardown, hide.ended_hidden, hide.settle),

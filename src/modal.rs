@@ -1,8 +1,9 @@
 //! The modal: the iframe, its message listener, its lifecycle and its teardown.
 //!
 //! Only one modal is mounted at a time: embedding another destroys the first. The mounted
-//! modal is owned by this module (`CURRENT`) until it is torn down (closed by the user, failed
-//! to load, `destroy()`, or its iframe taken out of the page), so the page's handle may be
+//! modal is owned by this module (`CURRENT`) until it is torn down (closed by the user, hidden
+//! by the modal once its outcome came, failed to load, `destroy()`, or its iframe taken out of
+//! the page), so the page's handle may be
 //! dropped while the user is still in the modal. What reaches it from the page (a message, the
 //! ready timer, a command of the JavaScript handle) arrives through the `commands` of this
 //! module, which act on the current modal. Teardown removes the iframe, the listener and the timer, restores focus and
