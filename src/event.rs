@@ -77,16 +77,41 @@ pub const MAX_KEY_LEN: u32 = 64;
 /// ones are left out.
 pub const MAX_DEPTH: u8 = 2;
 
-/// The `reason` of the `closed` event `settled` resolves with after `destroy()`.
-pub const DESTROYED_REASON: &str = "destroyed";
-/// The `reason` of the `closed` event `settled` resolves with when a newer modal replaced this
-/// one (one modal is mounted at a time).
-pub const REPLACED_REASON: &str = "replaced";
-/// The `reason` of the `closed` event when the user pressed Escape before the modal opened.
-pub const DISMISSED_REASON: &str = "dismissed";
-/// The `reason` of the `closed` event when the modal hid itself once its outcome was known
-/// (Anon documents its own `closed` only for a user who leaves before the migration starts).
-pub const HIDDEN_REASON: &str = "hidden";
+/// Why the package itself closed a modal: the `reason` of the `closed` event it makes. Anon's
+/// own `closed` means a user who left before the migration started, and carries none of these.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ClosedReason {
+    /// `destroy()` took the modal down; `settled` resolves with this.
+    Destroyed,
+    /// A newer modal replaced this one (one modal is mounted at a time).
+    Replaced,
+    /// The user pressed Escape before the modal opened.
+    Dismissed,
+    /// The modal hid itself once its outcome was known.
+    Hidden,
+}
+
+impl ClosedReason {
+    /// Every reason, in the order of their numbers (`reason as u32`).
+    pub const ALL: &'static [ClosedReason] = &[
+        ClosedReason::Destroyed,
+        ClosedReason::Replaced,
+        ClosedReason::Dismissed,
+        ClosedReason::Hidden,
+    ];
+
+    /// The reason as JavaScript sees it, e.g. `"destroyed"`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            ClosedReason::Destroyed => "destroyed",
+            ClosedReason::Replaced => "replaced",
+            ClosedReason::Dismissed => "dismissed",
+            ClosedReason::Hidden => "hidden",
+        }
+    }
+}
+
 /// The `code` of the `failed` event when the page's Content-Security-Policy blocked the
 /// modal's URL.
 pub const FRAME_BLOCKED_CODE: &str = "FRAME_BLOCKED";
@@ -198,6 +223,15 @@ mod tests {
             DATA_STRING_FIELDS,
             ["user_id", "migration_id", "modal_step", "error_message"]
         );
+    }
+
+    #[test]
+    fn closed_reasons_are_listed_at_their_numbers_with_distinct_names() {
+        for (number, reason) in ClosedReason::ALL.iter().copied().enumerate() {
+            assert_eq!(reason as usize, number, "{reason:?}");
+            let same = ClosedReason::ALL.iter().filter(|r| r.as_str() == reason.as_str());
+            assert_eq!(same.count(), 1, "{reason:?}");
+        }
     }
 
     #[test]

@@ -11,7 +11,7 @@
 
 use crate::emitter::{rust_listener, Channel, Emitter, RustListener};
 use crate::error::{Error, Message};
-use crate::event::{EventKind, FRAME_DIRECTIVES};
+use crate::event::{ClosedReason, EventKind, FRAME_DIRECTIVES};
 use crate::frame;
 use crate::guard::{IncomingMessage, MessageGuard, Names};
 use crate::js_value::{PageMessage, RawMessageEvent};
@@ -31,26 +31,14 @@ pub use crate::iframe::{ALLOW, REFERRER_POLICY, SANDBOX};
 
 #[wasm_bindgen(module = "/src/js/names.js")]
 extern "C" {
-    /// The event `destroy()` settles with.
-    #[wasm_bindgen(js_name = destroyedEvent)]
-    fn destroyed_event() -> JsValue;
-
-    /// The event a modal that a newer one replaced settles with.
-    #[wasm_bindgen(js_name = replacedEvent)]
-    fn replaced_event() -> JsValue;
-
     /// The event of a modal that did not open within the ready timeout; `origin` (or
     /// `undefined`) the origin its frame sent refused messages from.
     #[wasm_bindgen(js_name = timeoutEvent)]
     fn timeout_event(origin: &JsValue) -> JsValue;
 
-    /// The event of a modal closed with Escape before it opened.
-    #[wasm_bindgen(js_name = dismissedEvent)]
-    fn dismissed_event() -> JsValue;
-
-    /// The event of a modal that hid itself once its outcome was known.
-    #[wasm_bindgen(js_name = hiddenEvent)]
-    fn hidden_event() -> JsValue;
+    /// The `closed` event the package makes itself, for a reason's number.
+    #[wasm_bindgen(js_name = closedEvent)]
+    fn closed_event(reason: u32) -> JsValue;
 
     /// The event of a modal whose URL the page's Content-Security-Policy blocked.
     #[wasm_bindgen(js_name = frameBlockedEvent)]
@@ -341,7 +329,11 @@ impl Shared {
             Ok(valid) => {
                 let step = self.lifecycle.borrow_mut().on_event(valid.kind, valid.internal);
                 if step.ended_hidden {
-                    self.apply(step, EventKind::Closed, &hidden_event());
+                    self.apply(
+                        step,
+                        EventKind::Closed,
+                        &closed_event(ClosedReason::Hidden as u32),
+                    );
                 } else {
                     self.apply(step, valid.kind, &valid.event);
                 }
@@ -379,7 +371,11 @@ impl Shared {
             return;
         }
         let step = self.lifecycle.borrow_mut().on_dismiss();
-        self.apply(step, EventKind::Closed, &dismissed_event());
+        self.apply(
+            step,
+            EventKind::Closed,
+            &closed_event(ClosedReason::Dismissed as u32),
+        );
     }
 
     /// The page's CSP refused a load: fails the modal at once if that load was its iframe's
@@ -493,7 +489,7 @@ impl Shared {
     /// Tears the modal down without calling any callback; idempotent. `settled` resolves with
     /// a `closed` event whose reason is `destroyed`.
     pub(crate) fn destroy(&self) {
-        self.tear_down_quietly(&destroyed_event());
+        self.tear_down_quietly(&closed_event(ClosedReason::Destroyed as u32));
     }
 
     /// Tears the modal down without calling any callback, settling with `event` if nothing
@@ -538,7 +534,7 @@ impl Shared {
 fn destroy_current() {
     // Taken, not read: the next modal replaces it anyway.
     while let Some(previous) = CURRENT.take() {
-        previous.tear_down_quietly(&replaced_event());
+        previous.tear_down_quietly(&closed_event(ClosedReason::Replaced as u32));
     }
 }
 

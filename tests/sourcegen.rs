@@ -15,7 +15,7 @@
 
 use anon_modal::clock;
 use anon_modal::error::Message;
-use anon_modal::event::{self, EventKind};
+use anon_modal::event::{self, ClosedReason, EventKind};
 use anon_modal::iframe;
 use anon_modal::option_names::{self, Takes, ValueOption};
 use anon_modal::{ErrorCode, RejectReason, Topic};
@@ -182,37 +182,20 @@ fn names_js() -> String {
         "export const rejectReason = (number) => REJECT_REASONS[number];\n"
     )
     .unwrap();
-    // The `closed` events the package makes itself, each with its reason.
-    for (name, doc, reason) in [
-        (
-            "destroyedEvent",
-            "The event `destroy()` settles with.",
-            event::DESTROYED_REASON,
-        ),
-        (
-            "replacedEvent",
-            "The event a modal that a newer one replaced settles with.",
-            event::REPLACED_REASON,
-        ),
-        (
-            "dismissedEvent",
-            "The event of a modal closed with Escape before it opened.",
-            event::DISMISSED_REASON,
-        ),
-        (
-            "hiddenEvent",
-            "The event of a modal that hid itself once its outcome was known.",
-            event::HIDDEN_REASON,
-        ),
-    ] {
-        writeln!(
-            out,
-            "/** {doc} */\nexport const {name} = () => ({{ type: {}, reason: {} }});\n",
-            js(EventKind::Closed.as_str()),
-            js(reason)
-        )
-        .unwrap();
-    }
+    writeln!(
+        out,
+        "/** The reasons of src/event.rs `ClosedReason`, at their numbers. */\n\
+         export const CLOSED_REASONS = {};\n",
+        list(ClosedReason::ALL.iter().map(|r| r.as_str()))
+    )
+    .unwrap();
+    writeln!(
+        out,
+        "/** The `closed` event the package makes itself, for a reason's number. */\n\
+         export const closedEvent = (number) => ({{ type: {}, reason: CLOSED_REASONS[number] }});\n",
+        js(EventKind::Closed.as_str())
+    )
+    .unwrap();
     writeln!(
         out,
         "/** The event of a modal whose URL the page's Content-Security-Policy blocked. */"
@@ -277,12 +260,7 @@ fn index_d_ts_regions() -> Vec<(&'static str, String)> {
             "closed-reasons",
             format!(
                 "export type ModalClosedReason =\n{}",
-                union([
-                    event::DESTROYED_REASON,
-                    event::REPLACED_REASON,
-                    event::DISMISSED_REASON,
-                    event::HIDDEN_REASON
-                ])
+                union(ClosedReason::ALL.iter().map(|r| r.as_str()))
             ),
         ),
         (

@@ -162,17 +162,11 @@ export const REJECT_REASONS = ["SOURCE", "ORIGIN", "TAG", "SCHEMA"];
 /** The name `onReject` gets for a reason's number. */
 export const rejectReason = (number) => REJECT_REASONS[number];
 
-/** The event `destroy()` settles with. */
-export const destroyedEvent = () => ({ type: "migration_modal.closed", reason: "destroyed" });
+/** The reasons of src/event.rs `ClosedReason`, at their numbers. */
+export const CLOSED_REASONS = ["destroyed", "replaced", "dismissed", "hidden"];
 
-/** The event a modal that a newer one replaced settles with. */
-export const replacedEvent = () => ({ type: "migration_modal.closed", reason: "replaced" });
-
-/** The event of a modal closed with Escape before it opened. */
-export const dismissedEvent = () => ({ type: "migration_modal.closed", reason: "dismissed" });
-
-/** The event of a modal that hid itself once its outcome was known. */
-export const hiddenEvent = () => ({ type: "migration_modal.closed", reason: "hidden" });
+/** The `closed` event the package makes itself, for a reason's number. */
+export const closedEvent = (number) => ({ type: "migration_modal.closed", reason: CLOSED_REASONS[number] });
 
 /** The event of a modal whose URL the page's Content-Security-Policy blocked. */
 export const frameBlockedEvent = () => ({ type: "migration_modal.failed", code: "FRAME_BLOCKED", message: "the page's Content-Security-Policy blocked the modal: allow its origin in frame-src" });
