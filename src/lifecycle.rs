@@ -111,9 +111,9 @@ impl Lifecycle {
             // `completed` or `failed`, the modal going away is a `hide`, and nothing comes after.
             if kind == EventKind::Hide && self.outcome.is_some() {
                 self.torn_down = true;
+                // No settle: `settled` settled with the outcome.
                 return Step {
                     delivery: Delivery::Typed,
-                    settle: self.settle(),
                     teardown: true,
                     ended_hidden: true,
                     ..Step::NOTHING
