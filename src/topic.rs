@@ -30,8 +30,8 @@ pub enum Topic {
 
 impl Topic {
     /// Every topic, in the order of their numbers (`topic as u32`): the typed ones first, then
-    /// [`Topic::Any`] (`isModalEvent` in `src/js/handle.js` takes the names before `"*"` in
-    /// `TOPICS` as the public event types).
+    /// [`Topic::Any`] (`isModalEvent` in `src/js/handle.js` takes the names before its number,
+    /// `TOPIC_ANY`, as the public event types).
     pub const ALL: &'static [Topic] = &[
         Topic::Opened,
         Topic::Completed,

@@ -112,6 +112,13 @@ fn names_js() -> String {
     writeln!(out, "export const TOPICS = {};\n", list(topics)).unwrap();
     writeln!(
         out,
+        "/** The number of `\"*\"` in `TOPICS`: the names before it are the public event types. */\n\
+         export const TOPIC_ANY = {};\n",
+        Topic::Any as u32
+    )
+    .unwrap();
+    writeln!(
+        out,
         "/** The callback options of `embedAnonModal`, at their topics' numbers. */\n\
          export const CALLBACK_OPTIONS = {};\n",
         list(option_names::callback_options())

@@ -97,6 +97,7 @@ fn every_all_list_names_every_variant_of_its_enum() {
         ("src/topic.rs", "Topic"),
         ("src/option_names.rs", "ValueOption"),
         ("src/reject.rs", "RejectReason"),
+        ("src/event.rs", "ClosedReason"),
         ("src/error.rs", "ErrorCode"),
         ("src/error.rs", "Message"),
         ("src/webhooks/mod.rs", "WebhookError"),

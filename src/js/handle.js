@@ -4,7 +4,7 @@
 // see frame.js `listen`, made only while the modal listens), the AnonModalError every
 // failure of the package throws, written from the generated messages, and `report`, for an
 // error of the page's code that must not stop ours (a callback's; frame.js's changes).
-import { ERROR_CODES, MESSAGES, MESSAGE_CALLBACK_NOT_FUNCTION, MESSAGE_UNKNOWN_EVENT_TYPE, TOPICS } from "./names.js";
+import { ERROR_CODES, MESSAGES, MESSAGE_CALLBACK_NOT_FUNCTION, MESSAGE_UNKNOWN_EVENT_TYPE, TOPICS, TOPIC_ANY } from "./names.js";
 
 /**
  * A value as an error's message shows it: a string quoted, a number or boolean as written, else
@@ -96,7 +96,7 @@ export function isAnonModalError(value) {
  */
 export function isModalEvent(event, type) {
   const at = TOPICS.indexOf(event?.type);
-  return at >= 0 && at < TOPICS.indexOf("*") && (type === undefined || event.type === type);
+  return at >= 0 && at < TOPIC_ANY && (type === undefined || event.type === type);
 }
 
 /**

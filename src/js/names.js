@@ -25,6 +25,9 @@ export const SECONDS_BELOW = 100000000000;
 /** `on()`'s event names, at the numbers of src/topic.rs `Topic` (`""`: none). */
 export const TOPICS = ["migration_modal.opened", "migration_modal.completed", "migration_modal.closed", "migration_modal.failed", "*", ""];
 
+/** The number of `"*"` in `TOPICS`: the names before it are the public event types. */
+export const TOPIC_ANY = 4;
+
 /** The callback options of `embedAnonModal`, at their topics' numbers. */
 export const CALLBACK_OPTIONS = ["onOpened", "onCompleted", "onClosed", "onFailed", "onEvent", "onReject"];
 
