@@ -5,6 +5,7 @@
 //! code and message text is defined here once: `src/js/names.js` is generated from them
 //! (by `tests/sourcegen.rs`), and the wasm sends only a message's number and detail.
 
+use crate::option_names::ValueOption;
 use crate::origin::OriginError;
 use crate::topic::Topic;
 use alloc::borrow::Cow;
@@ -313,6 +314,11 @@ impl Message {
     pub fn write(self, details: &[&str], out: &mut String) {
         let d = |at: usize| details.get(at).copied().unwrap_or("");
         let serve = "serve anon_modal_bg.wasm at that URL, or pass its URL (or its bytes) to init()";
+        // The options as JavaScript names them, from their one definition.
+        let allowed_origins = ValueOption::AllowedOrigins.name();
+        let container = ValueOption::Container.name();
+        let expires_at = ValueOption::ExpiresAt.name();
+        let insecure_localhost = ValueOption::AllowInsecureLocalhost.name();
         let parts: &[&str] = match self {
             Message::UrlNotString => &["the modal URL must be a string or the create-modal response ({ url, expires_at }), not ", d(0)],
             Message::UrlObjectWithoutUrl => &[
@@ -323,21 +329,28 @@ impl Message {
             Message::UrlIsResponse => &["the modal URL came as a fetch Response: pass the create-modal response it holds ({ url, expires_at }), e.g. return response.json() from your server call"],
             Message::UrlIsPromise => &["the modal URL came as a Promise: await your server call first, or pass the call itself to openAnonModal"],
             Message::UrlIsJsonText => &["the modal URL is JSON text, not a URL: parse it (return response.json() from your server call, not response.text())"],
-            Message::Expired => &["the modal URL has expired (expiresAt is in the past): create a new modal on your server"],
+            Message::Expired => &["the modal URL has expired (", expires_at, " is in the past): create a new modal on your server"],
             Message::UrlNotAbsolute => &["the modal URL is not a valid absolute URL"],
             Message::NoBody => &["the document has no body yet: call embedAnonModal once the page has loaded"],
-            Message::UnderModalDialog => &["a modal <dialog> is open in the page: the modal would show below it, where no one can use it; close the dialog first, or mount the modal inside it with options.container"],
-            Message::ContainerRefused => &["cannot mount the modal in options.container"],
+            Message::UnderModalDialog => &["a modal <dialog> is open in the page: the modal would show below it, where no one can use it; close the dialog first, or mount the modal inside it with options.", container],
+            Message::ContainerRefused => &["cannot mount the modal in options.", container],
             Message::NotHttps => &["the modal URL must use https:, not ", d(0)],
-            Message::HttpNotLoopback => &["the modal URL must use https:, not http: (http: is allowed only for localhost with allowInsecureLocalhost: true, the element's allow-insecure-localhost attribute)"],
+            Message::HttpNotLoopback => &[
+                "the modal URL must use https:, not http: (http: is allowed only for localhost with ",
+                insecure_localhost,
+                ": true, the element's allow-insecure-localhost attribute)",
+            ],
             Message::Credentials => &["the modal URL must not contain a user name or password"],
-            Message::OriginNotAllowed => &["the modal URL's origin ", d(0), " is not in allowedOrigins"],
+            Message::OriginNotAllowed => &["the modal URL's origin ", d(0), " is not in ", allowed_origins],
             Message::NoUsableOrigin(why) => &["the modal URL has no usable origin: ", why.describe()],
-            Message::NotAnOrigin(why) => &["allowedOrigins: ", d(0), " is not an origin: ", why.describe()],
+            Message::NotAnOrigin(why) => &[allowed_origins, ": ", d(0), " is not an origin: ", why.describe()],
             Message::InsecureOrigin => &[
-                "allowedOrigins: ",
+                allowed_origins,
+                ": ",
                 d(0),
-                " must use https: (http: is allowed only for localhost with allowInsecureLocalhost: true)",
+                " must use https: (http: is allowed only for localhost with ",
+                insecure_localhost,
+                ": true)",
             ],
             Message::NoDocument => &["there is no document: the modal mounts in a browser page (call embedAnonModal from an effect or an event handler, not during server-side rendering, in a worker or in Node)"],
             Message::NotInitialized => &["anon-modal is not loaded yet: await init() once before embedAnonModal"],
@@ -352,7 +365,8 @@ impl Message {
             Message::SignalNotAbortSignal => &["control.signal must be an AbortSignal, not ", d(0)],
             Message::InvalidOption => &["options.", d(0), " must be ", d(1), ", not ", d(2)],
             Message::ExpiresInSeconds => &[
-                "expiresAt looks like Unix seconds (",
+                expires_at,
+                " looks like Unix seconds (",
                 d(0),
                 "): pass milliseconds (that * 1000) or the ISO string from the create-modal response",
             ],
@@ -360,8 +374,8 @@ impl Message {
             Message::UnknownOptionFarFromAll => &["options.", d(0), " is not an option of the modal, whose options are ", d(1)],
             Message::OptionsNotObject => &["the options must be an object, not ", d(0)],
             Message::OptionsUnreadable => &["the options could not be read: pass a plain object"],
-            Message::ContainerBadSelector => &["options.container: ", d(0), " is not a valid CSS selector: pass an element or a selector such as \"#modal\""],
-            Message::ContainerNotFound => &["options.container: no element matches ", d(0), " yet: render the container before calling embedAnonModal, or pass the element"],
+            Message::ContainerBadSelector => &["options.", container, ": ", d(0), " is not a valid CSS selector: pass an element or a selector such as \"#modal\""],
+            Message::ContainerNotFound => &["options.", container, ": no element matches ", d(0), " yet: render the container before calling embedAnonModal, or pass the element"],
             Message::InitNoFetch => &["init() cannot fetch ", d(0), " here: in server-side rendering, call it from an effect; in Node, pass the wasm's bytes: init(fs.readFileSync(require.resolve(\"anon-modal/anon_modal_bg.wasm\"))), in an ES module with require = createRequire(import.meta.url)"],
             Message::InitFetchFailed => &["init() could not fetch ", d(0), " (", d(1), "): check that URL, its CORS headers and the page's Content-Security-Policy connect-src, or pass the wasm's URL or bytes to init()"],
             Message::InitHttpStatus => &["init() got HTTP ", d(0), " from ", d(1), ": ", serve],
