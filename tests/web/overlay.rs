@@ -301,6 +301,7 @@ fn escape_closes_only_a_shown_overlay_that_is_not_ready_and_goes_no_further() {
     container.remove();
 
     let (rec, overlay) = recorded();
+    let closed = keep_last(&overlay, "migration_modal.closed");
     assert!(
         !press_escape(),
         "the Escape that closes the overlay is not the page's too (a menu or dialog under it)"
@@ -313,6 +314,8 @@ fn escape_closes_only_a_shown_overlay_that_is_not_ready_and_goes_no_further() {
         rec.delivered(),
         ["closed:migration_modal.closed", "event:migration_modal.closed"]
     );
+    let reason = Reflect::get(&closed.borrow(), &"reason".into()).unwrap();
+    assert_eq!(reason, "dismissed");
     assert!(
         press_escape(),
         "with the overlay gone, Escape is the page's again"
