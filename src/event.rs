@@ -77,12 +77,13 @@ pub const MAX_KEY_LEN: u32 = 64;
 /// ones are left out.
 pub const MAX_DEPTH: u8 = 2;
 
-/// Why the package itself closed a modal: the `reason` of the `closed` event it makes. Anon's
-/// own `closed` means a user who left before the migration started, and carries none of these.
+/// Why the package itself closed a modal: the `reason` of the `closed` event it makes. Anon
+/// documents its own `closed` only for a user who leaves before the migration starts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ClosedReason {
-    /// `destroy()` took the modal down; `settled` resolves with this.
+    /// `destroy()` took the modal down; `settled` resolves with this if nothing settled it
+    /// before.
     Destroyed,
     /// A newer modal replaced this one (one modal is mounted at a time).
     Replaced,
