@@ -3,10 +3,15 @@ import { useAnonModal } from "anon-modal/react";
 import { useAnonModal as useAnonModalVue } from "anon-modal/vue";
 import { createAnonModal } from "anon-modal/svelte";
 import "anon-modal/element";
-import type { AnonMigrationModalElement } from "anon-modal/element";
+import type { AnonMigrationModalElement, AnonMigrationModalEventMap } from "anon-modal/element";
 import { isAnonModalError } from "anon-modal";
-import type { AnonModal, CreatedModal } from "anon-modal";
+import type { AnonModal, CreatedModal, ModalEventMap, ModalEventType } from "anon-modal";
 import { ref } from "vue";
+
+// The element dispatches each event type the core's map has, with that event as its detail.
+export const elementEventsAreTheCores: Record<ModalEventType, true> = {} as {
+  [K in ModalEventType]: [AnonMigrationModalEventMap[K]] extends [CustomEvent<ModalEventMap[K]>] ? true : false;
+};
 
 const create = async (): Promise<CreatedModal> => (await fetch("/api/create-modal", { method: "POST" })).json();
 /** An app's own type of its server's answer. */

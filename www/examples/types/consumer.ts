@@ -1,6 +1,15 @@
 // A TypeScript consumer of the package: what must compile, and (@ts-expect-error) what must not.
 import { init, embedAnonModal, openAnonModal, isAnonModalError, isModalEvent, AnonModalError as AnonModalErrorClass } from "anon-modal";
-import type { AnonModal, AnonModalError, CreatedModal, ModalSource, ModalAnyEvent, ModalClosedReason, ModalCompletedEvent, ModalEvent, ModalFailedCode, ModalFailedEvent, ModalSettledEvent, RejectReason } from "anon-modal";
+import type { AnonModal, AnonModalError, CreatedModal, ModalSource, ModalAnyEvent, ModalClosedReason, ModalCompletedEvent, ModalEvent, ModalEventMap, ModalEventType, ModalFailedCode, ModalFailedEvent, ModalSettledEvent, RejectReason } from "anon-modal";
+
+// The hand-written interfaces agree with the event types generated from Rust: the map's keys
+// are those types and "*", and each typed event's `type` is its own key.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export const mapKeysAreTheEventTypes: Same<keyof ModalEventMap, ModalEventType | "*"> = true;
+export const eventsAreTheEventTypes: Same<ModalEvent["type"], ModalEventType> = true;
+export const eachEventIsItsKeys: Record<ModalEventType, true> = {} as {
+  [K in ModalEventType]: Same<ModalEventMap[K]["type"], K>;
+};
 
 /** An `onEvent` / `"*"` callback: the guard narrows what `event.type` alone cannot. */
 function onAnyEvent(event: ModalAnyEvent): void {
