@@ -236,11 +236,13 @@ function seconds(value, name, fix) {
   return value;
 }
 
-// A whole-number option as the wasm takes it (it checks the range), or undefined for the default.
+// A whole-number option as the wasm takes it (a u32), or undefined for the default.
 function numberOption(options, key, unit) {
   const value = options[key];
-  if (value !== undefined && typeof value !== "number") {
-    throw new TypeError(`anon-modal/server: options.${key} must be a number of ${unit}`);
+  if (value === undefined) return value;
+  if (typeof value !== "number") throw new TypeError(`anon-modal/server: options.${key} must be a number of ${unit}`);
+  if (!Number.isInteger(value) || value < 0 || value > 2 ** 32 - 1) {
+    throw new RangeError(`anon-modal/server: options.${key} must be a whole number of ${unit} from 0 to 4294967295`);
   }
   return value;
 }

@@ -66,18 +66,10 @@ fn invalid_payload(why: &str) -> JsValue {
     js_error(error, &error.describe_because(&why))
 }
 
-/// A whole number (of seconds, of bytes) from a JavaScript number, or `None` when it is not a
-/// safe integer.
+/// A whole number of seconds from a JavaScript number, or `None` when it is not a safe integer.
 fn safe_integer(value: f64) -> Option<i64> {
     // `as` is exact here: the value is an integer within ±2^53.
     (value.fract() == 0.0 && value.abs() <= MAX_SAFE_INTEGER).then_some(value as i64)
-}
-
-/// `value` as a `u32`, or a `RangeError` saying `problem`.
-fn whole_u32(value: f64, problem: &str) -> Result<u32, JsValue> {
-    safe_integer(value)
-        .and_then(|n| u32::try_from(n).ok())
-        .ok_or_else(|| js_sys::RangeError::new(problem).into())
 }
 
 /// A verifier with its keys decoded once (`Verifier` in JavaScript).
@@ -90,29 +82,23 @@ pub struct JsVerifier {
 #[wasm_bindgen(js_class = Verifier)]
 impl JsVerifier {
     /// Decodes `keys` (`whsec_…` or `whpk_…`; any of them may match). `toleranceSeconds` and
-    /// `maxBodyBytes`, `undefined` for the defaults, are whole numbers from 0 to 2^32 - 1.
+    /// `maxBodyBytes`, `undefined` for the defaults, come checked by `npm/server.js`, which
+    /// names the option of one out of range.
     ///
     /// # Errors
-    /// `["INVALID_SECRET", message]` for an empty list or an invalid key; a `RangeError` (a
-    /// caller's mistake, not a delivery's) for a tolerance or a limit out of range.
+    /// `["INVALID_SECRET", message]` for an empty list or an invalid key.
     #[wasm_bindgen(constructor)]
     pub fn new(
         keys: Vec<String>,
-        tolerance_seconds: Option<f64>,
-        max_body_bytes: Option<f64>,
+        tolerance_seconds: Option<u32>,
+        max_body_bytes: Option<u32>,
     ) -> Result<JsVerifier, JsValue> {
         let mut inner = Verifier::with_keys(&keys).map_err(to_js)?;
         if let Some(secs) = tolerance_seconds {
-            inner = inner.with_tolerance(whole_u32(
-                secs,
-                "anon-modal/server: options.toleranceSeconds must be a whole number of seconds from 0 to 4294967295",
-            )?);
+            inner = inner.with_tolerance(secs);
         }
         if let Some(bytes) = max_body_bytes {
-            inner = inner.with_max_body_bytes(whole_u32(
-                bytes,
-                "anon-modal/server: options.maxBodyBytes must be a whole number of bytes from 0 to 4294967295",
-            )?);
+            inner = inner.with_max_body_bytes(bytes);
         }
         Ok(JsVerifier { inner })
     }

@@ -362,11 +362,11 @@ test("the clock: the system's by default, a Date, Unix seconds", () => {
   for (const now of [Date.now(), Date.now() * 1000, -Date.now()]) {
     assert.throws(() => verifyWebhook(body, h, secret, { now }), { name: "RangeError", message: /is not \(milliseconds, from Date\.now\(\)\?\): pass a Date/ }, String(now));
   }
-  // A tolerance out of range is the caller's mistake, not a delivery's: a RangeError.
-  for (const tolerance of [-1, 1.5, 2 ** 32, NaN]) {
-    assert.throws(() => new WebhookVerifier(secret, { toleranceSeconds: tolerance }), { name: "RangeError", message: /^anon-modal\/server: options\.toleranceSeconds must be a whole number/ }, String(tolerance));
+  // A tolerance or a limit out of range is the caller's mistake, not a delivery's: a RangeError.
+  for (const [key, value] of [-1, 1.5, 2 ** 32, NaN, -Infinity].flatMap((v) => [["toleranceSeconds", v], ["maxBodyBytes", v]])) {
+    assert.throws(() => new WebhookVerifier(secret, { [key]: value }), { name: "RangeError", message: new RegExp(`^anon-modal/server: options\\.${key} must be a whole number of \\w+ from 0 to 4294967295$`) }, `${key} ${value}`);
   }
-  assert.ok(new WebhookVerifier(secret, { toleranceSeconds: 0 }));
+  assert.ok(new WebhookVerifier(secret, { toleranceSeconds: 0, maxBodyBytes: 2 ** 32 - 1 }));
   assert.throws(() => new WebhookVerifier(secret, { toleranceSeconds: "300" }), TypeError);
 });
 
