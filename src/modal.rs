@@ -11,7 +11,7 @@
 
 use crate::emitter::{rust_listener, Channel, Emitter, RustListener};
 use crate::error::{Error, Message};
-use crate::event::{ClosedReason, EventKind, FRAME_DIRECTIVES};
+use crate::event::{ClosedReason, EventKind, FRAME_DIRECTIVES, TYPE_KEY};
 use crate::frame;
 use crate::guard::{IncomingMessage, MessageGuard, Names};
 use crate::js_value::{PageMessage, RawMessageEvent};
@@ -571,7 +571,7 @@ pub struct ModalEvent {
 impl ModalEvent {
     /// `event.type`, e.g. `"migration_modal.completed"`.
     pub fn event_type(&self) -> String {
-        self.field("type").unwrap_or_default()
+        self.field(TYPE_KEY).unwrap_or_default()
     }
 
     /// The kind of event.
