@@ -87,8 +87,14 @@ export type MigrationEvent<Type extends MigrationEventType = MigrationEventType>
   [T in Type]: WebhookEventEnvelope<T, Migration>;
 }[Type];
 
+/** The `migration_task.*` event types Anon documents. */
+// <generated: task-event-types>
+export type MigrationTaskEventType =
+  | "migration_task.failed";
+// </generated>
+
 /** A task of a migration failed; the task object's schema is not documented, so it is kept whole. */
-export type MigrationTaskFailedEvent = WebhookEventEnvelope<"migration_task.failed", Record<string, unknown>>;
+export type MigrationTaskFailedEvent = WebhookEventEnvelope<MigrationTaskEventType, Record<string, unknown>>;
 
 /**
  * An event type this version does not know: kept whole, never rejected for its `data`, an
@@ -105,7 +111,7 @@ export type UnknownWebhookEvent = WebhookEventEnvelope<string, unknown, { [field
 export type WebhookEvent = MigrationEvent | MigrationTaskFailedEvent | UnknownWebhookEvent;
 
 /** The event types Anon documents, each with its own event type. */
-export type KnownWebhookEventType = MigrationEventType | "migration_task.failed";
+export type KnownWebhookEventType = MigrationEventType | MigrationTaskEventType;
 
 /** The event of one known type, e.g. `WebhookEventOf<"migration.failed">`. */
 export type WebhookEventOf<Type extends KnownWebhookEventType> = Extract<WebhookEvent, { type: Type }>;

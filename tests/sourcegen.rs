@@ -315,10 +315,19 @@ fn server_d_ts_regions() -> Vec<(&'static str, String)> {
         .iter()
         .map(|s| js(s))
         .chain(["(string & {})".to_owned()]);
-    let migration_types = WebhookEventType::KNOWN
-        .iter()
-        .copied()
-        .filter(|t| t.starts_with("migration."));
+    let of_kind = |prefix: &'static str| {
+        WebhookEventType::KNOWN
+            .iter()
+            .copied()
+            .filter(move |t| t.starts_with(prefix))
+    };
+    // Each known type has its place in the declarations: a migration's or a task's.
+    for t in WebhookEventType::KNOWN {
+        assert!(
+            t.starts_with("migration.") || t.starts_with("migration_task."),
+            "{t}: a webhook event type npm/server.d.ts has no place for"
+        );
+    }
     vec![
         (
             "webhook-error-codes",
@@ -331,7 +340,8 @@ fn server_d_ts_regions() -> Vec<(&'static str, String)> {
             "migration-statuses",
             format!("export type MigrationStatus =\n  | {};", statuses.collect::<Vec<_>>().join("\n  | ")),
         ),
-        ("migration-event-types", format!("export type MigrationEventType =\n{}", union(migration_types))),
+        ("migration-event-types", format!("export type MigrationEventType =\n{}", union(of_kind("migration.")))),
+        ("task-event-types", format!("export type MigrationTaskEventType =\n{}", union(of_kind("migration_task.")))),
     ]
 }
 
