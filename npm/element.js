@@ -4,12 +4,66 @@
 import { init, embedAnonModal } from "./index.js";
 
 const TAG = "anon-migration-modal";
+// <generated: attributes>
+/**
+ * The options the element's attributes give (src/option_names.rs `ValueOption::attribute`):
+ * `[attribute, option, reader]`, each reader one of the functions below.
+ */
+const ATTRIBUTES = [
+  ["inline", "container", attributeContainer],
+  ["allowed-origins", "allowedOrigins", attributeOrigins],
+  ["expires-at", "expiresAt", attributeTime],
+  ["ready-timeout-ms", "readyTimeoutMs", attributeWhole],
+  ["z-index", "zIndex", attributeWhole],
+  ["title", "title", attributeText],
+  ["hidden", "hidden", attributeFlag],
+  ["allow-insecure-localhost", "allowInsecureLocalhost", attributeFlag],
+];
+/** Shows and hides the modal rather than mounting it again. */
+const HIDDEN = "hidden";
+/** Mounts the modal inside the element. */
+const INLINE = "inline";
+// </generated>
 // <generated: type-namespace>
 /** Anon's modal event types start with one of these (src/event.rs `TYPE_NAMESPACES`). */
 const TYPE_NAMESPACES = ["migration_modal.", "migration_modal_step."];
 // </generated>
 /** The attributes that make the modal: changing one mounts it again. */
-const MOUNT = ["url", "expires-at", "allowed-origins", "ready-timeout-ms", "z-index", "title", "inline", "allow-insecure-localhost"];
+const MOUNT = ["url", ...ATTRIBUTES.map(([attribute]) => attribute).filter((attribute) => attribute !== HIDDEN)];
+
+// The readers of src/option_names.rs `Takes`, which ATTRIBUTES names: each returns the value of
+// the element's attribute `name` for its option, `undefined` when not given.
+
+/** The value as written; an empty one, as a template binding with no value writes it, is none. */
+function attributeText(element, name) {
+  return element.getAttribute(name) || undefined;
+}
+
+/** The value as written, for `expiresAt` to read (and an error to show as written). */
+function attributeTime(element, name) {
+  return attributeText(element, name);
+}
+
+/** Space-separated origins. */
+function attributeOrigins(element, name) {
+  return attributeText(element, name)?.split(/\s+/).filter(Boolean);
+}
+
+/** Digits are a number; anything else goes as written, for the error to show it. */
+function attributeWhole(element, name) {
+  const value = attributeText(element, name);
+  return /^-?\d+$/.test(value) ? Number(value) : value;
+}
+
+/** By its presence, as HTML's boolean attributes: `hidden="until-found"` reads as a string. */
+function attributeFlag(element, name) {
+  return element.hasAttribute(name);
+}
+
+/** Present, the element itself: the modal mounts inside it. */
+function attributeContainer(element, name) {
+  return element.hasAttribute(name) ? element : undefined;
+}
 
 // <generated: report>
 // src/js/handle.js's `report`, which the bundled entry does not export.
@@ -37,7 +91,7 @@ if (typeof customElements !== "undefined" && !customElements.get(TAG)) {
   customElements.define(
     TAG,
     class AnonMigrationModalElement extends HTMLElement {
-      static observedAttributes = [...MOUNT, "hidden"];
+      static observedAttributes = [...MOUNT, HIDDEN];
       #modal = null;
       #mounting = 0;
       // The url of the modal mounted, and of one that went by itself (closed, timed out,
@@ -54,7 +108,7 @@ if (typeof customElements !== "undefined" && !customElements.get(TAG)) {
       connectedCallback() {
         // Moved within the page (taken out and put back in one task): a fullscreen modal lives
         // outside the element and stays; an inline one went out of the page with it.
-        if (this.modal && !this.hasAttribute("inline")) return;
+        if (this.modal && !this.hasAttribute(INLINE)) return;
         this.#mount();
       }
 
@@ -70,9 +124,9 @@ if (typeof customElements !== "undefined" && !customElements.get(TAG)) {
       attributeChangedCallback(name, before, after) {
         // Set again to the value it has, as a render may: the modal stays as it is (`hidden`
         // set again hides a modal that showed itself).
-        if (before === after && name !== "hidden") return;
+        if (before === after && name !== HIDDEN) return;
         if (name === "url") this.#spent = null;
-        if (name !== "hidden") return this.#mount();
+        if (name !== HIDDEN) return this.#mount();
         this.#modal?.[after === null ? "show" : "hide"]();
       }
 
@@ -85,30 +139,15 @@ if (typeof customElements !== "undefined" && !customElements.get(TAG)) {
         if (this.#modal?.destroyed && this.isConnected) this.#spent = this.#url;
         this.#modal?.destroy();
         this.#modal = null;
-        // An empty value, as a template binding with no value writes it, is no attribute.
-        const attribute = (name) => this.getAttribute(name) || undefined;
-        const url = attribute("url");
+        const url = attributeText(this, "url");
         if (!this.isConnected || !url || url === this.#spent) return;
         try {
           await init();
           // Taken out meanwhile (in the script that set the url, as a list re-rendered may): its
           // microtask destroys what it had; a modal mounted now would load for nothing.
           if (mounting !== this.#mounting || !this.isConnected) return;
-          // Digits are a number; anything else goes as written, for the error to show it.
-          const number = (name) => {
-            const value = attribute(name);
-            return /^-?\d+$/.test(value) ? Number(value) : value;
-          };
           const modal = embedAnonModal(url, {
-            expiresAt: attribute("expires-at"),
-            allowedOrigins: attribute("allowed-origins")?.split(/\s+/).filter(Boolean),
-            readyTimeoutMs: number("ready-timeout-ms"),
-            zIndex: number("z-index"),
-            title: attribute("title"),
-            container: this.hasAttribute("inline") ? this : undefined,
-            // By its presence: `hidden="until-found"` reads as a string.
-            hidden: this.hasAttribute("hidden"),
-            allowInsecureLocalhost: this.hasAttribute("allow-insecure-localhost"),
+            ...Object.fromEntries(ATTRIBUTES.map(([attribute, option, read]) => [option, read(this, attribute)])),
             // Only Anon's own names: a type such as `error`, `click` or `message` would pose as
             // the DOM's event of that name. `modal.on("*")` still gets every type.
             onEvent: (event) =>

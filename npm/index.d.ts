@@ -1,5 +1,5 @@
 // The public types of anon-modal. The unions between `// <generated: …>` and `// </generated>`
-// are generated from the Rust definitions by tests/sourcegen.rs (`ANON_MODAL_SOURCEGEN=write
+// are generated from the Rust definitions by tests/sourcegen/ (`ANON_MODAL_SOURCEGEN=write
 // cargo test --no-default-features --features webhooks,models --test sourcegen`).
 
 /** The public event types the modal sends. */

@@ -3,7 +3,7 @@
 //! Changing a code is a breaking change; changing a message is not. In JavaScript an [`Error`]
 //! becomes a real `Error` object with `name = "AnonModalError"` and a `code` property. Every
 //! code and message text is defined here once: `src/js/names.js` is generated from them
-//! (by `tests/sourcegen.rs`), and the wasm sends only a message's number and detail.
+//! (by `tests/sourcegen/`), and the wasm sends only a message's number and detail.
 
 use crate::option_names::ValueOption;
 use crate::origin::OriginError;
@@ -319,6 +319,9 @@ impl Message {
         let container = ValueOption::Container.name();
         let expires_at = ValueOption::ExpiresAt.name();
         let insecure_localhost = ValueOption::AllowInsecureLocalhost.name();
+        let insecure_localhost_attribute = ValueOption::AllowInsecureLocalhost
+            .attribute()
+            .unwrap_or_default();
         let parts: &[&str] = match self {
             Message::UrlNotString => &["the modal URL must be a string or the create-modal response ({ url, expires_at }), not ", d(0)],
             Message::UrlObjectWithoutUrl => &[
@@ -338,7 +341,9 @@ impl Message {
             Message::HttpNotLoopback => &[
                 "the modal URL must use https:, not http: (http: is allowed only for localhost with ",
                 insecure_localhost,
-                ": true, the element's allow-insecure-localhost attribute)",
+                ": true, the element's ",
+                insecure_localhost_attribute,
+                " attribute)",
             ],
             Message::Credentials => &["the modal URL must not contain a user name or password"],
             Message::OriginNotAllowed => &["the modal URL's origin ", d(0), " is not in ", allowed_origins],

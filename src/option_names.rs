@@ -1,8 +1,9 @@
-//! The options of `embedAnonModal`: their names, and what each value option takes.
-//! `src/js/options.js` reads each [`ValueOption`] with the reader its [`Takes`] names, from the
-//! table generated into `src/js/names.js`, and refuses any other key (`INVALID_OPTION`, naming
-//! the nearest option); `src/arguments.rs` gives each its meaning. The sourcegen test checks
-//! that `npm/index.d.ts` declares each one.
+//! The options of `embedAnonModal`: their names, what each value option takes, and the
+//! attribute of `<anon-migration-modal>` that gives it. `src/js/options.js` reads each
+//! [`ValueOption`] with the reader its [`Takes`] names, from the table the sourcegen test
+//! generates into it, and refuses any other key (`INVALID_OPTION`, naming the nearest option);
+//! `src/arguments.rs` gives each its meaning. `npm/element.js` reads its attributes from a table
+//! generated the same way. The sourcegen test checks that `npm/index.d.ts` declares each one.
 
 use crate::topic::Topic;
 use core::fmt;
@@ -32,7 +33,7 @@ pub enum ValueOption {
     InertPage,
 }
 
-/// What a value option takes: which of `src/js/options.js`'s readers checks it, and what an
+/// What a value option takes: which functions read it (see [`Takes::reader`]), and what an
 /// `INVALID_OPTION` error says it must be (its `Display`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Takes {
@@ -84,6 +85,23 @@ impl ValueOption {
         }
     }
 
+    /// The attribute of `<anon-migration-modal>` (`npm/element.js`) that gives the option, if
+    /// one does: its name in kebab case, but `inline` for `container` (the element itself).
+    /// `inertPage` has none: the element keeps its default.
+    pub const fn attribute(self) -> Option<&'static str> {
+        match self {
+            ValueOption::Container => Some("inline"),
+            ValueOption::AllowedOrigins => Some("allowed-origins"),
+            ValueOption::ExpiresAt => Some("expires-at"),
+            ValueOption::ReadyTimeoutMs => Some("ready-timeout-ms"),
+            ValueOption::ZIndex => Some("z-index"),
+            ValueOption::Title => Some("title"),
+            ValueOption::Hidden => Some("hidden"),
+            ValueOption::AllowInsecureLocalhost => Some("allow-insecure-localhost"),
+            ValueOption::InertPage => None,
+        }
+    }
+
     /// What the option takes.
     pub const fn takes(self) -> Takes {
         match self {
@@ -105,15 +123,18 @@ impl ValueOption {
 }
 
 impl Takes {
-    /// The name of the reader in `src/js/options.js` that checks such a value.
+    /// The end of the names of the JavaScript functions that read such a value: `read…` in
+    /// `src/js/options.js` checks an option, `attribute…` in `npm/element.js` reads an
+    /// attribute. The tables generated into those files call them by name, so a function missing
+    /// or misnamed fails as the module loads.
     pub const fn reader(self) -> &'static str {
         match self {
-            Takes::Container => "container",
-            Takes::Origins => "origins",
-            Takes::Time => "time",
-            Takes::Whole { .. } => "whole",
-            Takes::Text => "text",
-            Takes::Flag => "flag",
+            Takes::Container => "Container",
+            Takes::Origins => "Origins",
+            Takes::Time => "Time",
+            Takes::Whole { .. } => "Whole",
+            Takes::Text => "Text",
+            Takes::Flag => "Flag",
         }
     }
 }
@@ -183,6 +204,29 @@ mod tests {
     fn each_value_option_is_at_its_number() {
         for (at, option) in ValueOption::ALL.into_iter().enumerate() {
             assert_eq!(option as usize, at, "{option:?}");
+        }
+    }
+
+    #[test]
+    fn each_attribute_is_its_option_in_kebab_case() {
+        for option in ValueOption::ALL {
+            let Some(attribute) = option.attribute() else {
+                continue;
+            };
+            let kebab: alloc::string::String = option
+                .name()
+                .chars()
+                .flat_map(|c| {
+                    let dash = c.is_ascii_uppercase().then_some('-');
+                    dash.into_iter().chain([c.to_ascii_lowercase()])
+                })
+                .collect();
+            let want = if option == ValueOption::Container {
+                "inline"
+            } else {
+                &kebab
+            };
+            assert_eq!(attribute, want, "{option:?}");
         }
     }
 

@@ -8,7 +8,6 @@ import {
   CALLBACK_OPTIONS,
   CALLBACK_TAKES,
   ORIGIN_ENTRY_TAKES,
-  VALUE_OPTIONS,
   MESSAGE_CONTAINER_BAD_SELECTOR,
   MESSAGE_CONTAINER_NOT_FOUND,
   MESSAGE_EXPIRES_IN_SECONDS,
@@ -80,71 +79,92 @@ function unknownOption(key, known) {
     : packageError(MESSAGE_UNKNOWN_OPTION_FAR_FROM_ALL, key, known.join(", "));
 }
 
+// <generated: value-options>
 /**
- * Each reader of src/option_names.rs `Takes`: given an option's value and a way to refuse it
- * (`refuse(value)` throws the INVALID_OPTION error naming the option), returns the value
- * src/arguments.rs takes, `undefined` when not given.
+ * The options of `embedAnonModal` that take a value, at the numbers of src/option_names.rs
+ * `ValueOption`: `[name, reader, what it must be]`, and a whole number's least and greatest.
  */
-const READERS = {
-  container(container, refuse, { document, lookUp }) {
-    if (typeof container === "string") {
-      if (!lookUp) return container;
-      let found;
-      try {
-        // Through `Document.prototype`: a named element may override `document.querySelector`.
-        found = Document.prototype.querySelector.call(document, container);
-      } catch {
-        throw packageError(MESSAGE_CONTAINER_BAD_SELECTOR, shown(container));
-      }
-      if (!found) throw packageError(MESSAGE_CONTAINER_NOT_FOUND, shown(container));
-      return found;
+const VALUE_OPTIONS = [
+  ["container", readContainer, "an element or a selector"],
+  ["allowedOrigins", readOrigins, "a non-empty array of origin strings"],
+  ["expiresAt", readTime, "a date, an ISO 8601 string or milliseconds since the epoch"],
+  ["readyTimeoutMs", readWhole, "a whole number from 0 to 2147483647 (milliseconds; 0 waits forever)", 0, 2147483647],
+  ["zIndex", readWhole, "a whole number from -2147483648 to 2147483647", -2147483648, 2147483647],
+  ["title", readText, "a non-blank string"],
+  ["hidden", readFlag, "a boolean"],
+  ["allowInsecureLocalhost", readFlag, "a boolean"],
+  ["inertPage", readFlag, "a boolean"],
+];
+// </generated>
+
+// The readers of src/option_names.rs `Takes`, which the table above names: each, given an
+// option's value and a way to refuse it (`refuse(value)` throws the INVALID_OPTION error naming
+// the option), returns the value src/arguments.rs takes, `undefined` when not given.
+
+/** An element, or a selector found in `document` (kept as written while `lookUp` is false). */
+function readContainer(container, refuse, { document, lookUp }) {
+  if (typeof container === "string") {
+    if (!lookUp) return container;
+    let found;
+    try {
+      // Through `Document.prototype`: a named element may override `document.querySelector`.
+      found = Document.prototype.querySelector.call(document, container);
+    } catch {
+      throw packageError(MESSAGE_CONTAINER_BAD_SELECTOR, shown(container));
     }
-    return container === undefined || container instanceof Element ? container : refuse(container);
-  },
+    if (!found) throw packageError(MESSAGE_CONTAINER_NOT_FOUND, shown(container));
+    return found;
+  }
+  return container === undefined || container instanceof Element ? container : refuse(container);
+}
 
-  origins(origins, refuse, { name }) {
-    if (origins === undefined) return origins;
-    if (!Array.isArray(origins) || origins.length === 0) refuse(origins);
-    return Array.from(origins, (origin, at) =>
-      typeof origin === "string" ? origin : wrong(`${name}[${at}]`, ORIGIN_ENTRY_TAKES, origin),
-    );
-  },
+/** A non-empty array of strings, copied: what each means is checked in Rust. */
+function readOrigins(origins, refuse, { name }) {
+  if (origins === undefined) return origins;
+  if (!Array.isArray(origins) || origins.length === 0) refuse(origins);
+  return Array.from(origins, (origin, at) =>
+    typeof origin === "string" ? origin : wrong(`${name}[${at}]`, ORIGIN_ENTRY_TAKES, origin),
+  );
+}
 
-  time(expires, refuse, { responseExpires }) {
-    if (expires === undefined && responseExpires != null) expires = responseExpires;
-    if (expires === undefined) return expires;
-    // A number or a string of digits that reads as a time before 1973 in milliseconds is a
-    // Unix time in seconds.
-    let given = typeof expires === "string" && /^\d+$/.test(expires) ? +expires : expires;
-    if (typeof given === "number" && given > 0 && given < SECONDS_BELOW) throw packageError(MESSAGE_EXPIRES_IN_SECONDS, given);
-    // Anon writes times without a zone, meaning UTC; Date would read them as local time. RFC
-    // 3339's lowercase `t` and `z` and its space, which engines read differently, become ISO's,
-    // and so do the forms the server's parser reads too: a comma before the fraction, and an
-    // offset of hours alone or without its colon (`+00`, as PostgreSQL writes it). An offset
-    // of another shape stays as written, for Date to refuse.
-    if (typeof given === "string") {
-      given = given
-        .replace(/^([+\d-]+)[t ]([\d:.,]+)(z|[+-][\d:]+)?$/i, (_, day, time, zone = "Z") => `${day}T${time.replace(",", ".")}${zone}`.toUpperCase())
-        .replace(/(T[\d:.]+[+-]\d\d)(?::?(\d\d))?$/, (_, hours, minutes = "00") => `${hours}:${minutes}`);
-    }
-    const time = typeof given === "string" || typeof given === "number" || given instanceof Date ? new Date(given).getTime() : NaN;
-    return Number.isNaN(time) ? refuse(expires) : time;
-  },
+/** A time as milliseconds; not given, the create-modal response's `expires_at`. */
+function readTime(expires, refuse, { responseExpires }) {
+  if (expires === undefined && responseExpires != null) expires = responseExpires;
+  if (expires === undefined) return expires;
+  // A number or a string of digits that reads as a time before 1973 in milliseconds is a
+  // Unix time in seconds.
+  let given = typeof expires === "string" && /^\d+$/.test(expires) ? +expires : expires;
+  if (typeof given === "number" && given > 0 && given < SECONDS_BELOW) throw packageError(MESSAGE_EXPIRES_IN_SECONDS, given);
+  // Anon writes times without a zone, meaning UTC; Date would read them as local time. RFC
+  // 3339's lowercase `t` and `z` and its space, which engines read differently, become ISO's,
+  // and so do the forms the server's parser reads too: a comma before the fraction, and an
+  // offset of hours alone or without its colon (`+00`, as PostgreSQL writes it). An offset
+  // of another shape stays as written, for Date to refuse.
+  if (typeof given === "string") {
+    given = given
+      .replace(/^([+\d-]+)[t ]([\d:.,]+)(z|[+-][\d:]+)?$/i, (_, day, time, zone = "Z") => `${day}T${time.replace(",", ".")}${zone}`.toUpperCase())
+      .replace(/(T[\d:.]+[+-]\d\d)(?::?(\d\d))?$/, (_, hours, minutes = "00") => `${hours}:${minutes}`);
+  }
+  const time = typeof given === "string" || typeof given === "number" || given instanceof Date ? new Date(given).getTime() : NaN;
+  return Number.isNaN(time) ? refuse(expires) : time;
+}
 
-  whole(n, refuse, { min, max }) {
-    return n === undefined || (typeof n === "number" && Number.isInteger(n) && n >= min && n <= max) ? n : refuse(n);
-  },
+/** A whole number from `min` to `max`. */
+function readWhole(n, refuse, { min, max }) {
+  return n === undefined || (typeof n === "number" && Number.isInteger(n) && n >= min && n <= max) ? n : refuse(n);
+}
 
-  text(text, refuse) {
-    // Blank (spaces and invisible format characters, a zero-width space, only), it would leave
-    // the iframe with no accessible name.
-    return text === undefined || (typeof text === "string" && /[^\s\p{Cf}]/u.test(text)) ? text : refuse(text);
-  },
+/** A string that is not blank. */
+function readText(text, refuse) {
+  // Blank (spaces and invisible format characters, a zero-width space, only), it would leave
+  // the iframe with no accessible name.
+  return text === undefined || (typeof text === "string" && /[^\s\p{Cf}]/u.test(text)) ? text : refuse(text);
+}
 
-  flag(b, refuse) {
-    return b === undefined || typeof b === "boolean" ? b : refuse(b);
-  },
-};
+/** A boolean. */
+function readFlag(b, refuse) {
+  return b === undefined || typeof b === "boolean" ? b : refuse(b);
+}
 
 /** Throws the INVALID_OPTION error of the option `name`, whose `value` is not `expected`. */
 function wrong(name, expected, value) {
@@ -176,7 +196,7 @@ function read(url, options, document, lookUp) {
   for (const key of Object.keys(options)) if (!known.includes(key)) unknownOption(key, known);
 
   const values = VALUE_OPTIONS.map(([name, reader, expected, min, max]) =>
-    READERS[reader](field(options, name), (value) => wrong(name, expected, value), { name, min, max, document, lookUp, responseExpires }),
+    reader(field(options, name), (value) => wrong(name, expected, value), { name, min, max, document, lookUp, responseExpires }),
   );
   const callbacks = CALLBACK_OPTIONS.map((name) => {
     const callback = field(options, name);
