@@ -38,6 +38,9 @@ async function withDevServer(vite, optimizeDeps, fn) {
       const errors = [];
       page.on("pageerror", (e) => errors.push(String(e)));
       await page.goto(url);
+      // Until the page's script has run, a click finds no listener. WebKit's driver may end the
+      // navigation before it has (seen with Vite's dev server, which serves it as many modules).
+      await page.waitForFunction(() => typeof window.__createModal === "function");
       await fn(page, errors, url);
     });
   } finally {
