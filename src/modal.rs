@@ -36,7 +36,7 @@ extern "C" {
     #[wasm_bindgen(js_name = timeoutEvent)]
     fn timeout_event(origin: &JsValue) -> JsValue;
 
-    /// The `closed` event the package makes itself, for a reason's number.
+    /// The `closed` event the package makes itself, for a reason's number ([`closed`]).
     #[wasm_bindgen(js_name = closedEvent)]
     fn closed_event(reason: u32) -> JsValue;
 
@@ -47,6 +47,11 @@ extern "C" {
     /// The name `onReject` gets for a reason's number.
     #[wasm_bindgen(js_name = rejectReason)]
     fn reject_reason_name(reason: u32) -> JsValue;
+}
+
+/// The `closed` event the package makes itself, for `reason`.
+fn closed(reason: ClosedReason) -> JsValue {
+    closed_event(reason as u32)
 }
 
 /// The state of one mounted modal, shared by its handles and its listener.
@@ -329,11 +334,7 @@ impl Shared {
             Ok(valid) => {
                 let step = self.lifecycle.borrow_mut().on_event(valid.kind, valid.internal);
                 if step.ended_hidden {
-                    self.apply(
-                        step,
-                        EventKind::Closed,
-                        &closed_event(ClosedReason::Hidden as u32),
-                    );
+                    self.apply(step, EventKind::Closed, &closed(ClosedReason::Hidden));
                 } else {
                     self.apply(step, valid.kind, &valid.event);
                 }
@@ -371,11 +372,7 @@ impl Shared {
             return;
         }
         let step = self.lifecycle.borrow_mut().on_dismiss();
-        self.apply(
-            step,
-            EventKind::Closed,
-            &closed_event(ClosedReason::Dismissed as u32),
-        );
+        self.apply(step, EventKind::Closed, &closed(ClosedReason::Dismissed));
     }
 
     /// The page's CSP refused a load: fails the modal at once if that load was its iframe's
@@ -489,7 +486,7 @@ impl Shared {
     /// Tears the modal down without calling any callback; idempotent. `settled` resolves with
     /// a `closed` event whose reason is `destroyed`.
     pub(crate) fn destroy(&self) {
-        self.tear_down_quietly(&closed_event(ClosedReason::Destroyed as u32));
+        self.tear_down_quietly(&closed(ClosedReason::Destroyed));
     }
 
     /// Tears the modal down without calling any callback, settling with `event` if nothing
@@ -534,7 +531,7 @@ impl Shared {
 fn destroy_current() {
     // Taken, not read: the next modal replaces it anyway.
     while let Some(previous) = CURRENT.take() {
-        previous.tear_down_quietly(&closed_event(ClosedReason::Replaced as u32));
+        previous.tear_down_quietly(&closed(ClosedReason::Replaced));
     }
 }
 
