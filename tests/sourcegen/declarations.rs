@@ -61,19 +61,24 @@ fn server_d_ts_regions() -> Vec<(&'static str, String)> {
         .iter()
         .map(|s| js(s))
         .chain(["(string & {})".to_owned()]);
-    let of_kind = |prefix: &'static str| {
-        WebhookEventType::KNOWN
-            .iter()
-            .copied()
-            .filter(move |t| t.starts_with(prefix))
-    };
-    // Each known type has its place in the declarations: a migration's or a task's.
+    // Each known type goes in the union of its prefix's region: a migration's or a task's.
+    let kinds = [
+        ("migration-event-types", "MigrationEventType", "migration."),
+        ("task-event-types", "MigrationTaskEventType", "migration_task."),
+    ];
     for t in WebhookEventType::KNOWN {
         assert!(
-            t.starts_with("migration.") || t.starts_with("migration_task."),
+            kinds.iter().any(|(_, _, prefix)| t.starts_with(prefix)),
             "{t}: a webhook event type npm/server.d.ts has no place for"
         );
     }
+    let unions = kinds.map(|(region, name, prefix)| {
+        let types = WebhookEventType::KNOWN
+            .iter()
+            .copied()
+            .filter(|t| t.starts_with(prefix));
+        (region, format!("export type {name} =\n{}", union(types)))
+    });
     vec![
         (
             "webhook-error-codes",
@@ -86,9 +91,10 @@ fn server_d_ts_regions() -> Vec<(&'static str, String)> {
             "migration-statuses",
             format!("export type MigrationStatus =\n  | {};", statuses.collect::<Vec<_>>().join("\n  | ")),
         ),
-        ("migration-event-types", format!("export type MigrationEventType =\n{}", union(of_kind("migration.")))),
-        ("task-event-types", format!("export type MigrationTaskEventType =\n{}", union(of_kind("migration_task.")))),
     ]
+    .into_iter()
+    .chain(unions)
+    .collect()
 }
 
 #[test]
