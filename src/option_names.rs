@@ -211,6 +211,7 @@ mod tests {
     fn each_attribute_is_its_option_in_kebab_case() {
         for option in ValueOption::ALL {
             let Some(attribute) = option.attribute() else {
+                assert_eq!(option, ValueOption::InertPage, "only inertPage has no attribute");
                 continue;
             };
             let kebab: alloc::string::String = option
