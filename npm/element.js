@@ -32,7 +32,7 @@ const TYPE_NAMESPACES = ["migration_modal.", "migration_modal_step."];
 const MOUNT = ["url", ...ATTRIBUTES.map(([attribute]) => attribute).filter((attribute) => attribute !== HIDDEN)];
 
 // The readers of src/option_names.rs `Takes`, which ATTRIBUTES names: each returns the value of
-// the element's attribute `name` for its option, `undefined` when not given.
+// the element's attribute `name` for its option, `undefined` when absent (a flag: `false`).
 
 /** The value as written; an empty one, as a template binding with no value writes it, is none. */
 function attributeText(element, name) {

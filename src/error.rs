@@ -6,6 +6,13 @@
 //! (by `tests/sourcegen/`), and the wasm sends only a message's number and detail.
 
 use crate::option_names::ValueOption;
+
+/// The element's attribute for `allowInsecureLocalhost`, which the insecure-http message names:
+/// the build fails if the option has none.
+const INSECURE_LOCALHOST_ATTRIBUTE: &str = match ValueOption::AllowInsecureLocalhost.attribute() {
+    Some(attribute) => attribute,
+    None => panic!("allowInsecureLocalhost has an element attribute"),
+};
 use crate::origin::OriginError;
 use crate::topic::Topic;
 use alloc::borrow::Cow;
@@ -319,9 +326,6 @@ impl Message {
         let container = ValueOption::Container.name();
         let expires_at = ValueOption::ExpiresAt.name();
         let insecure_localhost = ValueOption::AllowInsecureLocalhost.name();
-        let insecure_localhost_attribute = ValueOption::AllowInsecureLocalhost
-            .attribute()
-            .unwrap_or_default();
         let parts: &[&str] = match self {
             Message::UrlNotString => &["the modal URL must be a string or the create-modal response ({ url, expires_at }), not ", d(0)],
             Message::UrlObjectWithoutUrl => &[
@@ -342,7 +346,7 @@ impl Message {
                 "the modal URL must use https:, not http: (http: is allowed only for localhost with ",
                 insecure_localhost,
                 ": true, the element's ",
-                insecure_localhost_attribute,
+                INSECURE_LOCALHOST_ATTRIBUTE,
                 " attribute)",
             ],
             Message::Credentials => &["the modal URL must not contain a user name or password"],
