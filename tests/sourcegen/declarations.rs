@@ -150,6 +150,25 @@ fn the_readmes_name_every_option() {
     }
 }
 
+/// The element's docs name every attribute that gives an option: `docs/frameworks.md` in its
+/// table of attributes, and `npm/element.d.ts` in the element's doc comment.
+#[test]
+fn the_elements_docs_name_every_attribute() {
+    let guide = read("docs/frameworks.md");
+    let types = read("npm/element.d.ts");
+    for attribute in ValueOption::ALL.iter().filter_map(|option| option.attribute()) {
+        let row = format!("\n| `{attribute}` | ");
+        assert!(
+            guide.contains(&row),
+            "docs/frameworks.md: no row for the attribute {attribute}"
+        );
+        assert!(
+            types.contains(&format!("`{attribute}`")),
+            "npm/element.d.ts: the element's docs leave out {attribute}"
+        );
+    }
+}
+
 /// `docs/errors.md` has a row, with its meaning and its fix, for every code an
 /// `AnonModalError` or a `failed` event of the package may carry.
 #[test]
