@@ -23,6 +23,8 @@ const ATTRIBUTES = [
 const HIDDEN = "hidden";
 /** Mounts the modal inside the element. */
 const INLINE = "inline";
+/** The callback option that gets every event, which the element dispatches. */
+const ON_EVENT = "onEvent";
 // </generated>
 // <generated: type-namespace>
 /** Anon's modal event types start with one of these (src/event.rs `TYPE_NAMESPACES`). */
@@ -150,7 +152,7 @@ if (typeof customElements !== "undefined" && !customElements.get(TAG)) {
             ...Object.fromEntries(ATTRIBUTES.map(([attribute, option, read]) => [option, read(this, attribute)])),
             // Only Anon's own names: a type such as `error`, `click` or `message` would pose as
             // the DOM's event of that name. `modal.on("*")` still gets every type.
-            onEvent: (event) =>
+            [ON_EVENT]: (event) =>
               TYPE_NAMESPACES.some((namespace) => event.type.startsWith(namespace)) &&
               this.dispatchEvent(new CustomEvent(event.type, { __proto__: null, bubbles: true, composed: true, detail: event })),
           });

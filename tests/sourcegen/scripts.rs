@@ -5,6 +5,7 @@
 use crate::{check_or_write, fill_regions, js, js_function, list, read};
 use anon_modal::event;
 use anon_modal::option_names::{Takes, ValueOption};
+use anon_modal::Topic;
 use std::fmt::Write;
 
 /// `src/js/options.js`'s table of the value options, each with the function that reads it
@@ -38,7 +39,8 @@ fn the_option_table_is_generated_from_the_rust_definitions() {
 }
 
 /// `npm/element.js`'s table of the options its attributes give, each with the function that
-/// reads it (`attribute` and [`Takes::reader`]), and the two attributes it reads itself.
+/// reads it (`attribute` and [`Takes::reader`]), the two attributes it reads itself, and the
+/// callback option it dispatches events from.
 fn attributes() -> String {
     let mut out = String::from(
         "/**\n * The options the element's attributes give (src/option_names.rs `ValueOption::attribute`):\n \
@@ -56,9 +58,11 @@ fn attributes() -> String {
     write!(
         out,
         "];\n/** Shows and hides the modal rather than mounting it again. */\nconst HIDDEN = {};\n\
-         /** Mounts the modal inside the element. */\nconst INLINE = {};",
+         /** Mounts the modal inside the element. */\nconst INLINE = {};\n\
+         /** The callback option that gets every event, which the element dispatches. */\nconst ON_EVENT = {};",
         own(ValueOption::Hidden),
-        own(ValueOption::Container)
+        own(ValueOption::Container),
+        js(Topic::Any.option_name())
     )
     .unwrap();
     out
