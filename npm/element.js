@@ -30,9 +30,6 @@ const ON_EVENT = "onEvent";
 /** Anon's modal event types start with one of these (src/event.rs `TYPE_NAMESPACES`). */
 const TYPE_NAMESPACES = ["migration_modal.", "migration_modal_step."];
 // </generated>
-/** The attributes that make the modal: changing one mounts it again. */
-const MOUNT = ["url", ...ATTRIBUTES.map(([attribute]) => attribute).filter((attribute) => attribute !== HIDDEN)];
-
 // The readers of src/option_names.rs `Takes`, which ATTRIBUTES names: each returns the value of
 // the element's attribute `name` for its option, `undefined` when absent (a flag: `false`).
 
@@ -93,7 +90,8 @@ if (typeof customElements !== "undefined" && !customElements.get(TAG)) {
   customElements.define(
     TAG,
     class AnonMigrationModalElement extends HTMLElement {
-      static observedAttributes = [...MOUNT, HIDDEN];
+      // Changing one but `hidden` mounts the modal again (attributeChangedCallback).
+      static observedAttributes = ["url", ...ATTRIBUTES.map(([attribute]) => attribute)];
       #modal = null;
       #mounting = 0;
       // The url of the modal mounted, and of one that went by itself (closed, timed out,
