@@ -17,7 +17,9 @@ import {
   WASM_MARK_SECTION,
 } from "./anon_modal.js";
 import { AnonModalError, isAnonModalError, isModalEvent, packageError, shown } from "./js/handle.js";
-import { commands, field, focusedElement, modalDialogOpen, openedFrom } from "./js/frame.js";
+import { commands, modalDialogOpen, openedFrom } from "./js/frame.js";
+import { focusedElement } from "./js/page.js";
+import { field } from "./js/values.js";
 import { readOptions } from "./js/options.js";
 import {
   ERROR_CODES,

@@ -105,8 +105,8 @@ extern "C" {
     /// Shows the frame; a `fullscreen` one takes the page out of fullscreen and locks its
     /// scroll; with `inert_page`, makes the frame's siblings inert (before it is in, the
     /// children of the parent it goes in), but for the dialogs and popovers the page has yet
-    /// to open. `frame.js` remembers the body's `overflow`, the focused element and which
-    /// siblings it made inert, for [`hide`].
+    /// to open. `frame.js` remembers what the scroll lock and the covering changed, and the
+    /// focused element, for [`hide`].
     #[wasm_bindgen(js_name = showFrame)]
     pub(crate) fn show(frame: &HtmlIFrameElement, fullscreen: bool, inert_page: bool);
 
@@ -163,4 +163,39 @@ impl Resolve {
     pub(crate) fn with(&self, value: &JsValue) {
         self.with_context(&JsValue::UNDEFINED, value);
     }
+}
+
+// The modules `src/js/frame.js` imports for its own use, which Rust calls nothing of: an extern
+// block naming a module is what makes wasm-bindgen copy it beside the others, and a type that is
+// never used adds no import to the glue (see `frame.js` for why the glue imports no more
+// modules). In this module, not one of their own: a debug build links the code of a module
+// only when something of it is used, and these blocks' records of the modules with it.
+#[wasm_bindgen(module = "/src/js/values.js")]
+extern "C" {
+    #[allow(dead_code)]
+    type Values;
+}
+
+#[wasm_bindgen(module = "/src/js/page.js")]
+extern "C" {
+    #[allow(dead_code)]
+    type Page;
+}
+
+#[wasm_bindgen(module = "/src/js/scroll-lock.js")]
+extern "C" {
+    #[allow(dead_code)]
+    type ScrollLock;
+}
+
+#[wasm_bindgen(module = "/src/js/inert-page.js")]
+extern "C" {
+    #[allow(dead_code)]
+    type InertPage;
+}
+
+#[wasm_bindgen(module = "/src/js/serially.js")]
+extern "C" {
+    #[allow(dead_code)]
+    type Serially;
 }

@@ -55,7 +55,7 @@ pub enum Kind {
 }
 
 /// The numbers a JavaScript reader answers with to tell a value's [`Kind`] and size in one
-/// call: `kindOf` in `src/js/frame.js`, which takes them from `src/js/names.js` (generated from
+/// call: `kindOf` in `src/js/values.js`, which takes them from `src/js/names.js` (generated from
 /// these); the browser's [`MessageValue`] reads them back.
 pub mod kind_code {
     /// `undefined`.

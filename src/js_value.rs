@@ -1,15 +1,17 @@
 //! The message guard's view of JavaScript values: [`MessageValue`] for `JsValue`, and a
 //! `message` event as the guard reads it.
 //!
-//! Every read goes through `src/js/frame.js`, which cannot throw into the wasm, and no string of
-//! a message is copied into Rust: keys and known names are JS strings, made once per guard as the
-//! engine keeps property names (interned) and compared with `===`; lists are JS arrays searched
-//! with one call.
+//! Every read goes through `src/js/values.js` (handed on by `src/js/frame.js`), which cannot throw
+//! into the wasm, and no string of a message is copied into Rust: keys and known names are JS
+//! strings, made once per guard as the engine keeps property names (interned) and compared with
+//! `===`; lists are JS arrays searched with one call.
 
 use crate::guard::{kind_code, IncomingMessage, Kind, MessageValue};
 use js_sys::{Array, Object};
 use wasm_bindgen::prelude::*;
 
+// The reads of `values.js`, which `frame.js` hands on: see there why the glue imports no fifth
+// module.
 #[wasm_bindgen(module = "/src/js/frame.js")]
 extern "C" {
     #[wasm_bindgen(js_name = kindOf)]

@@ -463,7 +463,8 @@ impl Shared {
     fn teardown_dom(&self) {
         self.link.stop(true);
         // Hidden whatever the lifecycle says: a hide puts back only what a show changed, and a
-        // show whose hide the page's code had dropped (frame.js `serially`) still needs it.
+        // show whose hide the page's code had dropped (`serially` in src/js/serially.js) still
+        // needs it.
         frame::hide(&self.iframe);
         self.iframe.remove();
         let current = CURRENT.take();

@@ -115,3 +115,40 @@ fn every_all_list_names_every_variant_of_its_enum() {
         );
     }
 }
+
+/// wasm-bindgen copies a module of `src/js/` into its output only when an extern block of the
+/// crate names it: one that a module imports and none names would be missing from an app's
+/// build (and from the tests', whose page then loads nothing).
+#[test]
+fn every_javascript_module_of_the_crate_is_named_for_wasm_bindgen() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut sources = Vec::new();
+    files(&root.join("src"), &mut sources);
+    let rust: String = sources
+        .iter()
+        .filter(|path| path.extension().is_some_and(|ext| ext == "rs"))
+        .map(|path| std::fs::read_to_string(path).expect("a Rust source"))
+        .collect();
+    let modules: Vec<_> = sources
+        .iter()
+        .filter(|path| path.extension().is_some_and(|ext| ext == "js"))
+        .map(|path| {
+            path.strip_prefix(root)
+                .expect("under the root")
+                .display()
+                .to_string()
+        })
+        .collect();
+    assert!(
+        modules.len() > 4,
+        "the crate's modules were not found: {modules:?}"
+    );
+    let unnamed: Vec<_> = modules
+        .iter()
+        .filter(|module| !rust.contains(&format!("#[wasm_bindgen(module = \"/{module}\")]")))
+        .collect();
+    assert!(
+        unnamed.is_empty(),
+        "modules no `#[wasm_bindgen(module = ...)]` names, which wasm-bindgen would not copy: {unnamed:?}"
+    );
+}

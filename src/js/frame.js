@@ -1,16 +1,24 @@
-// The modal in the page, for src/frame.rs and src/js_value.rs: finding the page's document,
-// parsing the modal's URL, building the iframe, showing and hiding it, listening to the
-// window's messages and the ready timer, and reading what a message holds. Every decision
-// (which URL, when to show, which message to accept) is made in Rust; these functions carry
-// it out in one call each. Nothing here throws into the wasm: where the DOM, the URL parser or
-// a value of the page throws, the function catches and returns `undefined`.
+// The modal in the page, for src/frame.rs: finding the page's document, parsing the modal's
+// URL, building the iframe, showing and hiding it, and listening to the window's messages and
+// the ready timer. Every decision (which URL, when to show, which message to accept) is made in
+// Rust; these functions carry it out in one call each. Nothing here throws into the wasm: where
+// the DOM, the URL parser or a value of the page throws, the function catches and returns
+// `undefined`.
 //
-// The crate's JavaScript is four modules (this one, handle.js, options.js and the generated
-// names.js): the test page wasm-bindgen-test-runner serves requests them all at once, and its
-// server (0.2.130) left a fifth module's request unanswered, so that no test ran.
+// The glue wasm-bindgen writes imports the modules Rust calls, four of them: this one,
+// handle.js, options.js and the generated names.js. The test page of wasm-bindgen-test-runner
+// (0.2.130) requests them at once, and with a fifth its server left one request unanswered in
+// two runs of three, so that no test ran; the modules those import, requested after, loaded
+// in every run. So this module hands on values.js's reads to src/js_value.rs, and src/frame.rs
+// names the modules this one imports for its own use only so that wasm-bindgen copies them.
 
-import { report } from "./handle.js";
-import { ALLOW, KIND_FALSE, KIND_LIST, KIND_NULL, KIND_NUMBER, KIND_OTHER, KIND_PLAIN, KIND_TEXT, KIND_TRUE, KIND_UNDEFINED, REFERRER_POLICY, SANDBOX } from "./names.js";
+import { coverPage } from "./inert-page.js";
+import { ALLOW, REFERRER_POLICY, SANDBOX } from "./names.js";
+import { around, builtIn, focusedElement, inertOf, modalDialog, pageElement, parentOf, refocus, setInert } from "./page.js";
+import { lockScroll } from "./scroll-lock.js";
+import { serially } from "./serially.js";
+
+export { dataOf, field, keysOf, kindOf, originOf, ownFields, propertyName, setField, sourceOf } from "./values.js";
 
 /** A promise and the function that resolves it. */
 export function deferred() {
@@ -38,37 +46,6 @@ export function pageBody(document) {
  * makes the rest of the page inert.
  */
 export const modalDialogOpen = (document) => !!modalDialog(document);
-
-/** The modal `<dialog>` the page has open (see `modalDialogOpen`), or `null`. */
-const modalDialog = (document) => pageElement(document, "dialog:modal");
-
-/**
- * An element of the page that matches `selector` (`:modal`, say): one in the document, read
- * through `Document.prototype`, past a named element, or one around the element that has
- * focus, which a modal dialog takes as it opens, across the shadow roots the document's
- * `querySelector` does not look in (a web component's dialog: Material Web's, Web Awesome's);
- * `null` when there is none. A browser without the selector (`:modal` is from 2022) has none.
- */
-function pageElement(document, selector) {
-  try {
-    return Document.prototype.querySelector.call(document, selector) ?? around(focusedElement(document), selector);
-  } catch {
-    // A selector the browser does not know.
-    return null;
-  }
-}
-
-/**
- * `node`, or the nearest element around it in the flat tree, that matches `selector`, or
- * `null`: up through the slot it is shown in (a web component's dialog shows the page's
- * buttons through one) and from a shadow root to its host.
- */
-function around(node, selector) {
-  for (; node; node = (node instanceof Element && builtIn(Element, "assignedSlot", node)) || parentOf(node)) {
-    if (node instanceof Element && Element.prototype.matches.call(node, selector)) return node;
-  }
-  return null;
-}
 
 /** `new URL(input)`, or `undefined` for what is not an absolute URL. */
 export function parseUrl(input) {
@@ -211,9 +188,6 @@ function waitForDialog(frame, show) {
   return true;
 }
 
-/** The room the viewport's scrollbar takes: none for an overlay scrollbar, or where none shows. */
-const scrollbarWidth = (document) => innerWidth - builtIn(Document, "documentElement", document).clientWidth;
-
 /**
  * Per shown frame, until `hideFrame`, its show: `undo`, the functions that put back what
  * `showFrame` changed, in order; `focus`, the element that had focus as it showed (`null`:
@@ -223,23 +197,6 @@ const scrollbarWidth = (document) => innerWidth - builtIn(Document, "documentEle
  * waits for a modal dialog of the page to close (`waitForDialog`).
  */
 const shows = new WeakMap();
-
-/**
- * The element that has focus in `document`, inside a web component's open shadow root rather
- * than its host; `null` when none has (focus is on the body). Through the prototype, as a named
- * element (`<img name=activeElement>`) overrides `document.activeElement`.
- */
-export function focusedElement(document) {
-  let focus = builtIn(Document, "activeElement", document);
-  // Each step goes into a shadow root, deeper: what the page added to `Object.prototype` or
-  // named in a focused form cannot send it round.
-  for (let root; (root = focus && builtIn(Element, "shadowRoot", focus)); ) {
-    const inner = builtIn(ShadowRoot, "activeElement", root);
-    if (!inner || inner === focus) break;
-    focus = inner;
-  }
-  return focus && builtIn(Element, "localName", focus) !== "body" ? focus : null;
-}
 
 /** Where focus returns when none had it as the modal showed (see `openedFrom`). */
 let calledFrom = null;
@@ -260,12 +217,10 @@ export function openedFrom(element, embed) {
 
 /**
  * Shows the iframe; a `fullscreen` one takes the page out of fullscreen and stops it from
- * scrolling; with `inertPage`, makes the iframe's siblings `inert` (before it is in, the
- * children of the parent it goes in; those the page adds while it is shown too), leaving those
- * that already were, a modal dialog open now and the dialogs and popovers the page has yet to
- * open (or opens again); a fullscreen frame not ready yet gets a progress bar a frame later
- * (`showLoading`). Remembers how to put back each change, and the element that had focus, for
- * `hideFrame`.
+ * scrolling (`lockScroll`); with `inertPage`, makes the page behind it `inert` (`coverPage`:
+ * before the iframe is in, the children of the parent it goes in); a fullscreen frame not
+ * ready yet gets a progress bar a frame later (`showLoading`). Remembers how to put back each
+ * change, and the element that had focus, for `hideFrame`.
  */
 export const showFrame = (frame, fullscreen, inertPage) => serially(() => showNow(frame, fullscreen, inertPage));
 
@@ -298,70 +253,8 @@ function showNow(frame, fullscreen, inertPage) {
   const show = { __proto__: null, undo, focus, cover: undefined, loading: undefined, presented: false, waiting: false };
   shows.set(frame, show);
   // Only a fullscreen frame locks the scroll, and it is mounted on the body.
-  if (fullscreen && parent) {
-    // The room the viewport's scrollbar took (none for an overlay one) goes to the body's
-    // padding: the page behind the modal would otherwise widen and shift sideways as the
-    // scrollbar goes. A root with `scrollbar-gutter: stable` keeps that room itself.
-    const scrollbar = scrollbarWidth(document);
-    // Each element's computed style asked for once, and read before anything is locked.
-    const root = builtIn(Document, "documentElement", document);
-    const [rootStyle, bodyStyle] = [getComputedStyle(root), getComputedStyle(parent)];
-    const kept = rootStyle.scrollbarGutter?.startsWith("stable");
-    const padding = scrollbar > 0 && !kept && `${parseFloat(bodyStyle.paddingRight) + scrollbar}px`;
-    for (const element of scrollers(root, rootStyle, parent, bodyStyle)) {
-      for (const name of ["overflow-x", "overflow-y"]) undo.push(lockStyle(element, name, "hidden"));
-    }
-    if (padding) undo.push(lockStyle(parent, "padding-right", padding));
-  }
-  if (inertPage && parent) {
-    const inert = [];
-    const makeInert = (element) => {
-      const eligible = element !== frame && element !== show.loading && element instanceof HTMLElement;
-      if (eligible && !inertOf(element)) {
-        inert.push(element);
-        setInert(element, true);
-      }
-    };
-    const cover = () => {
-      // A copy: the page's code may take an element out as it turns inert.
-      for (const child of [...builtIn(Element, "children", parent)]) if (!opensAbove(child)) makeInert(child);
-    };
-    // A toast, a portal or a chat widget the page adds meanwhile is behind the modal too; a
-    // dialog or popover goes above it, even one opened in the task that added it. A change of
-    // its own, as what turns inert runs the page's code, which may hide the modal.
-    const observer = new MutationObserver((records) =>
-      serially(() => {
-        if (shows.get(frame) !== show) return;
-        for (const record of records) for (const node of record.addedNodes) if (!isDialogOrPopover(node)) makeInert(node);
-      }),
-    );
-    // One open as the modal showed, and so made inert, that the page opens again stops being
-    // inert before it opens, in time for a modal dialog to take focus: a toast shown again, or
-    // a dialog opened with `showModal()`, is above the modal, as one opened later is (a dialog
-    // opened with `show()` is under it, as one opened later is).
-    const reopens = (event) => {
-      const target = event.target;
-      if (event.newState !== "open" || !isDialogOrPopover(target)) return;
-      const at = inert.indexOf(target);
-      if (at >= 0) {
-        setInert(target, false);
-        inert.splice(at, 1);
-      }
-      // WebKit reads `inert` from the style, that of a dialog in the inert app root too:
-      // brought up to date here, or a modal dialog's focusing steps still find it inert.
-      getComputedStyle(target).visibility;
-    };
-    // Put back first: a hide undoes the covering however far it got.
-    undo.push(() => {
-      observer.disconnect();
-      window.removeEventListener("beforetoggle", reopens, true);
-      inert.forEach((element) => setInert(element, false));
-    });
-    observer.observe(parent, { __proto__: null, childList: true });
-    window.addEventListener("beforetoggle", reopens, true);
-    show.cover = cover;
-    cover();
-  }
+  if (fullscreen && parent) lockScroll(document, parent, undo);
+  if (inertPage && parent) coverPage(frame, parent, show, () => shows.get(frame) === show);
   // Last: a `requestAnimationFrame` the page's code broke then leaves out the loading bar only.
   if (fullscreen && parent && inertOf(frame)) requestAnimationFrame(() => showLoading(frame, show));
 }
@@ -415,119 +308,6 @@ function leaveFullscreen(document, frame, parent) {
 }
 
 /**
- * The elements whose overflow scrolls the page, from the root's and the body's computed
- * styles: the viewport scrolls as the body says unless the root element says otherwise, or
- * either has any containment (`contain`, a container query's `container-type`,
- * `content-visibility`), and a body with an overflow of its own then scrolls itself. Locking an
- * element whose overflow is `visible` would make it a scroll container of its own, and the page
- * would lose its scroll position.
- */
-function scrollers(root, rootStyle, body, bodyStyle) {
-  const own = (style) => style.overflowX !== "visible" || style.overflowY !== "visible";
-  const contained = (style) =>
-    (style.contain ?? "none") !== "none" || (style.containerType ?? "normal") !== "normal" || (style.contentVisibility ?? "visible") !== "visible";
-  if (!own(rootStyle) && !contained(rootStyle) && !contained(bodyStyle)) return [body];
-  return own(bodyStyle) ? [root, body] : [root];
-}
-
-/**
- * Sets `name: locked !important` on `element`'s inline style (`!important` to win over the
- * page's stylesheets); returns what puts back the value and priority it had, unless the page
- * changed it meanwhile, and takes out the `style` attribute it added, left empty. The locked
- * value without its `!important` is still the lock's: a dialog library that saved it and put it
- * back as it closed (MUI's, Bootstrap's) drops the priority.
- */
-function lockStyle(element, name, locked) {
-  const { style } = element;
-  const attribute = Element.prototype.hasAttribute.call(element, "style");
-  const value = style.getPropertyValue(name);
-  const priority = style.getPropertyPriority(name);
-  style.setProperty(name, locked, "important");
-  // As stored: a length of many digits (a fractional padding plus the scrollbar) is rounded.
-  const stored = style.getPropertyValue(name);
-  return () => {
-    if (style.getPropertyValue(name) === stored) style.setProperty(name, value, priority);
-    if (!attribute && Element.prototype.getAttribute.call(element, "style") === "") Element.prototype.removeAttribute.call(element, "style");
-  };
-}
-
-/**
- * `object[name]` as the `type`'s prototype defines it, past any named element's override. Where
- * that prototype has no such property (a browser without it, or a DOM of another realm than
- * the global `type`, as Vitest's happy-dom gives), `object[name]` as it reads.
- */
-function builtIn(type, name, object) {
-  const descriptor = Object.getOwnPropertyDescriptor(type.prototype, name);
-  return descriptor ? descriptor.get.call(object) : object[name];
-}
-
-/**
- * `node`'s parent, or a shadow root's host, past any named element's override: the document's
- * `host` is an `<img name=host>` (which a sanitizer lets through in user content), a form's
- * `parentNode` its `<input name=parentNode>`, and either would send a walk up the page round
- * for ever.
- */
-function parentOf(node) {
-  return builtIn(Node, "parentNode", node) ?? (node instanceof ShadowRoot ? node.host : null);
-}
-
-const inertOf = (element) => builtIn(HTMLElement, "inert", element);
-
-/** Sets `inert` past any override; a browser without it (Firefox before 112) has none to set. */
-function setInert(element, inert) {
-  Object.getOwnPropertyDescriptor(HTMLElement.prototype, "inert")?.set.call(element, inert);
-}
-
-/**
- * Gives focus back to `element` if it is still in `document`, past any named control's
- * override; says whether it took it.
- */
-function refocus(element, document) {
-  try {
-    if (builtIn(Node, "isConnected", element)) {
-      (element instanceof SVGElement ? SVGElement : HTMLElement).prototype.focus.call(element);
-    }
-  } catch {
-    // Not an element that takes focus: it stays where it is.
-  }
-  return focusedElement(document) === element;
-}
-
-/**
- * The window's own `HTMLDialogElement`, or undefined: a browser without dialogs (Safari before
- * 15.4, Firefox before 98) has none, and the name is then the page's element named so, if any,
- * which is never an own property of the window.
- */
-const dialogElement = () => field(globalThis, "HTMLDialogElement");
-
-function isDialog(node) {
-  const Dialog = dialogElement();
-  return typeof Dialog === "function" && node instanceof Dialog;
-}
-
-const isDialogOrPopover = (node) =>
-  isDialog(node) || (node instanceof Element && Element.prototype.hasAttribute.call(node, "popover"));
-
-/**
- * Whether `node` is a dialog or popover that is above the overlay, and must stay usable (a
- * session-timeout warning): one the page has not opened yet, as opened later it goes in the top
- * layer, or a modal dialog open now, which the overlay goes above only once it has closed
- * (`waitForDialog`). A popover or non-modal dialog open already is under the overlay, as the
- * rest of the page is.
- */
-function opensAbove(node) {
-  try {
-    if (isDialog(node)) {
-      return !builtIn(dialogElement(), "open", node) || Element.prototype.matches.call(node, ":modal");
-    }
-    return isDialogOrPopover(node) && !Element.prototype.matches.call(node, ":popover-open");
-  } catch {
-    // A browser without popovers: a `popover` attribute is an ordinary element's.
-    return false;
-  }
-}
-
-/**
  * Sizes a fullscreen frame for where it is: the viewport, in viewport units. In the top layer
  * under a page's CSS zoom, which Chromium scales viewport units by, 100% instead; not
  * otherwise: WebKit may lay a 100% frame out 0 px tall under a body with a transform, a filter
@@ -567,55 +347,6 @@ function setPopover(frame, shown) {
     // Not a popover, or not in the page.
   }
   return false;
-}
-
-/**
- * The changes to the page (shows, presents, hides, and the observers' work) asked while one
- * runs, each run once those before it are done: the page's code runs inside one (a custom
- * element that observes `inert`, a `beforetoggle` handler) and may ask for another, of this
- * modal or of a new one, which, run at once, would lock and cover what the hide it interrupts
- * then unlocks and uncovers, or hide what the show it interrupts then goes on covering. One
- * list for every frame, as the scroll lock and `inert` are the page's. `undefined` while none
- * runs.
- */
-let queue;
-
-/**
- * The most changes one run of the list takes in turn, far more than any page asks for at once.
- * More is the page's code asking for another in each, without end (an element that hides the
- * modal as the page turns inert and shows it as it stops), which would hang the page: the rest
- * are dropped, and that reported. Rust then believes the last one asked, which may not be
- * done: a show then a hide, or the modal's teardown, puts the page right.
- */
-const MOST_CHANGES = 100;
-
-/**
- * Runs `change` (a show, a present, a hide, or the observers' covering and putting back in the
- * top layer, which run the page's code too) now or, while one runs, after it and those asked
- * before it. One that the page's code breaks (a patched `requestAnimationFrame` that throws) is
- * reported as that code's error, and the others still run: none throws into the wasm.
- */
-function serially(change) {
-  if (queue) return void queue.push(change);
-  queue = [change];
-  let at = 0;
-  for (; at < queue.length && at < MOST_CHANGES; at++) {
-    try {
-      queue[at]();
-    } catch (error) {
-      report(error);
-    }
-  }
-  const endless = at < queue.length;
-  queue = undefined;
-  // Reported once the list is done, so that what the page's error listener asks is done too.
-  if (endless) {
-    report(
-      new RangeError(
-        `anon-modal: ${MOST_CHANGES} shows and hides in a row, each asked by the page's code during an earlier one, without end (an element that hides the modal as the page turns inert and shows it as it stops?): the rest were dropped`,
-      ),
-    );
-  }
 }
 
 /** Hides the iframe and puts back what the last `showFrame` changed, once, last change first. */
@@ -753,112 +484,4 @@ export function listen(commands, readyMs, frame) {
       return !listening;
     },
   };
-}
-
-/**
- * What the guard asks of a value, in one call (src/guard.rs `Kind`, in the codes of its
- * `kind_code`): a plain object's prototype is `Object.prototype` or `null`; "other" is anything
- * else (a function, an exotic object, or one whose prototype cannot be read); a string's code
- * adds its length, and an array's takes its length away.
- */
-export function kindOf(value) {
-  const type = typeof value;
-  if (type === "string") return KIND_TEXT + value.length;
-  if (type === "number") return KIND_NUMBER;
-  if (type === "boolean") return value ? KIND_TRUE : KIND_FALSE;
-  if (value === undefined) return KIND_UNDEFINED;
-  if (value === null) return KIND_NULL;
-  if (type === "object") {
-    try {
-      if (Array.isArray(value)) return KIND_LIST - value.length;
-      const prototype = Object.getPrototypeOf(value);
-      if (prototype === Object.prototype || prototype === null) return KIND_PLAIN;
-    } catch {}
-  }
-  return KIND_OTHER;
-}
-
-/** `Object.keys(object)`, or none when listing them throws (a `Proxy` of the page's own making). */
-export function keysOf(object) {
-  try {
-    return Object.keys(object);
-  } catch {
-    return [];
-  }
-}
-
-/**
- * A `message` event's `source`, `origin` and `data`: `undefined` where a page's script made the
- * getter throw, as a throw that crossed the wasm would leave its stack lower each time, until
- * no call into it worked.
- */
-export function sourceOf(event) {
-  try {
-    return event.source;
-  } catch {}
-}
-
-/** See `sourceOf`. */
-export function originOf(event) {
-  try {
-    return event.origin;
-  } catch {}
-}
-
-/** See `sourceOf`. */
-export function dataOf(event) {
-  try {
-    return event.data;
-  } catch {}
-}
-
-/**
- * `text` as the engine keeps a property's name (interned): the guard's names compare with a
- * message's keys, and look its fields up, at once, where a string made from the wasm's bytes
- * is compared character by character.
- */
-export const propertyName = (text) => Object.keys({ [text]: 0 })[0];
-
-/**
- * Which of `keys` are `object`'s own enumerable fields, those `Object.keys` lists, as bits (bit i
- * for `keys[i]`): not one whose asking throws (a `Proxy` of the page's own making).
- */
-export function ownFields(object, keys) {
-  let bits = 0;
-  for (let i = 0; i < keys.length; i++) {
-    try {
-      if (Object.prototype.propertyIsEnumerable.call(object, keys[i])) bits |= 1 << i;
-    } catch {}
-  }
-  return bits;
-}
-
-/**
- * `object[key]` when `key` is `object`'s own; `undefined` for an inherited one (a message from
- * another window is structured-cloned onto the page's `Object.prototype`, which the page may
- * have added to), or where reading it throws (a `Proxy` or getter of the page's own making).
- * options.js reads the options with it too. (`hasOwnProperty`, as engines before 2021 have no
- * `Object.hasOwn`.)
- */
-export function field(object, key) {
-  try {
-    return Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * Adds `key: value` to the guard's copy as a plain data property, whatever the page put on the
- * prototypes: a field is assigned where no setter can run (the key is nowhere on
- * `Object.prototype`, whose own prototype cannot change), which is fast, and otherwise defined,
- * which runs no setter; an array's item (its index a number) is always defined, as
- * `Array.prototype`'s chain is the page's to change.
- */
-export function setField(object, key, value) {
-  if (typeof key === "number" || key in Object.prototype) {
-    Object.defineProperty(object, key, { __proto__: null, value, writable: true, enumerable: true, configurable: true });
-  } else {
-    object[key] = value;
-  }
 }

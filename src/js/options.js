@@ -26,7 +26,7 @@ import {
 } from "./names.js";
 // Own properties only, as the unknown-key check lists them: what a library of the page added to
 // `Object.prototype` is no option.
-import { field } from "./frame.js";
+import { field } from "./values.js";
 import { AnonModalError, packageError, shown } from "./handle.js";
 
 /**
