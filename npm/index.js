@@ -1,8 +1,8 @@
 // The package's entry: wasm-bindgen's glue, an idempotent `init`, `embedAnonModal`, the
 // single-flight `openAnonModal` over both, and the errors a page that is not ready gets.
 // Importing touches no window or document (safe during SSR). The `./js/` modules are the
-// crate's JavaScript (src/js/), the very modules the glue imports: the package build points
-// these imports at them.
+// crate's JavaScript (src/js/), the very modules the glue imports and those they import: the
+// package build points these imports at them.
 import {
   initSync,
   embedAnonModal as embedWasm,

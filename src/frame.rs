@@ -165,10 +165,10 @@ impl Resolve {
     }
 }
 
-// The modules `src/js/frame.js` imports for its own use, which Rust calls nothing of: an extern
-// block naming a module is what makes wasm-bindgen copy it beside the others, and a type that is
-// never used adds no import to the glue (see `frame.js` for why the glue imports no more
-// modules). In this module, not one of their own: a debug build links the code of a module
+// The modules only JavaScript imports (`src/js/frame.js` the others for its own use, and
+// `values.js` to hand on its reads to `js_value`): an extern block naming a module is what makes
+// wasm-bindgen copy it beside the others, and a type that is never used adds no import to the
+// glue (see `frame.js` for why the glue imports no more modules). In this module, not one of their own: a debug build links the code of a module
 // only when something of it is used, and these blocks' records of the modules with it.
 #[wasm_bindgen(module = "/src/js/values.js")]
 extern "C" {

@@ -10,7 +10,8 @@
 // (0.2.130) requests them at once, and with a fifth its server left one request unanswered in
 // two runs of three, so that no test ran; the modules those import, requested after, loaded
 // in every run. So this module hands on values.js's reads to src/js_value.rs, and src/frame.rs
-// names the modules this one imports for its own use only so that wasm-bindgen copies them.
+// names values.js and the modules this one imports for its own use only so that wasm-bindgen
+// copies them.
 
 import { coverPage } from "./inert-page.js";
 import { ALLOW, REFERRER_POLICY, SANDBOX } from "./names.js";

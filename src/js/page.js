@@ -1,6 +1,6 @@
 // Reading the page past what its own code and markup override (a named element such as
 // `<img name=body>`, a patched prototype): its elements, focus, `inert`, and its dialogs and
-// popovers, for src/js/frame.js and the modules it uses.
+// popovers, for src/js/frame.js and the modules it uses, and npm/index.js.
 
 import { field } from "./values.js";
 

@@ -3,9 +3,9 @@
 import { builtIn } from "./page.js";
 
 /**
- * Stops the page behind a fullscreen modal from scrolling: `body` (the frame's parent) and,
- * where the root scrolls the page, the root get `overflow: hidden`, and the body the
- * scrollbar's room as padding. Pushes onto `undo` what puts back each change, as it makes it.
+ * Stops the page behind a fullscreen modal from scrolling: the elements whose overflow scrolls
+ * it (`scrollers`: `body`, the frame's parent, the root, or both) get `overflow: hidden`, and
+ * `body` the scrollbar's room as padding. Pushes onto `undo` what puts back each change, as it makes it.
  */
 export function lockScroll(document, body, undo) {
   // The room the viewport's scrollbar took (none for an overlay one) goes to the body's
