@@ -11,7 +11,8 @@ use crate::topic::Topic;
 use js_sys::Function;
 use wasm_bindgen::prelude::*;
 
-/// The listeners of one modal, kept by `src/js/handle.js` (`emitter`).
+/// The listeners of one modal, kept by `src/js/emitter.js` (`emitter`, which `src/js/handle.js`
+/// hands on).
 ///
 /// Rust decides what each listener gets and when (see [`crate::modal`]); the list and the
 /// calls are in JavaScript, one call per event instead of one wasm-to-JS call per listener.

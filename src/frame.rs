@@ -165,11 +165,24 @@ impl Resolve {
     }
 }
 
-// The modules only JavaScript imports (`src/js/frame.js` the others for its own use, and
-// `values.js` to hand on its reads to `js_value`): an extern block naming a module is what makes
-// wasm-bindgen copy it beside the others, and a type that is never used adds no import to the
-// glue (see `frame.js` for why the glue imports no more modules). In this module, not one of their own: a debug build links the code of a module
-// only when something of it is used, and these blocks' records of the modules with it.
+// The modules only JavaScript imports (`values.js`, `error.js` and `emitter.js`, whose functions
+// Rust calls through the module that hands them on, and the others, for `frame.js`'s own use):
+// an extern block naming a module is what makes wasm-bindgen copy it beside the others, and a
+// type that is never used adds no import to the glue (see `frame.js` for why the glue imports
+// no more modules). In this module, not one of their own: a debug build links the code of a
+// module only when something of it is used, and these blocks' records of the modules with it.
+#[wasm_bindgen(module = "/src/js/error.js")]
+extern "C" {
+    #[allow(dead_code)]
+    type Error;
+}
+
+#[wasm_bindgen(module = "/src/js/emitter.js")]
+extern "C" {
+    #[allow(dead_code)]
+    type Emitter;
+}
+
 #[wasm_bindgen(module = "/src/js/values.js")]
 extern "C" {
     #[allow(dead_code)]

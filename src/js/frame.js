@@ -9,9 +9,9 @@
 // handle.js, options.js and the generated names.js. The test page of wasm-bindgen-test-runner
 // (0.2.130) requests them at once, and with a fifth its server left one request unanswered in
 // two runs of three, so that no test ran; the modules those import, requested after, loaded
-// in every run. So this module hands on values.js's reads to src/js_value.rs, and src/frame.rs
-// names values.js and the modules this one imports for its own use only so that wasm-bindgen
-// copies them.
+// in every run. So this module hands on values.js's reads to src/js_value.rs (as handle.js
+// hands on error.js's and emitter.js's), and src/frame.rs names the modules only JavaScript
+// imports so that wasm-bindgen copies them.
 
 import { coverPage } from "./inert-page.js";
 import { ALLOW, REFERRER_POLICY, SANDBOX } from "./names.js";
