@@ -65,7 +65,7 @@ function attributeContainer(element, name) {
 }
 
 // <generated: report>
-// src/js/error.js's `report`, which the bundled entry does not export.
+// src/js/errors.js's `report`, which the bundled entry does not export.
 /**
  * Reports `error` as an uncaught one (the page's `error` event, the console) and goes on: with
  * `reportError`, or, in a browser without it (Chromium before 95, Safari before 15.4), thrown

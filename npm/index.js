@@ -16,7 +16,7 @@ import {
   WASM_MARK,
   WASM_MARK_SECTION,
 } from "./anon_modal.js";
-import { AnonModalError, isAnonModalError, packageError, shown } from "./js/error.js";
+import { AnonModalError, isAnonModalError, packageError, shown } from "./js/errors.js";
 import { isModalEvent } from "./js/handle.js";
 import { commands, modalDialogOpen, openedFrom } from "./js/frame.js";
 import { focusedElement } from "./js/page.js";

@@ -480,7 +480,7 @@ impl core::fmt::Display for Error {
 
 impl core::error::Error for Error {}
 
-// `error.js`'s, which `handle.js` hands on (see `src/js/frame.js` for why).
+// `errors.js`'s, which `handle.js` hands on (see `src/js/frame.js` for why).
 #[cfg(feature = "browser")]
 #[wasm_bindgen::prelude::wasm_bindgen(module = "/src/js/handle.js")]
 extern "C" {
@@ -556,7 +556,7 @@ mod tests {
         );
         assert_eq!(Message::InitHtml.code().as_str(), "INIT_FAILED");
         assert_eq!(Message::UnknownOption.code().as_str(), "INVALID_OPTION");
-        // A detail not given reads as nothing, as in `error.js`.
+        // A detail not given reads as nothing, as in `errors.js`.
         assert_eq!(
             text(Message::UnknownOption, &["onComplete"]),
             "options.onComplete is not an option of the modal: did you mean ?"
@@ -584,11 +584,11 @@ mod tests {
         }
     }
 
-    /// `error.js` writes every message as Rust does, with a detail where it has one (this
+    /// `errors.js` writes every message as Rust does, with a detail where it has one (this
     /// one has the characters `String.replace` would expand).
     #[cfg(all(feature = "browser", target_arch = "wasm32"))]
     #[wasm_bindgen_test::wasm_bindgen_test]
-    fn error_js_writes_each_message_as_rust_does() {
+    fn errors_js_writes_each_message_as_rust_does() {
         for &message in Message::ALL {
             let error = Error::new(message, "d%$&'");
             let js = wasm_bindgen::JsValue::from(error.clone());

@@ -165,16 +165,16 @@ impl Resolve {
     }
 }
 
-// The modules only JavaScript imports (`values.js`, `error.js` and `emitter.js`, whose functions
-// Rust calls through the module that hands them on, and the others, for `frame.js`'s own use):
-// an extern block naming a module is what makes wasm-bindgen copy it beside the others, and a
-// type that is never used adds no import to the glue (see `frame.js` for why the glue imports
-// no more modules). In this module, not one of their own: a debug build links the code of a
-// module only when something of it is used, and these blocks' records of the modules with it.
-#[wasm_bindgen(module = "/src/js/error.js")]
+// The modules only JavaScript imports (`values.js`, `errors.js` and `emitter.js`, whose functions
+// Rust calls through the module that hands them on, and the others, for `frame.js`'s own use): an
+// extern block naming a module is what makes wasm-bindgen copy it beside the others, and a type
+// that is never used adds no import to the glue (see `frame.js` for why the glue imports no more
+// modules). In this module, not one of their own: a debug build links the code of a module only
+// when something of it is used, and these blocks' records of the modules with it.
+#[wasm_bindgen(module = "/src/js/errors.js")]
 extern "C" {
     #[allow(dead_code)]
-    type Error;
+    type Errors;
 }
 
 #[wasm_bindgen(module = "/src/js/emitter.js")]

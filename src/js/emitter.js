@@ -3,7 +3,7 @@
 // deliver and when; this only keeps the list and calls the listeners, in one call per event
 // instead of one call across the wasm boundary per listener.
 
-import { report } from "./error.js";
+import { report } from "./errors.js";
 
 /** An emitter with no listeners: `{ topic, fn, once }` entries, in the order they were added. */
 export function emitter() {

@@ -10,7 +10,7 @@
 // (0.2.130) requests them at once, and with a fifth its server left one request unanswered in
 // two runs of three, so that no test ran; the modules those import, requested after, loaded
 // in every run. So this module hands on values.js's reads to src/js_value.rs (as handle.js
-// hands on error.js's and emitter.js's), and src/frame.rs names the modules only JavaScript
+// hands on errors.js's and emitter.js's), and src/frame.rs names the modules only JavaScript
 // imports so that wasm-bindgen copies them.
 
 import { coverPage } from "./inert-page.js";

@@ -4,11 +4,11 @@
 // `isModalEvent`, which tells a caller's code an event's type. It hands on `emitter` and
 // `packageError` to src/emitter.rs and src/error.rs (see frame.js for why the glue imports no
 // more modules).
-import { packageError, shown } from "./error.js";
+import { packageError, shown } from "./errors.js";
 import { MESSAGE_CALLBACK_NOT_FUNCTION, MESSAGE_UNKNOWN_EVENT_TYPE, TOPICS, TOPIC_ANY } from "./names.js";
 
 export { emitter } from "./emitter.js";
-export { packageError } from "./error.js";
+export { packageError } from "./errors.js";
 
 /** The topic number of an event name; throws for any other value. */
 function topic(type) {

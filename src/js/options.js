@@ -27,7 +27,7 @@ import {
 // Own properties only, as the unknown-key check lists them: what a library of the page added to
 // `Object.prototype` is no option.
 import { field } from "./values.js";
-import { AnonModalError, packageError, shown } from "./error.js";
+import { AnonModalError, packageError, shown } from "./errors.js";
 
 /**
  * Returns the arguments as src/arguments.rs `OptionValues` reads them: the modal `url` (a string),

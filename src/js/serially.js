@@ -1,7 +1,7 @@
 // The changes a modal makes to the page, run one at a time, for src/js/frame.js and
 // src/js/inert-page.js.
 
-import { report } from "./error.js";
+import { report } from "./errors.js";
 
 /**
  * The changes to the page (shows, presents, hides, and the observers' work) asked while one

@@ -98,7 +98,7 @@ fn check_or_write(path: &str, want: &str) {
         std::fs::rename(&written, &file).unwrap();
         return;
     }
-    panic!("{path} is out of date with its definitions (Rust's, or src/js/error.js's `report`): run `ANON_MODAL_SOURCEGEN=write cargo test --no-default-features --features webhooks,models --test sourcegen`");
+    panic!("{path} is out of date with its definitions (Rust's, or src/js/errors.js's `report`): run `ANON_MODAL_SOURCEGEN=write cargo test --no-default-features --features webhooks,models --test sourcegen`");
 }
 
 /// The exported function `name` of the JavaScript file at `path`, with its doc comment and

@@ -79,8 +79,8 @@ fn the_elements_attributes_namespace_and_report_are_generated_from_their_definit
     let report = (
         "report",
         format!(
-            "// src/js/error.js's `report`, which the bundled entry does not export.\n{}",
-            js_function("src/js/error.js", "report")
+            "// src/js/errors.js's `report`, which the bundled entry does not export.\n{}",
+            js_function("src/js/errors.js", "report")
         ),
     );
     let regions = [("attributes", attributes()), ("type-namespace", region), report];
