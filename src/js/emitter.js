@@ -1,7 +1,7 @@
-// The listeners of one modal, and their dispatch, for src/emitter.rs (through
-// src/js/handle.js, which hands on `emitter`), which states the rules. Rust decides what to
-// deliver and when; this only keeps the list and calls the listeners, in one call per event
-// instead of one call across the wasm boundary per listener.
+// The listeners of one modal, and their dispatch, for src/emitter.rs, which states the rules
+// (through src/js/handle.js, which hands on `emitter`). Rust decides what to deliver and when;
+// this only keeps the list and calls the listeners, in one call per event instead of one call
+// across the wasm boundary per listener.
 
 import { report } from "./errors.js";
 

@@ -1,6 +1,7 @@
 // What the guard reads of a message and its values, for src/js_value.rs (through
-// src/js/frame.js, which hands them on), and `field` for the other modules and npm/index.js. Each read is one call that
-// cannot throw into the wasm: where a value of the page throws, it gives `undefined` (or none).
+// src/js/frame.js, which hands them on), and `field` for the other modules and npm/index.js.
+// Each read is one call that cannot throw into the wasm: where a value of the page throws, it
+// gives `undefined` (or none).
 
 import { KIND_FALSE, KIND_LIST, KIND_NULL, KIND_NUMBER, KIND_OTHER, KIND_PLAIN, KIND_TEXT, KIND_TRUE, KIND_UNDEFINED } from "./names.js";
 
