@@ -67,15 +67,16 @@ pub const RESERVED_KEYS: [&str; 13] = [
 /// The longest `event.type` accepted, in UTF-16 code units.
 pub const MAX_TYPE_LEN: u32 = 64;
 /// At most this many properties of the event and items of its arrays are read and copied
-/// (all levels together, `type` first); the rest are left out.
-pub const MAX_FIELDS: u32 = 64;
+/// (all levels together, `type` first); the rest are left out. Far above what Anon sends, so that
+/// none of its data is lost, and low enough that a hostile event costs a page little.
+pub const MAX_FIELDS: u32 = 1024;
 /// The longest string value copied, in UTF-16 code units; a longer one is left out.
 pub const MAX_STRING_LEN: u32 = 16 * 1024;
 /// The longest property name copied; a field with a longer one is left out.
 pub const MAX_KEY_LEN: u32 = 64;
-/// How many levels of nested objects and arrays are copied below the event itself; deeper
-/// ones are left out.
-pub const MAX_DEPTH: u8 = 2;
+/// How many levels of nested objects and arrays are copied below the event itself (its `data`
+/// is the first); deeper ones are left out.
+pub const MAX_DEPTH: u8 = 16;
 
 /// Why the package itself closed a modal: the `reason` of the `closed` event it makes. Anon
 /// documents its own `closed` only for a user who leaves before the migration starts.

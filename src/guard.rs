@@ -18,7 +18,8 @@
 //! cap, exotic objects (`Blob`, `ArrayBuffer`, `Date`), typed fields ([`event::STRING_FIELDS`],
 //! and [`event::DATA_STRING_FIELDS`] within `data`) that are neither strings nor `null`, and a
 //! `data` that is no plain object are left out (an array item
-//! left out leaves a hole, so that the others keep their places): an event that passed the
+//! left out leaves a hole, so that the others keep their places and the array its length up to
+//! where the budget ended): an event that passed the
 //! checks is delivered, never dropped for its size, so the work stays bounded and a `completed`
 //! is never lost to a large payload.
 //!
@@ -116,6 +117,8 @@ pub trait MessageValue: Sized {
     fn own_fields(&self, keys: &Self::List) -> u32;
     /// A fresh, empty array.
     fn array() -> Self;
+    /// Sets the `length` of an array made by [`MessageValue::array`], holes at its end.
+    fn set_length(array: &mut Self, length: u32);
     /// Where this string is in `list` (`===`), if it is.
     fn position(&self, list: &Self::List) -> Option<usize>;
     /// `self === other`.
@@ -348,16 +351,17 @@ impl<V: MessageValue> MessageGuard<V> {
     /// length stays within the budget however long (or sparse) the array that arrived. Its
     /// other own properties are no items, and are left out.
     fn copy_items(&self, source: &V, len: u32, copy: &mut V, depth: u8, budget: &mut u32) {
-        for at in 0..len {
-            if *budget == 0 {
-                break;
-            }
+        let mut read = 0;
+        while read < len && *budget > 0 {
             *budget -= 1;
-            let index = V::index(at);
+            let index = V::index(read);
             if let Some(copied) = self.copy_value(source.get(&index), depth, budget) {
                 V::set(copy, &index, copied);
             }
+            read += 1;
         }
+        // Items left out at the end are holes too: a list of two objects cut stays two long.
+        V::set_length(copy, read);
     }
 
     /// The copy of a field's or an item's value, or `None` to leave it out (an item left out
@@ -521,6 +525,12 @@ impl MessageValue for Value {
 
     fn array() -> Value {
         Value::List(Vec::new())
+    }
+
+    fn set_length(array: &mut Value, length: u32) {
+        if let Value::List(items) = array {
+            items.resize(length as usize, Value::Undefined);
+        }
     }
 
     fn set(object: &mut Value, key: &Value, value: Value) {

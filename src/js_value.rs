@@ -113,6 +113,10 @@ impl MessageValue for JsValue {
         Array::new().into()
     }
 
+    fn set_length(array: &mut JsValue, length: u32) {
+        array.unchecked_ref::<Array>().set_length(length);
+    }
+
     fn set(object: &mut JsValue, key: &JsValue, value: JsValue) {
         set_field(object, key, &value);
     }

@@ -159,16 +159,25 @@ fn case_15_the_field_budget_is_exact_shared_by_every_level_and_keeps_type() {
 
 /// An event's arrays (Anon's own SDK types an event's `data` as any JSON) reach callbacks as
 /// arrays, under the same caps as objects: each item pays for itself, each array is a level,
-/// and an item left out leaves a hole, so that the others keep their places.
+/// and an item left out leaves a hole, so that the others keep their places and the array its
+/// length.
 #[test]
 fn case_15_arrays_are_copied_within_the_caps() {
     let texts = |items: &[&str]| Value::List(items.iter().map(|t| Value::text(t)).collect());
-    // An item left out is a hole.
-    let mixed = |second| Value::List(vec![Value::Null, second, Value::text("x")]);
+    // An item left out is a hole, the last one too.
+    let mixed = |second, last| Value::List(vec![Value::Null, second, Value::text("x"), last]);
     let data = |fields: Vec<(&str, Value)>| {
         let mut all = vec![("type", Value::text("migration_modal.completed"))];
         all.extend(fields);
         event(all)
+    };
+    // A list one level deeper than allowed: its innermost items are left out, as holes.
+    let nested = |innermost: Value| {
+        let mut list = innermost;
+        for _ in 1..MAX_DEPTH {
+            list = Value::List(vec![list]);
+        }
+        list
     };
     let sent = data(vec![
         ("files", texts(&["contacts.csv", "company.json"])),
@@ -179,8 +188,11 @@ fn case_15_arrays_are_copied_within_the_caps() {
                 Value::object([("id", Value::text("t2")), ("done", Value::Bool(true))]),
             ]),
         ),
-        ("mixed", mixed(Value::Other)),
-        ("deep", Value::List(vec![Value::List(vec![texts(&["too deep"])])])),
+        ("mixed", mixed(Value::Other, Value::Other)),
+        (
+            "deep",
+            nested(Value::List(vec![texts(&["too deep"]), Value::Null])),
+        ),
     ]);
     assert_eq!(
         copy(envelope(sent)),
@@ -193,8 +205,8 @@ fn case_15_arrays_are_copied_within_the_caps() {
                     Value::object([("id", Value::text("t2")), ("done", Value::Bool(true))]),
                 ]),
             ),
-            ("mixed", mixed(Value::Undefined)),
-            ("deep", Value::List(vec![Value::List(vec![])])),
+            ("mixed", mixed(Value::Undefined, Value::Undefined)),
+            ("deep", nested(Value::List(vec![Value::Undefined, Value::Null]))),
         ])
     );
     // A long array is cut where the budget ends: `type` and the key paid first.
@@ -204,10 +216,14 @@ fn case_15_arrays_are_copied_within_the_caps() {
     };
     assert_eq!(kept.len(), MAX_FIELDS as usize - 2);
     assert_eq!(kept[3], Value::Number(3.0));
-    // Each index read pays, holes too: a long sparse array's copy is as short as the budget.
+    // Each index read pays, holes too: a long sparse array's copy is as long as the budget
+    // let it read, and holds nothing.
     let holes = vec![Value::Undefined; 10 * MAX_FIELDS as usize];
     let sparse = data(vec![("sparse", Value::List([holes, vec![Value::Null]].concat()))]);
-    assert_eq!(copy(envelope(sparse)).field("sparse"), &Value::List(vec![]));
+    assert_eq!(
+        copy(envelope(sparse)).field("sparse"),
+        &Value::List(vec![Value::Undefined; MAX_FIELDS as usize - 2])
+    );
     // An array whose own key spends the last of the budget is left out, not delivered empty.
     let mut last = fields(0, MAX_FIELDS - 2);
     last.insert(0, ("type".to_owned(), Value::text("x")));
@@ -216,6 +232,51 @@ fn case_15_arrays_are_copied_within_the_caps() {
         copy(envelope(Value::Object(last))).field("last"),
         &Value::Undefined
     );
+}
+
+/// An event as rich as Anon could send one (its migration and company, a list of files, each
+/// an object) is copied whole: the caps are for hostile events, and no data of Anon's is lost.
+#[test]
+fn an_event_with_nested_context_and_lists_of_objects_arrives_whole() {
+    let file = |id: &str| {
+        Value::object([
+            ("object", Value::text("file")),
+            ("id", Value::text(id)),
+            ("type", Value::text("CompanyInfo-EntityType-Screenshot")),
+            ("size", Value::Number(123.0)),
+        ])
+    };
+    let rich = event(vec![
+        ("type", Value::text("migration_modal.completed")),
+        ("id", Value::text("evt_1")),
+        ("object", Value::text("event")),
+        (
+            "data",
+            Value::object([
+                ("user_id", Value::text("usr_1")),
+                ("migration_id", Value::text("mig_1")),
+                (
+                    "migration",
+                    Value::object([
+                        ("id", Value::text("mig_1")),
+                        ("status", Value::text("COMPLETE")),
+                        (
+                            "company",
+                            Value::object([
+                                ("id", Value::text("c1")),
+                                ("address", Value::object([("city", Value::text("Oslo"))])),
+                            ]),
+                        ),
+                    ]),
+                ),
+                (
+                    "files",
+                    Value::List((0..100).map(|i| file(&format!("f{i}"))).collect()),
+                ),
+            ]),
+        ),
+    ]);
+    assert_eq!(copy(envelope(rich.clone())), rich);
 }
 
 #[test]
@@ -243,8 +304,8 @@ fn case_15_huge_strings_and_long_keys_are_left_out() {
             ("step", Value::Number(3.0))
         ])
     );
-    // The caps the README documents: 16 KB strings, 64 fields, two levels.
-    assert_eq!((MAX_STRING_LEN, MAX_FIELDS, MAX_DEPTH), (16 * 1024, 64, 2));
+    // The caps the README documents: 16 K-character strings, 1,024 fields, 16 levels.
+    assert_eq!((MAX_STRING_LEN, MAX_FIELDS, MAX_DEPTH), (16 * 1024, 1024, 16));
     let just = event(vec![
         ("type", Value::text("x")),
         ("message", Value::Text("x".repeat(MAX_STRING_LEN as usize))),

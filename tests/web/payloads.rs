@@ -143,6 +143,25 @@ fn a_hidden_typed_field_is_left_out_and_hides_no_other() {
     assert!(!Reflect::has(&data, &"migration_id".into()).unwrap());
 }
 
+/// An event as rich as Anon could send one reaches the callback whole: its context nested
+/// several levels (the migration, its company), and a list of objects (its files).
+#[wasm_bindgen_test]
+fn an_event_with_nested_context_and_lists_of_objects_arrives_whole() {
+    let (rec, modal, seen) = recorded_keeping_the_completed_event();
+    let sent = r#"{"source":"anon_modal","event":{"type":"migration_modal.completed","id":"evt_1",
+        "object":"event","data":{"user_id":"usr_1","migration_id":"mig_1",
+        "migration":{"id":"mig_1","status":"COMPLETE","company":{"id":"c1","name":"Acme",
+        "address":{"city":"Oslo"}}},
+        "files":[{"id":"f1","type":"CompanyInfo-EntityType-Screenshot","size":123},{"id":"f2","type":"x"}]}}}"#;
+    from_modal(&modal, &JSON::parse(sent).unwrap());
+    assert_eq!(rec.delivered(), COMPLETED);
+    let event = Reflect::get(&JSON::parse(sent).unwrap(), &"event".into()).unwrap();
+    assert_eq!(
+        JSON::stringify(&seen.borrow()).unwrap(),
+        JSON::stringify(&event).unwrap()
+    );
+}
+
 #[wasm_bindgen_test]
 fn the_copy_keeps_numbers_booleans_plain_objects_and_arrays_and_leaves_out_the_rest() {
     let (rec, modal, seen) = recorded_keeping_the_completed_event();
@@ -155,6 +174,10 @@ fn the_copy_keeps_numbers_booleans_plain_objects_and_arrays_and_leaves_out_the_r
         (
             "mixed",
             js_sys::Array::of3(&1.into(), &js_sys::Date::new_0(), &"x".into()).into(),
+        ),
+        (
+            "ends_left_out",
+            js_sys::Array::of2(&1.into(), &js_sys::Date::new_0()).into(),
         ),
         (
             "named",
@@ -191,6 +214,13 @@ fn the_copy_keeps_numbers_booleans_plain_objects_and_arrays_and_leaves_out_the_r
     assert_eq!(mixed.length(), 3);
     assert!(!Reflect::has(&mixed, &1.into()).unwrap(), "the Date is a hole");
     assert_eq!(JSON::stringify(&mixed).unwrap(), r#"[1,null,"x"]"#);
+    // An item left out at the end is a hole too: the array keeps its length.
+    let ends_left_out: Array = field("ends_left_out").dyn_into().unwrap();
+    assert_eq!(ends_left_out.length(), 2);
+    assert!(
+        !Reflect::has(&ends_left_out, &1.into()).unwrap(),
+        "the Date is a hole"
+    );
     // An array's own properties that are no items are left out.
     let named: Object = field("named").dyn_into().unwrap();
     assert_eq!(JSON::stringify(&named).unwrap(), "[1]");
@@ -232,13 +262,16 @@ fn case_14_cyclic_and_deep_objects_are_cut_at_the_depth_cap_and_the_event_arrive
         let data = envelope("migration_modal.completed", &[("context", payload)]);
         let (seen, delivered) = delivered_completed(&data);
         assert_eq!(seen, COMPLETED, "{key}");
-        // Two levels below the event are copied; the third is left out.
-        let first = Reflect::get(&delivered, &"context".into()).unwrap();
-        let second = Reflect::get(&first, &key.into()).unwrap();
-        assert!(second.is_object(), "{key}: the second level is copied");
+        // MAX_DEPTH levels below the event are copied (`context` is the first); the next is
+        // left out.
+        let mut level = Reflect::get(&delivered, &"context".into()).unwrap();
+        for _ in 1..anon_modal::event::MAX_DEPTH {
+            level = Reflect::get(&level, &key.into()).unwrap();
+            assert!(level.is_object(), "{key}: every level to the cap is copied");
+        }
         assert!(
-            !Reflect::has(&second, &key.into()).unwrap(),
-            "{key}: the third is not"
+            !Reflect::has(&level, &key.into()).unwrap(),
+            "{key}: the one below the cap is not"
         );
     }
 }
@@ -291,12 +324,9 @@ fn case_15_huge_strings_and_objects_are_capped_and_the_event_arrives() {
         hostile(ANON, &envelope(&"t".repeat(100_000), &[])),
         ["reject:SCHEMA"]
     );
-    // A huge array is cut at the budget like an object, holes and all: the event arrives.
-    for (array, items) in [
-        (JsValue::from(huge_array), 0),
-        (longest_array, 0),
-        (dense_array, anon_modal::event::MAX_FIELDS - 2),
-    ] {
+    // A huge array is cut at the budget like an object, holes and all: the event arrives, its
+    // copy as long as the budget let it read.
+    for array in [JsValue::from(huge_array), longest_array, dense_array] {
         let (seen, delivered) =
             delivered_completed(&envelope("migration_modal.completed", &[("list", array)]));
         assert_eq!(seen, COMPLETED);
@@ -304,7 +334,7 @@ fn case_15_huge_strings_and_objects_are_capped_and_the_event_arrives() {
             .unwrap()
             .dyn_into()
             .unwrap();
-        assert_eq!(list.length(), items);
+        assert_eq!(list.length(), anon_modal::event::MAX_FIELDS - 2);
     }
     assert!(js_sys::Date::now() - start < 2_000.0, "bounded work");
 }
