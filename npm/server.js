@@ -77,8 +77,12 @@ const describe = (value) =>
 // The raw body as received. Typed arrays are viewed, never copied; a string is UTF-8 encoded.
 function bytes(body) {
   if (typeof body === "string") return encoder.encode(body);
-  if (ArrayBuffer.isView(body)) return body instanceof Uint8Array ? body : new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
-  if (tag(body) === "[object ArrayBuffer]" || tag(body) === "[object SharedArrayBuffer]") return new Uint8Array(body);
+  let view;
+  if (ArrayBuffer.isView(body)) view = body instanceof Uint8Array ? body : new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
+  else if (tag(body) === "[object ArrayBuffer]" || tag(body) === "[object SharedArrayBuffer]") view = new Uint8Array(body);
+  // Memory another thread can write is copied, so that the event returned is parsed from the
+  // very bytes verified.
+  if (view) return tag(view.buffer) === "[object SharedArrayBuffer]" ? new Uint8Array(view) : view;
   throw new TypeError(
     `anon-modal/server: the body must be the raw request body as received (a string, Uint8Array, Buffer or ArrayBuffer), not ${notABody(body)}`,
   );
