@@ -226,12 +226,14 @@ export class WebhookVerifier {
    * Checks the signature, the timestamp and that the body is an Anon event; returns the whole event.
    * @throws {AnonWebhookError}
    * @throws {TypeError} for a body or headers of the wrong kind (a parsed object, a request rather than its headers, no headers, [name, value] pairs), or an option it does not take.
+   * @throws {RangeError} when `options.now` tells no time (`NaN`, an invalid `Date`) or is in milliseconds rather than seconds.
    */
   verify(body: WebhookBody, headers: WebhookHeadersInput, options?: VerifyOptions): WebhookEvent;
   /**
    * Checks the signature and the timestamp only, whatever the body holds.
    * @throws {AnonWebhookError}
    * @throws {TypeError} for a body or headers of the wrong kind (a parsed object, a request rather than its headers, no headers, [name, value] pairs), or an option it does not take.
+   * @throws {RangeError} when `options.now` tells no time (`NaN`, an invalid `Date`) or is in milliseconds rather than seconds.
    */
   verifySignature(body: WebhookBody, headers: WebhookHeadersInput, options?: VerifyOptions): void;
   /**
@@ -246,6 +248,7 @@ export class WebhookVerifier {
  * for many.
  * @throws {AnonWebhookError}
  * @throws {TypeError} for a body or headers of the wrong kind (a parsed object, a request rather than its headers, no headers, [name, value] pairs), a secret that is not a string, or an option it does not take.
+ * @throws {RangeError} when `options.now` tells no time (`NaN`, an invalid `Date`) or is in milliseconds rather than seconds.
  */
 export function verifyWebhook(
   body: WebhookBody,

@@ -575,6 +575,7 @@ fn lone_surrogates_replaced(json: &[u8]) -> std::borrow::Cow<'_, [u8]> {
 
 /// A migration (the resource object of `migration.*` events).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(expecting = "a migration object")]
 pub struct Migration {
     /// The company, once the migration has one: Anon documents it as a UUID or `null` (a
     /// migration just created may have none yet). Absent reads as `None` too.
@@ -612,6 +613,7 @@ pub struct CreateModalRequest {
 
 /// `POST /api/v1/migration-modal` response: hand `url` (and `expires_at`) to the browser.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(expecting = "a migration modal object")]
 pub struct CreateModalResponse {
     /// `"migration_modal"`.
     pub object: String,
@@ -632,6 +634,7 @@ pub struct CreateModalResponse {
 
 /// A file from the Files API.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(expecting = "a file object")]
 pub struct File {
     /// `"file"`.
     pub object: String,
@@ -663,6 +666,7 @@ pub struct File {
 /// `data`, `has_more`) is the common API convention, an assumption until a real response
 /// confirms it. Fields beyond it are kept.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(expecting = "a list of files")]
 pub struct FileList {
     /// `"list"`.
     pub object: String,
@@ -1034,6 +1038,17 @@ mod tests {
         assert_eq!(
             why(&event("migration_task.failed", json!("task_1"))),
             "data.object: expected an object, the task"
+        );
+        assert!(why(&event("migration.created", json!([])))
+            .starts_with("data.object: invalid type: sequence, expected a migration object"));
+        let named = |error: serde_json::Error| error.to_string();
+        assert!(named(serde_json::from_str::<File>("[]").unwrap_err())
+            .starts_with("invalid type: sequence, expected a file object"));
+        assert!(named(serde_json::from_str::<FileList>("1").unwrap_err())
+            .starts_with("invalid type: integer `1`, expected a list of files"));
+        assert!(
+            named(serde_json::from_str::<CreateModalResponse>("null").unwrap_err())
+                .starts_with("invalid type: null, expected a migration modal object")
         );
 
         let read = WebhookEvent::from_json(format!("\u{feff}{whole}").as_bytes()).unwrap();
