@@ -38,6 +38,7 @@ import {
   MESSAGE_INIT_NO_URL,
   MESSAGE_INIT_REFUSED_BY_CSP,
   MESSAGE_UNDER_MODAL_DIALOG,
+  MESSAGE_CONTROL_NOT_OBJECT,
   MESSAGE_SIGNAL_NOT_ABORT_SIGNAL,
   OPTION_CONTAINER,
   OPTION_EXPIRES_AT,
@@ -194,6 +195,12 @@ let going = null;
  * of the others off (their callers get an AbortError at once) and destroys their modal.
  */
 export function openAnonModal(source, options, config) {
+  // The signal itself where `{ signal }` goes would never abort this call, its keys read as none.
+  if (config != null && (typeof config !== "object" || Array.isArray(config) || typeof config.addEventListener === "function")) {
+    unused(source);
+    const given = typeof config.aborted === "boolean" ? "an AbortSignal: pass { signal }" : shown(config);
+    return Promise.reject(packageError(MESSAGE_CONTROL_NOT_OBJECT, given));
+  }
   // Read as given, never from what the page added to `Object.prototype`.
   const signal = field(config, "signal");
   const key = field(config, "key");

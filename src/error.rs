@@ -136,6 +136,9 @@ pub enum Message {
     CallbackNotFunction,
     /// `openAnonModal`'s `control.signal` (the detail, as shown) is not an `AbortSignal`.
     SignalNotAbortSignal,
+    /// `openAnonModal`'s `control` (the detail, as shown) is not an object, or is the
+    /// `AbortSignal` that belongs in it.
+    ControlNotObject,
     /// An option of the wrong type or value: its name, what it must be, and the value given.
     InvalidOption,
     /// `expiresAt` (the detail) is a number of seconds since the epoch, not milliseconds.
@@ -196,10 +199,12 @@ impl Message {
         Message::NoUsableOrigin(OriginError::Host),
         Message::NoUsableOrigin(OriginError::NonAscii),
         Message::NoUsableOrigin(OriginError::Path),
+        Message::NoUsableOrigin(OriginError::Wildcard),
         Message::NotAnOrigin(OriginError::Scheme),
         Message::NotAnOrigin(OriginError::Host),
         Message::NotAnOrigin(OriginError::NonAscii),
         Message::NotAnOrigin(OriginError::Path),
+        Message::NotAnOrigin(OriginError::Wildcard),
         Message::UnknownEventType,
         Message::CallbackNotFunction,
         Message::InvalidOption,
@@ -226,6 +231,7 @@ impl Message {
         Message::InitRefusedByCsp,
         Message::SignalNotAbortSignal,
         Message::UrlIsJsonText,
+        Message::ControlNotObject,
     ];
 
     /// The code of an error that says this.
@@ -253,9 +259,10 @@ impl Message {
             | Message::OptionsUnreadable
             | Message::ContainerBadSelector
             | Message::ContainerNotFound => ErrorCode::InvalidOption,
-            Message::UnknownEventType | Message::CallbackNotFunction | Message::SignalNotAbortSignal => {
-                ErrorCode::InvalidArgument
-            }
+            Message::UnknownEventType
+            | Message::CallbackNotFunction
+            | Message::SignalNotAbortSignal
+            | Message::ControlNotObject => ErrorCode::InvalidArgument,
             Message::OriginNotAllowed => ErrorCode::OriginNotAllowed,
             Message::NotAnOrigin(_) | Message::InsecureOrigin => ErrorCode::InvalidOrigin,
             Message::InitNoFetch
@@ -286,33 +293,34 @@ impl Message {
             Message::NoDocument => 9,
             Message::NotInitialized => 10,
             Message::NoUsableOrigin(why) => 11 + why as u32,
-            Message::NotAnOrigin(why) => 15 + why as u32,
-            Message::UnknownEventType => 19,
-            Message::CallbackNotFunction => 20,
-            Message::InvalidOption => 21,
-            Message::ExpiresInSeconds => 22,
-            Message::UnknownOption => 23,
-            Message::UnknownOptionFarFromAll => 24,
-            Message::OptionsNotObject => 25,
-            Message::OptionsUnreadable => 26,
-            Message::ContainerBadSelector => 27,
-            Message::ContainerNotFound => 28,
-            Message::InitNoFetch => 29,
-            Message::InitFetchFailed => 30,
-            Message::InitHttpStatus => 31,
-            Message::InitHtml => 32,
-            Message::InitNotWasm => 33,
-            Message::UrlIsResponse => 34,
-            Message::InsecureOrigin => 35,
-            Message::UrlObjectWithoutUrl => 36,
-            Message::InitWrongWasm => 37,
-            Message::UrlIsPromise => 38,
-            Message::UnderModalDialog => 39,
-            Message::InitVitePrebundled => 40,
-            Message::InitNoUrl => 41,
-            Message::InitRefusedByCsp => 42,
-            Message::SignalNotAbortSignal => 43,
-            Message::UrlIsJsonText => 44,
+            Message::NotAnOrigin(why) => 16 + why as u32,
+            Message::UnknownEventType => 21,
+            Message::CallbackNotFunction => 22,
+            Message::InvalidOption => 23,
+            Message::ExpiresInSeconds => 24,
+            Message::UnknownOption => 25,
+            Message::UnknownOptionFarFromAll => 26,
+            Message::OptionsNotObject => 27,
+            Message::OptionsUnreadable => 28,
+            Message::ContainerBadSelector => 29,
+            Message::ContainerNotFound => 30,
+            Message::InitNoFetch => 31,
+            Message::InitFetchFailed => 32,
+            Message::InitHttpStatus => 33,
+            Message::InitHtml => 34,
+            Message::InitNotWasm => 35,
+            Message::UrlIsResponse => 36,
+            Message::InsecureOrigin => 37,
+            Message::UrlObjectWithoutUrl => 38,
+            Message::InitWrongWasm => 39,
+            Message::UrlIsPromise => 40,
+            Message::UnderModalDialog => 41,
+            Message::InitVitePrebundled => 42,
+            Message::InitNoUrl => 43,
+            Message::InitRefusedByCsp => 44,
+            Message::SignalNotAbortSignal => 45,
+            Message::UrlIsJsonText => 46,
+            Message::ControlNotObject => 47,
         }
     }
 
@@ -372,6 +380,7 @@ impl Message {
             }
             Message::CallbackNotFunction => &["the callback must be a function"],
             Message::SignalNotAbortSignal => &["control.signal must be an AbortSignal, not ", d(0)],
+            Message::ControlNotObject => &["control must be an object ({ signal, key }), not ", d(0)],
             Message::InvalidOption => &["options.", d(0), " must be ", d(1), ", not ", d(2)],
             Message::ExpiresInSeconds => &[
                 expires_at,

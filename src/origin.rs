@@ -40,6 +40,9 @@ pub enum OriginError {
     NonAscii,
     /// There is a path, query or fragment (or a back-slash): an origin has none.
     Path,
+    /// The host has a `*`, which a browser's URL parser takes as a letter: a pattern such as
+    /// `https://*.anon.com` would match no origin, so each must be listed.
+    Wildcard,
 }
 
 impl OriginError {
@@ -50,6 +53,7 @@ impl OriginError {
             OriginError::Host => "the host or port is not valid",
             OriginError::NonAscii => "the host must be ASCII (write international names in punycode)",
             OriginError::Path => "an origin has no path, query or fragment",
+            OriginError::Wildcard => "a wildcard (*) matches no origin: list each origin in full",
         }
     }
 }
@@ -70,8 +74,8 @@ impl Origin {
     /// trailing), `?`, `#`, `\`, `@`, space or control character.
     ///
     /// # Errors
-    /// [`OriginError::Scheme`], [`OriginError::NonAscii`], [`OriginError::Path`] or
-    /// [`OriginError::Host`] (credentials, spaces, an empty host).
+    /// [`OriginError::Scheme`], [`OriginError::NonAscii`], [`OriginError::Path`],
+    /// [`OriginError::Host`] (credentials, spaces, an empty host) or [`OriginError::Wildcard`].
     pub fn check_shape(input: &str) -> Result<(), OriginError> {
         let bytes = input.as_bytes();
         let scheme_len = if bytes.len() >= 8 && bytes[..8].eq_ignore_ascii_case(b"https://") {
@@ -84,11 +88,12 @@ impl Origin {
         let rest = &bytes[scheme_len..];
         let rest = rest.strip_suffix(b"/").unwrap_or(rest);
         // One pass, then the most telling reason first.
-        let (mut non_ascii, mut path, mut host) = (false, false, rest.is_empty());
+        let (mut non_ascii, mut path, mut host, mut wildcard) = (false, false, rest.is_empty(), false);
         for &b in rest {
             non_ascii |= !b.is_ascii();
             path |= matches!(b, b'/' | b'?' | b'#' | b'\\');
             host |= b == b'@' || b <= b' ' || b == 0x7f;
+            wildcard |= b == b'*';
         }
         if non_ascii {
             return Err(OriginError::NonAscii);
@@ -98,6 +103,9 @@ impl Origin {
         }
         if host {
             return Err(OriginError::Host);
+        }
+        if wildcard {
+            return Err(OriginError::Wildcard);
         }
         Ok(())
     }
@@ -276,6 +284,9 @@ mod tests {
             ("https://a@anon.com", OriginError::Host),
             ("ftp://anon.com", OriginError::Scheme),
             ("https://anon.com/path", OriginError::Path),
+            ("https://*.anon.com", OriginError::Wildcard),
+            ("https://*", OriginError::Wildcard),
+            ("https://anon.com:*", OriginError::Wildcard),
         ] {
             assert_eq!(Origin::parse(input), Err(error), "{input}");
         }

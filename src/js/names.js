@@ -67,10 +67,12 @@ export const MESSAGES = [
   [0, "the modal URL has no usable origin: the host or port is not valid"],
   [0, "the modal URL has no usable origin: the host must be ASCII (write international names in punycode)"],
   [0, "the modal URL has no usable origin: an origin has no path, query or fragment"],
+  [0, "the modal URL has no usable origin: a wildcard (*) matches no origin: list each origin in full"],
   [2, "allowedOrigins: % is not an origin: an origin must start with https:// or http://"],
   [2, "allowedOrigins: % is not an origin: the host or port is not valid"],
   [2, "allowedOrigins: % is not an origin: the host must be ASCII (write international names in punycode)"],
   [2, "allowedOrigins: % is not an origin: an origin has no path, query or fragment"],
+  [2, "allowedOrigins: % is not an origin: a wildcard (*) matches no origin: list each origin in full"],
   [7, "unknown event type %: use \"migration_modal.opened\", \"migration_modal.completed\", \"migration_modal.closed\", \"migration_modal.failed\" or \"*\""],
   [7, "the callback must be a function"],
   [6, "options.% must be %, not %"],
@@ -97,6 +99,7 @@ export const MESSAGES = [
   [8, "init() cannot compile the wasm: the page's Content-Security-Policy refuses WebAssembly; add 'wasm-unsafe-eval' to its script-src (or to default-src if it has no script-src)"],
   [7, "control.signal must be an AbortSignal, not %"],
   [0, "the modal URL is JSON text, not a URL: parse it (return response.json() from your server call, not response.text())"],
+  [7, "control must be an object ({ signal, key }), not %"],
 ];
 
 // Each message's number, named after src/error.rs `Message` (one constant each, so that
@@ -116,36 +119,39 @@ export const MESSAGE_NO_USABLE_ORIGIN_SCHEME = 11;
 export const MESSAGE_NO_USABLE_ORIGIN_HOST = 12;
 export const MESSAGE_NO_USABLE_ORIGIN_NON_ASCII = 13;
 export const MESSAGE_NO_USABLE_ORIGIN_PATH = 14;
-export const MESSAGE_NOT_AN_ORIGIN_SCHEME = 15;
-export const MESSAGE_NOT_AN_ORIGIN_HOST = 16;
-export const MESSAGE_NOT_AN_ORIGIN_NON_ASCII = 17;
-export const MESSAGE_NOT_AN_ORIGIN_PATH = 18;
-export const MESSAGE_UNKNOWN_EVENT_TYPE = 19;
-export const MESSAGE_CALLBACK_NOT_FUNCTION = 20;
-export const MESSAGE_INVALID_OPTION = 21;
-export const MESSAGE_EXPIRES_IN_SECONDS = 22;
-export const MESSAGE_UNKNOWN_OPTION = 23;
-export const MESSAGE_UNKNOWN_OPTION_FAR_FROM_ALL = 24;
-export const MESSAGE_OPTIONS_NOT_OBJECT = 25;
-export const MESSAGE_OPTIONS_UNREADABLE = 26;
-export const MESSAGE_CONTAINER_BAD_SELECTOR = 27;
-export const MESSAGE_CONTAINER_NOT_FOUND = 28;
-export const MESSAGE_INIT_NO_FETCH = 29;
-export const MESSAGE_INIT_FETCH_FAILED = 30;
-export const MESSAGE_INIT_HTTP_STATUS = 31;
-export const MESSAGE_INIT_HTML = 32;
-export const MESSAGE_INIT_NOT_WASM = 33;
-export const MESSAGE_URL_IS_RESPONSE = 34;
-export const MESSAGE_INSECURE_ORIGIN = 35;
-export const MESSAGE_URL_OBJECT_WITHOUT_URL = 36;
-export const MESSAGE_INIT_WRONG_WASM = 37;
-export const MESSAGE_URL_IS_PROMISE = 38;
-export const MESSAGE_UNDER_MODAL_DIALOG = 39;
-export const MESSAGE_INIT_VITE_PREBUNDLED = 40;
-export const MESSAGE_INIT_NO_URL = 41;
-export const MESSAGE_INIT_REFUSED_BY_CSP = 42;
-export const MESSAGE_SIGNAL_NOT_ABORT_SIGNAL = 43;
-export const MESSAGE_URL_IS_JSON_TEXT = 44;
+export const MESSAGE_NO_USABLE_ORIGIN_WILDCARD = 15;
+export const MESSAGE_NOT_AN_ORIGIN_SCHEME = 16;
+export const MESSAGE_NOT_AN_ORIGIN_HOST = 17;
+export const MESSAGE_NOT_AN_ORIGIN_NON_ASCII = 18;
+export const MESSAGE_NOT_AN_ORIGIN_PATH = 19;
+export const MESSAGE_NOT_AN_ORIGIN_WILDCARD = 20;
+export const MESSAGE_UNKNOWN_EVENT_TYPE = 21;
+export const MESSAGE_CALLBACK_NOT_FUNCTION = 22;
+export const MESSAGE_INVALID_OPTION = 23;
+export const MESSAGE_EXPIRES_IN_SECONDS = 24;
+export const MESSAGE_UNKNOWN_OPTION = 25;
+export const MESSAGE_UNKNOWN_OPTION_FAR_FROM_ALL = 26;
+export const MESSAGE_OPTIONS_NOT_OBJECT = 27;
+export const MESSAGE_OPTIONS_UNREADABLE = 28;
+export const MESSAGE_CONTAINER_BAD_SELECTOR = 29;
+export const MESSAGE_CONTAINER_NOT_FOUND = 30;
+export const MESSAGE_INIT_NO_FETCH = 31;
+export const MESSAGE_INIT_FETCH_FAILED = 32;
+export const MESSAGE_INIT_HTTP_STATUS = 33;
+export const MESSAGE_INIT_HTML = 34;
+export const MESSAGE_INIT_NOT_WASM = 35;
+export const MESSAGE_URL_IS_RESPONSE = 36;
+export const MESSAGE_INSECURE_ORIGIN = 37;
+export const MESSAGE_URL_OBJECT_WITHOUT_URL = 38;
+export const MESSAGE_INIT_WRONG_WASM = 39;
+export const MESSAGE_URL_IS_PROMISE = 40;
+export const MESSAGE_UNDER_MODAL_DIALOG = 41;
+export const MESSAGE_INIT_VITE_PREBUNDLED = 42;
+export const MESSAGE_INIT_NO_URL = 43;
+export const MESSAGE_INIT_REFUSED_BY_CSP = 44;
+export const MESSAGE_SIGNAL_NOT_ABORT_SIGNAL = 45;
+export const MESSAGE_URL_IS_JSON_TEXT = 46;
+export const MESSAGE_CONTROL_NOT_OBJECT = 47;
 
 /** The reasons of src/reject.rs `RejectReason`, at their numbers. */
 export const REJECT_REASONS = ["SOURCE", "ORIGIN", "TAG", "SCHEMA"];

@@ -179,11 +179,14 @@ function read(url, options, document, lookUp) {
   // The server call not awaited (any thenable, as `await` takes): its keys would say nothing.
   if (typeof url?.then === "function") throw packageError(MESSAGE_URL_IS_PROMISE);
   // A URL object stands for its text, as it does for fetch.
-  if (url instanceof URL) url = url.href;
+  if (url instanceof URL || Object.prototype.toString.call(url) === "[object URL]") url = url.href; // one of another frame's too
   if (url !== null && typeof url === "object" && !Array.isArray(url)) {
     const inner = field(url, "url");
     // Without one, most often a server's error body passed on: its keys say so.
-    if (typeof inner !== "string") throw packageError(MESSAGE_URL_OBJECT_WITHOUT_URL, Object.keys(url).join(", ") || "none");
+    if (typeof inner !== "string") {
+      const keys = Object.keys(url);
+      throw packageError(MESSAGE_URL_OBJECT_WITHOUT_URL, keys.slice(0, 8).join(", ") + (keys.length > 8 ? ", ..." : "") || "none");
+    }
     responseExpires = field(url, "expires_at");
     url = inner;
   }
@@ -191,7 +194,7 @@ function read(url, options, document, lookUp) {
   // The create-modal response read as text: a URL never starts so.
   if (/^\s*[{["]/.test(url)) throw packageError(MESSAGE_URL_IS_JSON_TEXT);
 
-  if (typeof options !== "object") throw packageError(MESSAGE_OPTIONS_NOT_OBJECT, shown(options));
+  if (typeof options !== "object" || Array.isArray(options)) throw packageError(MESSAGE_OPTIONS_NOT_OBJECT, shown(options));
   const known = [...VALUE_OPTIONS.map(([name]) => name), ...CALLBACK_OPTIONS];
   for (const key of Object.keys(options)) if (!known.includes(key)) unknownOption(key, known);
 

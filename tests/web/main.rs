@@ -21,6 +21,7 @@ mod reentry;
 mod rust_api;
 mod scroll;
 mod sources;
+mod url_argument;
 mod urls;
 
 use common::*;

@@ -49,6 +49,16 @@ fn case_01_02_04_07_lookalike_and_wrong_origins_are_dropped() {
     );
     let local = with("http://localhost:8081", true).unwrap();
     local.unchecked_into::<ModalHandle>().destroy();
+    // A wildcard, which the browser's URL parser takes as a letter of the host, would match no
+    // origin: refused at the call, with the fix.
+    for origin in ["https://*.anon.com", "https://*"] {
+        let refused = with(origin, false).unwrap_err();
+        assert_eq!(error_code(&refused), "INVALID_ORIGIN", "{origin}");
+        assert_eq!(
+            Reflect::get(&refused, &"message".into()).unwrap(),
+            format!("allowedOrigins: {origin} is not an origin: a wildcard (*) matches no origin: list each origin in full"),
+        );
+    }
 }
 
 #[wasm_bindgen_test]

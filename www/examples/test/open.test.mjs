@@ -307,6 +307,22 @@ test("a signal that is no AbortSignal is refused with its fix, before any server
   await assert.rejects(pkg.openAnonModal(create, {}, { signal: null }), code("NO_DOCUMENT"));
 });
 
+test("a control that is no object, or the AbortSignal that belongs in it, is refused before any server call", async () => {
+  const create = server({ url: URL_, expires_at: fresh() });
+  for (const [control, shown] of [
+    [new AbortController().signal, "an AbortSignal: pass { signal }"],
+    [5, "5"],
+    ["user_1", '"user_1"'],
+    [[], "an empty array"],
+  ]) {
+    await assert.rejects(
+      pkg.openAnonModal(create, {}, control),
+      (error) => code("INVALID_ARGUMENT")(error) && error.message === `control must be an object ({ signal, key }), not ${shown}`,
+    );
+  }
+  assert.equal(create.calls.count, 0, "no server call");
+});
+
 test("a URL that arrives once every caller has aborted is not mounted; one caller still waiting mounts it", async () => {
   const create = server({ url: URL_, expires_at: fresh() });
   const [a, b] = [new AbortController(), new AbortController()];
