@@ -143,8 +143,9 @@ function presentNow(frame, inline, again) {
     // there, and the page where they scrolled it.
     const focus = focusedElement(frame.ownerDocument);
     if (focus && focus !== show.focus) return;
-    // Every option given, and none read from what the page added to `Object.prototype`.
-    frame.scrollIntoView({ __proto__: null, block: "nearest" });
+    // Every option given, and none read from what the page added to `Object.prototype`. A test's
+    // DOM in Node (jsdom) has no scrollIntoView.
+    frame.scrollIntoView?.({ __proto__: null, block: "nearest" });
   } else {
     // The page is still leaving fullscreen, or went fullscreen again while the modal loaded:
     // until it is out, the frame can be neither in the top layer nor focused. Once it is, this

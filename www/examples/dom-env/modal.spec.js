@@ -30,3 +30,21 @@ test.skipIf(!("inert" in HTMLElement.prototype))("a dialog the page adds while t
   dialog.remove();
   expect(inert).toEqual([true, false]);
 });
+
+// As docs/frameworks.md says, a test sees the callbacks run by dispatching the modal's message
+// from the iframe's window (jsdom has one; happy-dom's iframe has none). jsdom has no
+// scrollIntoView, which an inline modal's show uses.
+test("an inline modal's opened reaches its callback", async () => {
+  await init(fs.readFileSync(require.resolve("anon-modal/anon_modal_bg.wasm")));
+  const container = document.body.appendChild(document.createElement("div"));
+  const opened = [];
+  const modal = embedAnonModal("https://example.com/modal", { container, readyTimeoutMs: 0, onOpened: (event) => opened.push(event.type) });
+  const source = modal.iframe.contentWindow;
+  if (source) {
+    const data = { source: "anon_modal", event: { type: "migration_modal.opened" } };
+    window.dispatchEvent(new MessageEvent("message", { data, origin: "https://example.com", source }));
+  }
+  modal.destroy();
+  container.remove();
+  expect(opened).toEqual(source ? ["migration_modal.opened"] : []);
+});
