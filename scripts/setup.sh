@@ -119,6 +119,10 @@ else
 fi
 
 have node && have npm || apt_install nodejs npm
+# The examples' Vite 8 needs Node 20.19 or later, and Debian 12's own package is 18.
+node -e 'const [major, minor] = process.versions.node.split(".").map(Number); process.exit(major > 20 || (major === 20 && minor >= 19) ? 0 : 1)' ||
+  die "node $(node --version) is too old: the tests need Node 20.19 or later (from nodejs.org, or NodeSource's Debian packages)"
+log "ok: node $(node --version)"
 npm_tools() { # npm_tools DIR PKG@VER... : installs pinned npm packages into DIR, once
   local dir=$1 stamp
   shift
