@@ -247,8 +247,8 @@ export class WebhookVerifier {
  * Verifies one delivery and returns the whole event; a `WebhookVerifier` decodes the keys once
  * for many.
  * @throws {AnonWebhookError}
- * @throws {TypeError} for a body or headers of the wrong kind (a parsed object, a request rather than its headers, no headers, [name, value] pairs), a secret that is not a string, or an option it does not take.
- * @throws {RangeError} when `options.now` tells no time (`NaN`, an invalid `Date`) or is in milliseconds rather than seconds.
+ * @throws {TypeError} for a body or headers of the wrong kind (a parsed object, a request rather than its headers, no headers, [name, value] pairs), a secret that is not a string, an option it does not take, or a `toleranceSeconds` or `maxBodyBytes` that is not a number.
+ * @throws {RangeError} when `options.now` tells no time (`NaN`, an invalid `Date`) or is in milliseconds rather than seconds, or `toleranceSeconds` or `maxBodyBytes` is not a whole number from 0 to 2^32 - 1.
  */
 export function verifyWebhook(
   body: WebhookBody,

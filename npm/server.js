@@ -77,16 +77,16 @@ const describe = (value) =>
 // The raw body as received. Typed arrays are viewed, never copied; a string is UTF-8 encoded.
 function bytes(body) {
   if (typeof body === "string") return encoder.encode(body);
-  let view;
-  if (ArrayBuffer.isView(body)) view = body instanceof Uint8Array ? body : new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
-  else if (tag(body) === "[object ArrayBuffer]" || tag(body) === "[object SharedArrayBuffer]") view = new Uint8Array(body);
-  // Memory another thread can write is copied, so that the event returned is parsed from the
-  // very bytes verified.
-  if (view) return tag(view.buffer) === "[object SharedArrayBuffer]" ? new Uint8Array(view) : view;
+  if (ArrayBuffer.isView(body)) return body instanceof Uint8Array ? body : new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
+  if (tag(body) === "[object ArrayBuffer]" || tag(body) === "[object SharedArrayBuffer]") return new Uint8Array(body);
   throw new TypeError(
     `anon-modal/server: the body must be the raw request body as received (a string, Uint8Array, Buffer or ArrayBuffer), not ${notABody(body)}`,
   );
 }
+
+// The bytes of a view that no other thread can write: memory another thread can write is copied,
+// so that the event returned is parsed from the very bytes verified.
+const unshared = (view) => (tag(view.buffer) === "[object SharedArrayBuffer]" ? new Uint8Array(view) : view);
 
 /** How a Next.js pages/api route keeps its body unread, as the wasm's own messages say it. */
 function nextPages() {
@@ -277,7 +277,10 @@ export class WebhookVerifier {
     const verifier = this.#live;
     // A string's UTF-8 is at least its length: one too long is refused before it is encoded.
     if (typeof body === "string") call(() => verifier.checkSize(body.length));
-    const raw = bytes(body);
+    const view = bytes(body);
+    // A body over the limit is refused before a copy of it is made.
+    call(() => verifier.checkSize(view.byteLength));
+    const raw = unshared(view);
     const values = readHeaders(headers);
     const now = nowSeconds(options);
     call(() => verifier.verify(raw, values, now, parseEvent));
@@ -409,7 +412,7 @@ export function signWebhook(key, id, timestampSeconds, body) {
   if (typeof key !== "string" || typeof id !== "string" || typeof timestampSeconds !== "number") {
     throw new TypeError("anon-modal/server: signWebhook(key: string, id: string, timestampSeconds: number, body)");
   }
-  const raw = bytes(body);
+  const raw = unshared(bytes(body));
   // Checked inside call(): the bound comes from the wasm, loaded there.
   const timestamp = () => seconds(timestampSeconds, "signWebhook's timestampSeconds", "Math.floor(Date.now() / 1000)");
   return call(() => sign(key, id, timestamp(), raw));

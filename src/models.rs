@@ -598,6 +598,7 @@ pub struct Migration {
 
 /// `POST /api/v1/migration-modal` request body.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(expecting = "a create-modal request object")]
 pub struct CreateModalRequest {
     /// Your id for the user who migrates.
     pub user_id: String,
@@ -1046,6 +1047,10 @@ mod tests {
             .starts_with("invalid type: sequence, expected a file object"));
         assert!(named(serde_json::from_str::<FileList>("1").unwrap_err())
             .starts_with("invalid type: integer `1`, expected a list of files"));
+        assert!(
+            named(serde_json::from_str::<CreateModalRequest>("[]").unwrap_err())
+                .starts_with("invalid type: sequence, expected a create-modal request object")
+        );
         assert!(
             named(serde_json::from_str::<CreateModalResponse>("null").unwrap_err())
                 .starts_with("invalid type: null, expected a migration modal object")

@@ -45,3 +45,13 @@ test("a body in shared memory that another thread rewrites: only what was signed
     await writer.terminate();
   }
 });
+
+test("a body in shared memory over the limit is refused before it is copied, or any header read", () => {
+  const shared = new SharedArrayBuffer((1 << 20) + 1);
+  let headersRead = false;
+  const headers = new Proxy({}, { get: () => ((headersRead = true), undefined), ownKeys: () => ((headersRead = true), []) });
+  for (const given of [shared, new Uint8Array(shared), new DataView(shared)]) {
+    assert.throws(() => new WebhookVerifier(secret).verify(given, headers), { code: "PAYLOAD_TOO_LARGE" });
+  }
+  assert.equal(headersRead, false);
+});
