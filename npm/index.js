@@ -195,11 +195,10 @@ let going = null;
  * of the others off (their callers get an AbortError at once) and destroys their modal.
  */
 export function openAnonModal(source, options, config) {
-  // The signal itself where `{ signal }` goes would never abort this call, its keys read as none.
-  if (config != null && (typeof config !== "object" || Array.isArray(config) || typeof config.addEventListener === "function")) {
+  const notControl = notAControl(config);
+  if (notControl) {
     unused(source);
-    const given = typeof config.aborted === "boolean" ? "an AbortSignal: pass { signal }" : shown(config);
-    return Promise.reject(packageError(MESSAGE_CONTROL_NOT_OBJECT, given));
+    return Promise.reject(packageError(MESSAGE_CONTROL_NOT_OBJECT, notControl));
   }
   // Read as given, never from what the page added to `Object.prototype`.
   const signal = field(config, "signal");
@@ -308,6 +307,22 @@ function fly(source, options, key) {
 const waiting = (callers) => callers.some((caller) => !caller?.aborted);
 
 /** Settles a promise given as the source that goes unused, so that it never rejects unhandled. */
+/**
+ * What `control` is shown as when it is no `{ signal, key }`, or nothing. The signal itself, or
+ * its controller, in its place would never abort the call: their own keys read as none.
+ */
+function notAControl(config) {
+  if (config == null) return;
+  try {
+    const kind = Object.prototype.toString.call(config);
+    if (kind === "[object AbortSignal]") return "an AbortSignal: pass { signal }";
+    if (kind === "[object AbortController]") return "an AbortController: pass { signal: controller.signal }";
+    if (typeof config !== "object" || Array.isArray(config)) return shown(config);
+  } catch {
+    return "an object that cannot be read";
+  }
+}
+
 const unused = (source) => void Promise.resolve(source).catch(() => {});
 
 /**

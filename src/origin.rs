@@ -40,8 +40,8 @@ pub enum OriginError {
     NonAscii,
     /// There is a path, query or fragment (or a back-slash): an origin has none.
     Path,
-    /// The host has a `*`, which a browser's URL parser takes as a letter: a pattern such as
-    /// `https://*.anon.com` would match no origin, so each must be listed.
+    /// The host or port has a `*`, which a browser's URL parser takes as a letter of the host:
+    /// a pattern such as `https://*.anon.com` would match no origin, so each must be listed.
     Wildcard,
 }
 
@@ -53,7 +53,7 @@ impl OriginError {
             OriginError::Host => "the host or port is not valid",
             OriginError::NonAscii => "the host must be ASCII (write international names in punycode)",
             OriginError::Path => "an origin has no path, query or fragment",
-            OriginError::Wildcard => "a wildcard (*) matches no origin: list each origin in full",
+            OriginError::Wildcard => "a wildcard (*) matches no origin",
         }
     }
 }

@@ -311,6 +311,9 @@ test("a control that is no object, or the AbortSignal that belongs in it, is ref
   const create = server({ url: URL_, expires_at: fresh() });
   for (const [control, shown] of [
     [new AbortController().signal, "an AbortSignal: pass { signal }"],
+    [AbortSignal.abort(), "an AbortSignal: pass { signal }"],
+    [new AbortController(), "an AbortController: pass { signal: controller.signal }"],
+    [(() => { const p = Proxy.revocable({}, {}); p.revoke(); return p.proxy; })(), "an object that cannot be read"],
     [5, "5"],
     ["user_1", '"user_1"'],
     [[], "an empty array"],
@@ -321,6 +324,8 @@ test("a control that is no object, or the AbortSignal that belongs in it, is ref
     );
   }
   assert.equal(create.calls.count, 0, "no server call");
+  // An object that only listens for events is no signal, and no mistake: its own keys are none.
+  await assert.rejects(pkg.openAnonModal(create, {}, new EventTarget()), code("NO_DOCUMENT"));
 });
 
 test("a URL that arrives once every caller has aborted is not mounted; one caller still waiting mounts it", async () => {
