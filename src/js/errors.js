@@ -14,6 +14,12 @@ export function shown(value) {
   if (typeof value === "string") return JSON.stringify(value);
   if (value == null || typeof value === "number" || typeof value === "boolean") return String(value);
   if (Array.isArray(value)) return value.length ? "an array" : "an empty array";
+  // A date made of a value that was no time (`new Date(response.expiresAt)`, a misspelt field).
+  try {
+    if (Number.isNaN(Date.prototype.getTime.call(value))) return "an invalid Date";
+  } catch {
+    // No date.
+  }
   return typeof value === "object" ? "an object" : `a ${typeof value}`;
 }
 

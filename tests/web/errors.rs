@@ -131,6 +131,14 @@ fn expires_at_in_seconds_is_named_with_the_fix() {
 
 #[wasm_bindgen_test]
 fn wrong_option_values_name_what_the_option_takes_and_the_value() {
+    // A date made of a field that was not there.
+    let invalid_date = js_sys::Date::new(&JsValue::UNDEFINED);
+    assert_eq!(
+        refused_option("expiresAt", invalid_date.into()),
+        invalid_option(
+            "options.expiresAt must be a date, an ISO 8601 string or milliseconds since the epoch, not an invalid Date"
+        )
+    );
     let timeout = "a whole number from 0 to 2147483647 (milliseconds; 0 waits forever)";
     assert_eq!(
         refused_option("readyTimeoutMs", (-1).into()),
