@@ -306,7 +306,6 @@ function fly(source, options, key) {
 /** Whether any of a flight's `callers` still waits: one with no signal always does. */
 const waiting = (callers) => callers.some((caller) => !caller?.aborted);
 
-/** Settles a promise given as the source that goes unused, so that it never rejects unhandled. */
 /**
  * What `control` is shown as when it is no `{ signal, key }`, or nothing. The signal itself, or
  * its controller, in its place would never abort the call: their own keys read as none.
@@ -323,6 +322,7 @@ function notAControl(config) {
   }
 }
 
+/** Settles a promise given as the source that goes unused, so that it never rejects unhandled. */
 const unused = (source) => void Promise.resolve(source).catch(() => {});
 
 /**

@@ -178,8 +178,8 @@ function read(url, options, document, lookUp) {
   if (typeof Response === "function" && url instanceof Response) throw packageError(MESSAGE_URL_IS_RESPONSE);
   // The server call not awaited (any thenable, as `await` takes): its keys would say nothing.
   if (typeof url?.then === "function") throw packageError(MESSAGE_URL_IS_PROMISE);
-  // A URL object stands for its text, as it does for fetch.
-  if (url instanceof URL || Object.prototype.toString.call(url) === "[object URL]") url = url.href; // one of another frame's too
+  // A URL object stands for its text, as it does for fetch; one of another frame's too.
+  if (url instanceof URL || Object.prototype.toString.call(url) === "[object URL]") url = url.href;
   if (url !== null && typeof url === "object" && !Array.isArray(url)) {
     const inner = field(url, "url");
     // Without one, most often a server's error body passed on: its keys say so.
