@@ -137,7 +137,7 @@ pub enum Message {
     /// `openAnonModal`'s `control.signal` (the detail, as shown) is not an `AbortSignal`.
     SignalNotAbortSignal,
     /// `openAnonModal`'s `control` (the detail, as shown) is not an object, or is the
-    /// `AbortSignal` that belongs in it.
+    /// `AbortSignal` that belongs in it, or that signal's `AbortController`.
     ControlNotObject,
     /// An option of the wrong type or value: its name, what it must be, and the value given.
     InvalidOption,
